@@ -1,0 +1,49 @@
+package org.reflectlab.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The headless command line: the same jar as the app, with a subcommand. */
+@Command(name = "reflectlab", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "ReflectLab on the command line: every experiment of the app, printed as tables and files.",
+        subcommands = {InfoCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
+public final class Cli implements Runnable {
+
+    /** Exit code for bad input (unknown word, out-of-range option). */
+    public static final int BAD_INPUT = 2;
+    /** Exit code for a failure while running (I/O, model error). */
+    public static final int FAILED = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return FAILED;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Version from the jar manifest, when there is one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"ReflectLab " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.reflectlab.core.store;
+
+/** One file of a stored model: what it is for, its size and its SHA-256 (hex). */
+public record FileEntry(String role, long bytes, String sha256) {
+}

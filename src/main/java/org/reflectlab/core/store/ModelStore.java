@@ -1,0 +1,339 @@
+package org.reflectlab.core.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Models on disk: one folder per model holding its files and a manifest.json with their
+ * checksums and provenance.
+ *
+ * <p>Saving never leaves a half-written model behind. Each file is written to a temp file,
+ * fsynced and renamed to a content-addressed name ("weights-3fa2b1c4d5e6.sdz"), so a new file
+ * never overwrites one the current manifest points to. The manifest is then replaced by one
+ * atomic rename: the single commit point. A crash before it leaves the previous model intact; a
+ * crash after it leaves the new one. Files no manifest references are removed afterwards.
+ *
+ * <p>Loading checks every file's presence, size and SHA-256 before any bytes reach a
+ * deserialiser, and nothing here uses Java object serialisation.
+ */
+public final class ModelStore {
+
+    public static final String MANIFEST = "manifest.json";
+    private static final String TEMP_SUFFIX = ".tmp";
+
+    /** Writes one model file into the path it is given. */
+    @FunctionalInterface
+    public interface FileWriter {
+        void write(Path target) throws IOException;
+    }
+
+    /** Reads a file that has passed the checksum check. */
+    @FunctionalInterface
+    public interface FileReader<T> {
+        T read(Path verified) throws IOException;
+    }
+
+    /** A file to save: its role in the model and the stem/extension of its stored name. */
+    public record NewFile(String role, String stem, String extension, FileWriter writer) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Path root;
+    private final Runnable beforeCommit;
+
+    public ModelStore(Path root) {
+        this(root, () -> { });
+    }
+
+    /** For tests: {@code beforeCommit} runs after all files are written, just before the manifest rename. */
+    ModelStore(Path root, Runnable beforeCommit) {
+        this.root = root;
+        this.beforeCommit = beforeCommit;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path dir(String name) {
+        return root.resolve(name);
+    }
+
+    public boolean exists(String name) {
+        return Files.isRegularFile(dir(name).resolve(MANIFEST));
+    }
+
+    public Manifest save(String name, List<NewFile> files, ModelDescription description) throws ModelStoreException {
+        Path dir = dir(name);
+        List<Path> written = new ArrayList<>();
+        try {
+            Files.createDirectories(dir);
+            removeTempFiles(dir);
+            Map<String, FileEntry> entries = new LinkedHashMap<>();
+            for (NewFile f : files) {
+                Path tmp = Files.createTempFile(dir, "." + f.stem() + "-", TEMP_SUFFIX);
+                written.add(tmp);
+                f.writer().write(tmp);
+                fsync(tmp);
+                String sha = sha256(tmp);
+                long bytes = Files.size(tmp);
+                String fileName = f.stem() + "-" + sha.substring(0, 12) + "." + f.extension();
+                Path target = dir.resolve(fileName);
+                move(tmp, target);
+                written.add(target);
+                entries.put(fileName, new FileEntry(f.role(), bytes, sha));
+            }
+            Manifest manifest = new Manifest(Manifest.FORMAT, name, description.kind(), entries,
+                    description.command(), description.seed(), description.data(), description.config(),
+                    description.network(), description.metrics(),
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            Path tmpManifest = Files.createTempFile(dir, ".manifest-", TEMP_SUFFIX);
+            written.add(tmpManifest);
+            Files.write(tmpManifest, JSON.writeValueAsBytes(manifest));
+            fsync(tmpManifest);
+            beforeCommit.run();
+            move(tmpManifest, dir.resolve(MANIFEST));
+            fsync(dir);
+            removeUnreferenced(dir, entries.keySet());
+            return manifest;
+        } catch (IOException | RuntimeException e) {
+            cleanUpAfterFailedSave(dir, written);
+            throw saveFailure(name, e);
+        }
+    }
+
+    /** Reads and checks the manifest and every file it lists; nothing is deserialised. */
+    public Manifest verify(String name) throws ModelStoreException {
+        Path dir = dir(name);
+        Path manifestPath = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifestPath)) {
+            throw new ModelStoreException(ModelStoreException.Reason.MISSING_MODEL,
+                    "No model '" + name + "' at " + dir + " (its " + MANIFEST + " is missing).");
+        }
+        Manifest manifest = readManifest(manifestPath);
+        if (manifest.files().isEmpty()) {
+            throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST,
+                    manifestPath + " lists no files.");
+        }
+        for (Map.Entry<String, FileEntry> e : manifest.files().entrySet()) {
+            checkFile(dir, e.getKey(), e.getValue());
+        }
+        return manifest;
+    }
+
+    /** Verifies the model, then reads the file with the given role. */
+    public <T> T load(String name, String role, FileReader<T> reader) throws ModelStoreException {
+        Manifest manifest = verify(name);
+        String file = manifest.fileFor(role).orElseThrow(() -> new ModelStoreException(
+                ModelStoreException.Reason.BAD_MANIFEST,
+                "Model '" + name + "' has no '" + role + "' file in its manifest."));
+        Path path = dir(name).resolve(file);
+        try {
+            return reader.read(path);
+        } catch (IOException | RuntimeException e) {
+            throw new ModelStoreException(ModelStoreException.Reason.UNREADABLE,
+                    "Model '" + name + "': " + path.getFileName() + " passed its checksum but could not be read: "
+                            + describe(e), e);
+        }
+    }
+
+    /** Manifests of every model under the root that has one (unreadable ones are skipped). */
+    public List<Manifest> list() {
+        List<Manifest> out = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return out;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path d : dirs) {
+                Path m = d.resolve(MANIFEST);
+                if (Files.isRegularFile(m)) {
+                    try {
+                        out.add(readManifest(m));
+                    } catch (ModelStoreException ignored) {
+                        // a broken model is reported when someone loads it, not while listing
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        out.sort(java.util.Comparator.comparing(Manifest::name));
+        return out;
+    }
+
+    public static Manifest readManifest(Path manifestPath) throws ModelStoreException {
+        try {
+            return JSON.readValue(manifestPath.toFile(), Manifest.class);
+        } catch (JsonProcessingException e) {
+            throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST,
+                    manifestPath + " is not a valid manifest: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST,
+                    "Could not read " + manifestPath + ": " + describe(e), e);
+        }
+    }
+
+    public static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static void checkFile(Path dir, String file, FileEntry entry) throws ModelStoreException {
+        Path path = dir.resolve(file).normalize();
+        if (!path.startsWith(dir.normalize())) {
+            throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST,
+                    "The manifest in " + dir + " names a file outside its folder: " + file);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new ModelStoreException(ModelStoreException.Reason.MISSING_FILE,
+                    path + " is missing (the manifest lists it).");
+        }
+        try {
+            long size = Files.size(path);
+            if (size < entry.bytes()) {
+                throw new ModelStoreException(ModelStoreException.Reason.TRUNCATED, String.format(
+                        "%s is truncated: %,d of %,d bytes.", path, size, entry.bytes()));
+            }
+            if (size > entry.bytes()) {
+                throw new ModelStoreException(ModelStoreException.Reason.CORRUPT, String.format(
+                        "%s is corrupt or was modified: %,d bytes where the manifest says %,d.", path, size, entry.bytes()));
+            }
+            if (!sha256(path).equalsIgnoreCase(entry.sha256())) {
+                throw new ModelStoreException(ModelStoreException.Reason.CORRUPT,
+                        path + " is corrupt or was modified: its SHA-256 does not match the manifest.");
+            }
+        } catch (IOException e) {
+            throw new ModelStoreException(ModelStoreException.Reason.UNREADABLE,
+                    "Could not read " + path + ": " + describe(e), e);
+        }
+    }
+
+    public static String sha256(Path file) throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void fsync(Path path) throws IOException {
+        boolean directory = Files.isDirectory(path);
+        try (FileChannel ch = FileChannel.open(path, directory ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
+            ch.force(true);
+        } catch (IOException e) {
+            if (!directory) {
+                throw e;
+            }
+            // some file systems refuse to fsync a directory; the renames are still atomic
+        }
+    }
+
+    private static void removeTempFiles(Path dir) throws IOException {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, p -> p.getFileName().toString().startsWith(".")
+                && p.getFileName().toString().endsWith(TEMP_SUFFIX))) {
+            for (Path p : s) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static void removeUnreferenced(Path dir, Set<String> keep) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, Files::isRegularFile)) {
+            for (Path p : s) {
+                String n = p.getFileName().toString();
+                if (!n.equals(MANIFEST) && !keep.contains(n) && n.matches(".+-[0-9a-f]{12}\\.[A-Za-z0-9]+")) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException ignored) {
+            // leftovers cost disk space only; the manifest decides what the model is
+        }
+    }
+
+    /** Deletes what this save wrote, except files the current manifest still references. */
+    private static void cleanUpAfterFailedSave(Path dir, List<Path> written) {
+        Set<String> referenced = Set.of();
+        Path manifest = dir.resolve(MANIFEST);
+        if (Files.isRegularFile(manifest)) {
+            try {
+                referenced = readManifest(manifest).files().keySet();
+            } catch (ModelStoreException ignored) {
+                referenced = Set.of();
+            }
+        }
+        for (Path p : written) {
+            if (!referenced.contains(p.getFileName().toString())) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort; temp files are also removed by the next save
+                }
+            }
+        }
+    }
+
+    private static ModelStoreException saveFailure(String name, Exception e) {
+        String text = describe(e);
+        boolean full = text.toLowerCase(java.util.Locale.ROOT).contains("no space left")
+                || text.toLowerCase(java.util.Locale.ROOT).contains("disk quota");
+        if (full) {
+            return new ModelStoreException(ModelStoreException.Reason.DISK_FULL,
+                    "Could not save model '" + name + "': the disk is full. Free some space and save again; "
+                            + "the previously saved model is unchanged.", e);
+        }
+        return new ModelStoreException(ModelStoreException.Reason.WRITE_FAILED,
+                "Could not save model '" + name + "': " + text + ". The previously saved model is unchanged.", e);
+    }
+
+    static String describe(Throwable e) {
+        if (e instanceof NoSuchFileException n) {
+            return "no such file " + n.getFile();
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+}

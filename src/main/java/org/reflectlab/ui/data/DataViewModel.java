@@ -1,0 +1,267 @@
+package org.reflectlab.ui.data;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.reflectlab.core.concurrent.BackgroundTask;
+import org.reflectlab.core.concurrent.TaskHandle;
+import org.reflectlab.core.concurrent.TaskRunner;
+import org.reflectlab.core.data.AudioClip;
+import org.reflectlab.core.data.Caption;
+import org.reflectlab.core.data.CaptionParser;
+import org.reflectlab.core.data.DataSpec;
+import org.reflectlab.core.data.ImageGrid;
+import org.reflectlab.core.data.ParseError;
+import org.reflectlab.core.data.ParseResult;
+import org.reflectlab.core.data.RgbImage;
+import org.reflectlab.core.data.Sample;
+import org.reflectlab.core.data.Scene;
+import org.reflectlab.core.data.SceneAudio;
+import org.reflectlab.core.data.SceneRenderer;
+import org.reflectlab.core.data.SceneSampler;
+import org.reflectlab.core.data.ShapesWorld;
+import org.reflectlab.ui.kit.Notifier;
+
+/**
+ * The Data workspace: a seeded grid of ShapesWorld samples, and a caption box that renders
+ * what the user types. Rendering runs in the background; results arrive on the UI thread.
+ */
+public final class DataViewModel {
+
+    public static final List<Integer> COUNTS = List.of(12, 24, 48, 96, 192);
+    public static final int MAX_SEED = 999_999;
+    /** Fixed seed for the caption preview, so the same caption always draws the same scene. */
+    private static final long PREVIEW_SEED = 2026;
+
+    private final TaskRunner runner;
+    private final Notifier notifier;
+
+    // Properties //
+    private final IntegerProperty seed = new SimpleIntegerProperty(1);
+    private final IntegerProperty count = new SimpleIntegerProperty(24);
+    private final IntegerProperty imageSize = new SimpleIntegerProperty(DataSpec.DEFAULT_IMAGE_SIZE);
+    private final ObjectProperty<CategoryFilter> category = new SimpleObjectProperty<>(CategoryFilter.ALL);
+    private final ObservableList<SampleCard> samples = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final ObjectProperty<SampleCard> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<AudioClip> selectedAudio = new ReadOnlyObjectWrapper<>();
+
+    private final StringProperty captionText = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<ParseError> captionError = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper captionSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<RgbImage> captionImage = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty exporting = new SimpleBooleanProperty();
+
+    private TaskHandle gridTask = TaskHandle.DONE;
+    private long gridGeneration;
+    private long previewGeneration;
+
+    public DataViewModel(TaskRunner runner, Notifier notifier) {
+        this.runner = runner;
+        this.notifier = notifier;
+        seed.addListener((o, a, b) -> refresh());
+        count.addListener((o, a, b) -> refresh());
+        category.addListener((o, a, b) -> refresh());
+        imageSize.addListener((o, a, b) -> {
+            refresh();
+            renderCaption();
+        });
+        captionText.addListener((o, a, b) -> renderCaption());
+        selected.addListener((o, a, b) -> selectedAudio.set(b == null ? null : SceneAudio.synthesize(b.sample().scene())));
+        renderCaption();
+    }
+
+    public IntegerProperty seedProperty() {
+        return seed;
+    }
+
+    public IntegerProperty countProperty() {
+        return count;
+    }
+
+    public IntegerProperty imageSizeProperty() {
+        return imageSize;
+    }
+
+    public ObjectProperty<CategoryFilter> categoryProperty() {
+        return category;
+    }
+
+    /** Changed on the UI thread only. */
+    public ObservableList<SampleCard> samples() {
+        return FXCollections.unmodifiableObservableList(samples);
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<SampleCard> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyObjectProperty<AudioClip> selectedAudioProperty() {
+        return selectedAudio.getReadOnlyProperty();
+    }
+
+    public StringProperty captionTextProperty() {
+        return captionText;
+    }
+
+    public ReadOnlyObjectProperty<ParseError> captionErrorProperty() {
+        return captionError.getReadOnlyProperty();
+    }
+
+    /** "color attribution · a red circle and a blue square" for a valid caption, else "". */
+    public ReadOnlyStringProperty captionSummaryProperty() {
+        return captionSummary.getReadOnlyProperty();
+    }
+
+    /** The rendered caption; null whenever the caption is invalid. */
+    public ReadOnlyObjectProperty<RgbImage> captionImageProperty() {
+        return captionImage.getReadOnlyProperty();
+    }
+
+    public BooleanProperty exportingProperty() {
+        return exporting;
+    }
+
+    // Commands //
+
+    /** Redraws the grid for the current seed, count and category; replaces a redraw in progress. */
+    public void refresh() {
+        gridTask.cancel();
+        long generation = ++gridGeneration;
+        DataSpec spec = new DataSpec(seed.get(), imageSize.get(), category.get().categories());
+        int n = count.get();
+        loading.set(true);
+        gridTask = runner.submit(BackgroundTask.of("Rendering " + n + " ShapesWorld samples", ctx -> {
+            ShapesWorld world = new ShapesWorld(spec);
+            List<SampleCard> cards = new java.util.ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                ctx.checkCancelled();
+                Sample s = world.sample(i);
+                cards.add(new SampleCard(s, world.render(s.scene())));
+                ctx.progress(i + 1, n);
+            }
+            return cards;
+        }).onSuccess(cards -> {
+            if (generation == gridGeneration) {
+                samples.setAll(cards);
+                selected.set(cards.isEmpty() ? null : cards.get(0));
+            }
+        }).onFailure(e -> notifier.error("Could not draw samples", String.valueOf(e.getMessage())))
+                .onFinished(() -> {
+                    if (generation == gridGeneration) {
+                        loading.set(false);
+                    }
+                }));
+    }
+
+    /** A new random seed (shown in the seed box, so the grid can be reproduced). */
+    public void reseed() {
+        int next;
+        do {
+            next = 1 + new SplittableRandom().nextInt(MAX_SEED);
+        } while (next == seed.get());
+        seed.set(next);
+    }
+
+    /** Replaces the misspelt word with the suggestion, if there is one. */
+    public void applySuggestion() {
+        ParseError e = captionError.get();
+        if (e != null && e.suggestion() != null) {
+            captionText.set(e.applySuggestion(captionText.get()));
+        }
+    }
+
+    public boolean canApplySuggestion() {
+        return captionError.get() != null && captionError.get().suggestion() != null;
+    }
+
+    /** Writes the current grid as a PNG in the background. */
+    public void exportGrid(Path target) {
+        List<RgbImage> images = samples.stream().map(SampleCard::image).toList();
+        if (images.isEmpty()) {
+            notifier.error("Nothing to export", "The sample grid is empty.");
+            return;
+        }
+        exporting.set(true);
+        runner.submit(BackgroundTask.of("Exporting " + target.getFileName(), ctx -> {
+            ImageGrid.writePng(ImageGrid.compose(images, 8, Math.max(1, 96 / images.get(0).width()), 4, 0.2f), target);
+            return target;
+        }).onSuccess(p -> notifier.info("Saved " + p))
+                .onFailure(e -> notifier.error("Export failed", "Could not write " + target + ": " + e.getMessage()))
+                .onFinished(() -> exporting.set(false)));
+    }
+
+    /** Plays the selected sample's sound (one tone per object) on the default audio device. */
+    public void playSelected() {
+        AudioClip clip = selectedAudio.get();
+        if (clip == null) {
+            return;
+        }
+        runner.submit(BackgroundTask.of("Playing sample sound", ctx -> {
+            org.reflectlab.ui.kit.AudioPlayer.play(clip);
+            return null;
+        }).hiddenFromTaskList().onFailure(e -> notifier.error("Cannot play sound", String.valueOf(e.getMessage()))));
+    }
+
+    private void renderCaption() {
+        String text = captionText.get();
+        long generation = ++previewGeneration;
+        if (text == null || text.isBlank()) {
+            captionError.set(null);
+            captionSummary.set("");
+            captionImage.set(null);
+            return;
+        }
+        ParseResult result = CaptionParser.parse(text);
+        if (!result.ok()) {
+            captionError.set(result.error());
+            captionSummary.set("");
+            captionImage.set(null);
+            return;
+        }
+        Caption caption = result.caption();
+        captionError.set(null);
+        captionSummary.set(caption.category().label() + " · " + caption.text());
+        int size = imageSize.get();
+        runner.submit(BackgroundTask.of("Rendering caption", ctx -> {
+            Scene scene = SceneSampler.realize(caption, new SplittableRandom(PREVIEW_SEED)).orElse(null);
+            return scene == null ? null : SceneRenderer.render(scene, size);
+        }).hiddenFromTaskList().onSuccess(img -> {
+            if (generation != previewGeneration) {
+                return;
+            }
+            if (img == null) {
+                captionError.set(new ParseError("No ShapesWorld scene satisfies this caption (its places contradict each other).", 0, 0, null));
+                captionSummary.set("");
+                captionImage.set(null);
+            } else {
+                captionImage.set(img);
+            }
+        }).onFailure(e -> {
+            if (generation == previewGeneration) {
+                captionError.set(new ParseError("Could not render: " + e.getMessage(), 0, 0, null));
+                captionImage.set(null);
+            }
+        }));
+    }
+}

@@ -1,0 +1,10 @@
+package org.reflectlab.ui.shell;
+
+import org.reflectlab.core.concurrent.TaskRunner;
+import org.reflectlab.core.settings.Settings;
+import org.reflectlab.core.store.ModelStore;
+import org.reflectlab.ui.kit.Notifier;
+
+/** What every workspace may use; built once by the application. */
+public record AppServices(TaskRunner runner, Notifier notifier, ModelStore models, Settings settings) {
+}

@@ -1,0 +1,223 @@
+package org.reflectlab.ui.shell;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.concurrent.Task;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.SVGPath;
+import org.controlsfx.control.StatusBar;
+import org.controlsfx.control.TaskProgressView;
+import org.reflectlab.core.backend.BackendInfo;
+import org.reflectlab.ui.kit.FxTaskRunner;
+
+/**
+ * The main window: menu, sidebar of workspaces, the workspace itself, the background-task
+ * panel and the status bar. Workspace views are built on first use and then kept.
+ */
+public final class MainWindow extends BorderPane {
+
+    private final ShellViewModel vm;
+    private final AppServices services;
+    private final StackPane host = new StackPane();
+    private final Map<String, Node> views = new HashMap<>();
+    private final TaskProgressView<Task<?>> taskView = new TaskProgressView<>();
+    private final VBox taskPanel;
+    private final ToggleButton tasksButton = new ToggleButton();
+
+    public MainWindow(ShellViewModel vm, FxTaskRunner runner, AppServices services) {
+        this.vm = vm;
+        this.services = services;
+        getStyleClass().add("main-window");
+        host.getStyleClass().add("workspace-host");
+
+        Label taskTitle = new Label("Background tasks");
+        taskTitle.getStyleClass().add("section-title");
+        taskView.setId("task-view");
+        Label idle = new Label("Nothing running. Long jobs (training, sweeps, exports) show here with a cancel button.");
+        idle.setWrapText(true);
+        idle.getStyleClass().add("muted");
+        idle.visibleProperty().bind(Bindings.isEmpty(taskView.getTasks()));
+        idle.managedProperty().bind(idle.visibleProperty());
+        taskPanel = new VBox(8, taskTitle, idle, taskView);
+        taskPanel.getStyleClass().add("task-panel");
+        taskPanel.setPrefWidth(320);
+        VBox.setVgrow(taskView, Priority.ALWAYS);
+        runner.tasks().addListener((ListChangeListener<Task<?>>) c -> {
+            while (c.next()) {
+                // TaskProgressView removes finished tasks itself, so it only needs the additions.
+                c.getAddedSubList().forEach(t -> taskView.getTasks().add(t));
+            }
+        });
+
+        setTop(menuBar());
+        setLeft(sidebar());
+        setCenter(host);
+        setBottom(statusBar(runner));
+        tasksButton.selectedProperty().addListener((o, a, show) -> setRight(show ? taskPanel : null));
+
+        vm.selectedProperty().addListener((o, a, w) -> show(w));
+        show(vm.selectedProperty().get());
+    }
+
+    private void show(Workspace w) {
+        if (w == null) {
+            return;
+        }
+        Node view = views.computeIfAbsent(w.id(), id -> w.factory().apply(services));
+        host.getChildren().setAll(view);
+    }
+
+    private VBox sidebar() {
+        Label brand = new Label("ReflectLab");
+        brand.getStyleClass().add("brand");
+        Label tagline = new Label("unified models · inference-time scaling");
+        tagline.getStyleClass().add("brand-tagline");
+        tagline.setWrapText(true);
+        VBox nav = new VBox(4);
+        ToggleGroup group = new ToggleGroup();
+        List<Workspace> all = vm.workspaces();
+        for (int i = 0; i < all.size(); i++) {
+            Workspace w = all.get(i);
+            SVGPath icon = new SVGPath();
+            icon.setContent(w.icon());
+            icon.getStyleClass().add("nav-icon");
+            ToggleButton b = new ToggleButton(w.title(), icon);
+            b.setId("nav-" + w.id());
+            b.getStyleClass().add("nav-button");
+            b.setToggleGroup(group);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAlignment(Pos.CENTER_LEFT);
+            b.setTooltip(new Tooltip(w.hint() + (i < 9 ? "  (Ctrl+" + (i + 1) + ")" : "")));
+            b.setSelected(w == vm.selectedProperty().get());
+            b.setOnAction(e -> {
+                vm.selectedProperty().set(w);
+                b.setSelected(true); // a toggle group would otherwise allow "nothing selected"
+            });
+            vm.selectedProperty().addListener((o, a, sel) -> b.setSelected(sel == w));
+            nav.getChildren().add(b);
+        }
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        VBox side = new VBox(6, brand, tagline, nav, spacer);
+        side.getStyleClass().add("sidebar");
+        side.setPrefWidth(190);
+        return side;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> getScene().getWindow().hide());
+        Menu file = new Menu("File", null, quit);
+
+        Menu view = new Menu("View");
+        ToggleGroup group = new ToggleGroup();
+        List<Workspace> all = vm.workspaces();
+        for (int i = 0; i < all.size(); i++) {
+            Workspace w = all.get(i);
+            RadioMenuItem item = new RadioMenuItem(w.title());
+            item.setToggleGroup(group);
+            if (i < 9) {
+                item.setAccelerator(KeyCombination.keyCombination("Shortcut+" + (i + 1)));
+            }
+            item.setSelected(w == vm.selectedProperty().get());
+            item.setOnAction(e -> vm.selectedProperty().set(w));
+            vm.selectedProperty().addListener((o, a, sel) -> item.setSelected(sel == w));
+            view.getItems().add(item);
+        }
+        MenuItem tasks = new MenuItem("Background tasks");
+        tasks.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
+        tasks.setOnAction(e -> tasksButton.setSelected(!tasksButton.isSelected()));
+        view.getItems().addAll(new SeparatorMenuItem(), tasks);
+
+        MenuItem keys = new MenuItem("Keyboard shortcuts");
+        keys.setAccelerator(KeyCombination.keyCombination("F1"));
+        keys.setOnAction(e -> showShortcuts());
+        MenuItem about = new MenuItem("About ReflectLab");
+        about.setOnAction(e -> showAbout());
+        Menu help = new Menu("Help", null, keys, about);
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private StatusBar statusBar(FxTaskRunner runner) {
+        StatusBar bar = new StatusBar();
+        bar.setId("status-bar");
+        bar.textProperty().bind(vm.backendStatusProperty());
+        Label active = new Label();
+        active.setId("active-job");
+        active.getStyleClass().add("active-job");
+        active.textProperty().bind(runner.activeTitle());
+        tasksButton.setId("tasks-button");
+        tasksButton.textProperty().bind(Bindings.createStringBinding(
+                () -> "Tasks (" + runner.tasks().size() + ")", runner.tasks()));
+        tasksButton.setTooltip(new Tooltip("Show running jobs with progress and cancel (Ctrl+T)"));
+        runner.tasks().addListener((ListChangeListener<Task<?>>) c -> {
+            bar.progressProperty().unbind();
+            if (runner.tasks().isEmpty()) {
+                bar.setProgress(0);
+            } else {
+                bar.progressProperty().bind(runner.tasks().get(runner.tasks().size() - 1).progressProperty());
+            }
+        });
+        bar.getRightItems().addAll(active, tasksButton);
+        return bar;
+    }
+
+    private void showShortcuts() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, String.join("\n",
+                "Ctrl+1 … Ctrl+9   open a workspace",
+                "Ctrl+T            show or hide background tasks",
+                "Ctrl+Q            quit",
+                "F1                this list",
+                "",
+                "Data workspace",
+                "Ctrl+R            new random seed",
+                "Ctrl+L            type a caption",
+                "Ctrl+E            export the sample grid as PNG"), ButtonType.CLOSE);
+        a.setHeaderText("Keyboard shortcuts");
+        a.initOwner(getScene().getWindow());
+        a.getDialogPane().setStyle("-fx-font-family: monospace;");
+        a.show();
+    }
+
+    private void showAbout() {
+        BackendInfo info = vm.backendInfoProperty().get();
+        StringBuilder sb = new StringBuilder("A lab for unified multimodal models and inference-time scaling.\n"
+                + "Every number comes from a model running on this machine.\n\n");
+        org.reflectlab.core.backend.Backend.versions().forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+        sb.append("\n").append(info == null ? "Backend: starting…" : info.summary() + "\n" + info.binary());
+        Alert a = new Alert(Alert.AlertType.INFORMATION, sb.toString(), ButtonType.CLOSE);
+        a.setHeaderText("ReflectLab");
+        a.initOwner(getScene().getWindow());
+        a.show();
+    }
+
+    /** Shows the task panel (e.g. when a long job starts). */
+    public void showTasks() {
+        Platform.runLater(() -> tasksButton.setSelected(true));
+    }
+}

@@ -1,0 +1,47 @@
+package org.reflectlab.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.reflectlab");
+    }
+
+    @Test
+    void coreHoldsNoJavaFx() {
+        noClasses().that().resideInAPackage("org.reflectlab.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "eu.hansolo..")
+                .check(classes);
+    }
+
+    @Test
+    void coreDoesNotReachIntoTheUi() {
+        noClasses().that().resideInAPackage("org.reflectlab.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.reflectlab.ui..", "org.reflectlab.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void cliIsHeadless() {
+        noClasses().that().resideInAPackage("org.reflectlab.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.reflectlab.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void nothingDeserialisesJavaObjects() {
+        noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.io.ObjectInputStream")
+                .check(classes);
+    }
+}

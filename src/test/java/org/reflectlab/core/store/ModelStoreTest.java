@@ -1,0 +1,157 @@
+package org.reflectlab.core.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelStoreTest {
+
+    @TempDir
+    Path root;
+
+    private static final ModelDescription DESCRIPTION = new ModelDescription("test-model",
+            "reflectlab train test --seed 3", 3L, Map.of("seed", 3), Map.of("width", 8),
+            Map.of("parameters", 42), Map.of("accuracy", 0.97));
+
+    private static List<ModelStore.NewFile> weights(String content) {
+        return List.of(new ModelStore.NewFile("weights", "weights", "bin",
+                p -> Files.writeString(p, content, StandardCharsets.UTF_8)));
+    }
+
+    private static String read(ModelStore store, String name) throws ModelStoreException {
+        return store.load(name, "weights", p -> Files.readString(p, StandardCharsets.UTF_8));
+    }
+
+    private Path weightsFile(ModelStore store, String name) throws ModelStoreException {
+        return store.dir(name).resolve(store.verify(name).fileFor("weights").orElseThrow());
+    }
+
+    @Test
+    void savedModelLoadsWithItsManifest() throws Exception {
+        ModelStore store = new ModelStore(root);
+        Manifest m = store.save("m", weights("hello weights"), DESCRIPTION);
+        assertEquals("hello weights", read(store, "m"));
+        Manifest again = store.verify("m");
+        assertEquals(m.files(), again.files());
+        assertEquals("reflectlab train test --seed 3", again.command());
+        assertEquals(0.97, again.metric("accuracy").orElseThrow().doubleValue());
+        FileEntry e = again.files().values().iterator().next();
+        assertEquals(13, e.bytes());
+        assertEquals(ModelStore.sha256(weightsFile(store, "m")), e.sha256());
+    }
+
+    @Test
+    void missingModelIsReportedClearly() {
+        ModelStoreException e = assertThrows(ModelStoreException.class, () -> new ModelStore(root).verify("nope"));
+        assertEquals(ModelStoreException.Reason.MISSING_MODEL, e.reason());
+        assertTrue(e.getMessage().contains("No model 'nope'"), e.getMessage());
+    }
+
+    @Test
+    void missingFileIsReportedClearly() throws Exception {
+        ModelStore store = new ModelStore(root);
+        store.save("m", weights("abc"), DESCRIPTION);
+        Files.delete(weightsFile(store, "m"));
+        ModelStoreException e = assertThrows(ModelStoreException.class, () -> read(store, "m"));
+        assertEquals(ModelStoreException.Reason.MISSING_FILE, e.reason());
+        assertTrue(e.getMessage().contains("is missing"), e.getMessage());
+    }
+
+    @Test
+    void truncatedFileIsRejected() throws Exception {
+        ModelStore store = new ModelStore(root);
+        store.save("m", weights("0123456789"), DESCRIPTION);
+        Path f = weightsFile(store, "m");
+        Files.write(f, "01234".getBytes(StandardCharsets.UTF_8));
+        ModelStoreException e = assertThrows(ModelStoreException.class, () -> read(store, "m"));
+        assertEquals(ModelStoreException.Reason.TRUNCATED, e.reason());
+        assertTrue(e.getMessage().contains("truncated: 5 of 10 bytes"), e.getMessage());
+    }
+
+    @Test
+    void flippedByteIsRejected() throws Exception {
+        ModelStore store = new ModelStore(root);
+        store.save("m", weights("0123456789"), DESCRIPTION);
+        Path f = weightsFile(store, "m");
+        byte[] b = Files.readAllBytes(f);
+        b[4] ^= 0x01;
+        Files.write(f, b);
+        ModelStoreException e = assertThrows(ModelStoreException.class, () -> read(store, "m"));
+        assertEquals(ModelStoreException.Reason.CORRUPT, e.reason());
+        assertTrue(e.getMessage().contains("SHA-256 does not match"), e.getMessage());
+    }
+
+    @Test
+    void corruptManifestIsRejected() throws Exception {
+        ModelStore store = new ModelStore(root);
+        store.save("m", weights("abc"), DESCRIPTION);
+        Files.writeString(store.dir("m").resolve(ModelStore.MANIFEST), "{\"files\": {");
+        ModelStoreException e = assertThrows(ModelStoreException.class, () -> store.verify("m"));
+        assertEquals(ModelStoreException.Reason.BAD_MANIFEST, e.reason());
+    }
+
+    @Test
+    void manifestCannotPointOutsideItsFolder() throws Exception {
+        ModelStore store = new ModelStore(root);
+        store.save("m", weights("abc"), DESCRIPTION);
+        Path manifest = store.dir("m").resolve(ModelStore.MANIFEST);
+        String json = Files.readString(manifest).replaceAll("\"weights-[0-9a-f]{12}\\.bin\"", "\"../../etc/passwd\"");
+        Files.writeString(manifest, json);
+        ModelStoreException e = assertThrows(ModelStoreException.class, () -> store.verify("m"));
+        assertTrue(e.getMessage().contains("outside its folder"), e.getMessage());
+    }
+
+    @Test
+    void crashBeforeTheManifestRenameLeavesThePreviousModelIntact() throws Exception {
+        new ModelStore(root).save("m", weights("version one"), DESCRIPTION);
+        ModelStore crashing = new ModelStore(root, () -> {
+            throw new IllegalStateException("simulated crash before rename");
+        });
+        assertThrows(ModelStoreException.class, () -> crashing.save("m", weights("version two"), DESCRIPTION));
+        ModelStore store = new ModelStore(root);
+        assertEquals("version one", read(store, "m"));
+        try (var files = Files.list(store.dir("m"))) {
+            assertEquals(2, files.count(), "only the manifest and version one's weights remain");
+        }
+    }
+
+    @Test
+    void failingWriterLeavesThePreviousModelAndNoTempFiles() throws Exception {
+        ModelStore store = new ModelStore(root);
+        store.save("m", weights("version one"), DESCRIPTION);
+        List<ModelStore.NewFile> failing = List.of(new ModelStore.NewFile("weights", "weights", "bin", p -> {
+            Files.writeString(p, "half");
+            throw new IOException("No space left on device");
+        }));
+        ModelStoreException e = assertThrows(ModelStoreException.class, () -> store.save("m", failing, DESCRIPTION));
+        assertEquals(ModelStoreException.Reason.DISK_FULL, e.reason());
+        assertTrue(e.getMessage().contains("the disk is full"), e.getMessage());
+        assertEquals("version one", read(store, "m"));
+        try (var files = Files.list(store.dir("m"))) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+        }
+    }
+
+    @Test
+    void resavingReplacesTheOldFiles() throws Exception {
+        ModelStore store = new ModelStore(root);
+        store.save("m", weights("one"), DESCRIPTION);
+        store.save("m", weights("two"), DESCRIPTION);
+        assertEquals("two", read(store, "m"));
+        try (var files = Files.list(store.dir("m"))) {
+            assertEquals(2, files.count());
+        }
+        assertEquals(1, store.list().size());
+        assertArrayEquals(new String[] {"m"}, store.list().stream().map(Manifest::name).toArray());
+    }
+}

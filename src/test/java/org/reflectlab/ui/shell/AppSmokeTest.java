@@ -1,0 +1,82 @@
+package org.reflectlab.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.controlsfx.control.GridView;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the whole app headless (Monocle) and drives it as a user would. */
+class AppSmokeTest {
+
+    private static Application app;
+    private static Stage stage;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void start() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(ReflectLabApp.class);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+    }
+
+    @Test
+    void everySidebarEntryOpensItsWorkspace() {
+        for (Workspace w : Workspaces.all()) {
+            ToggleButton nav = robot.lookup("#nav-" + w.id()).queryAs(ToggleButton.class);
+            robot.clickOn(nav);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(nav.isSelected(), w.id());
+            assertEquals(1, robot.lookup(".workspace-host").queryParent().getChildrenUnmodifiable().size());
+        }
+    }
+
+    @Test
+    void dataGridFillsAndTheBackendComesUp() throws Exception {
+        robot.clickOn("#nav-data");
+        GridView<?> grid = robot.lookup("#sample-grid").queryAs(GridView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> grid.getItems().size() == 24);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#status-bar").query()
+                .lookup(".status-label") != null && statusText().contains("compute thread"));
+    }
+
+    @Test
+    void typingAnUnknownWordShowsTheMessageAndRendersNothing() throws Exception {
+        robot.clickOn("#nav-data");
+        robot.clickOn("#caption-input").write("a purpel circle");
+        Label message = robot.lookup("#caption-message").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> message.getText().contains("purpel"));
+        assertEquals("'purpel' is not a known word; did you mean 'purple'?", message.getText());
+        assertNull(robot.lookup("#caption-image").queryAs(ImageView.class).getImage());
+
+        robot.clickOn("#caption-fix");
+        ImageView image = robot.lookup("#caption-image").queryAs(ImageView.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> image.getImage() != null);
+        assertNotNull(image.getImage());
+        assertFalse(message.isVisible() && !message.getText().isEmpty() && message.getParent().isVisible());
+    }
+
+    private String statusText() {
+        var bar = robot.lookup("#status-bar").queryAs(org.controlsfx.control.StatusBar.class);
+        return bar.getText() == null ? "" : bar.getText();
+    }
+}
