@@ -2,6 +2,8 @@ package org.reflectlab.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -34,8 +36,13 @@ class ArchitectureTest {
 
     @Test
     void cliIsHeadless() {
+        // The CLI reaches the UI layer only for `bench ui`, which starts JavaFX itself, headless.
         noClasses().that().resideInAPackage("org.reflectlab.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.reflectlab.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.reflectlab.cli..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.reflectlab.ui..")
+                        .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("org.reflectlab.ui.bench.."))))
                 .check(classes);
     }
 

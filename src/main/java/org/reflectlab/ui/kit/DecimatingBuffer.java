@@ -3,11 +3,14 @@ package org.reflectlab.ui.kit;
 import java.util.Arrays;
 
 /**
- * The points a live chart shows for an unbounded stream, in bounded memory: every raw value is
- * kept (two float arrays, so 100k steps cost under 1 MB), and the display holds at most
+ * The points a live chart shows for an unbounded stream, in bounded memory. Every raw value is
+ * kept (two float arrays: 100k steps cost under 1 MB); the display holds at most
  * {@code maxPoints} buckets. When it fills, neighbouring buckets merge pairwise and the bucket
- * width doubles, so the whole history stays visible at even resolution. Plain Java (no toolkit):
- * {@link LiveSeries} moves its output into a chart.
+ * width doubles, so the whole history stays visible at even resolution.
+ *
+ * <p>Shown values go through TensorBoard-style smoothing (a debiased exponential moving average
+ * with weight in [0, 1)) and optionally log10. Changing either recomputes the display from the
+ * raw values. Plain Java, no toolkit: {@link LiveSeries} moves the output into a chart.
  */
 public final class DecimatingBuffer {
 
@@ -16,13 +19,18 @@ public final class DecimatingBuffer {
     private float[] rawY = new float[1024];
     private int rawCount;
 
-    private double[] shownX;
-    private double[] shownY;
+    private final double[] shownX;
+    private final double[] shownY;
     private int shownCount;
     private int stride = 1;
     private double pendingSumX;
     private double pendingSumY;
     private int pendingCount;
+
+    private double smoothing;
+    private boolean log;
+    private double ema;
+    private double emaWeight;
 
     public DecimatingBuffer(int maxPoints) {
         if (maxPoints < 4) {
@@ -42,6 +50,14 @@ public final class DecimatingBuffer {
         rawX[rawCount] = (float) x;
         rawY[rawCount] = (float) y;
         rawCount++;
+        return show(x, y);
+    }
+
+    private boolean show(double x, double raw) {
+        double y = transform(raw);
+        if (!Double.isFinite(y)) {
+            return false; // a log of a non-positive value, or a NaN, has no place on the chart
+        }
         pendingSumX += x;
         pendingSumY += y;
         pendingCount++;
@@ -65,6 +81,19 @@ public final class DecimatingBuffer {
         return merged;
     }
 
+    private double transform(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.NaN;
+        }
+        double s = v;
+        if (smoothing > 0) {
+            ema = ema * smoothing + (1 - smoothing) * v;
+            emaWeight = emaWeight * smoothing + (1 - smoothing);
+            s = ema / emaWeight;
+        }
+        return log ? Math.log10(s) : s;
+    }
+
     private void mergePairs() {
         int n = shownCount / 2;
         for (int i = 0; i < n; i++) {
@@ -78,6 +107,38 @@ public final class DecimatingBuffer {
         }
         shownCount = n;
         stride *= 2;
+    }
+
+    /** Smoothing weight in [0, 0.999] (0 = raw). Recomputes what is shown. */
+    public void setSmoothing(double weight) {
+        this.smoothing = Math.max(0, Math.min(0.999, weight));
+        rebuild();
+    }
+
+    public void setLog(boolean log) {
+        this.log = log;
+        rebuild();
+    }
+
+    public double smoothing() {
+        return smoothing;
+    }
+
+    public boolean log() {
+        return log;
+    }
+
+    private void rebuild() {
+        shownCount = 0;
+        stride = 1;
+        pendingSumX = 0;
+        pendingSumY = 0;
+        pendingCount = 0;
+        ema = 0;
+        emaWeight = 0;
+        for (int i = 0; i < rawCount; i++) {
+            show(rawX[i], rawY[i]);
+        }
     }
 
     public int rawCount() {
@@ -114,10 +175,6 @@ public final class DecimatingBuffer {
 
     public void clear() {
         rawCount = 0;
-        shownCount = 0;
-        stride = 1;
-        pendingSumX = 0;
-        pendingSumY = 0;
-        pendingCount = 0;
+        rebuild();
     }
 }

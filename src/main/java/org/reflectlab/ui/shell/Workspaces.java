@@ -3,6 +3,8 @@ package org.reflectlab.ui.shell;
 import java.util.List;
 import org.reflectlab.ui.data.DataView;
 import org.reflectlab.ui.data.DataViewModel;
+import org.reflectlab.ui.train.TrainView;
+import org.reflectlab.ui.train.TrainViewModel;
 
 /** Every workspace that exists, in sidebar order. Only real, working workspaces are listed. */
 public final class Workspaces {
@@ -14,6 +16,9 @@ public final class Workspaces {
         return List.of(
                 new Workspace("data", "Data", "ShapesWorld samples, captions and sounds",
                         "M3 3h8v8H3z M13 3h8v8h-8z M3 13h8v8H3z M13 13h8v8h-8z",
-                        s -> new DataView(new DataViewModel(s.runner(), s.notifier()))));
+                        s -> new DataView(new DataViewModel(s.runner(), s.notifier()))),
+                new Workspace("train", "Train", "Train the unified text+image model and watch its losses live",
+                        "M3 20h18v1.5H3z M4 17l4.5-6 3.5 3.5L17 7l3 3.5V16H4z",
+                        s -> new TrainView(new TrainViewModel(s.runner(), s.notifier()))));
     }
 }

@@ -1,0 +1,90 @@
+package org.reflectlab.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.bench.TrainBenchmark;
+import org.reflectlab.core.nn.UnifiedConfig;
+import org.reflectlab.ui.bench.UiPulseProbe;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed checks (not tests): training throughput, UI responsiveness.",
+        subcommands = {BenchCommand.Train.class, BenchCommand.Ui.class})
+final class BenchCommand implements Runnable {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = {"Train the default unified model for a while and print steps/s, samples/s, GFLOP/s and peak RSS,",
+                "with 1 and with 2 ND4J threads; --profile adds time per op. Set OMP_WAIT_POLICY=PASSIVE for 2 threads."})
+    static final class Train implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--threads", defaultValue = "1,2", split = ",", description = "ND4J thread counts (default: ${DEFAULT-VALUE}).")
+        int[] threads;
+        @Option(names = "--batch", defaultValue = "32", description = "Batch size (default: ${DEFAULT-VALUE}).")
+        int batch;
+        @Option(names = "--warmup", defaultValue = "20", description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
+        int warmup;
+        @Option(names = "--steps", defaultValue = "40", description = "Timed steps (default: ${DEFAULT-VALUE}).")
+        int steps;
+        @Option(names = "--profile", description = "Also print where a step's time goes, per ND4J op.")
+        boolean profile;
+
+        @Override
+        public Integer call() {
+            PrintWriter o = spec.commandLine().getOut();
+            Backend.start();
+            UnifiedConfig cfg = UnifiedConfig.defaults();
+            o.printf("# unified model (default config), batch %d, %d warm-up + %d timed steps; OMP_WAIT_POLICY=%s%n",
+                    batch, warmup, steps, System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)"));
+            o.printf("%-8s %10s %12s %10s %14s %12s%n", "threads", "steps/s", "samples/s", "GFLOP/s", "GFLOP/step", "peak RSS");
+            for (int n : threads) {
+                TrainBenchmark.Result r = TrainBenchmark.run(cfg, batch, n, warmup, steps);
+                o.printf(Locale.ROOT, "%-8d %10.2f %12.1f %10.1f %14.2f %9d MB%n", r.threads(), r.stepsPerSecond(),
+                        r.samplesPerSecond(), r.gflops(), r.flopsPerStep() / 1e9, r.peakRssMb());
+            }
+            o.println("# FLOPs: matrix multiplies only (forward x 3 for forward + backward); element-wise ops not counted.");
+            if (profile) {
+                Backend.setThreads(1);
+                Map<String, Double> ms = TrainBenchmark.profile(cfg, batch, 5);
+                double total = ms.values().stream().mapToDouble(d -> d).sum();
+                o.printf("# where a step's time goes (1 thread, profiled, %.0f ms per step):%n", total);
+                ms.entrySet().stream().limit(14).forEach(e -> o.printf(Locale.ROOT, "  %-60s %7.1f ms  %5.1f%%%n",
+                        e.getKey(), e.getValue(), 100 * e.getValue() / total));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "ui", mixinStandardHelpOptions = true,
+            description = "Train at full speed in the Train workspace (headless) and measure the gaps between FX pulses.")
+    static final class Ui implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--seconds", defaultValue = "20", description = "How long to measure (default: ${DEFAULT-VALUE}).")
+        double seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter o = spec.commandLine().getOut();
+            UiPulseProbe.Result r = UiPulseProbe.run(seconds);
+            o.printf(Locale.ROOT, "FX pulses while training: %d in %.0f s; gap p50 %.1f ms, p99 %.1f ms, max %.1f ms "
+                    + "(training did %d steps meanwhile)%n", r.pulses(), r.seconds(), r.p50(), r.p99(), r.max(), r.trainingSteps());
+            o.println(r.p99() < 25 ? "OK: p99 under 25 ms" : "SLOW: p99 at or over 25 ms");
+            return r.p99() < 25 ? 0 : 1;
+        }
+    }
+}

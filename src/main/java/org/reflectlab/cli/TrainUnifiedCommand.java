@@ -1,0 +1,180 @@
+package org.reflectlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.nn.UnifiedConfig;
+import org.reflectlab.core.settings.AppPaths;
+import org.reflectlab.core.store.Manifest;
+import org.reflectlab.core.store.ModelStore;
+import org.reflectlab.core.train.SamplePanel;
+import org.reflectlab.core.train.StepResult;
+import org.reflectlab.core.train.TrainSettings;
+import org.reflectlab.core.train.TrainingControl;
+import org.reflectlab.core.train.TrainingLoop;
+import org.reflectlab.core.train.TrainingObserver;
+import org.reflectlab.core.train.UnifiedEval;
+import org.reflectlab.core.train.UnifiedTraining;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "unified", mixinStandardHelpOptions = true,
+        description = {"Train the unified text+image model on ShapesWorld and save it (weights, loss history, manifest).",
+            "Ctrl+C stops after the current step; with --checkpoint-every the last checkpoint can be resumed."})
+final class TrainUnifiedCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the data stream and the initial weights (default: ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--steps", defaultValue = "8000", description = "Training steps (default: ${DEFAULT-VALUE}).")
+    int steps;
+    @Option(names = "--batch", defaultValue = "32", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+    @Option(names = "--lr", defaultValue = "0.0015", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+    @Option(names = "--warmup", defaultValue = "200", description = "Warm-up steps (default: ${DEFAULT-VALUE}).")
+    int warmup;
+    @Option(names = "--width", defaultValue = "96", description = "Transformer width (default: ${DEFAULT-VALUE}).")
+    int width;
+    @Option(names = "--latent", defaultValue = "128", description = "Shared latent size (default: ${DEFAULT-VALUE}).")
+    int latent;
+    @Option(names = "--weights", defaultValue = "1,1,1,0.2", split = ",",
+            description = "Loss weights recon,generation,caption,align (default: ${DEFAULT-VALUE}).")
+    double[] lossWeights;
+    @Option(names = "--eval-every", defaultValue = "500", description = "Evaluate on held-out data every N steps (default: ${DEFAULT-VALUE}).")
+    int evalEvery;
+    @Option(names = "--eval-size", defaultValue = "256", description = "Held-out samples per evaluation (default: ${DEFAULT-VALUE}).")
+    int evalSize;
+    @Option(names = "--out", defaultValue = "unified", description = "Model name to save under the models folder (default: ${DEFAULT-VALUE}).")
+    String out;
+    @Option(names = "--models", description = "Models folder (default: ./models).")
+    Path models;
+    @Option(names = "--resume", description = "Resume this checkpoint (a model saved with its optimizer state).")
+    String resume;
+    @Option(names = "--checkpoint-every", defaultValue = "0", description = "Save a resumable checkpoint <out>-checkpoint every N steps (0: never).")
+    int checkpointEvery;
+    @Option(names = "--log-every", defaultValue = "25", description = "Print a progress line every N steps (default: ${DEFAULT-VALUE}).")
+    int logEvery;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Backend.start();
+        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        UnifiedTraining training;
+        try {
+            if (resume != null) {
+                training = UnifiedTraining.resume(store, resume);
+                o.printf("# resumed %s at step %d of %d%n", resume, training.completedSteps(), training.settings().steps());
+            } else {
+                if (lossWeights.length != 4) {
+                    err.println("error: --weights needs 4 numbers: recon,generation,caption,align");
+                    return Cli.BAD_INPUT;
+                }
+                UnifiedConfig config = UnifiedConfig.defaults().withWeights(lossWeights[0], lossWeights[1], lossWeights[2], lossWeights[3]);
+                config = new UnifiedConfig(config.imageSize(), config.patch(), width, config.heads(), config.imageDepth(),
+                        config.textDepth(), config.decoderDepth(), config.captionDepth(), latent, config.reconWeight(),
+                        config.generationWeight(), config.captionWeight(), config.alignWeight(), config.temperature());
+                TrainSettings settings = new TrainSettings(lr, batch, steps, seed, warmup, evalEvery, evalSize, evalEvery);
+                training = UnifiedTraining.fresh(config, settings);
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return Cli.BAD_INPUT;
+        }
+        String command = commandLine();
+        o.printf("# unified model: %,d parameters, %s%n", training.model().params().count(), command);
+        TrainingControl control = new TrainingControl();
+        Thread hook = new Thread(control::stop);
+        Runtime.getRuntime().addShutdownHook(hook);
+        long t0 = System.nanoTime();
+        long startStep = training.completedSteps();
+        UnifiedTraining t = training;
+        TrainingLoop.run(training, control, new TrainingObserver() {
+            @Override
+            public void onStep(StepResult r, long nanos) {
+                if (r.iteration() % logEvery == 0) {
+                    double sec = (System.nanoTime() - t0) / 1e9;
+                    double rate = (r.iteration() - startStep) / sec;
+                    double eta = (t.settings().steps() - r.iteration()) / Math.max(rate, 1e-9);
+                    StringBuilder parts = new StringBuilder();
+                    r.components().forEach((k, v) -> parts.append(String.format(Locale.ROOT, " %s %.4f", k.replace("loss_", ""), v)));
+                    o.printf(Locale.ROOT, "step %6d  loss %.4f %s  lr %.2e  %.2f steps/s  eta %s%n", r.iteration(), r.loss(),
+                            parts, r.learningRate(), rate, duration(eta));
+                }
+                if (checkpointEvery > 0 && r.iteration() % checkpointEvery == 0) {
+                    try {
+                        t.save(store, out + "-checkpoint", command, true);
+                    } catch (Exception e) {
+                        err.println("warning: checkpoint not saved: " + e.getMessage());
+                    }
+                }
+            }
+
+            @Override
+            public void onEval(long step, Map<String, Double> m) {
+                StringBuilder sb = new StringBuilder();
+                m.forEach((k, v) -> sb.append(String.format(Locale.ROOT, " %s=%.4f", k, v)));
+                o.printf("eval %6d %s%n", step, sb);
+            }
+
+            @Override
+            public void onSamples(SamplePanel p) {
+            }
+
+            @Override
+            public void onNonFinite(StepResult r, String message) {
+                err.println("warning: " + message + " Continuing with a third of the learning rate.");
+                t.scaleLearningRate(1.0 / 3);
+                control.resume();
+            }
+        });
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException ignored) {
+            // shutting down already
+        }
+        if (control.isStopped() && !training.finished()) {
+            Manifest m = training.save(store, out + "-checkpoint", command, true);
+            o.printf("# stopped at step %d; checkpoint saved to %s (resume with --resume %s)%n",
+                    training.completedSteps(), store.dir(m.name()), m.name());
+            return 0;
+        }
+        Manifest m = training.save(store, out, command, false);
+        o.printf("# saved %s (%,d bytes of weights) in %s%n", store.dir(out),
+                m.files().values().stream().mapToLong(f -> f.bytes()).sum(), duration((System.nanoTime() - t0) / 1e9));
+        Map<String, Object> metrics = m.metrics();
+        o.printf(Locale.ROOT, "# held-out: caption attribute accuracy %.4f, reconstruction PSNR %.2f dB, "
+                        + "text->image attribute accuracy %.4f, count %.4f, R@1 %.4f%n",
+                num(metrics, UnifiedEval.CAPTION_ACCURACY), num(metrics, UnifiedEval.PSNR), num(metrics, UnifiedEval.T2I_ACCURACY),
+                num(metrics, UnifiedEval.T2I_COUNT), num(metrics, UnifiedEval.RECALL1));
+        return 0;
+    }
+
+    private String commandLine() {
+        if (resume != null) {
+            return "reflectlab train unified --resume " + resume + " --out " + out;
+        }
+        return String.format(Locale.ROOT, "reflectlab train unified --seed %d --steps %d --batch %d --lr %s --warmup %d "
+                        + "--width %d --latent %d --weights %s,%s,%s,%s --eval-every %d --eval-size %d --out %s",
+                seed, steps, batch, lr, warmup, width, latent, lossWeights[0], lossWeights[1], lossWeights[2], lossWeights[3],
+                evalEvery, evalSize, out);
+    }
+
+    private static double num(Map<String, Object> m, String k) {
+        return m.get(k) instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format("%dh%02dm", s / 3600, (s % 3600) / 60)
+                : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
+    }
+}

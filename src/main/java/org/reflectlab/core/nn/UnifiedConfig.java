@@ -1,0 +1,105 @@
+package org.reflectlab.core.nn;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Architecture and loss weights of the unified text+image model. Every field is checked, so a
+ * bad value is refused with a message instead of failing deep inside ND4J.
+ */
+public record UnifiedConfig(int imageSize, int patch, int width, int heads, int imageDepth, int textDepth,
+                            int decoderDepth, int captionDepth, int latent,
+                            double reconWeight, double generationWeight, double captionWeight, double alignWeight,
+                            double temperature) {
+
+    public static UnifiedConfig defaults() {
+        return new UnifiedConfig(32, 4, 96, 4, 2, 2, 1, 2, 128, 1.0, 1.0, 1.0, 0.2, 0.1);
+    }
+
+    /** A very small model for tests. */
+    public static UnifiedConfig tiny() {
+        return new UnifiedConfig(16, 4, 32, 2, 1, 1, 1, 1, 32, 1.0, 1.0, 0.5, 0.2, 0.1);
+    }
+
+    public UnifiedConfig {
+        check(imageSize >= 8 && imageSize <= 64, "image size must be 8..64");
+        check(patch >= 2 && patch <= 8 && imageSize % patch == 0, "patch must be 2..8 and divide the image size");
+        check(width >= 16 && width <= 512, "width must be 16..512");
+        check(heads >= 1 && heads <= 16 && width % heads == 0, "heads must be 1..16 and divide the width");
+        check(imageDepth >= 1 && imageDepth <= 8, "image encoder depth must be 1..8");
+        check(textDepth >= 1 && textDepth <= 8, "text encoder depth must be 1..8");
+        check(decoderDepth >= 0 && decoderDepth <= 8, "image decoder depth must be 0..8");
+        check(captionDepth >= 1 && captionDepth <= 8, "caption decoder depth must be 1..8");
+        check(latent >= 8 && latent <= 1024, "latent size must be 8..1024");
+        check(reconWeight >= 0 && generationWeight >= 0 && captionWeight >= 0 && alignWeight >= 0,
+                "loss weights must be >= 0");
+        check(reconWeight + generationWeight + captionWeight + alignWeight > 0, "at least one loss weight must be > 0");
+        check(temperature > 0.005 && temperature <= 2, "temperature must be in (0.005, 2]");
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    public int imageTokens() {
+        return (imageSize / patch) * (imageSize / patch);
+    }
+
+    public int patchWidth() {
+        return 3 * patch * patch;
+    }
+
+    public UnifiedConfig withLatent(int z) {
+        return new UnifiedConfig(imageSize, patch, width, heads, imageDepth, textDepth, decoderDepth, captionDepth, z,
+                reconWeight, generationWeight, captionWeight, alignWeight, temperature);
+    }
+
+    public UnifiedConfig withWeights(double recon, double gen, double caption, double align) {
+        return new UnifiedConfig(imageSize, patch, width, heads, imageDepth, textDepth, decoderDepth, captionDepth, latent,
+                recon, gen, caption, align, temperature);
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("imageSize", imageSize);
+        m.put("patch", patch);
+        m.put("width", width);
+        m.put("heads", heads);
+        m.put("imageDepth", imageDepth);
+        m.put("textDepth", textDepth);
+        m.put("decoderDepth", decoderDepth);
+        m.put("captionDepth", captionDepth);
+        m.put("latent", latent);
+        m.put("reconWeight", reconWeight);
+        m.put("generationWeight", generationWeight);
+        m.put("captionWeight", captionWeight);
+        m.put("alignWeight", alignWeight);
+        m.put("temperature", temperature);
+        return m;
+    }
+
+    public static UnifiedConfig fromMap(Map<String, Object> m) {
+        return new UnifiedConfig(i(m, "imageSize"), i(m, "patch"), i(m, "width"), i(m, "heads"), i(m, "imageDepth"),
+                i(m, "textDepth"), i(m, "decoderDepth"), i(m, "captionDepth"), i(m, "latent"),
+                d(m, "reconWeight"), d(m, "generationWeight"), d(m, "captionWeight"), d(m, "alignWeight"),
+                d(m, "temperature"));
+    }
+
+    static int i(Map<String, Object> m, String k) {
+        Object v = m.get(k);
+        if (!(v instanceof Number n)) {
+            throw new IllegalArgumentException("model config lacks '" + k + "'");
+        }
+        return n.intValue();
+    }
+
+    static double d(Map<String, Object> m, String k) {
+        Object v = m.get(k);
+        if (!(v instanceof Number n)) {
+            throw new IllegalArgumentException("model config lacks '" + k + "'");
+        }
+        return n.doubleValue();
+    }
+}

@@ -1,0 +1,256 @@
+package org.reflectlab.core.train;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.reflectlab.core.data.Caption;
+import org.reflectlab.core.data.DataSpec;
+import org.reflectlab.core.data.RgbImage;
+import org.reflectlab.core.data.Sample;
+import org.reflectlab.core.data.ShapesWorld;
+import org.reflectlab.core.nn.Params;
+import org.reflectlab.core.nn.UnifiedConfig;
+import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.store.Manifest;
+import org.reflectlab.core.store.ModelDescription;
+import org.reflectlab.core.store.ModelStore;
+import org.reflectlab.core.store.ModelStoreException;
+
+/**
+ * One training run of the unified model: the model, its optimizer, the data streams and the
+ * history. Batch k is always samples [k*batch, (k+1)*batch) of the training world, so a run is
+ * reproducible from its seed and resumable from a checkpoint. Held-out data comes from a
+ * different seed than training data.
+ */
+public final class UnifiedTraining {
+
+    /** Held-out scenes are drawn with seed + this, never from the training stream. */
+    public static final long HELDOUT_SEED_OFFSET = 1_000_003;
+    public static final int PANEL_SIZE = 6;
+
+    private final UnifiedModel model;
+    private final TrainSettings settings;
+    private final ShapesWorld train;
+    private final ShapesWorld heldOut;
+    private final SdTrainer trainer;
+    private final LossHistory history;
+    private final List<Sample> panelSamples;
+    private final WarmupCosine schedule;
+
+    private UnifiedTraining(UnifiedModel model, TrainSettings settings, LossHistory history) {
+        this.model = model;
+        this.settings = settings;
+        this.train = new ShapesWorld(dataSpec(settings.seed(), model.config().imageSize()));
+        this.heldOut = new ShapesWorld(dataSpec(settings.seed() + HELDOUT_SEED_OFFSET, model.config().imageSize()));
+        this.history = history;
+        this.schedule = new WarmupCosine(settings.learningRate(), settings.warmupSteps(), settings.steps(), 0.05);
+        this.trainer = new SdTrainer(model.trainingGraph(), model.params(), UnifiedModel.FEATURES, UnifiedModel.LOSS,
+                model.lossWeights(), schedule);
+        this.panelSamples = heldOut.samples(0, PANEL_SIZE);
+    }
+
+    public static UnifiedTraining fresh(UnifiedConfig config, TrainSettings settings) {
+        return new UnifiedTraining(UnifiedModel.create(config, settings.seed()), settings,
+                new LossHistory(UnifiedModel.LOSS_COMPONENTS));
+    }
+
+    static DataSpec dataSpec(long seed, int imageSize) {
+        return new DataSpec(seed, imageSize, DataSpec.defaults(seed).categories());
+    }
+
+    /** Multiplies the learning-rate schedule from the next step on (e.g. 1/3 after a NaN). */
+    public void scaleLearningRate(double factor) {
+        schedule.setScale(schedule.scale() * factor);
+    }
+
+    public double learningRate() {
+        return trainer.learningRate();
+    }
+
+    public UnifiedModel model() {
+        return model;
+    }
+
+    public TrainSettings settings() {
+        return settings;
+    }
+
+    public LossHistory history() {
+        return history;
+    }
+
+    /** Steps completed so far. */
+    public long completedSteps() {
+        return trainer.iteration();
+    }
+
+    public boolean finished() {
+        return completedSteps() >= settings.steps();
+    }
+
+    /** The next batch of the training stream, as the graph's placeholders. */
+    public MultiDataSet nextBatch() {
+        long first = completedSteps() * settings.batchSize();
+        List<Sample> samples = train.samples(first, settings.batchSize());
+        return batchOf(samples, train);
+    }
+
+    private MultiDataSet batchOf(List<Sample> samples, ShapesWorld world) {
+        List<RgbImage> images = new ArrayList<>();
+        List<Caption> captions = new ArrayList<>();
+        for (Sample s : samples) {
+            images.add(world.render(s.scene()));
+            captions.add(s.description());
+        }
+        Map<String, INDArray> in = model.inputs(images, captions);
+        INDArray[] features = UnifiedModel.FEATURES.stream().map(in::get).toArray(INDArray[]::new);
+        return new org.nd4j.linalg.dataset.MultiDataSet(features, new INDArray[0]);
+    }
+
+    public StepResult step(MultiDataSet batch) {
+        StepResult r = trainer.step(batch);
+        if (!r.nonFinite()) {
+            history.add(r);
+        }
+        return r;
+    }
+
+    public StepResult trainStep() {
+        return step(nextBatch());
+    }
+
+    public Map<String, Double> evaluate() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put(UnifiedEval.HELDOUT_LOSS, heldOutLoss());
+        m.putAll(UnifiedEval.evaluate(model, heldOut, settings.evalSize(), Math.min(128, settings.evalSize())));
+        history.addEval(completedSteps(), m);
+        return m;
+    }
+
+    /** The training loss on a held-out batch (no update): the curve that shows over-fitting. */
+    private double heldOutLoss() {
+        int n = Math.min(settings.batchSize(), settings.evalSize());
+        MultiDataSet batch = batchOf(heldOut.samples(0, n), heldOut);
+        Map<String, INDArray> in = new java.util.HashMap<>();
+        for (int i = 0; i < UnifiedModel.FEATURES.size(); i++) {
+            in.put(UnifiedModel.FEATURES.get(i), batch.getFeatures(i));
+        }
+        Map<String, INDArray> out = model.trainingGraph().output(in, UnifiedModel.LOSS_COMPONENTS.toArray(new String[0]));
+        double total = 0;
+        for (Map.Entry<String, Double> w : model.lossWeights().entrySet()) {
+            total += w.getValue() * out.get(w.getKey()).getDouble(0);
+        }
+        return total;
+    }
+
+    public SamplePanel samples() {
+        List<RgbImage> inputs = new ArrayList<>();
+        List<Caption> truth = new ArrayList<>();
+        for (Sample s : panelSamples) {
+            inputs.add(heldOut.render(s.scene()));
+            truth.add(s.description());
+        }
+        INDArray zi = model.imageLatents(inputs);
+        List<RgbImage> recon = model.decodeImages(zi);
+        List<String> read = model.decodeCaptions(zi);
+        List<RgbImage> gen = model.generate(truth);
+        return new SamplePanel(completedSteps(), inputs, recon, read, truth.stream().map(Caption::text).toList(), gen);
+    }
+
+    // Checkpoints //
+
+    /**
+     * Saves weights (and, for a checkpoint, optimizer state and history) with a manifest that
+     * says how to reproduce them.
+     */
+    public Manifest save(ModelStore store, String name, String command, boolean withOptimizer) throws ModelStoreException {
+        List<ModelStore.NewFile> files = new ArrayList<>();
+        Map<String, INDArray> weights = model.params().arrays();
+        files.add(new ModelStore.NewFile("weights", "weights", "bin", p -> writeParams(weights, p)));
+        if (withOptimizer) {
+            Map<String, INDArray> opt = trainer.saveState();
+            files.add(new ModelStore.NewFile("optimizer", "optimizer", "bin", p -> writeParams(opt, p)));
+            files.add(new ModelStore.NewFile("history", "history", "csv", history::writeCsv));
+        }
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("model", model.config().toMap());
+        config.put("training", settings.toMap());
+        config.put("completedSteps", completedSteps());
+        Map<String, Object> network = new LinkedHashMap<>();
+        network.put("parameters", model.params().count());
+        network.put("summary", summary(model.config()));
+        network.put("forwardMatmulFlopsPerSample", model.forwardFlopsPerSample());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        Map<Long, Map<String, Double>> evals = history.evals();
+        if (!evals.isEmpty()) {
+            Map.Entry<Long, Map<String, Double>> last = ((java.util.TreeMap<Long, Map<String, Double>>) evals).lastEntry();
+            metrics.put("step", last.getKey());
+            metrics.put("heldOutSamples", settings.evalSize());
+            metrics.putAll(last.getValue());
+        }
+        Map<String, Object> data = new LinkedHashMap<>(train.spec().toMap());
+        data.put("captions", "description (every object's size, color, shape, place)");
+        data.put("heldOutSeed", heldOut.spec().seed());
+        return store.save(name, files, new ModelDescription(UnifiedModel.KIND, command, settings.seed(), data, config,
+                network, metrics));
+    }
+
+    /** Resumes a run saved with its optimizer state; the model's settings come from the manifest. */
+    public static UnifiedTraining resume(ModelStore store, String name) throws ModelStoreException {
+        Manifest m = store.verify(name);
+        UnifiedModel model = UnifiedModelIO.load(store, name, m);
+        TrainSettings settings = settingsOf(m);
+        LossHistory history = new LossHistory(UnifiedModel.LOSS_COMPONENTS);
+        if (m.fileFor("history").isPresent()) {
+            history = store.load(name, "history", p -> LossHistory.readCsv(p, UnifiedModel.LOSS_COMPONENTS));
+        }
+        UnifiedTraining t = new UnifiedTraining(model, settings, history);
+        long completed = ((Number) m.config().getOrDefault("completedSteps", 0)).longValue();
+        Map<String, INDArray> opt = m.fileFor("optimizer").isPresent()
+                ? store.load(name, "optimizer", UnifiedModelIO::readParams) : Map.of();
+        t.trainer.loadState(opt, completed);
+        return t;
+    }
+
+    @SuppressWarnings("unchecked")
+    static TrainSettings settingsOf(Manifest m) throws ModelStoreException {
+        Object training = m.config().get("training");
+        if (!(training instanceof Map<?, ?> map)) {
+            throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST,
+                    "Model '" + m.name() + "' has no training settings in its manifest, so it cannot be resumed.");
+        }
+        try {
+            return TrainSettings.fromMap((Map<String, Object>) map);
+        } catch (RuntimeException e) {
+            throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST,
+                    "Model '" + m.name() + "' has unreadable training settings: " + e.getMessage(), e);
+        }
+    }
+
+    static String summary(UnifiedConfig c) {
+        return String.format("ViT image encoder (%d patches of %dx%d px, %d blocks) + text encoder (%d blocks), width %d, "
+                        + "%d heads, position-aware readouts -> shared %d-d latent -> per-position MLP image decoder "
+                        + "(%d hidden layers of %d) + parallel caption decoder (%d blocks)",
+                c.imageTokens(), c.patch(), c.patch(), c.imageDepth(), c.textDepth(), c.width(), c.heads(),
+                c.latent(), c.decoderDepth(), 2 * c.width(), c.captionDepth());
+    }
+
+    static void writeParams(Map<String, INDArray> arrays, java.nio.file.Path p) throws IOException {
+        try (OutputStream out = Files.newOutputStream(p)) {
+            Params.write(arrays, out);
+        }
+    }
+
+    static Map<String, INDArray> readParams(java.nio.file.Path p) throws IOException {
+        try (InputStream in = Files.newInputStream(p)) {
+            return Params.read(in);
+        }
+    }
+}

@@ -1,0 +1,537 @@
+package org.reflectlab.ui.train;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.reflectlab.core.concurrent.BackgroundTask;
+import org.reflectlab.core.concurrent.Batcher;
+import org.reflectlab.core.concurrent.LatestValue;
+import org.reflectlab.core.concurrent.TaskRunner;
+import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.store.ModelStore;
+import org.reflectlab.core.train.SamplePanel;
+import org.reflectlab.core.train.StepResult;
+import org.reflectlab.core.train.TrainingControl;
+import org.reflectlab.core.train.TrainingLoop;
+import org.reflectlab.core.train.TrainingObserver;
+import org.reflectlab.core.train.UnifiedEval;
+import org.reflectlab.core.train.UnifiedTraining;
+import org.reflectlab.ui.kit.Notifier;
+import org.reflectlab.ui.kit.PointStream;
+
+/**
+ * The Train workspace: hyperparameters, the start / pause / resume / stop / reset state machine
+ * around a training run on its own thread, live metrics (as point streams for the charts and
+ * coalesced scalars for the tiles), checkpoints and exports.
+ */
+public final class TrainViewModel {
+
+    public enum State { IDLE, STARTING, RUNNING, PAUSED, STOPPING }
+
+    /** Series of the loss chart, in legend order. */
+    public static final List<String> LOSS_SERIES = List.of("total", "reconstruction", "generation", "captioning",
+            "alignment", "held-out total");
+    /** Series of the held-out quality chart. */
+    public static final List<String> QUALITY_SERIES = List.of("caption attributes", "text→image attributes",
+            "retrieval R@1");
+
+    private final TaskRunner runner;
+    private final Notifier notifier;
+    private final HyperParams hyper = new HyperParams();
+    private final Function<HyperParams, UnifiedTraining> factory;
+
+    // Properties //
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Set the hyperparameters and press Start.");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper paramError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper hasModel = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper totalSteps = new ReadOnlyLongWrapper(hyper.i("steps"));
+    private final ReadOnlyDoubleWrapper stepsPerSecond = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyDoubleWrapper samplesPerSecond = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyDoubleWrapper currentLoss = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyDoubleWrapper bestCaptionAccuracy = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyDoubleWrapper latestPsnr = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyDoubleWrapper elapsedSeconds = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyDoubleWrapper etaSeconds = new ReadOnlyDoubleWrapper(Double.NaN);
+    private final ReadOnlyObjectWrapper<SamplePanel> samples = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyLongWrapper resets = new ReadOnlyLongWrapper();
+
+    private final Map<String, PointStream> lossStreams = new LinkedHashMap<>();
+    private final Map<String, PointStream> qualityStreams = new LinkedHashMap<>();
+
+    // Commands' executability //
+    private final BooleanBinding canStart;
+    private final BooleanBinding canPause;
+    private final BooleanBinding canResume;
+    private final BooleanBinding canStop;
+    private final BooleanBinding canReset;
+    private final BooleanBinding canSave;
+
+    private UnifiedTraining training;
+    private TrainingControl control;
+    private long runStartNanos;
+    private long runStartStep;
+    private double elapsedBefore;
+
+    public TrainViewModel(TaskRunner runner, Notifier notifier) {
+        this(runner, notifier, hp -> UnifiedTraining.fresh(hp.toConfig(), hp.toSettings()));
+    }
+
+    /** With a factory for the run (tests use a tiny model). */
+    public TrainViewModel(TaskRunner runner, Notifier notifier, Function<HyperParams, UnifiedTraining> factory) {
+        this.runner = runner;
+        this.notifier = notifier;
+        this.factory = factory;
+        LOSS_SERIES.forEach(s -> lossStreams.put(s, new PointStream(s)));
+        QUALITY_SERIES.forEach(s -> qualityStreams.put(s, new PointStream(s)));
+        canStart = state.isEqualTo(State.IDLE);
+        canPause = state.isEqualTo(State.RUNNING);
+        canResume = state.isEqualTo(State.PAUSED);
+        canStop = state.isEqualTo(State.RUNNING).or(state.isEqualTo(State.PAUSED));
+        canReset = state.isEqualTo(State.IDLE).and(hasModel);
+        canSave = state.isEqualTo(State.IDLE).or(state.isEqualTo(State.PAUSED)).and(hasModel);
+        hyper.get("steps").valueProperty().addListener((o, a, b) -> {
+            if (training == null) {
+                totalSteps.set(b.longValue());
+            }
+        });
+    }
+
+    // Properties //
+
+    public HyperParams hyperParams() {
+        return hyper;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** A problem the user must act on (a NaN, a failed load), or "". */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** Why the last hyperparameter edit was refused, or "". */
+    public ReadOnlyStringProperty paramErrorProperty() {
+        return paramError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasModelProperty() {
+        return hasModel.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    public ReadOnlyLongProperty totalStepsProperty() {
+        return totalSteps.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty stepsPerSecondProperty() {
+        return stepsPerSecond.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty samplesPerSecondProperty() {
+        return samplesPerSecond.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty currentLossProperty() {
+        return currentLoss.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty bestCaptionAccuracyProperty() {
+        return bestCaptionAccuracy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty latestPsnrProperty() {
+        return latestPsnr.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty elapsedSecondsProperty() {
+        return elapsedSeconds.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty etaSecondsProperty() {
+        return etaSeconds.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SamplePanel> samplesProperty() {
+        return samples.getReadOnlyProperty();
+    }
+
+    /** Increments on Reset, so views clear their charts. */
+    public ReadOnlyLongProperty resetsProperty() {
+        return resets.getReadOnlyProperty();
+    }
+
+    public Map<String, PointStream> lossStreams() {
+        return lossStreams;
+    }
+
+    public Map<String, PointStream> qualityStreams() {
+        return qualityStreams;
+    }
+
+    public BooleanBinding canStartProperty() {
+        return canStart;
+    }
+
+    public BooleanBinding canPauseProperty() {
+        return canPause;
+    }
+
+    public BooleanBinding canResumeProperty() {
+        return canResume;
+    }
+
+    public BooleanBinding canStopProperty() {
+        return canStop;
+    }
+
+    public BooleanBinding canResetProperty() {
+        return canReset;
+    }
+
+    public BooleanBinding canSaveProperty() {
+        return canSave;
+    }
+
+    // Commands //
+
+    /** Edits a hyperparameter; an out-of-range value is refused with a message. */
+    public boolean setHyperParam(String key, Number value) {
+        if (state.get() != State.IDLE) {
+            paramError.set("Hyperparameters are fixed while a run is in progress; stop it first.");
+            return false;
+        }
+        Optional<String> error = hyper.trySet(key, value);
+        paramError.set(error.orElse(""));
+        return error.isEmpty();
+    }
+
+    /**
+     * Starts a run: a new one from the hyperparameters, or the loaded / stopped one where it left
+     * off if it has steps to go.
+     */
+    public void start() {
+        if (state.get() != State.IDLE) {
+            return;
+        }
+        problem.set("");
+        boolean continuing = training != null && !training.finished();
+        UnifiedTraining existing = continuing ? training : null;
+        if (!continuing) {
+            resetMetrics();
+        }
+        control = new TrainingControl();
+        TrainingControl ctl = control;
+        state.set(State.STARTING);
+        status.set(continuing ? "Resuming at step " + training.completedSteps() + "…" : "Building the model…");
+        LatestValue<Tick> ticks = new LatestValue<>(runner.uiExecutor(), this::showTick);
+        LatestValue<SamplePanel> panels = new LatestValue<>(runner.uiExecutor(), samples::set);
+        Batcher<Map.Entry<Long, Map<String, Double>>> evals = new Batcher<>(runner.uiExecutor(), this::showEvals);
+        runner.submit(BackgroundTask.<UnifiedTraining>of("Training the unified model", ctx -> {
+            UnifiedTraining t = existing != null ? existing : factory.apply(hyper);
+            ctx.onUiThread(() -> attach(t));
+            TrainingLoop.run(t, ctl, new TrainingObserver() {
+                @Override
+                public void onStep(StepResult r, long nanos) {
+                    if (ctx.isCancelled()) {
+                        ctl.stop();
+                    }
+                    pushLosses(r);
+                    ticks.offer(new Tick(r.iteration(), r.loss(), System.nanoTime()));
+                    ctx.progress(r.iteration(), t.settings().steps());
+                    ctx.message("step " + r.iteration() + " of " + t.settings().steps());
+                }
+
+                @Override
+                public void onEval(long k, Map<String, Double> m) {
+                    pushQuality(k, m);
+                    evals.add(Map.entry(k, m));
+                }
+
+                @Override
+                public void onSamples(SamplePanel p) {
+                    panels.offer(p);
+                }
+
+                @Override
+                public void onNonFinite(StepResult r, String message) {
+                    ctx.onUiThread(() -> reportNonFinite(message));
+                }
+            });
+            return t;
+        }).onOwnThread("reflectlab-train")
+                .onSuccess(t -> status.set(t.finished()
+                        ? String.format(Locale.ROOT, "Finished %d steps. Save the model, or Reset to start over.", t.completedSteps())
+                        : "Stopped at step " + t.completedSteps() + ". Start continues from here; Reset starts over."))
+                .onFailure(e -> {
+                    problem.set("Training failed: " + e.getMessage());
+                    notifier.error("Training failed", String.valueOf(e.getMessage()));
+                })
+                .onCancelled(() -> status.set("Stopped."))
+                .onFinished(() -> {
+                    elapsedBefore = elapsedSeconds.get();
+                    state.set(State.IDLE);
+                    stepsPerSecond.set(0);
+                    samplesPerSecond.set(0);
+                }));
+    }
+
+    private void attach(UnifiedTraining t) {
+        training = t;
+        hasModel.set(true);
+        totalSteps.set(t.settings().steps());
+        step.set(t.completedSteps());
+        runStartNanos = System.nanoTime();
+        runStartStep = t.completedSteps();
+        if (state.get() == State.STARTING) {
+            state.set(control.isPaused() ? State.PAUSED : State.RUNNING);
+        }
+        status.set(String.format(Locale.ROOT, "Training %,d parameters on %d samples per step.",
+                t.model().params().count(), t.settings().batchSize()));
+    }
+
+    public void pause() {
+        if (control != null && (state.get() == State.RUNNING || state.get() == State.STARTING)) {
+            control.pause();
+            state.set(State.PAUSED);
+            status.set("Paused after the current step. Resume to continue.");
+        }
+    }
+
+    public void resume() {
+        if (control != null && state.get() == State.PAUSED) {
+            problem.set("");
+            runStartNanos = System.nanoTime();
+            runStartStep = step.get();
+            elapsedBefore = elapsedSeconds.get();
+            state.set(State.RUNNING);
+            status.set("Training…");
+            control.resume();
+        }
+    }
+
+    /** Pause and resume as one key. */
+    public void togglePause() {
+        if (state.get() == State.PAUSED) {
+            resume();
+        } else {
+            pause();
+        }
+    }
+
+    public void stop() {
+        if (control != null && (state.get() == State.RUNNING || state.get() == State.PAUSED || state.get() == State.STARTING)) {
+            state.set(State.STOPPING);
+            status.set("Stopping after the current step…");
+            control.stop();
+        }
+    }
+
+    /** After a NaN: a third of the learning rate from the next step, and carry on. */
+    public void lowerLearningRateAndResume() {
+        if (training != null && state.get() == State.PAUSED) {
+            training.scaleLearningRate(1.0 / 3);
+            resume();
+        }
+    }
+
+    /** Forgets the run: charts, tiles and model. The next Start begins from scratch. */
+    public void reset() {
+        if (state.get() != State.IDLE) {
+            return;
+        }
+        training = null;
+        hasModel.set(false);
+        problem.set("");
+        resetMetrics();
+        totalSteps.set(hyper.i("steps"));
+        status.set("Set the hyperparameters and press Start.");
+    }
+
+    private void resetMetrics() {
+        lossStreams.values().forEach(PointStream::clear);
+        qualityStreams.values().forEach(PointStream::clear);
+        step.set(0);
+        currentLoss.set(Double.NaN);
+        bestCaptionAccuracy.set(Double.NaN);
+        latestPsnr.set(Double.NaN);
+        elapsedSeconds.set(0);
+        elapsedBefore = 0;
+        etaSeconds.set(Double.NaN);
+        samples.set(null);
+        resets.set(resets.get() + 1);
+    }
+
+    /** Saves weights, optimizer state and history as a resumable checkpoint. */
+    public void saveCheckpoint(Path folder) {
+        UnifiedTraining t = training;
+        if (t == null || !canSave.get()) {
+            return;
+        }
+        ModelStore store = new ModelStore(folder.toAbsolutePath().getParent());
+        String name = folder.getFileName().toString();
+        runner.submit(BackgroundTask.of("Saving checkpoint " + name, ctx ->
+                t.save(store, name, "ReflectLab Train workspace, step " + t.completedSteps(), true))
+                .onSuccess(m -> notifier.info("Saved checkpoint at step " + t.completedSteps() + " to " + folder))
+                .onFailure(e -> notifier.error("Checkpoint not saved", String.valueOf(e.getMessage()))));
+    }
+
+    /** Loads a checkpoint; Start then resumes it. The current run (if idle) is replaced. */
+    public void loadCheckpoint(Path folder) {
+        if (state.get() != State.IDLE) {
+            return;
+        }
+        ModelStore store = new ModelStore(folder.toAbsolutePath().getParent());
+        String name = folder.getFileName().toString();
+        runner.submit(BackgroundTask.of("Loading checkpoint " + name, ctx -> UnifiedTraining.resume(store, name))
+                .onSuccess(t -> {
+                    resetMetrics();
+                    training = t;
+                    hasModel.set(true);
+                    totalSteps.set(t.settings().steps());
+                    step.set(t.completedSteps());
+                    replayHistory(t);
+                    problem.set("");
+                    status.set(t.finished()
+                            ? "Loaded a finished run of " + t.completedSteps() + " steps."
+                            : "Loaded checkpoint at step " + t.completedSteps() + " of " + t.settings().steps() + ". Start resumes it.");
+                })
+                .onFailure(e -> {
+                    problem.set("Could not load the checkpoint: " + e.getMessage());
+                    notifier.error("Checkpoint not loaded", String.valueOf(e.getMessage()));
+                }));
+    }
+
+    /** Writes every step's losses and every evaluation as CSV. */
+    public void exportCsv(Path file) {
+        UnifiedTraining t = training;
+        if (t == null) {
+            notifier.error("Nothing to export", "There is no training run yet.");
+            return;
+        }
+        runner.submit(BackgroundTask.of("Exporting " + file.getFileName(), ctx -> {
+            Path tmp = java.nio.file.Files.createTempFile(file.toAbsolutePath().getParent(), ".export-", ".csv.tmp");
+            try {
+                t.history().writeCsv(tmp);
+                java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                java.nio.file.Files.deleteIfExists(tmp);
+            }
+            return file;
+        }).onSuccess(p -> notifier.info("Saved " + p)).onFailure(e -> notifier.error("Export failed",
+                "Could not write " + file + ": " + e.getMessage())));
+    }
+
+    /** Writes an image captured by the view (e.g. the loss chart) in the background. */
+    public void exportImage(java.awt.image.BufferedImage image, Path file) {
+        runner.submit(BackgroundTask.of("Exporting " + file.getFileName(), ctx -> {
+            org.reflectlab.core.data.ImageGrid.writePng(image, file);
+            return file;
+        }).onSuccess(p -> notifier.info("Saved " + p)).onFailure(e -> notifier.error("Export failed",
+                "Could not write " + file + ": " + e.getMessage())));
+    }
+
+    // Feeding the views //
+
+    /** Scalars the tiles show, coalesced: only the newest reaches the UI thread. */
+    private record Tick(long step, double loss, long nanos) {
+    }
+
+    private void showTick(Tick t) {
+        step.set(t.step());
+        currentLoss.set(t.loss());
+        double sec = (t.nanos() - runStartNanos) / 1e9;
+        double rate = sec > 0 ? (t.step() - runStartStep) / sec : 0;
+        stepsPerSecond.set(rate);
+        samplesPerSecond.set(training == null ? 0 : rate * training.settings().batchSize());
+        elapsedSeconds.set(elapsedBefore + sec);
+        etaSeconds.set(rate > 0 ? (totalSteps.get() - t.step()) / rate : Double.NaN);
+    }
+
+    private void pushLosses(StepResult r) {
+        long x = r.iteration();
+        lossStreams.get("total").offer(x, r.loss());
+        lossStreams.get("reconstruction").offer(x, r.components().get(UnifiedModel.LOSS_RECON));
+        lossStreams.get("generation").offer(x, r.components().get(UnifiedModel.LOSS_GEN));
+        lossStreams.get("captioning").offer(x, r.components().get(UnifiedModel.LOSS_CAPTION));
+        lossStreams.get("alignment").offer(x, r.components().get(UnifiedModel.LOSS_ALIGN));
+    }
+
+    private void pushQuality(long x, Map<String, Double> m) {
+        offerIf(lossStreams.get("held-out total"), x, m.get(UnifiedEval.HELDOUT_LOSS));
+        offerIf(qualityStreams.get("caption attributes"), x, m.get(UnifiedEval.CAPTION_ACCURACY));
+        offerIf(qualityStreams.get("text→image attributes"), x, m.get(UnifiedEval.T2I_ACCURACY));
+        offerIf(qualityStreams.get("retrieval R@1"), x, m.get(UnifiedEval.RECALL1));
+    }
+
+    private static void offerIf(PointStream s, long x, Double v) {
+        if (v != null) {
+            s.offer(x, v);
+        }
+    }
+
+    private void showEvals(List<Map.Entry<Long, Map<String, Double>>> batch) {
+        for (Map.Entry<Long, Map<String, Double>> e : batch) {
+            Double acc = e.getValue().get(UnifiedEval.CAPTION_ACCURACY);
+            if (acc != null && (Double.isNaN(bestCaptionAccuracy.get()) || acc > bestCaptionAccuracy.get())) {
+                bestCaptionAccuracy.set(acc);
+            }
+            Double psnr = e.getValue().get(UnifiedEval.PSNR);
+            if (psnr != null) {
+                latestPsnr.set(psnr);
+            }
+        }
+    }
+
+    /** A loaded checkpoint's history, drawn as if it had just been trained. */
+    private void replayHistory(UnifiedTraining t) {
+        var h = t.history();
+        for (int i = 0; i < h.size(); i++) {
+            long x = h.step(i);
+            lossStreams.get("total").offer(x, h.value(0, i));
+            lossStreams.get("reconstruction").offer(x, h.value(1, i));
+            lossStreams.get("generation").offer(x, h.value(2, i));
+            lossStreams.get("captioning").offer(x, h.value(3, i));
+            lossStreams.get("alignment").offer(x, h.value(4, i));
+        }
+        var evals = h.evals();
+        evals.forEach(this::pushQuality);
+        showEvals(List.copyOf(evals.entrySet()));
+        if (h.size() > 0) {
+            currentLoss.set(h.value(0, h.size() - 1));
+        }
+    }
+
+    private void reportNonFinite(String message) {
+        state.set(State.PAUSED);
+        problem.set(message);
+        status.set("Paused: the loss is not finite.");
+        notifier.error("Training paused", message);
+    }
+}

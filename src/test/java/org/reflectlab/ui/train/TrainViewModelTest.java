@@ -1,0 +1,182 @@
+package org.reflectlab.ui.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.concurrent.BackgroundTask;
+import org.reflectlab.core.concurrent.SynchronousTaskRunner;
+import org.reflectlab.core.concurrent.TaskHandle;
+import org.reflectlab.core.concurrent.TaskRunner;
+import org.reflectlab.core.nn.UnifiedConfig;
+import org.reflectlab.core.train.TrainSettings;
+import org.reflectlab.core.train.UnifiedTraining;
+import org.reflectlab.ui.kit.RecordingNotifier;
+
+class TrainViewModelTest {
+
+    @BeforeAll
+    static void backend() {
+        Backend.start(1);
+    }
+
+    private static UnifiedTraining tiny(HyperParams hp) {
+        TrainSettings s = hp.toSettings();
+        return UnifiedTraining.fresh(UnifiedConfig.tiny(),
+                new TrainSettings(s.learningRate(), 8, s.steps(), s.seed(), 1, s.evalEvery(), 16, s.sampleEvery()));
+    }
+
+    @Test
+    void aRunGoesFromStartToFinishedWithPointsAndTiles() {
+        SynchronousTaskRunner runner = new SynchronousTaskRunner();
+        TrainViewModel vm = new TrainViewModel(runner, new RecordingNotifier(), TrainViewModelTest::tiny);
+        assertTrue(vm.setHyperParam("steps", 6));
+        assertTrue(vm.setHyperParam("evalEvery", 3));
+        assertTrue(vm.canStartProperty().get());
+        assertFalse(vm.canPauseProperty().get());
+        vm.start();
+        assertEquals(TrainViewModel.State.IDLE, vm.stateProperty().get());
+        assertEquals(6, vm.stepProperty().get());
+        assertTrue(vm.hasModelProperty().get());
+        assertEquals(6, vm.lossStreams().get("total").drainAll().size());
+        assertEquals(3, vm.lossStreams().get("held-out total").drainAll().size(), "evaluations at 0, 3 and 6");
+        assertNotNull(vm.samplesProperty().get());
+        assertTrue(Double.isFinite(vm.currentLossProperty().get()));
+        assertTrue(vm.statusProperty().get().startsWith("Finished 6 steps"), vm.statusProperty().get());
+        assertTrue(vm.canResetProperty().get());
+        vm.reset();
+        assertFalse(vm.hasModelProperty().get());
+        assertEquals(0, vm.stepProperty().get());
+    }
+
+    @Test
+    void outOfRangeHyperparametersAreRefusedWithAMessage() {
+        TrainViewModel vm = new TrainViewModel(new SynchronousTaskRunner(), new RecordingNotifier(), TrainViewModelTest::tiny);
+        int batchBefore = vm.hyperParams().get("batch").value().intValue();
+        assertFalse(vm.setHyperParam("batch", 1));
+        assertTrue(vm.paramErrorProperty().get().startsWith("Batch size must be 2 to 512"), vm.paramErrorProperty().get());
+        assertEquals(batchBefore, vm.hyperParams().get("batch").value().intValue(), "old value kept");
+        assertFalse(vm.setHyperParam("learningRate", 5));
+        assertFalse(vm.setHyperParam("steps", 2.5));
+        assertTrue(vm.paramErrorProperty().get().contains("whole number"));
+        assertFalse(vm.setHyperParam("width", 50));
+        assertTrue(vm.paramErrorProperty().get().contains("divisible by 4"));
+        assertTrue(vm.setHyperParam("learningRate", 0.0005));
+        assertEquals("", vm.paramErrorProperty().get());
+        vm.setHyperParam("reconWeight", 0);
+        vm.setHyperParam("generationWeight", 0);
+        vm.setHyperParam("captionWeight", 0);
+        assertFalse(vm.setHyperParam("alignWeight", 0));
+        assertTrue(vm.paramErrorProperty().get().contains("At least one loss weight"));
+    }
+
+    /** Runs the submitted training on its own thread, UI callbacks in place, like the app. */
+    private static final class ThreadRunner implements TaskRunner {
+        final AtomicReference<Thread> thread = new AtomicReference<>();
+
+        @Override
+        public <V> TaskHandle submit(BackgroundTask<V> task) {
+            SynchronousTaskRunner inner = new SynchronousTaskRunner();
+            Thread t = new Thread(() -> inner.submit(task), "test-train");
+            thread.set(t);
+            t.start();
+            return TaskHandle.DONE;
+        }
+
+        @Override
+        public java.util.concurrent.Executor uiExecutor() {
+            return Runnable::run;
+        }
+
+        @Override
+        public void shutdown() {
+        }
+    }
+
+    @Test
+    void pauseResumeAndStopDriveTheStateMachine() throws Exception {
+        ThreadRunner runner = new ThreadRunner();
+        CountDownLatch built = new CountDownLatch(1);
+        TrainViewModel vm = new TrainViewModel(runner, new RecordingNotifier(), hp -> {
+            UnifiedTraining t = tiny(hp);
+            built.countDown();
+            return t;
+        });
+        vm.setHyperParam("steps", 100_000);
+        vm.pause(); // nothing to pause yet: ignored
+        assertEquals(TrainViewModel.State.IDLE, vm.stateProperty().get());
+        vm.start();
+        assertFalse(vm.canStartProperty().get());
+        assertTrue(built.await(30, TimeUnit.SECONDS));
+        waitFor(() -> vm.stepProperty().get() >= 2);
+        assertEquals(TrainViewModel.State.RUNNING, vm.stateProperty().get());
+        assertTrue(vm.canPauseProperty().get() && vm.canStopProperty().get() && !vm.canResumeProperty().get());
+        vm.pause();
+        assertEquals(TrainViewModel.State.PAUSED, vm.stateProperty().get());
+        assertTrue(vm.canResumeProperty().get() && vm.canSaveProperty().get());
+        Thread.sleep(1500);
+        long pausedAt = vm.stepProperty().get();
+        Thread.sleep(1000);
+        assertEquals(pausedAt, vm.stepProperty().get(), "no steps while paused");
+        vm.resume();
+        waitFor(() -> vm.stepProperty().get() > pausedAt + 1);
+        vm.stop();
+        assertEquals(TrainViewModel.State.STOPPING, vm.stateProperty().get());
+        runner.thread.get().join(30_000);
+        assertEquals(TrainViewModel.State.IDLE, vm.stateProperty().get());
+        assertTrue(vm.statusProperty().get().startsWith("Stopped at step"), vm.statusProperty().get());
+        assertTrue(vm.hasModelProperty().get(), "a stopped run keeps its model");
+    }
+
+    @Test
+    void exportWritesTheHistoryAsCsv(@TempDir Path dir) throws Exception {
+        RecordingNotifier notifier = new RecordingNotifier();
+        TrainViewModel vm = new TrainViewModel(new SynchronousTaskRunner(), notifier, TrainViewModelTest::tiny);
+        vm.setHyperParam("steps", 3);
+        vm.start();
+        Path csv = dir.resolve("losses.csv");
+        vm.exportCsv(csv);
+        var lines = Files.readAllLines(csv);
+        assertTrue(lines.get(0).startsWith("step,loss,loss_recon,loss_gen,loss_caption,loss_align,learning_rate"), lines.get(0));
+        assertTrue(lines.size() >= 4);
+        assertEquals(1, notifier.infos.size());
+    }
+
+    @Test
+    void checkpointRoundTripResumesWhereItStopped(@TempDir Path dir) throws Exception {
+        RecordingNotifier notifier = new RecordingNotifier();
+        TrainViewModel vm = new TrainViewModel(new SynchronousTaskRunner(), notifier, TrainViewModelTest::tiny);
+        vm.setHyperParam("steps", 3);
+        vm.start();
+        vm.saveCheckpoint(dir.resolve("ckpt"));
+        assertTrue(Files.exists(dir.resolve("ckpt").resolve("manifest.json")), notifier.errors.toString());
+        TrainViewModel other = new TrainViewModel(new SynchronousTaskRunner(), notifier, TrainViewModelTest::tiny);
+        other.loadCheckpoint(dir.resolve("ckpt"));
+        assertEquals(3, other.stepProperty().get());
+        assertTrue(other.hasModelProperty().get());
+        assertEquals(3, other.lossStreams().get("total").drainAll().size(), "the loaded history is drawn");
+        other.loadCheckpoint(dir.resolve("missing"));
+        assertTrue(other.problemProperty().get().startsWith("Could not load the checkpoint: No model 'missing'"),
+                other.problemProperty().get());
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier c) throws InterruptedException {
+        long end = System.currentTimeMillis() + 60_000;
+        while (!c.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("timed out");
+            }
+            Thread.sleep(20);
+        }
+    }
+}

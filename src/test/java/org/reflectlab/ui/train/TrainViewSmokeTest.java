@@ -1,0 +1,63 @@
+package org.reflectlab.ui.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.nn.UnifiedConfig;
+import org.reflectlab.core.train.TrainSettings;
+import org.reflectlab.core.train.UnifiedTraining;
+import org.reflectlab.ui.kit.FxTaskRunner;
+import org.reflectlab.ui.kit.RecordingNotifier;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Train workspace headless: start a short run of a tiny model, watch points arrive, stop it. */
+@ExtendWith(ApplicationExtension.class)
+class TrainViewSmokeTest {
+
+    private TrainViewModel vm;
+    private TrainView view;
+
+    @BeforeAll
+    static void backend() {
+        Backend.start(1);
+    }
+
+    @Start
+    void start(Stage stage) {
+        vm = new TrainViewModel(new FxTaskRunner(1), new RecordingNotifier(), hp -> {
+            TrainSettings s = hp.toSettings();
+            return UnifiedTraining.fresh(UnifiedConfig.tiny(),
+                    new TrainSettings(s.learningRate(), 8, s.steps(), s.seed(), 1, 5, 16, 5));
+        });
+        vm.setHyperParam("steps", 100_000);
+        view = new TrainView(vm);
+        stage.setScene(new Scene(view, 1280, 800));
+        stage.show();
+    }
+
+    @Test
+    void startShowsPointsArrivingAndStopEndsTheRun(FxRobot robot) throws Exception {
+        robot.clickOn("#start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.stepProperty().get() >= 8);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.lossChartSeries().get(0).getData().size() >= 4);
+        assertTrue(robot.lookup("#pause").queryAs(Button.class).isDisabled() == false);
+        robot.clickOn("#pause");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#resume").queryAs(Button.class).isDisabled());
+        robot.clickOn("#stop");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.stateProperty().get() == TrainViewModel.State.IDLE);
+        assertEquals(TrainViewModel.State.IDLE, vm.stateProperty().get());
+        assertTrue(!robot.lookup("#start").queryAs(Button.class).isDisabled());
+        assertTrue(robot.lookup("#sample-panel").query() != null);
+    }
+}
