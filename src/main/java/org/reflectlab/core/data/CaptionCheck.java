@@ -15,7 +15,11 @@ public final class CaptionCheck {
     }
 
     public static boolean satisfies(Caption caption, Scene scene) {
-        List<SceneObject> objects = scene.objects();
+        return satisfies(caption, scene.objects());
+    }
+
+    /** The same check on any list of objects, e.g. what a detector read off an image (may be empty). */
+    public static boolean satisfies(Caption caption, List<SceneObject> objects) {
         for (Clause c : caption.clauses()) {
             if (c.count() > 1) {
                 long matching = objects.stream().filter(c::admits).count();

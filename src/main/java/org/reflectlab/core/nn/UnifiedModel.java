@@ -346,6 +346,22 @@ public final class UnifiedModel {
         return imageEnc + textEnc + 2 * imageDec + capDec;
     }
 
+    /** Matrix-multiply FLOPs of encoding one image to its latent. */
+    public long imageEncoderFlops() {
+        long d = cfg.width();
+        long t = cfg.imageTokens();
+        return 2 * t * cfg.patchWidth() * d + cfg.imageDepth() * blockFlops(t, d) + 2 * t * d * READOUT_WIDTH
+                + 2 * t * READOUT_WIDTH * cfg.latent();
+    }
+
+    /** Matrix-multiply FLOPs of decoding one latent to an image. */
+    public long imageDecoderFlops() {
+        long t = cfg.imageTokens();
+        long h = 2L * cfg.width();
+        return 2L * cfg.latent() * t * DECODER_VIEW + 2 * t * DECODER_VIEW * h + cfg.decoderDepth() * 2 * t * h * h
+                + 2 * t * h * cfg.patchWidth();
+    }
+
     static long blockFlops(long t, long d) {
         long projections = 2 * t * d * d * 4;          // q, k, v, out
         long attention = 2 * t * t * d * 2;            // QK^T and AV

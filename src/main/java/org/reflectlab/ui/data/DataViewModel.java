@@ -58,6 +58,8 @@ public final class DataViewModel {
     private final IntegerProperty imageSize = new SimpleIntegerProperty(DataSpec.DEFAULT_IMAGE_SIZE);
     private final ObjectProperty<CategoryFilter> category = new SimpleObjectProperty<>(CategoryFilter.ALL);
     private final ObservableList<SampleCard> samples = FXCollections.observableArrayList();
+    // Kept: listeners on a throw-away unmodifiable wrapper are lost when it is collected.
+    private final ObservableList<SampleCard> samplesView = FXCollections.unmodifiableObservableList(samples);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<SampleCard> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<AudioClip> selectedAudio = new ReadOnlyObjectWrapper<>();
@@ -105,7 +107,7 @@ public final class DataViewModel {
 
     /** Changed on the UI thread only. */
     public ObservableList<SampleCard> samples() {
-        return FXCollections.unmodifiableObservableList(samples);
+        return samplesView;
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {

@@ -3,6 +3,11 @@ package org.reflectlab.ui.shell;
 import java.util.List;
 import org.reflectlab.ui.data.DataView;
 import org.reflectlab.ui.data.DataViewModel;
+import org.reflectlab.core.reflect.ReflectModels;
+import org.reflectlab.core.reflect.Reflector;
+import org.reflectlab.core.store.ModelStoreException;
+import org.reflectlab.ui.reflect.ReflectView;
+import org.reflectlab.ui.reflect.ReflectViewModel;
 import org.reflectlab.ui.train.TrainView;
 import org.reflectlab.ui.train.TrainViewModel;
 
@@ -19,6 +24,17 @@ public final class Workspaces {
                         s -> new DataView(new DataViewModel(s.runner(), s.notifier()))),
                 new Workspace("train", "Train", "Train the unified text+image model and watch its losses live",
                         "M3 20h18v1.5H3z M4 17l4.5-6 3.5 3.5L17 7l3 3.5V16H4z",
-                        s -> new TrainView(new TrainViewModel(s.runner(), s.notifier()))));
+                        s -> new TrainView(new TrainViewModel(s.runner(), s.notifier()))),
+                new Workspace("reflect", "Reflect", "Reflect-DiT: generate, read the critic's feedback, regenerate",
+                        "M12 4a8 8 0 1 1-7.5 5.2l1.9.7A6 6 0 1 0 12 6v3L7 5l5-4z",
+                        s -> new ReflectView(new ReflectViewModel(s.runner(), s.notifier(), () -> reflector(s)))));
+    }
+
+    private static Reflector reflector(AppServices s) {
+        try {
+            return ReflectModels.load(s.models());
+        } catch (ModelStoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 }

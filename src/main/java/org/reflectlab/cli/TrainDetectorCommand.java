@@ -1,0 +1,110 @@
+package org.reflectlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.reflect.DetectorConfig;
+import org.reflectlab.core.reflect.DetectorTraining;
+import org.reflectlab.core.settings.AppPaths;
+import org.reflectlab.core.store.ModelStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Trains a scene detector: the critic (gives feedback) or the judge (only scores). */
+abstract class TrainDetectorCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--steps", defaultValue = "2500", description = "Training steps (default: ${DEFAULT-VALUE}).")
+    int steps;
+    @Option(names = "--batch", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+    @Option(names = "--lr", defaultValue = "0.002", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+    @Option(names = "--eval-size", defaultValue = "2000", description = "Held-out renders to measure on (default: ${DEFAULT-VALUE}).")
+    int evalSize;
+    @Option(names = "--models", description = "Models folder (default: ./models).")
+    Path models;
+
+    abstract String role();
+
+    abstract long seed();
+
+    abstract DetectorConfig config();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        Backend.start();
+        if (steps < 1 || batch < 2 || evalSize < 1) {
+            spec.commandLine().getErr().println("error: steps >= 1, batch >= 2 and eval size >= 1 needed");
+            return Cli.BAD_INPUT;
+        }
+        DetectorTraining t = new DetectorTraining(config(), seed(), batch, steps, lr);
+        String command = String.format(Locale.ROOT, "reflectlab train %s --seed %d --steps %d --batch %d --lr %s --eval-size %d",
+                role(), seed(), steps, batch, lr, evalSize);
+        o.printf("# %s: %s detector, %,d parameters; %s%n", role(), config().arch().name().toLowerCase(Locale.ROOT),
+                t.detector().params().count(), command);
+        long t0 = System.nanoTime();
+        t.run(100, r -> o.printf(Locale.ROOT, "step %5d  loss %.4f  %s%n", r.iteration(), r.loss(), r.components()));
+        double minutes = (System.nanoTime() - t0) / 6e10;
+        Map<String, Double> metrics = new java.util.LinkedHashMap<>(t.evaluate(evalSize));
+        metrics.put("training_minutes", minutes);
+        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        t.save(store, role(), role(), command, metrics);
+        o.printf(Locale.ROOT, "# saved %s; held-out: scene accuracy %.4f (degraded %.4f), shape %.4f, color %.4f, size %.4f, "
+                        + "count %.4f; %.1f min%n", store.dir(role()), metrics.get("scene_accuracy"),
+                metrics.get("degraded_scene_accuracy"), metrics.get("shape_accuracy"), metrics.get("color_accuracy"),
+                metrics.get("size_accuracy"), metrics.get("count_accuracy"), minutes);
+        return 0;
+    }
+
+    @Command(name = "critic", mixinStandardHelpOptions = true,
+            description = "Train the critic: a ViT scene detector whose readings become Reflect-DiT feedback.")
+    static final class Critic extends TrainDetectorCommand {
+        @Option(names = "--seed", defaultValue = "11", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        String role() {
+            return "critic";
+        }
+
+        @Override
+        long seed() {
+            return seed;
+        }
+
+        @Override
+        DetectorConfig config() {
+            return DetectorConfig.critic();
+        }
+    }
+
+    @Command(name = "judge", mixinStandardHelpOptions = true,
+            description = "Train the judge: a per-cell MLP detector, used only to score (GenEval-lite), never for feedback.")
+    static final class Judge extends TrainDetectorCommand {
+        @Option(names = "--seed", defaultValue = "23", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        String role() {
+            return "judge";
+        }
+
+        @Override
+        long seed() {
+            return seed;
+        }
+
+        @Override
+        DetectorConfig config() {
+            return DetectorConfig.judge();
+        }
+    }
+}

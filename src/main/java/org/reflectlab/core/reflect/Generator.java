@@ -1,0 +1,241 @@
+package org.reflectlab.core.reflect;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nd4j.autodiff.samediff.SDIndex;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.reflectlab.core.data.Caption;
+import org.reflectlab.core.data.Vocabulary;
+import org.reflectlab.core.nn.Params;
+import org.reflectlab.core.nn.SdBuilder;
+
+/**
+ * A small diffusion transformer over the unified model's image latent, trained by flow
+ * matching: from Gaussian noise at t=0 to a latent at t=1 along straight lines, so sampling is
+ * a few Euler steps of the learned velocity. It reads, as one token sequence: a time token, the
+ * prompt's tokens, up to three previous (image, feedback) pairs (each image as a few latent
+ * tokens, each feedback as words), and the noisy latent itself. Context slots that are not used
+ * are masked out, which is how the same network generates from the prompt alone.
+ *
+ * <p>Not thread-safe: one thread owns a generator at a time.
+ */
+public final class Generator {
+
+    public static final String KIND = "latent-dit-generator";
+    public static final String LOSS = "loss";
+    public static final String LOSS_FLOW = "loss_flow";
+    public static final List<String> FEATURES = List.of("xt", "time", "prompt", "ctx_z", "ctx_fb", "mask", "v_target");
+    static final int TIME_FEATURES = 32;
+
+    private final GeneratorConfig cfg;
+    private final Params params;
+    private SameDiff graph;
+
+    public Generator(GeneratorConfig cfg, Params params) {
+        this.cfg = cfg;
+        this.params = params;
+        graph();
+    }
+
+    public GeneratorConfig config() {
+        return cfg;
+    }
+
+    public Params params() {
+        return params;
+    }
+
+    /** Tokens in the sequence: time, prompt, context images, context feedback, latent. */
+    public int sequenceLength() {
+        return 1 + Vocabulary.MAX_TOKENS + cfg.contextPairs() * (cfg.contextImageTokens() + FeedbackVocabulary.MAX_TOKENS)
+                + cfg.latentTokens();
+    }
+
+    public SameDiff graph() {
+        if (graph != null) {
+            return graph;
+        }
+        SameDiff sd = SameDiff.create();
+        SdBuilder b = new SdBuilder(sd, params);
+        int d = cfg.width();
+        int len = Vocabulary.MAX_TOKENS;
+        int pairs = cfg.contextPairs();
+        int ctxTokens = pairs * cfg.contextImageTokens();
+        int fbTokens = pairs * FeedbackVocabulary.MAX_TOKENS;
+        int n = cfg.latentTokens();
+        int seq = sequenceLength();
+
+        SDVariable xt = sd.placeHolder("xt", DataType.FLOAT, -1, cfg.latent());
+        SDVariable time = sd.placeHolder("time", DataType.FLOAT, -1, TIME_FEATURES);
+        SDVariable prompt = sd.placeHolder("prompt", DataType.FLOAT, -1, len, Vocabulary.size());
+        SDVariable ctxZ = sd.placeHolder("ctx_z", DataType.FLOAT, -1, pairs, cfg.latent());
+        SDVariable ctxFb = sd.placeHolder("ctx_fb", DataType.FLOAT, -1, fbTokens, FeedbackVocabulary.size());
+        SDVariable mask = sd.placeHolder("mask", DataType.FLOAT, -1, seq);
+        SDVariable vTarget = sd.placeHolder("v_target", DataType.FLOAT, -1, cfg.latent());
+
+        SDVariable timeTok = sd.reshape(b.dense("gen/time2", sd.nn.gelu(b.dense("gen/time1", time, TIME_FEATURES, d)), d, d), -1, 1, d);
+        SDVariable promptTok = b.dense3("gen/prompt", prompt, len, Vocabulary.size(), d).add(b.table("gen/prompt_pos", len, d));
+        SDVariable ctxImg = sd.reshape(ctxZ, -1, ctxTokens, cfg.contextTokenWidth());
+        SDVariable ctxImgTok = b.dense3("gen/ctx_img", ctxImg, ctxTokens, cfg.contextTokenWidth(), d)
+                .add(b.table("gen/ctx_img_pos", ctxTokens, d));
+        SDVariable fbTok = b.dense3("gen/ctx_fb", ctxFb, fbTokens, FeedbackVocabulary.size(), d)
+                .add(b.table("gen/ctx_fb_pos", fbTokens, d));
+        SDVariable lat = sd.reshape(xt, -1, n, cfg.tokenWidth());
+        SDVariable latTok = b.dense3("gen/latent_in", lat, n, cfg.tokenWidth(), d).add(b.table("gen/latent_pos", n, d));
+
+        SDVariable x = sd.concat(1, timeTok, promptTok, ctxImgTok, fbTok, latTok);
+        SDVariable bias = b.keyBias(mask);
+        for (int i = 0; i < cfg.depth(); i++) {
+            x = b.block("gen/block" + i, x, seq, d, cfg.heads(), bias);
+        }
+        x = b.layerNorm3("gen/ln", x, d);
+        SDVariable latOut = x.get(SDIndex.all(), SDIndex.interval(seq - n, seq), SDIndex.all());
+        SDVariable v = sd.reshape(b.dense3("gen/out", latOut, n, d, cfg.tokenWidth(), 0.1), -1, cfg.latent());
+        sd.identity("v", v);
+        SDVariable flow = sd.math.square(v.sub(vTarget)).mean().rename(LOSS_FLOW);
+        flow.mul(1.0).rename(LOSS);
+        graph = sd;
+        return sd;
+    }
+
+    // Inputs //
+
+    /** What a sample is conditioned on: the prompt and 0..contextPairs previous (latent, feedback) pairs. */
+    public record Condition(Caption prompt, List<ContextPair> context) {
+    }
+
+    /** A previous attempt: its normalized latent [latent] and the critic's sentences about it. */
+    public record ContextPair(INDArray latent, List<String> feedback) {
+    }
+
+    /** Placeholders for a batch: noisy latents [n, latent], times t in [0, 1]. */
+    public Map<String, INDArray> inputs(List<Condition> conditions, INDArray xt, double[] t) {
+        int bsz = conditions.size();
+        int len = Vocabulary.MAX_TOKENS;
+        int v = Vocabulary.size();
+        int pairs = cfg.contextPairs();
+        int fbLen = FeedbackVocabulary.MAX_TOKENS;
+        int fv = FeedbackVocabulary.size();
+        int seq = sequenceLength();
+        float[] prompt = new float[bsz * len * v];
+        float[] ctxZ = new float[bsz * pairs * cfg.latent()];
+        float[] ctxFb = new float[bsz * pairs * fbLen * fv];
+        float[] mask = new float[bsz * seq];
+        float[] time = new float[bsz * TIME_FEATURES];
+        for (int i = 0; i < bsz; i++) {
+            Condition c = conditions.get(i);
+            if (c.context().size() > pairs) {
+                throw new IllegalArgumentException("at most " + pairs + " context pairs, not " + c.context().size());
+            }
+            int[] ids = Vocabulary.encode(c.prompt());
+            int real = Vocabulary.length(ids);
+            int m = i * seq;
+            mask[m++] = 1; // time token
+            for (int p = 0; p < len; p++) {
+                prompt[(i * len + p) * v + ids[p]] = 1;
+                mask[m++] = p < real ? 1 : 0;
+            }
+            int ctxImageStart = m;
+            int fbStart = ctxImageStart + pairs * cfg.contextImageTokens();
+            for (int s = 0; s < pairs; s++) {
+                boolean used = s < c.context().size();
+                for (int k = 0; k < cfg.contextImageTokens(); k++) {
+                    mask[ctxImageStart + s * cfg.contextImageTokens() + k] = used ? 1 : 0;
+                }
+                if (!used) {
+                    continue;
+                }
+                ContextPair pair = c.context().get(s);
+                float[] z = pair.latent().dup('c').data().asFloat();
+                System.arraycopy(z, 0, ctxZ, (i * pairs + s) * cfg.latent(), cfg.latent());
+                int[] fb = FeedbackVocabulary.encode(pair.feedback());
+                int fbReal = FeedbackVocabulary.length(fb);
+                for (int p = 0; p < fbLen; p++) {
+                    ctxFb[((i * pairs + s) * fbLen + p) * fv + fb[p]] = 1;
+                    mask[fbStart + s * fbLen + p] = p < fbReal ? 1 : 0;
+                }
+            }
+            int latStart = i * seq + seq - cfg.latentTokens();
+            for (int k = 0; k < cfg.latentTokens(); k++) {
+                mask[latStart + k] = 1;
+            }
+            timeFeatures(t[i], time, i * TIME_FEATURES);
+        }
+        Map<String, INDArray> m = new HashMap<>();
+        m.put("xt", xt);
+        m.put("time", Nd4j.create(time, new long[] {bsz, TIME_FEATURES}, 'c'));
+        m.put("prompt", Nd4j.create(prompt, new long[] {bsz, len, v}, 'c'));
+        m.put("ctx_z", Nd4j.create(ctxZ, new long[] {bsz, pairs, cfg.latent()}, 'c'));
+        m.put("ctx_fb", Nd4j.create(ctxFb, new long[] {bsz, (long) pairs * fbLen, fv}, 'c'));
+        m.put("mask", Nd4j.create(mask, new long[] {bsz, seq}, 'c'));
+        return m;
+    }
+
+    /** Sinusoidal features of t at 16 frequencies from 1 to 1000. */
+    static void timeFeatures(double t, float[] out, int offset) {
+        int half = TIME_FEATURES / 2;
+        for (int k = 0; k < half; k++) {
+            double f = Math.exp(Math.log(1000.0) * k / (half - 1));
+            out[offset + k] = (float) Math.sin(t * f);
+            out[offset + half + k] = (float) Math.cos(t * f);
+        }
+    }
+
+    // Sampling //
+
+    /**
+     * n samples for one condition, by {@code steps} Euler steps from noise seeded by {@code seed}:
+     * normalized latents [n, latent]. Costs {@code steps} network evaluations (NFE) per sample.
+     */
+    public INDArray sample(Condition condition, int n, int steps, long seed) {
+        List<Condition> conds = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            conds.add(condition);
+        }
+        return sample(conds, steps, seed);
+    }
+
+    /** One sample per condition (a batch), same noise seed scheme. */
+    public INDArray sample(List<Condition> conditions, int steps, long seed) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("at least one sampling step");
+        }
+        int n = conditions.size();
+        INDArray x = noise(n, cfg.latent(), seed);
+        double dt = 1.0 / steps;
+        for (int s = 0; s < steps; s++) {
+            double[] t = new double[n];
+            java.util.Arrays.fill(t, s * dt);
+            INDArray v = graph().output(inputs(conditions, x, t), "v").get("v");
+            x.addi(v.mul(dt));
+        }
+        return x;
+    }
+
+    public static INDArray noise(int n, int dim, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] z = new float[n * dim];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) (Math.sqrt(-2 * Math.log(Math.max(1e-12, r.nextDouble()))) * Math.cos(2 * Math.PI * r.nextDouble()));
+        }
+        return Nd4j.create(z, new long[] {n, dim}, 'c');
+    }
+
+    /** Matrix-multiply FLOPs of one network evaluation (one NFE) for one sample. */
+    public long forwardFlops() {
+        long d = cfg.width();
+        long t = sequenceLength();
+        long block = 2 * t * d * d * 4 + 2 * t * t * d * 2 + 2 * t * d * 4 * d * 2;
+        long embed = 2L * Vocabulary.MAX_TOKENS * Vocabulary.size() * d
+                + 2L * cfg.contextPairs() * FeedbackVocabulary.MAX_TOKENS * FeedbackVocabulary.size() * d
+                + 2L * cfg.latent() * d * 2 + 2L * TIME_FEATURES * d + 2L * d * d;
+        return cfg.depth() * block + embed + 2L * cfg.latentTokens() * d * cfg.tokenWidth();
+    }
+}

@@ -1,0 +1,65 @@
+package org.reflectlab.core.reflect;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The latent diffusion transformer: it denoises the unified model's image latent (split into
+ * {@code latentTokens} tokens) by flow matching, reading the prompt and up to
+ * {@code contextPairs} previous (image, feedback) pairs as extra tokens.
+ */
+public record GeneratorConfig(int latent, int latentTokens, int contextImageTokens, int contextPairs, int width,
+                              int depth, int heads) {
+
+    public static GeneratorConfig defaults(int latent) {
+        return new GeneratorConfig(latent, 8, 4, 3, 96, 4, 4);
+    }
+
+    public static GeneratorConfig tiny(int latent) {
+        return new GeneratorConfig(latent, 4, 2, 3, 32, 1, 2);
+    }
+
+    public GeneratorConfig {
+        if (latent < 8 || latentTokens < 1 || latent % latentTokens != 0 || latent % contextImageTokens != 0) {
+            throw new IllegalArgumentException("latent size must split evenly into latent and context tokens");
+        }
+        if (contextPairs < 1 || contextPairs > 3) {
+            throw new IllegalArgumentException("1 to 3 context pairs");
+        }
+        if (width < 16 || width % heads != 0 || depth < 1 || depth > 12) {
+            throw new IllegalArgumentException("width must be >= 16 and divisible by heads; depth 1..12");
+        }
+    }
+
+    public int tokenWidth() {
+        return latent / latentTokens;
+    }
+
+    public int contextTokenWidth() {
+        return latent / contextImageTokens;
+    }
+
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("latent", latent);
+        m.put("latentTokens", latentTokens);
+        m.put("contextImageTokens", contextImageTokens);
+        m.put("contextPairs", contextPairs);
+        m.put("width", width);
+        m.put("depth", depth);
+        m.put("heads", heads);
+        return m;
+    }
+
+    public static GeneratorConfig fromMap(Map<String, Object> m) {
+        return new GeneratorConfig(i(m, "latent"), i(m, "latentTokens"), i(m, "contextImageTokens"), i(m, "contextPairs"),
+                i(m, "width"), i(m, "depth"), i(m, "heads"));
+    }
+
+    private static int i(Map<String, Object> m, String k) {
+        if (!(m.get(k) instanceof Number n)) {
+            throw new IllegalArgumentException("generator config lacks '" + k + "'");
+        }
+        return n.intValue();
+    }
+}

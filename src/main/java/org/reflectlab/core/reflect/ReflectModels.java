@@ -1,0 +1,50 @@
+package org.reflectlab.core.reflect;
+
+import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.store.ModelStore;
+import org.reflectlab.core.store.ModelStoreException;
+import org.reflectlab.core.train.UnifiedModelIO;
+
+/**
+ * Loads everything reflection needs from the models folder (unified model, generator, critic,
+ * judge), each checked by the store; a missing one is named with the command that makes it.
+ */
+public final class ReflectModels {
+
+    public static final String GENERATOR = "generator";
+    public static final String CRITIC = "critic";
+    public static final String JUDGE = "judge";
+
+    private ReflectModels() {
+    }
+
+    public static Reflector load(ModelStore store) throws ModelStoreException {
+        UnifiedModel unified = need(store, UnifiedModelIO.DEFAULT_NAME, "reflectlab train unified",
+                () -> UnifiedModelIO.load(store, UnifiedModelIO.DEFAULT_NAME));
+        Generator generator = need(store, GENERATOR, "reflectlab train generator", () -> GeneratorTraining.load(store, GENERATOR));
+        Detector critic = need(store, CRITIC, "reflectlab train critic", () -> DetectorTraining.load(store, CRITIC));
+        Detector judge = need(store, JUDGE, "reflectlab train judge", () -> DetectorTraining.load(store, JUDGE));
+        return new Reflector(generator, new LatentCodec(unified, generator.params()), critic, judge);
+    }
+
+    /** The judge alone (scoring needs nothing else). */
+    public static Detector judge(ModelStore store) throws ModelStoreException {
+        return need(store, JUDGE, "reflectlab train judge", () -> DetectorTraining.load(store, JUDGE));
+    }
+
+    private interface Loader<T> {
+        T load() throws ModelStoreException;
+    }
+
+    private static <T> T need(ModelStore store, String name, String command, Loader<T> loader) throws ModelStoreException {
+        try {
+            return loader.load();
+        } catch (ModelStoreException e) {
+            if (e.reason() == ModelStoreException.Reason.MISSING_MODEL) {
+                throw new ModelStoreException(e.reason(), "The " + name + " model is missing from " + store.root()
+                        + ". Train it with: " + command, e);
+            }
+            throw e;
+        }
+    }
+}

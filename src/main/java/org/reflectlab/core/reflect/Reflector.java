@@ -1,0 +1,136 @@
+package org.reflectlab.core.reflect;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.reflectlab.core.data.Caption;
+import org.reflectlab.core.data.CaptionCheck;
+import org.reflectlab.core.data.RgbImage;
+import org.reflectlab.core.data.SceneObject;
+import org.reflectlab.core.data.ShapesWorld;
+
+/**
+ * Reflect-DiT at inference time: generate, let the critic say what is wrong, regenerate with the
+ * last few (image, feedback) pairs in context, until the critic says "correct" (early stop) or K
+ * iterations are spent. Also best-of-N, the baseline: N independent samples, the critic picks one.
+ * The judge scores every image but never influences what happens.
+ *
+ * <p>Owns its networks: use from one thread at a time.
+ */
+public final class Reflector {
+
+    private final Generator generator;
+    private final LatentCodec codec;
+    private final SceneReader critic;
+    private final SceneReader judge;
+    private final Compute compute;
+
+    public Reflector(Generator generator, LatentCodec codec, SceneReader critic, SceneReader judge) {
+        this.generator = generator;
+        this.codec = codec;
+        this.critic = critic;
+        this.judge = judge;
+        this.compute = Compute.of(generator, critic, codec);
+    }
+
+    public Compute compute() {
+        return compute;
+    }
+
+    public Generator generator() {
+        return generator;
+    }
+
+    /** Runs reflection; each iteration is handed to {@code onIteration} as soon as it is done. */
+    public ReflectionRun reflect(Caption prompt, ReflectSettings s, Consumer<Iteration> onIteration, BooleanSupplier cancelled) {
+        List<Iteration> done = new ArrayList<>();
+        List<Generator.ContextPair> memory = new ArrayList<>();
+        double nfe = 0;
+        boolean early = false;
+        RgbImage previous = null;
+        for (int k = 1; k <= s.k() && !cancelled.getAsBoolean(); k++) {
+            long t0 = System.nanoTime();
+            int from = Math.max(0, memory.size() - s.contextSize());
+            List<Generator.ContextPair> context = memory.subList(from, memory.size());
+            List<Integer> contextFrom = new ArrayList<>();
+            for (int i = from; i < memory.size(); i++) {
+                contextFrom.add(i + 1);
+            }
+            INDArray z = generator.sample(new Generator.Condition(prompt, List.copyOf(context)), 1, s.samplingSteps(),
+                    ShapesWorld.random(s.seed(), k).nextLong());
+            RgbImage image = codec.decode(z).get(0);
+            List<SceneObject> seen = critic.read(List.of(image)).get(0);
+            List<String> feedback = Feedback.sentences(prompt, seen);
+            nfe += s.samplingSteps() + compute.decode() + compute.criticCall();
+            Iteration it = judged(k, prompt, image, seen, feedback, contextFrom, nfe, previous, t0);
+            done.add(it);
+            onIteration.accept(it);
+            previous = image;
+            if (it.criticSaysCorrect() && s.earlyStop()) {
+                early = true;
+                break;
+            }
+            if (k < s.k()) {
+                // The generator reads images as it was trained to: encoded back into the latent.
+                memory.add(new Generator.ContextPair(codec.encode(List.of(image)).getRow(0).dup(), feedback));
+                nfe += compute.encode();
+            }
+        }
+        return new ReflectionRun(prompt, s, done, early, cancelled.getAsBoolean() && !early && done.size() < s.k());
+    }
+
+    /**
+     * Best-of-N: N independent samples from the prompt alone; the critic picks the one it finds
+     * fewest problems with (the first such on a tie). Returns every candidate in order.
+     */
+    public BestOfN bestOfN(Caption prompt, int n, long seed, int samplingSteps, BooleanSupplier cancelled) {
+        List<Iteration> candidates = new ArrayList<>();
+        double nfe = 0;
+        int best = -1;
+        int bestScore = Integer.MIN_VALUE;
+        for (int i = 1; i <= n && !cancelled.getAsBoolean(); i++) {
+            long t0 = System.nanoTime();
+            INDArray z = generator.sample(new Generator.Condition(prompt, List.of()), 1, samplingSteps,
+                    ShapesWorld.random(seed, i).nextLong());
+            RgbImage image = codec.decode(z).get(0);
+            List<SceneObject> seen = critic.read(List.of(image)).get(0);
+            List<String> feedback = Feedback.sentences(prompt, seen);
+            nfe += samplingSteps + compute.decode() + compute.criticCall();
+            candidates.add(judged(i, prompt, image, seen, feedback, List.of(), nfe, null, t0));
+            int score = Feedback.isCorrect(feedback) ? 1 : -feedback.size();
+            if (score > bestScore) {
+                bestScore = score;
+                best = i - 1;
+            }
+        }
+        return new BestOfN(prompt, candidates, best);
+    }
+
+    private Iteration judged(int k, Caption prompt, RgbImage image, List<SceneObject> seen, List<String> feedback,
+                             List<Integer> contextFrom, double nfe, RgbImage previous, long t0) {
+        List<SceneObject> judged = judge.read(List.of(image)).get(0);
+        boolean correct = CaptionCheck.satisfies(prompt, judged);
+        return new Iteration(k, image, seen, feedback, contextFrom, judged, correct, Feedback.sentences(prompt, judged),
+                nfe, previous == null ? 0 : meanAbsDiff(previous, image), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    public static double meanAbsDiff(RgbImage a, RgbImage b) {
+        float[] x = a.data();
+        float[] y = b.data();
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += Math.abs(x[i] - y[i]);
+        }
+        return s / x.length;
+    }
+
+    /** The outcome of best-of-N: every candidate, and which one the critic chose. */
+    public record BestOfN(Caption prompt, List<Iteration> candidates, int chosen) {
+
+        public Iteration choice() {
+            return chosen < 0 ? null : candidates.get(chosen);
+        }
+    }
+}

@@ -1,0 +1,426 @@
+package org.reflectlab.ui.reflect;
+
+import java.io.File;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import org.reflectlab.core.data.ImageDiff;
+import org.reflectlab.core.data.SceneObject;
+import org.reflectlab.core.reflect.Iteration;
+import org.reflectlab.ui.kit.CaptionCompletion;
+import org.reflectlab.ui.kit.Images;
+import org.reflectlab.ui.kit.PixelView;
+import org.reflectlab.ui.kit.Shortcuts;
+
+/** The Reflect workspace: bindings to {@link ReflectViewModel}. */
+public final class ReflectView extends BorderPane {
+
+    private final ReflectViewModel vm;
+    private final PixelView image = new PixelView();
+    private final ImageView diff = new ImageView();
+    private final VBox details = new VBox(6);
+    private final HBox filmstrip = new HBox(6);
+    private final HBox comparison = new HBox(12);
+    private final TextField promptField = new TextField();
+    private final ToggleButton play = new ToggleButton("Play");
+    private final Timeline player = new Timeline(new KeyFrame(Duration.millis(800), e -> advance()));
+    private final Slider scrub = new Slider(1, 1, 1);
+
+    public ReflectView(ReflectViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("reflect-view");
+        getStylesheets().add(ReflectView.class.getResource("reflect.css").toExternalForm());
+        player.setCycleCount(Timeline.INDEFINITE);
+        setTop(toolbar());
+        setCenter(centre());
+        setBottom(bottom());
+        vm.currentProperty().addListener((o, a, it) -> show(it));
+        vm.iterations().addListener((ListChangeListener<Iteration>) c -> rebuildFilmstrip());
+        vm.selectedProperty().addListener((o, a, b) -> {
+            highlightFilmstrip();
+            if (b.intValue() >= 0) {
+                scrub.setValue(b.intValue() + 1);
+            }
+        });
+        vm.bestOfK().addListener((ListChangeListener<Iteration>) c -> rebuildComparison());
+        scrub.valueProperty().addListener((o, a, b) -> vm.select((int) Math.round(b.doubleValue()) - 1));
+        play.selectedProperty().addListener((o, a, on) -> {
+            if (on) {
+                if (vm.atEnd()) {
+                    vm.first();
+                }
+                player.play();
+            } else {
+                player.stop();
+            }
+        });
+        sceneProperty().addListener((o, a, s) -> {
+            if (s == null) {
+                play.setSelected(false);
+            }
+        });
+        Shortcuts.on(this)
+                .add("Shortcut+Enter", vm::run)
+                .add("Escape", vm::cancel)
+                .add("Shortcut+P", () -> play.setSelected(!play.isSelected()));
+        // Arrow keys step through iterations unless the user is typing; a filter, because scroll
+        // panes and sliders would otherwise take the arrows for themselves.
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (getScene() != null && getScene().getFocusOwner() instanceof TextInputControl) {
+                return;
+            }
+            Runnable action = switch (e.getCode()) {
+                case LEFT -> vm::previous;
+                case RIGHT -> vm::next;
+                case HOME -> vm::first;
+                case END -> vm::last;
+                default -> null;
+            };
+            if (action != null) {
+                action.run();
+                e.consume();
+            }
+        });
+        vm.loadModels();
+        show(null);
+        rebuildComparison();
+    }
+
+    private void advance() {
+        if (vm.atEnd()) {
+            play.setSelected(false);
+        } else {
+            vm.next();
+        }
+    }
+
+    private VBox toolbar() {
+        promptField.setId("prompt");
+        promptField.setPromptText("a red circle left of a blue square");
+        promptField.textProperty().bindBidirectional(vm.promptProperty());
+        promptField.setOnAction(e -> vm.run());
+        CaptionCompletion.install(promptField);
+        HBox.setHgrow(promptField, Priority.ALWAYS);
+
+        Spinner<Integer> k = spinner("k", 1, 20, vm.kProperty(), "Most reflection iterations (1-20)");
+        Spinner<Integer> seed = spinner("seed", 1, 999_999, vm.seedProperty(), "Seed of the sampling noise");
+        Spinner<Integer> steps = spinner("steps", 1, 50, vm.samplingStepsProperty(), "Euler steps per image (each is one NFE)");
+        Spinner<Integer> context = spinner("context", 1, 3, vm.contextSizeProperty(), "Previous (image, feedback) pairs the generator reads");
+        CheckBox early = new CheckBox("Early stop");
+        early.setId("early-stop");
+        early.selectedProperty().bindBidirectional(vm.earlyStopProperty());
+        early.setTooltip(new Tooltip("Stop when the critic says the image is correct"));
+        CheckBox compare = new CheckBox("vs best-of-K");
+        compare.setId("compare");
+        compare.selectedProperty().bindBidirectional(vm.compareProperty());
+        compare.setTooltip(new Tooltip("Also draw K independent samples and let the critic pick one"));
+
+        Button run = new Button("Run");
+        run.setId("run");
+        run.getStyleClass().add("accent");
+        run.setOnAction(e -> vm.run());
+        run.disableProperty().bind(vm.canRunProperty().not());
+        run.setTooltip(new Tooltip("Run reflection (Ctrl+Enter)"));
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel");
+        cancel.setOnAction(e -> vm.cancel());
+        cancel.disableProperty().bind(vm.runningProperty().not());
+        cancel.setTooltip(new Tooltip("Stop after the current iteration (Esc)"));
+        Button png = new Button("Export PNG…");
+        png.setOnAction(e -> save("PNG image", "*.png", "reflection-strip.png", vm::exportStrip));
+        png.disableProperty().bind(Bindings.isEmpty(vm.iterations()));
+        Button json = new Button("Export JSON…");
+        json.setOnAction(e -> save("JSON", "*.json", "reflection-run.json", vm::exportJson));
+        json.disableProperty().bind(vm.lastRunProperty().isNull());
+
+        HBox row1 = new HBox(8, label("Prompt"), promptField, run, cancel);
+        row1.setAlignment(Pos.CENTER_LEFT);
+        HBox row2 = new HBox(8, label("K"), k, label("Seed"), seed, label("Steps"), steps, label("Context"), context,
+                early, compare, spacer(), png, json);
+        row2.setAlignment(Pos.CENTER_LEFT);
+
+        Label error = new Label();
+        error.setId("prompt-error");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.textProperty().bind(Bindings.createStringBinding(() -> vm.promptErrorProperty().get() == null ? ""
+                : vm.promptErrorProperty().get().message(), vm.promptErrorProperty()));
+        Hyperlink fix = new Hyperlink();
+        fix.textProperty().bind(Bindings.createStringBinding(() -> {
+            var e = vm.promptErrorProperty().get();
+            return e == null || e.suggestion() == null ? "" : "Use '" + e.suggestion() + "'";
+        }, vm.promptErrorProperty()));
+        fix.visibleProperty().bind(fix.textProperty().isNotEmpty());
+        fix.setOnAction(e -> {
+            var err = vm.promptErrorProperty().get();
+            if (err != null && err.suggestion() != null) {
+                vm.promptProperty().set(err.applySuggestion(vm.promptProperty().get()));
+            }
+        });
+        HBox errorRow = new HBox(6, error, fix);
+        errorRow.setAlignment(Pos.CENTER_LEFT);
+        errorRow.managedProperty().bind(vm.promptErrorProperty().isNotNull());
+        errorRow.visibleProperty().bind(vm.promptErrorProperty().isNotNull());
+
+        Label models = new Label();
+        models.setId("model-status");
+        models.getStyleClass().add("muted");
+        models.textProperty().bind(vm.modelStatusProperty());
+        Label status = new Label();
+        status.setId("reflect-status");
+        status.textProperty().bind(vm.statusProperty());
+        status.getStyleClass().add("strong");
+        VBox box = new VBox(6, row1, errorRow, row2, new HBox(16, models, status));
+        box.getStyleClass().add("workspace-toolbar");
+        return box;
+    }
+
+    private Spinner<Integer> spinner(String id, int min, int max, javafx.beans.property.IntegerProperty p, String tip) {
+        Spinner<Integer> s = new Spinner<>(min, max, p.get());
+        s.setId(id);
+        s.setEditable(true);
+        s.setPrefWidth(id.equals("seed") ? 100 : 72);
+        s.getValueFactory().valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                p.set(b);
+            }
+        });
+        s.setTooltip(new Tooltip(tip));
+        return s;
+    }
+
+    private Node centre() {
+        Slider zoom = new Slider(2, 16, 8);
+        zoom.setMajorTickUnit(2);
+        zoom.setSnapToTicks(true);
+        image.zoomProperty().bind(Bindings.createIntegerBinding(() -> (int) Math.round(zoom.getValue()), zoom.valueProperty()));
+        image.setId("iteration-image");
+        image.setPrefSize(300, 300);
+        Label diffTitle = new Label("Change from the previous iteration");
+        diffTitle.getStyleClass().add("muted");
+        VBox left = new VBox(6, image, new HBox(6, label("Zoom"), zoom), diffTitle, diff);
+        left.setPadding(new Insets(10));
+        VBox.setVgrow(image, Priority.ALWAYS);
+
+        details.setId("iteration-details");
+        details.setPadding(new Insets(10));
+        ScrollPane detailScroll = new ScrollPane(details);
+        detailScroll.setFitToWidth(true);
+        HBox.setHgrow(detailScroll, Priority.ALWAYS);
+
+        Label cmpTitle = new Label("Same prompt and seed without reflection: best-of-K, the critic picks");
+        cmpTitle.getStyleClass().add("section-title");
+        comparison.setId("comparison");
+        VBox cmp = new VBox(6, cmpTitle, comparison);
+        cmp.setPadding(new Insets(10));
+        cmp.getStyleClass().add("card");
+        cmp.visibleProperty().bind(vm.compareProperty());
+        cmp.managedProperty().bind(cmp.visibleProperty());
+
+        VBox right = new VBox(10, detailScroll, cmp);
+        VBox.setVgrow(detailScroll, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        return new HBox(0, left, right);
+    }
+
+    private Node bottom() {
+        Button first = nav("⏮", "first", vm::first, "First iteration (Home)");
+        Button prev = nav("◀ Previous", "previous", vm::previous, "Previous iteration (←)");
+        Button next = nav("Next ▶", "next", vm::next, "Next iteration (→)");
+        Button last = nav("⏭", "last", vm::last, "Last iteration (End)");
+        play.setId("play");
+        play.setTooltip(new Tooltip("Step through the iterations (Ctrl+P)"));
+        play.disableProperty().bind(Bindings.size(vm.iterations()).lessThan(2));
+        scrub.setId("scrub");
+        scrub.setMajorTickUnit(1);
+        scrub.setMinorTickCount(0);
+        scrub.setSnapToTicks(true);
+        scrub.setShowTickMarks(true);
+        scrub.maxProperty().bind(Bindings.max(1, Bindings.size(vm.iterations())));
+        scrub.disableProperty().bind(Bindings.size(vm.iterations()).lessThan(2));
+        HBox.setHgrow(scrub, Priority.ALWAYS);
+        HBox nav = new HBox(6, first, prev, play, next, last, scrub);
+        nav.setAlignment(Pos.CENTER_LEFT);
+        filmstrip.setId("filmstrip");
+        filmstrip.setPadding(new Insets(6));
+        ScrollPane strip = new ScrollPane(filmstrip);
+        strip.setPrefHeight(128);
+        strip.setFitToHeight(true);
+        VBox box = new VBox(6, nav, strip);
+        box.setPadding(new Insets(8, 10, 8, 10));
+        box.getStyleClass().add("bottom-bar");
+        return box;
+    }
+
+    private Button nav(String text, String id, Runnable action, String tip) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        b.setTooltip(new Tooltip(tip));
+        b.disableProperty().bind(Bindings.isEmpty(vm.iterations()));
+        return b;
+    }
+
+    private void show(Iteration it) {
+        details.getChildren().clear();
+        if (it == null) {
+            image.setImage(null);
+            diff.setImage(null);
+            Label hint = new Label("Type a prompt and press Run. Each iteration appears as soon as it is done; step "
+                    + "through them with ← →, Home/End, the slider or Play.");
+            hint.setWrapText(true);
+            hint.getStyleClass().add("muted");
+            details.getChildren().add(hint);
+            return;
+        }
+        image.setImage(it.image());
+        Iteration before = vm.previousOfCurrent();
+        diff.setImage(before == null ? null : Images.toFx(ImageDiff.heatmap(before.image(), it.image(), 3f), 3));
+        Label title = new Label("Iteration " + it.k() + " of " + vm.iterations().size());
+        title.getStyleClass().add("section-title");
+        title.setId("iteration-title");
+        Label critic = new Label((it.criticSaysCorrect() ? "✓ " : "✗ ") + "Critic: " + String.join("; ", it.feedback()));
+        critic.setId("critic-feedback");
+        critic.setWrapText(true);
+        critic.getStyleClass().add(it.criticSaysCorrect() ? "good" : "bad");
+        Label sees = new Label("The critic sees: " + describe(it.criticReading()));
+        sees.setWrapText(true);
+        sees.getStyleClass().add("muted");
+        Label judge = new Label((it.judgeCorrect() ? "✓ " : "✗ ") + "Judge (" + (vm.runPrompt() == null ? ""
+                : vm.runPrompt().category().label()) + "): " + (it.judgeCorrect() ? "correct" : String.join("; ", it.judgeChecks())));
+        judge.setId("judge-verdict");
+        judge.setWrapText(true);
+        judge.getStyleClass().add(it.judgeCorrect() ? "good" : "bad");
+        Label judgeNote = new Label("The judge is a separately trained detector; it only scores and never gives feedback.");
+        judgeNote.getStyleClass().add("muted");
+        judgeNote.setWrapText(true);
+        Label numbers = new Label(String.format(Locale.ROOT, "Compute so far: %.1f NFE · change from previous: %.3f · %d ms",
+                it.nfe(), it.change(), it.millis()));
+        numbers.setId("iteration-nfe");
+        VBox context = contextBox(it);
+        details.getChildren().addAll(title, critic, sees, judge, judgeNote, numbers, context);
+    }
+
+    private VBox contextBox(Iteration it) {
+        Label head = new Label(it.contextFrom().isEmpty() ? "In context: nothing (the first sample comes from the prompt alone)"
+                : "In context: iterations " + it.contextFrom());
+        head.getStyleClass().add("strong");
+        VBox box = new VBox(4, head);
+        for (int k : it.contextFrom()) {
+            Iteration prior = vm.iterations().get(k - 1);
+            Label fb = new Label("#" + k + ": " + String.join("; ", prior.feedback()));
+            fb.setWrapText(true);
+            HBox row = new HBox(6, new ImageView(Images.toFx(prior.image(), 2)), fb);
+            row.setAlignment(Pos.CENTER_LEFT);
+            box.getChildren().add(row);
+        }
+        box.getStyleClass().add("card");
+        return box;
+    }
+
+    private void rebuildFilmstrip() {
+        filmstrip.getChildren().clear();
+        List<Iteration> its = vm.iterations();
+        for (int i = 0; i < its.size(); i++) {
+            Iteration it = its.get(i);
+            int index = i;
+            Label k = new Label("#" + it.k() + " " + (it.criticSaysCorrect() ? "critic ✓" : "critic ✗")
+                    + " · " + (it.judgeCorrect() ? "judge ✓" : "judge ✗"));
+            k.getStyleClass().add("muted");
+            VBox cell = new VBox(2, new ImageView(Images.toFx(it.image(), 2)), k);
+            cell.getStyleClass().add("film-cell");
+            cell.setOnMouseClicked(e -> vm.select(index));
+            filmstrip.getChildren().add(cell);
+        }
+        highlightFilmstrip();
+    }
+
+    private void highlightFilmstrip() {
+        for (int i = 0; i < filmstrip.getChildren().size(); i++) {
+            filmstrip.getChildren().get(i).pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("chosen"),
+                    i == vm.selectedProperty().get());
+        }
+    }
+
+    private void rebuildComparison() {
+        comparison.getChildren().clear();
+        var run = vm.lastRunProperty().get();
+        if (vm.bestOfK().isEmpty() || run == null) {
+            Label none = new Label("Runs after reflection, with the same prompt, seed and K.");
+            none.getStyleClass().add("muted");
+            comparison.getChildren().add(none);
+            return;
+        }
+        Iteration reflected = run.last();
+        Iteration chosen = vm.bestOfK().get(Math.max(0, vm.bestChosenProperty().get()));
+        Iteration lastCandidate = vm.bestOfK().get(vm.bestOfK().size() - 1);
+        comparison.getChildren().addAll(
+                verdictCard("Reflect-DiT", reflected, reflected.nfe()),
+                verdictCard("Best-of-" + vm.bestOfK().size() + " (critic's pick #" + chosen.k() + ")", chosen, lastCandidate.nfe()));
+    }
+
+    private VBox verdictCard(String title, Iteration it, double nfe) {
+        Label t = new Label(title);
+        t.getStyleClass().add("strong");
+        Label v = new Label((it.judgeCorrect() ? "✓ judge: correct" : "✗ judge: wrong") + String.format(Locale.ROOT, " · %.1f NFE", nfe));
+        v.getStyleClass().add(it.judgeCorrect() ? "good" : "bad");
+        return new VBox(4, t, new ImageView(Images.toFx(it.image(), 4)), v);
+    }
+
+    private static String describe(List<SceneObject> objects) {
+        return objects.isEmpty() ? "nothing" : String.join(", ", objects.stream().map(SceneObject::describe).toList());
+    }
+
+    private void save(String what, String pattern, String name, java.util.function.Consumer<java.nio.file.Path> action) {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
+        chooser.setInitialFileName(name);
+        File f = chooser.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            action.accept(f.toPath());
+        }
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("toolbar-label");
+        return l;
+    }
+
+    private static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    /** For tests. */
+    TextField promptField() {
+        return promptField;
+    }
+}

@@ -1,0 +1,330 @@
+package org.reflectlab.ui.reflect;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.reflectlab.core.concurrent.Batcher;
+import org.reflectlab.core.concurrent.BackgroundTask;
+import org.reflectlab.core.concurrent.TaskHandle;
+import org.reflectlab.core.concurrent.TaskRunner;
+import org.reflectlab.core.data.Caption;
+import org.reflectlab.core.data.CaptionParser;
+import org.reflectlab.core.data.ImageGrid;
+import org.reflectlab.core.data.ParseError;
+import org.reflectlab.core.data.ParseResult;
+import org.reflectlab.core.reflect.Iteration;
+import org.reflectlab.core.reflect.ReflectSettings;
+import org.reflectlab.core.reflect.ReflectionRun;
+import org.reflectlab.core.reflect.Reflector;
+import org.reflectlab.core.reflect.RunExport;
+import org.reflectlab.ui.kit.Notifier;
+
+/**
+ * The Reflect workspace: a prompt and reflection settings, a run that delivers iteration after
+ * iteration as each is done, stepping through them, and the same prompt and seed as best-of-K
+ * (critic-selected) for comparison. Models load once, in the background.
+ */
+public final class ReflectViewModel {
+
+    private final TaskRunner runner;
+    private final Notifier notifier;
+    private final Supplier<Reflector> models;
+
+    // Properties //
+    private final StringProperty prompt = new SimpleStringProperty("a red circle left of a blue square");
+    private final ReadOnlyObjectWrapper<ParseError> promptError = new ReadOnlyObjectWrapper<>();
+    private final IntegerProperty k = new SimpleIntegerProperty(10);
+    private final IntegerProperty seed = new SimpleIntegerProperty(1);
+    private final IntegerProperty samplingSteps = new SimpleIntegerProperty(8);
+    private final IntegerProperty contextSize = new SimpleIntegerProperty(3);
+    private final BooleanProperty earlyStop = new SimpleBooleanProperty(true);
+    private final BooleanProperty compare = new SimpleBooleanProperty(true);
+
+    private final ReadOnlyStringWrapper modelStatus = new ReadOnlyStringWrapper("Loading models…");
+    private final ReadOnlyBooleanWrapper modelsReady = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ObservableList<Iteration> iterations = FXCollections.observableArrayList();
+    // One read-only view each, kept: listeners on a throw-away unmodifiable wrapper are lost when it is collected.
+    private final ObservableList<Iteration> iterationsView = FXCollections.unmodifiableObservableList(iterations);
+    private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(-1);
+    private final ObservableList<Iteration> bestOfK = FXCollections.observableArrayList();
+    private final ObservableList<Iteration> bestOfKView = FXCollections.unmodifiableObservableList(bestOfK);
+    private final ReadOnlyIntegerWrapper bestChosen = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyObjectWrapper<ReflectionRun> lastRun = new ReadOnlyObjectWrapper<>();
+
+    private final ObjectBinding<Iteration> current;
+    private final BooleanBinding canRun;
+    private Reflector reflector;
+    private TaskHandle handle = TaskHandle.DONE;
+    private Caption runPrompt;
+
+    public ReflectViewModel(TaskRunner runner, Notifier notifier, Supplier<Reflector> models) {
+        this.runner = runner;
+        this.notifier = notifier;
+        this.models = models;
+        current = Bindings.createObjectBinding(() -> {
+            int i = selected.get();
+            return i >= 0 && i < iterations.size() ? iterations.get(i) : null;
+        }, selected, iterations);
+        prompt.addListener((o, a, b) -> validate());
+        validate();
+        canRun = modelsReady.and(running.not()).and(promptError.isNull());
+    }
+
+    /** Loads the reflection models in the background (call once, when the view opens). */
+    public void loadModels() {
+        if (reflector != null || modelsReady.get()) {
+            return;
+        }
+        modelStatus.set("Loading the generator, critic, judge and unified model…");
+        runner.submit(BackgroundTask.of("Loading reflection models", ctx -> models.get())
+                .onSuccess(r -> {
+                    reflector = r;
+                    modelsReady.set(true);
+                    modelStatus.set(String.format("Ready. One iteration: %d sampling steps + critic (%.2f NFE) + decode (%.2f NFE).",
+                            samplingSteps.get(), r.compute().criticCall(), r.compute().decode()));
+                })
+                .onFailure(e -> modelStatus.set("Reflection is unavailable: " + e.getMessage())));
+    }
+
+    // Properties //
+
+    public StringProperty promptProperty() {
+        return prompt;
+    }
+
+    public ReadOnlyObjectProperty<ParseError> promptErrorProperty() {
+        return promptError.getReadOnlyProperty();
+    }
+
+    public IntegerProperty kProperty() {
+        return k;
+    }
+
+    public IntegerProperty seedProperty() {
+        return seed;
+    }
+
+    public IntegerProperty samplingStepsProperty() {
+        return samplingSteps;
+    }
+
+    public IntegerProperty contextSizeProperty() {
+        return contextSize;
+    }
+
+    public BooleanProperty earlyStopProperty() {
+        return earlyStop;
+    }
+
+    /** Also run best-of-K with the same prompt and seed, for the side-by-side. */
+    public BooleanProperty compareProperty() {
+        return compare;
+    }
+
+    public ReadOnlyStringProperty modelStatusProperty() {
+        return modelStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty modelsReadyProperty() {
+        return modelsReady.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Changed on the UI thread only, one iteration at a time as each is done. */
+    public ObservableList<Iteration> iterations() {
+        return iterationsView;
+    }
+
+    public ReadOnlyIntegerProperty selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public ObjectBinding<Iteration> currentProperty() {
+        return current;
+    }
+
+    public ObservableList<Iteration> bestOfK() {
+        return bestOfKView;
+    }
+
+    public ReadOnlyIntegerProperty bestChosenProperty() {
+        return bestChosen.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canRunProperty() {
+        return canRun;
+    }
+
+    public ReadOnlyObjectProperty<ReflectionRun> lastRunProperty() {
+        return lastRun.getReadOnlyProperty();
+    }
+
+    // Commands //
+
+    public void run() {
+        if (!canRun.get()) {
+            return;
+        }
+        ReflectSettings settings;
+        try {
+            settings = new ReflectSettings(k.get(), seed.get(), samplingSteps.get(), contextSize.get(), earlyStop.get());
+        } catch (IllegalArgumentException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        Caption caption = CaptionParser.parse(prompt.get()).caption();
+        runPrompt = caption;
+        iterations.clear();
+        bestOfK.clear();
+        bestChosen.set(-1);
+        selected.set(-1);
+        lastRun.set(null);
+        running.set(true);
+        status.set("Reflecting…");
+        boolean withBaseline = compare.get();
+        Batcher<Iteration> arrivals = new Batcher<>(runner.uiExecutor(), batch -> {
+            iterations.addAll(batch);
+            selected.set(iterations.size() - 1);
+        });
+        Reflector r = reflector;
+        handle = runner.submit(BackgroundTask.<Result>of("Reflect-DiT: " + caption.text(), ctx -> {
+            ReflectionRun run = r.reflect(caption, settings, it -> {
+                arrivals.add(it);
+                ctx.progress(it.k(), settings.k() * (withBaseline ? 2 : 1));
+                ctx.message("iteration " + it.k());
+            }, ctx::isCancelled);
+            Reflector.BestOfN bon = null;
+            if (withBaseline && !ctx.isCancelled()) {
+                ctx.message("best-of-" + settings.k());
+                bon = r.bestOfN(caption, settings.k(), settings.seed(), settings.samplingSteps(), ctx::isCancelled);
+            }
+            return new Result(run, bon);
+        }).onSuccess(res -> {
+            lastRun.set(res.run());
+            if (res.bestOfN() != null) {
+                bestOfK.setAll(res.bestOfN().candidates());
+                bestChosen.set(res.bestOfN().chosen());
+            }
+            status.set(summary(res.run()));
+        }).onFailure(e -> {
+            status.set("Reflection failed: " + e.getMessage());
+            notifier.error("Reflection failed", String.valueOf(e.getMessage()));
+        }).onCancelled(() -> status.set("Cancelled after " + iterations.size() + " iteration(s); they stay here to step through."))
+                .onFinished(() -> running.set(false)));
+    }
+
+    /** The run and, if asked for, best-of-K on the same prompt and seed. */
+    private record Result(ReflectionRun run, Reflector.BestOfN bestOfN) {
+    }
+
+    public void cancel() {
+        handle.cancel();
+    }
+
+    public void select(int index) {
+        if (index >= 0 && index < iterations.size()) {
+            selected.set(index);
+        }
+    }
+
+    public void next() {
+        select(selected.get() + 1);
+    }
+
+    public void previous() {
+        select(selected.get() - 1);
+    }
+
+    public void first() {
+        select(0);
+    }
+
+    public void last() {
+        select(iterations.size() - 1);
+    }
+
+    public boolean atEnd() {
+        return selected.get() >= iterations.size() - 1;
+    }
+
+    /** The iteration before the current one (to diff against), or null. */
+    public Iteration previousOfCurrent() {
+        int i = selected.get();
+        return i > 0 && i - 1 < iterations.size() ? iterations.get(i - 1) : null;
+    }
+
+    public void exportStrip(Path file) {
+        List<Iteration> its = List.copyOf(iterations);
+        if (its.isEmpty()) {
+            notifier.error("Nothing to export", "Run reflection first.");
+            return;
+        }
+        runner.submit(BackgroundTask.of("Exporting " + file.getFileName(), ctx -> {
+            ImageGrid.writePng(RunExport.strip(its), file);
+            return file;
+        }).onSuccess(p -> notifier.info("Saved " + p)).onFailure(e -> notifier.error("Export failed",
+                "Could not write " + file + ": " + e.getMessage())));
+    }
+
+    public void exportJson(Path file) {
+        ReflectionRun run = lastRun.get();
+        if (run == null) {
+            notifier.error("Nothing to export", "Finish a reflection run first.");
+            return;
+        }
+        var map = RunExport.toMap(run, reflector.compute());
+        runner.submit(BackgroundTask.of("Exporting " + file.getFileName(), ctx -> {
+            RunExport.writeJson(map, file);
+            return file;
+        }).onSuccess(p -> notifier.info("Saved " + p)).onFailure(e -> notifier.error("Export failed",
+                "Could not write " + file + ": " + e.getMessage())));
+    }
+
+    public Caption runPrompt() {
+        return runPrompt;
+    }
+
+    private void validate() {
+        ParseResult r = CaptionParser.parse(prompt.get());
+        promptError.set(r.ok() ? null : r.error());
+    }
+
+    private static String summary(ReflectionRun run) {
+        Iteration last = run.last();
+        if (last == null) {
+            return "No iterations.";
+        }
+        String how = run.stoppedEarly() ? "the critic said correct at iteration " + last.k()
+                : "K=" + run.settings().k() + " iterations spent";
+        return String.format("Done: %s; the judge says the final image is %s; %.1f NFE.", how,
+                last.judgeCorrect() ? "correct" : "wrong", run.nfe());
+    }
+}

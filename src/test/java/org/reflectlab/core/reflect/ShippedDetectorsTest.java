@@ -1,0 +1,63 @@
+package org.reflectlab.core.reflect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.data.Caption;
+import org.reflectlab.core.data.CaptionParser;
+import org.reflectlab.core.data.Cell;
+import org.reflectlab.core.data.DataSpec;
+import org.reflectlab.core.data.Scene;
+import org.reflectlab.core.data.SceneObject;
+import org.reflectlab.core.data.SceneRenderer;
+import org.reflectlab.core.data.Shape;
+import org.reflectlab.core.data.ShapeColor;
+import org.reflectlab.core.data.ShapesWorld;
+import org.reflectlab.core.data.Size;
+import org.reflectlab.core.store.ModelStore;
+
+/** The critic and judge shipped in models/, on renders they never saw. */
+class ShippedDetectorsTest {
+
+    private static Detector critic;
+    private static Detector judge;
+
+    @BeforeAll
+    static void load() throws Exception {
+        Backend.start(1);
+        ModelStore store = new ModelStore(Path.of("models"));
+        critic = DetectorTraining.load(store, ReflectModels.CRITIC);
+        judge = DetectorTraining.load(store, ReflectModels.JUDGE);
+    }
+
+    @Test
+    void judgeStaysAccurateOnAFreshHeldOutSet() {
+        var m = DetectorTraining.evaluate(judge, new ShapesWorld(DataSpec.defaults(424_242)), 400, 3);
+        assertTrue(m.get("scene_accuracy") >= 0.98, "judge scene accuracy " + m);
+    }
+
+    @Test
+    void criticFeedbackNamesHandBuiltFlaws() {
+        assertCritic("a red circle", Scene.of(o(Shape.CIRCLE, ShapeColor.BLUE, 1, 1)), "the circle should be red but it is blue");
+        assertCritic("two squares", Scene.of(o(Shape.SQUARE, ShapeColor.GREEN, 0, 0)), "there should be two squares but only one exists");
+        assertCritic("a square left of a triangle", Scene.of(o(Shape.TRIANGLE, ShapeColor.RED, 1, 0), o(Shape.SQUARE, ShapeColor.BLUE, 1, 2)),
+                "the square should be left of the triangle but it is right of it");
+        assertCritic("a red circle and a blue square", Scene.of(o(Shape.CIRCLE, ShapeColor.RED, 0, 0), o(Shape.SQUARE, ShapeColor.BLUE, 2, 2)),
+                Feedback.CORRECT);
+    }
+
+    private static void assertCritic(String prompt, Scene scene, String expected) {
+        Caption c = CaptionParser.parse(prompt).caption();
+        List<SceneObject> seen = critic.read(List.of(SceneRenderer.render(scene, 32))).get(0);
+        assertEquals(List.of(expected), Feedback.sentences(c, seen), "critic saw " + seen);
+    }
+
+    private static SceneObject o(Shape s, ShapeColor c, int row, int col) {
+        return SceneObject.plain(s, c, Size.LARGE, new Cell(row, col));
+    }
+}

@@ -1,0 +1,109 @@
+package org.reflectlab.ui.reflect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.concurrent.SynchronousTaskRunner;
+import org.reflectlab.ui.kit.RecordingNotifier;
+
+class ReflectViewModelTest {
+
+    @BeforeAll
+    static void backend() {
+        Backend.start(1);
+    }
+
+    private static ReflectViewModel vm(SynchronousTaskRunner runner, RecordingNotifier notifier, int wrongBeforeRight) {
+        ReflectViewModel vm = new ReflectViewModel(runner, notifier, () -> TinyReflector.create(wrongBeforeRight));
+        vm.promptProperty().set("a red circle");
+        vm.samplingStepsProperty().set(2);
+        vm.loadModels();
+        return vm;
+    }
+
+    @Test
+    void runDeliversIterationsAndStepsThroughThemWithinBounds() {
+        ReflectViewModel vm = vm(new SynchronousTaskRunner(), new RecordingNotifier(), 2);
+        assertTrue(vm.modelsReadyProperty().get());
+        vm.kProperty().set(5);
+        vm.run();
+        assertEquals(3, vm.iterations().size(), "early stop at the third, the first the critic finds correct");
+        assertEquals(2, vm.selectedProperty().get(), "the newest iteration is shown");
+        assertEquals(3, vm.currentProperty().get().k());
+        vm.next();
+        assertEquals(2, vm.selectedProperty().get(), "no step past the last");
+        vm.first();
+        vm.previous();
+        assertEquals(0, vm.selectedProperty().get(), "no step before the first");
+        assertNull(vm.previousOfCurrent());
+        vm.next();
+        assertEquals(1, vm.previousOfCurrent().k());
+        vm.last();
+        assertTrue(vm.atEnd());
+        assertEquals(5, vm.bestOfK().size(), "best-of-K with the same K");
+        assertTrue(vm.statusProperty().get().startsWith("Done: the critic said correct at iteration 3"), vm.statusProperty().get());
+        assertNotNull(vm.lastRunProperty().get());
+    }
+
+    @Test
+    void invalidPromptsCannotRun() {
+        ReflectViewModel vm = vm(new SynchronousTaskRunner(), new RecordingNotifier(), 0);
+        vm.promptProperty().set("five circles");
+        assertNotNull(vm.promptErrorProperty().get());
+        assertTrue(vm.promptErrorProperty().get().message().contains("beyond ShapesWorld"));
+        assertFalse(vm.canRunProperty().get());
+        vm.run();
+        assertTrue(vm.iterations().isEmpty(), "nothing was run");
+        vm.promptProperty().set("");
+        assertFalse(vm.canRunProperty().get());
+        vm.promptProperty().set("a purpel circle");
+        assertTrue(vm.promptErrorProperty().get().message().contains("did you mean 'purple'"));
+    }
+
+    @Test
+    void cancellingKeepsWhatIsDone() {
+        SynchronousTaskRunner runner = new SynchronousTaskRunner();
+        ReflectViewModel vm = vm(runner, new RecordingNotifier(), 100);
+        runner.cancelNextTask();
+        vm.run();
+        assertTrue(vm.iterations().isEmpty());
+        assertFalse(vm.runningProperty().get());
+        assertTrue(vm.statusProperty().get().startsWith("Cancelled"), vm.statusProperty().get());
+        assertTrue(vm.canRunProperty().get(), "can run again");
+    }
+
+    @Test
+    void missingModelsAreExplainedNotThrown() {
+        ReflectViewModel vm = new ReflectViewModel(new SynchronousTaskRunner(), new RecordingNotifier(), () -> {
+            throw new IllegalStateException("The generator model is missing from models. Train it with: reflectlab train generator");
+        });
+        vm.loadModels();
+        assertFalse(vm.modelsReadyProperty().get());
+        assertTrue(vm.modelStatusProperty().get().contains("Train it with: reflectlab train generator"));
+        assertFalse(vm.canRunProperty().get());
+    }
+
+    @Test
+    void exportsWriteThePngStripAndTheJson(@TempDir Path dir) throws Exception {
+        RecordingNotifier notifier = new RecordingNotifier();
+        ReflectViewModel vm = vm(new SynchronousTaskRunner(), notifier, 1);
+        vm.kProperty().set(3);
+        vm.run();
+        vm.exportStrip(dir.resolve("strip.png"));
+        vm.exportJson(dir.resolve("run.json"));
+        assertTrue(Files.size(dir.resolve("strip.png")) > 500);
+        String json = Files.readString(dir.resolve("run.json"));
+        assertTrue(json.contains("\"iterations\"") && json.contains("\"feedback\"") && json.contains("\"nfe\"")
+                && json.contains("\"seed\"") && json.contains("\"judge\""), json);
+        assertEquals(2, notifier.infos.size(), notifier.errors.toString());
+    }
+}
