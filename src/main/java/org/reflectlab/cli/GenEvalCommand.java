@@ -42,6 +42,8 @@ final class GenEvalCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--steps", defaultValue = "8", description = "Sampling steps per image (default: ${DEFAULT-VALUE}).")
     int steps;
+    @Option(names = "--guidance", defaultValue = "2.0", description = "Classifier-free guidance, 1 = none (default: ${DEFAULT-VALUE}).")
+    double guidance;
     @Option(names = "--context", defaultValue = "3", description = "Context pairs (default: ${DEFAULT-VALUE}).")
     int context;
     @Option(names = "--no-early-stop", description = "Do not stop when the critic says correct.")
@@ -60,7 +62,7 @@ final class GenEvalCommand implements Callable<Integer> {
         }
         ReflectSettings settings;
         try {
-            settings = new ReflectSettings(k, seed, steps, context, !noEarlyStop);
+            settings = new ReflectSettings(k, seed, steps, context, !noEarlyStop, guidance);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return Cli.BAD_INPUT;
@@ -76,7 +78,7 @@ final class GenEvalCommand implements Callable<Integer> {
         int iterations = 0;
         int i = 0;
         for (PromptSet.Prompt p : set.prompts()) {
-            ReflectSettings entry = new ReflectSettings(k, PromptSet.entrySeed(seed, i), steps, context, !noEarlyStop);
+            ReflectSettings entry = new ReflectSettings(k, PromptSet.entrySeed(seed, i), steps, context, !noEarlyStop, guidance);
             ReflectionRun run = reflector.reflect(p.caption(), entry, it -> { }, () -> false);
             base.add(new GenEvalLite.Outcome(p, run.iterations().get(0).judgeCorrect(), run.iterations().get(0).nfe(), 1));
             reflect.add(new GenEvalLite.Outcome(p, run.last().judgeCorrect(), run.nfe(), run.iterations().size()));

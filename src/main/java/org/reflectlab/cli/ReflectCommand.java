@@ -35,6 +35,8 @@ final class ReflectCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--steps", defaultValue = "8", description = "Sampling steps per image (default: ${DEFAULT-VALUE}).")
     int steps;
+    @Option(names = "--guidance", defaultValue = "2.0", description = "Classifier-free guidance, 1 = none (default: ${DEFAULT-VALUE}).")
+    double guidance;
     @Option(names = "--context", defaultValue = "3", description = "(image, feedback) pairs in context, 1..3 (default: ${DEFAULT-VALUE}).")
     int context;
     @Option(names = "--no-early-stop", description = "Keep going after the critic says correct.")
@@ -55,9 +57,13 @@ final class ReflectCommand implements Callable<Integer> {
             err.println("error: " + parsed.error().message());
             return Cli.BAD_INPUT;
         }
+        if (!org.reflectlab.core.reflect.Generator.fits(parsed.caption())) {
+            err.println("error: " + org.reflectlab.core.reflect.Generator.tooLong(parsed.caption()));
+            return Cli.BAD_INPUT;
+        }
         ReflectSettings settings;
         try {
-            settings = new ReflectSettings(k, seed, steps, context, !noEarlyStop);
+            settings = new ReflectSettings(k, seed, steps, context, !noEarlyStop, guidance);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return Cli.BAD_INPUT;

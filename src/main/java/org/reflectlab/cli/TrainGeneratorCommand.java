@@ -42,6 +42,8 @@ final class TrainGeneratorCommand implements Callable<Integer> {
     int width;
     @Option(names = "--depth", defaultValue = "4", description = "Transformer blocks (default: ${DEFAULT-VALUE}).")
     int depth;
+    @Option(names = "--components", defaultValue = "32", description = "Principal components of the unified latent the generator draws (default: ${DEFAULT-VALUE}).")
+    int components;
     @Option(names = "--models", description = "Models folder (default: ./models).")
     Path models;
     @Option(names = "--out", defaultValue = "generator", description = "Model name (default: ${DEFAULT-VALUE}).")
@@ -59,10 +61,11 @@ final class TrainGeneratorCommand implements Callable<Integer> {
         UnifiedModel unified = UnifiedModelIO.load(store, UnifiedModelIO.DEFAULT_NAME);
         Manifest um = store.verify(UnifiedModelIO.DEFAULT_NAME);
         String ref = UnifiedModelIO.DEFAULT_NAME + "@" + um.files().values().iterator().next().sha256().substring(0, 12);
-        GeneratorConfig cfg = new GeneratorConfig(unified.config().latent(), 8, 4, 3, width, depth, 4);
+        GeneratorConfig cfg = new GeneratorConfig(components, 4, 2, 3, width, depth, 4);
         GeneratorTraining t = new GeneratorTraining(cfg, unified, ref, seed, batch, steps, lr, contextRate);
         String command = String.format(Locale.ROOT, "reflectlab train generator --seed %d --steps %d --batch %d --lr %s "
-                + "--context-rate %s --width %d --depth %d --out %s", seed, steps, batch, lr, contextRate, width, depth, out);
+                + "--context-rate %s --width %d --depth %d --components %d --out %s", seed, steps, batch, lr, contextRate, width, depth,
+                components, out);
         o.printf("# generator: %,d parameters, %d tokens per sequence; on %s; %s%n", t.generator().params().count(),
                 t.generator().sequenceLength(), ref, command);
         long t0 = System.nanoTime();

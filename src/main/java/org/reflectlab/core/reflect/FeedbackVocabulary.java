@@ -19,8 +19,8 @@ public final class FeedbackVocabulary {
 
     public static final String PAD = "<pad>";
     public static final String SEP = "<sep>";
-    /** Feedback tokens per context pair (two sentences fit; more are cut). */
-    public static final int MAX_TOKENS = 24;
+    /** Feedback tokens per context pair: one sentence always fits, a second is cut short. */
+    public static final int MAX_TOKENS = 16;
 
     private static final List<String> TOKENS;
     private static final Map<String, Integer> IDS = new HashMap<>();

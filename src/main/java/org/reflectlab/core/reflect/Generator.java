@@ -33,6 +33,8 @@ public final class Generator {
     public static final String LOSS_FLOW = "loss_flow";
     public static final List<String> FEATURES = List.of("xt", "time", "prompt", "ctx_z", "ctx_fb", "mask", "v_target");
     static final int TIME_FEATURES = 32;
+    /** Prompt tokens the generator reads: GenEval-style prompts are under ten words; descriptions of two objects fit. */
+    public static final int PROMPT_TOKENS = 16;
 
     private final GeneratorConfig cfg;
     private final Params params;
@@ -54,7 +56,7 @@ public final class Generator {
 
     /** Tokens in the sequence: time, prompt, context images, context feedback, latent. */
     public int sequenceLength() {
-        return 1 + Vocabulary.MAX_TOKENS + cfg.contextPairs() * (cfg.contextImageTokens() + FeedbackVocabulary.MAX_TOKENS)
+        return 1 + PROMPT_TOKENS + cfg.contextPairs() * (cfg.contextImageTokens() + FeedbackVocabulary.MAX_TOKENS)
                 + cfg.latentTokens();
     }
 
@@ -65,7 +67,7 @@ public final class Generator {
         SameDiff sd = SameDiff.create();
         SdBuilder b = new SdBuilder(sd, params);
         int d = cfg.width();
-        int len = Vocabulary.MAX_TOKENS;
+        int len = PROMPT_TOKENS;
         int pairs = cfg.contextPairs();
         int ctxTokens = pairs * cfg.contextImageTokens();
         int fbTokens = pairs * FeedbackVocabulary.MAX_TOKENS;
@@ -107,8 +109,19 @@ public final class Generator {
 
     // Inputs //
 
-    /** What a sample is conditioned on: the prompt and 0..contextPairs previous (latent, feedback) pairs. */
-    public record Condition(Caption prompt, List<ContextPair> context) {
+    /**
+     * What a sample is conditioned on: the prompt and 0..contextPairs previous (latent, feedback)
+     * pairs. An unconditional one (everything masked) serves classifier-free guidance.
+     */
+    public record Condition(Caption prompt, List<ContextPair> context, boolean unconditional) {
+
+        public Condition(Caption prompt, List<ContextPair> context) {
+            this(prompt, context, false);
+        }
+
+        public Condition withoutCondition() {
+            return new Condition(prompt, List.of(), true);
+        }
     }
 
     /** A previous attempt: its normalized latent [latent] and the critic's sentences about it. */
@@ -118,7 +131,7 @@ public final class Generator {
     /** Placeholders for a batch: noisy latents [n, latent], times t in [0, 1]. */
     public Map<String, INDArray> inputs(List<Condition> conditions, INDArray xt, double[] t) {
         int bsz = conditions.size();
-        int len = Vocabulary.MAX_TOKENS;
+        int len = PROMPT_TOKENS;
         int v = Vocabulary.size();
         int pairs = cfg.contextPairs();
         int fbLen = FeedbackVocabulary.MAX_TOKENS;
@@ -136,16 +149,19 @@ public final class Generator {
             }
             int[] ids = Vocabulary.encode(c.prompt());
             int real = Vocabulary.length(ids);
+            if (real > len) {
+                throw new IllegalArgumentException(tooLong(c.prompt()));
+            }
             int m = i * seq;
             mask[m++] = 1; // time token
             for (int p = 0; p < len; p++) {
                 prompt[(i * len + p) * v + ids[p]] = 1;
-                mask[m++] = p < real ? 1 : 0;
+                mask[m++] = p < real && !c.unconditional() ? 1 : 0;
             }
             int ctxImageStart = m;
             int fbStart = ctxImageStart + pairs * cfg.contextImageTokens();
             for (int s = 0; s < pairs; s++) {
-                boolean used = s < c.context().size();
+                boolean used = s < c.context().size() && !c.unconditional();
                 for (int k = 0; k < cfg.contextImageTokens(); k++) {
                     mask[ctxImageStart + s * cfg.contextImageTokens() + k] = used ? 1 : 0;
                 }
@@ -178,6 +194,16 @@ public final class Generator {
         return m;
     }
 
+    /** Whether the generator can read this prompt (it reads at most PROMPT_TOKENS tokens). */
+    public static boolean fits(org.reflectlab.core.data.Caption prompt) {
+        return Vocabulary.length(Vocabulary.encode(prompt)) <= PROMPT_TOKENS;
+    }
+
+    public static String tooLong(org.reflectlab.core.data.Caption prompt) {
+        return "The prompt is too long for the generator: it reads at most " + (PROMPT_TOKENS - 1)
+                + " words, this one has " + prompt.text().split(" ").length + ".";
+    }
+
     /** Sinusoidal features of t at 16 frequencies from 1 to 1000. */
     static void timeFeatures(double t, float[] out, int offset) {
         int half = TIME_FEATURES / 2;
@@ -192,31 +218,59 @@ public final class Generator {
 
     /**
      * n samples for one condition, by {@code steps} Euler steps from noise seeded by {@code seed}:
-     * normalized latents [n, latent]. Costs {@code steps} network evaluations (NFE) per sample.
+     * latents [n, latent]. Costs {@code steps} network evaluations (NFE) per sample.
      */
     public INDArray sample(Condition condition, int n, int steps, long seed) {
+        return sample(condition, n, steps, seed, 1.0);
+    }
+
+    /**
+     * As above with classifier-free guidance: v = v_uncond + w (v_cond - v_uncond). Any w other
+     * than 1 evaluates the network twice per step, so it costs 2 x steps NFE.
+     */
+    public INDArray sample(Condition condition, int n, int steps, long seed, double guidance) {
         List<Condition> conds = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             conds.add(condition);
         }
-        return sample(conds, steps, seed);
+        return sample(conds, steps, seed, guidance);
     }
 
     /** One sample per condition (a batch), same noise seed scheme. */
     public INDArray sample(List<Condition> conditions, int steps, long seed) {
+        return sample(conditions, steps, seed, 1.0);
+    }
+
+    public INDArray sample(List<Condition> conditions, int steps, long seed, double guidance) {
         if (steps < 1) {
             throw new IllegalArgumentException("at least one sampling step");
         }
         int n = conditions.size();
+        boolean guided = guidance != 1.0;
+        List<Condition> batch = new ArrayList<>(conditions);
+        if (guided) {
+            conditions.forEach(c -> batch.add(c.withoutCondition()));
+        }
         INDArray x = noise(n, cfg.latent(), seed);
         double dt = 1.0 / steps;
         for (int s = 0; s < steps; s++) {
-            double[] t = new double[n];
+            double[] t = new double[batch.size()];
             java.util.Arrays.fill(t, s * dt);
-            INDArray v = graph().output(inputs(conditions, x, t), "v").get("v");
+            INDArray xs = guided ? Nd4j.concat(0, x, x) : x;
+            INDArray v = graph().output(inputs(batch, xs, t), "v").get("v");
+            if (guided) {
+                INDArray vc = v.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n), org.nd4j.linalg.indexing.NDArrayIndex.all());
+                INDArray vu = v.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n, 2 * n), org.nd4j.linalg.indexing.NDArrayIndex.all());
+                v = vu.add(vc.sub(vu).muli(guidance));
+            }
             x.addi(v.mul(dt));
         }
         return x;
+    }
+
+    /** NFE of one sample: network evaluations per step times steps. */
+    public static double samplingNfe(int steps, double guidance) {
+        return steps * (guidance != 1.0 ? 2.0 : 1.0);
     }
 
     public static INDArray noise(int n, int dim, long seed) {
@@ -233,7 +287,7 @@ public final class Generator {
         long d = cfg.width();
         long t = sequenceLength();
         long block = 2 * t * d * d * 4 + 2 * t * t * d * 2 + 2 * t * d * 4 * d * 2;
-        long embed = 2L * Vocabulary.MAX_TOKENS * Vocabulary.size() * d
+        long embed = 2L * PROMPT_TOKENS * Vocabulary.size() * d
                 + 2L * cfg.contextPairs() * FeedbackVocabulary.MAX_TOKENS * FeedbackVocabulary.size() * d
                 + 2L * cfg.latent() * d * 2 + 2L * TIME_FEATURES * d + 2L * d * d;
         return cfg.depth() * block + embed + 2L * cfg.latentTokens() * d * cfg.tokenWidth();

@@ -4,19 +4,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The latent diffusion transformer: it denoises the unified model's image latent (split into
- * {@code latentTokens} tokens) by flow matching, reading the prompt and up to
+ * The latent diffusion transformer: it denoises {@code latent} whitened principal components of
+ * the unified model's image latent (split into {@code latentTokens} tokens) by flow matching, reading the prompt and up to
  * {@code contextPairs} previous (image, feedback) pairs as extra tokens.
  */
 public record GeneratorConfig(int latent, int latentTokens, int contextImageTokens, int contextPairs, int width,
                               int depth, int heads) {
 
     public static GeneratorConfig defaults(int latent) {
-        return new GeneratorConfig(latent, 8, 4, 3, 96, 4, 4);
+        return new GeneratorConfig(latent, 4, 2, 3, 96, 4, 4);
     }
 
     public static GeneratorConfig tiny(int latent) {
-        return new GeneratorConfig(latent, 4, 2, 3, 32, 1, 2);
+        return new GeneratorConfig(latent, 2, 2, 3, 32, 1, 2);
     }
 
     public GeneratorConfig {

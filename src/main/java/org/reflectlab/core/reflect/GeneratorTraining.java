@@ -54,7 +54,7 @@ public final class GeneratorTraining {
     public GeneratorTraining(GeneratorConfig cfg, UnifiedModel unified, String unifiedRef, long seed, int batch, int steps,
                              double lr, double contextRate) {
         Params params = new Params(seed);
-        LatentCodec.fitStatistics(unified, new ShapesWorld(DataSpec.defaults(seed + 17)), 1024, params);
+        LatentCodec.fitStatistics(unified, new ShapesWorld(DataSpec.defaults(seed + 17)), 2048, cfg.latent(), params);
         this.generator = new Generator(cfg, params);
         this.codec = new LatentCodec(unified, params);
         this.seed = seed;
@@ -103,9 +103,10 @@ public final class GeneratorTraining {
         List<List<Scene>> flawed = new ArrayList<>();
         List<List<List<String>>> feedback = new ArrayList<>();
         List<RgbImage> contextImages = new ArrayList<>();
+        boolean[] uncond = new boolean[batch];
         for (int i = 0; i < batch; i++) {
-            Category cat = Category.GENEVAL.get(r.nextInt(Category.GENEVAL.size()));
-            Caption prompt = SceneSampler.randomCaption(cat, r);
+            uncond[i] = r.nextDouble() < 0.1;
+            Caption prompt = prompt(r);
             Scene good = SceneSampler.realize(prompt, r).orElseThrow();
             prompts.add(prompt);
             targets.add(SceneRenderer.render(good, 32));
@@ -135,7 +136,9 @@ public final class GeneratorTraining {
             for (int j = 0; j < flawed.get(i).size(); j++) {
                 pairs.add(new Generator.ContextPair(ctx.getRow(c++).dup(), feedback.get(i).get(j)));
             }
-            conds.add(new Generator.Condition(prompts.get(i), pairs));
+            // One in ten unconditional, so classifier-free guidance has a v_uncond to push away from.
+            boolean drop = uncond[i];
+            conds.add(new Generator.Condition(prompts.get(i), drop ? List.of() : pairs, drop));
         }
         INDArray x0 = Generator.noise(batch, generator.config().latent(), r.nextLong());
         double[] t = new double[batch];
@@ -150,6 +153,27 @@ public final class GeneratorTraining {
         in.put("v_target", x1.sub(x0));
         INDArray[] features = Generator.FEATURES.stream().map(in::get).toArray(INDArray[]::new);
         return new org.nd4j.linalg.dataset.MultiDataSet(features, new INDArray[0]);
+    }
+
+    /**
+     * A GenEval-style prompt, and one time in eight a freer one (colors on a position prompt,
+     * colored counting, a description of one object) so typed prompts beyond the six templates
+     * are not out of distribution.
+     */
+    static Caption prompt(SplittableRandom r) {
+        if (r.nextInt(8) > 0) {
+            return SceneSampler.randomCaption(Category.GENEVAL.get(r.nextInt(Category.GENEVAL.size())), r);
+        }
+        Caption base = SceneSampler.randomCaption(Category.GENEVAL.get(r.nextInt(Category.GENEVAL.size())), r);
+        List<org.reflectlab.core.data.Clause> clauses = new ArrayList<>();
+        for (org.reflectlab.core.data.Clause c : base.clauses()) {
+            org.reflectlab.core.data.ShapeColor color = c.color() != null ? c.color()
+                    : org.reflectlab.core.data.ShapeColor.values()[r.nextInt(org.reflectlab.core.data.ShapeColor.values().length)];
+            org.reflectlab.core.data.Size size = base.relation() == null && base.clauses().size() == 1 && c.count() == 1 && r.nextBoolean()
+                    ? org.reflectlab.core.data.Size.values()[r.nextInt(2)] : null;
+            clauses.add(new org.reflectlab.core.data.Clause(c.count(), c.shape(), color, size, null));
+        }
+        return new Caption(clauses, base.relation());
     }
 
     public Manifest save(ModelStore store, String name, String command, Map<String, Object> metrics) throws ModelStoreException {

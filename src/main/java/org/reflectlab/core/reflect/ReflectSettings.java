@@ -1,12 +1,25 @@
 package org.reflectlab.core.reflect;
 
-/** How to reflect: up to k iterations, the seed, sampling steps per image, context size, early stop. */
-public record ReflectSettings(int k, long seed, int samplingSteps, int contextSize, boolean earlyStop) {
+/**
+ * How to reflect: up to k iterations, the seed, sampling steps per image, context size, early
+ * stop, and the classifier-free guidance scale (1 = none; otherwise each step costs 2 NFE).
+ */
+public record ReflectSettings(int k, long seed, int samplingSteps, int contextSize, boolean earlyStop, double guidance) {
 
     public static final int MAX_K = 20;
+    public static final double DEFAULT_GUIDANCE = 2.0;
+
+    public ReflectSettings(int k, long seed, int samplingSteps, int contextSize, boolean earlyStop) {
+        this(k, seed, samplingSteps, contextSize, earlyStop, DEFAULT_GUIDANCE);
+    }
 
     public static ReflectSettings defaults() {
         return new ReflectSettings(10, 1, 8, 3, true);
+    }
+
+    /** NFE of one generated image under these settings. */
+    public double samplingNfe() {
+        return Generator.samplingNfe(samplingSteps, guidance);
     }
 
     public ReflectSettings {
@@ -18,6 +31,9 @@ public record ReflectSettings(int k, long seed, int samplingSteps, int contextSi
         }
         if (contextSize < 1 || contextSize > 3) {
             throw new IllegalArgumentException("context size must be 1 to 3 (image, feedback) pairs");
+        }
+        if (!(guidance >= 0 && guidance <= 10)) {
+            throw new IllegalArgumentException("guidance must be 0 to 10 (1 = none)");
         }
     }
 }

@@ -59,11 +59,11 @@ public final class Reflector {
                 contextFrom.add(i + 1);
             }
             INDArray z = generator.sample(new Generator.Condition(prompt, List.copyOf(context)), 1, s.samplingSteps(),
-                    ShapesWorld.random(s.seed(), k).nextLong());
+                    ShapesWorld.random(s.seed(), k).nextLong(), s.guidance());
             RgbImage image = codec.decode(z).get(0);
             List<SceneObject> seen = critic.read(List.of(image)).get(0);
             List<String> feedback = Feedback.sentences(prompt, seen);
-            nfe += s.samplingSteps() + compute.decode() + compute.criticCall();
+            nfe += s.samplingNfe() + compute.decode() + compute.criticCall();
             Iteration it = judged(k, prompt, image, seen, feedback, contextFrom, nfe, previous, t0);
             done.add(it);
             onIteration.accept(it);
@@ -86,6 +86,10 @@ public final class Reflector {
      * fewest problems with (the first such on a tie). Returns every candidate in order.
      */
     public BestOfN bestOfN(Caption prompt, int n, long seed, int samplingSteps, BooleanSupplier cancelled) {
+        return bestOfN(prompt, n, seed, samplingSteps, ReflectSettings.DEFAULT_GUIDANCE, cancelled);
+    }
+
+    public BestOfN bestOfN(Caption prompt, int n, long seed, int samplingSteps, double guidance, BooleanSupplier cancelled) {
         List<Iteration> candidates = new ArrayList<>();
         double nfe = 0;
         int best = -1;
@@ -93,11 +97,11 @@ public final class Reflector {
         for (int i = 1; i <= n && !cancelled.getAsBoolean(); i++) {
             long t0 = System.nanoTime();
             INDArray z = generator.sample(new Generator.Condition(prompt, List.of()), 1, samplingSteps,
-                    ShapesWorld.random(seed, i).nextLong());
+                    ShapesWorld.random(seed, i).nextLong(), guidance);
             RgbImage image = codec.decode(z).get(0);
             List<SceneObject> seen = critic.read(List.of(image)).get(0);
             List<String> feedback = Feedback.sentences(prompt, seen);
-            nfe += samplingSteps + compute.decode() + compute.criticCall();
+            nfe += Generator.samplingNfe(samplingSteps, guidance) + compute.decode() + compute.criticCall();
             candidates.add(judged(i, prompt, image, seen, feedback, List.of(), nfe, null, t0));
             int score = Feedback.isCorrect(feedback) ? 1 : -feedback.size();
             if (score > bestScore) {

@@ -30,6 +30,7 @@ public final class RunExport {
         m.put("seed", run.settings().seed());
         m.put("k", run.settings().k());
         m.put("samplingSteps", run.settings().samplingSteps());
+        m.put("guidance", run.settings().guidance());
         m.put("contextSize", run.settings().contextSize());
         m.put("earlyStop", run.settings().earlyStop());
         m.put("stoppedEarly", run.stoppedEarly());

@@ -16,12 +16,12 @@ public final class Tiles {
     public static Tile number(String title, String unit, int decimals) {
         return TileBuilder.create().skinType(Tile.SkinType.NUMBER).prefSize(150, 100).title(title).unit(unit)
                 .decimals(decimals).value(0).backgroundColor(BACKGROUND).valueColor(Color.WHITE).unitColor(ACCENT)
-                .titleColor(Color.web("#9aa3b5")).animated(false).roundedCorners(true).build();
+                .titleColor(Color.web("#c9d0dc")).textSize(Tile.TextSize.BIGGER).animated(false).roundedCorners(true).build();
     }
 
     public static Tile text(String title, String text) {
         return TileBuilder.create().skinType(Tile.SkinType.TEXT).prefSize(150, 100).title(title).text(text)
                 .description("").backgroundColor(BACKGROUND).textColor(Color.WHITE).descriptionColor(Color.WHITE)
-                .titleColor(Color.web("#9aa3b5")).textSize(Tile.TextSize.BIGGER).roundedCorners(true).build();
+                .titleColor(Color.web("#c9d0dc")).textSize(Tile.TextSize.BIGGER).roundedCorners(true).build();
     }
 }

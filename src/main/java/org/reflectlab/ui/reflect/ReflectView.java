@@ -132,6 +132,16 @@ public final class ReflectView extends BorderPane {
         Spinner<Integer> seed = spinner("seed", 1, 999_999, vm.seedProperty(), "Seed of the sampling noise");
         Spinner<Integer> steps = spinner("steps", 1, 50, vm.samplingStepsProperty(), "Euler steps per image (each is one NFE)");
         Spinner<Integer> context = spinner("context", 1, 3, vm.contextSizeProperty(), "Previous (image, feedback) pairs the generator reads");
+        Spinner<Double> guidance = new Spinner<>(1.0, 6.0, vm.guidanceProperty().get(), 0.5);
+        guidance.setId("guidance");
+        guidance.setEditable(true);
+        guidance.setPrefWidth(80);
+        guidance.getValueFactory().valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.guidanceProperty().set(b);
+            }
+        });
+        guidance.setTooltip(new Tooltip("Classifier-free guidance: above 1 follows the prompt harder, at 2 NFE per step"));
         CheckBox early = new CheckBox("Early stop");
         early.setId("early-stop");
         early.selectedProperty().bindBidirectional(vm.earlyStopProperty());
@@ -161,8 +171,8 @@ public final class ReflectView extends BorderPane {
 
         HBox row1 = new HBox(8, label("Prompt"), promptField, run, cancel);
         row1.setAlignment(Pos.CENTER_LEFT);
-        HBox row2 = new HBox(8, label("K"), k, label("Seed"), seed, label("Steps"), steps, label("Context"), context,
-                early, compare, spacer(), png, json);
+        HBox row2 = new HBox(8, label("K"), k, label("Seed"), seed, label("Steps"), steps, label("Guidance"), guidance,
+                label("Context"), context, early, compare, spacer(), png, json);
         row2.setAlignment(Pos.CENTER_LEFT);
 
         Label error = new Label();
@@ -192,6 +202,10 @@ public final class ReflectView extends BorderPane {
         models.setId("model-status");
         models.getStyleClass().add("muted");
         models.textProperty().bind(vm.modelStatusProperty());
+        vm.modelStatusProperty().addListener((o, a, b) -> {
+            boolean failed = b.startsWith("Reflection is unavailable");
+            models.getStyleClass().setAll(failed ? "error-text" : "muted");
+        });
         Label status = new Label();
         status.setId("reflect-status");
         status.textProperty().bind(vm.statusProperty());
@@ -250,10 +264,10 @@ public final class ReflectView extends BorderPane {
     }
 
     private Node bottom() {
-        Button first = nav("⏮", "first", vm::first, "First iteration (Home)");
+        Button first = nav("|◀", "first", vm::first, "First iteration (Home)");
         Button prev = nav("◀ Previous", "previous", vm::previous, "Previous iteration (←)");
         Button next = nav("Next ▶", "next", vm::next, "Next iteration (→)");
-        Button last = nav("⏭", "last", vm::last, "Last iteration (End)");
+        Button last = nav("▶|", "last", vm::last, "Last iteration (End)");
         play.setId("play");
         play.setTooltip(new Tooltip("Step through the iterations (Ctrl+P)"));
         play.disableProperty().bind(Bindings.size(vm.iterations()).lessThan(2));

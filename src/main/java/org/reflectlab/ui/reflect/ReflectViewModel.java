@@ -56,6 +56,7 @@ public final class ReflectViewModel {
     private final IntegerProperty seed = new SimpleIntegerProperty(1);
     private final IntegerProperty samplingSteps = new SimpleIntegerProperty(8);
     private final IntegerProperty contextSize = new SimpleIntegerProperty(3);
+    private final javafx.beans.property.DoubleProperty guidance = new javafx.beans.property.SimpleDoubleProperty(ReflectSettings.DEFAULT_GUIDANCE);
     private final BooleanProperty earlyStop = new SimpleBooleanProperty(true);
     private final BooleanProperty compare = new SimpleBooleanProperty(true);
 
@@ -101,8 +102,9 @@ public final class ReflectViewModel {
                 .onSuccess(r -> {
                     reflector = r;
                     modelsReady.set(true);
-                    modelStatus.set(String.format("Ready. One iteration: %d sampling steps + critic (%.2f NFE) + decode (%.2f NFE).",
-                            samplingSteps.get(), r.compute().criticCall(), r.compute().decode()));
+                    modelStatus.set(String.format("Ready. Compute is counted in generator evaluations (NFE): a sampling "
+                            + "step is 1 NFE (2 with guidance), a critic call %.2f, decoding an image %.2f.",
+                            r.compute().criticCall(), r.compute().decode()));
                 })
                 .onFailure(e -> modelStatus.set("Reflection is unavailable: " + e.getMessage())));
     }
@@ -131,6 +133,11 @@ public final class ReflectViewModel {
 
     public IntegerProperty contextSizeProperty() {
         return contextSize;
+    }
+
+    /** Classifier-free guidance scale (1 = none; otherwise a step costs two network evaluations). */
+    public javafx.beans.property.DoubleProperty guidanceProperty() {
+        return guidance;
     }
 
     public BooleanProperty earlyStopProperty() {
@@ -195,7 +202,8 @@ public final class ReflectViewModel {
         }
         ReflectSettings settings;
         try {
-            settings = new ReflectSettings(k.get(), seed.get(), samplingSteps.get(), contextSize.get(), earlyStop.get());
+            settings = new ReflectSettings(k.get(), seed.get(), samplingSteps.get(), contextSize.get(), earlyStop.get(),
+                    guidance.get());
         } catch (IllegalArgumentException e) {
             status.set(e.getMessage());
             return;
@@ -224,7 +232,8 @@ public final class ReflectViewModel {
             Reflector.BestOfN bon = null;
             if (withBaseline && !ctx.isCancelled()) {
                 ctx.message("best-of-" + settings.k());
-                bon = r.bestOfN(caption, settings.k(), settings.seed(), settings.samplingSteps(), ctx::isCancelled);
+                bon = r.bestOfN(caption, settings.k(), settings.seed(), settings.samplingSteps(), settings.guidance(),
+                        ctx::isCancelled);
             }
             return new Result(run, bon);
         }).onSuccess(res -> {
@@ -314,6 +323,10 @@ public final class ReflectViewModel {
 
     private void validate() {
         ParseResult r = CaptionParser.parse(prompt.get());
+        if (r.ok() && !org.reflectlab.core.reflect.Generator.fits(r.caption())) {
+            promptError.set(new ParseError(org.reflectlab.core.reflect.Generator.tooLong(r.caption()), 0, 0, null));
+            return;
+        }
         promptError.set(r.ok() ? null : r.error());
     }
 

@@ -85,7 +85,20 @@ public final class MainWindow extends BorderPane {
         if (w == null) {
             return;
         }
-        Node view = views.computeIfAbsent(w.id(), id -> w.factory().apply(services));
+        Node view = views.computeIfAbsent(w.id(), id -> {
+            try {
+                return w.factory().apply(services);
+            } catch (RuntimeException | LinkageError e) {
+                // A workspace that cannot open must not take the window with it: say why, keep the rest usable.
+                e.printStackTrace();
+                Label error = new Label("The " + w.title() + " workspace could not open: " + e);
+                error.setWrapText(true);
+                error.getStyleClass().add("error-text");
+                StackPane pane = new StackPane(error);
+                pane.setPadding(new javafx.geometry.Insets(40));
+                return pane;
+            }
+        });
         host.getChildren().setAll(view);
     }
 

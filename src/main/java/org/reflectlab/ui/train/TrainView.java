@@ -234,7 +234,13 @@ public final class TrainView extends BorderPane {
         tiles.getChildren().forEach(t -> HBox.setHgrow(t, Priority.ALWAYS));
 
         CheckBox[] toggles = lossSeries.stream().map(this::seriesToggle).toArray(CheckBox[]::new);
-        HBox chartControls = new HBox(10, new Label("Smoothing"), smoothing, logScale);
+        Label smoothValue = new Label();
+        smoothValue.textProperty().bind(Bindings.format("%.2f", smoothing.valueProperty()));
+        smoothValue.setMinWidth(32);
+        javafx.scene.layout.FlowPane chartControls = new javafx.scene.layout.FlowPane(10, 4);
+        HBox smooth = new HBox(6, new Label("Smoothing"), smoothing, smoothValue, logScale);
+        smooth.setAlignment(Pos.CENTER_LEFT);
+        chartControls.getChildren().add(smooth);
         chartControls.getChildren().addAll(toggles);
         chartControls.setAlignment(Pos.CENTER_LEFT);
         smoothing.setPrefWidth(120);
@@ -282,6 +288,7 @@ public final class TrainView extends BorderPane {
 
     private CheckBox seriesToggle(LiveSeries s) {
         CheckBox c = new CheckBox(s.series().getName());
+        c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         c.setSelected(true);
         c.selectedProperty().addListener((o, a, on) -> {
             if (on && !lossChart.getData().contains(s.series())) {

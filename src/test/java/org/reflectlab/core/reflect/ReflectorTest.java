@@ -74,14 +74,16 @@ class ReflectorTest {
         Reflector r = new Reflector(generator, new LatentCodec(unified, generator.params()), scripted(100, new AtomicInteger()),
                 scripted(100, new AtomicInteger()));
         int steps = 3;
-        ReflectionRun run = r.reflect(PROMPT, new ReflectSettings(6, 7, steps, 2, true), it -> { }, () -> false);
+        ReflectSettings settings = new ReflectSettings(6, 7, steps, 2, true);
+        ReflectionRun run = r.reflect(PROMPT, settings, it -> { }, () -> false);
         assertEquals(6, run.iterations().size());
         assertEquals(List.of(), run.iterations().get(0).contextFrom());
         assertEquals(List.of(1), run.iterations().get(1).contextFrom());
         assertEquals(List.of(1, 2), run.iterations().get(2).contextFrom());
         assertEquals(List.of(4, 5), run.iterations().get(5).contextFrom());
         Compute c = r.compute();
-        double perIteration = steps + c.decode() + c.criticCall();
+        double perIteration = settings.samplingNfe() + c.decode() + c.criticCall();
+        assertEquals(2 * steps, settings.samplingNfe(), 1e-9, "guided sampling evaluates the network twice a step");
         assertEquals(6 * perIteration + 5 * c.encode(), run.nfe(), 1e-9);
         assertEquals(perIteration, run.iterations().get(0).nfe(), 1e-9);
     }

@@ -18,7 +18,7 @@ final class TinyModels {
 
     static Generator generator(UnifiedModel unified) {
         Params p = new Params(4);
-        LatentCodec.fitStatistics(unified, new ShapesWorld(DataSpec.defaults(9)), 32, p);
-        return new Generator(GeneratorConfig.tiny(unified.config().latent()), p);
+        LatentCodec.fitStatistics(unified, new ShapesWorld(DataSpec.defaults(9)), 64, 16, p);
+        return new Generator(GeneratorConfig.tiny(16), p);
     }
 }

@@ -42,7 +42,7 @@ class TrainingSmallTest {
     @Test
     void generatorFlowLossFallsAndSurvivesSaveAndLoad(@TempDir Path dir) throws Exception {
         UnifiedModel unified = TinyModels.unified();
-        GeneratorTraining t = new GeneratorTraining(GeneratorConfig.tiny(unified.config().latent()), unified, "tiny", 4, 32,
+        GeneratorTraining t = new GeneratorTraining(GeneratorConfig.tiny(16), unified, "tiny", 4, 32,
                 130, 3e-3, 0.5);
         double first = 0;
         for (int i = 0; i < 20; i++) {

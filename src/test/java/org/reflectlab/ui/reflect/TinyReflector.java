@@ -29,8 +29,8 @@ final class TinyReflector {
     static Reflector create(int wrongBeforeRight) {
         UnifiedModel unified = UnifiedModel.create(new UnifiedConfig(32, 8, 32, 2, 1, 1, 0, 1, 32, 1, 1, 1, 0.2, 0.1), 3);
         Params p = new Params(4);
-        LatentCodec.fitStatistics(unified, new ShapesWorld(DataSpec.defaults(9)), 32, p);
-        Generator g = new Generator(GeneratorConfig.tiny(32), p);
+        LatentCodec.fitStatistics(unified, new ShapesWorld(DataSpec.defaults(9)), 64, 16, p);
+        Generator g = new Generator(GeneratorConfig.tiny(16), p);
         return new Reflector(g, new LatentCodec(unified, p), scripted(wrongBeforeRight), scripted(Integer.MAX_VALUE));
     }
 
