@@ -4,7 +4,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model with the project's own code and save it with its manifest.",
-        subcommands = {TrainUnifiedCommand.class})
+        subcommands = {TrainUnifiedCommand.class, TrainWorldCommand.class})
 final class TrainCommand implements Runnable {
 
     @picocli.CommandLine.Spec

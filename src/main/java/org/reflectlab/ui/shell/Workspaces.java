@@ -19,6 +19,10 @@ public final class Workspaces {
                         s -> new DataView(new DataViewModel(s.runner(), s.notifier()))),
                 new Workspace("train", "Train", "Train the unified text+image model and watch its losses live",
                         "M3 20h18v1.5H3z M4 17l4.5-6 3.5 3.5L17 7l3 3.5V16H4z",
-                        s -> new TrainView(new TrainViewModel(s.runner(), s.notifier()))));
+                        s -> new TrainView(new TrainViewModel(s.runner(), s.notifier()))),
+                new Workspace("world", "World", "World models: explicit, implicit and hybrid rollouts with a frame scrubber",
+                        "M16 3.5a4 4 0 1 1 0 8a4 4 0 1 1 0-8z M3 20h18v1.5H3z M3.5 17.5a1.5 1.5 0 1 1 3 0a1.5 1.5 0 1 1-3 0z "
+                                + "M7.5 12.5a1.5 1.5 0 1 1 3 0a1.5 1.5 0 1 1-3 0z",
+                        s -> org.reflectlab.ui.world.WorldView.create(s.runner(), s.notifier(), s.models())));
     }
 }
