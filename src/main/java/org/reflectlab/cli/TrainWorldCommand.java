@@ -40,7 +40,7 @@ final class TrainWorldCommand implements Callable<Integer> {
     double lr;
     @Option(names = "--warmup", defaultValue = "100", description = "Warm-up steps (default: ${DEFAULT-VALUE}).")
     int warmup;
-    @Option(names = "--unroll", defaultValue = "4", description = "Transition steps trained through, 1-16 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--unroll", defaultValue = "6", description = "Transition steps trained through, 1-16 (default: ${DEFAULT-VALUE}).")
     int unroll;
     @Option(names = "--latent", defaultValue = "64", description = "Latent size (default: ${DEFAULT-VALUE}).")
     int latent;

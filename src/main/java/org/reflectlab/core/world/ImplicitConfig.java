@@ -13,7 +13,7 @@ public record ImplicitConfig(int frameSize, int patch, int tokenWidth, int reado
                              int transitionHidden, int decoderView, int decoderHidden, int unroll) {
 
     public static ImplicitConfig defaults() {
-        return new ImplicitConfig(32, 4, 32, 16, 256, 64, 256, 32, 128, 4);
+        return new ImplicitConfig(32, 4, 32, 16, 256, 64, 256, 32, 128, 6);
     }
 
     /** A very small model for tests. */

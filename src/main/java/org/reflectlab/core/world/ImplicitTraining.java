@@ -102,9 +102,8 @@ public final class ImplicitTraining {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put(STEP_MSE, out.get(ImplicitModel.LOSS_STEP).getDouble(0));
         m.put(RECON_MSE, out.get(ImplicitModel.LOSS_RECON).getDouble(0));
-        INDArray f1 = heldOut.getFeatures(1);
-        INDArray f2 = heldOut.getFeatures(2);
-        m.put(COPY_MSE, f1.sub(f2).norm2Number().doubleValue() * f1.sub(f2).norm2Number().doubleValue() / f1.length());
+        double copy = heldOut.getFeatures(1).distance2(heldOut.getFeatures(2));
+        m.put(COPY_MSE, copy * copy / heldOut.getFeatures(1).length());
         history.addEval(completedSteps(), m);
         return m;
     }

@@ -33,8 +33,11 @@ public record WorldModels(ExplicitModel explicit, SystemIdentification.Result id
                 implicit = null;
             }
         } catch (ModelStoreException e) {
-            problem = e.getMessage() + " The world workspace runs with explicit physics only; train one with "
+            problem = e.getMessage() + " Running with explicit physics only; train one with "
                     + "`reflectlab train world`.";
+        } catch (RuntimeException | LinkageError e) {
+            // e.g. the ND4J natives failed to load: physics needs none of them
+            problem = "The implicit model '" + name + "' could not be loaded (" + e + "). Showing explicit physics only.";
         }
         return new WorldModels(c.model(), c.identification(), implicit, problem);
     }

@@ -31,6 +31,7 @@ final class ErrorChart extends StackPane {
     private final LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);
     private final Pane overlay = new Pane();
     private final Line cursor = new Line();
+    private final javafx.scene.control.Label hybridKey = new javafx.scene.control.Label("hybrid");
     private int frame;
 
     ErrorChart(IntConsumer onSeek) {
@@ -53,6 +54,7 @@ final class ErrorChart extends StackPane {
         });
         chart.setCreateSymbols(false);
         chart.setAnimated(false);
+        chart.setLegendVisible(false); // drawn above instead, in the series' fixed colours (see legend())
         chart.getStyleClass().add("live-chart");
         cursor.getStyleClass().add("frame-cursor");
         cursor.setMouseTransparent(true);
@@ -60,6 +62,7 @@ final class ErrorChart extends StackPane {
         overlay.setMouseTransparent(true);
         overlay.setManaged(false);
         getChildren().addAll(chart, overlay);
+        hybridKey.getStyleClass().addAll("legend-key", "key-hybrid");
         chart.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> onSeek.accept(frameAt(e)));
         chart.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> onSeek.accept(frameAt(e)));
         chart.widthProperty().addListener((o, a, b) -> placeCursor());
@@ -79,7 +82,22 @@ final class ErrorChart extends StackPane {
         return (int) Math.round(xAxis.getValueForDisplay(p.getX()).doubleValue());
     }
 
+    /** A row of coloured keys for the series. */
+    javafx.scene.layout.HBox legend() {
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(16, key("explicit", "key-explicit"),
+                key("implicit", "key-implicit"), hybridKey, key("drift threshold", "key-threshold"));
+        box.getStyleClass().add("chart-key");
+        return box;
+    }
+
+    private static javafx.scene.control.Label key(String text, String style) {
+        javafx.scene.control.Label l = new javafx.scene.control.Label(text);
+        l.getStyleClass().addAll("legend-key", style);
+        return l;
+    }
+
     void setData(Comparison c) {
+        hybridKey.setText(String.format(Locale.ROOT, "hybrid (alpha %.2f)", c.alpha()));
         xAxis.setUpperBound(c.horizon());
         xAxis.setTickUnit(tick(c.horizon()));
         chart.getData().clear();

@@ -29,6 +29,7 @@ final class ModelCard extends VBox {
         params.setVgap(2);
         explicitNote.getStyleClass().add("muted");
         explicitNote.setWrapText(true);
+        explicitNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         implicitNote.getStyleClass().add("muted");
         implicitNote.setWrapText(true);
         getChildren().addAll(title, explicitNote, params, implicitNote);

@@ -290,7 +290,8 @@ public final class WorldView extends BorderPane {
         HBox bottom = new HBox(12, metrics, card);
         HBox.setHgrow(card, Priority.ALWAYS);
         // no ScrollPane here: it would swallow the arrow, Home, End and Space keys the scrubber uses
-        VBox box = new VBox(8, problemBox, frameRow, new ScrubberBar(scrubber), errorChart, bottom, status, error);
+        VBox box = new VBox(8, problemBox, frameRow, new ScrubberBar(scrubber), errorChart.legend(), errorChart, bottom, status,
+                error);
         box.setPadding(new Insets(10));
         return box;
     }
