@@ -1,7 +1,6 @@
 package org.reflectlab.ui.world;
 
 import java.util.ArrayDeque;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -211,9 +210,5 @@ public final class PlayViewModel {
     /** Puts the model back on the true frames; its drift starts again. */
     public void resync() {
         resync.set(true);
-    }
-
-    public String fpsText() {
-        return String.format(Locale.ROOT, "%.1f frames/s", fps.get());
     }
 }

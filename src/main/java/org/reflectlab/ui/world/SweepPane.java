@@ -38,8 +38,10 @@ final class SweepPane extends BorderPane {
         LiveSeries diff = new LiveSeries(vm.diffStream(), "hybrid (held-out mean)", 200);
         best.setName("best alpha");
         truthDiff.setName("ground truth");
-        errorChart.getData().addAll(error.series(), best);
-        diffChart.getData().addAll(diff.series(), truthDiff);
+        errorChart.getData().add(error.series());
+        errorChart.getData().add(best);
+        diffChart.getData().add(diff.series());
+        diffChart.getData().add(truthDiff);
         feed.add(error).add(diff);
         vm.resetsProperty().addListener((o, a, b) -> {
             error.clear();
