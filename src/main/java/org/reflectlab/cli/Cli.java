@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The headless command line: the same jar as the app, with a subcommand. */
 @Command(name = "reflectlab", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "ReflectLab on the command line: every experiment of the app, printed as tables and files.",
-        subcommands = {InfoCommand.class, DataCommand.class, TrainCommand.class, PromptsCommand.class, ReflectCommand.class, GenEvalCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, DataCommand.class, TrainCommand.class, PromptsCommand.class, ReflectCommand.class,
+            GenEvalCommand.class, WorldCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
     /** Exit code for bad input (unknown word, out-of-range option). */

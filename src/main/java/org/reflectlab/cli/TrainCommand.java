@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model with the project's own code and save it with its manifest.",
-        subcommands = {TrainUnifiedCommand.class, TrainDetectorCommand.Critic.class, TrainDetectorCommand.Judge.class, TrainGeneratorCommand.class})
+        subcommands = {TrainUnifiedCommand.class, TrainDetectorCommand.Critic.class, TrainDetectorCommand.Judge.class,
+            TrainGeneratorCommand.class, TrainWorldCommand.class})
 final class TrainCommand implements Runnable {
 
     @picocli.CommandLine.Spec

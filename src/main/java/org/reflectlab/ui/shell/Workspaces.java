@@ -27,7 +27,11 @@ public final class Workspaces {
                         s -> new TrainView(new TrainViewModel(s.runner(), s.notifier()))),
                 new Workspace("reflect", "Reflect", "Reflect-DiT: generate, read the critic's feedback, regenerate",
                         "M12 4a8 8 0 1 1-7.5 5.2l1.9.7A6 6 0 1 0 12 6v3L7 5l5-4z",
-                        s -> new ReflectView(new ReflectViewModel(s.runner(), s.notifier(), () -> reflector(s)))));
+                        s -> new ReflectView(new ReflectViewModel(s.runner(), s.notifier(), () -> reflector(s)))),
+                new Workspace("world", "World", "World models: explicit, implicit and hybrid rollouts with a frame scrubber",
+                        "M16 3.5a4 4 0 1 1 0 8a4 4 0 1 1 0-8z M3 20h18v1.5H3z M3.5 17.5a1.5 1.5 0 1 1 3 0a1.5 1.5 0 1 1-3 0z "
+                                + "M7.5 12.5a1.5 1.5 0 1 1 3 0a1.5 1.5 0 1 1-3 0z",
+                        s -> org.reflectlab.ui.world.WorldView.create(s.runner(), s.notifier(), s.models())));
     }
 
     private static Reflector reflector(AppServices s) {

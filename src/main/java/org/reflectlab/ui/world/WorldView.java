@@ -1,0 +1,336 @@
+package org.reflectlab.ui.world;
+
+import java.io.File;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.controlsfx.control.SegmentedButton;
+import org.reflectlab.core.concurrent.TaskRunner;
+import org.reflectlab.core.store.ModelStore;
+import org.reflectlab.core.world.ActionScript;
+import org.reflectlab.core.world.Comparison;
+import org.reflectlab.core.world.ModelKind;
+import org.reflectlab.core.world.WorldSpec;
+import org.reflectlab.ui.kit.Notifier;
+import org.reflectlab.ui.kit.Shortcuts;
+
+/**
+ * The World workspace: settings toolbar, then three modes: the rollout (four sequences side by side
+ * at the scrubber's frame, the error chart with its cursor, the metrics), live play, and the
+ * alpha sweep. Bindings only; the state is in the ViewModels.
+ */
+public final class WorldView extends BorderPane {
+
+    private static final List<ModelKind> KINDS = List.of(ModelKind.TRUTH, ModelKind.EXPLICIT, ModelKind.IMPLICIT, ModelKind.HYBRID);
+
+    private final WorldViewModel vm;
+    private final ScrubberViewModel scrubber;
+    private final Map<ModelKind, FramePanel> panels = new EnumMap<>(ModelKind.class);
+    private final ErrorChart errorChart;
+    private final MetricsTable metrics = new MetricsTable();
+    private ToggleButton rolloutMode;
+    private final HBox frameRow = new HBox(10);
+    private final PlayPane playPane;
+    private int scale = 5;
+    private long lastPulse;
+    private final AnimationTimer player = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (lastPulse != 0) {
+                scrubber.advance((now - lastPulse) / 1e9);
+            }
+            lastPulse = now;
+        }
+    };
+
+    public WorldView(WorldViewModel vm, PlayViewModel play, SweepViewModel sweep) {
+        this.vm = vm;
+        this.scrubber = vm.scrubber();
+        getStyleClass().add("world-view");
+        getStylesheets().add(WorldView.class.getResource("world.css").toExternalForm());
+        errorChart = new ErrorChart(scrubber::seek);
+        playPane = new PlayPane(play);
+        setTop(toolbar());
+        Node rollout = rolloutTab();
+        Node sweepPane = new SweepPane(sweep);
+        ToggleButton rolloutMode = mode("Rollout", "mode-rollout", rollout);
+        ToggleButton playMode = mode("Play", "mode-play", playPane);
+        ToggleButton sweepMode = mode("Alpha sweep", "mode-sweep", sweepPane);
+        SegmentedButton modes = new SegmentedButton(rolloutMode, playMode, sweepMode);
+        modes.setId("world-modes");
+        modes.getToggleGroup().selectedToggleProperty().addListener((o, a, t) -> {
+            if (t == null) {
+                a.setSelected(true); // one mode is always shown
+                return;
+            }
+            if (t != playMode) {
+                play.stop();
+            } else {
+                playPane.stageFocus();
+            }
+            if (t == rolloutMode) {
+                frameRow.requestFocus();
+            }
+            scrubber.pause();
+        });
+        rolloutMode.setSelected(true);
+        StackPane pages = new StackPane(rollout, playPane, sweepPane);
+        HBox modeBar = new HBox(modes);
+        modeBar.setPadding(new Insets(8, 10, 0, 10));
+        setCenter(new VBox(modeBar, pages));
+        VBox.setVgrow(pages, Priority.ALWAYS);
+        this.rolloutMode = rolloutMode;
+
+        vm.comparisonProperty().addListener((o, a, c) -> {
+            if (c != null) {
+                errorChart.setData(c);
+                metrics.show(c);
+            }
+            drawFrames();
+        });
+        vm.modelProblemProperty().addListener((o, a, b) -> drawFrames());
+        scrubber.frameProperty().addListener((o, a, k) -> {
+            drawFrames();
+            errorChart.setCursor(k.intValue());
+        });
+        frameRow.widthProperty().addListener((o, a, w) -> rescale(w.doubleValue()));
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                lastPulse = 0;
+                player.start();
+                frameRow.requestFocus();
+            } else {
+                player.stop();
+                scrubber.pause();
+                play.stop();
+            }
+        });
+        Shortcuts.on(this)
+                .add("Space", () -> onRolloutTab(scrubber::togglePlay))
+                .add("Left", () -> onRolloutTab(scrubber::stepBack))
+                .add("Right", () -> onRolloutTab(scrubber::stepForward))
+                .add("Shift+Left", () -> onRolloutTab(() -> scrubber.seek(scrubber.frame() - 10)))
+                .add("Shift+Right", () -> onRolloutTab(() -> scrubber.seek(scrubber.frame() + 10)))
+                .add("Home", () -> onRolloutTab(scrubber::home))
+                .add("End", () -> onRolloutTab(scrubber::end));
+        drawFrames();
+    }
+
+    /** Builds the three ViewModels and starts loading the models in the background. */
+    public static WorldView create(TaskRunner runner, Notifier notifier, ModelStore store) {
+        WorldViewModel vm = WorldViewModel.forStore(runner, notifier, store);
+        WorldView view = new WorldView(vm, new PlayViewModel(runner, notifier, vm), new SweepViewModel(runner, notifier, vm));
+        vm.loadModels();
+        return view;
+    }
+
+    private void onRolloutTab(Runnable r) {
+        if (rolloutMode.isSelected()) {
+            r.run();
+        }
+    }
+
+    /** A mode button that shows its page while selected. */
+    private static ToggleButton mode(String text, String id, Node page) {
+        ToggleButton b = new ToggleButton(text);
+        b.setId(id);
+        b.setFocusTraversable(false);
+        page.visibleProperty().bind(b.selectedProperty());
+        page.managedProperty().bind(b.selectedProperty());
+        return b;
+    }
+
+    // Toolbar //
+
+    private HBox toolbar() {
+        Spinner<Integer> seed = new Spinner<>();
+        seed.setId("world-seed");
+        seed.setEditable(true);
+        seed.setPrefWidth(100);
+        seed.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, WorldViewModel.MAX_SEED,
+                (int) vm.seedProperty().get()));
+        seed.valueProperty().addListener((o, a, b) -> vm.setSeed(b));
+        seed.setTooltip(new Tooltip("Same seed, same starting state and pushes"));
+        ComboBox<Integer> balls = new ComboBox<>();
+        balls.setId("world-balls");
+        balls.getItems().setAll(1, 2, 3);
+        balls.setValue(vm.ballsProperty().get());
+        balls.valueProperty().addListener((o, a, b) -> vm.setBalls(b));
+        ComboBox<ActionScript> actions = new ComboBox<>();
+        actions.setId("world-actions");
+        actions.getItems().setAll(ActionScript.values());
+        actions.setValue(vm.scriptProperty().get());
+        actions.valueProperty().addListener((o, a, b) -> vm.setScript(b));
+        actions.setTooltip(new Tooltip("Pushes on the orange ball: none, random (held for 8 frames) or a fixed pattern"));
+        Spinner<Integer> horizon = new Spinner<>();
+        horizon.setId("world-horizon");
+        horizon.setEditable(true);
+        horizon.setPrefWidth(85);
+        horizon.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, WorldSpec.MAX_HORIZON,
+                vm.horizonProperty().get(), 10));
+        horizon.valueProperty().addListener((o, a, b) -> vm.setHorizon(b));
+        horizon.setTooltip(new Tooltip("Frames predicted after the two context frames (1-" + WorldSpec.MAX_HORIZON + ")"));
+        Slider alpha = new Slider(0, 1, vm.alphaProperty().get());
+        alpha.setId("world-alpha");
+        alpha.setPrefWidth(130);
+        alpha.setBlockIncrement(0.05);
+        alpha.valueProperty().addListener((o, a, b) -> vm.setAlpha(Math.round(b.doubleValue() * 100) / 100.0));
+        vm.alphaProperty().addListener((o, a, b) -> alpha.setValue(b.doubleValue()));
+        alpha.setTooltip(new Tooltip("Hybrid = alpha x explicit + (1 - alpha) x implicit"));
+        Label alphaValue = new Label();
+        alphaValue.setId("world-alpha-value");
+        alphaValue.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "%.2f", vm.alphaProperty().get()), vm.alphaProperty()));
+        alphaValue.setMinWidth(32);
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(vm.busyProperty());
+        Button png = new Button("Export PNG…");
+        png.setId("world-export-png");
+        png.setOnAction(e -> export("PNG strip", "png", "world-seed" + vm.seedProperty().get() + ".png", true));
+        png.disableProperty().bind(vm.comparisonProperty().isNull());
+        png.setFocusTraversable(false);
+        Button csv = new Button("Export CSV…");
+        csv.setId("world-export-csv");
+        csv.setOnAction(e -> export("per-frame metrics", "csv", "world-seed" + vm.seedProperty().get() + ".csv", false));
+        csv.disableProperty().bind(vm.comparisonProperty().isNull());
+        csv.setFocusTraversable(false);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(6, label("Seed"), seed, label("Balls"), balls, label("Pushes"), actions, label("Horizon"),
+                horizon, label("Alpha"), alpha, alphaValue, spacer, busy, png, csv);
+        bar.getStyleClass().add("workspace-toolbar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("toolbar-label");
+        return l;
+    }
+
+    private void export(String what, String ext, String name, boolean png) {
+        if (getScene() == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export " + what);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(Locale.ROOT), "*." + ext));
+        chooser.setInitialFileName(name);
+        File f = chooser.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            if (png) {
+                vm.exportStrip(f.toPath());
+            } else {
+                vm.exportCsv(f.toPath());
+            }
+        }
+    }
+
+    // Rollout tab //
+
+    private Node rolloutTab() {
+        for (ModelKind k : KINDS) {
+            FramePanel p = new FramePanel("frame-" + k.key(), title(k));
+            panels.put(k, p);
+            frameRow.getChildren().add(p);
+        }
+        frameRow.setId("world-frames");
+        frameRow.setAlignment(Pos.CENTER);
+        frameRow.setFocusTraversable(true);
+        frameRow.setOnMouseClicked(e -> frameRow.requestFocus());
+        Label problem = new Label();
+        problem.setId("world-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(vm.modelProblemProperty());
+        Button reload = new Button("Reload models");
+        reload.setId("world-reload");
+        reload.setOnAction(e -> vm.loadModels());
+        VBox problemBox = new VBox(6, problem, reload);
+        problemBox.getStyleClass().add("problem-box");
+        problemBox.visibleProperty().bind(vm.modelProblemProperty().isNotEmpty());
+        problemBox.managedProperty().bind(problemBox.visibleProperty());
+        Label status = new Label();
+        status.setId("world-status");
+        status.getStyleClass().add("muted");
+        status.textProperty().bind(vm.statusProperty());
+        Label error = new Label();
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(vm.settingsErrorProperty());
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        VBox.setVgrow(errorChart, Priority.ALWAYS);
+        errorChart.setMinHeight(180);
+        ModelCard card = new ModelCard(vm);
+        HBox bottom = new HBox(12, metrics, card);
+        HBox.setHgrow(card, Priority.ALWAYS);
+        // no ScrollPane here: it would swallow the arrow, Home, End and Space keys the scrubber uses
+        VBox box = new VBox(8, problemBox, frameRow, new ScrubberBar(scrubber), errorChart.legend(), errorChart, bottom, status,
+                error);
+        box.setPadding(new Insets(10));
+        return box;
+    }
+
+    private void rescale(double width) {
+        int s = Math.max(3, Math.min(6, (int) ((width - 4 * 30) / 4 / WorldViewModel.FRAME_SIZE)));
+        if (s != scale) {
+            scale = s;
+            drawFrames();
+        }
+    }
+
+    private void drawFrames() {
+        Comparison c = vm.comparisonProperty().get();
+        int k = scrubber.frame();
+        for (ModelKind kind : KINDS) {
+            FramePanel p = panels.get(kind);
+            if (c == null) {
+                p.unavailable(vm.busyProperty().get() ? "Loading…" : "", scale);
+            } else if (!c.has(kind)) {
+                p.unavailable("No implicit model: see the message above.", scale);
+            } else if (k > c.horizon()) {
+                p.unavailable("", scale);
+            } else {
+                String caption = kind == ModelKind.TRUTH ? "frame " + k + " of " + c.horizon()
+                        : k == 0 ? "context frame" : String.format(Locale.ROOT, "error %.5f",
+                        c.metrics().get(kind).errors()[k - 1]);
+                p.show(c.frame(kind, k), scale, caption);
+            }
+        }
+    }
+
+    static String title(ModelKind k) {
+        return k.label().substring(0, 1).toUpperCase(Locale.ROOT) + k.label().substring(1);
+    }
+
+    /** For tests. */
+    ErrorChart errorChart() {
+        return errorChart;
+    }
+
+    FramePanel panel(ModelKind k) {
+        return panels.get(k);
+    }
+}
