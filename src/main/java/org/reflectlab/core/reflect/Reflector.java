@@ -43,6 +43,23 @@ public final class Reflector {
         return generator;
     }
 
+    public LatentCodec codec() {
+        return codec;
+    }
+
+    public SceneReader critic() {
+        return critic;
+    }
+
+    public SceneReader judge() {
+        return judge;
+    }
+
+    /** Scores one image as every method's output is scored: the judge against the prompt. */
+    public Iteration judge(int k, Caption prompt, RgbImage image, List<SceneObject> criticSaw, double nfe, long t0) {
+        return judged(k, prompt, image, criticSaw, Feedback.sentences(prompt, criticSaw), List.of(), nfe, null, t0);
+    }
+
     /** Runs reflection; each iteration is handed to {@code onIteration} as soon as it is done. */
     public ReflectionRun reflect(Caption prompt, ReflectSettings s, Consumer<Iteration> onIteration, BooleanSupplier cancelled) {
         List<Iteration> done = new ArrayList<>();

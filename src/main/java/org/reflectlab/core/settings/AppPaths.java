@@ -18,6 +18,11 @@ public final class AppPaths {
         return p != null && !p.isBlank() ? Path.of(p) : Path.of(System.getProperty("user.home"), ".reflectlab");
     }
 
+    /** Where scaling sweeps are stored, one folder each. */
+    public static Path sweeps() {
+        return home().resolve("sweeps");
+    }
+
     public static Path models() {
         String p = System.getProperty("reflectlab.models");
         if (p != null && !p.isBlank()) {

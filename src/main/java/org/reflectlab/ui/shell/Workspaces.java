@@ -8,6 +8,11 @@ import org.reflectlab.core.reflect.Reflector;
 import org.reflectlab.core.store.ModelStoreException;
 import org.reflectlab.ui.reflect.ReflectView;
 import org.reflectlab.ui.reflect.ReflectViewModel;
+import org.reflectlab.core.reflect.PromptSet;
+import org.reflectlab.core.scaling.SweepInputs;
+import org.reflectlab.core.settings.AppPaths;
+import org.reflectlab.ui.scaling.ScalingView;
+import org.reflectlab.ui.scaling.ScalingViewModel;
 import org.reflectlab.ui.train.TrainView;
 import org.reflectlab.ui.train.TrainViewModel;
 
@@ -31,7 +36,19 @@ public final class Workspaces {
                 new Workspace("world", "World", "World models: explicit, implicit and hybrid rollouts with a frame scrubber",
                         "M16 3.5a4 4 0 1 1 0 8a4 4 0 1 1 0-8z M3 20h18v1.5H3z M3.5 17.5a1.5 1.5 0 1 1 3 0a1.5 1.5 0 1 1-3 0z "
                                 + "M7.5 12.5a1.5 1.5 0 1 1 3 0a1.5 1.5 0 1 1-3 0z",
-                        s -> org.reflectlab.ui.world.WorldView.create(s.runner(), s.notifier(), s.models())));
+                        s -> org.reflectlab.ui.world.WorldView.create(s.runner(), s.notifier(), s.models())),
+                new Workspace("scaling", "Scaling", "Best-of-N vs Reflect-DiT vs test-time training across K at equal compute",
+                        "M3 21V3h1.5v16.5H21V21z M6 17l3.5-5 3 2.5L19 6l1.2 1L12.8 16.5l-3-2.5L7.2 18z",
+                        s -> new ScalingView(new ScalingViewModel(s.runner(), s.notifier(), () -> reflector(s),
+                                () -> modelIds(s), AppPaths.sweeps(), PromptSet.generate(1, 50).prompts()))));
+    }
+
+    private static java.util.Map<String, Object> modelIds(AppServices s) {
+        try {
+            return SweepInputs.models(s.models());
+        } catch (ModelStoreException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     private static Reflector reflector(AppServices s) {

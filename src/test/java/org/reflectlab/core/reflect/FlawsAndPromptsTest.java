@@ -68,5 +68,7 @@ class FlawsAndPromptsTest {
     void shippedPromptSetIsValid() throws IOException {
         PromptSet set = PromptSet.read(Path.of("assets/geneval-lite.json"));
         assertEquals(300, set.prompts().size());
+        // the app builds the same set in code (an installed app has no assets folder)
+        assertEquals(PromptSet.generate(set.seed(), 50).prompts(), set.prompts());
     }
 }

@@ -1,0 +1,155 @@
+package org.reflectlab.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedWriter;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.reflect.PromptSet;
+import org.reflectlab.core.reflect.ReflectModels;
+import org.reflectlab.core.reflect.Reflector;
+import org.reflectlab.core.scaling.Answers;
+import org.reflectlab.core.scaling.Method;
+import org.reflectlab.core.scaling.ScalingAnalysis;
+import org.reflectlab.core.scaling.Sweep;
+import org.reflectlab.core.scaling.SweepInputs;
+import org.reflectlab.core.scaling.SweepRow;
+import org.reflectlab.core.scaling.SweepSettings;
+import org.reflectlab.core.scaling.SweepStore;
+import org.reflectlab.core.settings.AppPaths;
+import org.reflectlab.core.store.ModelStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Best-of-N vs Reflect-DiT vs test-time training across K at equal compute: every answer scored by the",
+            "judge, stored so the sweep resumes after a cancel or crash (same --name), then a summary table and power-law fits."})
+final class SweepCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--methods", defaultValue = "bon,reflect,ttt", description = "Methods: bon, reflect, ttt (default: ${DEFAULT-VALUE}).")
+    String methods;
+    @Option(names = "--k", defaultValue = "1,2,4,8,12,16,20", description = "K values, 1 to 20 (default: ${DEFAULT-VALUE}).")
+    String ks;
+    @Option(names = "--per-category", defaultValue = "50", description = "Prompts per GenEval category (default: ${DEFAULT-VALUE}).")
+    int perCategory;
+    @Option(names = "--prompts", defaultValue = "assets/geneval-lite.json", description = "Prompt set (default: ${DEFAULT-VALUE}).")
+    Path prompts;
+    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--steps", defaultValue = "8", description = "Sampling steps per image (default: ${DEFAULT-VALUE}).")
+    int steps;
+    @Option(names = "--guidance", defaultValue = "2.0", description = "Classifier-free guidance, 1 = none (default: ${DEFAULT-VALUE}).")
+    double guidance;
+    @Option(names = "--context", defaultValue = "3", description = "Reflection context pairs (default: ${DEFAULT-VALUE}).")
+    int context;
+    @Option(names = "--quick", description = "The quick preset: K 1,2,4,8 and 8 prompts per category (overrides --k, --per-category).")
+    boolean quick;
+    @Option(names = "--name", description = "Sweep name; the same name resumes it (default: derived from the settings).")
+    String name;
+    @Option(names = "--sweeps", description = "Folder of stored sweeps (default: ~/.reflectlab/sweeps).")
+    Path sweeps;
+    @Option(names = "--csv", description = "Also write the raw rows (one per image) here.")
+    Path csv;
+    @Option(names = "--json", description = "Write the points and fits as JSON here.")
+    Path json;
+    @Option(names = "--models", description = "Models folder (default: ./models).")
+    Path models;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        SweepSettings settings;
+        try {
+            SweepSettings preset = SweepSettings.quick(seed);
+            settings = new SweepSettings(Method.parseList(methods), quick ? preset.ks() : SweepSettings.parseKs(ks),
+                    quick ? preset.perCategory() : perCategory, seed, steps, guidance, context);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return Cli.BAD_INPUT;
+        }
+        if (!Files.exists(prompts)) {
+            spec.commandLine().getErr().println("error: no prompt set at " + prompts + " (make one with: reflectlab prompts)");
+            return Cli.BAD_INPUT;
+        }
+        List<PromptSet.Prompt> list = SweepInputs.prompts(PromptSet.read(prompts), settings.perCategory());
+        Backend.start();
+        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        Reflector reflector = ReflectModels.load(store);
+        String sweepName = name != null ? name : defaultName(settings);
+        SweepStore sweep = SweepStore.open((sweeps != null ? sweeps : AppPaths.sweeps()).resolve(sweepName), settings,
+                SweepInputs.models(store));
+        o.printf(Locale.ROOT, "# sweep '%s' in %s: %s, K %s, %d prompts, seed %d%n", sweepName, sweep.dir(),
+                settings.methods().stream().map(Method::id).toList(), settings.ks(), list.size(), seed);
+        long t0 = System.nanoTime();
+        long[] lastPrint = {0};
+        int written = new Sweep(reflector).run(sweep, list, (done, total, what) -> {
+            long now = System.nanoTime();
+            if (now - lastPrint[0] > 30e9 && done > 0) {
+                lastPrint[0] = now;
+                double secs = (now - t0) / 1e9;
+                o.printf(Locale.ROOT, "# %d/%d images, %.0f s, ETA %.0f s%n", done, total, secs, secs / done * (total - done));
+                o.flush();
+            }
+        }, () -> false);
+        o.printf(Locale.ROOT, "# %d new rows in %.0f s%n", written, (System.nanoTime() - t0) / 1e9);
+        List<SweepRow> rows = sweep.rows();
+        ScalingAnalysis an = ScalingAnalysis.of(rows, seed);
+        printTable(o, an);
+        if (csv != null) {
+            try (BufferedWriter w = Files.newBufferedWriter(csv)) {
+                w.write(SweepRow.HEADER + "\n");
+                for (SweepRow r : rows) {
+                    w.write(r.toCsv() + "\n");
+                }
+            }
+            o.println("# wrote " + csv.toAbsolutePath());
+        }
+        if (json != null) {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), an.describe());
+            o.println("# wrote " + json.toAbsolutePath());
+        }
+        return 0;
+    }
+
+    static String defaultName(SweepSettings s) {
+        return String.format(Locale.ROOT, "%s-k%d-p%d-seed%d", String.join("+", s.methods().stream().map(Method::id).toList()),
+                s.maxK(), s.perCategory(), s.seed());
+    }
+
+    static void printTable(PrintWriter o, ScalingAnalysis an) {
+        o.printf("%-18s %4s %8s %17s %8s %8s%n", "method", "K", "GenEval", "95% interval", "NFE", "s/answer");
+        an.curves().forEach((m, c) -> {
+            for (ScalingAnalysis.Point p : c.points()) {
+                o.printf(Locale.ROOT, "%-18s %4d %8.3f   [%5.3f, %5.3f] %8.1f %8.2f%n", m.label(), p.k(), p.quality(), p.low(),
+                        p.high(), p.nfe(), p.secondsPerAnswer());
+            }
+        });
+        o.println();
+        o.printf("%-18s %16s %16s %16s %6s%n", "fit Q=Qinf-A/K^g", "Q_inf", "A", "gamma", "R^2");
+        an.curves().forEach((m, c) -> {
+            if (c.fit() == null) {
+                o.printf("%-18s %s%n", m.label(), c.fitProblem());
+            } else {
+                var f = c.fit();
+                o.printf(Locale.ROOT, "%-18s %7.3f +/- %5.3f %7.3f +/- %5.3f %7.3f +/- %5.3f %6.3f%n", m.label(), f.qInf(),
+                        f.qInfError(), f.a(), f.aError(), f.gamma(), f.gammaError(), f.rSquared());
+            }
+        });
+        an.curves().values().stream().filter(c -> c.fit() != null).findFirst().ifPresent(c -> {
+            o.println();
+            for (Answers.Answer a : Answers.of(c, 0.002, c.nfePerK())) {
+                o.println("Q: " + a.question());
+                o.println("A: " + a.answer());
+            }
+        });
+    }
+}

@@ -1,0 +1,55 @@
+package org.reflectlab.core.scaling;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The inference-time scaling methods a sweep compares at equal compute. */
+public enum Method {
+    BEST_OF_N("bon", "Best-of-N"),
+    REFLECT("reflect", "Reflect-DiT"),
+    TEST_TIME_TRAINING("ttt", "Test-time training");
+
+    private final String id;
+    private final String label;
+
+    Method(String id, String label) {
+        this.id = id;
+        this.label = label;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static Method parse(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        for (Method m : values()) {
+            if (m.id.equals(t)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown method '" + s + "'; use bon, reflect or ttt");
+    }
+
+    /** "bon,reflect" -> the methods, in the order given, without repeats. */
+    public static List<Method> parseList(String s) {
+        List<Method> out = new ArrayList<>();
+        for (String part : s.split(",")) {
+            if (!part.isBlank()) {
+                Method m = parse(part);
+                if (!out.contains(m)) {
+                    out.add(m);
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("name at least one method (bon, reflect, ttt)");
+        }
+        return out;
+    }
+}

@@ -1,0 +1,87 @@
+package org.reflectlab.core.scaling;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.reflectlab.core.reflect.ReflectSettings;
+
+/**
+ * What a sweep runs: methods x K values x the first {@code perCategory} GenEval-lite prompts of
+ * each category, with one seed and the sampling settings every method shares.
+ */
+public record SweepSettings(List<Method> methods, List<Integer> ks, int perCategory, long seed, int samplingSteps,
+                            double guidance, int contextSize) {
+
+    public static final List<Integer> DEFAULT_KS = List.of(1, 2, 4, 8, 12, 16, 20);
+
+    public SweepSettings {
+        methods = List.copyOf(methods);
+        ks = List.copyOf(new TreeSet<>(ks));
+        if (methods.isEmpty()) {
+            throw new IllegalArgumentException("choose at least one method");
+        }
+        if (ks.isEmpty() || ks.get(0) < 1 || ks.get(ks.size() - 1) > ReflectSettings.MAX_K) {
+            throw new IllegalArgumentException("K values must be 1 to " + ReflectSettings.MAX_K);
+        }
+        if (perCategory < 1) {
+            throw new IllegalArgumentException("at least one prompt per category");
+        }
+        new ReflectSettings(ks.get(ks.size() - 1), seed, samplingSteps, contextSize, true, guidance);
+    }
+
+    /** Every method, K = 1..20, all prompts. */
+    public static SweepSettings full(long seed) {
+        return new SweepSettings(List.of(Method.values()), DEFAULT_KS, 50, seed, 8, ReflectSettings.DEFAULT_GUIDANCE, 3);
+    }
+
+    /** Minutes, not hours: fewer K values and 8 prompts per category. */
+    public static SweepSettings quick(long seed) {
+        return new SweepSettings(List.of(Method.values()), List.of(1, 2, 4, 8), 8, seed, 8, ReflectSettings.DEFAULT_GUIDANCE, 3);
+    }
+
+    public int maxK() {
+        return ks.get(ks.size() - 1);
+    }
+
+    /** "1,2,4" -> [1, 2, 4]; a clear message for anything else. */
+    public static List<Integer> parseKs(String s) {
+        List<Integer> out = new ArrayList<>();
+        for (String part : s.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                out.add(Integer.parseInt(part.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + part.trim() + "' is not a whole number (K values look like 1,2,4,8)");
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("give at least one K value");
+        }
+        return out;
+    }
+
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("methods", methods.stream().map(Method::id).toList());
+        m.put("k", ks);
+        m.put("promptsPerCategory", perCategory);
+        m.put("seed", seed);
+        m.put("samplingSteps", samplingSteps);
+        m.put("guidance", guidance);
+        m.put("contextSize", contextSize);
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static SweepSettings fromMap(Map<String, Object> m) {
+        return new SweepSettings(((List<String>) m.get("methods")).stream().map(Method::parse).toList(),
+                ((List<Number>) m.get("k")).stream().map(Number::intValue).toList(),
+                ((Number) m.get("promptsPerCategory")).intValue(), ((Number) m.get("seed")).longValue(),
+                ((Number) m.get("samplingSteps")).intValue(), ((Number) m.get("guidance")).doubleValue(),
+                ((Number) m.get("contextSize")).intValue());
+    }
+}

@@ -1,0 +1,135 @@
+package org.reflectlab.ui.scaling;
+
+import java.util.function.DoubleFunction;
+import javafx.geometry.Insets;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.shape.Line;
+import javafx.util.StringConverter;
+import org.reflectlab.core.scaling.Method;
+
+/** One colour per method across every chart, and the small helpers the charts share. */
+final class MethodStyle {
+
+    private MethodStyle() {
+    }
+
+    static String color(Method m) {
+        return switch (m) {
+            case BEST_OF_N -> "#2f6fdf";
+            case REFLECT -> "#d9480f";
+            case TEST_TIME_TRAINING -> "#2b8a3e";
+        };
+    }
+
+    static final String REFERENCE = "#7048e8";
+
+    /** A series whose line (and symbols, if shown) follow a style once the chart has drawn it. */
+    static XYChart.Series<Number, Number> series(LineChart<Number, Number> chart, String name, String lineStyle,
+                                                 String symbolStyle) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.setName(name);
+        chart.getData().add(s);
+        style(s, lineStyle, symbolStyle);
+        return s;
+    }
+
+    static void style(XYChart.Series<Number, Number> s, String lineStyle, String symbolStyle) {
+        if (s.getNode() != null) {
+            s.getNode().setStyle(lineStyle);
+        }
+        s.nodeProperty().addListener((o, a, n) -> {
+            if (n != null) {
+                n.setStyle(lineStyle);
+            }
+        });
+        for (XYChart.Data<Number, Number> d : s.getData()) {
+            styleSymbol(d, symbolStyle);
+        }
+        s.getData().addListener((javafx.collections.ListChangeListener<XYChart.Data<Number, Number>>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(d -> styleSymbol(d, symbolStyle));
+            }
+        });
+    }
+
+    private static void styleSymbol(XYChart.Data<Number, Number> d, String symbolStyle) {
+        if (d.getNode() != null) {
+            d.getNode().setStyle(symbolStyle);
+        }
+        d.nodeProperty().addListener((o, a, n) -> {
+            if (n != null) {
+                n.setStyle(symbolStyle);
+            }
+        });
+    }
+
+    static String line(String color, boolean dashed, double width) {
+        return "-fx-stroke: " + color + "; -fx-stroke-width: " + width + ";" + (dashed ? " -fx-stroke-dash-array: 6 5;" : "");
+    }
+
+    static String symbol(String color, boolean visible) {
+        return visible ? "-fx-background-color: " + color + ", white; -fx-background-insets: 0, 2; -fx-background-radius: 5px; -fx-padding: 4px;"
+                : "-fx-background-color: transparent; -fx-padding: 0;";
+    }
+
+    /** A legend entry drawn by hand, since series are styled one by one. */
+    static Label key(String text, String color, boolean dashed) {
+        Line l = new Line(0, 0, 22, 0);
+        l.setStyle(line(color, dashed, 2.5));
+        Label label = new Label(text, l);
+        label.setPadding(new Insets(0, 10, 0, 0));
+        return label;
+    }
+
+    static FlowPane legend() {
+        FlowPane p = new FlowPane(6, 4);
+        p.getStyleClass().add("chart-legend-row");
+        return p;
+    }
+
+    /** K on a log2 axis: x = log2 K, labelled with K itself. */
+    static NumberAxis log2KAxis(double maxK) {
+        NumberAxis x = new NumberAxis(0, Math.log(maxK) / Math.log(2), 1);
+        x.setAutoRanging(false);
+        x.setMinorTickVisible(false);
+        x.setTickLabelFormatter(converter(v -> String.valueOf(Math.round(Math.pow(2, v)))));
+        x.setLabel("K (samples' worth of compute, log scale)");
+        return x;
+    }
+
+    static StringConverter<Number> converter(DoubleFunction<String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return f.apply(n.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.parseDouble(s);
+            }
+        };
+    }
+
+    static double log2(double k) {
+        return Math.log(k) / Math.log(2);
+    }
+
+    static <T> StringConverter<T> converterOf(java.util.function.Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}

@@ -1,0 +1,198 @@
+package org.reflectlab.ui.scaling;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.chart.Chart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import org.reflectlab.ui.kit.Shortcuts;
+import org.reflectlab.ui.kit.Snapshots;
+
+/** The Scaling workspace: sweep setup and stored sweeps on the left, the analysis in tabs. */
+public final class ScalingView extends BorderPane {
+
+    private final ScalingViewModel vm;
+    private final QualityPane quality;
+    private final StoppingPane stopping;
+
+    public ScalingView(ScalingViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("scaling-view");
+        getStylesheets().add(ScalingView.class.getResource("scaling.css").toExternalForm());
+        quality = new QualityPane(vm);
+        stopping = new StoppingPane(vm);
+        TabPane tabs = new TabPane(new Tab("Quality vs compute", quality), new Tab("Optimal stopping", stopping),
+                new Tab("Compare K", new ComparePane(vm)), new Tab("Fits & answers", new FitsPane(vm)));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("scaling-tabs");
+        vm.pointTitleProperty().addListener((o, a, b) -> tabs.getSelectionModel().select(3));
+        vm.comparingProperty().addListener((o, a, on) -> {
+            if (on) {
+                tabs.getSelectionModel().select(2);
+            }
+        });
+        setLeft(setup());
+        setCenter(tabs);
+        Shortcuts.on(this)
+                .add("Shortcut+R", vm::run)
+                .add("Escape", vm::cancel);
+        vm.open();
+    }
+
+    private VBox setup() {
+        CheckBox bon = check("Best-of-N", vm.bestOfNProperty(), "method-bon");
+        CheckBox reflect = check("Reflect-DiT", vm.reflectProperty(), "method-reflect");
+        CheckBox ttt = check("Test-time training", vm.tttProperty(), "method-ttt");
+        TextField ks = new TextField();
+        ks.setId("k-list");
+        ks.textProperty().bindBidirectional(vm.ksProperty());
+        ks.setTooltip(new Tooltip("K values, 1 to 20, separated by commas"));
+        Spinner<Integer> prompts = new Spinner<>(1, 50, vm.perCategoryProperty().get());
+        prompts.setEditable(true);
+        prompts.setId("prompts-per-category");
+        prompts.valueProperty().addListener((o, a, b) -> vm.perCategoryProperty().set(b));
+        vm.perCategoryProperty().addListener((o, a, b) -> prompts.getValueFactory().setValue(b.intValue()));
+        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, vm.seedProperty().get());
+        seed.setEditable(true);
+        seed.valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));
+        vm.seedProperty().addListener((o, a, b) -> seed.getValueFactory().setValue(b.intValue()));
+        TextField name = new TextField();
+        name.setId("sweep-name");
+        name.textProperty().bindBidirectional(vm.nameProperty());
+        GridPane form = new GridPane();
+        form.setHgap(6);
+        form.setVgap(6);
+        form.addRow(0, new Label("K values"), ks);
+        form.addRow(1, new Label("prompts / category"), prompts);
+        form.addRow(2, new Label("seed"), seed);
+        form.addRow(3, new Label("name"), name);
+        Button run = new Button("Run / Resume");
+        run.setId("sweep-run");
+        run.getStyleClass().add("accent");
+        run.setOnAction(e -> vm.run());
+        run.disableProperty().bind(vm.runningProperty().or(vm.modelsReadyProperty().not()));
+        run.setTooltip(new Tooltip("Runs the sweep; one with the same name and settings resumes (Ctrl+R)"));
+        Button cancel = new Button("Cancel");
+        cancel.setId("sweep-cancel");
+        cancel.setOnAction(e -> vm.cancel());
+        cancel.disableProperty().bind(vm.runningProperty().not().and(vm.comparingProperty().not()));
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(vm.progressProperty());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        Label status = new Label();
+        status.setId("sweep-status");
+        status.textProperty().bind(vm.statusProperty());
+        status.setWrapText(true);
+        ListView<ScalingViewModel.Run> runs = new ListView<>(vm.runs());
+        runs.setId("runs");
+        runs.setPrefHeight(170);
+        runs.setCellFactory(l -> new RunCell());
+        runs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.select(b));
+        vm.currentProperty().addListener((o, a, b) -> {
+            if (b != null && runs.getSelectionModel().getSelectedItem() != b) {
+                runs.getSelectionModel().select(b);
+            }
+        });
+        MenuButton export = new MenuButton("Export");
+        export.setId("export");
+        MenuItem csv = new MenuItem("Raw results (CSV)…");
+        csv.setOnAction(e -> save("CSV", "*.csv", "sweep.csv", vm::exportCsv));
+        MenuItem json = new MenuItem("Fits (JSON)…");
+        json.setOnAction(e -> save("JSON", "*.json", "fits.json", vm::exportJson));
+        MenuItem png = new MenuItem("Every chart (PNG) to a folder…");
+        png.setOnAction(e -> exportCharts());
+        export.getItems().addAll(csv, json, png);
+        export.disableProperty().bind(vm.currentProperty().isNull());
+        Label methods = new Label("Methods (equal compute in NFE)");
+        methods.getStyleClass().add("section");
+        Label stored = new Label("Stored sweeps (check to overlay)");
+        stored.getStyleClass().add("section");
+        VBox box = new VBox(8, methods, bon, reflect, ttt, form, new HBox(8, run, cancel), bar, status, stored, runs, export);
+        box.setPadding(new Insets(10));
+        box.setPrefWidth(270);
+        box.getStyleClass().add("setup");
+        VBox.setVgrow(runs, Priority.ALWAYS);
+        return box;
+    }
+
+    private static CheckBox check(String text, javafx.beans.property.BooleanProperty p, String id) {
+        CheckBox c = new CheckBox(text);
+        c.selectedProperty().bindBidirectional(p);
+        c.setId(id);
+        return c;
+    }
+
+    /** A stored sweep: its name, and a box to overlay it on the current one. */
+    private final class RunCell extends ListCell<ScalingViewModel.Run> {
+        @Override
+        protected void updateItem(ScalingViewModel.Run run, boolean empty) {
+            super.updateItem(run, empty);
+            if (empty || run == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            CheckBox overlay = new CheckBox();
+            overlay.setSelected(vm.overlays().contains(run));
+            overlay.setDisable(run == vm.currentProperty().get());
+            overlay.setOnAction(e -> vm.toggleOverlay(run));
+            overlay.setTooltip(new Tooltip("Overlay on the current sweep's chart"));
+            Label l = new Label(run.toString());
+            HBox.setHgrow(l, Priority.ALWAYS);
+            setGraphic(new HBox(6, overlay, l));
+            setText(null);
+        }
+    }
+
+    private void save(String what, String pattern, String name, java.util.function.Consumer<Path> action) {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
+        chooser.setInitialFileName(name);
+        File f = chooser.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            action.accept(f.toPath());
+        }
+    }
+
+    private void exportCharts() {
+        File dir = new DirectoryChooser().showDialog(getScene().getWindow());
+        if (dir == null) {
+            return;
+        }
+        List<Chart> charts = List.of(quality.charts().get(0), quality.charts().get(1), stopping.chart());
+        List<String> names = List.of("quality-vs-k.png", "quality-vs-nfe.png", "optimal-stopping.png");
+        try {
+            for (int i = 0; i < charts.size(); i++) {
+                Snapshots.writePng(Snapshots.capture(charts.get(i)), dir.toPath().resolve(names.get(i)));
+            }
+            status("Wrote " + charts.size() + " charts to " + dir);
+        } catch (IOException e) {
+            status("Could not write the charts to " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private void status(String s) {
+        vm.tell(s);
+    }
+}

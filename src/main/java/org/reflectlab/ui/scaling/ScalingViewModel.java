@@ -1,0 +1,552 @@
+package org.reflectlab.ui.scaling;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.reflectlab.core.concurrent.BackgroundTask;
+import org.reflectlab.core.concurrent.TaskHandle;
+import org.reflectlab.core.concurrent.TaskRunner;
+import org.reflectlab.core.reflect.PromptSet;
+import org.reflectlab.core.reflect.Reflector;
+import org.reflectlab.core.scaling.Answers;
+import org.reflectlab.core.scaling.CompareGrid;
+import org.reflectlab.core.scaling.Method;
+import org.reflectlab.core.scaling.OptimalStopping;
+import org.reflectlab.core.scaling.ScalingAnalysis;
+import org.reflectlab.core.scaling.Sweep;
+import org.reflectlab.core.scaling.SweepInputs;
+import org.reflectlab.core.scaling.SweepRow;
+import org.reflectlab.core.scaling.SweepSettings;
+import org.reflectlab.core.scaling.SweepStore;
+import org.reflectlab.ui.kit.Notifier;
+
+/**
+ * State and commands of the Scaling workspace: sweep setup, run/cancel/resume with progress and
+ * ETA, the stored sweeps (one is current, others can be overlaid), the analysis of the current
+ * one, optimal stopping for a cost weight, and the Compare-K grid for one prompt and seed.
+ */
+public final class ScalingViewModel {
+
+    /** How the cost of one unit of K is counted for optimal stopping. */
+    public enum CostUnit { NFE, SECONDS }
+
+    /** A stored sweep as the run selector lists it. */
+    public record Run(SweepStore store, ScalingAnalysis analysis, int rows) {
+        @Override
+        public String toString() {
+            return store.name() + " (" + rows + " images)";
+        }
+    }
+
+    /** Where K* lands for one method: from the closed form, by scanning the fit, and among measured points. */
+    public record Stopping(Method method, double costPerK, double closedForm, double numeric, int measuredK) {
+    }
+
+    private final TaskRunner runner;
+    private final Notifier notifier;
+    private final Supplier<Reflector> models;
+    private final Supplier<Map<String, Object>> modelIds;
+    private final Path sweepsRoot;
+    private final List<PromptSet.Prompt> allPrompts;
+
+    private final BooleanProperty bestOfN = new SimpleBooleanProperty(true);
+    private final BooleanProperty reflect = new SimpleBooleanProperty(true);
+    private final BooleanProperty ttt = new SimpleBooleanProperty(true);
+    private final StringProperty ks = new SimpleStringProperty("1,2,4,8,12,16,20");
+    private final IntegerProperty perCategory = new SimpleIntegerProperty(4);
+    private final IntegerProperty seed = new SimpleIntegerProperty(1);
+    private final StringProperty name = new SimpleStringProperty("");
+
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper modelsReady = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<Run> runs = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Run> current = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Run> overlays = FXCollections.observableArrayList();
+    private final ObservableList<Answers.Answer> answers = FXCollections.observableArrayList();
+    private final ObservableList<Stopping> stopping = FXCollections.observableArrayList();
+    private final DoubleProperty lambda = new SimpleDoubleProperty(0.002);
+    private final ObjectProperty<CostUnit> costUnit = new SimpleObjectProperty<>(CostUnit.NFE);
+    private final ObservableList<SweepRow> pointRows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper pointTitle = new ReadOnlyStringWrapper("Click a point to list the prompts behind it.");
+
+    private final IntegerProperty comparePrompt = new SimpleIntegerProperty(0);
+    private final IntegerProperty compareSeed = new SimpleIntegerProperty(1);
+    private final IntegerProperty compareK = new SimpleIntegerProperty(0);
+    private final ReadOnlyObjectWrapper<CompareGrid> compare = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper(false);
+
+    private Reflector reflector;
+    private TaskHandle sweepHandle;
+    private TaskHandle compareHandle;
+
+    public ScalingViewModel(TaskRunner runner, Notifier notifier, Supplier<Reflector> models,
+                            Supplier<Map<String, Object>> modelIds, Path sweepsRoot, List<PromptSet.Prompt> allPrompts) {
+        this.runner = runner;
+        this.notifier = notifier;
+        this.models = models;
+        this.modelIds = modelIds;
+        this.sweepsRoot = sweepsRoot;
+        this.allPrompts = List.copyOf(allPrompts);
+        lambda.addListener((o, a, b) -> refreshDerived());
+        costUnit.addListener((o, a, b) -> refreshDerived());
+        current.addListener((o, a, b) -> refreshDerived());
+        name.set(suggestedName());
+        for (var p : List.of(bestOfN, reflect, ttt)) {
+            p.addListener((o, a, b) -> name.set(suggestedName()));
+        }
+        ks.addListener((o, a, b) -> name.set(suggestedName()));
+        perCategory.addListener((o, a, b) -> name.set(suggestedName()));
+        seed.addListener((o, a, b) -> name.set(suggestedName()));
+    }
+
+    // Lifecycle //
+
+    /** Loads the models and the stored sweeps in the background; call once when the view opens. */
+    public void open() {
+        status.set("Loading the generator, critic and judge, and stored sweeps…");
+        runner.submit(BackgroundTask.of("Loading scaling models", ctx -> {
+            Reflector r = models.get();
+            return new Loaded(r, loadRuns());
+        }).onSuccess(l -> {
+            reflector = l.reflector();
+            modelsReady.set(true);
+            runs.setAll(l.runs());
+            if (!runs.isEmpty()) {
+                current.set(runs.get(0));
+            }
+            status.set(runs.isEmpty() ? "Ready. Set up a sweep and press Run (Ctrl+R)."
+                    : "Ready. Showing the latest stored sweep, '" + runs.get(0).store().name() + "'.");
+        }).onFailure(e -> status.set("Scaling is unavailable: " + e.getMessage())));
+    }
+
+    private record Loaded(Reflector reflector, List<Run> runs) {
+    }
+
+    private List<Run> loadRuns() throws IOException {
+        List<Run> out = new ArrayList<>();
+        for (SweepStore s : SweepStore.list(sweepsRoot)) {
+            out.add(toRun(s));
+        }
+        return out;
+    }
+
+    private static Run toRun(SweepStore s) throws IOException {
+        List<SweepRow> rows = s.rows();
+        return new Run(s, ScalingAnalysis.of(rows, s.settings().seed()), rows.size());
+    }
+
+    // Sweep //
+
+    public SweepSettings settings() {
+        List<Method> methods = new ArrayList<>();
+        if (bestOfN.get()) {
+            methods.add(Method.BEST_OF_N);
+        }
+        if (reflect.get()) {
+            methods.add(Method.REFLECT);
+        }
+        if (ttt.get()) {
+            methods.add(Method.TEST_TIME_TRAINING);
+        }
+        if (methods.isEmpty()) {
+            throw new IllegalArgumentException("Choose at least one method.");
+        }
+        SweepSettings defaults = SweepSettings.quick(seed.get());
+        return new SweepSettings(methods, SweepSettings.parseKs(ks.get()), perCategory.get(), seed.get(),
+                defaults.samplingSteps(), defaults.guidance(), defaults.contextSize());
+    }
+
+    private String suggestedName() {
+        try {
+            SweepSettings s = settings();
+            return String.format(Locale.ROOT, "%s-k%d-p%d-seed%d", String.join("+", s.methods().stream().map(Method::id).toList()),
+                    s.maxK(), s.perCategory(), s.seed());
+        } catch (IllegalArgumentException e) {
+            return name.get();
+        }
+    }
+
+    /** Runs the sweep set up above; a sweep of the same name and settings resumes where it stopped. */
+    public void run() {
+        if (running.get() || !modelsReady.get()) {
+            return;
+        }
+        SweepSettings s;
+        String sweepName = name.get() == null ? "" : name.get().trim();
+        try {
+            s = settings();
+            if (!sweepName.matches("[A-Za-z0-9._+-]+")) {
+                throw new IllegalArgumentException("A sweep name uses letters, digits and . _ + - only.");
+            }
+        } catch (IllegalArgumentException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        List<PromptSet.Prompt> prompts = SweepInputs.prompts(new PromptSet(0, allPrompts, 0), s.perCategory());
+        Reflector r = reflector;
+        running.set(true);
+        progress.set(0);
+        status.set("Starting sweep '" + sweepName + "'…");
+        long t0 = System.nanoTime();
+        sweepHandle = runner.submit(BackgroundTask.<Run>of("Scaling sweep " + sweepName, ctx -> {
+            SweepStore store = SweepStore.open(sweepsRoot.resolve(sweepName), s, modelIds.get());
+            long[] lastAnalysis = {System.nanoTime()};
+            new Sweep(r).run(store, prompts, (done, total, what) -> {
+                double secs = (System.nanoTime() - t0) / 1e9;
+                String eta = done > 0 ? String.format(Locale.ROOT, ", ETA %s", duration(secs / done * (total - done))) : "";
+                ctx.progress(done, total);
+                ctx.message(what);
+                String line = String.format(Locale.ROOT, "%d of %d images%s · %s", done, total, eta, what);
+                double fraction = total == 0 ? 1 : done / (double) total;
+                ctx.onUiThread(() -> {
+                    progress.set(fraction);
+                    status.set(line);
+                });
+                if (System.nanoTime() - lastAnalysis[0] > 5e9) {
+                    // Charts follow the sweep as it goes, a few times a minute.
+                    lastAnalysis[0] = System.nanoTime();
+                    try {
+                        Run partial = toRun(store);
+                        ctx.onUiThread(() -> show(partial));
+                    } catch (IOException e) {
+                        // a live chart update is not worth stopping the sweep for; the final read reports problems
+                    }
+                }
+            }, ctx::isCancelled);
+            return toRun(store);
+        }).onSuccess(run -> {
+            show(run);
+            progress.set(1);
+            status.set(String.format(Locale.ROOT, "Sweep '%s' done: %d images in %s.", run.store().name(), run.rows(),
+                    duration((System.nanoTime() - t0) / 1e9)));
+        }).onFailure(e -> {
+            status.set("The sweep failed: " + e.getMessage() + " What is stored stays; Run resumes it.");
+            notifier.error("Sweep failed", String.valueOf(e.getMessage()));
+        }).onCancelled(() -> {
+            status.set("Cancelled. Every finished prompt is stored; Run with the same name resumes the sweep.");
+            reloadRuns(sweepName);
+        }).onFinished(() -> running.set(false)));
+    }
+
+    public void cancel() {
+        if (sweepHandle != null) {
+            sweepHandle.cancel();
+        }
+        if (compareHandle != null) {
+            compareHandle.cancel();
+        }
+    }
+
+    private void show(Run run) {
+        for (int i = 0; i < runs.size(); i++) {
+            if (runs.get(i).store().dir().equals(run.store().dir())) {
+                runs.set(i, run);
+                overlays.remove(run);
+                current.set(run);
+                return;
+            }
+        }
+        runs.add(0, run);
+        current.set(run);
+    }
+
+    private void reloadRuns(String select) {
+        runner.submit(BackgroundTask.of("Reading stored sweeps", ctx -> loadRuns()).hiddenFromTaskList().onSuccess(list -> {
+            runs.setAll(list);
+            list.stream().filter(r -> r.store().name().equals(select)).findFirst().ifPresent(current::set);
+        }));
+    }
+
+    /** Makes a stored sweep the current one, and takes its settings into the setup so Run resumes it. */
+    public void select(Run run) {
+        if (run == null) {
+            return;
+        }
+        current.set(run);
+        overlays.remove(run);
+        SweepSettings s = run.store().settings();
+        bestOfN.set(s.methods().contains(Method.BEST_OF_N));
+        reflect.set(s.methods().contains(Method.REFLECT));
+        ttt.set(s.methods().contains(Method.TEST_TIME_TRAINING));
+        ks.set(String.join(",", s.ks().stream().map(String::valueOf).toList()));
+        perCategory.set(s.perCategory());
+        seed.set((int) s.seed());
+        name.set(run.store().name());
+    }
+
+    public void toggleOverlay(Run run) {
+        if (overlays.contains(run)) {
+            overlays.remove(run);
+        } else if (run != current.get()) {
+            overlays.add(run);
+        }
+    }
+
+    // Analysis //
+
+    private void refreshDerived() {
+        answers.clear();
+        stopping.clear();
+        Run run = current.get();
+        if (run == null) {
+            return;
+        }
+        for (ScalingAnalysis.Curve c : run.analysis().curves().values()) {
+            double cost = costPerK(c);
+            answers.addAll(Answers.of(c, lambda.get(), cost));
+            if (c.fit() != null && cost > 0) {
+                int measured = OptimalStopping.measuredArgmax(c.ks(), c.qualities(), lambda.get(), cost);
+                stopping.add(new Stopping(c.method(), cost, OptimalStopping.closedForm(c.fit(), lambda.get(), cost),
+                        OptimalStopping.numericArgmax(c.fit(), lambda.get(), cost, 100, 0.1), (int) c.ks()[measured]));
+            }
+        }
+    }
+
+    /** c for a method: its measured NFE (or seconds) per unit of K. */
+    public double costPerK(ScalingAnalysis.Curve c) {
+        return costUnit.get() == CostUnit.NFE ? c.nfePerK() : c.secondsPerK();
+    }
+
+    /** Lists the prompts behind one measured point. */
+    public void openPoint(Method method, int k) {
+        Run run = current.get();
+        if (run == null) {
+            return;
+        }
+        runner.submit(BackgroundTask.of("Reading sweep rows", ctx -> run.store().rows()).hiddenFromTaskList().onSuccess(rows -> {
+            pointRows.setAll(rows.stream().filter(r -> r.method() == method && r.k() == k).toList());
+            long right = pointRows.stream().filter(r -> r.score() == 1).count();
+            pointTitle.set(String.format(Locale.ROOT, "%s at K=%d: %d of %d images judged correct. Double-click a prompt to see its images in Compare K.",
+                    method.label(), k, right, pointRows.size()));
+        }));
+    }
+
+    /** Moves Compare K to a prompt and seed from the sweep, and runs it. */
+    public void compareRow(SweepRow row) {
+        for (int i = 0; i < allPrompts.size(); i++) {
+            if (allPrompts.get(i).id().equals(row.promptId())) {
+                comparePrompt.set(i);
+                break;
+            }
+        }
+        runCompare(row.seed());
+    }
+
+    // Compare K //
+
+    public void runCompare() {
+        runCompare(compareSeed.get());
+    }
+
+    private void runCompare(long sampleSeed) {
+        if (!modelsReady.get() || comparing.get()) {
+            return;
+        }
+        SweepSettings s;
+        try {
+            s = settings();
+        } catch (IllegalArgumentException e) {
+            status.set(e.getMessage());
+            return;
+        }
+        PromptSet.Prompt p = allPrompts.get(Math.max(0, Math.min(allPrompts.size() - 1, comparePrompt.get())));
+        Reflector r = reflector;
+        comparing.set(true);
+        compareHandle = runner.submit(BackgroundTask.<CompareGrid>of("Compare K: " + p.text(), ctx ->
+                CompareGrid.compute(r, p, sampleSeed, s, (done, total) -> ctx.progress(done, total), ctx::isCancelled))
+                .onSuccess(g -> {
+                    compare.set(g);
+                    compareK.set(g.ks().size() - 1);
+                })
+                .onFailure(e -> status.set("Compare K failed: " + e.getMessage()))
+                .onFinished(() -> comparing.set(false)));
+    }
+
+    // Export //
+
+    public void exportCsv(Path file) {
+        Run run = current.get();
+        if (run == null) {
+            return;
+        }
+        runner.submit(BackgroundTask.of("Export sweep CSV", ctx -> {
+            List<SweepRow> rows = run.store().rows();
+            try (BufferedWriter w = Files.newBufferedWriter(file)) {
+                w.write(SweepRow.HEADER + "\n");
+                for (SweepRow r : rows) {
+                    w.write(r.toCsv() + "\n");
+                }
+            }
+            return rows.size();
+        }).onSuccess(n -> notifier.info("Wrote " + n + " rows to " + file))
+                .onFailure(e -> notifier.error("Export failed", "Could not write " + file + ": " + e.getMessage())));
+    }
+
+    public void exportJson(Path file) {
+        Run run = current.get();
+        if (run == null) {
+            return;
+        }
+        runner.submit(BackgroundTask.of("Export fits JSON", ctx -> {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("sweep", run.store().name());
+            doc.put("settings", run.store().settings().describe());
+            doc.put("models", run.store().info().get("models"));
+            doc.put("methods", run.analysis().describe());
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
+            return file;
+        }).onSuccess(f -> notifier.info("Wrote fits to " + f))
+                .onFailure(e -> notifier.error("Export failed", "Could not write " + file + ": " + e.getMessage())));
+    }
+
+    /** Passes a message from the view (e.g. an export it did itself) to the user. */
+    public void tell(String message) {
+        notifier.info(message);
+    }
+
+    static String duration(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return "?";
+        }
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh %02dm", s / 3600, s % 3600 / 60)
+                : s >= 60 ? String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60) : s + " s";
+    }
+
+    // Properties //
+
+    public BooleanProperty bestOfNProperty() {
+        return bestOfN;
+    }
+
+    public BooleanProperty reflectProperty() {
+        return reflect;
+    }
+
+    public BooleanProperty tttProperty() {
+        return ttt;
+    }
+
+    public StringProperty ksProperty() {
+        return ks;
+    }
+
+    public IntegerProperty perCategoryProperty() {
+        return perCategory;
+    }
+
+    public IntegerProperty seedProperty() {
+        return seed;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty modelsReadyProperty() {
+        return modelsReady.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObservableList<Run> runs() {
+        return runs;
+    }
+
+    public ReadOnlyObjectProperty<Run> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    public ObservableList<Run> overlays() {
+        return overlays;
+    }
+
+    public ObservableList<Answers.Answer> answers() {
+        return answers;
+    }
+
+    public ObservableList<Stopping> stopping() {
+        return stopping;
+    }
+
+    public DoubleProperty lambdaProperty() {
+        return lambda;
+    }
+
+    public ObjectProperty<CostUnit> costUnitProperty() {
+        return costUnit;
+    }
+
+    public ObservableList<SweepRow> pointRows() {
+        return pointRows;
+    }
+
+    public ReadOnlyStringProperty pointTitleProperty() {
+        return pointTitle.getReadOnlyProperty();
+    }
+
+    public List<PromptSet.Prompt> prompts() {
+        return allPrompts;
+    }
+
+    public IntegerProperty comparePromptProperty() {
+        return comparePrompt;
+    }
+
+    public IntegerProperty compareSeedProperty() {
+        return compareSeed;
+    }
+
+    public IntegerProperty compareKProperty() {
+        return compareK;
+    }
+
+    public ReadOnlyObjectProperty<CompareGrid> compareProperty() {
+        return compare.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty comparingProperty() {
+        return comparing.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,120 @@
+package org.reflectlab.ui.scaling;
+
+import java.util.Locale;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.reflectlab.core.scaling.OptimalStopping;
+import org.reflectlab.core.scaling.ScalingAnalysis;
+
+/**
+ * Optimal stopping: Value(K) = Q(K) − λ·c·K on the fitted curve and at the measured points, with
+ * K* marked, for a cost weight λ (slider, log scale) and c = measured NFE or seconds per unit of K.
+ */
+final class StoppingPane extends VBox {
+
+    private final ScalingViewModel vm;
+    private final LineChart<Number, Number> chart;
+    private final TableView<ScalingViewModel.Stopping> table = new TableView<>();
+    private final Label lambdaLabel = new Label();
+
+    StoppingPane(ScalingViewModel vm) {
+        this.vm = vm;
+        setSpacing(6);
+        setPadding(new Insets(8));
+        Slider lambda = new Slider(-6, 0, Math.log10(vm.lambdaProperty().get()));
+        lambda.setId("lambda");
+        lambda.setPrefWidth(260);
+        lambda.valueProperty().addListener((o, a, b) -> vm.lambdaProperty().set(Math.pow(10, b.doubleValue())));
+        ChoiceBox<ScalingViewModel.CostUnit> unit = new ChoiceBox<>();
+        unit.getItems().addAll(ScalingViewModel.CostUnit.values());
+        unit.valueProperty().bindBidirectional(vm.costUnitProperty());
+        unit.setConverter(MethodStyle.converterOf(u -> u == ScalingViewModel.CostUnit.NFE ? "c = NFE per K" : "c = seconds per K"));
+        NumberAxis y = new NumberAxis();
+        y.setLabel("Value(K) = Q(K) − λ·c·K");
+        chart = new LineChart<>(MethodStyle.log2KAxis(QualityPane.MAX_K), y);
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.setId("stopping-chart");
+        chart.setTitle("Where more iterations stop paying");
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        table.setId("stopping-table");
+        table.setPrefHeight(130);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(col("method", s -> s.method().label()));
+        table.getColumns().add(col("c per K", s -> String.format(Locale.ROOT, "%.3g", s.costPerK())));
+        table.getColumns().add(col("K* closed form", s -> String.format(Locale.ROOT, "%.1f", s.closedForm())));
+        table.getColumns().add(col("K* on the fit (scan)", s -> String.format(Locale.ROOT, "%.1f", s.numeric())));
+        table.getColumns().add(col("K* among measured points", s -> Integer.toString(s.measuredK())));
+        table.setItems(vm.stopping());
+        Label formula = new Label("K* = (A·γ / (λ·c))^(1/(γ+1)) — from the fit; the measured column picks the best measured K directly.");
+        formula.getStyleClass().add("hint");
+        getChildren().addAll(new HBox(8, new Label("cost weight λ"), lambda, lambdaLabel, unit), formula, chart, table);
+        vm.lambdaProperty().addListener((o, a, b) -> redraw());
+        vm.costUnitProperty().addListener((o, a, b) -> redraw());
+        vm.currentProperty().addListener((o, a, b) -> redraw());
+        vm.stopping().addListener((ListChangeListener<ScalingViewModel.Stopping>) c -> redraw());
+        redraw();
+    }
+
+    LineChart<Number, Number> chart() {
+        return chart;
+    }
+
+    private static TableColumn<ScalingViewModel.Stopping, String> col(String title,
+            java.util.function.Function<ScalingViewModel.Stopping, String> f) {
+        TableColumn<ScalingViewModel.Stopping, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
+        return c;
+    }
+
+    private void redraw() {
+        double lambda = vm.lambdaProperty().get();
+        lambdaLabel.setText(String.format(Locale.ROOT, "λ = %.2g", lambda));
+        chart.getData().clear();
+        ScalingViewModel.Run run = vm.currentProperty().get();
+        if (run == null) {
+            return;
+        }
+        for (ScalingAnalysis.Curve c : run.analysis().curves().values()) {
+            if (c.fit() == null) {
+                continue;
+            }
+            String color = MethodStyle.color(c.method());
+            double cost = vm.costPerK(c);
+            XYChart.Series<Number, Number> curve = MethodStyle.series(chart, c.method().label(), MethodStyle.line(color, false, 2),
+                    MethodStyle.symbol(color, false));
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double x = 0; x <= MethodStyle.log2(QualityPane.MAX_K) + 1e-9; x += 0.05) {
+                double v = OptimalStopping.value(c.fit(), Math.pow(2, x), lambda, cost);
+                curve.getData().add(new XYChart.Data<>(x, v));
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            XYChart.Series<Number, Number> measured = MethodStyle.series(chart, "measured", MethodStyle.line(color, false, 0.01),
+                    MethodStyle.symbol(color, true));
+            for (ScalingAnalysis.Point p : c.points()) {
+                measured.getData().add(new XYChart.Data<>(MethodStyle.log2(p.k()), p.quality() - lambda * cost * p.k()));
+            }
+            double kStar = OptimalStopping.closedForm(c.fit(), lambda, cost);
+            if (Double.isFinite(kStar) && kStar >= 1 && kStar <= QualityPane.MAX_K) {
+                XYChart.Series<Number, Number> mark = MethodStyle.series(chart, "K*", MethodStyle.line(color, true, 1.5),
+                        MethodStyle.symbol(color, false));
+                mark.getData().add(new XYChart.Data<>(MethodStyle.log2(kStar), lo));
+                mark.getData().add(new XYChart.Data<>(MethodStyle.log2(kStar), hi));
+            }
+        }
+    }
+}

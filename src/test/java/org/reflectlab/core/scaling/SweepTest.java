@@ -1,0 +1,111 @@
+package org.reflectlab.core.scaling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.reflect.Generator;
+import org.reflectlab.core.reflect.LatentCodec;
+import org.reflectlab.core.reflect.PromptSet;
+import org.reflectlab.core.reflect.Reflector;
+import org.reflectlab.core.reflect.TinyModels;
+
+class SweepTest {
+
+    private static UnifiedModel unified;
+    private static Generator generator;
+    private static final SweepSettings SETTINGS = new SweepSettings(List.of(Method.values()), List.of(1, 2, 3), 1, 4, 2, 2.0, 2);
+
+    @BeforeAll
+    static void models() {
+        Backend.start(1);
+        unified = TinyModels.unified();
+        generator = TinyModels.generator(unified);
+    }
+
+    private static Sweep sweep() {
+        // the critic accepts every third image, the judge every other: both are only readers here
+        return new Sweep(new Reflector(generator, new LatentCodec(unified, generator.params()), new ScriptedReader(2),
+                new ScriptedReader(1)));
+    }
+
+    private static List<PromptSet.Prompt> prompts() {
+        return PromptSet.generate(3, 1).prompts().subList(0, 3);
+    }
+
+    private static List<String> sorted(List<SweepRow> rows) {
+        List<String> out = new ArrayList<>();
+        rows.stream().sorted(Comparator.comparing(SweepRow::promptId).thenComparing(r -> r.method().id()).thenComparing(SweepRow::k))
+                .forEach(r -> out.add(r.promptId() + r.method().id() + r.k() + ":" + r.nfe() + "/" + r.images()));
+        return out;
+    }
+
+    @Test
+    void aCancelledSweepResumesToTheSameRows(@TempDir Path dir) throws IOException {
+        SweepStore whole = SweepStore.open(dir.resolve("whole"), SETTINGS, Map.of());
+        int rows = sweep().run(whole, prompts(), (a, b, m) -> { }, () -> false);
+        assertEquals(3 * 3 * 3, rows);
+
+        SweepStore parts = SweepStore.open(dir.resolve("parts"), SETTINGS, Map.of());
+        AtomicInteger groups = new AtomicInteger();
+        int first = sweep().run(parts, prompts(), (done, total, m) -> { }, () -> groups.incrementAndGet() > 8);
+        assertTrue(first > 0 && first < 27, "cancel mid-way wrote " + first);
+        // a crash mid-write leaves half a line; it is skipped and its prompt redone
+        Files.writeString(parts.dir().resolve(SweepStore.RESULTS), "p9,colors,\"a red", StandardOpenOption.APPEND);
+        Files.writeString(parts.dir().resolve(SweepStore.RESULTS), "\n", StandardOpenOption.APPEND);
+        SweepStore reopened = SweepStore.open(dir.resolve("parts"), SETTINGS, Map.of());
+        int second = sweep().run(reopened, prompts(), (a, b, m) -> { }, () -> false);
+        assertEquals(27, first + second);
+        assertEquals(sorted(whole.rows()), sorted(reopened.rows()));
+    }
+
+    @Test
+    void reportsProgressUpToTheTotal(@TempDir Path dir) throws IOException {
+        SweepStore store = SweepStore.open(dir.resolve("s"), SETTINGS, Map.of());
+        long[] last = new long[2];
+        sweep().run(store, prompts().subList(0, 1), (done, total, m) -> {
+            last[0] = done;
+            last[1] = total;
+        }, () -> false);
+        assertEquals(last[1], last[0]);
+        assertEquals(3 + 3 + (1 + 2 + 3), last[1]);
+    }
+
+    @Test
+    void otherSettingsInTheSameFolderAreRefused(@TempDir Path dir) throws IOException {
+        SweepStore.open(dir.resolve("s"), SETTINGS, Map.of());
+        SweepSettings other = new SweepSettings(List.of(Method.BEST_OF_N), List.of(1, 2), 1, 4, 2, 2.0, 2);
+        IOException e = assertThrows(IOException.class, () -> SweepStore.open(dir.resolve("s"), other, Map.of()));
+        assertTrue(e.getMessage().contains("other settings"), e.getMessage());
+    }
+
+    @Test
+    void rowsSurviveTheCsvRoundTrip() {
+        SweepRow r = new SweepRow("p1", org.reflectlab.core.data.Category.POSITION, "a \"red\" circle, left", Method.REFLECT,
+                4, -7, 12.5, 1, true, 3, 250);
+        assertEquals(r, SweepRow.parse(r.toCsv()));
+        assertThrows(IllegalArgumentException.class, () -> SweepRow.parse("p1,position,x,reflect,4"));
+    }
+
+    @Test
+    void badSettingsAreRefusedWithAMessage() {
+        assertThrows(IllegalArgumentException.class, () -> SweepSettings.parseKs("1,two"));
+        assertThrows(IllegalArgumentException.class, () -> new SweepSettings(List.of(Method.REFLECT), List.of(0, 4), 1, 1, 8, 2, 3));
+        assertThrows(IllegalArgumentException.class, () -> new SweepSettings(List.of(Method.REFLECT), List.of(1, 40), 1, 1, 8, 2, 3));
+        assertThrows(IllegalArgumentException.class, () -> Method.parseList("bon,dalle"));
+    }
+}

@@ -1,0 +1,109 @@
+package org.reflectlab.ui.scaling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.concurrent.SynchronousTaskRunner;
+import org.reflectlab.core.scaling.Method;
+import org.reflectlab.ui.kit.RecordingNotifier;
+
+class ScalingViewModelTest {
+
+    @BeforeAll
+    static void backend() {
+        Backend.start(1);
+    }
+
+    @Test
+    void aSweepIsStoredAnalysedAndFoundAgainByANewSession(@TempDir Path dir) throws Exception {
+        ScalingViewModel vm = TinyScaling.vm(new SynchronousTaskRunner(), new RecordingNotifier(), dir);
+        vm.open();
+        assertTrue(vm.modelsReadyProperty().get(), vm.statusProperty().get());
+        assertTrue(vm.runs().isEmpty());
+        vm.tttProperty().set(false);
+        vm.run();
+        assertFalse(vm.runningProperty().get());
+        assertTrue(vm.statusProperty().get().startsWith("Sweep 'bon+reflect-k3-p1-seed1' done"), vm.statusProperty().get());
+        ScalingViewModel.Run run = vm.currentProperty().get();
+        assertNotNull(run);
+        assertEquals(6 * 2 * 3, run.rows(), "6 prompts x 2 methods x 3 K values");
+        assertEquals(List.of(Method.BEST_OF_N, Method.REFLECT), List.copyOf(run.analysis().curves().keySet()));
+        assertEquals(1.0, vm.progressProperty().get());
+
+        Path csv = dir.resolve("out.csv");
+        vm.exportCsv(csv);
+        assertEquals(1 + 36, Files.readAllLines(csv).size());
+        Path json = dir.resolve("fits.json");
+        vm.exportJson(json);
+        assertTrue(Files.readString(json).contains("\"reflect\""));
+
+        vm.openPoint(Method.REFLECT, 2);
+        assertEquals(6, vm.pointRows().size());
+        assertTrue(vm.pointTitleProperty().get().startsWith("Reflect-DiT at K=2"), vm.pointTitleProperty().get());
+
+        ScalingViewModel again = TinyScaling.vm(new SynchronousTaskRunner(), new RecordingNotifier(), dir);
+        again.open();
+        assertEquals(1, again.runs().size());
+        assertEquals(36, again.currentProperty().get().rows());
+    }
+
+    @Test
+    void badSetupIsRefusedWithAMessageAndRunsNothing(@TempDir Path dir) {
+        ScalingViewModel vm = TinyScaling.vm(new SynchronousTaskRunner(), new RecordingNotifier(), dir);
+        vm.open();
+        vm.ksProperty().set("1,two");
+        vm.run();
+        assertTrue(vm.statusProperty().get().contains("'two' is not a whole number"), vm.statusProperty().get());
+        vm.ksProperty().set("1,2");
+        vm.bestOfNProperty().set(false);
+        vm.reflectProperty().set(false);
+        vm.tttProperty().set(false);
+        vm.run();
+        assertEquals("Choose at least one method.", vm.statusProperty().get());
+        vm.bestOfNProperty().set(true);
+        vm.nameProperty().set("../escape");
+        vm.run();
+        assertTrue(vm.statusProperty().get().contains("letters, digits"), vm.statusProperty().get());
+        assertTrue(vm.runs().isEmpty());
+    }
+
+    @Test
+    void compareKFillsOneRowPerMethodAndOneCellPerK(@TempDir Path dir) {
+        ScalingViewModel vm = TinyScaling.vm(new SynchronousTaskRunner(), new RecordingNotifier(), dir);
+        vm.open();
+        vm.comparePromptProperty().set(2);
+        vm.runCompare();
+        var grid = vm.compareProperty().get();
+        assertNotNull(grid);
+        assertEquals(vm.prompts().get(2), grid.prompt());
+        assertEquals(3, grid.rows().size());
+        grid.rows().values().forEach(cells -> assertEquals(3, cells.size()));
+        assertEquals(2, vm.compareKProperty().get(), "the slider starts at the largest K");
+    }
+
+    @Test
+    void optimalStoppingFollowsLambda(@TempDir Path dir) {
+        ScalingViewModel vm = TinyScaling.vm(new SynchronousTaskRunner(), new RecordingNotifier(), dir);
+        vm.open();
+        vm.ksProperty().set("1,2,3,4");
+        vm.tttProperty().set(false);
+        vm.reflectProperty().set(false);
+        vm.run();
+        assertFalse(vm.answers().isEmpty());
+        if (!vm.stopping().isEmpty()) {
+            double before = vm.stopping().get(0).closedForm();
+            vm.lambdaProperty().set(vm.lambdaProperty().get() * 100);
+            assertTrue(vm.stopping().get(0).closedForm() < before, "a dearer step stops earlier");
+        }
+        assertTrue(ScalingViewModel.duration(3725).equals("1h 02m") && ScalingViewModel.duration(65).equals("1m 05s"));
+    }
+}

@@ -1,0 +1,63 @@
+package org.reflectlab.ui.scaling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.reflectlab.core.backend.Backend;
+import org.reflectlab.ui.kit.FxTaskRunner;
+import org.reflectlab.ui.kit.RecordingNotifier;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Scaling workspace headless: run a tiny sweep, see it charted, and compare K for one prompt. */
+@ExtendWith(ApplicationExtension.class)
+class ScalingViewSmokeTest {
+
+    private ScalingViewModel vm;
+
+    @BeforeAll
+    static void backend() {
+        Backend.start(1);
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dir = Files.createTempDirectory("sweeps");
+        vm = TinyScaling.vm(new FxTaskRunner(1), new RecordingNotifier(), dir);
+        stage.setScene(new Scene(new ScalingView(vm), 1280, 800));
+        stage.show();
+    }
+
+    @Test
+    void runASweepThenCompareK(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.modelsReadyProperty().get());
+        robot.clickOn("#method-ttt");
+        robot.clickOn("#sweep-run");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.currentProperty().get() != null && !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        LineChart<?, ?> chart = robot.lookup("#quality-by-k").queryAs(LineChart.class);
+        assertTrue(chart.getData().size() >= 2, "measured series are drawn");
+        assertEquals(1, robot.lookup("#runs").queryListView().getItems().size());
+        robot.clickOn("Compare K");
+        robot.clickOn("#compare-run");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.compareProperty().get() != null && !vm.comparingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        GridPane grid = robot.lookup("#compare-grid").queryAs(GridPane.class);
+        // 3 column heads + 2 method names + 2 x 3 cells
+        assertEquals(3 + 2 + 6, grid.getChildren().size());
+        robot.clickOn("Optimal stopping");
+        robot.lookup("#stopping-chart").query();
+    }
+}
