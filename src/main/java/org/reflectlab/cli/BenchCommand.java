@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed checks (not tests): training throughput, UI responsiveness.",
-        subcommands = {BenchCommand.Train.class, BenchCommand.Ui.class, BenchWorldCommand.class})
+        subcommands = {BenchCommand.Train.class, BenchCommand.Ui.class, BenchWorldCommand.class, BenchCommand.Ttt.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -85,6 +85,35 @@ final class BenchCommand implements Runnable {
                     + "(training did %d steps meanwhile)%n", r.pulses(), r.seconds(), r.p50(), r.p99(), r.max(), r.trainingSteps());
             o.println(r.p99() < 25 ? "OK: p99 under 25 ms" : "SLOW: p99 at or over 25 ms");
             return r.p99() < 25 ? 0 : 1;
+        }
+    }
+
+    @Command(name = "ttt", mixinStandardHelpOptions = true,
+            description = {"Measure what a test-time-training gradient step costs against one generator evaluation (NFE)",
+                "on this machine, beside the FLOP-based factor the scaling sweep uses."})
+    static final class Ttt implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--repeats", defaultValue = "30", description = "Timed repeats (default: ${DEFAULT-VALUE}).")
+        int repeats;
+        @Option(names = "--models", description = "Models folder (default: ./models).")
+        java.nio.file.Path models;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter o = spec.commandLine().getOut();
+            Backend.start();
+            var reflector = org.reflectlab.core.reflect.ReflectModels.load(new org.reflectlab.core.store.ModelStore(
+                    models != null ? models : org.reflectlab.core.settings.AppPaths.models()));
+            var ttt = new org.reflectlab.core.scaling.TestTimeTraining(reflector);
+            double[] m = ttt.measureStepCost(org.reflectlab.core.data.CaptionParser.parse("two red circles").caption(),
+                    Math.max(2, repeats));
+            o.printf(Locale.ROOT, "one NFE (batch 1): %.2f ms; one TTT gradient step (batch %d, prompt layers trained): %.2f ms%n",
+                    m[0], org.reflectlab.core.scaling.TestTimeTraining.BATCH, m[1]);
+            o.printf(Locale.ROOT, "measured: a gradient step costs %.2f NFE per example in time; the sweep counts %.1f (FLOPs: forward + backward)%n",
+                    m[2], reflector.compute().gradientStep());
+            return 0;
         }
     }
 }

@@ -39,7 +39,7 @@ final class SweepCommand implements Callable<Integer> {
     String methods;
     @Option(names = "--k", defaultValue = "1,2,4,8,12,16,20", description = "K values, 1 to 20 (default: ${DEFAULT-VALUE}).")
     String ks;
-    @Option(names = "--per-category", defaultValue = "50", description = "Prompts per GenEval category (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--per-category", defaultValue = "10", description = "Prompts per GenEval category, up to 50 (default: ${DEFAULT-VALUE}).")
     int perCategory;
     @Option(names = "--prompts", defaultValue = "assets/geneval-lite.json", description = "Prompt set (default: ${DEFAULT-VALUE}).")
     Path prompts;
@@ -51,7 +51,7 @@ final class SweepCommand implements Callable<Integer> {
     double guidance;
     @Option(names = "--context", defaultValue = "3", description = "Reflection context pairs (default: ${DEFAULT-VALUE}).")
     int context;
-    @Option(names = "--quick", description = "The quick preset: K 1,2,4,8 and 8 prompts per category (overrides --k, --per-category).")
+    @Option(names = "--quick", description = "The quick preset: K 1,2,4,8 and 5 prompts per category (overrides --k, --per-category).")
     boolean quick;
     @Option(names = "--name", description = "Sweep name; the same name resumes it (default: derived from the settings).")
     String name;

@@ -15,6 +15,8 @@ public record SweepSettings(List<Method> methods, List<Integer> ks, int perCateg
                             double guidance, int contextSize) {
 
     public static final List<Integer> DEFAULT_KS = List.of(1, 2, 4, 8, 12, 16, 20);
+    /** The default prompt subset: 10 per category, 60 in all (the full set has 50 per category). */
+    public static final int DEFAULT_PER_CATEGORY = 10;
 
     public SweepSettings {
         methods = List.copyOf(methods);
@@ -31,14 +33,15 @@ public record SweepSettings(List<Method> methods, List<Integer> ks, int perCateg
         new ReflectSettings(ks.get(ks.size() - 1), seed, samplingSteps, contextSize, true, guidance);
     }
 
-    /** Every method, K = 1..20, all prompts. */
-    public static SweepSettings full(long seed) {
-        return new SweepSettings(List.of(Method.values()), DEFAULT_KS, 50, seed, 8, ReflectSettings.DEFAULT_GUIDANCE, 3);
+    /** Every method, K = 1..20, the default prompt subset. */
+    public static SweepSettings defaults(long seed) {
+        return new SweepSettings(List.of(Method.values()), DEFAULT_KS, DEFAULT_PER_CATEGORY, seed, 8,
+                ReflectSettings.DEFAULT_GUIDANCE, 3);
     }
 
-    /** Minutes, not hours: fewer K values and 8 prompts per category. */
+    /** A couple of minutes: K up to 8 and 5 prompts per category. */
     public static SweepSettings quick(long seed) {
-        return new SweepSettings(List.of(Method.values()), List.of(1, 2, 4, 8), 8, seed, 8, ReflectSettings.DEFAULT_GUIDANCE, 3);
+        return new SweepSettings(List.of(Method.values()), List.of(1, 2, 4, 8), 5, seed, 8, ReflectSettings.DEFAULT_GUIDANCE, 3);
     }
 
     public int maxK() {

@@ -36,7 +36,7 @@ public final class TestTimeTraining {
 
     /** Only these layers adapt: how the prompt is read into the transformer. */
     static final List<String> TRAINABLE_PREFIXES = List.of("gen/prompt");
-    static final int BATCH = 4;
+    public static final int BATCH = 4;
     static final double LEARNING_RATE = 1e-3;
 
     private final Reflector reflector;
@@ -139,6 +139,32 @@ public final class TestTimeTraining {
             acceptedOut.add(z.getRow(0).dup());
         }
         return reflector.judge(index, prompt, image, seen, nfe, t0);
+    }
+
+    /**
+     * Wall-clock cost of a test-time-training gradient step against one NFE, measured on this
+     * machine: {@code [ms per NFE, ms per gradient step, step / (NFE x batch)]}. The sweep counts
+     * compute by FLOPs (3 NFE per example); this says how that compares with time here.
+     */
+    public double[] measureStepCost(Caption prompt, int repeats) {
+        Generator g = reflector.generator();
+        Generator.Condition cond = new Generator.Condition(prompt, List.of());
+        g.sample(cond, 1, 2, 1, 1.0);
+        long t0 = System.nanoTime();
+        for (int i = 0; i < repeats; i++) {
+            g.sample(cond, 1, 1, i, 1.0);
+        }
+        double msPerNfe = (System.nanoTime() - t0) / 1e6 / repeats;
+        List<INDArray> targets = List.of(g.sample(cond, 1, 2, 7, 1.0).getRow(0).dup());
+        adaptedCopy(prompt, targets, 2, 3, () -> false);
+        long t1 = System.nanoTime();
+        adaptedCopy(prompt, targets, repeats, 3, () -> false);
+        long t2 = System.nanoTime();
+        adaptedCopy(prompt, targets, 1, 3, () -> false);
+        long t3 = System.nanoTime();
+        // the copy's set-up cost is taken out by subtracting a one-step run
+        double msPerStep = ((t2 - t1) - (t3 - t2)) / 1e6 / (repeats - 1);
+        return new double[] {msPerNfe, msPerStep, msPerStep / (msPerNfe * BATCH)};
     }
 
     /** A copy of the generator whose prompt layers took {@code steps} flow-matching steps on the accepted latents. */

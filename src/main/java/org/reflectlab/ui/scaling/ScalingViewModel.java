@@ -82,7 +82,7 @@ public final class ScalingViewModel {
     private final BooleanProperty reflect = new SimpleBooleanProperty(true);
     private final BooleanProperty ttt = new SimpleBooleanProperty(true);
     private final StringProperty ks = new SimpleStringProperty("1,2,4,8,12,16,20");
-    private final IntegerProperty perCategory = new SimpleIntegerProperty(4);
+    private final IntegerProperty perCategory = new SimpleIntegerProperty(SweepSettings.DEFAULT_PER_CATEGORY);
     private final IntegerProperty seed = new SimpleIntegerProperty(1);
     private final StringProperty name = new SimpleStringProperty("");
 
@@ -182,7 +182,7 @@ public final class ScalingViewModel {
         if (methods.isEmpty()) {
             throw new IllegalArgumentException("Choose at least one method.");
         }
-        SweepSettings defaults = SweepSettings.quick(seed.get());
+        SweepSettings defaults = SweepSettings.defaults(seed.get());
         return new SweepSettings(methods, SweepSettings.parseKs(ks.get()), perCategory.get(), seed.get(),
                 defaults.samplingSteps(), defaults.guidance(), defaults.contextSize());
     }

@@ -41,6 +41,20 @@ public final class ReflectLabApp extends Application {
         restoreBounds(primary);
         primary.show();
         shell.startBackend(Backend::start);
+        if (System.getenv("REFLECTLAB_TIMING") != null) {
+            reportStartupTimes();
+        }
+    }
+
+    /** For the closing-note measurements: how long after JVM start the window and the backend were ready. */
+    private void reportStartupTimes() {
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.err.printf("startup: window shown %d ms after JVM start%n", System.currentTimeMillis() - jvmStart);
+        shell.backendReadyProperty().addListener((o, a, ready) -> {
+            if (ready) {
+                System.err.printf("startup: backend ready %d ms after JVM start%n", System.currentTimeMillis() - jvmStart);
+            }
+        });
     }
 
     private void restoreBounds(Stage s) {

@@ -74,6 +74,26 @@ class SweepTest {
     }
 
     @Test
+    void everyAnswerStaysWithinItsBudget(@TempDir Path dir) throws IOException {
+        Reflector r = new Reflector(generator, new LatentCodec(unified, generator.params()), new ScriptedReader(2),
+                new ScriptedReader(1));
+        SweepStore store = SweepStore.open(dir.resolve("b"), SETTINGS, Map.of());
+        new Sweep(r).run(store, prompts(), (a, b, m) -> { }, () -> false);
+        double sample = new TestTimeTraining(r).sampleNfe(SETTINGS.samplingSteps(), SETTINGS.guidance());
+        for (SweepRow row : store.rows()) {
+            double budget = row.k() * sample;
+            if (row.method() == Method.BEST_OF_N) {
+                assertEquals(budget, row.nfe(), 1e-2, "best-of-N spends exactly K samples");
+            } else if (row.method() == Method.REFLECT) {
+                // reflection also encodes each image it puts in context (k - 1 of them at most)
+                assertTrue(row.nfe() <= budget + (row.k() - 1) * r.compute().encode() + 1e-2, row.toString());
+            } else {
+                assertTrue(row.nfe() <= budget + 1e-2, row.toString());
+            }
+        }
+    }
+
+    @Test
     void reportsProgressUpToTheTotal(@TempDir Path dir) throws IOException {
         SweepStore store = SweepStore.open(dir.resolve("s"), SETTINGS, Map.of());
         long[] last = new long[2];
