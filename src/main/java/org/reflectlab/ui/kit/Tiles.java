@@ -19,9 +19,18 @@ public final class Tiles {
                 .titleColor(Color.web("#c9d0dc")).textSize(Tile.TextSize.BIGGER).animated(false).roundedCorners(true).build();
     }
 
-    public static Tile text(String title, String text) {
-        return TileBuilder.create().skinType(Tile.SkinType.TEXT).prefSize(150, 100).title(title).text(text)
-                .description("").backgroundColor(BACKGROUND).textColor(Color.WHITE).descriptionColor(Color.WHITE)
-                .titleColor(Color.web("#c9d0dc")).textSize(Tile.TextSize.BIGGER).roundedCorners(true).build();
+    /**
+     * A tile with its title drawn by us at a readable size, bottom left under the value: TilesFX scales its own title with the
+     * tile, which makes it tiny in a row of small tiles.
+     */
+    public static javafx.scene.layout.StackPane titled(Tile tile) {
+        javafx.scene.control.Label title = new javafx.scene.control.Label(tile.getTitle());
+        title.setStyle("-fx-text-fill: #c9d0dc; -fx-font-size: 12px;");
+        title.setMouseTransparent(true);
+        tile.setTitle("");
+        javafx.scene.layout.StackPane p = new javafx.scene.layout.StackPane(tile, title);
+        javafx.scene.layout.StackPane.setAlignment(title, javafx.geometry.Pos.BOTTOM_LEFT);
+        javafx.scene.layout.StackPane.setMargin(title, new javafx.geometry.Insets(0, 8, 8, 10));
+        return p;
     }
 }

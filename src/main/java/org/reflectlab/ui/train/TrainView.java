@@ -262,28 +262,20 @@ public final class TrainView extends BorderPane {
         return box;
     }
 
-    private Tile tile(Tile t, javafx.beans.value.ObservableNumberValue value) {
+    private Node tile(Tile t, javafx.beans.value.ObservableNumberValue value) {
         value.addListener((o, a, b) -> t.setValue(Double.isFinite(b.doubleValue()) ? b.doubleValue() : 0));
         t.setMinHeight(90);
         t.setPrefHeight(96);
-        return t;
+        return Tiles.titled(t);
     }
 
-    private Tile timeTile(String title, javafx.beans.value.ObservableNumberValue seconds) {
-        Tile t = Tiles.text(title, "–");
-        seconds.addListener((o, a, b) -> t.setText(duration(b.doubleValue())));
+    private Node timeTile(String title, javafx.beans.value.ObservableNumberValue seconds) {
+        // in minutes on a number tile: a text tile draws its text too small to read in a row of seven
+        Tile t = Tiles.number(title, "min", 1);
+        seconds.addListener((o, a, b) -> t.setValue(Double.isFinite(b.doubleValue()) ? b.doubleValue() / 60 : 0));
         t.setMinHeight(90);
         t.setPrefHeight(96);
-        return t;
-    }
-
-    static String duration(double s) {
-        if (!Double.isFinite(s)) {
-            return "–";
-        }
-        long v = Math.round(s);
-        return v >= 3600 ? String.format("%dh %02dm", v / 3600, (v % 3600) / 60)
-                : String.format("%dm %02ds", v / 60, v % 60);
+        return Tiles.titled(t);
     }
 
     private CheckBox seriesToggle(LiveSeries s) {
