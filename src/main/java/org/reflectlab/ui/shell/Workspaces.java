@@ -31,7 +31,10 @@ public final class Workspaces {
                 new Workspace("world", "World", "World models: explicit, implicit and hybrid rollouts with a frame scrubber",
                         "M16 3.5a4 4 0 1 1 0 8a4 4 0 1 1 0-8z M3 20h18v1.5H3z M3.5 17.5a1.5 1.5 0 1 1 3 0a1.5 1.5 0 1 1-3 0z "
                                 + "M7.5 12.5a1.5 1.5 0 1 1 3 0a1.5 1.5 0 1 1-3 0z",
-                        s -> org.reflectlab.ui.world.WorldView.create(s.runner(), s.notifier(), s.models())));
+                        s -> org.reflectlab.ui.world.WorldView.create(s.runner(), s.notifier(), s.models())),
+                new Workspace("aphasia", "Aphasia", "Modal aphasia: image -> image vs image -> caption -> image, and retrieval",
+                        "M4 4h16v11H10l-5 4v-4H4z M8 8h8v1.5H8z M8 11h5v1.5H8z",
+                        s -> org.reflectlab.ui.aphasia.AphasiaView.create(s.runner(), s.notifier(), s.models())));
     }
 
     private static Reflector reflector(AppServices s) {
