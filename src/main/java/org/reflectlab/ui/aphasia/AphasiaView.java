@@ -324,8 +324,7 @@ public final class AphasiaView extends BorderPane {
         clear.setId("aphasia-clear-filter");
         clear.setOnAction(e -> vm.setFilter(null));
         clear.disableProperty().bind(vm.filterProperty().isNull());
-        vm.browser().addListener((javafx.collections.ListChangeListener<SampleOutcome>) c -> filterLabel.setText(
-                vm.resultProperty().get() == null ? "" : vm.filterDescription()));
+        filterLabel.textProperty().bind(vm.browserTitleProperty());
         Label title = new Label("Scenes");
         title.getStyleClass().add("section-title");
         HBox head = new HBox(8, title, filterLabel, clear);

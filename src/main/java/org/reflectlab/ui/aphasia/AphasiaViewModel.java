@@ -63,6 +63,8 @@ public final class AphasiaViewModel {
     private final ReadOnlyBooleanWrapper fromCache = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Metric> filter = new ReadOnlyObjectWrapper<>();
     private final ObservableList<SampleOutcome> browser = FXCollections.observableArrayList();
+    private final ObservableList<SampleOutcome> browserView = FXCollections.unmodifiableObservableList(browser);
+    private final ReadOnlyStringWrapper browserTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SampleOutcome> selected = new ReadOnlyObjectWrapper<>();
 
     private TaskHandle task = TaskHandle.DONE;
@@ -121,7 +123,12 @@ public final class AphasiaViewModel {
 
     /** Scenes in browsing order (most lost through text first); changed on the UI thread only. */
     public ObservableList<SampleOutcome> browser() {
-        return FXCollections.unmodifiableObservableList(browser);
+        return browserView;
+    }
+
+    /** What the browser shows, in words (see {@link #filterDescription()}). */
+    public ReadOnlyStringProperty browserTitleProperty() {
+        return browserTitle.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<SampleOutcome> selectedProperty() {
@@ -237,6 +244,7 @@ public final class AphasiaViewModel {
         if (r == null) {
             browser.clear();
             selected.set(null);
+            browserTitle.set("");
             return;
         }
         Metric m = filter.get();
@@ -248,6 +256,7 @@ public final class AphasiaViewModel {
                         : Comparator.comparingDouble((SampleOutcome o) -> o.gap(m)).reversed())
                 .toList();
         browser.setAll(list);
+        browserTitle.set(filterDescription());
         selected.set(list.isEmpty() ? null : list.get(0));
     }
 
