@@ -230,6 +230,7 @@ public final class AphasiaView extends BorderPane {
         retrieval.setHgap(14);
         retrieval.setVgap(2);
         retrieval.getStyleClass().add("panel-card");
+        retrieval.setMinWidth(Region.USE_PREF_SIZE);
         Label defs = new Label("Round trip on held-out scenes. Visual: " + Route.VISUAL.path() + ". Textual: " + Route.TEXTUAL.path()
                 + ". Attributes are the judge's reading compared with the TRUE scene (grey: the judge on the true render, its ceiling). "
                 + "Fine position: blob centroid within " + org.reflectlab.core.aphasia.AttributeAgreement.FINE_TOLERANCE_PX
@@ -315,7 +316,8 @@ public final class AphasiaView extends BorderPane {
         list.setId("aphasia-browser");
         list.getStyleClass().add("sample-list");
         list.setItems(vm.browser());
-        list.setPrefWidth(330);
+        list.setPrefWidth(390);
+        list.setMinWidth(390);
         list.setMinHeight(160);
         list.setCellFactory(v -> new SampleCell());
         filterLabel.setId("aphasia-filter");
@@ -399,7 +401,8 @@ public final class AphasiaView extends BorderPane {
             }
             Label text = new Label(String.format(Locale.ROOT, "#%d  gap %+.2f%n%s", s.index(), s.attributeGap(), s.readCaption()));
             text.setWrapText(true);
-            text.setMaxWidth(120);
+            text.setMaxWidth(150);
+            text.setMinWidth(150);
             text.getStyleClass().add("muted");
             row.add(text);
             HBox box = new HBox(4);
@@ -407,6 +410,7 @@ public final class AphasiaView extends BorderPane {
             box.setAlignment(Pos.CENTER_LEFT);
             setText(null);
             setGraphic(box);
+            setPrefWidth(0); // wrap inside the list's width instead of scrolling sideways
         }
     }
 }
