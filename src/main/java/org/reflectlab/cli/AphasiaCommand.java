@@ -2,7 +2,11 @@ package org.reflectlab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.reflectlab.core.aphasia.Ablation;
 import org.reflectlab.core.aphasia.AphasiaExport;
 import org.reflectlab.core.aphasia.AphasiaModels;
 import org.reflectlab.core.aphasia.AphasiaResult;
@@ -44,6 +48,10 @@ final class AphasiaCommand implements Callable<Integer> {
     @Option(names = "--samples-csv", description = "Write one row per scene (captions, every score per route) as CSV.")
     Path samplesCsv;
 
+    @Option(names = "--variants", description = {"Instead: compare ablation variants (models named ablate-*) on the same scenes;",
+        "'all' or a comma-separated list of model names. --csv then writes the ablation table."})
+    String variants;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
@@ -56,9 +64,13 @@ final class AphasiaCommand implements Callable<Integer> {
             return Cli.BAD_INPUT;
         }
         Backend.start();
+        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        if (variants != null) {
+            return compare(store, settings, o, err);
+        }
         AphasiaModels m;
         try {
-            m = AphasiaModels.load(new ModelStore(models != null ? models : AppPaths.models()), model);
+            m = AphasiaModels.load(store, model);
         } catch (ModelStoreException e) {
             err.println("error: " + e.getMessage());
             return Cli.FAILED;
@@ -72,6 +84,26 @@ final class AphasiaCommand implements Callable<Integer> {
         if (samplesCsv != null) {
             AphasiaExport.writeSamplesCsv(r, samplesCsv);
             o.println("# wrote " + samplesCsv.toAbsolutePath());
+        }
+        return 0;
+    }
+
+    private int compare(ModelStore store, AphasiaSettings settings, PrintWriter o, PrintWriter err) throws Exception {
+        List<String> names = variants.equals("all") ? Ablation.variantNames(store)
+                : Arrays.stream(variants.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<Ablation.Variant> result;
+        try {
+            result = Ablation.run(store, names, settings, null, RoundTrip.SILENT);
+        } catch (ModelStoreException e) {
+            err.println("error: " + e.getMessage());
+            return Cli.FAILED;
+        }
+        o.printf(Locale.ROOT, "# aphasia ablation: %d variants, %d held-out scenes (ShapesWorld seed %d), gap = visual - textual "
+                + "[95%% bootstrap interval]%n", result.size(), settings.samples(), settings.dataSeed());
+        Ablation.table(result).forEach(o::println);
+        if (csv != null) {
+            AphasiaExport.writeAblationCsv(result, csv);
+            o.println("# wrote " + csv.toAbsolutePath());
         }
         return 0;
     }

@@ -73,6 +73,26 @@ public final class AphasiaExport {
         write(file, lines);
     }
 
+    /** Columns: variant, metric, series (visual, textual, gap), value, low, high; one block per variant. */
+    public static void writeAblationCsv(List<Ablation.Variant> variants, Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("variant,metric,series,value,low,high");
+        for (Ablation.Variant v : variants) {
+            for (MetricSummary m : v.result().metrics()) {
+                for (Route route : List.of(Route.VISUAL, Route.TEXTUAL)) {
+                    lines.add(v.name() + "," + row("x", m.metric().key(), route.label(), m.of(route)).substring(2));
+                }
+                lines.add(v.name() + "," + row("x", m.metric().key(), "gap", m.gap()).substring(2));
+            }
+            Retrieval q = v.result().retrieval();
+            lines.add(v.name() + "," + value("x", "recall_at_1", "image_to_text", q.imageToTextAt1()).substring(2));
+            lines.add(v.name() + "," + value("x", "recall_at_1", "text_to_image", q.textToImageAt1()).substring(2));
+            lines.add(v.name() + "," + value("x", "same_modality_nearest_neighbour_share", "all", q.sameModalityShare()).substring(2));
+            lines.add(v.name() + "," + value("x", "centroid_gap", "all", q.centroidGap()).substring(2));
+        }
+        write(file, lines);
+    }
+
     private static String row(String section, String metric, String series, MetricSummary.Interval i) {
         return String.join(",", section, metric, series, num(i.mean()), num(i.low()), num(i.high()));
     }
