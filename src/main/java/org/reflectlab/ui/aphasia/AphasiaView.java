@@ -16,6 +16,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
@@ -26,6 +28,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
+import org.reflectlab.core.aphasia.Ablation;
 import org.reflectlab.core.aphasia.AphasiaCache;
 import org.reflectlab.core.aphasia.AphasiaModels;
 import org.reflectlab.core.aphasia.AphasiaResult;
@@ -86,9 +89,15 @@ public final class AphasiaView extends BorderPane {
         fidelity.setPrefSize(640, 250);
         gap.setPrefSize(480, 250);
         charts = new VBox(8, chartRow, retrievalRow());
-        VBox center = new VBox(8, problemBox(), charts, browser(), status());
+        Tab scenes = new Tab("Scenes", browser());
+        scenes.setId("aphasia-tab-scenes");
+        Tab variants = new Tab("Ablation variants", ablation());
+        variants.setId("aphasia-tab-variants");
+        TabPane tabs = new TabPane(scenes, variants);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox center = new VBox(8, problemBox(), charts, tabs, status());
         center.setPadding(new Insets(10));
-        VBox.setVgrow(center.getChildren().get(2), Priority.ALWAYS);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
         setCenter(center);
 
         vm.resultProperty().addListener((o, a, r) -> showResult(r));
@@ -108,10 +117,14 @@ public final class AphasiaView extends BorderPane {
 
     /** The app's wiring: models from the store (loaded on the first run), one cache for the session. */
     public static AphasiaView create(TaskRunner runner, Notifier notifier, ModelStore store) {
+        AphasiaCache cache = new AphasiaCache();
         return new AphasiaView(new AphasiaViewModel(runner, notifier, () -> {
             Backend.start();
             return AphasiaModels.load(store, UnifiedModelIO.DEFAULT_NAME);
-        }, new AphasiaCache()));
+        }, (settings, listener) -> {
+            Backend.start();
+            return Ablation.run(store, Ablation.variantNames(store), settings, cache, listener);
+        }, cache));
     }
 
     private void clickBar(int i) {
@@ -308,6 +321,63 @@ public final class AphasiaView extends BorderPane {
             high[i] = skip ? Double.NaN : v.high();
         }
         return new IntervalBarChart.Series(name, color, mean, low, high);
+    }
+
+    // Ablation //
+
+    private static final List<Color> PALETTE = List.of(Color.web("#98a2b3"), Color.web("#2f80d8"), Color.web("#e0562b"),
+            Color.web("#1b7f46"), Color.web("#8a3ffc"), Color.web("#c98a00"));
+
+    private Node ablation() {
+        IntervalBarChart chart = new IntervalBarChart("Gap per metric and variant (visual - textual, 95% CI)", i -> { });
+        chart.setId("aphasia-ablation-chart");
+        chart.setPrefSize(900, 240);
+        Button compare = new Button("Compare variants");
+        compare.setId("aphasia-compare");
+        compare.setOnAction(e -> vm.compareVariants());
+        compare.disableProperty().bind(vm.runningProperty());
+        Label status = new Label();
+        status.setId("aphasia-variants-status");
+        status.setWrapText(true);
+        status.getStyleClass().add("muted");
+        status.textProperty().bind(vm.variantsStatusProperty());
+        Label desc = new Label();
+        desc.setId("aphasia-variants-desc");
+        desc.setWrapText(true);
+        desc.getStyleClass().add("verdict");
+        vm.variantsProperty().addListener((o, a, v) -> {
+            List<String> names = METRICS.stream().map(Metric::label).toList();
+            List<IntervalBarChart.Series> series = new ArrayList<>();
+            double lo = 0;
+            double hi = 0.05;
+            StringBuilder text = new StringBuilder();
+            for (int k = 0; k < v.size(); k++) {
+                Ablation.Variant var = v.get(k);
+                double[] mean = new double[names.size()];
+                double[] low = new double[names.size()];
+                double[] high = new double[names.size()];
+                for (int i = 0; i < names.size(); i++) {
+                    MetricSummary.Interval g = var.result().summary(METRICS.get(i)).gap();
+                    mean[i] = g.mean();
+                    low[i] = g.low();
+                    high[i] = g.high();
+                    lo = Math.min(lo, g.low());
+                    hi = Math.max(hi, g.high());
+                }
+                series.add(new IntervalBarChart.Series(var.name(), PALETTE.get(k % PALETTE.size()), mean, low, high));
+                Retrieval q = var.result().retrieval();
+                text.append(String.format(Locale.ROOT, "%-15s %s · i2t R@1 %.3f · same-modality NN %.3f · centroid gap %.3f%n",
+                        var.name(), var.description(), q.imageToTextAt1(), q.sameModalityShare(), q.centroidGap()));
+            }
+            chart.setData(names, series, lo * 1.15, hi * 1.15);
+            desc.setText(text.toString().trim());
+        });
+        HBox head = new HBox(8, compare, status);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(8, head, chart, desc);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        return box;
     }
 
     // Sample browser //

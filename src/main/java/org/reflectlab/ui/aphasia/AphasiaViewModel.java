@@ -19,6 +19,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.reflectlab.core.aphasia.Ablation;
 import org.reflectlab.core.aphasia.AphasiaCache;
 import org.reflectlab.core.aphasia.AphasiaExport;
 import org.reflectlab.core.aphasia.AphasiaModels;
@@ -48,6 +49,7 @@ public final class AphasiaViewModel {
     private final TaskRunner runner;
     private final Notifier notifier;
     private final Callable<AphasiaModels> loader;
+    private final VariantSource variantSource;
     private final AphasiaCache cache;
     private AphasiaModels models;
 
@@ -66,13 +68,30 @@ public final class AphasiaViewModel {
     private final ObservableList<SampleOutcome> browserView = FXCollections.unmodifiableObservableList(browser);
     private final ReadOnlyStringWrapper browserTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SampleOutcome> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<List<Ablation.Variant>> variants = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper variantsStatus = new ReadOnlyStringWrapper(
+            "Compares the gap of models trained with the same small settings but one change each (models named ablate-*).");
 
     private TaskHandle task = TaskHandle.DONE;
 
+    /** Runs the ablation variants (the app: every ablate-* model in the store, see {@link Ablation}). */
+    @FunctionalInterface
+    public interface VariantSource {
+        List<Ablation.Variant> run(AphasiaSettings settings, RoundTrip.Listener listener) throws Exception;
+    }
+
     public AphasiaViewModel(TaskRunner runner, Notifier notifier, Callable<AphasiaModels> loader, AphasiaCache cache) {
+        this(runner, notifier, loader, (s, l) -> {
+            throw new IllegalStateException("No ablation variants are configured here.");
+        }, cache);
+    }
+
+    public AphasiaViewModel(TaskRunner runner, Notifier notifier, Callable<AphasiaModels> loader, VariantSource variants,
+                            AphasiaCache cache) {
         this.runner = runner;
         this.notifier = notifier;
         this.loader = loader;
+        this.variantSource = variants;
         this.cache = cache;
     }
 
@@ -133,6 +152,15 @@ public final class AphasiaViewModel {
 
     public ReadOnlyObjectProperty<SampleOutcome> selectedProperty() {
         return selected.getReadOnlyProperty();
+    }
+
+    /** The ablation variants' results (baseline first), empty until compared. */
+    public ReadOnlyObjectProperty<List<Ablation.Variant>> variantsProperty() {
+        return variants.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty variantsStatusProperty() {
+        return variantsStatus.getReadOnlyProperty();
     }
 
     // Commands //
@@ -218,6 +246,31 @@ public final class AphasiaViewModel {
                 ctx.checkCancelled();
             }
         };
+    }
+
+    /** Runs the round trip on every ablation variant with the current settings (cached per variant checksum). */
+    public void compareVariants() {
+        if (running.get()) {
+            return;
+        }
+        AphasiaSettings s = settings();
+        running.set(true);
+        progress.set(0);
+        variantsStatus.set("Running the ablation variants on " + s.samples() + " scenes…");
+        task = runner.submit(BackgroundTask.of("Aphasia ablation variants", ctx -> variantSource.run(s, listener(ctx)))
+                .onSuccess(v -> {
+                    variants.set(List.copyOf(v));
+                    variantsStatus.set(String.format(Locale.ROOT, "%d variants on %d scenes (seed %d).", v.size(), s.samples(), s.seed()));
+                })
+                .onCancelled(() -> variantsStatus.set("Cancelled."))
+                .onFailure(e -> {
+                    variantsStatus.set(String.valueOf(e.getMessage()));
+                    notifier.error("Ablation not run", String.valueOf(e.getMessage()));
+                })
+                .onFinished(() -> {
+                    running.set(false);
+                    progress.set(0);
+                }));
     }
 
     public void cancel() {

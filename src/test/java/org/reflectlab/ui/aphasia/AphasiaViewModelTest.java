@@ -15,8 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reflectlab.core.aphasia.Ablation;
 import org.reflectlab.core.aphasia.AphasiaCache;
 import org.reflectlab.core.aphasia.AphasiaModels;
+import org.reflectlab.core.aphasia.AphasiaResult;
+import org.reflectlab.core.aphasia.AphasiaSettings;
 import org.reflectlab.core.aphasia.Metric;
 import org.reflectlab.core.aphasia.Route;
 import org.reflectlab.core.aphasia.SampleOutcome;
@@ -124,6 +127,30 @@ class AphasiaViewModelTest {
         assertTrue(vm.problemProperty().get().contains("reflectlab train unified"), vm.problemProperty().get());
         assertEquals(1, notifier.errors.size());
         assertFalse(vm.runningProperty().get());
+    }
+
+    @Test
+    void variantsAreComparedInTheBackgroundOrTheReasonIsShown(@TempDir Path empty) {
+        AphasiaSettings[] asked = new AphasiaSettings[1];
+        AphasiaViewModel vm = new AphasiaViewModel(runner, notifier, () -> shipped, (s, l) -> {
+            asked[0] = s;
+            AphasiaResult r = shipped.run(s, l);
+            return List.of(new Ablation.Variant("ablate-base", "latent 128", "cmd", r),
+                    new Ablation.Variant("ablate-align", "align 1.0", "cmd", r));
+        }, new AphasiaCache());
+        vm.setSamples(6);
+        vm.compareVariants();
+        assertEquals(6, asked[0].samples());
+        assertEquals(2, vm.variantsProperty().get().size());
+        assertTrue(vm.variantsStatusProperty().get().startsWith("2 variants on 6 scenes"), vm.variantsStatusProperty().get());
+        assertFalse(vm.runningProperty().get());
+
+        ModelStore none = new ModelStore(empty);
+        AphasiaViewModel missing = new AphasiaViewModel(runner, notifier, () -> shipped,
+                (s, l) -> Ablation.run(none, Ablation.variantNames(none), s, null, l), new AphasiaCache());
+        missing.compareVariants();
+        assertTrue(missing.variantsStatusProperty().get().contains("reflectlab train unified"), missing.variantsStatusProperty().get());
+        assertTrue(missing.variantsProperty().get().isEmpty());
     }
 
     @Test

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.List;
+import org.reflectlab.core.aphasia.Ablation;
 import org.reflectlab.core.aphasia.AphasiaCache;
 import org.reflectlab.core.aphasia.AphasiaModels;
 import org.reflectlab.core.aphasia.Metric;
@@ -45,8 +47,12 @@ class AphasiaViewSmokeTest {
 
     @Start
     void start(Stage stage) {
-        vm = new AphasiaViewModel(new FxTaskRunner(1), notifier,
-                () -> AphasiaModels.load(new ModelStore(Path.of("models")), "unified"), new AphasiaCache());
+        AphasiaCache cache = new AphasiaCache();
+        ModelStore store = new ModelStore(Path.of("models"));
+        // one "variant": the shipped model under another name (the real variants are trained by a command)
+        vm = new AphasiaViewModel(new FxTaskRunner(1), notifier, () -> AphasiaModels.load(store, "unified"),
+                (s, l) -> List.of(new Ablation.Variant("shipped", "the shipped model", "-",
+                        AphasiaModels.load(store, "unified").run(s, l))), cache);
         vm.setSamples(20);
         view = new AphasiaView(vm);
         stage.setScene(new Scene(view, 1280, 800));
@@ -91,5 +97,11 @@ class AphasiaViewSmokeTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Files.exists(png) && !notifier.infos.isEmpty());
         assertTrue(Files.size(png) > 1000);
         assertTrue(notifier.errors.isEmpty(), notifier.errors.toString());
+
+        robot.clickOn("Ablation variants");
+        robot.clickOn("#aphasia-compare");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.variantsProperty().get().size() == 1 && !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#aphasia-variants-desc").queryLabeled().getText().startsWith("shipped"));
     }
 }
