@@ -109,15 +109,21 @@ public final class RoundTrip {
             listener.progress(from + m, n);
         }
         listener.checkCancelled();
+        Retrieval retrieval = Retrieval.measure(imageLatents, textLatents, keys);
+        return assemble(modelName, modelSha, settings, outcomes, retrieval, unparsed, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The result from per-scene outcomes: the summaries and intervals are computed here, the same way every time. */
+    static AphasiaResult assemble(String modelName, String modelSha, AphasiaSettings settings, List<SampleOutcome> outcomes,
+                                  Retrieval retrieval, int unparsed, double seconds) {
         List<MetricSummary> metrics = new ArrayList<>();
         for (Metric metric : Metric.values()) {
             metrics.add(summarise(metric, outcomes, o -> o.scores()[0][metric.ordinal()],
                     o -> o.scores()[1][metric.ordinal()], o -> o.scores()[2][metric.ordinal()], settings));
         }
         MetricSummary psnr = summarise(Metric.PIXELS, outcomes, o -> Double.NaN, o -> o.psnr()[1], o -> o.psnr()[2], settings);
-        Retrieval retrieval = Retrieval.measure(imageLatents, textLatents, keys);
         return new AphasiaResult(modelName, modelSha, settings, List.copyOf(outcomes), List.copyOf(metrics), psnr, retrieval,
-                unparsed, (System.nanoTime() - t0) / 1e9);
+                unparsed, seconds);
     }
 
     /** Read captions -> parsed -> text latents -> images; an unreadable caption gives an empty canvas. */

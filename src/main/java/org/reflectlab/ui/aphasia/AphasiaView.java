@@ -41,6 +41,7 @@ import org.reflectlab.core.aphasia.SampleOutcome;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.data.RgbImage;
+import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.train.UnifiedModelIO;
 import org.reflectlab.ui.kit.Images;
@@ -117,14 +118,17 @@ public final class AphasiaView extends BorderPane {
 
     /** The app's wiring: models from the store (loaded on the first run), one cache for the session. */
     public static AphasiaView create(TaskRunner runner, Notifier notifier, ModelStore store) {
-        AphasiaCache cache = new AphasiaCache();
-        return new AphasiaView(new AphasiaViewModel(runner, notifier, () -> {
+        AphasiaCache cache = new AphasiaCache(AppPaths.home().resolve("aphasia-cache"));
+        AphasiaViewModel vm = new AphasiaViewModel(runner, notifier, () -> {
             Backend.start();
             return AphasiaModels.load(store, UnifiedModelIO.DEFAULT_NAME);
         }, (settings, listener) -> {
             Backend.start();
             return Ablation.run(store, Ablation.variantNames(store), settings, cache, listener);
-        }, cache));
+        }, cache);
+        AphasiaView view = new AphasiaView(vm);
+        vm.restore();
+        return view;
     }
 
     private void clickBar(int i) {

@@ -223,6 +223,28 @@ public final class AphasiaViewModel {
                 }));
     }
 
+    /**
+     * Shows the cached result for the current settings, if the current model has one (on opening the
+     * workspace); otherwise leaves everything as it is. Loads the models in the background to learn
+     * their checksum.
+     */
+    public void restore() {
+        if (running.get() || result.get() != null) {
+            return;
+        }
+        AphasiaSettings s = settings();
+        running.set(true);
+        runner.submit(BackgroundTask.of("Loading the unified model and the judge", ctx -> {
+            AphasiaModels m = models(ctx);
+            return java.util.Optional.ofNullable(cache.get(m.sha256(), s));
+        }).hiddenFromTaskList().onSuccess(hit -> hit.ifPresent(r -> {
+            fromCache.set(true);
+            show(r);
+            status.set(summary(r, true));
+        })).onFailure(e -> problem.set(String.valueOf(e.getMessage())))
+                .onFinished(() -> running.set(false)));
+    }
+
     private AphasiaModels models(TaskContext ctx) throws Exception {
         // Only the run task touches the models, and only one run is in flight at a time.
         if (models == null) {

@@ -95,6 +95,29 @@ class RoundTripTest {
     }
 
     @Test
+    void theDiskCacheGivesBackTheSameResultAndTreatsDamageAsAMiss(@TempDir Path dir) throws Exception {
+        new AphasiaCache(dir).put(result);
+        AphasiaResult back = new AphasiaCache(dir).get(result.modelSha(), result.settings());
+        assertEquals(result.metrics(), back.metrics(), "summaries recomputed from the stored scores");
+        assertEquals(result.psnr(), back.psnr());
+        assertEquals(result.retrieval(), back.retrieval());
+        assertEquals(result.samples().get(5).readCaption(), back.samples().get(5).readCaption());
+        assertEquals(result.samples().get(5).judged(Route.TEXTUAL), back.samples().get(5).judged(Route.TEXTUAL));
+        assertEquals(result.samples().get(5).truth(), back.samples().get(5).truth());
+        assertTrue(Fidelity.similarity(result.samples().get(5).visual(), back.samples().get(5).visual()) > 0.995, "8-bit images");
+        assertEquals(null, new AphasiaCache(dir).get("other-sha", result.settings()));
+
+        Path file;
+        try (var files = Files.list(dir)) {
+            file = files.filter(f -> f.toString().endsWith(".aphasia")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertEquals(null, new AphasiaCache(dir).get(result.modelSha(), result.settings()));
+        assertTrue(Files.notExists(file), "a damaged file is removed");
+    }
+
+    @Test
     void badSettingsAndMissingModelsSayWhatToDo(@TempDir Path empty) {
         assertThrows(IllegalArgumentException.class, () -> AphasiaSettings.of(1, 1));
         assertThrows(IllegalArgumentException.class, () -> AphasiaSettings.of(-1, 10));

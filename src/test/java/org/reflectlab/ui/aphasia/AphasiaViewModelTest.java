@@ -80,6 +80,22 @@ class AphasiaViewModelTest {
     }
 
     @Test
+    void reopeningShowsTheCachedResultAtOnceAndOtherwiseWaitsForRun(@TempDir Path dir) {
+        AphasiaViewModel fresh = vm(new AphasiaCache(dir));
+        fresh.restore();
+        assertNull(fresh.resultProperty().get(), "nothing cached yet: nothing runs by itself");
+        assertFalse(fresh.runningProperty().get());
+        fresh.run();
+
+        AphasiaViewModel reopened = vm(new AphasiaCache(dir)); // a new app session: the memory cache is empty
+        reopened.restore();
+        assertNotNull(reopened.resultProperty().get());
+        assertTrue(reopened.fromCacheProperty().get());
+        assertEquals(fresh.resultProperty().get().metrics(), reopened.resultProperty().get().metrics());
+        assertEquals(24, reopened.browser().size());
+    }
+
+    @Test
     void clickingAMetricFiltersTheBrowserToScenesWhereTheRoutesDiffer() {
         AphasiaViewModel vm = vm(new AphasiaCache());
         vm.run();
