@@ -12,6 +12,7 @@ import org.reflectlab.core.aphasia.AphasiaModels;
 import org.reflectlab.core.aphasia.AphasiaResult;
 import org.reflectlab.core.aphasia.AphasiaSettings;
 import org.reflectlab.core.aphasia.AphasiaTables;
+import org.reflectlab.core.aphasia.MemoryExperiment;
 import org.reflectlab.core.aphasia.RoundTrip;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.settings.AppPaths;
@@ -52,13 +53,26 @@ final class AphasiaCommand implements Callable<Integer> {
         "'all' or a comma-separated list of model names. --csv then writes the ablation table."})
     String variants;
 
+    @Option(names = "--memory", description = {"Instead: describe from memory. Posters (seeded scenes) are bound to learned name",
+        "latents through the frozen decoders; asked by name, the model draws and describes each; error rates and ratio."})
+    boolean memory;
+    @Option(names = "--posters", defaultValue = "16", description = "Memory: posters (default: ${DEFAULT-VALUE}).")
+    int posters;
+    @Option(names = "--captioned", defaultValue = "4", description = "Memory: posters that also get name->caption pairs (default: ${DEFAULT-VALUE}).")
+    int captioned;
+    @Option(names = "--memory-steps", defaultValue = "300", description = "Memory: training steps of the names (default: ${DEFAULT-VALUE}).")
+    int memorySteps;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AphasiaSettings settings;
+        MemoryExperiment.Settings memorySettings;
         try {
             settings = new AphasiaSettings(seed, samples, resamples);
+            memorySettings = new MemoryExperiment.Settings(seed, posters, captioned, memorySteps,
+                    MemoryExperiment.Settings.defaults(seed).learningRate());
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return Cli.BAD_INPUT;
@@ -74,6 +88,11 @@ final class AphasiaCommand implements Callable<Integer> {
         } catch (ModelStoreException e) {
             err.println("error: " + e.getMessage());
             return Cli.FAILED;
+        }
+        if (memory) {
+            MemoryExperiment.Result mr = MemoryExperiment.run(m.unified(), m.judge(), memorySettings, RoundTrip.SILENT);
+            MemoryExperiment.table(mr).forEach(o::println);
+            return 0;
         }
         AphasiaResult r = m.run(settings, RoundTrip.SILENT);
         AphasiaTables.lines(r).forEach(o::println);

@@ -27,6 +27,31 @@ public final class AttributeAgreement {
     public static double[] score(Scene truth, RgbImage original, RgbImage reconstruction, List<SceneObject> judged) {
         double[] s = new double[Metric.values().length];
         s[Metric.PIXELS.ordinal()] = Fidelity.similarity(original, reconstruction);
+        double[] o = objectScores(truth, judged);
+        for (Metric m : List.of(Metric.SHAPE, Metric.COLOR, Metric.SIZE, Metric.POSITION, Metric.COUNT)) {
+            s[m.ordinal()] = o[m.ordinal()];
+        }
+        double[] err = centroidErrors(truth, original, reconstruction);
+        int fine = 0;
+        for (double e : err) {
+            fine += e <= FINE_TOLERANCE_PX ? 1 : 0;
+        }
+        s[Metric.FINE.ordinal()] = fine / (double) truth.size();
+        return s;
+    }
+
+    /**
+     * Shape, color, size, position and count of objects read from anywhere (the judge on an image, or a
+     * caption's phrases) against the true scene; the other metrics' slots are NaN. {@code stated} is
+     * how many objects were claimed in all (a caption may name objects without a place).
+     */
+    public static double[] objectScores(Scene truth, List<SceneObject> judged) {
+        return objectScores(truth, judged, judged.size());
+    }
+
+    public static double[] objectScores(Scene truth, List<SceneObject> judged, int stated) {
+        double[] s = new double[Metric.values().length];
+        java.util.Arrays.fill(s, Double.NaN);
         List<SceneObject> objects = truth.objects();
         int found = 0;
         int shape = 0;
@@ -46,14 +71,8 @@ public final class AttributeAgreement {
         s[Metric.SHAPE.ordinal()] = shape / (double) n;
         s[Metric.COLOR.ordinal()] = color / (double) n;
         s[Metric.SIZE.ordinal()] = size / (double) n;
-        s[Metric.POSITION.ordinal()] = found / (double) Math.max(n, judged.size());
-        s[Metric.COUNT.ordinal()] = judged.size() == n ? 1 : 0;
-        double[] err = centroidErrors(truth, original, reconstruction);
-        int fine = 0;
-        for (double e : err) {
-            fine += e <= FINE_TOLERANCE_PX ? 1 : 0;
-        }
-        s[Metric.FINE.ordinal()] = fine / (double) n;
+        s[Metric.POSITION.ordinal()] = found / (double) Math.max(n, stated);
+        s[Metric.COUNT.ordinal()] = stated == n ? 1 : 0;
         return s;
     }
 
