@@ -25,6 +25,7 @@ import org.reflectlab.core.aphasia.AphasiaExport;
 import org.reflectlab.core.aphasia.AphasiaModels;
 import org.reflectlab.core.aphasia.AphasiaResult;
 import org.reflectlab.core.aphasia.AphasiaSettings;
+import org.reflectlab.core.aphasia.MemoryExperiment;
 import org.reflectlab.core.aphasia.Metric;
 import org.reflectlab.core.aphasia.Route;
 import org.reflectlab.core.aphasia.RoundTrip;
@@ -68,6 +69,10 @@ public final class AphasiaViewModel {
     private final ObservableList<SampleOutcome> browserView = FXCollections.unmodifiableObservableList(browser);
     private final ReadOnlyStringWrapper browserTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SampleOutcome> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<MemoryExperiment.Result> memory = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper memoryStatus = new ReadOnlyStringWrapper(
+            "Posters are bound to name tokens (learned latents, decoders frozen) from name->image pairs and a few "
+                    + "name->caption pairs; asked by name, the model draws and describes each poster.");
     private final ReadOnlyObjectWrapper<List<Ablation.Variant>> variants = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper variantsStatus = new ReadOnlyStringWrapper(
             "Compares the gap of models trained with the same small settings but one change each (models named ablate-*).");
@@ -152,6 +157,14 @@ public final class AphasiaViewModel {
 
     public ReadOnlyObjectProperty<SampleOutcome> selectedProperty() {
         return selected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<MemoryExperiment.Result> memoryProperty() {
+        return memory.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty memoryStatusProperty() {
+        return memoryStatus.getReadOnlyProperty();
     }
 
     /** The ablation variants' results (baseline first), empty until compared. */
@@ -268,6 +281,36 @@ public final class AphasiaViewModel {
                 ctx.checkCancelled();
             }
         };
+    }
+
+    /** Describe from memory with the default sizes and the current seed, in the background. */
+    public void runMemory() {
+        runMemory(MemoryExperiment.Settings.defaults(seed.get()));
+    }
+
+    public void runMemory(MemoryExperiment.Settings s) {
+        if (running.get()) {
+            return;
+        }
+        running.set(true);
+        progress.set(0);
+        memoryStatus.set("Training " + s.posters() + " name latents for " + s.steps() + " steps, then recalling…");
+        task = runner.submit(BackgroundTask.of("Aphasia: describe from memory", ctx -> {
+            AphasiaModels m = models(ctx);
+            return MemoryExperiment.run(m.unified(), m.judge(), s, listener(ctx));
+        }).onSuccess(r -> {
+            memory.set(r);
+            memoryStatus.set(String.format(Locale.ROOT, "%d posters (%d with captions), %d steps: image loss %.4f -> %.4f, %.1f s.",
+                    s.posters(), s.captioned(), s.steps(), r.initialImageLoss(), r.finalImageLoss(), r.seconds()));
+        }).onCancelled(() -> memoryStatus.set("Cancelled."))
+                .onFailure(e -> {
+                    memoryStatus.set(String.valueOf(e.getMessage()));
+                    notifier.error("Memory experiment failed", String.valueOf(e.getMessage()));
+                })
+                .onFinished(() -> {
+                    running.set(false);
+                    progress.set(0);
+                }));
     }
 
     /** Runs the round trip on every ablation variant with the current settings (cached per variant checksum). */

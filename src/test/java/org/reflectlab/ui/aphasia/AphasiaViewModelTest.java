@@ -20,6 +20,7 @@ import org.reflectlab.core.aphasia.AphasiaCache;
 import org.reflectlab.core.aphasia.AphasiaModels;
 import org.reflectlab.core.aphasia.AphasiaResult;
 import org.reflectlab.core.aphasia.AphasiaSettings;
+import org.reflectlab.core.aphasia.MemoryExperiment;
 import org.reflectlab.core.aphasia.Metric;
 import org.reflectlab.core.aphasia.Route;
 import org.reflectlab.core.aphasia.SampleOutcome;
@@ -167,6 +168,18 @@ class AphasiaViewModelTest {
         missing.compareVariants();
         assertTrue(missing.variantsStatusProperty().get().contains("reflectlab train unified"), missing.variantsStatusProperty().get());
         assertTrue(missing.variantsProperty().get().isEmpty());
+    }
+
+    @Test
+    void theMemoryTestRunsInTheBackgroundAndReportsBothGroups() {
+        AphasiaViewModel vm = vm(new AphasiaCache());
+        vm.runMemory(new MemoryExperiment.Settings(2, 4, 1, 5, 0.05));
+        MemoryExperiment.Result r = vm.memoryProperty().get();
+        assertNotNull(r, vm.memoryStatusProperty().get());
+        assertEquals(3, r.imageOnly().posters());
+        assertEquals(1, r.captionTrained().posters());
+        assertTrue(vm.memoryStatusProperty().get().startsWith("4 posters (1 with captions), 5 steps"), vm.memoryStatusProperty().get());
+        assertFalse(vm.runningProperty().get());
     }
 
     @Test
