@@ -332,7 +332,7 @@ public final class AphasiaView extends BorderPane {
     // Memory //
 
     private Node memory() {
-        IntervalBarChart chart = new IntervalBarChart("Recall error by name: drawn vs described (1 - attribute agreement, 95% CI)", i -> { });
+        IntervalBarChart chart = new IntervalBarChart("Recall error by name: drawn vs described (95% CI)", i -> { });
         chart.setId("aphasia-memory-chart");
         chart.setPrefSize(520, 230);
         chart.setMinWidth(420);

@@ -16,7 +16,7 @@ import javafx.scene.text.TextAlignment;
  * Grouped bars with 95% interval whiskers, drawn on a canvas (JavaFX's BarChart has no error bars).
  * One group per category, one bar per series; the value axis spans [min, max] given by the caller
  * and a zero line is drawn when it is inside. Clicking a group reports its index; the highlighted
- * group is drawn with a band behind it.
+ * group is drawn with a band behind it. The title is on the first line, the legend on the second.
  */
 final class IntervalBarChart extends Region {
 
@@ -26,7 +26,7 @@ final class IntervalBarChart extends Region {
 
     private static final double LEFT = 44;
     private static final double RIGHT = 10;
-    private static final double TOP = 26;
+    private static final double TOP = 40;
     private static final double BOTTOM = 34;
 
     private final Canvas canvas = new Canvas();
@@ -189,10 +189,10 @@ final class IntervalBarChart extends Region {
         for (int s = series.size() - 1; s >= 0; s--) {
             Series se = series.get(s);
             g.setFill(Color.web("#1f2430"));
-            g.fillText(se.name(), x, 12);
+            g.fillText(se.name(), x, 28);
             x -= se.name().length() * 6.6 + 6;
             g.setFill(se.color());
-            g.fillRect(x - 10, 7, 10, 10);
+            g.fillRect(x - 10, 23, 10, 10);
             x -= 22;
         }
     }
