@@ -52,7 +52,7 @@ public final class AphasiaViewModel {
     private final Callable<AphasiaModels> loader;
     private final VariantSource variantSource;
     private final AphasiaCache cache;
-    private AphasiaModels models;
+    private volatile AphasiaModels models;
 
     // Properties //
     private final ReadOnlyIntegerWrapper seed = new ReadOnlyIntegerWrapper(1);
