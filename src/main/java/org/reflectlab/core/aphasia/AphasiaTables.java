@@ -20,6 +20,8 @@ public final class AphasiaTables {
         out.add("# visual:  " + Route.VISUAL.path());
         out.add("# textual: " + Route.TEXTUAL.path());
         out.add("# scores are means over scenes in [0,1], [95% bootstrap interval]; judge@original = the judge on the true render");
+        out.add("# (fine position is read by the pixel blob reader, not the judge: centroid within "
+                + AttributeAgreement.FINE_TOLERANCE_PX + " px of the original's)");
         out.add(String.format(Locale.ROOT, "%-14s %14s %24s %24s %26s", "metric", "judge@original", "visual", "textual",
                 "gap (visual - textual)"));
         for (MetricSummary m : r.metrics()) {

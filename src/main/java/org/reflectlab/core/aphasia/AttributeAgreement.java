@@ -42,13 +42,13 @@ public final class AttributeAgreement {
 
     /**
      * Shape, color, size, position and count of objects read from anywhere (the judge on an image, or a
-     * caption's phrases) against the true scene; the other metrics' slots are NaN. {@code stated} is
-     * how many objects were claimed in all (a caption may name objects without a place).
+     * caption's phrases) against the true scene; the other metrics' slots are NaN.
      */
     public static double[] objectScores(Scene truth, List<SceneObject> judged) {
         return objectScores(truth, judged, judged.size());
     }
 
+    /** As above; {@code stated} is how many objects were claimed in all (a caption may name objects without a place). */
     public static double[] objectScores(Scene truth, List<SceneObject> judged, int stated) {
         double[] s = new double[Metric.values().length];
         java.util.Arrays.fill(s, Double.NaN);
