@@ -25,6 +25,10 @@ class AphasiaCommandTest {
         assertTrue(err.toString().contains("samples must be 2..5000"), err.toString());
         assertEquals(Cli.FAILED, run("aphasia", "--samples", "4", "--models", dir.toString()));
         assertTrue(err.toString().contains("Train it with: reflectlab train unified"), err.toString());
+        assertEquals(Cli.FAILED, run("aphasia", "--variants", "all", "--samples", "4", "--models", dir.toString()));
+        assertTrue(err.toString().contains("No ablation variants"), err.toString());
+        assertEquals(Cli.BAD_INPUT, run("aphasia", "--memory", "--posters", "4", "--captioned", "4"));
+        assertTrue(err.toString().contains("captioned posters must be 0..3"), err.toString());
     }
 
     @Test
