@@ -21,6 +21,7 @@ import java.util.List;
 import org.reflectlab.core.aphasia.Ablation;
 import org.reflectlab.core.aphasia.AphasiaCache;
 import org.reflectlab.core.aphasia.AphasiaModels;
+import org.reflectlab.core.aphasia.MemoryExperiment;
 import org.reflectlab.core.aphasia.Metric;
 import org.reflectlab.core.aphasia.SampleOutcome;
 import org.reflectlab.core.backend.Backend;
@@ -103,5 +104,14 @@ class AphasiaViewSmokeTest {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.variantsProperty().get().size() == 1 && !vm.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#aphasia-variants-desc").queryLabeled().getText().startsWith("shipped"));
+
+        // describe from memory, tiny: 4 posters (1 with captions), 5 steps
+        robot.clickOn("Describe from memory");
+        robot.interact(() -> vm.runMemory(new MemoryExperiment.Settings(1, 4, 1, 5, 0.05)));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.memoryProperty().get() != null && !vm.runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        String table = robot.lookup("#aphasia-memory-ratio").queryLabeled().getText();
+        assertTrue(table.contains("image-only names") && table.contains("caption-trained names"), table);
+        assertTrue(notifier.errors.isEmpty(), notifier.errors.toString());
     }
 }
