@@ -136,6 +136,14 @@ public final class UnifiedModel {
         return sd;
     }
 
+    /**
+     * The image decoder (patches) and caption decoder (logits) applied to any latent, in a graph built
+     * elsewhere with its own parameter set (e.g. name embeddings learned against frozen decoders).
+     */
+    public SDVariable[] decoders(SdBuilder b, SDVariable z) {
+        return new SDVariable[] {decodeImage(b, z), decodeCaption(b, z)};
+    }
+
     private SDVariable encodeImage(SdBuilder b, SDVariable patches) {
         int t = cfg.imageTokens();
         int d = cfg.width();

@@ -40,7 +40,10 @@ public final class Workspaces {
                 new Workspace("scaling", "Scaling", "Best-of-N vs Reflect-DiT vs test-time training across K at equal compute",
                         "M3 21V3h1.5v16.5H21V21z M6 17l3.5-5 3 2.5L19 6l1.2 1L12.8 16.5l-3-2.5L7.2 18z",
                         s -> new ScalingView(new ScalingViewModel(s.runner(), s.notifier(), () -> reflector(s),
-                                () -> modelIds(s), AppPaths.sweeps(), PromptSet.generate(1, 50).prompts()))));
+                                () -> modelIds(s), AppPaths.sweeps(), PromptSet.generate(1, 50).prompts()))),
+                new Workspace("aphasia", "Aphasia", "Modal aphasia: image -> image vs image -> caption -> image, and retrieval",
+                        "M4 4h16v11H10l-5 4v-4H4z M8 8h8v1.5H8z M8 11h5v1.5H8z",
+                        s -> org.reflectlab.ui.aphasia.AphasiaView.create(s.runner(), s.notifier(), s.models())));
     }
 
     private static java.util.Map<String, Object> modelIds(AppServices s) {

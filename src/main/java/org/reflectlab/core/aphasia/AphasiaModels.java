@@ -1,0 +1,36 @@
+package org.reflectlab.core.aphasia;
+
+import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.reflect.ReflectModels;
+import org.reflectlab.core.reflect.SceneReader;
+import org.reflectlab.core.store.Manifest;
+import org.reflectlab.core.store.ModelStore;
+import org.reflectlab.core.store.ModelStoreException;
+import org.reflectlab.core.train.UnifiedModelIO;
+
+/**
+ * What the experiment needs: a unified model (with its weights' SHA-256, the cache key) and the judge.
+ * Not thread-safe: one thread runs an experiment on these at a time.
+ */
+public record AphasiaModels(String name, String sha256, UnifiedModel unified, SceneReader judge) {
+
+    public static AphasiaModels load(ModelStore store, String name) throws ModelStoreException {
+        Manifest m;
+        try {
+            m = store.verify(name);
+        } catch (ModelStoreException e) {
+            if (e.reason() == ModelStoreException.Reason.MISSING_MODEL) {
+                throw new ModelStoreException(e.reason(), "The unified model '" + name + "' is missing from " + store.root()
+                        + ". Train it with: reflectlab train unified --out " + name, e);
+            }
+            throw e;
+        }
+        String sha = m.fileFor("weights").map(f -> m.files().get(f).sha256()).orElse("unknown");
+        UnifiedModel unified = UnifiedModelIO.load(store, name);
+        return new AphasiaModels(name, sha, unified, ReflectModels.judge(store));
+    }
+
+    public AphasiaResult run(AphasiaSettings settings, RoundTrip.Listener listener) {
+        return RoundTrip.run(unified, judge, name, sha256, settings, listener);
+    }
+}

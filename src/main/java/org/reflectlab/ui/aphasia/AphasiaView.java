@@ -1,0 +1,553 @@
+package org.reflectlab.ui.aphasia;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
+import org.reflectlab.core.aphasia.Ablation;
+import org.reflectlab.core.aphasia.AphasiaCache;
+import org.reflectlab.core.aphasia.AphasiaModels;
+import org.reflectlab.core.aphasia.AphasiaResult;
+import org.reflectlab.core.aphasia.AphasiaSettings;
+import org.reflectlab.core.aphasia.MemoryExperiment;
+import org.reflectlab.core.aphasia.Metric;
+import org.reflectlab.core.aphasia.MetricSummary;
+import org.reflectlab.core.aphasia.Retrieval;
+import org.reflectlab.core.aphasia.Route;
+import org.reflectlab.core.aphasia.SampleOutcome;
+import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.concurrent.TaskRunner;
+import org.reflectlab.core.data.RgbImage;
+import org.reflectlab.core.settings.AppPaths;
+import org.reflectlab.core.store.ModelStore;
+import org.reflectlab.core.train.UnifiedModelIO;
+import org.reflectlab.ui.kit.Images;
+import org.reflectlab.ui.kit.Notifier;
+import org.reflectlab.ui.kit.Snapshots;
+
+/**
+ * The Aphasia workspace: settings and Run/Cancel; visual vs textual fidelity per metric with 95%
+ * intervals and the gap per metric (click a bar to filter the browser); retrieval and modality bias;
+ * a sample browser (original | visual reconstruction | caption read | textual reconstruction, with
+ * the judge's verdicts). Bindings and drawing only; the state is in {@link AphasiaViewModel}.
+ */
+public final class AphasiaView extends BorderPane {
+
+    static final Color VISUAL = Color.web("#2f80d8");
+    static final Color TEXTUAL = Color.web("#e0562b");
+    static final Color ORIGINAL = Color.web("#c0c6d0");
+    static final Color GAP = Color.web("#8a3ffc");
+
+    private static final List<Metric> METRICS = Arrays.asList(Metric.values());
+
+    private final AphasiaViewModel vm;
+    private final IntervalBarChart fidelity;
+    private final IntervalBarChart gap;
+    private final GridPane retrieval = new GridPane();
+    private final ListView<SampleOutcome> list = new ListView<>();
+    private final Label filterLabel = new Label();
+    private final HBox images = new HBox(12);
+    private final Label readCaption = new Label();
+    private final Label trueCaption = new Label();
+    private final Label verdicts = new Label();
+    private final VBox charts;
+
+    public AphasiaView(AphasiaViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("aphasia-view");
+        getStylesheets().add(AphasiaView.class.getResource("aphasia.css").toExternalForm());
+        fidelity = new IntervalBarChart("Fidelity per metric: visual vs textual round trip (mean, 95% CI)", this::clickBar);
+        fidelity.setId("aphasia-fidelity-chart");
+        gap = new IntervalBarChart("Gap = visual - textual (paired, 95% CI)", this::clickBar);
+        gap.setId("aphasia-gap-chart");
+        setTop(toolbar());
+        HBox chartRow = new HBox(10, fidelity, gap);
+        HBox.setHgrow(fidelity, Priority.ALWAYS);
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        fidelity.setPrefSize(640, 250);
+        gap.setPrefSize(480, 250);
+        charts = new VBox(8, chartRow, retrievalRow());
+        Tab scenes = new Tab("Scenes", browser());
+        scenes.setId("aphasia-tab-scenes");
+        Tab variants = new Tab("Ablation variants", ablation());
+        variants.setId("aphasia-tab-variants");
+        Tab memoryTab = new Tab("Describe from memory", memory());
+        TabPane tabs = new TabPane(scenes, memoryTab, variants);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox center = new VBox(8, problemBox(), charts, tabs, status());
+        center.setPadding(new Insets(10));
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        setCenter(center);
+
+        vm.resultProperty().addListener((o, a, r) -> showResult(r));
+        vm.filterProperty().addListener((o, a, m) -> {
+            int i = m == null ? -1 : METRICS.indexOf(m);
+            fidelity.setHighlighted(i);
+            gap.setHighlighted(i);
+        });
+        vm.selectedProperty().addListener((o, a, s) -> showSample(s));
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {
+            if (s != null) {
+                vm.select(s);
+            }
+        });
+        showResult(vm.resultProperty().get());
+    }
+
+    /** The app's wiring: models from the store (loaded on the first run), one cache for the session. */
+    public static AphasiaView create(TaskRunner runner, Notifier notifier, ModelStore store) {
+        AphasiaCache cache = new AphasiaCache(AppPaths.home().resolve("aphasia-cache"));
+        AphasiaViewModel vm = new AphasiaViewModel(runner, notifier, () -> {
+            Backend.start();
+            return AphasiaModels.load(store, UnifiedModelIO.DEFAULT_NAME);
+        }, (settings, listener) -> {
+            Backend.start();
+            return Ablation.run(store, Ablation.variantNames(store), settings, cache, listener);
+        }, cache);
+        AphasiaView view = new AphasiaView(vm);
+        vm.restore();
+        return view;
+    }
+
+    private void clickBar(int i) {
+        Metric m = METRICS.get(i);
+        vm.setFilter(vm.filterProperty().get() == m ? null : m);
+    }
+
+    // Toolbar //
+
+    private HBox toolbar() {
+        Spinner<Integer> samples = new Spinner<>();
+        samples.setId("aphasia-samples");
+        samples.setEditable(true);
+        samples.setPrefWidth(95);
+        samples.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, AphasiaSettings.MAX_SAMPLES,
+                vm.samplesProperty().get(), 50));
+        samples.valueProperty().addListener((o, a, b) -> vm.setSamples(b));
+        samples.setTooltip(new Tooltip("Held-out scenes in the round trip (500 take ~10-20 s)"));
+        Spinner<Integer> seed = new Spinner<>();
+        seed.setId("aphasia-seed");
+        seed.setEditable(true);
+        seed.setPrefWidth(90);
+        seed.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, AphasiaViewModel.MAX_SEED, vm.seedProperty().get()));
+        seed.valueProperty().addListener((o, a, b) -> vm.setSeed(b));
+        seed.setTooltip(new Tooltip("Held-out scenes come from ShapesWorld seed " + AphasiaSettings.HELDOUT_SEED_BASE + " + this"));
+        Button run = new Button("Run");
+        run.setId("aphasia-run");
+        run.setDefaultButton(true);
+        run.setOnAction(e -> vm.run());
+        run.disableProperty().bind(vm.runningProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("aphasia-cancel");
+        cancel.setOnAction(e -> vm.cancel());
+        cancel.disableProperty().bind(vm.runningProperty().not());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("aphasia-progress");
+        progress.setPrefWidth(140);
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.runningProperty());
+        Button csv = exportButton("Export CSV…", "aphasia-export-csv", () -> export("summary CSV", "csv", "aphasia-summary.csv", 0));
+        Button scenes = exportButton("Scenes CSV…", "aphasia-export-scenes", () -> export("per-scene CSV", "csv", "aphasia-scenes.csv", 1));
+        Button png = exportButton("Export PNG…", "aphasia-export-png", () -> export("charts PNG", "png", "aphasia.png", 2));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label error = new Label();
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(vm.settingsErrorProperty());
+        HBox bar = new HBox(6, label("Scenes"), samples, label("Seed"), seed, run, cancel, progress, error, spacer, csv, scenes, png);
+        bar.getStyleClass().add("workspace-toolbar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private Button exportButton(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        b.disableProperty().bind(vm.resultProperty().isNull());
+        return b;
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("toolbar-label");
+        return l;
+    }
+
+    private void export(String what, String ext, String name, int kind) {
+        if (getScene() == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export " + what);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(Locale.ROOT), "*." + ext));
+        chooser.setInitialFileName(name);
+        File f = chooser.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            export(kind, f.toPath());
+        }
+    }
+
+    /** 0: summary CSV, 1: per-scene CSV, 2: PNG of the charts (captured here, on the FX thread). */
+    void export(int kind, Path file) {
+        switch (kind) {
+            case 0 -> vm.exportCsv(file);
+            case 1 -> vm.exportSamplesCsv(file);
+            default -> vm.exportPng(Snapshots.capture(charts), file);
+        }
+    }
+
+    private Node problemBox() {
+        Label problem = new Label();
+        problem.setId("aphasia-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(vm.problemProperty());
+        VBox box = new VBox(problem);
+        box.getStyleClass().add("problem-box");
+        box.visibleProperty().bind(vm.problemProperty().isNotEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private Node status() {
+        Label status = new Label();
+        status.setId("aphasia-status");
+        status.getStyleClass().add("muted");
+        status.textProperty().bind(vm.statusProperty());
+        return status;
+    }
+
+    // Charts and figures //
+
+    private Node retrievalRow() {
+        retrieval.setId("aphasia-retrieval");
+        retrieval.setHgap(14);
+        retrieval.setVgap(2);
+        retrieval.getStyleClass().add("panel-card");
+        retrieval.setMinWidth(Region.USE_PREF_SIZE);
+        Label defs = new Label("Round trip on held-out scenes. Visual: " + Route.VISUAL.path() + ". Textual: " + Route.TEXTUAL.path()
+                + ". Attributes are the judge's reading compared with the TRUE scene (grey: the judge on the true render, its ceiling). "
+                + "Fine position: blob centroid within " + org.reflectlab.core.aphasia.AttributeAgreement.FINE_TOLERANCE_PX
+                + " px of the original's, which captions cannot carry. Retrieval: cosine over the shared latent, image latents vs "
+                + "true-caption latents; a hit is an item with the query's caption. Same-modality NN: share of latents whose "
+                + "nearest neighbour is of their own modality (0 = aligned, 1 = separate clusters). Centroid gap: distance between "
+                + "the mean unit image and text latents. Click a bar to filter the scenes below; click it again to clear.");
+        defs.setWrapText(true);
+        defs.getStyleClass().add("muted");
+        HBox.setHgrow(defs, Priority.ALWAYS);
+        HBox row = new HBox(12, retrieval, defs);
+        return row;
+    }
+
+    private void showResult(AphasiaResult r) {
+        retrieval.getChildren().clear();
+        if (r == null) {
+            fidelity.setData(List.of(), List.of(), 0, 1);
+            gap.setData(List.of(), List.of(), -0.1, 0.1);
+            retrieval.add(new Label("Retrieval and modality bias appear after a run."), 0, 0);
+            return;
+        }
+        List<String> names = METRICS.stream().map(Metric::label).toList();
+        fidelity.setData(names, List.of(series("judge on original", ORIGINAL, r, Route.ORIGINAL),
+                series("visual", VISUAL, r, Route.VISUAL), series("textual", TEXTUAL, r, Route.TEXTUAL)), 0, 1);
+        double[] mean = new double[names.size()];
+        double[] low = new double[names.size()];
+        double[] high = new double[names.size()];
+        double lo = 0;
+        double hi = 0.05;
+        for (int i = 0; i < names.size(); i++) {
+            MetricSummary.Interval g = r.summary(METRICS.get(i)).gap();
+            mean[i] = g.mean();
+            low[i] = g.low();
+            high[i] = g.high();
+            lo = Math.min(lo, g.low());
+            hi = Math.max(hi, g.high());
+        }
+        gap.setData(names, List.of(new IntervalBarChart.Series("gap", GAP, mean, low, high)), lo * 1.15, hi * 1.15);
+        Retrieval q = r.retrieval();
+        addRow(0, "", "R@1", "R@5");
+        addRow(1, "image → text", f(q.imageToTextAt1()), f(q.imageToTextAt5()));
+        addRow(2, "text → image", f(q.textToImageAt1()), f(q.textToImageAt5()));
+        addRow(3, "same-modality NN", f(q.sameModalityShare()), "");
+        addRow(4, "centroid gap", f(q.centroidGap()), "");
+        addRow(5, "PSNR vis / text", String.format(Locale.ROOT, "%.1f dB", r.psnr().visual().mean()),
+                String.format(Locale.ROOT, "%.1f dB", r.psnr().textual().mean()));
+    }
+
+    private void addRow(int row, String name, String a, String b) {
+        Label n = new Label(name);
+        n.getStyleClass().add(row == 0 ? "table-head" : "section-title");
+        Label x = new Label(a);
+        Label y = new Label(b);
+        x.getStyleClass().add(row == 0 ? "table-head" : "num");
+        y.getStyleClass().add(row == 0 ? "table-head" : "num");
+        retrieval.addRow(row, n, x, y);
+    }
+
+    private static String f(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static IntervalBarChart.Series series(String name, Color color, AphasiaResult r, Route route) {
+        int n = METRICS.size();
+        double[] mean = new double[n];
+        double[] low = new double[n];
+        double[] high = new double[n];
+        for (int i = 0; i < n; i++) {
+            Metric m = METRICS.get(i);
+            MetricSummary.Interval v = r.summary(m).of(route);
+            boolean skip = route == Route.ORIGINAL && m == Metric.PIXELS; // identical by definition
+            mean[i] = skip ? Double.NaN : v.mean();
+            low[i] = skip ? Double.NaN : v.low();
+            high[i] = skip ? Double.NaN : v.high();
+        }
+        return new IntervalBarChart.Series(name, color, mean, low, high);
+    }
+
+    // Memory //
+
+    private Node memory() {
+        IntervalBarChart chart = new IntervalBarChart("Recall error by name: drawn vs described (95% CI)", i -> { });
+        chart.setId("aphasia-memory-chart");
+        chart.setPrefSize(520, 230);
+        chart.setMinWidth(420);
+        Button run = new Button("Run memory test");
+        run.setId("aphasia-memory-run");
+        run.setOnAction(e -> vm.runMemory());
+        run.disableProperty().bind(vm.runningProperty());
+        Label status = new Label();
+        status.setId("aphasia-memory-status");
+        status.setWrapText(true);
+        status.getStyleClass().add("muted");
+        status.textProperty().bind(vm.memoryStatusProperty());
+        Label ratio = new Label();
+        ratio.setId("aphasia-memory-ratio");
+        ratio.getStyleClass().add("verdict");
+        ratio.setWrapText(true);
+        HBox posters = new HBox(8);
+        vm.memoryProperty().addListener((o, a, r) -> {
+            if (r == null) {
+                return;
+            }
+            List<MemoryExperiment.Group> groups = List.of(r.imageOnly(), r.captionTrained());
+            double[][] v = new double[3][2];
+            double[][] t = new double[3][2];
+            for (int i = 0; i < 2; i++) {
+                MemoryExperiment.Group g = groups.get(i);
+                v[0][i] = g.visualError().mean();
+                v[1][i] = g.visualError().low();
+                v[2][i] = g.visualError().high();
+                t[0][i] = g.textualError().mean();
+                t[1][i] = g.textualError().low();
+                t[2][i] = g.textualError().high();
+            }
+            chart.setData(List.of("image-only names", "caption-trained names"), List.of(
+                    new IntervalBarChart.Series("drawn (visual)", VISUAL, v[0], v[1], v[2]),
+                    new IntervalBarChart.Series("described (textual)", TEXTUAL, t[0], t[1], t[2])), 0, 1);
+            ratio.setText(String.join("\n", MemoryExperiment.table(r).subList(2, 5)));
+            posters.getChildren().clear();
+            r.recalls().stream().filter(x -> !x.captionTrained()).limit(6).forEach(x -> {
+                Label said = new Label("said: " + (x.described().isEmpty() ? "(nothing)" : x.described()) + "\ntrue: " + x.trueCaption());
+                said.setWrapText(true);
+                said.setMaxWidth(150);
+                said.getStyleClass().add("muted");
+                posters.getChildren().add(new VBox(3, imageTitle("name #" + x.name() + ", drawn"),
+                        new ImageView(Images.toFx(x.drawn(), 3)), said));
+            });
+        });
+        HBox head = new HBox(8, run, status);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox right = new VBox(6, ratio, posters);
+        HBox body = new HBox(10, chart, right);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        VBox box = new VBox(8, head, body);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
+    }
+
+    // Ablation //
+
+    private static final List<Color> PALETTE = List.of(Color.web("#98a2b3"), Color.web("#2f80d8"), Color.web("#e0562b"),
+            Color.web("#1b7f46"), Color.web("#8a3ffc"), Color.web("#c98a00"));
+
+    private Node ablation() {
+        IntervalBarChart chart = new IntervalBarChart("Gap per metric and variant (visual - textual, 95% CI)", i -> { });
+        chart.setId("aphasia-ablation-chart");
+        chart.setPrefSize(900, 240);
+        Button compare = new Button("Compare variants");
+        compare.setId("aphasia-compare");
+        compare.setOnAction(e -> vm.compareVariants());
+        compare.disableProperty().bind(vm.runningProperty());
+        Label status = new Label();
+        status.setId("aphasia-variants-status");
+        status.setWrapText(true);
+        status.getStyleClass().add("muted");
+        status.textProperty().bind(vm.variantsStatusProperty());
+        Label desc = new Label();
+        desc.setId("aphasia-variants-desc");
+        desc.setWrapText(true);
+        desc.getStyleClass().add("verdict");
+        vm.variantsProperty().addListener((o, a, v) -> {
+            List<String> names = METRICS.stream().map(Metric::label).toList();
+            List<IntervalBarChart.Series> series = new ArrayList<>();
+            double lo = 0;
+            double hi = 0.05;
+            StringBuilder text = new StringBuilder();
+            for (int k = 0; k < v.size(); k++) {
+                Ablation.Variant var = v.get(k);
+                double[] mean = new double[names.size()];
+                double[] low = new double[names.size()];
+                double[] high = new double[names.size()];
+                for (int i = 0; i < names.size(); i++) {
+                    MetricSummary.Interval g = var.result().summary(METRICS.get(i)).gap();
+                    mean[i] = g.mean();
+                    low[i] = g.low();
+                    high[i] = g.high();
+                    lo = Math.min(lo, g.low());
+                    hi = Math.max(hi, g.high());
+                }
+                series.add(new IntervalBarChart.Series(var.name(), PALETTE.get(k % PALETTE.size()), mean, low, high));
+                Retrieval q = var.result().retrieval();
+                text.append(String.format(Locale.ROOT, "%-15s %s · i2t R@1 %.3f · same-modality NN %.3f · centroid gap %.3f%n",
+                        var.name(), var.description(), q.imageToTextAt1(), q.sameModalityShare(), q.centroidGap()));
+            }
+            chart.setData(names, series, lo * 1.15, hi * 1.15);
+            desc.setText(text.toString().trim());
+        });
+        HBox head = new HBox(8, compare, status);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(8, head, chart, desc);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        return box;
+    }
+
+    // Sample browser //
+
+    private Node browser() {
+        list.setId("aphasia-browser");
+        list.getStyleClass().add("sample-list");
+        list.setItems(vm.browser());
+        list.setPrefWidth(390);
+        list.setMinWidth(390);
+        list.setMinHeight(160);
+        list.setCellFactory(v -> new SampleCell());
+        filterLabel.setId("aphasia-filter");
+        filterLabel.getStyleClass().add("muted");
+        Button clear = new Button("Show all");
+        clear.setId("aphasia-clear-filter");
+        clear.setOnAction(e -> vm.setFilter(null));
+        clear.disableProperty().bind(vm.filterProperty().isNull());
+        filterLabel.textProperty().bind(vm.browserTitleProperty());
+        Label title = new Label("Scenes");
+        title.getStyleClass().add("section-title");
+        HBox head = new HBox(8, title, filterLabel, clear);
+        head.setAlignment(Pos.CENTER_LEFT);
+        readCaption.setId("aphasia-read-caption");
+        readCaption.setWrapText(true);
+        readCaption.getStyleClass().add("caption-read");
+        readCaption.setMaxWidth(200);
+        trueCaption.setWrapText(true);
+        trueCaption.getStyleClass().add("muted");
+        trueCaption.setMaxWidth(200);
+        verdicts.setId("aphasia-verdicts");
+        verdicts.getStyleClass().add("verdict");
+        verdicts.setWrapText(true);
+        images.setAlignment(Pos.TOP_LEFT);
+        VBox detail = new VBox(8, images, verdicts);
+        detail.getStyleClass().add("panel-card");
+        HBox.setHgrow(detail, Priority.ALWAYS);
+        HBox body = new HBox(10, list, detail);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        return new VBox(6, head, body);
+    }
+
+    private void showSample(SampleOutcome s) {
+        images.getChildren().clear();
+        if (s == null) {
+            verdicts.setText("");
+            return;
+        }
+        if (list.getSelectionModel().getSelectedItem() != s) {
+            list.getSelectionModel().select(s);
+            list.scrollTo(s);
+        }
+        readCaption.setText("“" + (s.readCaption().isEmpty() ? "(nothing)" : s.readCaption()) + "”"
+                + (s.parsed() ? "" : "\n(does not parse: the textual route draws nothing)"));
+        trueCaption.setText("true: " + s.trueCaption());
+        VBox captionBox = new VBox(6, imageTitle("Caption the model read"), readCaption, trueCaption);
+        captionBox.setPrefWidth(200);
+        images.getChildren().addAll(picture("Original #" + s.index(), s.original()),
+                picture(String.format(Locale.ROOT, "Visual · %.1f dB", s.psnr()[Route.VISUAL.ordinal()]), s.visual()),
+                captionBox,
+                picture(String.format(Locale.ROOT, "Textual · %.1f dB", s.psnr()[Route.TEXTUAL.ordinal()]), s.textual()));
+        verdicts.setText("visual   " + AphasiaViewModel.verdict(s, Route.VISUAL).replace("\n", "\n         ")
+                + "\ntextual  " + AphasiaViewModel.verdict(s, Route.TEXTUAL).replace("\n", "\n         ")
+                + "\noriginal " + AphasiaViewModel.verdict(s, Route.ORIGINAL).replace("\n", "\n         "));
+    }
+
+    private static Label imageTitle(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("image-title");
+        return l;
+    }
+
+    private static Node picture(String title, RgbImage img) {
+        return new VBox(4, imageTitle(title), new ImageView(Images.toFx(img, 5)));
+    }
+
+    /** A browser row: original, visual and textual thumbnails and the scene's gap. */
+    private static final class SampleCell extends ListCell<SampleOutcome> {
+        @Override
+        protected void updateItem(SampleOutcome s, boolean empty) {
+            super.updateItem(s, empty);
+            if (empty || s == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            List<Node> row = new ArrayList<>();
+            for (RgbImage img : List.of(s.original(), s.visual(), s.textual())) {
+                row.add(new ImageView(Images.toFx(img, 2)));
+            }
+            Label text = new Label(String.format(Locale.ROOT, "#%d  gap %+.2f%n%s", s.index(), s.attributeGap(), s.readCaption()));
+            text.setWrapText(true);
+            text.setMaxWidth(150);
+            text.setMinWidth(150);
+            text.getStyleClass().add("muted");
+            row.add(text);
+            HBox box = new HBox(4);
+            box.getChildren().addAll(row);
+            box.setAlignment(Pos.CENTER_LEFT);
+            setText(null);
+            setGraphic(box);
+            setPrefWidth(0); // wrap inside the list's width instead of scrolling sideways
+        }
+    }
+}

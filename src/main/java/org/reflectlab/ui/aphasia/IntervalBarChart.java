@@ -1,0 +1,199 @@
+package org.reflectlab.ui.aphasia;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntConsumer;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Grouped bars with 95% interval whiskers, drawn on a canvas (JavaFX's BarChart has no error bars).
+ * One group per category, one bar per series; the value axis spans [min, max] given by the caller
+ * and a zero line is drawn when it is inside. Clicking a group reports its index; the highlighted
+ * group is drawn with a band behind it. The title is on the first line, the legend on the second.
+ */
+final class IntervalBarChart extends Region {
+
+    /** One bar series: its name, color and a (mean, low, high) per category. */
+    record Series(String name, Color color, double[] mean, double[] low, double[] high) {
+    }
+
+    private static final double LEFT = 44;
+    private static final double RIGHT = 10;
+    private static final double TOP = 40;
+    private static final double BOTTOM = 34;
+
+    private final Canvas canvas = new Canvas();
+    private final String title;
+    private List<String> categories = List.of();
+    private List<Series> series = List.of();
+    private double min;
+    private double max = 1;
+    private int highlighted = -1;
+
+    IntervalBarChart(String title, IntConsumer onClick) {
+        this.title = title;
+        getStyleClass().add("interval-bar-chart");
+        getChildren().add(canvas);
+        setMinSize(240, 180);
+        setPrefSize(520, 260);
+        canvas.setOnMouseClicked(e -> {
+            int i = categoryAt(e.getX());
+            if (i >= 0) {
+                onClick.accept(i);
+            }
+        });
+    }
+
+    void setData(List<String> categories, List<Series> series, double min, double max) {
+        this.categories = List.copyOf(categories);
+        this.series = List.copyOf(series);
+        this.min = min;
+        this.max = max;
+        draw();
+    }
+
+    void setHighlighted(int category) {
+        highlighted = category;
+        draw();
+    }
+
+    /** Centre x of a category's group, in this node's coordinates (tests click there). */
+    double categoryCenterX(int i) {
+        return LEFT + groupWidth() * (i + 0.5);
+    }
+
+    double plotCenterY() {
+        return TOP + (getHeight() - TOP - BOTTOM) / 2;
+    }
+
+    int categoryAt(double x) {
+        if (categories.isEmpty() || x < LEFT || x > getWidth() - RIGHT) {
+            return -1;
+        }
+        return Math.min(categories.size() - 1, (int) ((x - LEFT) / groupWidth()));
+    }
+
+    private double groupWidth() {
+        return (getWidth() - LEFT - RIGHT) / Math.max(1, categories.size());
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    private double y(double v) {
+        double h = getHeight() - TOP - BOTTOM;
+        return TOP + h * (1 - (Math.max(min, Math.min(max, v)) - min) / (max - min));
+    }
+
+    private void draw() {
+        double w = getWidth();
+        double h = getHeight();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.setFont(Font.font(12));
+        g.setFill(Color.web("#1f2430"));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(title, 6, 12);
+        legend(g, w);
+        if (categories.isEmpty() || w <= LEFT + RIGHT || h <= TOP + BOTTOM) {
+            return;
+        }
+        double gw = groupWidth();
+        if (highlighted >= 0 && highlighted < categories.size()) {
+            g.setFill(Color.web("#ffd54f55"));
+            g.fillRect(LEFT + gw * highlighted, TOP, gw, h - TOP - BOTTOM);
+        }
+        axis(g, w);
+        double barW = Math.min(28, gw * 0.8 / Math.max(1, series.size()));
+        for (int c = 0; c < categories.size(); c++) {
+            double x0 = LEFT + gw * c + (gw - barW * series.size()) / 2;
+            for (int s = 0; s < series.size(); s++) {
+                Series se = series.get(s);
+                double v = se.mean()[c];
+                if (Double.isNaN(v)) {
+                    continue;
+                }
+                double bx = x0 + s * barW;
+                double base = y(Math.max(min, Math.min(max, 0)));
+                double top = y(v);
+                g.setFill(se.color());
+                g.fillRect(bx + 1, Math.min(base, top), barW - 2, Math.abs(base - top));
+                whisker(g, bx + barW / 2, y(se.low()[c]), y(se.high()[c]));
+            }
+            g.setFill(Color.web("#1f2430"));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText(categories.get(c), LEFT + gw * (c + 0.5), h - BOTTOM + 12);
+        }
+    }
+
+    private void axis(GraphicsContext g, double w) {
+        g.setStroke(Color.web("#d0d5dd"));
+        g.setLineWidth(1);
+        g.setFill(Color.web("#667085"));
+        g.setTextAlign(TextAlignment.RIGHT);
+        for (double t : ticks()) {
+            double yy = Math.round(y(t)) + 0.5;
+            g.strokeLine(LEFT, yy, w - RIGHT, yy);
+            g.fillText(String.format(Locale.ROOT, "%.2f", t), LEFT - 4, yy);
+        }
+        if (min < 0 && max > 0) {
+            g.setStroke(Color.web("#1f2430"));
+            double zero = Math.round(y(0)) + 0.5;
+            g.strokeLine(LEFT, zero, w - RIGHT, zero);
+        }
+    }
+
+    private List<Double> ticks() {
+        List<Double> t = new ArrayList<>();
+        double step = niceStep((max - min) / 5);
+        for (double v = Math.ceil(min / step) * step; v <= max + 1e-9; v += step) {
+            t.add(Math.abs(v) < 1e-12 ? 0 : v);
+        }
+        return t;
+    }
+
+    static double niceStep(double raw) {
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        double f = raw / p;
+        return (f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10) * p;
+    }
+
+    private static void whisker(GraphicsContext g, double x, double lowY, double highY) {
+        if (Double.isNaN(lowY) || Double.isNaN(highY)) {
+            return;
+        }
+        g.setStroke(Color.web("#1f2430"));
+        g.setLineWidth(1.3);
+        g.strokeLine(x, lowY, x, highY);
+        g.strokeLine(x - 4, lowY, x + 4, lowY);
+        g.strokeLine(x - 4, highY, x + 4, highY);
+    }
+
+    private void legend(GraphicsContext g, double w) {
+        double x = w - RIGHT;
+        g.setTextAlign(TextAlignment.RIGHT);
+        for (int s = series.size() - 1; s >= 0; s--) {
+            Series se = series.get(s);
+            g.setFill(Color.web("#1f2430"));
+            g.fillText(se.name(), x, 28);
+            x -= se.name().length() * 6.6 + 6;
+            g.setFill(se.color());
+            g.fillRect(x - 10, 23, 10, 10);
+            x -= 22;
+        }
+    }
+}
