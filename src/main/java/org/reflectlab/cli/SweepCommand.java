@@ -61,6 +61,8 @@ final class SweepCommand implements Callable<Integer> {
     Path csv;
     @Option(names = "--json", description = "Write the points and fits as JSON here.")
     Path json;
+    @Option(names = "--workers", description = "Parallel workers, each with its own copy of the models (default: one per core).")
+    Integer workers;
     @Option(names = "--models", description = "Models folder (default: ./models).")
     Path models;
 
@@ -83,15 +85,19 @@ final class SweepCommand implements Callable<Integer> {
         List<PromptSet.Prompt> list = SweepInputs.prompts(PromptSet.read(prompts), settings.perCategory());
         Backend.start();
         ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
-        Reflector reflector = ReflectModels.load(store);
+        int n = workers != null ? Math.max(1, workers) : Runtime.getRuntime().availableProcessors();
+        List<Reflector> reflectors = new java.util.ArrayList<>();
+        for (int w = 0; w < n; w++) {
+            reflectors.add(ReflectModels.load(store));
+        }
         String sweepName = name != null ? name : defaultName(settings);
         SweepStore sweep = SweepStore.open((sweeps != null ? sweeps : AppPaths.sweeps()).resolve(sweepName), settings,
                 SweepInputs.models(store));
-        o.printf(Locale.ROOT, "# sweep '%s' in %s: %s, K %s, %d prompts, seed %d%n", sweepName, sweep.dir(),
-                settings.methods().stream().map(Method::id).toList(), settings.ks(), list.size(), seed);
+        o.printf(Locale.ROOT, "# sweep '%s' in %s: %s, K %s, %d prompts, seed %d, %d workers%n", sweepName, sweep.dir(),
+                settings.methods().stream().map(Method::id).toList(), settings.ks(), list.size(), seed, n);
         long t0 = System.nanoTime();
         long[] lastPrint = {0};
-        int written = new Sweep(reflector).run(sweep, list, (done, total, what) -> {
+        int written = new Sweep(reflectors).run(sweep, list, (done, total, what) -> {
             long now = System.nanoTime();
             if (now - lastPrint[0] > 30e9 && done > 0) {
                 lastPrint[0] = now;

@@ -30,12 +30,26 @@ public final class Sweep {
         void progress(long imagesDone, long imagesTotal, String message);
     }
 
-    private final Reflector reflector;
-    private final TestTimeTraining ttt;
+    private final List<Worker> workers;
+
+    /** One worker's networks: a Reflector owns its graphs and is used from one thread at a time. */
+    private record Worker(Reflector reflector, TestTimeTraining ttt) {
+    }
 
     public Sweep(Reflector reflector) {
-        this.reflector = reflector;
-        this.ttt = new TestTimeTraining(reflector);
+        this(List.of(reflector));
+    }
+
+    /**
+     * Runs prompts on as many threads as there are reflectors (each a separate copy of the
+     * models). Every prompt's seed comes from its place in the list, so the rows are the same
+     * whatever the number of workers; only the order they are stored in differs.
+     */
+    public Sweep(List<Reflector> reflectors) {
+        if (reflectors.isEmpty()) {
+            throw new IllegalArgumentException("at least one worker");
+        }
+        this.workers = reflectors.stream().map(r -> new Worker(r, new TestTimeTraining(r))).toList();
     }
 
     /** Runs what is not yet stored; returns the number of rows written now. */
@@ -51,33 +65,104 @@ public final class Sweep {
                 }
             }
         }
-        long images = 0;
-        int written = 0;
-        int index = 0;
-        for (PromptSet.Prompt p : prompts) {
-            long seed = PromptSet.entrySeed(s.seed(), index++);
-            for (Method m : s.methods()) {
-                if (cancelled.getAsBoolean()) {
-                    return written;
+        Progress progress = new Progress(listener, total);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        BooleanSupplier stop = () -> cancelled.getAsBoolean() || failed.get();
+        List<java.util.concurrent.Callable<Void>> jobs = new ArrayList<>();
+        for (Worker w : workers) {
+            jobs.add(() -> {
+                try {
+                    for (int i = next.getAndIncrement(); i < prompts.size() && !stop.getAsBoolean(); i = next.getAndIncrement()) {
+                        written.addAndGet(runPrompt(w, store, prompts.get(i), PromptSet.entrySeed(s.seed(), i), done, progress, stop));
+                    }
+                    return null;
+                } catch (IOException | RuntimeException e) {
+                    failed.set(true);
+                    throw e;
                 }
-                if (done.contains(p.id() + "|" + m.id())) {
-                    continue;
-                }
-                listener.progress(images, total, m.label() + " on '" + p.text() + "'");
-                List<SweepRow> rows = switch (m) {
-                    case BEST_OF_N -> bestOfN(p, seed, s, cancelled);
-                    case REFLECT -> reflect(p, seed, s, cancelled);
-                    case TEST_TIME_TRAINING -> testTimeTraining(p, seed, s, cancelled);
-                };
-                if (cancelled.getAsBoolean()) {
-                    // a prompt cut short would store answers made with less than their budget
-                    return written;
-                }
-                store.append(rows);
-                written += rows.size();
-                images += imagesFor(m, s);
-                listener.progress(images, total, m.label() + " on '" + p.text() + "'");
+            });
+        }
+        if (jobs.size() == 1) {
+            try {
+                jobs.get(0).call();
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e);
             }
+            return written.get();
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(jobs.size(), r -> {
+            Thread t = new Thread(r, "sweep-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (java.util.concurrent.Future<Void> f : pool.invokeAll(jobs)) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return written.get();
+    }
+
+    /** Progress from several workers, reported one at a time. */
+    private static final class Progress {
+        private final Listener listener;
+        private final long total;
+        private long images;
+
+        Progress(Listener listener, long total) {
+            this.listener = listener;
+            this.total = total;
+        }
+
+        synchronized void starting(String what) {
+            listener.progress(images, total, what);
+        }
+
+        synchronized void finished(long more, String what) {
+            images += more;
+            listener.progress(images, total, what);
+        }
+    }
+
+    private int runPrompt(Worker w, SweepStore store, PromptSet.Prompt p, long seed, Set<String> done, Progress progress,
+                          BooleanSupplier cancelled) throws IOException {
+        SweepSettings s = store.settings();
+        int written = 0;
+        for (Method m : s.methods()) {
+            if (cancelled.getAsBoolean()) {
+                return written;
+            }
+            if (done.contains(p.id() + "|" + m.id())) {
+                continue;
+            }
+            String what = m.label() + " on '" + p.text() + "'";
+            progress.starting(what);
+            List<SweepRow> rows = switch (m) {
+                case BEST_OF_N -> bestOfN(w.reflector(), p, seed, s, cancelled);
+                case REFLECT -> reflect(w.reflector(), p, seed, s, cancelled);
+                case TEST_TIME_TRAINING -> testTimeTraining(w.ttt(), p, seed, s, cancelled);
+            };
+            if (cancelled.getAsBoolean()) {
+                // a prompt cut short would store answers made with less than their budget
+                return written;
+            }
+            store.append(rows);
+            written += rows.size();
+            progress.finished(imagesFor(m, s), what);
         }
         return written;
     }
@@ -101,7 +186,8 @@ public final class Sweep {
         return m == Method.TEST_TIME_TRAINING ? s.ks().stream().mapToLong(Integer::longValue).sum() : s.maxK();
     }
 
-    private List<SweepRow> bestOfN(PromptSet.Prompt p, long seed, SweepSettings s, BooleanSupplier cancelled) {
+    private static List<SweepRow> bestOfN(Reflector reflector, PromptSet.Prompt p, long seed, SweepSettings s,
+                                          BooleanSupplier cancelled) {
         Reflector.BestOfN run = reflector.bestOfN(p.caption(), s.maxK(), seed, s.samplingSteps(), s.guidance(), cancelled);
         List<SweepRow> rows = new ArrayList<>();
         for (int k : s.ks()) {
@@ -116,7 +202,8 @@ public final class Sweep {
         return rows;
     }
 
-    private List<SweepRow> reflect(PromptSet.Prompt p, long seed, SweepSettings s, BooleanSupplier cancelled) {
+    private static List<SweepRow> reflect(Reflector reflector, PromptSet.Prompt p, long seed, SweepSettings s,
+                                          BooleanSupplier cancelled) {
         ReflectionRun run = reflector.reflect(p.caption(), new ReflectSettings(s.maxK(), seed, s.samplingSteps(),
                 s.contextSize(), true, s.guidance()), it -> { }, cancelled);
         List<SweepRow> rows = new ArrayList<>();
@@ -132,7 +219,8 @@ public final class Sweep {
         return rows;
     }
 
-    private List<SweepRow> testTimeTraining(PromptSet.Prompt p, long seed, SweepSettings s, BooleanSupplier cancelled) {
+    private static List<SweepRow> testTimeTraining(TestTimeTraining ttt, PromptSet.Prompt p, long seed, SweepSettings s,
+                                                   BooleanSupplier cancelled) {
         List<SweepRow> rows = new ArrayList<>();
         for (int k : s.ks()) {
             long t0 = System.nanoTime();

@@ -107,6 +107,9 @@ public final class ScalingViewModel {
     private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper(false);
 
     private Reflector reflector;
+    /** Extra copies of the models, one per further core, loaded on the first run. */
+    private final List<Reflector> extraWorkers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final int workers = Runtime.getRuntime().availableProcessors();
     private TaskHandle sweepHandle;
     private TaskHandle compareHandle;
 
@@ -221,8 +224,15 @@ public final class ScalingViewModel {
         long t0 = System.nanoTime();
         sweepHandle = runner.submit(BackgroundTask.<Run>of("Scaling sweep " + sweepName, ctx -> {
             SweepStore store = SweepStore.open(sweepsRoot.resolve(sweepName), s, modelIds.get());
+            while (extraWorkers.size() < workers - 1) {
+                ctx.message("loading a copy of the models for worker " + (extraWorkers.size() + 2));
+                extraWorkers.add(models.get());
+            }
+            List<Reflector> all = new ArrayList<>();
+            all.add(r);
+            all.addAll(extraWorkers.subList(0, workers - 1));
             long[] lastAnalysis = {System.nanoTime()};
-            new Sweep(r).run(store, prompts, (done, total, what) -> {
+            new Sweep(all).run(store, prompts, (done, total, what) -> {
                 double secs = (System.nanoTime() - t0) / 1e9;
                 String eta = done > 0 ? String.format(Locale.ROOT, ", ETA %s", duration(secs / done * (total - done))) : "";
                 ctx.progress(done, total);

@@ -57,6 +57,8 @@ public final class TrainView extends BorderPane {
 
     public TrainView(TrainViewModel vm) {
         this.vm = vm;
+        captionPercent = Bindings.createDoubleBinding(() -> vm.bestCaptionAccuracyProperty().get() * 100,
+                vm.bestCaptionAccuracyProperty());
         getStyleClass().add("train-view");
         getStylesheets().add(TrainView.class.getResource("train.css").toExternalForm());
         lossChart = chart("step", "loss");
@@ -134,6 +136,9 @@ public final class TrainView extends BorderPane {
         return c;
     }
 
+    /** Held in a field: a binding nothing else references would be collected, and the tile would stop updating. */
+    private final javafx.beans.binding.DoubleBinding captionPercent;
+
     private HBox toolbar() {
         Button start = button("Start", "start", "Start a run, or continue a stopped one (F5)", vm::start, vm.canStartProperty());
         Button pause = button("Pause", "pause", "Pause after the current step (F6)", vm::pause, vm.canPauseProperty());
@@ -152,6 +157,8 @@ public final class TrainView extends BorderPane {
         png.setTooltip(new Tooltip("The loss chart as a PNG"));
         ProgressBar progress = new ProgressBar();
         progress.setPrefWidth(140);
+        progress.setMinWidth(40);
+        png.setMinWidth(Region.USE_PREF_SIZE);
         progress.progressProperty().bind(Bindings.createDoubleBinding(
                 () -> vm.totalStepsProperty().get() == 0 ? 0 : vm.stepProperty().get() / (double) vm.totalStepsProperty().get(),
                 vm.stepProperty(), vm.totalStepsProperty()));
@@ -172,6 +179,7 @@ public final class TrainView extends BorderPane {
         b.setId(id);
         b.setOnAction(e -> action.run());
         b.setTooltip(new Tooltip(tip));
+        b.setMinWidth(Region.USE_PREF_SIZE);
         b.disableProperty().bind(Bindings.not(enabled));
         return b;
     }
@@ -226,8 +234,7 @@ public final class TrainView extends BorderPane {
         HBox tiles = new HBox(8, tile(Tiles.number("Steps / s", "", 2), vm.stepsPerSecondProperty()),
                 tile(Tiles.number("Samples / s", "", 0), vm.samplesPerSecondProperty()),
                 tile(Tiles.number("Loss", "", 4), vm.currentLossProperty()),
-                tile(Tiles.number("Best caption acc.", "%", 1), Bindings.createDoubleBinding(
-                        () -> vm.bestCaptionAccuracyProperty().get() * 100, vm.bestCaptionAccuracyProperty())),
+                tile(Tiles.number("Caption acc.", "%", 1), captionPercent),
                 tile(Tiles.number("Recon. PSNR", "dB", 1), vm.latestPsnrProperty()),
                 timeTile("Elapsed", vm.elapsedSecondsProperty()), timeTile("ETA", vm.etaSecondsProperty()));
         tiles.setId("train-tiles");

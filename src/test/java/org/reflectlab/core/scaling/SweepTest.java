@@ -74,6 +74,28 @@ class SweepTest {
     }
 
     @Test
+    void twoWorkersStoreTheSameRowsAsOne(@TempDir Path dir) throws IOException {
+        // stateless readers, so what each sees does not depend on which thread asked first
+        java.util.function.Supplier<Reflector> reflector = () -> new Reflector(generator,
+                new LatentCodec(unified, generator.params()), new ScriptedReader(0), new ScriptedReader(0));
+        SweepStore one = SweepStore.open(dir.resolve("one"), SETTINGS, Map.of());
+        new Sweep(reflector.get()).run(one, prompts(), (a, b, m) -> { }, () -> false);
+        UnifiedModel unified2 = TinyModels.unified();
+        Generator generator2 = TinyModels.generator(unified2);
+        Reflector second = new Reflector(generator2, new LatentCodec(unified2, generator2.params()), new ScriptedReader(0),
+                new ScriptedReader(0));
+        SweepStore two = SweepStore.open(dir.resolve("two"), SETTINGS, Map.of());
+        long[] last = new long[2];
+        int rows = new Sweep(List.of(reflector.get(), second)).run(two, prompts(), (done, total, m) -> {
+            last[0] = done;
+            last[1] = total;
+        }, () -> false);
+        assertEquals(27, rows);
+        assertEquals(last[1], last[0]);
+        assertEquals(sorted(one.rows()), sorted(two.rows()));
+    }
+
+    @Test
     void everyAnswerStaysWithinItsBudget(@TempDir Path dir) throws IOException {
         Reflector r = new Reflector(generator, new LatentCodec(unified, generator.params()), new ScriptedReader(2),
                 new ScriptedReader(1));
