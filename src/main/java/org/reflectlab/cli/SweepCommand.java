@@ -140,17 +140,18 @@ final class SweepCommand implements Callable<Integer> {
             }
         });
         o.println();
-        o.printf("%-18s %16s %16s %16s %6s%n", "fit Q=Qinf-A/K^g", "Q_inf", "A", "gamma", "R^2");
+        o.printf("%-18s %16s %16s %16s %6s %s%n", "fit Q=Qinf-A/K^g", "Q_inf", "A", "gamma", "R^2", "note");
         an.curves().forEach((m, c) -> {
             if (c.fit() == null) {
                 o.printf("%-18s %s%n", m.label(), c.fitProblem());
             } else {
                 var f = c.fit();
-                o.printf(Locale.ROOT, "%-18s %7.3f +/- %5.3f %7.3f +/- %5.3f %7.3f +/- %5.3f %6.3f%n", m.label(), f.qInf(),
-                        f.qInfError(), f.a(), f.aError(), f.gamma(), f.gammaError(), f.rSquared());
+                o.printf(Locale.ROOT, "%-18s %7.3f +/- %5.3f %7.3f +/- %5.3f %7.3f +/- %5.3f %6.3f %s%n", m.label(), f.qInf(),
+                        f.qInfError(), f.a(), f.aError(), f.gamma(), f.gammaError(), f.rSquared(),
+                        f.atBound() ? "at a bound (Q_inf<=1, gamma in [0.01,5]): not saturating yet" : "");
             }
         });
-        an.curves().values().stream().filter(c -> c.fit() != null).findFirst().ifPresent(c -> {
+        an.curves().values().stream().filter(c -> c.fit() != null).forEach(c -> {
             o.println();
             for (Answers.Answer a : Answers.of(c, 0.002, c.nfePerK())) {
                 o.println("Q: " + a.question());

@@ -33,8 +33,10 @@ public final class Answers {
                 f("%s: gamma = %.2f +/- %.2f (one standard error of the Levenberg-Marquardt fit). Values between about 0.3 and 1 mean strongly diminishing returns; larger gamma saturates faster.",
                         who, f.gamma(), f.gammaError())));
         out.add(new Answer("Where is the ceiling?",
-                f("%s: Q_inf = %.3f +/- %.3f; at K=100 the curve predicts %.3f (extrapolated beyond the measured K <= %.0f).",
-                        who, f.qInf(), f.qInfError(), f.at(100), kMax)));
+                f("%s: Q_inf = %.3f +/- %.3f; at K=100 the curve predicts %.3f (extrapolated beyond the measured K <= %.0f).%s",
+                        who, f.qInf(), f.qInfError(), f.at(100), kMax, f.atBound()
+                                ? " The fit ended on a bound (a score cannot pass 1, gamma kept >= 0.01): the points show no ceiling yet, so treat it as a guess."
+                                : "")));
         double k90 = Math.pow(10, 1 / f.gamma());
         out.add(new Answer("How large must K be to close 90% of the gap from K=1 to the ceiling?",
                 f("%s: K = 10^(1/gamma) = %.0f.", who, k90)));

@@ -15,12 +15,15 @@ import org.apache.commons.math3.util.Pair;
 /**
  * Fits Q(K) = Q_inf - A / K^gamma to measured (K, quality) points by Levenberg-Marquardt
  * (Apache Commons Math), with standard errors from the covariance of the fit and the residuals.
+ * A score is a share, so the search keeps 0 <= Q_inf <= 1, A >= 0 and gamma in [0.01, 5]:
+ * without that, points still rising steadily are "fitted" by gamma -> 0 and a ceiling in the
+ * hundreds of thousands. A fit that ends on one of these bounds says so ({@code atBound}).
  */
 public final class PowerLawFit {
 
     /** A fitted curve: parameters, their standard errors, and how well it fits. */
     public record Fit(double qInf, double a, double gamma, double qInfError, double aError, double gammaError,
-                      double rSquared, double[] residuals, int iterations) {
+                      double rSquared, double[] residuals, int iterations, boolean atBound) {
 
         public double at(double k) {
             return qInf - a / Math.pow(k, gamma);
@@ -41,6 +44,7 @@ public final class PowerLawFit {
             m.put("gamma_stderr", gammaError);
             m.put("r_squared", rSquared);
             m.put("residuals", residuals);
+            m.put("at_bound", atBound);
             return m;
         }
     }
@@ -78,11 +82,12 @@ public final class PowerLawFit {
             max = Math.max(max, v);
             min = Math.min(min, v);
         }
-        double[] start = {max + 0.05, Math.max(1e-3, max - min + 0.05), 0.5};
+        double[] start = {Math.min(Q_MAX, max + 0.05), Math.max(1e-3, max - min + 0.05), 0.5};
         LeastSquaresOptimizer.Optimum opt = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
                 .model(model)
                 .target(q)
                 .start(start)
+                .parameterValidator(PowerLawFit::clamp)
                 .maxEvaluations(10_000)
                 .maxIterations(10_000)
                 .build());
@@ -110,7 +115,21 @@ public final class PowerLawFit {
                 // a degenerate fit (e.g. flat data) has no finite uncertainties: leave them NaN
             }
         }
+        boolean atBound = p.getEntry(0) >= Q_MAX - 1e-9 || p.getEntry(0) <= 1e-9 || p.getEntry(1) <= 1e-9
+                || p.getEntry(2) <= GAMMA_MIN + 1e-9 || p.getEntry(2) >= GAMMA_MAX - 1e-9;
         return new Fit(p.getEntry(0), p.getEntry(1), p.getEntry(2), errors[0], errors[1], errors[2],
-                tot == 0 ? Double.NaN : 1 - ss / tot, residuals, opt.getIterations());
+                tot == 0 ? Double.NaN : 1 - ss / tot, residuals, opt.getIterations(), atBound);
+    }
+
+    static final double Q_MAX = 1.0;
+    static final double GAMMA_MIN = 0.01;
+    static final double GAMMA_MAX = 5.0;
+
+    private static RealVector clamp(RealVector p) {
+        RealVector c = p.copy();
+        c.setEntry(0, Math.max(0, Math.min(Q_MAX, p.getEntry(0))));
+        c.setEntry(1, Math.max(0, p.getEntry(1)));
+        c.setEntry(2, Math.max(GAMMA_MIN, Math.min(GAMMA_MAX, p.getEntry(2))));
+        return c;
     }
 }

@@ -30,7 +30,7 @@ class ScalingMathTest {
 
     @Test
     void closedFormOptimumMatchesANumericArgmax() {
-        PowerLawFit.Fit fit = new PowerLawFit.Fit(0.8, 0.4, 0.6, 0, 0, 0, 1, new double[0], 0);
+        PowerLawFit.Fit fit = new PowerLawFit.Fit(0.8, 0.4, 0.6, 0, 0, 0, 1, new double[0], 0, false);
         for (double lambda : new double[] {0.0005, 0.002, 0.01}) {
             double closed = OptimalStopping.closedForm(fit, lambda, 1.0);
             double numeric = OptimalStopping.numericArgmax(fit, lambda, 1.0, 500, 0.01);
@@ -55,5 +55,18 @@ class ScalingMathTest {
         }
         double[] ci = Bootstrap.meanInterval(v, 2000, 1);
         assertTrue(ci[0] < 0.25 && ci[1] > 0.25 && ci[1] - ci[0] < 0.15, ci[0] + " " + ci[1]);
+    }
+
+    @Test
+    void pointsStillRisingAreFittedWithinTheBoundsAndSaySo() {
+        // log-like growth with no sign of a ceiling: unbounded LM would run off to gamma -> 0, Q_inf -> 1e5
+        double[] k = {1, 2, 4, 8};
+        double[] q = {0.267, 0.300, 0.367, 0.467};
+        PowerLawFit.Fit fit = PowerLawFit.fit(k, q);
+        org.junit.jupiter.api.Assertions.assertTrue(fit.qInf() <= 1.0 && fit.gamma() >= 0.01 && fit.a() >= 0, fit.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(fit.atBound(), "a ceiling of 1 or a tiny gamma is a bound");
+        for (int i = 0; i < k.length; i++) {
+            org.junit.jupiter.api.Assertions.assertEquals(q[i], fit.at(k[i]), 0.03);
+        }
     }
 }
