@@ -39,11 +39,12 @@ public final class Answers {
                                 : "")));
         double k90 = Math.pow(10, 1 / f.gamma());
         out.add(new Answer("How large must K be to close 90% of the gap from K=1 to the ceiling?",
-                f("%s: K = 10^(1/gamma) = %.0f.", who, k90)));
+                k90 > 1e6 ? f("%s: K = 10^(1/gamma) = %.2g: beyond any practical budget at this gamma.", who, k90)
+                        : f("%s: K = 10^(1/gamma) = %.0f.", who, k90)));
         double kStar = OptimalStopping.closedForm(f, lambda, costPerK);
         out.add(new Answer("When should we stop?",
-                f("%s: with lambda = %.4f per unit and c = %.3g per K, K* = (A gamma / (lambda c))^(1/(gamma+1)) = %.1f.",
-                        who, lambda, costPerK, kStar)));
+                f("%s: with lambda = %.4f per unit and c = %.3g per K, K* = (A gamma / (lambda c))^(1/(gamma+1)) = %.1f%s.",
+                        who, lambda, costPerK, kStar, kStar < 1 ? ": below 1, so one sample is already the best trade" : "")));
         return out;
     }
 

@@ -171,8 +171,14 @@ public final class ReflectView extends BorderPane {
 
         HBox row1 = new HBox(8, label("Prompt"), promptField, run, cancel);
         row1.setAlignment(Pos.CENTER_LEFT);
-        HBox row2 = new HBox(8, label("K"), k, label("Seed"), seed, label("Steps"), steps, label("Guidance"), guidance,
-                label("Context"), context, early, compare, spacer(), png, json);
+        // A flow, not a row: on a narrow window the settings wrap instead of being cut to "Se…".
+        javafx.scene.layout.FlowPane row2 = new javafx.scene.layout.FlowPane(8, 6, label("K"), k, label("Seed"), seed,
+                label("Steps"), steps, label("Guidance"), guidance, label("Context"), context, early, compare, png, json);
+        row2.getChildren().forEach(n -> {
+            if (n instanceof javafx.scene.control.Control c && !(n instanceof Spinner)) {
+                c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        });
         row2.setAlignment(Pos.CENTER_LEFT);
 
         Label error = new Label();
@@ -427,11 +433,6 @@ public final class ReflectView extends BorderPane {
         return l;
     }
 
-    private static Region spacer() {
-        Region r = new Region();
-        HBox.setHgrow(r, Priority.ALWAYS);
-        return r;
-    }
 
     /** For tests. */
     TextField promptField() {
