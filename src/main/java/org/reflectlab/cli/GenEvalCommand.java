@@ -21,6 +21,7 @@ import org.reflectlab.core.scaling.Bootstrap;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,12 +41,8 @@ final class GenEvalCommand implements Callable<Integer> {
     int k;
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--steps", defaultValue = "8", description = "Sampling steps per image (default: ${DEFAULT-VALUE}).")
-    int steps;
-    @Option(names = "--guidance", defaultValue = "2.0", description = "Classifier-free guidance, 1 = none (default: ${DEFAULT-VALUE}).")
-    double guidance;
-    @Option(names = "--context", defaultValue = "3", description = "Context pairs (default: ${DEFAULT-VALUE}).")
-    int context;
+    @Mixin
+    SamplingOptions sampling;
     @Option(names = "--no-early-stop", description = "Do not stop when the critic says correct.")
     boolean noEarlyStop;
     @Option(names = "--csv", description = "Write one row per prompt and method.")
@@ -62,7 +59,7 @@ final class GenEvalCommand implements Callable<Integer> {
         }
         ReflectSettings settings;
         try {
-            settings = new ReflectSettings(k, seed, steps, context, !noEarlyStop, guidance);
+            settings = new ReflectSettings(k, seed, sampling.steps, sampling.context, !noEarlyStop, sampling.guidance);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return Cli.BAD_INPUT;
@@ -70,7 +67,7 @@ final class GenEvalCommand implements Callable<Integer> {
         Backend.start();
         Reflector reflector = ReflectModels.load(new ModelStore(models != null ? models : AppPaths.models()));
         o.printf("# GenEval-lite: %d prompts, seed %d, K %d, %d sampling steps, context %d, early stop %s%n",
-                set.prompts().size(), seed, k, steps, context, !noEarlyStop ? "on" : "off");
+                set.prompts().size(), seed, k, sampling.steps, sampling.context, !noEarlyStop ? "on" : "off");
         List<GenEvalLite.Outcome> base = new ArrayList<>();
         List<GenEvalLite.Outcome> reflect = new ArrayList<>();
         long t0 = System.nanoTime();
@@ -78,7 +75,7 @@ final class GenEvalCommand implements Callable<Integer> {
         int iterations = 0;
         int i = 0;
         for (PromptSet.Prompt p : set.prompts()) {
-            ReflectSettings entry = new ReflectSettings(k, PromptSet.entrySeed(seed, i), steps, context, !noEarlyStop, guidance);
+            ReflectSettings entry = new ReflectSettings(k, PromptSet.entrySeed(seed, i), sampling.steps, sampling.context, !noEarlyStop, sampling.guidance);
             ReflectionRun run = reflector.reflect(p.caption(), entry, it -> { }, () -> false);
             base.add(new GenEvalLite.Outcome(p, run.iterations().get(0).judgeCorrect(), run.iterations().get(0).nfe(), 1));
             reflect.add(new GenEvalLite.Outcome(p, run.last().judgeCorrect(), run.nfe(), run.iterations().size()));

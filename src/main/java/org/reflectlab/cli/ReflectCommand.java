@@ -17,6 +17,7 @@ import org.reflectlab.core.reflect.RunExport;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -33,12 +34,8 @@ final class ReflectCommand implements Callable<Integer> {
     int k;
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--steps", defaultValue = "8", description = "Sampling steps per image (default: ${DEFAULT-VALUE}).")
-    int steps;
-    @Option(names = "--guidance", defaultValue = "2.0", description = "Classifier-free guidance, 1 = none (default: ${DEFAULT-VALUE}).")
-    double guidance;
-    @Option(names = "--context", defaultValue = "3", description = "(image, feedback) pairs in context, 1..3 (default: ${DEFAULT-VALUE}).")
-    int context;
+    @Mixin
+    SamplingOptions sampling;
     @Option(names = "--no-early-stop", description = "Keep going after the critic says correct.")
     boolean noEarlyStop;
     @Option(names = "--out", description = "Write the iteration strip as a PNG.")
@@ -63,7 +60,7 @@ final class ReflectCommand implements Callable<Integer> {
         }
         ReflectSettings settings;
         try {
-            settings = new ReflectSettings(k, seed, steps, context, !noEarlyStop, guidance);
+            settings = new ReflectSettings(k, seed, sampling.steps, sampling.context, !noEarlyStop, sampling.guidance);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return Cli.BAD_INPUT;
@@ -71,7 +68,7 @@ final class ReflectCommand implements Callable<Integer> {
         Backend.start();
         Reflector reflector = ReflectModels.load(new ModelStore(models != null ? models : AppPaths.models()));
         o.printf("# \"%s\" (%s), seed %d, K %d, %d sampling steps, context %d, early stop %s%n", parsed.caption().text(),
-                parsed.caption().category().label(), seed, k, steps, context, !noEarlyStop ? "on" : "off");
+                parsed.caption().category().label(), seed, k, sampling.steps, sampling.context, !noEarlyStop ? "on" : "off");
         ReflectionRun run = reflector.reflect(parsed.caption(), settings, it -> print(o, it), () -> false);
         Iteration last = run.last();
         o.printf(Locale.ROOT, "# final: judge says %s after %d iteration(s), %.1f NFE%s%n", last.judgeCorrect() ? "correct" : "wrong",

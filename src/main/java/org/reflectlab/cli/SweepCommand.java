@@ -24,6 +24,7 @@ import org.reflectlab.core.scaling.SweepStore;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -45,12 +46,8 @@ final class SweepCommand implements Callable<Integer> {
     Path prompts;
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--steps", defaultValue = "8", description = "Sampling steps per image (default: ${DEFAULT-VALUE}).")
-    int steps;
-    @Option(names = "--guidance", defaultValue = "2.0", description = "Classifier-free guidance, 1 = none (default: ${DEFAULT-VALUE}).")
-    double guidance;
-    @Option(names = "--context", defaultValue = "3", description = "Reflection context pairs (default: ${DEFAULT-VALUE}).")
-    int context;
+    @Mixin
+    SamplingOptions sampling;
     @Option(names = "--quick", description = "The quick preset: K 1,2,4,8 and 5 prompts per category (overrides --k, --per-category).")
     boolean quick;
     @Option(names = "--name", description = "Sweep name; the same name resumes it (default: derived from the settings).")
@@ -73,7 +70,7 @@ final class SweepCommand implements Callable<Integer> {
         try {
             SweepSettings preset = SweepSettings.quick(seed);
             settings = new SweepSettings(Method.parseList(methods), quick ? preset.ks() : SweepSettings.parseKs(ks),
-                    quick ? preset.perCategory() : perCategory, seed, steps, guidance, context);
+                    quick ? preset.perCategory() : perCategory, seed, sampling.steps, sampling.guidance, sampling.context);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return Cli.BAD_INPUT;

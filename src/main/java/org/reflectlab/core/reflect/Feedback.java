@@ -97,6 +97,11 @@ public final class Feedback {
         return n >= 0 && n < NUMBERS.length ? NUMBERS[n] : Integer.toString(n);
     }
 
+    /** How much the critic likes an image: 1 if correct, else minus the number of complaints. */
+    public static int score(List<String> sentences) {
+        return isCorrect(sentences) ? 1 : -sentences.size();
+    }
+
     public static boolean isCorrect(List<String> sentences) {
         return sentences.size() == 1 && CORRECT.equals(sentences.get(0));
     }

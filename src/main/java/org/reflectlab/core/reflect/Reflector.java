@@ -109,8 +109,6 @@ public final class Reflector {
     public BestOfN bestOfN(Caption prompt, int n, long seed, int samplingSteps, double guidance, BooleanSupplier cancelled) {
         List<Iteration> candidates = new ArrayList<>();
         double nfe = 0;
-        int best = -1;
-        int bestScore = Integer.MIN_VALUE;
         for (int i = 1; i <= n && !cancelled.getAsBoolean(); i++) {
             long t0 = System.nanoTime();
             INDArray z = generator.sample(new Generator.Condition(prompt, List.of()), 1, samplingSteps,
@@ -120,13 +118,22 @@ public final class Reflector {
             List<String> feedback = Feedback.sentences(prompt, seen);
             nfe += Generator.samplingNfe(samplingSteps, guidance) + compute.decode() + compute.criticCall();
             candidates.add(judged(i, prompt, image, seen, feedback, List.of(), nfe, null, t0));
-            int score = Feedback.isCorrect(feedback) ? 1 : -feedback.size();
+        }
+        return new BestOfN(prompt, candidates, criticPick(candidates));
+    }
+
+    /** Best-of-N's rule: the candidate with the best critic score, the first such on a tie; -1 if none. */
+    public static int criticPick(List<Iteration> candidates) {
+        int best = -1;
+        int bestScore = Integer.MIN_VALUE;
+        for (int i = 0; i < candidates.size(); i++) {
+            int score = Feedback.score(candidates.get(i).feedback());
             if (score > bestScore) {
                 bestScore = score;
-                best = i - 1;
+                best = i;
             }
         }
-        return new BestOfN(prompt, candidates, best);
+        return best;
     }
 
     private Iteration judged(int k, Caption prompt, RgbImage image, List<SceneObject> seen, List<String> feedback,

@@ -6,22 +6,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import org.reflectlab.core.reflect.Feedback;
-import org.reflectlab.core.reflect.Iteration;
 import org.reflectlab.core.reflect.PromptSet;
-import org.reflectlab.core.reflect.ReflectSettings;
-import org.reflectlab.core.reflect.ReflectionRun;
 import org.reflectlab.core.reflect.Reflector;
 
 /**
  * Runs methods x K x prompts and appends every scored image to a {@link SweepStore}; prompts
  * already stored are skipped, so a cancelled or crashed sweep resumes where it stopped.
  *
- * <p>Best-of-N and Reflect-DiT are each run once per prompt at the largest K, and the answer at a
- * smaller K is read off that run: best-of-N at K is the critic's pick among the first K of the same
- * samples, and reflection iteration k never depends on how many iterations were allowed. This is
- * exactly what separate runs would give, at a fraction of the time. Test-time training splits its
- * budget by K, so it runs once per K.
+ * <p>How each method's answers at every K come from as few runs as possible: {@link MethodRunner}.
  */
 public final class Sweep {
 
@@ -30,11 +22,8 @@ public final class Sweep {
         void progress(long imagesDone, long imagesTotal, String message);
     }
 
-    private final List<Worker> workers;
-
-    /** One worker's networks: a Reflector owns its graphs and is used from one thread at a time. */
-    private record Worker(Reflector reflector, TestTimeTraining ttt) {
-    }
+    /** One per worker thread: each owns its copy of the networks. */
+    private final List<MethodRunner> workers;
 
     public Sweep(Reflector reflector) {
         this(List.of(reflector));
@@ -49,7 +38,7 @@ public final class Sweep {
         if (reflectors.isEmpty()) {
             throw new IllegalArgumentException("at least one worker");
         }
-        this.workers = reflectors.stream().map(r -> new Worker(r, new TestTimeTraining(r))).toList();
+        this.workers = reflectors.stream().map(MethodRunner::new).toList();
     }
 
     /** Runs what is not yet stored; returns the number of rows written now. */
@@ -71,7 +60,7 @@ public final class Sweep {
         java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
         BooleanSupplier stop = () -> cancelled.getAsBoolean() || failed.get();
         List<java.util.concurrent.Callable<Void>> jobs = new ArrayList<>();
-        for (Worker w : workers) {
+        for (MethodRunner w : workers) {
             jobs.add(() -> {
                 try {
                     for (int i = next.getAndIncrement(); i < prompts.size() && !stop.getAsBoolean(); i = next.getAndIncrement()) {
@@ -138,7 +127,7 @@ public final class Sweep {
         }
     }
 
-    private int runPrompt(Worker w, SweepStore store, PromptSet.Prompt p, long seed, Set<String> done, Progress progress,
+    private int runPrompt(MethodRunner w, SweepStore store, PromptSet.Prompt p, long seed, Set<String> done, Progress progress,
                           BooleanSupplier cancelled) throws IOException {
         SweepSettings s = store.settings();
         int written = 0;
@@ -151,11 +140,8 @@ public final class Sweep {
             }
             String what = m.label() + " on '" + p.text() + "'";
             progress.starting(what);
-            List<SweepRow> rows = switch (m) {
-                case BEST_OF_N -> bestOfN(w.reflector(), p, seed, s, cancelled);
-                case REFLECT -> reflect(w.reflector(), p, seed, s, cancelled);
-                case TEST_TIME_TRAINING -> testTimeTraining(w.ttt(), p, seed, s, cancelled);
-            };
+            List<SweepRow> rows = w.answers(m, p.caption(), seed, s, cancelled).stream()
+                    .map(a -> row(p, m, seed, a)).toList();
             if (cancelled.getAsBoolean()) {
                 // a prompt cut short would store answers made with less than their budget
                 return written;
@@ -186,72 +172,8 @@ public final class Sweep {
         return m == Method.TEST_TIME_TRAINING ? s.ks().stream().mapToLong(Integer::longValue).sum() : s.maxK();
     }
 
-    private static List<SweepRow> bestOfN(Reflector reflector, PromptSet.Prompt p, long seed, SweepSettings s,
-                                          BooleanSupplier cancelled) {
-        Reflector.BestOfN run = reflector.bestOfN(p.caption(), s.maxK(), seed, s.samplingSteps(), s.guidance(), cancelled);
-        List<SweepRow> rows = new ArrayList<>();
-        for (int k : s.ks()) {
-            if (run.candidates().size() < k) {
-                break;
-            }
-            List<Iteration> first = run.candidates().subList(0, k);
-            Iteration chosen = first.get(criticPick(first));
-            long millis = first.stream().mapToLong(Iteration::millis).sum();
-            rows.add(row(p, Method.BEST_OF_N, k, seed, first.get(k - 1).nfe(), chosen, k, millis));
-        }
-        return rows;
-    }
-
-    private static List<SweepRow> reflect(Reflector reflector, PromptSet.Prompt p, long seed, SweepSettings s,
-                                          BooleanSupplier cancelled) {
-        ReflectionRun run = reflector.reflect(p.caption(), new ReflectSettings(s.maxK(), seed, s.samplingSteps(),
-                s.contextSize(), true, s.guidance()), it -> { }, cancelled);
-        List<SweepRow> rows = new ArrayList<>();
-        for (int k : s.ks()) {
-            List<Iteration> upTo = run.iterations().stream().filter(it -> it.k() <= k).toList();
-            if (upTo.isEmpty()) {
-                break;
-            }
-            Iteration last = upTo.get(upTo.size() - 1);
-            long millis = upTo.stream().mapToLong(Iteration::millis).sum();
-            rows.add(row(p, Method.REFLECT, k, seed, last.nfe(), last, upTo.size(), millis));
-        }
-        return rows;
-    }
-
-    private static List<SweepRow> testTimeTraining(TestTimeTraining ttt, PromptSet.Prompt p, long seed, SweepSettings s,
-                                                   BooleanSupplier cancelled) {
-        List<SweepRow> rows = new ArrayList<>();
-        for (int k : s.ks()) {
-            long t0 = System.nanoTime();
-            TestTimeTraining.Outcome o = ttt.run(p.caption(), k, seed, s.samplingSteps(), s.guidance(), cancelled);
-            if (cancelled.getAsBoolean()) {
-                break;
-            }
-            rows.add(row(p, Method.TEST_TIME_TRAINING, k, seed, o.nfe(), o.choice(), o.samples().size(),
-                    (System.nanoTime() - t0) / 1_000_000));
-        }
-        return rows;
-    }
-
-    /** Best-of-N's rule: fewest critic complaints, the first such on a tie. */
-    static int criticPick(List<Iteration> candidates) {
-        int best = 0;
-        int bestScore = Integer.MIN_VALUE;
-        for (int i = 0; i < candidates.size(); i++) {
-            List<String> fb = candidates.get(i).feedback();
-            int score = Feedback.isCorrect(fb) ? 1 : -fb.size();
-            if (score > bestScore) {
-                bestScore = score;
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    private static SweepRow row(PromptSet.Prompt p, Method m, int k, long seed, double nfe, Iteration answer, int images,
-                                long millis) {
-        return new SweepRow(p.id(), p.category(), p.text(), m, k, seed, nfe, answer.judgeCorrect() ? 1 : 0,
-                answer.criticSaysCorrect(), images, millis);
+    private static SweepRow row(PromptSet.Prompt p, Method m, long seed, MethodRunner.Answer a) {
+        return new SweepRow(p.id(), p.category(), p.text(), m, a.k(), seed, a.nfe(), a.answer().judgeCorrect() ? 1 : 0,
+                a.answer().criticSaysCorrect(), a.images(), a.millis());
     }
 }

@@ -118,8 +118,7 @@ public final class TestTimeTraining {
         int best = -1;
         int bestScore = Integer.MIN_VALUE;
         for (int i = 0; i < samples.size(); i++) {
-            List<String> fb = samples.get(i).feedback();
-            int score = Feedback.isCorrect(fb) ? 1 : -fb.size();
+            int score = Feedback.score(samples.get(i).feedback());
             if (score >= bestScore) {
                 bestScore = score;
                 best = i;

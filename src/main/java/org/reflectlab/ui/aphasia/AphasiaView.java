@@ -1,6 +1,5 @@
 package org.reflectlab.ui.aphasia;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,7 +26,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.stage.FileChooser;
 import org.reflectlab.core.aphasia.Ablation;
 import org.reflectlab.core.aphasia.AphasiaCache;
 import org.reflectlab.core.aphasia.AphasiaModels;
@@ -47,6 +45,7 @@ import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.train.UnifiedModelIO;
 import org.reflectlab.ui.kit.Images;
 import org.reflectlab.ui.kit.Notifier;
+import org.reflectlab.ui.kit.SaveDialogs;
 import org.reflectlab.ui.kit.Snapshots;
 
 /**
@@ -200,17 +199,7 @@ public final class AphasiaView extends BorderPane {
     }
 
     private void export(String what, String ext, String name, int kind) {
-        if (getScene() == null) {
-            return;
-        }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export " + what);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(Locale.ROOT), "*." + ext));
-        chooser.setInitialFileName(name);
-        File f = chooser.showSaveDialog(getScene().getWindow());
-        if (f != null) {
-            export(kind, f.toPath());
-        }
+        SaveDialogs.ask(this, "Export " + what, ext.toUpperCase(Locale.ROOT), "*." + ext, name, f -> export(kind, f));
     }
 
     /** 0: summary CSV, 1: per-scene CSV, 2: PNG of the charts (captured here, on the FX thread). */

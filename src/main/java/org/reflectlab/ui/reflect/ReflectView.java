@@ -1,6 +1,5 @@
 package org.reflectlab.ui.reflect;
 
-import java.io.File;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.KeyFrame;
@@ -28,11 +27,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.Duration;
 import org.reflectlab.core.data.ImageDiff;
 import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.core.reflect.Iteration;
+import org.reflectlab.ui.kit.SaveDialogs;
 import org.reflectlab.ui.kit.CaptionCompletion;
 import org.reflectlab.ui.kit.Images;
 import org.reflectlab.ui.kit.PixelView;
@@ -418,13 +417,7 @@ public final class ReflectView extends BorderPane {
     }
 
     private void save(String what, String pattern, String name, java.util.function.Consumer<java.nio.file.Path> action) {
-        FileChooser chooser = new FileChooser();
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
-        chooser.setInitialFileName(name);
-        File f = chooser.showSaveDialog(getScene().getWindow());
-        if (f != null) {
-            action.accept(f.toPath());
-        }
+        SaveDialogs.ask(this, "Export " + what, what, pattern, name, action);
     }
 
     private static Label label(String text) {

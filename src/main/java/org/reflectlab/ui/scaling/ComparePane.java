@@ -18,6 +18,7 @@ import javafx.scene.layout.VBox;
 import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.scaling.CompareGrid;
 import org.reflectlab.core.scaling.Method;
+import org.reflectlab.core.scaling.MethodRunner;
 import org.reflectlab.ui.kit.Images;
 
 /**
@@ -104,7 +105,7 @@ final class ComparePane extends VBox {
             Label name = new Label(e.getKey().label());
             name.setStyle("-fx-text-fill: " + MethodStyle.color(e.getKey()) + "; -fx-font-weight: bold;");
             grid.add(name, 0, row);
-            for (CompareGrid.Cell cell : e.getValue()) {
+            for (MethodRunner.Answer cell : e.getValue()) {
                 int col = g.ks().indexOf(cell.k());
                 grid.add(tile(cell, 2), col + 1, row);
             }
@@ -113,7 +114,7 @@ final class ComparePane extends VBox {
         highlight();
     }
 
-    private VBox tile(CompareGrid.Cell cell, int scale) {
+    private VBox tile(MethodRunner.Answer cell, int scale) {
         boolean ok = cell.answer().judgeCorrect();
         Label v = new Label((ok ? "✓" : "✗") + String.format(Locale.ROOT, " %.0f NFE", cell.nfe()));
         v.getStyleClass().add(ok ? "good" : "bad");
@@ -138,7 +139,7 @@ final class ComparePane extends VBox {
         large.getChildren().add(head);
         for (var e : g.rows().entrySet()) {
             Method m = e.getKey();
-            List<CompareGrid.Cell> cells = e.getValue().stream().filter(c -> c.k() == kValue).toList();
+            List<MethodRunner.Answer> cells = e.getValue().stream().filter(c -> c.k() == kValue).toList();
             if (cells.isEmpty()) {
                 continue;
             }

@@ -88,12 +88,10 @@ final class QualityPane extends VBox {
         return i <= 0 ? null : Category.GENEVAL.get(i - 1);
     }
 
-    private double value(ScalingAnalysis.Point p, boolean low, boolean high) {
+    /** The point's score overall, or in the chosen category. */
+    private double value(ScalingAnalysis.Point p) {
         Category c = selectedCategory();
-        if (c != null) {
-            return p.perCategory().getOrDefault(c, Double.NaN);
-        }
-        return low ? p.low() : high ? p.high() : p.quality();
+        return c == null ? p.quality() : p.perCategory().getOrDefault(c, Double.NaN);
     }
 
     void redraw() {
@@ -118,10 +116,10 @@ final class QualityPane extends VBox {
             XYChart.Series<Number, Number> cost = MethodStyle.series(byNfe, c.method().label(), MethodStyle.line(color, false, 2),
                     MethodStyle.symbol(color, true));
             for (ScalingAnalysis.Point p : c.points()) {
-                XYChart.Data<Number, Number> d = new XYChart.Data<>(MethodStyle.log2(p.k()), value(p, false, false));
+                XYChart.Data<Number, Number> d = new XYChart.Data<>(MethodStyle.log2(p.k()), value(p));
                 pts.getData().add(d);
                 clickable(d, c.method(), p);
-                XYChart.Data<Number, Number> e = new XYChart.Data<>(p.nfe(), value(p, false, false));
+                XYChart.Data<Number, Number> e = new XYChart.Data<>(p.nfe(), value(p));
                 cost.getData().add(e);
                 clickable(e, c.method(), p);
             }
@@ -145,7 +143,7 @@ final class QualityPane extends VBox {
                 String color = MethodStyle.color(c.method()) + "80";
                 XYChart.Series<Number, Number> s = MethodStyle.series(byK, o.store().name() + " " + c.method().label(),
                         MethodStyle.line(color, true, 1.5), MethodStyle.symbol(color, true));
-                c.points().forEach(p -> s.getData().add(new XYChart.Data<>(MethodStyle.log2(p.k()), value(p, false, false))));
+                c.points().forEach(p -> s.getData().add(new XYChart.Data<>(MethodStyle.log2(p.k()), value(p))));
             }
             legend.getChildren().add(MethodStyle.key("overlay: " + o.store().name(), "#868e96", true));
         }

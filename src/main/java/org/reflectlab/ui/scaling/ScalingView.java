@@ -1,11 +1,10 @@
 package org.reflectlab.ui.scaling;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javafx.geometry.Insets;
-import javafx.scene.chart.Chart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -25,8 +24,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import org.reflectlab.ui.kit.Shortcuts;
+import org.reflectlab.ui.kit.SaveDialogs;
 import org.reflectlab.ui.kit.Snapshots;
 
 /** The Scaling workspace: sweep setup and stored sweeps on the left, the analysis in tabs. */
@@ -166,13 +165,7 @@ public final class ScalingView extends BorderPane {
     }
 
     private void save(String what, String pattern, String name, java.util.function.Consumer<Path> action) {
-        FileChooser chooser = new FileChooser();
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
-        chooser.setInitialFileName(name);
-        File f = chooser.showSaveDialog(getScene().getWindow());
-        if (f != null) {
-            action.accept(f.toPath());
-        }
+        SaveDialogs.ask(this, "Export " + what, what, pattern, name, action);
     }
 
     private void exportCharts() {
@@ -180,19 +173,11 @@ public final class ScalingView extends BorderPane {
         if (dir == null) {
             return;
         }
-        List<Chart> charts = List.of(quality.charts().get(0), quality.charts().get(1), stopping.chart());
-        List<String> names = List.of("quality-vs-k.png", "quality-vs-nfe.png", "optimal-stopping.png");
-        try {
-            for (int i = 0; i < charts.size(); i++) {
-                Snapshots.writePng(Snapshots.capture(charts.get(i)), dir.toPath().resolve(names.get(i)));
-            }
-            status("Wrote " + charts.size() + " charts to " + dir);
-        } catch (IOException e) {
-            status("Could not write the charts to " + dir + ": " + e.getMessage());
-        }
-    }
-
-    private void status(String s) {
-        vm.tell(s);
+        // captured here (snapshots need the FX thread), written in the background
+        Map<String, java.awt.image.BufferedImage> images = new LinkedHashMap<>();
+        images.put("quality-vs-k.png", Snapshots.capture(quality.charts().get(0)));
+        images.put("quality-vs-nfe.png", Snapshots.capture(quality.charts().get(1)));
+        images.put("optimal-stopping.png", Snapshots.capture(stopping.chart()));
+        vm.exportCharts(images, dir.toPath());
     }
 }

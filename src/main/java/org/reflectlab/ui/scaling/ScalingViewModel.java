@@ -440,9 +440,15 @@ public final class ScalingViewModel {
                 .onFailure(e -> notifier.error("Export failed", "Could not write " + file + ": " + e.getMessage())));
     }
 
-    /** Passes a message from the view (e.g. an export it did itself) to the user. */
-    public void tell(String message) {
-        notifier.info(message);
+    /** Writes chart images the view captured into a folder, off the FX thread. */
+    public void exportCharts(Map<String, java.awt.image.BufferedImage> images, Path dir) {
+        runner.submit(BackgroundTask.of("Export charts", ctx -> {
+            for (Map.Entry<String, java.awt.image.BufferedImage> e : images.entrySet()) {
+                org.reflectlab.ui.kit.Snapshots.writePng(e.getValue(), dir.resolve(e.getKey()));
+            }
+            return images.size();
+        }).onSuccess(n -> notifier.info("Wrote " + n + " charts to " + dir))
+                .onFailure(e -> notifier.error("Export failed", "Could not write the charts to " + dir + ": " + e.getMessage())));
     }
 
     static String duration(double seconds) {

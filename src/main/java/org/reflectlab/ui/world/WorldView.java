@@ -1,6 +1,5 @@
 package org.reflectlab.ui.world;
 
-import java.io.File;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +24,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.controlsfx.control.SegmentedButton;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.store.ModelStore;
@@ -33,6 +31,7 @@ import org.reflectlab.core.world.ActionScript;
 import org.reflectlab.core.world.Comparison;
 import org.reflectlab.core.world.ModelKind;
 import org.reflectlab.core.world.WorldSpec;
+import org.reflectlab.ui.kit.SaveDialogs;
 import org.reflectlab.ui.kit.Notifier;
 import org.reflectlab.ui.kit.Shortcuts;
 
@@ -233,21 +232,8 @@ public final class WorldView extends BorderPane {
     }
 
     private void export(String what, String ext, String name, boolean png) {
-        if (getScene() == null) {
-            return;
-        }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export " + what);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(Locale.ROOT), "*." + ext));
-        chooser.setInitialFileName(name);
-        File f = chooser.showSaveDialog(getScene().getWindow());
-        if (f != null) {
-            if (png) {
-                vm.exportStrip(f.toPath());
-            } else {
-                vm.exportCsv(f.toPath());
-            }
-        }
+        SaveDialogs.ask(this, "Export " + what, ext.toUpperCase(Locale.ROOT), "*." + ext, name,
+                png ? vm::exportStrip : vm::exportCsv);
     }
 
     // Rollout tab //

@@ -11,19 +11,11 @@ import org.junit.jupiter.api.Test;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.data.Caption;
 import org.reflectlab.core.data.CaptionParser;
-import org.reflectlab.core.data.Cell;
-import org.reflectlab.core.data.RgbImage;
-import org.reflectlab.core.data.SceneObject;
-import org.reflectlab.core.data.Shape;
-import org.reflectlab.core.data.ShapeColor;
-import org.reflectlab.core.data.Size;
 import org.reflectlab.core.nn.UnifiedModel;
 
 class ReflectorTest {
 
     private static final Caption PROMPT = CaptionParser.parse("a red circle").caption();
-    private static final List<SceneObject> RIGHT = List.of(SceneObject.plain(Shape.CIRCLE, ShapeColor.RED, Size.LARGE, new Cell(1, 1)));
-    private static final List<SceneObject> WRONG = List.of(SceneObject.plain(Shape.CIRCLE, ShapeColor.BLUE, Size.LARGE, new Cell(1, 1)));
 
     private static UnifiedModel unified;
     private static Generator generator;
@@ -35,30 +27,11 @@ class ReflectorTest {
         generator = TinyModels.generator(unified);
     }
 
-    /** A critic that sees a wrong image for the first n calls, then a right one. */
-    private static SceneReader scripted(int wrongCalls, AtomicInteger calls) {
-        return new SceneReader() {
-            @Override
-            public List<List<SceneObject>> read(List<RgbImage> images) {
-                List<List<SceneObject>> out = new ArrayList<>();
-                for (RgbImage ignored : images) {
-                    out.add(calls.getAndIncrement() < wrongCalls ? WRONG : RIGHT);
-                }
-                return out;
-            }
-
-            @Override
-            public long forwardFlops() {
-                return 1000;
-            }
-        };
-    }
-
     @Test
     void stopsEarlyWhenTheCriticSaysCorrect() {
         AtomicInteger calls = new AtomicInteger();
-        Reflector r = new Reflector(generator, new LatentCodec(unified, generator.params()), scripted(3, calls),
-                scripted(100, new AtomicInteger()));
+        Reflector r = TinyModels.reflector(unified, generator, TinyModels.wrongFirst(3, calls),
+                TinyModels.wrongFirst(100, new AtomicInteger()));
         List<Integer> seen = new ArrayList<>();
         ReflectionRun run = r.reflect(PROMPT, new ReflectSettings(10, 7, 2, 2, true), it -> seen.add(it.k()), () -> false);
         assertEquals(4, run.iterations().size());
@@ -71,8 +44,8 @@ class ReflectorTest {
 
     @Test
     void neverKeepsMoreThanTheContextSizeAndCountsCompute() {
-        Reflector r = new Reflector(generator, new LatentCodec(unified, generator.params()), scripted(100, new AtomicInteger()),
-                scripted(100, new AtomicInteger()));
+        Reflector r = TinyModels.reflector(unified, generator, TinyModels.wrongFirst(100, new AtomicInteger()),
+                TinyModels.wrongFirst(100, new AtomicInteger()));
         int steps = 3;
         ReflectSettings settings = new ReflectSettings(6, 7, steps, 2, true);
         ReflectionRun run = r.reflect(PROMPT, settings, it -> { }, () -> false);
@@ -90,8 +63,8 @@ class ReflectorTest {
 
     @Test
     void cancellationStopsBetweenIterations() {
-        Reflector r = new Reflector(generator, new LatentCodec(unified, generator.params()), scripted(100, new AtomicInteger()),
-                scripted(100, new AtomicInteger()));
+        Reflector r = TinyModels.reflector(unified, generator, TinyModels.wrongFirst(100, new AtomicInteger()),
+                TinyModels.wrongFirst(100, new AtomicInteger()));
         AtomicInteger done = new AtomicInteger();
         ReflectionRun run = r.reflect(PROMPT, new ReflectSettings(10, 7, 2, 3, true), it -> done.incrementAndGet(),
                 () -> done.get() >= 2);
@@ -102,8 +75,8 @@ class ReflectorTest {
     @Test
     void bestOfNLetsTheCriticPick() {
         AtomicInteger calls = new AtomicInteger();
-        Reflector r = new Reflector(generator, new LatentCodec(unified, generator.params()), scripted(2, calls),
-                scripted(100, new AtomicInteger()));
+        Reflector r = TinyModels.reflector(unified, generator, TinyModels.wrongFirst(2, calls),
+                TinyModels.wrongFirst(100, new AtomicInteger()));
         Reflector.BestOfN bon = r.bestOfN(PROMPT, 4, 3, 2, () -> false);
         assertEquals(4, bon.candidates().size());
         assertEquals(2, bon.chosen(), "the first candidate the critic finds correct");
@@ -112,8 +85,8 @@ class ReflectorTest {
 
     @Test
     void sameSeedSameImages() {
-        Reflector r = new Reflector(generator, new LatentCodec(unified, generator.params()), scripted(100, new AtomicInteger()),
-                scripted(100, new AtomicInteger()));
+        Reflector r = TinyModels.reflector(unified, generator, TinyModels.wrongFirst(100, new AtomicInteger()),
+                TinyModels.wrongFirst(100, new AtomicInteger()));
         var a = r.reflect(PROMPT, new ReflectSettings(2, 11, 2, 1, true), it -> { }, () -> false);
         var b = r.reflect(PROMPT, new ReflectSettings(2, 11, 2, 1, true), it -> { }, () -> false);
         assertEquals(a.last().image(), b.last().image());

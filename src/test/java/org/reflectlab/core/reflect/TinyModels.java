@@ -1,7 +1,16 @@
 package org.reflectlab.core.reflect;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.reflectlab.core.data.Cell;
 import org.reflectlab.core.data.DataSpec;
+import org.reflectlab.core.data.RgbImage;
+import org.reflectlab.core.data.SceneObject;
+import org.reflectlab.core.data.Shape;
+import org.reflectlab.core.data.ShapeColor;
 import org.reflectlab.core.data.ShapesWorld;
+import org.reflectlab.core.data.Size;
 import org.reflectlab.core.nn.Params;
 import org.reflectlab.core.nn.UnifiedConfig;
 import org.reflectlab.core.nn.UnifiedModel;
@@ -20,5 +29,38 @@ public final class TinyModels {
         Params p = new Params(4);
         LatentCodec.fitStatistics(unified, new ShapesWorld(DataSpec.defaults(9)), 64, 16, p);
         return new Generator(GeneratorConfig.tiny(16), p);
+    }
+
+    /** What a stand-in reader sees when right for "a red circle", and when wrong. */
+    public static final List<SceneObject> RED_CIRCLE = List.of(SceneObject.plain(Shape.CIRCLE, ShapeColor.RED, Size.LARGE, new Cell(1, 1)));
+    public static final List<SceneObject> BLUE_CIRCLE = List.of(SceneObject.plain(Shape.CIRCLE, ShapeColor.BLUE, Size.LARGE, new Cell(1, 1)));
+
+    /** A stand-in critic or judge: sees a blue circle for the first n images it reads, then a red one. */
+    public static SceneReader wrongFirst(int n) {
+        return wrongFirst(n, new AtomicInteger());
+    }
+
+    /** As above, counting the images read in {@code calls}. */
+    public static SceneReader wrongFirst(int n, AtomicInteger calls) {
+        return new SceneReader() {
+            @Override
+            public List<List<SceneObject>> read(List<RgbImage> images) {
+                List<List<SceneObject>> out = new ArrayList<>();
+                for (RgbImage ignored : images) {
+                    out.add(calls.getAndIncrement() < n ? BLUE_CIRCLE : RED_CIRCLE);
+                }
+                return out;
+            }
+
+            @Override
+            public long forwardFlops() {
+                return 1000;
+            }
+        };
+    }
+
+    /** The real reflection pipeline on tiny networks, with stand-in readers. */
+    public static Reflector reflector(UnifiedModel unified, Generator generator, SceneReader critic, SceneReader judge) {
+        return new Reflector(generator, new LatentCodec(unified, generator.params()), critic, judge);
     }
 }

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.nn.UnifiedModel;
 import org.reflectlab.core.reflect.Generator;
-import org.reflectlab.core.reflect.LatentCodec;
 import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.reflect.Reflector;
 import org.reflectlab.core.reflect.TinyModels;
@@ -39,8 +38,8 @@ class SweepTest {
 
     private static Sweep sweep() {
         // the critic accepts every third image, the judge every other: both are only readers here
-        return new Sweep(new Reflector(generator, new LatentCodec(unified, generator.params()), new ScriptedReader(2),
-                new ScriptedReader(1)));
+        return new Sweep(TinyModels.reflector(unified, generator, TinyModels.wrongFirst(2),
+                TinyModels.wrongFirst(1)));
     }
 
     private static List<PromptSet.Prompt> prompts() {
@@ -76,14 +75,14 @@ class SweepTest {
     @Test
     void twoWorkersStoreTheSameRowsAsOne(@TempDir Path dir) throws IOException {
         // stateless readers, so what each sees does not depend on which thread asked first
-        java.util.function.Supplier<Reflector> reflector = () -> new Reflector(generator,
-                new LatentCodec(unified, generator.params()), new ScriptedReader(0), new ScriptedReader(0));
+        java.util.function.Supplier<Reflector> reflector = () -> TinyModels.reflector(unified, generator,
+                TinyModels.wrongFirst(0), TinyModels.wrongFirst(0));
         SweepStore one = SweepStore.open(dir.resolve("one"), SETTINGS, Map.of());
         new Sweep(reflector.get()).run(one, prompts(), (a, b, m) -> { }, () -> false);
         UnifiedModel unified2 = TinyModels.unified();
         Generator generator2 = TinyModels.generator(unified2);
-        Reflector second = new Reflector(generator2, new LatentCodec(unified2, generator2.params()), new ScriptedReader(0),
-                new ScriptedReader(0));
+        Reflector second = TinyModels.reflector(unified2, generator2, TinyModels.wrongFirst(0),
+                TinyModels.wrongFirst(0));
         SweepStore two = SweepStore.open(dir.resolve("two"), SETTINGS, Map.of());
         long[] last = new long[2];
         int rows = new Sweep(List.of(reflector.get(), second)).run(two, prompts(), (done, total, m) -> {
@@ -97,8 +96,8 @@ class SweepTest {
 
     @Test
     void everyAnswerStaysWithinItsBudget(@TempDir Path dir) throws IOException {
-        Reflector r = new Reflector(generator, new LatentCodec(unified, generator.params()), new ScriptedReader(2),
-                new ScriptedReader(1));
+        Reflector r = TinyModels.reflector(unified, generator, TinyModels.wrongFirst(2),
+                TinyModels.wrongFirst(1));
         SweepStore store = SweepStore.open(dir.resolve("b"), SETTINGS, Map.of());
         new Sweep(r).run(store, prompts(), (a, b, m) -> { }, () -> false);
         double sample = new TestTimeTraining(r).sampleNfe(SETTINGS.samplingSteps(), SETTINGS.guidance());

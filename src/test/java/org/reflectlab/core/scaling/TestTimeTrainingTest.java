@@ -14,7 +14,6 @@ import org.reflectlab.core.data.Caption;
 import org.reflectlab.core.data.CaptionParser;
 import org.reflectlab.core.nn.UnifiedModel;
 import org.reflectlab.core.reflect.Generator;
-import org.reflectlab.core.reflect.LatentCodec;
 import org.reflectlab.core.reflect.Reflector;
 import org.reflectlab.core.reflect.TinyModels;
 
@@ -32,8 +31,8 @@ class TestTimeTrainingTest {
     }
 
     private static Reflector reflector(int criticWrongFirst) {
-        return new Reflector(generator, new LatentCodec(unified, generator.params()), new ScriptedReader(criticWrongFirst),
-                new ScriptedReader(0));
+        return TinyModels.reflector(unified, generator, TinyModels.wrongFirst(criticWrongFirst),
+                TinyModels.wrongFirst(0));
     }
 
     @Test

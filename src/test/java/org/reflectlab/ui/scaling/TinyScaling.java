@@ -14,7 +14,6 @@ import org.reflectlab.core.data.ShapeColor;
 import org.reflectlab.core.data.Size;
 import org.reflectlab.core.nn.UnifiedModel;
 import org.reflectlab.core.reflect.Generator;
-import org.reflectlab.core.reflect.LatentCodec;
 import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.reflect.Reflector;
 import org.reflectlab.core.reflect.SceneReader;
@@ -38,7 +37,7 @@ final class TinyScaling {
     static Reflector reflector() {
         UnifiedModel unified = TinyModels.unified();
         Generator g = TinyModels.generator(unified);
-        return new Reflector(g, new LatentCodec(unified, g.params()), alternating(), alternating());
+        return TinyModels.reflector(unified, g, alternating(), alternating());
     }
 
     private static SceneReader alternating() {

@@ -1,0 +1,85 @@
+package org.reflectlab.core.scaling;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.reflectlab.core.data.Caption;
+import org.reflectlab.core.reflect.Iteration;
+import org.reflectlab.core.reflect.ReflectSettings;
+import org.reflectlab.core.reflect.ReflectionRun;
+import org.reflectlab.core.reflect.Reflector;
+
+/**
+ * One method's answers to one prompt at every K of a sweep, as the sweep and Compare K both need
+ * them. Best-of-N and Reflect-DiT run once at the largest K and the answer at a smaller K is read
+ * off that run: best-of-N at K is the critic's pick among the first K of the same samples, and
+ * reflection iteration k never depends on how many iterations were allowed, so this is exactly what
+ * separate runs would give. Test-time training splits its budget by K, so it runs once per K.
+ *
+ * <p>Owns networks through its reflector: use from one thread at a time.
+ */
+public final class MethodRunner {
+
+    /** A method's answer at budget K: the image it gives, the compute and images it took, and the time. */
+    public record Answer(int k, Iteration answer, double nfe, int images, long millis) {
+    }
+
+    private final Reflector reflector;
+    private final TestTimeTraining ttt;
+
+    MethodRunner(Reflector reflector) {
+        this.reflector = reflector;
+        this.ttt = new TestTimeTraining(reflector);
+    }
+
+    /** Answers in K order; fewer than asked if cancelled. */
+    List<Answer> answers(Method m, Caption prompt, long seed, SweepSettings s, BooleanSupplier cancelled) {
+        return switch (m) {
+            case BEST_OF_N -> bestOfN(prompt, seed, s, cancelled);
+            case REFLECT -> reflect(prompt, seed, s, cancelled);
+            case TEST_TIME_TRAINING -> testTimeTraining(prompt, seed, s, cancelled);
+        };
+    }
+
+    private List<Answer> bestOfN(Caption prompt, long seed, SweepSettings s, BooleanSupplier cancelled) {
+        Reflector.BestOfN run = reflector.bestOfN(prompt, s.maxK(), seed, s.samplingSteps(), s.guidance(), cancelled);
+        List<Answer> out = new ArrayList<>();
+        for (int k : s.ks()) {
+            if (run.candidates().size() < k) {
+                break;
+            }
+            List<Iteration> first = run.candidates().subList(0, k);
+            out.add(new Answer(k, first.get(Reflector.criticPick(first)), first.get(k - 1).nfe(), k,
+                    first.stream().mapToLong(Iteration::millis).sum()));
+        }
+        return out;
+    }
+
+    private List<Answer> reflect(Caption prompt, long seed, SweepSettings s, BooleanSupplier cancelled) {
+        ReflectionRun run = reflector.reflect(prompt, new ReflectSettings(s.maxK(), seed, s.samplingSteps(),
+                s.contextSize(), true, s.guidance()), it -> { }, cancelled);
+        List<Answer> out = new ArrayList<>();
+        for (int k : s.ks()) {
+            List<Iteration> upTo = run.iterations().stream().filter(it -> it.k() <= k).toList();
+            if (upTo.isEmpty()) {
+                break;
+            }
+            Iteration last = upTo.get(upTo.size() - 1);
+            out.add(new Answer(k, last, last.nfe(), upTo.size(), upTo.stream().mapToLong(Iteration::millis).sum()));
+        }
+        return out;
+    }
+
+    private List<Answer> testTimeTraining(Caption prompt, long seed, SweepSettings s, BooleanSupplier cancelled) {
+        List<Answer> out = new ArrayList<>();
+        for (int k : s.ks()) {
+            long t0 = System.nanoTime();
+            TestTimeTraining.Outcome o = ttt.run(prompt, k, seed, s.samplingSteps(), s.guidance(), cancelled);
+            if (cancelled.getAsBoolean()) {
+                break;
+            }
+            out.add(new Answer(k, o.choice(), o.nfe(), o.samples().size(), (System.nanoTime() - t0) / 1_000_000));
+        }
+        return out;
+    }
+}
