@@ -49,6 +49,7 @@ final class ComparePane extends VBox {
         Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, vm.compareSeedProperty().get());
         seed.setEditable(true);
         seed.setPrefWidth(110);
+        seed.setMinWidth(90);
         seed.valueProperty().addListener((o, a, b) -> vm.compareSeedProperty().set(b));
         Button run = new Button("Compare");
         run.setId("compare-run");
@@ -67,7 +68,16 @@ final class ComparePane extends VBox {
             return g != null && i >= 0 && i < g.ks().size() ? "K=" + g.ks().get(i) : "";
         }));
         k.setShowTickLabels(true);
+        prompt.setPrefWidth(330);
         HBox controls = new HBox(8, new Label("Prompt"), prompt, new Label("seed"), seed, run, new Label("K for all rows"), k);
+        // labels and the button keep their text; the slider takes what is left
+        controls.getChildren().forEach(n -> {
+            if (n instanceof Label || n instanceof Button) {
+                ((javafx.scene.control.Control) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        });
+        k.setMinWidth(120);
+        HBox.setHgrow(k, Priority.ALWAYS);
         controls.setAlignment(Pos.CENTER_LEFT);
         grid.setHgap(6);
         grid.setVgap(6);
@@ -76,7 +86,10 @@ final class ComparePane extends VBox {
         scroll.setFitToHeight(true);
         HBox.setHgrow(scroll, Priority.ALWAYS);
         large.setMinWidth(230);
-        HBox body = new HBox(12, scroll, large);
+        ScrollPane largeScroll = new ScrollPane(large);
+        largeScroll.setFitToWidth(true);
+        largeScroll.setMinWidth(250);
+        HBox body = new HBox(12, scroll, largeScroll);
         VBox.setVgrow(body, Priority.ALWAYS);
         Label hint = new Label("Best-of-N at K is the critic's pick among K samples; Reflect-DiT at K is its K-th iteration "
                 + "(or the one the critic accepted); test-time training spends K samples' worth of compute on sampling and fine-tuning.");
@@ -145,7 +158,7 @@ final class ComparePane extends VBox {
             }
             Label name = new Label(m.label() + String.format(Locale.ROOT, " · %d image(s) drawn", cells.get(0).images()));
             name.setStyle("-fx-text-fill: " + MethodStyle.color(m) + ";");
-            large.getChildren().addAll(name, tile(cells.get(0), 5));
+            large.getChildren().addAll(name, tile(cells.get(0), 4));
         }
     }
 }

@@ -34,7 +34,7 @@ final class FitsPane extends VBox {
         fits.getColumns().add(col("A", c -> fit(c, f -> pm(f.a(), f.aError()))));
         fits.getColumns().add(col("γ", c -> fit(c, f -> pm(f.gamma(), f.gammaError()))));
         fits.getColumns().add(col("R²", c -> fit(c, f -> String.format(Locale.ROOT, "%.3f", f.rSquared()))));
-        fits.getColumns().add(col("bound", c -> fit(c, f -> f.atBound() ? "at a bound: no ceiling in sight yet" : "")));
+        fits.getColumns().add(col("bound", c -> fit(c, f -> f.atBound() ? "at a bound" : "")));
         fits.getColumns().add(col("residuals at each K", c -> fit(c, f -> Arrays.stream(f.residuals())
                 .mapToObj(r -> String.format(Locale.ROOT, "%+.3f", r)).collect(Collectors.joining(" ")))));
         vm.currentProperty().addListener((o, a, b) -> fits.getItems().setAll(b == null ? java.util.List.of()

@@ -1,6 +1,8 @@
 package org.reflectlab.ui.scaling;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -12,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -28,6 +31,8 @@ final class StoppingPane extends VBox {
     private final LineChart<Number, Number> chart;
     private final TableView<ScalingViewModel.Stopping> table = new TableView<>();
     private final Label lambdaLabel = new Label();
+    private final NumberAxis yAxis = new NumberAxis();
+    private final FlowPane legend = MethodStyle.legend();
 
     StoppingPane(ScalingViewModel vm) {
         this.vm = vm;
@@ -41,7 +46,9 @@ final class StoppingPane extends VBox {
         unit.getItems().addAll(ScalingViewModel.CostUnit.values());
         unit.valueProperty().bindBidirectional(vm.costUnitProperty());
         unit.setConverter(MethodStyle.converterOf(u -> u == ScalingViewModel.CostUnit.NFE ? "c = NFE per K" : "c = seconds per K"));
-        NumberAxis y = new NumberAxis();
+        NumberAxis y = yAxis;
+        y.setAutoRanging(false);
+        y.setTickLabelFormatter(MethodStyle.converter(v -> String.format(Locale.ROOT, "%.2f", Math.abs(v) < 1e-9 ? 0.0 : v)));
         y.setLabel("Value(K) = Q(K) − λ·c·K");
         chart = new LineChart<>(MethodStyle.log2KAxis(QualityPane.MAX_K), y);
         chart.setAnimated(false);
@@ -60,7 +67,7 @@ final class StoppingPane extends VBox {
         table.setItems(vm.stopping());
         Label formula = new Label("K* = (A·γ / (λ·c))^(1/(γ+1)) — from the fit; the measured column picks the best measured K directly.");
         formula.getStyleClass().add("hint");
-        getChildren().addAll(new HBox(8, new Label("cost weight λ"), lambda, lambdaLabel, unit), formula, chart, table);
+        getChildren().addAll(new HBox(8, new Label("cost weight λ"), lambda, lambdaLabel, unit), formula, legend, chart, table);
         vm.lambdaProperty().addListener((o, a, b) -> redraw());
         vm.costUnitProperty().addListener((o, a, b) -> redraw());
         vm.currentProperty().addListener((o, a, b) -> redraw());
@@ -83,37 +90,72 @@ final class StoppingPane extends VBox {
         double lambda = vm.lambdaProperty().get();
         lambdaLabel.setText(String.format(Locale.ROOT, "λ = %.2g", lambda));
         chart.getData().clear();
+        legend.getChildren().clear();
         ScalingViewModel.Run run = vm.currentProperty().get();
         if (run == null) {
             return;
         }
+        // The y range follows the values up to twice the largest measured K: the extrapolated tail
+        // to K=100 falls steeply and would squash the region where the decision is made.
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        Map<String, Double> marks = new LinkedHashMap<>();
         for (ScalingAnalysis.Curve c : run.analysis().curves().values()) {
             if (c.fit() == null) {
                 continue;
             }
             String color = MethodStyle.color(c.method());
+            legend.getChildren().add(MethodStyle.key(c.method().label(), color, false));
             double cost = vm.costPerK(c);
+            double shownK = 2 * c.ks()[c.ks().length - 1];
             XYChart.Series<Number, Number> curve = MethodStyle.series(chart, c.method().label(), MethodStyle.line(color, false, 2),
                     MethodStyle.symbol(color, false));
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
             for (double x = 0; x <= MethodStyle.log2(QualityPane.MAX_K) + 1e-9; x += 0.05) {
                 double v = OptimalStopping.value(c.fit(), Math.pow(2, x), lambda, cost);
                 curve.getData().add(new XYChart.Data<>(x, v));
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
+                if (Math.pow(2, x) <= shownK) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
             }
             XYChart.Series<Number, Number> measured = MethodStyle.series(chart, "measured", MethodStyle.line(color, false, 0.01),
                     MethodStyle.symbol(color, true));
             for (ScalingAnalysis.Point p : c.points()) {
-                measured.getData().add(new XYChart.Data<>(MethodStyle.log2(p.k()), p.quality() - lambda * cost * p.k()));
+                double v = p.quality() - lambda * cost * p.k();
+                measured.getData().add(new XYChart.Data<>(MethodStyle.log2(p.k()), v));
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
             }
             double kStar = OptimalStopping.closedForm(c.fit(), lambda, cost);
             if (Double.isFinite(kStar) && kStar >= 1 && kStar <= QualityPane.MAX_K) {
-                XYChart.Series<Number, Number> mark = MethodStyle.series(chart, "K*", MethodStyle.line(color, true, 1.5),
-                        MethodStyle.symbol(color, false));
-                mark.getData().add(new XYChart.Data<>(MethodStyle.log2(kStar), lo));
-                mark.getData().add(new XYChart.Data<>(MethodStyle.log2(kStar), hi));
+                marks.put(color, kStar);
+            }
+        }
+        if (lo > hi) {
+            return;
+        }
+        double tick = niceStep((hi - lo) / 8);
+        double bottom = Math.floor(lo / tick) * tick;
+        double top = Math.ceil(hi / tick) * tick + (hi == lo ? tick : 0);
+        yAxis.setLowerBound(bottom);
+        yAxis.setUpperBound(top);
+        yAxis.setTickUnit(tick);
+        marks.forEach((color, kStar) -> {
+            XYChart.Series<Number, Number> mark = MethodStyle.series(chart, "K*", MethodStyle.line(color, true, 1.5),
+                    MethodStyle.symbol(color, false));
+            mark.getData().add(new XYChart.Data<>(MethodStyle.log2(kStar), bottom));
+            mark.getData().add(new XYChart.Data<>(MethodStyle.log2(kStar), top));
+        });
+        legend.getChildren().add(MethodStyle.key("K* (closed form)", "#868e96", true));
+    }
+
+    /** The smallest of 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, ... that is at least {@code raw}. */
+    static double niceStep(double raw) {
+        for (double decade = 0.01; ; decade *= 10) {
+            for (double m : new double[] {1, 2, 5}) {
+                if (m * decade >= raw) {
+                    return m * decade;
+                }
             }
         }
     }
