@@ -8,6 +8,16 @@ import java.util.concurrent.Callable;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.reflect.DetectorConfig;
 import org.reflectlab.core.reflect.DetectorTraining;
+import java.util.List;
+import org.reflectlab.core.data.Caption;
+import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.reflect.DetectorAudit;
+import org.reflectlab.core.reflect.Generator;
+import org.reflectlab.core.reflect.GeneratorTraining;
+import org.reflectlab.core.reflect.LatentCodec;
+import org.reflectlab.core.reflect.OutputPath;
+import org.reflectlab.core.reflect.PromptSet;
+import org.reflectlab.core.train.UnifiedModelIO;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import picocli.CommandLine.Command;
@@ -30,6 +40,14 @@ abstract class TrainDetectorCommand implements Callable<Integer> {
     int evalSize;
     @Option(names = "--models", description = "Models folder (default: ./models).")
     Path models;
+    @Option(names = "--output-path", description = "Also train on images from this generator's output path (decoded true scenes, "
+            + "latent noise, partial re-generations), labels confirmed by the pixel reader.")
+    String outputPath;
+    @Option(names = "--generated-rate", defaultValue = "0.75", description = "With --output-path: share of examples sent through it (default: ${DEFAULT-VALUE}).")
+    double generatedRate;
+    @Option(names = "--audit-prompts", defaultValue = "assets/geneval-lite.json",
+            description = "With --output-path: prompts whose real samples are audited against the pixel reader (default: ${DEFAULT-VALUE}).")
+    Path auditPrompts;
 
     abstract String role();
 
@@ -45,9 +63,28 @@ abstract class TrainDetectorCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: steps >= 1, batch >= 2 and eval size >= 1 needed");
             return Cli.BAD_INPUT;
         }
+        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
         DetectorTraining t = new DetectorTraining(config(), seed(), batch, steps, lr);
-        String command = String.format(Locale.ROOT, "reflectlab train %s --seed %d --steps %d --batch %d --lr %s --eval-size %d",
-                role(), seed(), steps, batch, lr, evalSize);
+        OutputPath path = null;
+        Generator generator = null;
+        LatentCodec codec = null;
+        if (outputPath != null) {
+            if (generatedRate < 0 || generatedRate > 1) {
+                spec.commandLine().getErr().println("error: --generated-rate must be 0..1");
+                return Cli.BAD_INPUT;
+            }
+            UnifiedModel unified = UnifiedModelIO.load(store, UnifiedModelIO.DEFAULT_NAME);
+            generator = GeneratorTraining.load(store, outputPath);
+            codec = new LatentCodec(unified, generator.params());
+            if (generator.config().textGuide()) {
+                generator.useGuide(codec);
+            }
+            path = new OutputPath(codec, generator);
+            t.withOutputPath(path, generatedRate);
+        }
+        String command = String.format(Locale.ROOT, "reflectlab train %s --seed %d --steps %d --batch %d --lr %s --eval-size %d%s",
+                role(), seed(), steps, batch, lr, evalSize,
+                outputPath == null ? "" : " --output-path " + outputPath + " --generated-rate " + generatedRate);
         o.printf("# %s: %s detector, %,d parameters; %s%n", role(), config().arch().name().toLowerCase(Locale.ROOT),
                 t.detector().params().count(), command);
         long t0 = System.nanoTime();
@@ -55,7 +92,18 @@ abstract class TrainDetectorCommand implements Callable<Integer> {
         double minutes = (System.nanoTime() - t0) / 6e10;
         Map<String, Double> metrics = new java.util.LinkedHashMap<>(t.evaluate(evalSize));
         metrics.put("training_minutes", minutes);
-        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        if (path != null) {
+            double dp = DetectorAudit.decodePathAccuracy(t.detector(), path, t.heldOutWorld(), evalSize, seed());
+            DetectorAudit.SampleAudit audit = null;
+            if (java.nio.file.Files.exists(auditPrompts)) {
+                List<Caption> prompts = PromptSet.read(auditPrompts).prompts().stream().map(PromptSet.Prompt::caption).toList();
+                audit = DetectorAudit.onSamples(t.detector(), generator, codec, prompts, 2, 8, 2.0, 4242, 0);
+            }
+            metrics.putAll(DetectorAudit.metrics(dp, audit));
+            o.printf(Locale.ROOT, "# generated images: held-out scenes through the output path, scene accuracy %.4f%s%n", dp,
+                    audit == null ? "" : String.format(Locale.ROOT, "; real samples: agrees with the pixel reader on %.4f of the %d"
+                            + " it is confident about (of %d)", audit.agreement(), audit.confident(), audit.samples()));
+        }
         t.save(store, role(), role(), command, metrics);
         o.printf(Locale.ROOT, "# saved %s; held-out: scene accuracy %.4f (degraded %.4f), shape %.4f, color %.4f, size %.4f, "
                         + "count %.4f; %.1f min%n", store.dir(role()), metrics.get("scene_accuracy"),

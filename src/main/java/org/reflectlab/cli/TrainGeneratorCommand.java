@@ -8,7 +8,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.reflect.Generator;
 import org.reflectlab.core.reflect.GeneratorConfig;
+import org.reflectlab.core.reflect.LatentCodec;
+import org.reflectlab.core.reflect.PoolExamples;
+import org.reflectlab.core.reflect.SamplePool;
 import org.reflectlab.core.reflect.GeneratorTraining;
 import org.reflectlab.core.reflect.ReflectModels;
 import org.reflectlab.core.settings.AppPaths;
@@ -48,6 +52,19 @@ final class TrainGeneratorCommand implements Callable<Integer> {
     Path models;
     @Option(names = "--out", defaultValue = "generator", description = "Model name (default: ${DEFAULT-VALUE}).")
     String out;
+    @Option(names = "--init", description = "Continue from this trained generator (its weights and latent projection) instead of random weights.")
+    String init;
+    @Option(names = "--text-guide", defaultValue = "true", negatable = true, fallbackValue = "true",
+            description = "Read the frozen unified text encoder's latent of the prompt (default: ${DEFAULT-VALUE}).")
+    boolean textGuide;
+    @Option(names = "--pool", description = "Reflection stage: train on this pool of the base generator's own samples (see `pool`).")
+    Path pool;
+    @Option(names = "--no-context", description = "With --pool: the SFT control, the pool's correct samples without any context.")
+    boolean noContext;
+    @Option(names = "--render-share", defaultValue = "0.25", description = "With --pool: share of each batch that is plain prompt -> true render (default: ${DEFAULT-VALUE}).")
+    double renderShare;
+    @Option(names = "--context-drop", defaultValue = "0.3", description = "With --pool: share of examples whose context is dropped (default: ${DEFAULT-VALUE}).")
+    double contextDrop;
 
     @Override
     public Integer call() throws Exception {
@@ -61,11 +78,48 @@ final class TrainGeneratorCommand implements Callable<Integer> {
         UnifiedModel unified = UnifiedModelIO.load(store, UnifiedModelIO.DEFAULT_NAME);
         Manifest um = store.verify(UnifiedModelIO.DEFAULT_NAME);
         String ref = UnifiedModelIO.DEFAULT_NAME + "@" + um.files().values().iterator().next().sha256().substring(0, 12);
-        GeneratorConfig cfg = new GeneratorConfig(components, 4, 2, 3, width, depth, 4);
-        GeneratorTraining t = new GeneratorTraining(cfg, unified, ref, seed, batch, steps, lr, contextRate);
-        String command = String.format(Locale.ROOT, "reflectlab train generator --seed %d --steps %d --batch %d --lr %s "
-                + "--context-rate %s --width %d --depth %d --components %d --out %s", seed, steps, batch, lr, contextRate, width, depth,
-                components, out);
+        GeneratorTraining t;
+        String command;
+        if (init == null) {
+            GeneratorConfig cfg = new GeneratorConfig(components, 4, 2, 3, width, depth, 4, textGuide);
+            t = GeneratorTraining.fresh(cfg, unified, ref, seed, batch, steps, lr, contextRate);
+            command = String.format(Locale.ROOT, "reflectlab train generator --seed %d --steps %d --batch %d --lr %s "
+                    + "--context-rate %s --width %d --depth %d --components %d%s --out %s", seed, steps, batch, lr, contextRate, width,
+                    depth, components, textGuide ? "" : " --no-text-guide", out);
+        } else {
+            Generator from = GeneratorTraining.load(store, init);
+            Manifest fm = store.verify(init);
+            Generator g = GeneratorTraining.continueFrom(from, from.config().withTextGuide(textGuide || from.config().textGuide()), seed);
+            LatentCodec codec = new LatentCodec(unified, g.params());
+            GeneratorTraining.ExampleSource source;
+            String poolSha = null;
+            if (pool != null) {
+                if (contextDrop < 0 || contextDrop > 1) {
+                    spec.commandLine().getErr().println("error: --context-drop must be 0..1");
+                    return Cli.BAD_INPUT;
+                }
+                if (renderShare < 0 || renderShare >= 1) {
+                    spec.commandLine().getErr().println("error: --render-share must be 0 to below 1");
+                    return Cli.BAD_INPUT;
+                }
+                SamplePool p = SamplePool.read(pool);
+                String sha = SamplePool.sha256(pool);
+                source = new GeneratorTraining.MixedExamples(new PoolExamples(p, codec, noContext ? 1.0 : contextDrop, 0.1),
+                        new GeneratorTraining.RenderExamples(codec, g.config(), 0.0), renderShare);
+                o.printf("# pool %s (sha256 %s): %s%n", pool, sha.substring(0, 12), p.summary());
+                poolSha = sha;
+            } else {
+                source = new GeneratorTraining.RenderExamples(codec, g.config(), contextRate);
+            }
+            t = new GeneratorTraining(g, codec, source, ref, seed, batch, steps, lr)
+                    .note("continuedFrom", init + "@" + fm.files().values().iterator().next().sha256().substring(0, 12));
+            if (poolSha != null) {
+                t.note("poolSha256", poolSha);
+            }
+            command = String.format(Locale.ROOT, "reflectlab train generator --init %s%s --seed %d --steps %d --batch %d --lr %s%s --out %s",
+                    init, pool != null ? " --pool " + pool + (noContext ? " --no-context" : " --context-drop " + contextDrop) + " --render-share " + renderShare
+                            : " --context-rate " + contextRate, seed, steps, batch, lr, textGuide ? "" : " --no-text-guide", out);
+        }
         o.printf("# generator: %,d parameters, %d tokens per sequence; on %s; %s%n", t.generator().params().count(),
                 t.generator().sequenceLength(), ref, command);
         long t0 = System.nanoTime();

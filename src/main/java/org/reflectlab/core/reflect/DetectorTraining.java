@@ -45,6 +45,9 @@ public final class DetectorTraining {
     private final int batch;
     private final int steps;
     private final long seed;
+    private OutputPath outputPath;
+    private double generatedRate;
+    private final int[] routed = new int[2];
 
     public DetectorTraining(DetectorConfig cfg, long seed, int batch, int steps, double lr) {
         this.detector = new Detector(cfg, new Params(seed));
@@ -63,6 +66,26 @@ public final class DetectorTraining {
         return detector;
     }
 
+    /**
+     * Trains also on images from the generator's output path: each example goes through it with
+     * probability {@code rate} (and keeps its render where the pixel reader says the scene did not
+     * survive).
+     */
+    public DetectorTraining withOutputPath(OutputPath path, double rate) {
+        this.outputPath = path;
+        this.generatedRate = rate;
+        return this;
+    }
+
+    /** Share of the examples sent through the output path whose label the pixel reader confirmed. */
+    public double confirmedShare() {
+        return routed[1] == 0 ? Double.NaN : routed[0] / (double) routed[1];
+    }
+
+    public ShapesWorld heldOutWorld() {
+        return heldOut;
+    }
+
     public long completedSteps() {
         return trainer.iteration();
     }
@@ -77,10 +100,32 @@ public final class DetectorTraining {
         SplittableRandom r = ShapesWorld.random(seed ^ 0x5DEECE66DL, first);
         List<RgbImage> images = new ArrayList<>();
         List<Scene> scenes = new ArrayList<>();
+        List<Integer> via = new ArrayList<>();
+        List<RgbImage> renders = new ArrayList<>();
+        List<Scene> viaScenes = new ArrayList<>();
+        List<org.reflectlab.core.data.Caption> captions = new ArrayList<>();
+        List<OutputPath.Route> routes = new ArrayList<>();
         for (Sample s : samples) {
             RgbImage img = train.render(s.scene());
+            if (outputPath != null && r.nextDouble() < generatedRate) {
+                via.add(images.size());
+                renders.add(img);
+                viaScenes.add(s.scene());
+                captions.add(s.caption());
+                routes.add(outputPath.randomRoute(r));
+            }
             images.add(r.nextBoolean() ? Degrade.random(img, r) : img);
             scenes.add(s.scene());
+        }
+        if (!via.isEmpty()) {
+            List<RgbImage> out = outputPath.through(renders, viaScenes, captions, routes, r);
+            for (int j = 0; j < via.size(); j++) {
+                routed[1]++;
+                if (out.get(j) != null) {
+                    routed[0]++;
+                    images.set(via.get(j), out.get(j));
+                }
+            }
         }
         return trainer.step(batch(images, scenes));
     }
@@ -143,7 +188,7 @@ public final class DetectorTraining {
     }
 
     /** counts: [exact scene, shape right, color right, size right, count right]. */
-    private static void tally(Scene truth, List<SceneObject> read, int[] counts) {
+    static void tally(Scene truth, List<SceneObject> read, int[] counts) {
         List<SceneObject> plain = truth.objects().stream()
                 .map(o -> SceneObject.plain(o.shape(), o.color(), o.size(), o.cell())).toList();
         if (plain.size() == read.size() && read.containsAll(plain)) {
@@ -168,8 +213,19 @@ public final class DetectorTraining {
         Map<String, INDArray> weights = detector.params().arrays();
         Map<String, Object> config = new LinkedHashMap<>(detector.config().toMap());
         config.put("role", role);
-        config.put("training", Map.of("steps", steps, "batchSize", batch, "seed", seed,
-                "augmentation", "half the images blurred (sigma 0.3-1.2 px), noised (sigma <= 0.05), brightness x0.85-1.15"));
+        Map<String, Object> training = new LinkedHashMap<>();
+        training.put("steps", steps);
+        training.put("batchSize", batch);
+        training.put("seed", seed);
+        training.put("augmentation", "half the images blurred (sigma 0.3-1.2 px), noised (sigma <= 0.05), brightness x0.85-1.15");
+        if (outputPath != null) {
+            training.put("generatedRate", generatedRate);
+            training.put("generated", "that share of examples sent through the generator's output path (decoded, latent noise"
+                    + " sigma 0.1-0.5, or re-generated from t0 0.55-0.85 under their caption), kept where the pixel reader"
+                    + " confirms the scene survived");
+            training.put("confirmedShare", confirmedShare());
+        }
+        config.put("training", training);
         Map<String, Object> data = new LinkedHashMap<>(train.spec().toMap());
         data.put("heldOutSeed", heldOut.spec().seed());
         Map<String, Object> network = Map.of("parameters", detector.params().count(), "forwardMatmulFlopsPerImage",

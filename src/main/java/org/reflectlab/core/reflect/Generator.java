@@ -32,6 +32,9 @@ public final class Generator {
     public static final String LOSS = "loss";
     public static final String LOSS_FLOW = "loss_flow";
     public static final List<String> FEATURES = List.of("xt", "time", "prompt", "ctx_z", "ctx_fb", "mask", "v_target");
+    /** With a text guide the batch also carries the prompt's projected unified text latent. */
+    public static final List<String> GUIDED_FEATURES = List.of("xt", "time", "prompt", "ctx_z", "ctx_fb", "mask", "v_target", "guide");
+    private static final int GUIDE_CACHE = 4096;
     static final int TIME_FEATURES = 32;
     /** Prompt tokens the generator reads: GenEval-style prompts are under ten words; descriptions of two objects fit. */
     public static final int PROMPT_TOKENS = 16;
@@ -39,6 +42,13 @@ public final class Generator {
     private final GeneratorConfig cfg;
     private final Params params;
     private SameDiff graph;
+    private LatentCodec guideCodec;
+    private final Map<String, float[]> guideCache = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > GUIDE_CACHE;
+        }
+    };
 
     public Generator(GeneratorConfig cfg, Params params) {
         this.cfg = cfg;
@@ -52,6 +62,25 @@ public final class Generator {
 
     public Params params() {
         return params;
+    }
+
+    /** Placeholders of a training batch, in MultiDataSet feature order. */
+    public List<String> features() {
+        return cfg.textGuide() ? GUIDED_FEATURES : FEATURES;
+    }
+
+    /**
+     * Where the text guide comes from: the frozen unified model's text encoder, projected by the
+     * codec. A guided generator cannot build inputs without it.
+     */
+    public Generator useGuide(LatentCodec codec) {
+        this.guideCodec = codec;
+        guideCache.clear();
+        return this;
+    }
+
+    public LatentCodec guideCodec() {
+        return guideCodec;
     }
 
     /** Tokens in the sequence: time, prompt, context images, context feedback, latent. */
@@ -91,6 +120,12 @@ public final class Generator {
                 .add(b.table("gen/ctx_fb_pos", fbTokens, d));
         SDVariable lat = sd.reshape(xt, -1, n, cfg.tokenWidth());
         SDVariable latTok = b.dense3("gen/latent_in", lat, n, cfg.tokenWidth(), d).add(b.table("gen/latent_pos", n, d));
+        if (cfg.textGuide()) {
+            // Zero-initialised, so a generator fine-tuned from an unguided one starts exactly where it was.
+            SDVariable guide = sd.placeHolder("guide", DataType.FLOAT, -1, cfg.latent());
+            SDVariable g = sd.reshape(guide, -1, n, cfg.tokenWidth());
+            latTok = latTok.add(b.dense3("gen/guide", g, n, cfg.tokenWidth(), d, 0.0));
+        }
 
         SDVariable x = sd.concat(1, timeTok, promptTok, ctxImgTok, fbTok, latTok);
         SDVariable bias = b.keyBias(mask);
@@ -124,8 +159,16 @@ public final class Generator {
         }
     }
 
-    /** A previous attempt: its normalized latent [latent] and the critic's sentences about it. */
-    public record ContextPair(INDArray latent, List<String> feedback) {
+    /**
+     * A previous attempt: its normalized latent [latent] and the critic's sentences about it. An
+     * ablation can hide the image from the generator ({@code imageMasked}); hiding the feedback is
+     * an empty sentence list.
+     */
+    public record ContextPair(INDArray latent, List<String> feedback, boolean imageMasked) {
+
+        public ContextPair(INDArray latent, List<String> feedback) {
+            this(latent, feedback, false);
+        }
     }
 
     /** Placeholders for a batch: noisy latents [n, latent], times t in [0, 1]. */
@@ -163,7 +206,7 @@ public final class Generator {
             for (int s = 0; s < pairs; s++) {
                 boolean used = s < c.context().size() && !c.unconditional();
                 for (int k = 0; k < cfg.contextImageTokens(); k++) {
-                    mask[ctxImageStart + s * cfg.contextImageTokens() + k] = used ? 1 : 0;
+                    mask[ctxImageStart + s * cfg.contextImageTokens() + k] = used && !c.context().get(s).imageMasked() ? 1 : 0;
                 }
                 if (!used) {
                     continue;
@@ -191,7 +234,38 @@ public final class Generator {
         m.put("ctx_z", Nd4j.create(ctxZ, new long[] {bsz, pairs, cfg.latent()}, 'c'));
         m.put("ctx_fb", Nd4j.create(ctxFb, new long[] {bsz, (long) pairs * fbLen, fv}, 'c'));
         m.put("mask", Nd4j.create(mask, new long[] {bsz, seq}, 'c'));
+        if (cfg.textGuide()) {
+            m.put("guide", guides(conditions));
+        }
         return m;
+    }
+
+    /** The projected text latent of each condition's prompt; zeros where the condition is dropped. */
+    private INDArray guides(List<Condition> conditions) {
+        if (guideCodec == null) {
+            throw new IllegalStateException("this generator reads the unified model's text latent: call useGuide(codec) first");
+        }
+        int dim = cfg.latent();
+        List<Caption> missing = new ArrayList<>();
+        for (Condition c : conditions) {
+            if (!c.unconditional() && !guideCache.containsKey(c.prompt().text()) && !missing.contains(c.prompt())) {
+                missing.add(c.prompt());
+            }
+        }
+        if (!missing.isEmpty()) {
+            INDArray g = guideCodec.encodeText(missing);
+            for (int i = 0; i < missing.size(); i++) {
+                guideCache.put(missing.get(i).text(), g.getRow(i).dup().data().asFloat());
+            }
+        }
+        float[] out = new float[conditions.size() * dim];
+        for (int i = 0; i < conditions.size(); i++) {
+            Condition c = conditions.get(i);
+            if (!c.unconditional()) {
+                System.arraycopy(guideCache.get(c.prompt().text()), 0, out, i * dim, dim);
+            }
+        }
+        return Nd4j.create(out, new long[] {conditions.size(), dim}, 'c');
     }
 
     /** Whether the generator can read this prompt (it reads at most PROMPT_TOKENS tokens). */
@@ -242,6 +316,30 @@ public final class Generator {
     }
 
     public INDArray sample(List<Condition> conditions, int steps, long seed, double guidance) {
+        return integrate(conditions, noise(conditions.size(), cfg.latent(), seed), 0.0, steps, guidance);
+    }
+
+    /**
+     * One sample per condition, each from its own noise seed: row i is exactly what a batch of one
+     * with seeds[i] gives, so batching best-of-N keeps its common random numbers.
+     */
+    public INDArray sample(List<Condition> conditions, long[] seeds, int steps, double guidance) {
+        if (seeds.length != conditions.size()) {
+            throw new IllegalArgumentException("one seed per condition");
+        }
+        INDArray[] rows = new INDArray[seeds.length];
+        for (int i = 0; i < seeds.length; i++) {
+            rows[i] = noise(1, cfg.latent(), seeds[i]);
+        }
+        return integrate(conditions, Nd4j.concat(0, rows), 0.0, steps, guidance);
+    }
+
+    /**
+     * Euler steps of the learned velocity from time {@code from} to 1, starting at x (modified in
+     * place and returned). From 0 this is sampling; from a later time with x = (1-t) noise + t z it
+     * re-generates the part of z that the noise hid.
+     */
+    public INDArray integrate(List<Condition> conditions, INDArray x, double from, int steps, double guidance) {
         if (steps < 1) {
             throw new IllegalArgumentException("at least one sampling step");
         }
@@ -251,11 +349,10 @@ public final class Generator {
         if (guided) {
             conditions.forEach(c -> batch.add(c.withoutCondition()));
         }
-        INDArray x = noise(n, cfg.latent(), seed);
-        double dt = 1.0 / steps;
+        double dt = (1.0 - from) / steps;
         for (int s = 0; s < steps; s++) {
             double[] t = new double[batch.size()];
-            java.util.Arrays.fill(t, s * dt);
+            java.util.Arrays.fill(t, from + s * dt);
             INDArray xs = guided ? Nd4j.concat(0, x, x) : x;
             INDArray v = graph().output(inputs(batch, xs, t), "v").get("v");
             if (guided) {
@@ -290,6 +387,7 @@ public final class Generator {
         long embed = 2L * PROMPT_TOKENS * Vocabulary.size() * d
                 + 2L * cfg.contextPairs() * FeedbackVocabulary.MAX_TOKENS * FeedbackVocabulary.size() * d
                 + 2L * cfg.latent() * d * 2 + 2L * TIME_FEATURES * d + 2L * d * d;
-        return cfg.depth() * block + embed + 2L * cfg.latentTokens() * d * cfg.tokenWidth();
+        long guide = cfg.textGuide() ? 2L * cfg.latent() * d : 0;
+        return cfg.depth() * block + embed + guide + 2L * cfg.latentTokens() * d * cfg.tokenWidth();
     }
 }

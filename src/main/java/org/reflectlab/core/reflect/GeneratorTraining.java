@@ -33,37 +33,80 @@ import org.reflectlab.core.train.StepResult;
 import org.reflectlab.core.train.WarmupCosine;
 
 /**
- * Trains the generator by flow matching in the unified model's latent space. Each example is
- * a GenEval-style prompt and a scene that satisfies it. With probability {@code contextRate} it
- * also gets 1-3 context pairs: the same scene broken in one respect ({@link Flaws}), rendered,
- * with the feedback that names what is broken; the target stays the intact scene, so the
- * network learns to read feedback and fix exactly that. Without context it learns plain
- * prompt-to-image generation (the first reflection iteration).
+ * Trains the generator by flow matching in the unified model's latent space. What each example
+ * holds (a prompt, optional context pairs, the latent to draw) comes from a {@link Examples}
+ * source: {@link RenderExamples} (true renders, the base stage) or {@link PoolExamples} (the
+ * base generator's own samples, the reflection stage, as Reflect-DiT trains).
  */
 public final class GeneratorTraining {
 
+    /** The conditions of one batch and the whitened latents [n, latent] to draw for them. */
+    public record Examples(List<Generator.Condition> conditions, INDArray targets) {
+    }
+
+    /** Where training examples come from: batch {@code index} of a stream seeded by {@code streamSeed}. */
+    public interface ExampleSource {
+        Examples batch(long index, long streamSeed, int size);
+
+        /** What the manifest's "data" says about these examples. */
+        Map<String, Object> describe();
+    }
+
     private final Generator generator;
     private final LatentCodec codec;
+    private final ExampleSource source;
     private final SdTrainer trainer;
     private final long seed;
     private final int batch;
     private final int steps;
-    private final double contextRate;
     private final String unifiedRef;
+    private final Map<String, Object> training = new LinkedHashMap<>();
 
-    public GeneratorTraining(GeneratorConfig cfg, UnifiedModel unified, String unifiedRef, long seed, int batch, int steps,
-                             double lr, double contextRate) {
+    /** A fresh generator: fits the latent projection, then trains from random weights. */
+    public static GeneratorTraining fresh(GeneratorConfig cfg, UnifiedModel unified, String unifiedRef, long seed, int batch,
+                                          int steps, double lr, double contextRate) {
         Params params = new Params(seed);
         LatentCodec.fitStatistics(unified, new ShapesWorld(DataSpec.defaults(seed + 17)), 2048, cfg.latent(), params);
-        this.generator = new Generator(cfg, params);
-        this.codec = new LatentCodec(unified, params);
+        Generator g = new Generator(cfg, params);
+        LatentCodec codec = new LatentCodec(unified, params);
+        return new GeneratorTraining(g, codec, new RenderExamples(codec, cfg, contextRate), unifiedRef, seed, batch, steps, lr);
+    }
+
+    /**
+     * Continues from a trained generator's weights (and its latent projection), with a new
+     * configuration whose added parts (e.g. the text guide) start as no-ops.
+     */
+    public static Generator continueFrom(Generator from, GeneratorConfig cfg, long seed) {
+        Params params = new Params(seed);
+        params.putAll(from.params().snapshot());
+        return new Generator(cfg, params);
+    }
+
+    public GeneratorTraining(Generator generator, LatentCodec codec, ExampleSource source, String unifiedRef, long seed,
+                             int batch, int steps, double lr) {
+        this.generator = generator;
+        this.codec = codec;
+        this.source = source;
         this.seed = seed;
         this.batch = batch;
         this.steps = steps;
-        this.contextRate = contextRate;
         this.unifiedRef = unifiedRef;
-        this.trainer = new SdTrainer(generator.graph(), params, Generator.FEATURES, Generator.LOSS,
+        if (generator.config().textGuide()) {
+            generator.useGuide(codec);
+        }
+        training.put("steps", steps);
+        training.put("batchSize", batch);
+        training.put("seed", seed);
+        training.put("lr", lr);
+        training.put("objective", "rectified flow matching on whitened principal components of unified-model image latents");
+        this.trainer = new SdTrainer(generator.graph(), generator.params(), generator.features(), Generator.LOSS,
                 Map.of(Generator.LOSS_FLOW, 1.0), new WarmupCosine(lr, Math.min(200, steps / 10), steps, 0.05));
+    }
+
+    /** Extra facts for the manifest's training section (e.g. what the run continued from). */
+    public GeneratorTraining note(String key, Object value) {
+        training.put(key, value);
+        return this;
     }
 
     public Generator generator() {
@@ -72,6 +115,10 @@ public final class GeneratorTraining {
 
     public LatentCodec codec() {
         return codec;
+    }
+
+    public SdTrainer trainer() {
+        return trainer;
     }
 
     public long completedSteps() {
@@ -90,69 +137,146 @@ public final class GeneratorTraining {
     public double heldOutLoss() {
         MultiDataSet b = batch(0, seed + 9_000_011);
         Map<String, INDArray> in = new java.util.HashMap<>();
-        for (int i = 0; i < Generator.FEATURES.size(); i++) {
-            in.put(Generator.FEATURES.get(i), b.getFeatures(i));
+        List<String> features = generator.features();
+        for (int i = 0; i < features.size(); i++) {
+            in.put(features.get(i), b.getFeatures(i));
         }
         return generator.graph().output(in, Generator.LOSS_FLOW).get(Generator.LOSS_FLOW).getDouble(0);
     }
 
     private MultiDataSet batch(long index, long streamSeed) {
-        SplittableRandom r = ShapesWorld.random(streamSeed, index);
-        List<Caption> prompts = new ArrayList<>();
-        List<RgbImage> targets = new ArrayList<>();
-        List<List<Scene>> flawed = new ArrayList<>();
-        List<List<List<String>>> feedback = new ArrayList<>();
-        List<RgbImage> contextImages = new ArrayList<>();
-        boolean[] uncond = new boolean[batch];
-        for (int i = 0; i < batch; i++) {
-            uncond[i] = r.nextDouble() < 0.1;
-            Caption prompt = prompt(r);
-            Scene good = SceneSampler.realize(prompt, r).orElseThrow();
-            prompts.add(prompt);
-            targets.add(SceneRenderer.render(good, 32));
-            List<Scene> bad = new ArrayList<>();
-            List<List<String>> fb = new ArrayList<>();
-            if (r.nextDouble() < contextRate) {
-                int k = 1 + r.nextInt(generator.config().contextPairs());
-                for (int j = 0; j < k; j++) {
-                    Optional<Scene> f = Flaws.corrupt(prompt, good, r);
-                    if (f.isEmpty()) {
-                        break;
-                    }
-                    bad.add(f.get());
-                    fb.add(Feedback.sentences(prompt, f.get().objects()));
-                    contextImages.add(SceneRenderer.render(f.get(), 32));
-                }
-            }
-            flawed.add(bad);
-            feedback.add(fb);
-        }
-        INDArray x1 = codec.encode(targets);
-        INDArray ctx = contextImages.isEmpty() ? null : codec.encode(contextImages);
-        List<Generator.Condition> conds = new ArrayList<>();
-        int c = 0;
-        for (int i = 0; i < batch; i++) {
-            List<Generator.ContextPair> pairs = new ArrayList<>();
-            for (int j = 0; j < flawed.get(i).size(); j++) {
-                pairs.add(new Generator.ContextPair(ctx.getRow(c++).dup(), feedback.get(i).get(j)));
-            }
-            // One in ten unconditional, so classifier-free guidance has a v_uncond to push away from.
-            boolean drop = uncond[i];
-            conds.add(new Generator.Condition(prompts.get(i), drop ? List.of() : pairs, drop));
-        }
-        INDArray x0 = Generator.noise(batch, generator.config().latent(), r.nextLong());
-        double[] t = new double[batch];
-        float[] tf = new float[batch];
-        for (int i = 0; i < batch; i++) {
+        Examples ex = source.batch(index, streamSeed, batch);
+        return flowBatch(generator, ex, ShapesWorld.random(streamSeed ^ 0x2545F4914F6CDD1DL, index));
+    }
+
+    /** Noise, a random time and the straight-line velocity target for each example. */
+    public static MultiDataSet flowBatch(Generator generator, Examples ex, SplittableRandom r) {
+        int n = ex.conditions().size();
+        INDArray x1 = ex.targets();
+        INDArray x0 = Generator.noise(n, generator.config().latent(), r.nextLong());
+        double[] t = new double[n];
+        float[] tf = new float[n];
+        for (int i = 0; i < n; i++) {
             t[i] = r.nextDouble();
             tf[i] = (float) t[i];
         }
-        INDArray tCol = Nd4j.create(tf, new long[] {batch, 1}, 'c');
+        INDArray tCol = Nd4j.create(tf, new long[] {n, 1}, 'c');
         INDArray xt = x0.mul(tCol.rsub(1.0)).addi(x1.mul(tCol));
-        Map<String, INDArray> in = generator.inputs(conds, xt, t);
+        Map<String, INDArray> in = generator.inputs(ex.conditions(), xt, t);
         in.put("v_target", x1.sub(x0));
-        INDArray[] features = Generator.FEATURES.stream().map(in::get).toArray(INDArray[]::new);
+        INDArray[] features = generator.features().stream().map(in::get).toArray(INDArray[]::new);
         return new org.nd4j.linalg.dataset.MultiDataSet(features, new INDArray[0]);
+    }
+
+    /**
+     * Two sources in one batch, a fixed share from the second: the reflection stage keeps some plain
+     * prompt -> true render examples so the base's drawing of every prompt form is not forgotten
+     * while it learns from the pool (whose prompts are, by construction, not the evaluation's).
+     */
+    public static final class MixedExamples implements ExampleSource {
+        private final ExampleSource main;
+        private final ExampleSource other;
+        private final double otherShare;
+
+        public MixedExamples(ExampleSource main, ExampleSource other, double otherShare) {
+            this.main = main;
+            this.other = other;
+            this.otherShare = otherShare;
+        }
+
+        @Override
+        public Examples batch(long index, long streamSeed, int size) {
+            int n = (int) Math.round(size * otherShare);
+            if (n == 0) {
+                return main.batch(index, streamSeed, size);
+            }
+            Examples a = main.batch(index, streamSeed, size - n);
+            Examples b = other.batch(index, streamSeed ^ 0x5851F42D4C957F2DL, n);
+            List<Generator.Condition> conds = new ArrayList<>(a.conditions());
+            conds.addAll(b.conditions());
+            return new Examples(conds, Nd4j.concat(0, a.targets(), b.targets()));
+        }
+
+        @Override
+        public Map<String, Object> describe() {
+            Map<String, Object> d = new LinkedHashMap<>(main.describe());
+            d.put("mixedIn", Map.of("share", otherShare, "examples", other.describe()));
+            return d;
+        }
+    }
+
+    /**
+     * True renders of scenes that satisfy random prompts. With probability {@code contextRate} an
+     * example also gets 1-3 context pairs made by breaking the target scene ({@link Flaws}); that
+     * was this project's first reflection data, and it taught the generator to copy its context
+     * (the context differs from the target in one attribute), so reflection now trains on
+     * {@link PoolExamples}. The base stage uses rate 0.
+     */
+    public static final class RenderExamples implements ExampleSource {
+        private final LatentCodec codec;
+        private final GeneratorConfig cfg;
+        private final double contextRate;
+
+        public RenderExamples(LatentCodec codec, GeneratorConfig cfg, double contextRate) {
+            this.codec = codec;
+            this.cfg = cfg;
+            this.contextRate = contextRate;
+        }
+
+        @Override
+        public Examples batch(long index, long streamSeed, int size) {
+            SplittableRandom r = ShapesWorld.random(streamSeed, index);
+            List<Caption> prompts = new ArrayList<>();
+            List<RgbImage> targets = new ArrayList<>();
+            List<List<List<String>>> feedback = new ArrayList<>();
+            List<RgbImage> contextImages = new ArrayList<>();
+            boolean[] uncond = new boolean[size];
+            for (int i = 0; i < size; i++) {
+                uncond[i] = r.nextDouble() < 0.1;
+                Caption prompt = prompt(r);
+                Scene good = SceneSampler.realize(prompt, r).orElseThrow();
+                prompts.add(prompt);
+                targets.add(SceneRenderer.render(good, 32));
+                List<List<String>> fb = new ArrayList<>();
+                if (r.nextDouble() < contextRate) {
+                    int k = 1 + r.nextInt(cfg.contextPairs());
+                    for (int j = 0; j < k; j++) {
+                        Optional<Scene> f = Flaws.corrupt(prompt, good, r);
+                        if (f.isEmpty()) {
+                            break;
+                        }
+                        fb.add(Feedback.sentences(prompt, f.get().objects()));
+                        contextImages.add(SceneRenderer.render(f.get(), 32));
+                    }
+                }
+                feedback.add(fb);
+            }
+            INDArray x1 = codec.encode(targets);
+            INDArray ctx = contextImages.isEmpty() ? null : codec.encode(contextImages);
+            List<Generator.Condition> conds = new ArrayList<>();
+            int c = 0;
+            for (int i = 0; i < size; i++) {
+                List<Generator.ContextPair> pairs = new ArrayList<>();
+                for (List<String> fb : feedback.get(i)) {
+                    pairs.add(new Generator.ContextPair(ctx.getRow(c++).dup(), fb));
+                }
+                // One in ten unconditional, so classifier-free guidance has a v_uncond to push away from.
+                conds.add(new Generator.Condition(prompts.get(i), uncond[i] ? List.of() : pairs, uncond[i]));
+            }
+            return new Examples(conds, x1);
+        }
+
+        @Override
+        public Map<String, Object> describe() {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("prompts", "GenEval-style captions of the six categories, drawn with SceneSampler.randomCaption");
+            data.put("targets", "ShapesWorld renders (32x32) of scenes that satisfy the prompt");
+            data.put("contextRate", contextRate);
+            if (contextRate > 0) {
+                data.put("context", "1-3 renders of the target broken by Flaws.corrupt, with Feedback.sentences about them");
+            }
+            return data;
+        }
     }
 
     /**
@@ -180,12 +304,8 @@ public final class GeneratorTraining {
         Map<String, INDArray> weights = generator.params().arrays();
         Map<String, Object> config = new LinkedHashMap<>(generator.config().toMap());
         config.put("unifiedModel", unifiedRef);
-        config.put("training", Map.of("steps", steps, "batchSize", batch, "seed", seed, "contextRate", contextRate,
-                "objective", "rectified flow matching on standardized unified-model image latents"));
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("prompts", "GenEval-style captions of the six categories, drawn with SceneSampler.randomCaption");
-        data.put("targets", "ShapesWorld renders (32x32) of scenes that satisfy the prompt");
-        data.put("context", "1-3 renders of the target broken by Flaws.corrupt, with Feedback.sentences about them");
+        config.put("training", training);
+        Map<String, Object> data = new LinkedHashMap<>(source.describe());
         data.put("seed", seed);
         Map<String, Object> network = Map.of("parameters", generator.params().count(), "sequenceLength",
                 generator.sequenceLength(), "forwardMatmulFlopsPerNfe", generator.forwardFlops());

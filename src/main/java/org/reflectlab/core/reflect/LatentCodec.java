@@ -91,6 +91,11 @@ public final class LatentCodec {
         return unified.imageLatents(images).subRowVector(mean).mmul(encode);
     }
 
+    /** The unified text encoder's latent of each caption, projected and whitened like an image's. */
+    public INDArray encodeText(List<org.reflectlab.core.data.Caption> captions) {
+        return unified.textLatents(captions).subRowVector(mean).mmul(encode);
+    }
+
     public List<RgbImage> decode(INDArray whitened) {
         return unified.decodeImages(whitened.mmul(decode).addRowVector(mean));
     }

@@ -24,7 +24,11 @@ public final class ReflectModels {
         Generator generator = need(store, GENERATOR, "reflectlab train generator", () -> GeneratorTraining.load(store, GENERATOR));
         Detector critic = need(store, CRITIC, "reflectlab train critic", () -> DetectorTraining.load(store, CRITIC));
         Detector judge = need(store, JUDGE, "reflectlab train judge", () -> DetectorTraining.load(store, JUDGE));
-        return new Reflector(generator, new LatentCodec(unified, generator.params()), critic, judge);
+        LatentCodec codec = new LatentCodec(unified, generator.params());
+        if (generator.config().textGuide()) {
+            generator.useGuide(codec);
+        }
+        return new Reflector(generator, codec, critic, judge);
     }
 
     /** The judge alone (scoring needs nothing else). */

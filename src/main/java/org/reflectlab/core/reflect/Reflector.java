@@ -26,6 +26,7 @@ public final class Reflector {
     private final SceneReader critic;
     private final SceneReader judge;
     private final Compute compute;
+    private static final int BON_BATCH = 20;
 
     public Reflector(Generator generator, LatentCodec codec, SceneReader critic, SceneReader judge) {
         this.generator = generator;
@@ -60,8 +61,25 @@ public final class Reflector {
         return judged(k, prompt, image, criticSaw, Feedback.sentences(prompt, criticSaw), List.of(), nfe, null, t0);
     }
 
+    /**
+     * For the shuffled-feedback ablation: the feedback that goes into context at iteration k in
+     * place of the critic's (feedback written about another prompt's attempt).
+     */
+    public interface FeedbackDonor {
+        List<String> feedback(int k, List<String> own);
+    }
+
     /** Runs reflection; each iteration is handed to {@code onIteration} as soon as it is done. */
     public ReflectionRun reflect(Caption prompt, ReflectSettings s, Consumer<Iteration> onIteration, BooleanSupplier cancelled) {
+        return reflect(prompt, s, onIteration, cancelled, null);
+    }
+
+    /** As above; {@code donor} is used (and needed) only by the shuffled-feedback ablation. */
+    public ReflectionRun reflect(Caption prompt, ReflectSettings s, Consumer<Iteration> onIteration, BooleanSupplier cancelled,
+                                 FeedbackDonor donor) {
+        if (s.ablation() == ReflectSettings.Ablation.SHUFFLED_FEEDBACK && donor == null) {
+            throw new IllegalArgumentException("the shuffled-feedback ablation needs feedback from other prompts");
+        }
         List<Iteration> done = new ArrayList<>();
         List<Generator.ContextPair> memory = new ArrayList<>();
         double nfe = 0;
@@ -91,11 +109,21 @@ public final class Reflector {
             }
             if (k < s.k()) {
                 // The generator reads images as it was trained to: encoded back into the latent.
-                memory.add(new Generator.ContextPair(codec.encode(List.of(image)).getRow(0).dup(), feedback));
+                memory.add(contextPair(codec.encode(List.of(image)).getRow(0).dup(), feedback, k, s.ablation(), donor));
                 nfe += compute.encode();
             }
         }
         return new ReflectionRun(prompt, s, done, early, cancelled.getAsBoolean() && !early && done.size() < s.k());
+    }
+
+    static Generator.ContextPair contextPair(INDArray latent, List<String> feedback, int k, ReflectSettings.Ablation a,
+                                             FeedbackDonor donor) {
+        return switch (a) {
+            case NONE -> new Generator.ContextPair(latent, feedback);
+            case NO_FEEDBACK -> new Generator.ContextPair(latent, List.of());
+            case NO_IMAGES -> new Generator.ContextPair(latent, feedback, true);
+            case SHUFFLED_FEEDBACK -> new Generator.ContextPair(latent, donor.feedback(k, feedback));
+        };
     }
 
     /**
@@ -107,17 +135,37 @@ public final class Reflector {
     }
 
     public BestOfN bestOfN(Caption prompt, int n, long seed, int samplingSteps, double guidance, BooleanSupplier cancelled) {
+        return bestOfN(generator, prompt, n, seed, samplingSteps, guidance, cancelled);
+    }
+
+    /**
+     * Best-of-N with any generator of the same latent space (e.g. the SFT control). Candidates are
+     * drawn in batches (a batch costs far less than its images one by one at this size), each from
+     * its own seed, so candidate i is what a batch of one would give.
+     */
+    public BestOfN bestOfN(Generator g, Caption prompt, int n, long seed, int samplingSteps, double guidance,
+                           BooleanSupplier cancelled) {
         List<Iteration> candidates = new ArrayList<>();
         double nfe = 0;
-        for (int i = 1; i <= n && !cancelled.getAsBoolean(); i++) {
+        for (int from = 1; from <= n && !cancelled.getAsBoolean(); from += BON_BATCH) {
             long t0 = System.nanoTime();
-            INDArray z = generator.sample(new Generator.Condition(prompt, List.of()), 1, samplingSteps,
-                    ShapesWorld.random(seed, i).nextLong(), guidance);
-            RgbImage image = codec.decode(z).get(0);
-            List<SceneObject> seen = critic.read(List.of(image)).get(0);
-            List<String> feedback = Feedback.sentences(prompt, seen);
-            nfe += Generator.samplingNfe(samplingSteps, guidance) + compute.decode() + compute.criticCall();
-            candidates.add(judged(i, prompt, image, seen, feedback, List.of(), nfe, null, t0));
+            int m = Math.min(BON_BATCH, n - from + 1);
+            List<Generator.Condition> conds = new ArrayList<>();
+            long[] seeds = new long[m];
+            for (int j = 0; j < m; j++) {
+                conds.add(new Generator.Condition(prompt, List.of()));
+                seeds[j] = ShapesWorld.random(seed, from + j).nextLong();
+            }
+            List<RgbImage> images = codec.decode(g.sample(conds, seeds, samplingSteps, guidance));
+            List<List<SceneObject>> seen = critic.read(images);
+            List<List<SceneObject>> judged = judge.read(images);
+            long each = (System.nanoTime() - t0) / m;
+            for (int j = 0; j < m; j++) {
+                nfe += Generator.samplingNfe(samplingSteps, guidance) + compute.decode() + compute.criticCall();
+                candidates.add(new Iteration(from + j, images.get(j), seen.get(j), Feedback.sentences(prompt, seen.get(j)), List.of(),
+                        judged.get(j), CaptionCheck.satisfies(prompt, judged.get(j)), Feedback.sentences(prompt, judged.get(j)), nfe, 0,
+                        each / 1_000_000));
+            }
         }
         return new BestOfN(prompt, candidates, criticPick(candidates));
     }

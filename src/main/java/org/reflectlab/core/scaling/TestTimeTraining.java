@@ -35,7 +35,7 @@ import org.reflectlab.core.train.SdTrainer;
 public final class TestTimeTraining {
 
     /** Only these layers adapt: how the prompt is read into the transformer. */
-    static final List<String> TRAINABLE_PREFIXES = List.of("gen/prompt");
+    static final List<String> TRAINABLE_PREFIXES = List.of("gen/prompt", "gen/guide");
     public static final int BATCH = 4;
     static final double LEARNING_RATE = 1e-3;
 
@@ -172,6 +172,9 @@ public final class TestTimeTraining {
         Params params = new Params(base.params().seed());
         params.putAll(base.params().snapshot());
         Generator copy = new Generator(base.config(), params);
+        if (base.guideCodec() != null) {
+            copy.useGuide(base.guideCodec());
+        }
         SameDiff sd = copy.graph();
         List<SDVariable> frozen = new ArrayList<>();
         for (SDVariable v : sd.variables()) {
@@ -181,7 +184,7 @@ public final class TestTimeTraining {
             }
         }
         sd.convertToConstants(frozen);
-        SdTrainer trainer = new SdTrainer(sd, params, Generator.FEATURES, Generator.LOSS,
+        SdTrainer trainer = new SdTrainer(sd, params, copy.features(), Generator.LOSS,
                 Map.of(Generator.LOSS_FLOW, 1.0), new FixedSchedule(LEARNING_RATE));
         SplittableRandom r = ShapesWorld.random(seed, 7_000_003);
         for (int i = 0; i < steps && !cancelled.getAsBoolean(); i++) {
@@ -208,7 +211,7 @@ public final class TestTimeTraining {
         INDArray xt = x0.mul(tCol.rsub(1.0)).addi(x1.mul(tCol));
         Map<String, INDArray> in = new HashMap<>(g.inputs(conds, xt, t));
         in.put("v_target", x1.sub(x0));
-        INDArray[] features = Generator.FEATURES.stream().map(in::get).toArray(INDArray[]::new);
+        INDArray[] features = g.features().stream().map(in::get).toArray(INDArray[]::new);
         return new org.nd4j.linalg.dataset.MultiDataSet(features, new INDArray[0]);
     }
 }

@@ -28,7 +28,7 @@ public final class TinyModels {
     public static Generator generator(UnifiedModel unified) {
         Params p = new Params(4);
         LatentCodec.fitStatistics(unified, new ShapesWorld(DataSpec.defaults(9)), 64, 16, p);
-        return new Generator(GeneratorConfig.tiny(16), p);
+        return new Generator(GeneratorConfig.tiny(16), p).useGuide(new LatentCodec(unified, p));
     }
 
     /** What a stand-in reader sees when right for "a red circle", and when wrong. */

@@ -42,7 +42,7 @@ class TrainingSmallTest {
     @Test
     void generatorFlowLossFallsAndSurvivesSaveAndLoad(@TempDir Path dir) throws Exception {
         UnifiedModel unified = TinyModels.unified();
-        GeneratorTraining t = new GeneratorTraining(GeneratorConfig.tiny(16), unified, "tiny", 4, 32,
+        GeneratorTraining t = GeneratorTraining.fresh(GeneratorConfig.tiny(16), unified, "tiny", 4, 32,
                 200, 1e-2, 0.5);
         double first = 0;
         for (int i = 0; i < 20; i++) {
@@ -59,7 +59,7 @@ class TrainingSmallTest {
         assertTrue(last < first - 0.05, first + " -> " + last);
         ModelStore store = new ModelStore(dir);
         t.save(store, "generator", "test", java.util.Map.of());
-        Generator loaded = GeneratorTraining.load(store, "generator");
+        Generator loaded = GeneratorTraining.load(store, "generator").useGuide(t.codec());
         var cond = new Generator.Condition(CaptionParser.parse("two circles").caption(), List.of());
         assertEquals(t.generator().sample(cond, 1, 2, 9), loaded.sample(cond, 1, 2, 9));
     }
