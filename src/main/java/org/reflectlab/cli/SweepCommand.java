@@ -36,7 +36,8 @@ final class SweepCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--methods", defaultValue = "bon,reflect,ttt", description = "Methods: bon, reflect, ttt (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--methods", defaultValue = "bon,reflect,reflect-pick,ttt",
+            description = "Methods: bon, reflect (last image), reflect-pick (the critic's pick among the iterations), ttt (default: ${DEFAULT-VALUE}).")
     String methods;
     @Option(names = "--k", defaultValue = "1,2,4,8,12,16,20", description = "K values, 1 to 20 (default: ${DEFAULT-VALUE}).")
     String ks;

@@ -82,15 +82,17 @@ public final class Reflector {
         }
         List<Iteration> done = new ArrayList<>();
         List<Generator.ContextPair> memory = new ArrayList<>();
+        List<List<String>> said = new ArrayList<>();
         double nfe = 0;
         boolean early = false;
         RgbImage previous = null;
         for (int k = 1; k <= s.k() && !cancelled.getAsBoolean(); k++) {
             long t0 = System.nanoTime();
-            int from = Math.max(0, memory.size() - s.contextSize());
-            List<Generator.ContextPair> context = memory.subList(from, memory.size());
+            List<Integer> chosen = chooseContext(said, s.contextSize());
+            List<Generator.ContextPair> context = new ArrayList<>();
             List<Integer> contextFrom = new ArrayList<>();
-            for (int i = from; i < memory.size(); i++) {
+            for (int i : chosen) {
+                context.add(memory.get(i));
                 contextFrom.add(i + 1);
             }
             INDArray z = generator.sample(new Generator.Condition(prompt, List.copyOf(context)), 1, s.samplingSteps(),
@@ -110,10 +112,33 @@ public final class Reflector {
             if (k < s.k()) {
                 // The generator reads images as it was trained to: encoded back into the latent.
                 memory.add(contextPair(codec.encode(List.of(image)).getRow(0).dup(), feedback, k, s.ablation(), donor));
+                said.add(feedback);
                 nfe += compute.encode();
             }
         }
         return new ReflectionRun(prompt, s, done, early, cancelled.getAsBoolean() && !early && done.size() < s.k());
+    }
+
+    /**
+     * Which past attempts go into context (indices, oldest first): the most recent ones whose
+     * feedback differs from every later pick (the paper: no two with the same feedback), then, if
+     * fewer than {@code size} differ, the most recent of the rest; as training picks its context.
+     */
+    static List<Integer> chooseContext(List<List<String>> feedback, int size) {
+        List<Integer> picked = new ArrayList<>();
+        java.util.Set<List<String>> seen = new java.util.HashSet<>();
+        for (int i = feedback.size() - 1; i >= 0 && picked.size() < size; i--) {
+            if (seen.add(feedback.get(i))) {
+                picked.add(i);
+            }
+        }
+        for (int i = feedback.size() - 1; i >= 0 && picked.size() < size; i--) {
+            if (!picked.contains(i)) {
+                picked.add(i);
+            }
+        }
+        picked.sort(null);
+        return picked;
     }
 
     static Generator.ContextPair contextPair(INDArray latent, List<String> feedback, int k, ReflectSettings.Ablation a,

@@ -8,6 +8,8 @@ import java.util.Locale;
 public enum Method {
     BEST_OF_N("bon", "Best-of-N"),
     REFLECT("reflect", "Reflect-DiT"),
+    /** Reflect-DiT answering with the critic's pick among its iterations: best-of-N's answer rule. */
+    REFLECT_PICK("reflect-pick", "Reflect-DiT (critic's pick)"),
     TEST_TIME_TRAINING("ttt", "Test-time training");
 
     private final String id;
@@ -33,7 +35,7 @@ public enum Method {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown method '" + s + "'; use bon, reflect or ttt");
+        throw new IllegalArgumentException("unknown method '" + s + "'; use bon, reflect, reflect-pick or ttt");
     }
 
     /** "bon,reflect" -> the methods, in the order given, without repeats. */
@@ -48,7 +50,7 @@ public enum Method {
             }
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("name at least one method (bon, reflect, ttt)");
+            throw new IllegalArgumentException("name at least one method (bon, reflect, reflect-pick, ttt)");
         }
         return out;
     }

@@ -26,6 +26,7 @@ public final class MethodRunner {
 
     private final Reflector reflector;
     private final TestTimeTraining ttt;
+    private ReflectionRun lastRun;
 
     MethodRunner(Reflector reflector) {
         this.reflector = reflector;
@@ -36,7 +37,8 @@ public final class MethodRunner {
     List<Answer> answers(Method m, Caption prompt, long seed, SweepSettings s, BooleanSupplier cancelled) {
         return switch (m) {
             case BEST_OF_N -> bestOfN(prompt, seed, s, cancelled);
-            case REFLECT -> reflect(prompt, seed, s, cancelled);
+            case REFLECT -> reflect(prompt, seed, s, cancelled, false);
+            case REFLECT_PICK -> reflect(prompt, seed, s, cancelled, true);
             case TEST_TIME_TRAINING -> testTimeTraining(prompt, seed, s, cancelled);
         };
     }
@@ -55,9 +57,12 @@ public final class MethodRunner {
         return out;
     }
 
-    private List<Answer> reflect(Caption prompt, long seed, SweepSettings s, BooleanSupplier cancelled) {
-        ReflectionRun run = reflector.reflect(prompt, new ReflectSettings(s.maxK(), seed, s.samplingSteps(),
-                s.contextSize(), true, s.guidance()), it -> { }, cancelled);
+    private List<Answer> reflect(Caption prompt, long seed, SweepSettings s, BooleanSupplier cancelled, boolean criticsPick) {
+        ReflectSettings settings = new ReflectSettings(s.maxK(), seed, s.samplingSteps(), s.contextSize(), true, s.guidance());
+        // Both answer rules read the same run: keep the last one rather than reflect twice.
+        ReflectionRun run = lastRun != null && lastRun.prompt().equals(prompt) && lastRun.settings().equals(settings) && !lastRun.cancelled()
+                ? lastRun : reflector.reflect(prompt, settings, it -> { }, cancelled);
+        lastRun = run;
         List<Answer> out = new ArrayList<>();
         for (int k : s.ks()) {
             List<Iteration> upTo = run.iterations().stream().filter(it -> it.k() <= k).toList();
@@ -65,7 +70,8 @@ public final class MethodRunner {
                 break;
             }
             Iteration last = upTo.get(upTo.size() - 1);
-            out.add(new Answer(k, last, last.nfe(), upTo.size(), upTo.stream().mapToLong(Iteration::millis).sum()));
+            Iteration answer = criticsPick ? upTo.get(Reflector.criticPick(upTo)) : last;
+            out.add(new Answer(k, answer, last.nfe(), upTo.size(), upTo.stream().mapToLong(Iteration::millis).sum()));
         }
         return out;
     }

@@ -21,6 +21,7 @@ final class MethodStyle {
         return switch (m) {
             case BEST_OF_N -> "#2f6fdf";
             case REFLECT -> "#d9480f";
+            case REFLECT_PICK -> "#f08c00";
             case TEST_TIME_TRAINING -> "#2b8a3e";
         };
     }

@@ -177,7 +177,9 @@ public final class ScalingViewModel {
             methods.add(Method.BEST_OF_N);
         }
         if (reflect.get()) {
+            // One reflection run answers both ways (last image, critic's pick); both are shown.
             methods.add(Method.REFLECT);
+            methods.add(Method.REFLECT_PICK);
         }
         if (ttt.get()) {
             methods.add(Method.TEST_TIME_TRAINING);

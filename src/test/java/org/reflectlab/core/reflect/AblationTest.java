@@ -87,6 +87,16 @@ class AblationTest {
     }
 
     @Test
+    void contextKeepsRecentAttemptsWithDifferentFeedbackFirst() {
+        List<String> a = List.of("a");
+        List<String> b = List.of("b");
+        List<String> c = List.of("c");
+        assertEquals(List.of(0, 2, 3), Reflector.chooseContext(List.of(c, a, b, a), 3), "the older 'a' gives way to 'c'");
+        assertEquals(List.of(2, 3), Reflector.chooseContext(List.of(a, a, a, a), 2), "with one complaint: the most recent");
+        assertEquals(List.of(), Reflector.chooseContext(List.of(), 3));
+    }
+
+    @Test
     void batchedBestOfNMatchesOneByOneSampling() {
         Reflector r = TinyModels.reflector(unified, generator, TinyModels.wrongFirst(100, new AtomicInteger()),
                 TinyModels.wrongFirst(100, new AtomicInteger()));
