@@ -44,7 +44,8 @@ public final class ReflectView extends BorderPane {
     private final PixelView image = new PixelView();
     private final ImageView diff = new ImageView();
     private final VBox details = new VBox(6);
-    private final HBox filmstrip = new HBox(6);
+    private final Filmstrip filmstrip;
+    private final ChangeNotes changeNotes;
     private final HBox comparison = new HBox(12);
     private final TextField promptField = new TextField();
     private final ToggleButton play = new ToggleButton("Play");
@@ -53,6 +54,8 @@ public final class ReflectView extends BorderPane {
 
     public ReflectView(ReflectViewModel vm) {
         this.vm = vm;
+        this.filmstrip = new Filmstrip(vm);
+        this.changeNotes = new ChangeNotes(vm.changes());
         getStyleClass().add("reflect-view");
         getStylesheets().add(ReflectView.class.getResource("reflect.css").toExternalForm());
         player.setCycleCount(Timeline.INDEFINITE);
@@ -60,9 +63,7 @@ public final class ReflectView extends BorderPane {
         setCenter(centre());
         setBottom(bottom());
         vm.currentProperty().addListener((o, a, it) -> show(it));
-        vm.iterations().addListener((ListChangeListener<Iteration>) c -> rebuildFilmstrip());
         vm.selectedProperty().addListener((o, a, b) -> {
-            highlightFilmstrip();
             if (b.intValue() >= 0) {
                 scrub.setValue(b.intValue() + 1);
             }
@@ -88,17 +89,20 @@ public final class ReflectView extends BorderPane {
                 .add("Shortcut+Enter", vm::run)
                 .add("Escape", vm::cancel)
                 .add("Shortcut+P", () -> play.setSelected(!play.isSelected()));
-        // Arrow keys step through iterations unless the user is typing; a filter, because scroll
-        // panes and sliders would otherwise take the arrows for themselves.
+        // Arrow keys step through iterations and C toggles the change overlay unless the user is
+        // typing; a filter, because scroll panes and sliders would otherwise take the arrows, and a
+        // plain-letter accelerator would fire inside the prompt field.
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (getScene() != null && getScene().getFocusOwner() instanceof TextInputControl) {
                 return;
             }
+            boolean plain = !e.isShortcutDown() && !e.isAltDown() && !e.isControlDown() && !e.isMetaDown();
             Runnable action = switch (e.getCode()) {
                 case LEFT -> vm::previous;
                 case RIGHT -> vm::next;
                 case HOME -> vm::first;
                 case END -> vm::last;
+                case C -> plain ? vm.changes()::toggleShowChanges : null;
                 default -> null;
             };
             if (action != null) {
@@ -241,9 +245,17 @@ public final class ReflectView extends BorderPane {
         image.zoomProperty().bind(Bindings.createIntegerBinding(() -> (int) Math.round(zoom.getValue()), zoom.valueProperty()));
         image.setId("iteration-image");
         image.setPrefSize(300, 300);
-        Label diffTitle = new Label("Change from the previous iteration");
+        vm.changes().overlayProperty().addListener((o, a, mask) -> drawChanges(mask));
+        drawChanges(vm.changes().overlayProperty().get());
+        ToggleButton showChanges = new ToggleButton("Show changes");
+        showChanges.setId("show-changes");
+        showChanges.selectedProperty().bindBidirectional(vm.changes().showChangesProperty());
+        showChanges.setTooltip(new Tooltip("Outline the pixels that changed from the previous iteration (C)"));
+        HBox zoomRow = new HBox(6, label("Zoom"), zoom, showChanges);
+        zoomRow.setAlignment(Pos.CENTER_LEFT);
+        Label diffTitle = new Label("Change from the previous iteration, amplified 3x");
         diffTitle.getStyleClass().add("muted");
-        VBox left = new VBox(6, image, new HBox(6, label("Zoom"), zoom), diffTitle, diff);
+        VBox left = new VBox(6, image, zoomRow, diffTitle, diff);
         left.setPadding(new Insets(10));
         VBox.setVgrow(image, Priority.ALWAYS);
 
@@ -286,10 +298,9 @@ public final class ReflectView extends BorderPane {
         HBox.setHgrow(scrub, Priority.ALWAYS);
         HBox nav = new HBox(6, first, prev, play, next, last, scrub);
         nav.setAlignment(Pos.CENTER_LEFT);
-        filmstrip.setId("filmstrip");
         filmstrip.setPadding(new Insets(6));
         ScrollPane strip = new ScrollPane(filmstrip);
-        strip.setPrefHeight(128);
+        strip.setPrefHeight(140);
         strip.setFitToHeight(true);
         VBox box = new VBox(6, nav, strip);
         box.setPadding(new Insets(8, 10, 8, 10));
@@ -312,7 +323,8 @@ public final class ReflectView extends BorderPane {
             image.setImage(null);
             diff.setImage(null);
             Label hint = new Label("Type a prompt and press Run. Each iteration appears as soon as it is done; step "
-                    + "through them with ← →, Home/End, the slider or Play.");
+                    + "through them with ← →, Home/End, the slider or Play; C shows or hides what changed since the "
+                    + "iteration before.");
             hint.setWrapText(true);
             hint.getStyleClass().add("muted");
             details.getChildren().add(hint);
@@ -339,11 +351,11 @@ public final class ReflectView extends BorderPane {
         Label judgeNote = new Label("The judge is a separately trained detector; it only scores and never gives feedback.");
         judgeNote.getStyleClass().add("muted");
         judgeNote.setWrapText(true);
-        Label numbers = new Label(String.format(Locale.ROOT, "Compute so far: %.1f NFE · change from previous: %.3f · %d ms",
-                it.nfe(), it.change(), it.millis()));
+        Label numbers = new Label(String.format(Locale.ROOT, "Compute so far: %.1f NFE · %d ms", it.nfe(), it.millis()));
         numbers.setId("iteration-nfe");
         VBox context = contextBox(it);
-        details.getChildren().addAll(title, critic, sees, judge, judgeNote, numbers, context);
+        details.getChildren().addAll(title, changeNotes, critic, sees, judge, changeNotes.disagreement(), judgeNote, numbers,
+                context);
     }
 
     private VBox contextBox(Iteration it) {
@@ -363,28 +375,8 @@ public final class ReflectView extends BorderPane {
         return box;
     }
 
-    private void rebuildFilmstrip() {
-        filmstrip.getChildren().clear();
-        List<Iteration> its = vm.iterations();
-        for (int i = 0; i < its.size(); i++) {
-            Iteration it = its.get(i);
-            int index = i;
-            Label k = new Label("#" + it.k() + " " + (it.criticSaysCorrect() ? "critic ✓" : "critic ✗")
-                    + " · " + (it.judgeCorrect() ? "judge ✓" : "judge ✗"));
-            k.getStyleClass().add("muted");
-            VBox cell = new VBox(2, new ImageView(Images.toFx(it.image(), 2)), k);
-            cell.getStyleClass().add("film-cell");
-            cell.setOnMouseClicked(e -> vm.select(index));
-            filmstrip.getChildren().add(cell);
-        }
-        highlightFilmstrip();
-    }
-
-    private void highlightFilmstrip() {
-        for (int i = 0; i < filmstrip.getChildren().size(); i++) {
-            filmstrip.getChildren().get(i).pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("chosen"),
-                    i == vm.selectedProperty().get());
-        }
+    private void drawChanges(ChangeMask mask) {
+        image.setOverlay(mask == null ? null : zoom -> ChangeOverlay.render(mask, zoom));
     }
 
     private void rebuildComparison() {

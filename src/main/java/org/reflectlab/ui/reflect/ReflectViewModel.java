@@ -74,6 +74,7 @@ public final class ReflectViewModel {
     private final ReadOnlyObjectWrapper<ReflectionRun> lastRun = new ReadOnlyObjectWrapper<>();
 
     private final ObjectBinding<Iteration> current;
+    private final ChangeViewModel changes;
     private final BooleanBinding canRun;
     private Reflector reflector;
     private TaskHandle handle = TaskHandle.DONE;
@@ -87,6 +88,7 @@ public final class ReflectViewModel {
             int i = selected.get();
             return i >= 0 && i < iterations.size() ? iterations.get(i) : null;
         }, selected, iterations);
+        changes = new ChangeViewModel(iterationsView, selected.getReadOnlyProperty());
         prompt.addListener((o, a, b) -> validate());
         validate();
         canRun = modelsReady.and(running.not()).and(promptError.isNull());
@@ -176,6 +178,16 @@ public final class ReflectViewModel {
 
     public ObjectBinding<Iteration> currentProperty() {
         return current;
+    }
+
+    /** What changed at the selected iteration, and what it was answering. */
+    public ChangeViewModel changes() {
+        return changes;
+    }
+
+    /** The filmstrip's mark for iteration {@code index}: fix, break, critic-vs-judge. */
+    public IterationMark mark(int index) {
+        return IterationMark.of(iterations, index);
     }
 
     public ObservableList<Iteration> bestOfK() {

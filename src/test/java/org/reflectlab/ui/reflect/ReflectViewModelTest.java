@@ -47,8 +47,16 @@ class ReflectViewModelTest {
         assertNull(vm.previousOfCurrent());
         vm.next();
         assertEquals(1, vm.previousOfCurrent().k());
+        assertEquals("answering: the circle should be red but it is blue", vm.changes().answeringProperty().get());
+        assertTrue(vm.changes().summaryProperty().get().startsWith("changed "), vm.changes().summaryProperty().get());
+        assertTrue(vm.changes().summaryProperty().get().contains("of pixels since iteration 1 (mean change "));
         vm.last();
         assertTrue(vm.atEnd());
+        // The judge of TinyReflector finds every image wrong: no fix or break, but at 3 the critic is satisfied.
+        assertEquals("the critic accepts this image; the judge does not", vm.changes().markProperty().get().disagreement());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(IterationMark.Transition.NONE, vm.mark(i).transition());
+        }
         assertEquals(5, vm.bestOfK().size(), "best-of-K with the same K");
         assertTrue(vm.statusProperty().get().startsWith("Done: the critic said correct at iteration 3"), vm.statusProperty().get());
         assertNotNull(vm.lastRunProperty().get());

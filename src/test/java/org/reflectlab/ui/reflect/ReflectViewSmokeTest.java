@@ -1,25 +1,34 @@
 package org.reflectlab.ui.reflect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.ui.kit.FxTaskRunner;
+import org.reflectlab.ui.kit.PixelView;
 import org.reflectlab.ui.kit.RecordingNotifier;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The Reflect workspace headless: run K=3 on a prompt and step through the iterations. */
+/**
+ * The Reflect workspace headless: run K=3 on a prompt and step through the iterations. The judge
+ * finds only the first image wrong, so iteration 2 is a fix on which critic and judge disagree.
+ */
 @ExtendWith(ApplicationExtension.class)
 class ReflectViewSmokeTest {
 
@@ -32,7 +41,7 @@ class ReflectViewSmokeTest {
 
     @Start
     void start(Stage stage) {
-        vm = new ReflectViewModel(new FxTaskRunner(1), new RecordingNotifier(), () -> TinyReflector.create(100));
+        vm = new ReflectViewModel(new FxTaskRunner(1), new RecordingNotifier(), () -> TinyReflector.create(100, 1));
         vm.samplingStepsProperty().set(2);
         vm.compareProperty().set(false);
         stage.setScene(new Scene(new ReflectView(vm), 1280, 800));
@@ -65,5 +74,45 @@ class ReflectViewSmokeTest {
         Label critic = robot.lookup("#critic-feedback").queryAs(Label.class);
         assertTrue(critic.getText().contains("the circle should be red but it is blue"), critic.getText());
         assertEquals(3, robot.lookup("#filmstrip").queryAs(javafx.scene.layout.HBox.class).getChildren().size());
+
+        // Iteration 2 answers iteration 1's feedback, and the judge now accepts it: a fix.
+        assertEquals("answering: the circle should be red but it is blue", text(robot, "#answering"));
+        assertTrue(text(robot, "#change-summary").matches("changed .+ of pixels since iteration 1 \\(mean change 0\\.\\d{3}\\)"),
+                text(robot, "#change-summary"));
+        assertTrue(text(robot, "#judge-flip").startsWith("Fix: the judge found iteration 1 wrong"), text(robot, "#judge-flip"));
+        Label disagree = robot.lookup("#critic-judge").queryAs(Label.class);
+        assertEquals("Critic and judge disagree: the judge accepts this image; the critic does not", disagree.getText());
+        assertNotTruncated(disagree);
+        Label badge = robot.lookup("#badge-2").queryAs(Label.class);
+        assertEquals("FIX", badge.getText());
+        assertNotTruncated(badge);
+        assertTrue(robot.lookup("#badge-1").tryQuery().isEmpty(), "the first iteration has no mark");
+        assertTrue(robot.lookup("#badge-3").tryQuery().isEmpty(), "correct to correct is no fix");
+
+        // The change overlay is on by default; C hides it and shows it again.
+        PixelView image = robot.lookup("#iteration-image").queryAs(PixelView.class);
+        assertNotNull(image.overlayView().getImage());
+        assertEquals(image.imageView().getImage().getWidth(), image.overlayView().getImage().getWidth(), "aligned with the image");
+        robot.push(KeyCode.C);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(vm.changes().showChangesProperty().get());
+        assertNull(image.overlayView().getImage());
+        assertFalse(robot.lookup("#show-changes").queryAs(ToggleButton.class).isSelected());
+        robot.push(KeyCode.C);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(image.overlayView().getImage());
+        robot.clickOn("#first");
+        assertNull(image.overlayView().getImage(), "nothing before the first iteration to compare with");
+        assertFalse(robot.lookup("#answering").queryAs(Label.class).isVisible());
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    // What the skin draws ends in an ellipsis when a label is cut short.
+    private static void assertNotTruncated(Label label) {
+        Text shown = (Text) label.lookup(".text");
+        assertEquals(label.getText(), shown.getText(), "shown in full");
     }
 }

@@ -1,0 +1,92 @@
+package org.reflectlab.ui.reflect;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.reflectlab.core.reflect.Iteration;
+import org.reflectlab.ui.kit.Images;
+
+/**
+ * One cell per iteration: thumbnail, critic and judge verdicts, a FIX or BREAK badge where the
+ * judge's verdict flipped, and "critic ≠ judge" where they disagree; click to select.
+ */
+final class Filmstrip extends HBox {
+
+    private static final PseudoClass CHOSEN = PseudoClass.getPseudoClass("chosen");
+
+    private final ReflectViewModel vm;
+
+    Filmstrip(ReflectViewModel vm) {
+        super(6);
+        this.vm = vm;
+        setId("filmstrip");
+        vm.iterations().addListener((ListChangeListener<Iteration>) c -> rebuild());
+        vm.selectedProperty().addListener((o, a, b) -> highlight());
+        rebuild();
+    }
+
+    private void rebuild() {
+        getChildren().clear();
+        List<Iteration> its = vm.iterations();
+        for (int i = 0; i < its.size(); i++) {
+            getChildren().add(cell(its.get(i), vm.mark(i), i));
+        }
+        highlight();
+    }
+
+    private VBox cell(Iteration it, IterationMark mark, int index) {
+        Label verdicts = fixed(new Label("#" + it.k() + " " + (it.criticSaysCorrect() ? "critic ✓" : "critic ✗")
+                + " · " + (it.judgeCorrect() ? "judge ✓" : "judge ✗")));
+        verdicts.getStyleClass().add("muted");
+        VBox cell = new VBox(2, new ImageView(Images.toFx(it.image(), 2)), verdicts);
+        cell.getStyleClass().add("film-cell");
+        String tip = mark.explanation();
+        if (mark.transition() != IterationMark.Transition.NONE) {
+            String kind = mark.transition() == IterationMark.Transition.FIX ? "fix" : "break";
+            Label badge = fixed(new Label(kind.toUpperCase(Locale.ROOT)));
+            badge.getStyleClass().addAll("badge", kind);
+            badge.setId("badge-" + it.k());
+            verdicts.setGraphic(badge);
+            verdicts.setContentDisplay(ContentDisplay.RIGHT);
+            cell.getStyleClass().add(kind);
+        }
+        if (!mark.disagreement().isEmpty()) {
+            Label disagree = fixed(new Label("critic ≠ judge"));
+            disagree.getStyleClass().add("disagree");
+            cell.getChildren().add(disagree);
+            tip += "\n" + capitalise(mark.disagreement()) + ".";
+        }
+        Tooltip tooltip = new Tooltip(tip);
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(360);
+        tooltip.setShowDelay(Duration.millis(300));
+        Tooltip.install(cell, tooltip);
+        cell.setOnMouseClicked(e -> vm.select(index));
+        return cell;
+    }
+
+    private void highlight() {
+        for (int i = 0; i < getChildren().size(); i++) {
+            getChildren().get(i).pseudoClassStateChanged(CHOSEN, i == vm.selectedProperty().get());
+        }
+    }
+
+    // Cell text is short; never let the strip cut it to "…".
+    private static Label fixed(Label l) {
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}
