@@ -61,7 +61,8 @@ final class AuditCommand implements Callable<Integer> {
         Backend.start();
         Reflector r = ReflectModels.load(new ModelStore(models != null ? models : AppPaths.models()));
         OutputPath path = new OutputPath(r.codec(), r.generator());
-        List<Caption> captions = PromptSet.read(prompts).perCategory(perCategory).prompts().stream().map(PromptSet.Prompt::caption).toList();
+        List<PromptSet.Prompt> set = PromptSet.read(prompts).perCategory(perCategory).prompts();
+        List<Caption> captions = set.stream().map(PromptSet.Prompt::caption).toList();
         ShapesWorld world = new ShapesWorld(DataSpec.defaults(sceneSeed));
         o.printf("# audit: %d true scenes (seed %d) through the output path; %d prompts x %d real samples (noise seed %d)%n",
                 scenes, sceneSeed, captions.size(), seeds, seed);
@@ -69,6 +70,9 @@ final class AuditCommand implements Callable<Integer> {
             SceneReader d = role.equals(ReflectModels.CRITIC) ? r.critic() : r.judge();
             double dp = DetectorAudit.decodePathAccuracy(d, path, world, scenes, sceneSeed);
             DetectorAudit.SampleAudit a = DetectorAudit.onSamples(d, r.generator(), r.codec(), captions, seeds, 8, 2.0, seed, 32);
+            var ceiling = DetectorAudit.ceiling(d, r.codec(), set, sceneSeed);
+            o.printf(Locale.ROOT, "%-6s GenEval-lite of the prompts' true scenes: crisp %.3f, through the decode path %.3f (the ceiling it allows)%n",
+                    role, ceiling.get("crisp"), ceiling.get("decodePath"));
             o.printf(Locale.ROOT, "%-6s output path: scene accuracy %.3f | real samples: agrees with the pixel reader on %.3f of %d "
                     + "(the %.0f%% it is confident about)%n", role, dp, a.agreement(), a.confident(), 100.0 * a.confident() / a.samples());
             if (gallery != null && !a.disagreements().isEmpty()) {

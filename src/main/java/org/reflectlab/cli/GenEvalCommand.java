@@ -91,6 +91,10 @@ final class GenEvalCommand implements Callable<Integer> {
         long distinct = set.prompts().stream().map(PromptSet.Prompt::text).distinct().count();
         o.printf("# GenEval-lite: %d prompts (%d distinct), seed %d, K up to %d, %d sampling steps, guidance %s, context %d, early stop %s%n",
                 set.prompts().size(), distinct, seed, k, sampling.steps, sampling.guidance, sampling.context, !noEarlyStop ? "on" : "off");
+        o.println(reflector.hasSeparateBase()
+                ? "# base and best-of-N sample from '" + ReflectModels.BASE + "' (the model reflection was fine-tuned from); reflect from '"
+                        + ReflectModels.GENERATOR + "'"
+                : "# base, best-of-N and reflect all sample from '" + ReflectModels.GENERATOR + "'");
         List<ReflectSettings.Ablation> abl = ablations ? List.of(ReflectSettings.Ablation.NO_FEEDBACK, ReflectSettings.Ablation.NO_IMAGES,
                 ReflectSettings.Ablation.SHUFFLED_FEEDBACK) : List.of();
         int total = set.prompts().size() * (1 + abl.size());

@@ -116,6 +116,36 @@ public final class DetectorAudit {
         return new SampleAudit(total, confident, agree, bad);
     }
 
+    /**
+     * The score ceiling a reader allows: GenEval-lite over the prompts' true scenes (one realised
+     * scene each), rendered crisp and sent through the generator's decode path. No generator drawing
+     * through this decoder can expect more than the second from this reader.
+     */
+    public static Map<String, Double> ceiling(SceneReader reader, LatentCodec codec, List<PromptSet.Prompt> prompts, long seed) {
+        List<RgbImage> crisp = new ArrayList<>();
+        for (int i = 0; i < prompts.size(); i++) {
+            crisp.add(org.reflectlab.core.data.SceneRenderer.render(
+                    org.reflectlab.core.data.SceneSampler.realize(prompts.get(i).caption(), ShapesWorld.random(seed, i)).orElseThrow(), 32));
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("crisp", score(reader.read(crisp), prompts));
+        List<RgbImage> decoded = new ArrayList<>();
+        for (int from = 0; from < crisp.size(); from += 128) {
+            decoded.addAll(codec.decode(codec.encode(crisp.subList(from, Math.min(crisp.size(), from + 128)))));
+        }
+        m.put("decodePath", score(reader.read(decoded), prompts));
+        return m;
+    }
+
+    private static double score(List<List<SceneObject>> read, List<PromptSet.Prompt> prompts) {
+        List<GenEvalLite.Outcome> out = new ArrayList<>();
+        for (int i = 0; i < prompts.size(); i++) {
+            out.add(new GenEvalLite.Outcome(prompts.get(i), org.reflectlab.core.data.CaptionCheck.satisfies(prompts.get(i).caption(),
+                    read.get(i)), 0, 1));
+        }
+        return GenEvalLite.overall(out);
+    }
+
     public static Map<String, Double> metrics(double decodePath, SampleAudit samples) {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("generated_scene_accuracy", decodePath);

@@ -12,6 +12,8 @@ import org.reflectlab.core.train.UnifiedModelIO;
 public final class ReflectModels {
 
     public static final String GENERATOR = "generator";
+    /** The base generator reflection was fine-tuned from; best-of-N and test-time training sample from it. */
+    public static final String BASE = "generator-base";
     public static final String CRITIC = "critic";
     public static final String JUDGE = "judge";
 
@@ -28,7 +30,11 @@ public final class ReflectModels {
         if (generator.config().textGuide()) {
             generator.useGuide(codec);
         }
-        return new Reflector(generator, codec, critic, judge);
+        Generator base = null;
+        if (java.nio.file.Files.isDirectory(store.dir(BASE))) {
+            base = GeneratorTraining.load(store, BASE);
+        }
+        return new Reflector(generator, codec, critic, judge).withBase(base);
     }
 
     /** The judge alone (scoring needs nothing else). */

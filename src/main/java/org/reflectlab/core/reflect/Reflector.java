@@ -27,6 +27,7 @@ public final class Reflector {
     private final SceneReader judge;
     private final Compute compute;
     private static final int BON_BATCH = 20;
+    private Generator base;
 
     public Reflector(Generator generator, LatentCodec codec, SceneReader critic, SceneReader judge) {
         this.generator = generator;
@@ -42,6 +43,26 @@ public final class Reflector {
 
     public Generator generator() {
         return generator;
+    }
+
+    /**
+     * The generator best-of-N and test-time training sample from: the base model reflection was
+     * fine-tuned from, when it is loaded (as the paper compares them); else the reflection model.
+     */
+    public Generator baseGenerator() {
+        return base != null ? base : generator;
+    }
+
+    public boolean hasSeparateBase() {
+        return base != null;
+    }
+
+    public Reflector withBase(Generator baseGenerator) {
+        if (baseGenerator != null && baseGenerator.config().textGuide()) {
+            baseGenerator.useGuide(codec);
+        }
+        this.base = baseGenerator;
+        return this;
     }
 
     public LatentCodec codec() {
@@ -160,7 +181,7 @@ public final class Reflector {
     }
 
     public BestOfN bestOfN(Caption prompt, int n, long seed, int samplingSteps, double guidance, BooleanSupplier cancelled) {
-        return bestOfN(generator, prompt, n, seed, samplingSteps, guidance, cancelled);
+        return bestOfN(baseGenerator(), prompt, n, seed, samplingSteps, guidance, cancelled);
     }
 
     /**

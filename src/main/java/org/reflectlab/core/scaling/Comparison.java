@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
-import org.reflectlab.core.data.Caption;
 import org.reflectlab.core.reflect.Feedback;
 import org.reflectlab.core.reflect.GenEvalLite;
 import org.reflectlab.core.reflect.Generator;
@@ -18,7 +17,8 @@ import org.reflectlab.core.reflect.Reflector;
 
 /**
  * GenEval-lite comparison of the methods at equal compute, every answer scored by the judge:
- * best-of-N (the critic's pick among N samples), Reflect-DiT answering with its last image and
+ * the base generator's one sample and best-of-N over it (the critic's pick among N samples; both from
+ * the base model reflection was fine-tuned from, when it is loaded), Reflect-DiT answering with its last image and
  * with the critic's pick among its iterations (best-of-N's rule), optionally an SFT control with
  * best-of-N, and reflection ablations. Each method runs once per prompt at the largest K and
  * is read off at smaller K (see {@link MethodRunner}); all share the first sample's noise.
@@ -71,11 +71,14 @@ public final class Comparison {
                 ms += it.millis();
                 iterations++;
             }
-            add(out, BASE, 1, new GenEvalLite.Outcome(p, run.iterations().get(0).judgeCorrect(), run.iterations().get(0).nfe(), 1));
             addReflect(out, REFLECT, REFLECT_PICK, p, run, ks);
+            // The base model's one sample: best-of-N's first candidate (the same noise as reflection's first).
+            Reflector.BestOfN bon = reflector.bestOfN(p.caption(), opt.bestOfN() ? maxK(ks) : 1, entry, settings.samplingSteps(),
+                    settings.guidance(), cancelled);
+            Iteration first = bon.candidates().get(0);
+            add(out, BASE, 1, new GenEvalLite.Outcome(p, first.judgeCorrect(), first.nfe(), 1));
             if (opt.bestOfN()) {
-                addBestOfN(out, BEST_OF_N, p, reflector.bestOfN(p.caption(), maxK(ks), entry, settings.samplingSteps(),
-                        settings.guidance(), cancelled), ks);
+                addBestOfN(out, BEST_OF_N, p, bon, ks);
             }
             if (opt.sft() != null) {
                 addBestOfN(out, SFT_BEST_OF_N, p, reflector.bestOfN(opt.sft(), p.caption(), maxK(ks), entry, settings.samplingSteps(),

@@ -92,11 +92,11 @@ public final class TestTimeTraining {
         int index = 1;
         for (; index <= plan.explore() && !cancelled.getAsBoolean(); index++) {
             nfe += perSample;
-            Iteration it = draw(reflector.generator(), prompt, seed, index, samplingSteps, guidance, nfe, accepted);
+            Iteration it = draw(reflector.baseGenerator(), prompt, seed, index, samplingSteps, guidance, nfe, accepted);
             samples.add(it);
         }
         int steps = 0;
-        Generator drawFrom = reflector.generator();
+        Generator drawFrom = reflector.baseGenerator();
         boolean adapted = false;
         if (plan.gradientSteps() > 0 && !accepted.isEmpty() && !cancelled.getAsBoolean()) {
             Generator copy = adaptedCopy(prompt, accepted, plan.gradientSteps(), seed, cancelled);
@@ -146,7 +146,7 @@ public final class TestTimeTraining {
      * compute by FLOPs (3 NFE per example); this says how that compares with time here.
      */
     public double[] measureStepCost(Caption prompt, int repeats) {
-        Generator g = reflector.generator();
+        Generator g = reflector.baseGenerator();
         Generator.Condition cond = new Generator.Condition(prompt, List.of());
         g.sample(cond, 1, 2, 1, 1.0);
         long t0 = System.nanoTime();
@@ -168,7 +168,7 @@ public final class TestTimeTraining {
 
     /** A copy of the generator whose prompt layers took {@code steps} flow-matching steps on the accepted latents. */
     Generator adaptedCopy(Caption prompt, List<INDArray> accepted, int steps, long seed, BooleanSupplier cancelled) {
-        Generator base = reflector.generator();
+        Generator base = reflector.baseGenerator();
         Params params = new Params(base.params().seed());
         params.putAll(base.params().snapshot());
         Generator copy = new Generator(base.config(), params);

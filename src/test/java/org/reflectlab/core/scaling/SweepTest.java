@@ -27,7 +27,7 @@ class SweepTest {
 
     private static UnifiedModel unified;
     private static Generator generator;
-    private static final SweepSettings SETTINGS = new SweepSettings(List.of(Method.values()), List.of(1, 2, 3), 1, 4, 2, 2.0, 2);
+    private static final SweepSettings SETTINGS = new SweepSettings(List.of(Method.BEST_OF_N, Method.REFLECT, Method.TEST_TIME_TRAINING), List.of(1, 2, 3), 1, 4, 2, 2.0, 2);
 
     @BeforeAll
     static void models() {
@@ -112,6 +112,24 @@ class SweepTest {
                 assertTrue(row.nfe() <= budget + 1e-2, row.toString());
             }
         }
+    }
+
+    @Test
+    void reflectionsCriticPickReadsTheSameRunAsItsLastImage(@TempDir Path dir) throws IOException {
+        // The critic accepts nothing, so there is no early stop and the pick is the first iteration
+        // (fewest complaints, first on a tie) while the last image is iteration K.
+        Reflector r = TinyModels.reflector(unified, generator, TinyModels.wrongFirst(1000), TinyModels.wrongFirst(1));
+        SweepSettings s = new SweepSettings(List.of(Method.REFLECT, Method.REFLECT_PICK), List.of(1, 3), 1, 4, 2, 2.0, 2);
+        SweepStore store = SweepStore.open(dir.resolve("p"), s, Map.of());
+        new Sweep(r).run(store, prompts().subList(0, 2), (a, b, m) -> { }, () -> false);
+        Map<String, SweepRow> byKey = new java.util.HashMap<>();
+        store.rows().forEach(row -> byKey.put(row.promptId() + "/" + row.method() + "/" + row.k(), row));
+        for (SweepRow row : store.rows()) {
+            SweepRow twin = byKey.get(row.promptId() + "/" + (row.method() == Method.REFLECT ? Method.REFLECT_PICK : Method.REFLECT)
+                    + "/" + row.k());
+            assertEquals(row.nfe(), twin.nfe(), 1e-9, "one run, two answer rules: the same compute");
+        }
+        assertEquals(8, store.rows().size());
     }
 
     @Test

@@ -32,16 +32,16 @@ class ScalingViewModelTest {
         vm.tttProperty().set(false);
         vm.run();
         assertFalse(vm.runningProperty().get());
-        assertTrue(vm.statusProperty().get().startsWith("Sweep 'bon+reflect-k3-p1-seed1' done"), vm.statusProperty().get());
+        assertTrue(vm.statusProperty().get().startsWith("Sweep 'bon+reflect+reflect-pick-k3-p1-seed1' done"), vm.statusProperty().get());
         ScalingViewModel.Run run = vm.currentProperty().get();
         assertNotNull(run);
-        assertEquals(6 * 2 * 3, run.rows(), "6 prompts x 2 methods x 3 K values");
-        assertEquals(List.of(Method.BEST_OF_N, Method.REFLECT), List.copyOf(run.analysis().curves().keySet()));
+        assertEquals(6 * 3 * 3, run.rows(), "6 prompts x 3 methods (the reflect box brings both answer rules) x 3 K values");
+        assertEquals(List.of(Method.BEST_OF_N, Method.REFLECT, Method.REFLECT_PICK), List.copyOf(run.analysis().curves().keySet()));
         assertEquals(1.0, vm.progressProperty().get());
 
         Path csv = dir.resolve("out.csv");
         vm.exportCsv(csv);
-        assertEquals(1 + 36, Files.readAllLines(csv).size());
+        assertEquals(1 + 54, Files.readAllLines(csv).size());
         Path json = dir.resolve("fits.json");
         vm.exportJson(json);
         assertTrue(Files.readString(json).contains("\"reflect\""));
@@ -53,7 +53,7 @@ class ScalingViewModelTest {
         ScalingViewModel again = TinyScaling.vm(new SynchronousTaskRunner(), new RecordingNotifier(), dir);
         again.open();
         assertEquals(1, again.runs().size());
-        assertEquals(36, again.currentProperty().get().rows());
+        assertEquals(54, again.currentProperty().get().rows());
     }
 
     @Test
@@ -85,7 +85,7 @@ class ScalingViewModelTest {
         var grid = vm.compareProperty().get();
         assertNotNull(grid);
         assertEquals(vm.prompts().get(2), grid.prompt());
-        assertEquals(3, grid.rows().size());
+        assertEquals(4, grid.rows().size(), "best-of-N, reflect (last), reflect (critic's pick), test-time training");
         grid.rows().values().forEach(cells -> assertEquals(3, cells.size()));
         assertEquals(2, vm.compareKProperty().get(), "the slider starts at the largest K");
     }

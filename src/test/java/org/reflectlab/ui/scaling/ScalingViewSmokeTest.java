@@ -55,8 +55,8 @@ class ScalingViewSmokeTest {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.compareProperty().get() != null && !vm.comparingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         GridPane grid = robot.lookup("#compare-grid").queryAs(GridPane.class);
-        // 3 column heads + 2 method names + 2 x 3 cells
-        assertEquals(3 + 2 + 6, grid.getChildren().size());
+        // 3 column heads + 3 method names (best-of-N, reflect last, reflect critic's pick) + 3 x 3 cells
+        assertEquals(3 + 3 + 9, grid.getChildren().size());
         robot.clickOn("Optimal stopping");
         robot.lookup("#stopping-chart").query();
     }
