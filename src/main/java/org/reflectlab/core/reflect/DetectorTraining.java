@@ -47,6 +47,7 @@ public final class DetectorTraining {
     private final long seed;
     private OutputPath outputPath;
     private double generatedRate;
+    private String outputPathModel;
     private final int[] routed = new int[2];
 
     public DetectorTraining(DetectorConfig cfg, long seed, int batch, int steps, double lr) {
@@ -71,9 +72,10 @@ public final class DetectorTraining {
      * probability {@code rate} (and keeps its render where the pixel reader says the scene did not
      * survive).
      */
-    public DetectorTraining withOutputPath(OutputPath path, double rate) {
+    public DetectorTraining withOutputPath(OutputPath path, double rate, String generatorRef) {
         this.outputPath = path;
         this.generatedRate = rate;
+        this.outputPathModel = generatorRef;
         return this;
     }
 
@@ -220,6 +222,7 @@ public final class DetectorTraining {
         training.put("augmentation", "half the images blurred (sigma 0.3-1.2 px), noised (sigma <= 0.05), brightness x0.85-1.15");
         if (outputPath != null) {
             training.put("generatedRate", generatedRate);
+            training.put("outputPathModel", outputPathModel);
             training.put("generated", "that share of examples sent through the generator's output path (decoded, latent noise"
                     + " sigma 0.1-0.5, or re-generated from t0 0.55-0.85 under their caption), kept where the pixel reader"
                     + " confirms the scene survived");

@@ -219,7 +219,13 @@ public final class ReflectView extends BorderPane {
         status.setId("reflect-status");
         status.textProperty().bind(vm.statusProperty());
         status.getStyleClass().add("strong");
-        VBox box = new VBox(6, row1, errorRow, row2, new HBox(16, models, status));
+        // One line each and wrapped: the final verdict and the model status are never cut short.
+        for (Label l : List.of(models, status)) {
+            l.setWrapText(true);
+            l.setMaxWidth(Double.MAX_VALUE);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        VBox box = new VBox(6, row1, errorRow, row2, status, models);
         box.getStyleClass().add("workspace-toolbar");
         return box;
     }
