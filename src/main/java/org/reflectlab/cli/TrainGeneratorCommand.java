@@ -102,7 +102,15 @@ final class TrainGeneratorCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println("error: --render-share must be 0 to below 1");
                     return Cli.BAD_INPUT;
                 }
+                if (!java.nio.file.Files.isRegularFile(pool)) {
+                    spec.commandLine().getErr().println("error: no sample pool at " + pool + "; build one with: reflectlab pool --out " + pool);
+                    return Cli.BAD_INPUT;
+                }
                 SamplePool p = SamplePool.read(pool);
+                if (p.entries().isEmpty()) {
+                    spec.commandLine().getErr().println("error: the sample pool " + pool + " holds no samples");
+                    return Cli.BAD_INPUT;
+                }
                 String sha = SamplePool.sha256(pool);
                 source = new GeneratorTraining.MixedExamples(new PoolExamples(p, codec, noContext ? 1.0 : contextDrop, 0.1),
                         new GeneratorTraining.RenderExamples(codec, g.config(), 0.0), renderShare);
