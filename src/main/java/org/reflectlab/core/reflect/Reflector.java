@@ -104,6 +104,7 @@ public final class Reflector {
         List<Iteration> done = new ArrayList<>();
         List<Generator.ContextPair> memory = new ArrayList<>();
         List<List<String>> said = new ArrayList<>();
+        List<Integer> memoryFrom = new ArrayList<>();
         double nfe = 0;
         boolean early = false;
         RgbImage previous = null;
@@ -114,7 +115,7 @@ public final class Reflector {
             List<Integer> contextFrom = new ArrayList<>();
             for (int i : chosen) {
                 context.add(memory.get(i));
-                contextFrom.add(i + 1);
+                contextFrom.add(memoryFrom.get(i));
             }
             INDArray z = generator.sample(new Generator.Condition(prompt, List.copyOf(context)), 1, s.samplingSteps(),
                     ShapesWorld.random(s.seed(), k).nextLong(), s.guidance());
@@ -130,10 +131,12 @@ public final class Reflector {
                 early = true;
                 break;
             }
-            if (k < s.k()) {
+            // Only failures go into context, as in training (with early stop off, an accepted image is not one).
+            if (k < s.k() && !it.criticSaysCorrect()) {
                 // The generator reads images as it was trained to: encoded back into the latent.
                 memory.add(contextPair(codec.encode(List.of(image)).getRow(0).dup(), feedback, k, s.ablation(), donor));
                 said.add(feedback);
+                memoryFrom.add(k);
                 nfe += compute.encode();
             }
         }

@@ -97,6 +97,16 @@ class AblationTest {
     }
 
     @Test
+    void withoutEarlyStopAnAcceptedImageNeverEntersTheContext() {
+        Reflector r = TinyModels.reflector(unified, generator, TinyModels.wrongFirst(2, new AtomicInteger()),
+                TinyModels.wrongFirst(100, new AtomicInteger()));
+        ReflectionRun run = r.reflect(PROMPT, new ReflectSettings(5, 7, 2, 3, false), it -> { }, () -> false);
+        assertEquals(5, run.iterations().size());
+        assertTrue(run.iterations().get(2).criticSaysCorrect());
+        assertEquals(List.of(1, 2), run.iterations().get(4).contextFrom(), "only the two rejected attempts");
+    }
+
+    @Test
     void batchedBestOfNMatchesOneByOneSampling() {
         Reflector r = TinyModels.reflector(unified, generator, TinyModels.wrongFirst(100, new AtomicInteger()),
                 TinyModels.wrongFirst(100, new AtomicInteger()));
