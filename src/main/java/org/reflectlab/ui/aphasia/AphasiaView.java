@@ -31,7 +31,6 @@ import org.reflectlab.core.aphasia.AphasiaCache;
 import org.reflectlab.core.aphasia.AphasiaModels;
 import org.reflectlab.core.aphasia.AphasiaResult;
 import org.reflectlab.core.aphasia.AphasiaSettings;
-import org.reflectlab.core.aphasia.MemoryExperiment;
 import org.reflectlab.core.aphasia.Metric;
 import org.reflectlab.core.aphasia.MetricSummary;
 import org.reflectlab.core.aphasia.Retrieval;
@@ -61,7 +60,7 @@ public final class AphasiaView extends BorderPane {
     static final Color ORIGINAL = Color.web("#c0c6d0");
     static final Color GAP = Color.web("#8a3ffc");
 
-    private static final List<Metric> METRICS = Arrays.asList(Metric.values());
+    static final List<Metric> METRICS = Arrays.asList(Metric.values());
 
     private final AphasiaViewModel vm;
     private final IntervalBarChart fidelity;
@@ -92,9 +91,9 @@ public final class AphasiaView extends BorderPane {
         charts = new VBox(8, chartRow, retrievalRow());
         Tab scenes = new Tab("Scenes", browser());
         scenes.setId("aphasia-tab-scenes");
-        Tab variants = new Tab("Ablation variants", ablation());
+        Tab variants = new Tab("Ablation variants", new VariantsPane(vm));
         variants.setId("aphasia-tab-variants");
-        Tab memoryTab = new Tab("Describe from memory", memory());
+        Tab memoryTab = new Tab("Describe from memory", new MemoryPane(vm));
         TabPane tabs = new TabPane(scenes, memoryTab, variants);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox center = new VBox(8, problemBox(), charts, tabs, status());
@@ -318,124 +317,6 @@ public final class AphasiaView extends BorderPane {
         return new IntervalBarChart.Series(name, color, mean, low, high);
     }
 
-    // Memory //
-
-    private Node memory() {
-        IntervalBarChart chart = new IntervalBarChart("Recall error by name: drawn vs described (95% CI)", i -> { });
-        chart.setId("aphasia-memory-chart");
-        chart.setPrefSize(520, 230);
-        chart.setMinWidth(420);
-        Button run = new Button("Run memory test");
-        run.setId("aphasia-memory-run");
-        run.setOnAction(e -> vm.runMemory());
-        run.disableProperty().bind(vm.runningProperty());
-        Label status = new Label();
-        status.setId("aphasia-memory-status");
-        status.setWrapText(true);
-        status.getStyleClass().add("muted");
-        status.textProperty().bind(vm.memoryStatusProperty());
-        Label ratio = new Label();
-        ratio.setId("aphasia-memory-ratio");
-        ratio.getStyleClass().add("verdict");
-        ratio.setWrapText(true);
-        HBox posters = new HBox(8);
-        vm.memoryProperty().addListener((o, a, r) -> {
-            if (r == null) {
-                return;
-            }
-            List<MemoryExperiment.Group> groups = List.of(r.imageOnly(), r.captionTrained());
-            double[][] v = new double[3][2];
-            double[][] t = new double[3][2];
-            for (int i = 0; i < 2; i++) {
-                MemoryExperiment.Group g = groups.get(i);
-                v[0][i] = g.visualError().mean();
-                v[1][i] = g.visualError().low();
-                v[2][i] = g.visualError().high();
-                t[0][i] = g.textualError().mean();
-                t[1][i] = g.textualError().low();
-                t[2][i] = g.textualError().high();
-            }
-            chart.setData(List.of("image-only names", "caption-trained names"), List.of(
-                    new IntervalBarChart.Series("drawn (visual)", VISUAL, v[0], v[1], v[2]),
-                    new IntervalBarChart.Series("described (textual)", TEXTUAL, t[0], t[1], t[2])), 0, 1);
-            ratio.setText(String.join("\n", MemoryExperiment.table(r).subList(2, 5)));
-            posters.getChildren().clear();
-            r.recalls().stream().filter(x -> !x.captionTrained()).limit(6).forEach(x -> {
-                Label said = new Label("said: " + (x.described().isEmpty() ? "(nothing)" : x.described()) + "\ntrue: " + x.trueCaption());
-                said.setWrapText(true);
-                said.setMaxWidth(150);
-                said.getStyleClass().add("muted");
-                posters.getChildren().add(new VBox(3, imageTitle("name #" + x.name() + ", drawn"),
-                        new ImageView(Images.toFx(x.drawn(), 3)), said));
-            });
-        });
-        HBox head = new HBox(8, run, status);
-        head.setAlignment(Pos.CENTER_LEFT);
-        VBox right = new VBox(6, ratio, posters);
-        HBox body = new HBox(10, chart, right);
-        HBox.setHgrow(right, Priority.ALWAYS);
-        VBox box = new VBox(8, head, body);
-        box.setPadding(new Insets(8, 0, 0, 0));
-        return box;
-    }
-
-    // Ablation //
-
-    private static final List<Color> PALETTE = List.of(Color.web("#98a2b3"), Color.web("#2f80d8"), Color.web("#e0562b"),
-            Color.web("#1b7f46"), Color.web("#8a3ffc"), Color.web("#c98a00"));
-
-    private Node ablation() {
-        IntervalBarChart chart = new IntervalBarChart("Gap per metric and variant (visual - textual, 95% CI)", i -> { });
-        chart.setId("aphasia-ablation-chart");
-        chart.setPrefSize(900, 240);
-        Button compare = new Button("Compare variants");
-        compare.setId("aphasia-compare");
-        compare.setOnAction(e -> vm.compareVariants());
-        compare.disableProperty().bind(vm.runningProperty());
-        Label status = new Label();
-        status.setId("aphasia-variants-status");
-        status.setWrapText(true);
-        status.getStyleClass().add("muted");
-        status.textProperty().bind(vm.variantsStatusProperty());
-        Label desc = new Label();
-        desc.setId("aphasia-variants-desc");
-        desc.setWrapText(true);
-        desc.getStyleClass().add("verdict");
-        vm.variantsProperty().addListener((o, a, v) -> {
-            List<String> names = METRICS.stream().map(Metric::label).toList();
-            List<IntervalBarChart.Series> series = new ArrayList<>();
-            double lo = 0;
-            double hi = 0.05;
-            StringBuilder text = new StringBuilder();
-            for (int k = 0; k < v.size(); k++) {
-                Ablation.Variant var = v.get(k);
-                double[] mean = new double[names.size()];
-                double[] low = new double[names.size()];
-                double[] high = new double[names.size()];
-                for (int i = 0; i < names.size(); i++) {
-                    MetricSummary.Interval g = var.result().summary(METRICS.get(i)).gap();
-                    mean[i] = g.mean();
-                    low[i] = g.low();
-                    high[i] = g.high();
-                    lo = Math.min(lo, g.low());
-                    hi = Math.max(hi, g.high());
-                }
-                series.add(new IntervalBarChart.Series(var.name(), PALETTE.get(k % PALETTE.size()), mean, low, high));
-                Retrieval q = var.result().retrieval();
-                text.append(String.format(Locale.ROOT, "%-15s %s · i2t R@1 %.3f · same-modality NN %.3f · centroid gap %.3f%n",
-                        var.name(), var.description(), q.imageToTextAt1(), q.sameModalityShare(), q.centroidGap()));
-            }
-            chart.setData(names, series, lo * 1.15, hi * 1.15);
-            desc.setText(text.toString().trim());
-        });
-        HBox head = new HBox(8, compare, status);
-        head.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, head, chart, desc);
-        box.setPadding(new Insets(8, 0, 0, 0));
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        return box;
-    }
-
     // Sample browser //
 
     private Node browser() {
@@ -501,7 +382,7 @@ public final class AphasiaView extends BorderPane {
                 + "\noriginal " + AphasiaViewModel.verdict(s, Route.ORIGINAL).replace("\n", "\n         "));
     }
 
-    private static Label imageTitle(String text) {
+    static Label imageTitle(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("image-title");
         return l;

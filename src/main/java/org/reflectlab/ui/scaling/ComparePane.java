@@ -39,31 +39,31 @@ final class ComparePane extends VBox {
         setSpacing(8);
         setPadding(new Insets(8));
         ComboBox<PromptSet.Prompt> prompt = new ComboBox<>();
-        prompt.getItems().setAll(vm.prompts());
+        prompt.getItems().setAll(vm.compareK().prompts());
         prompt.setConverter(MethodStyle.converterOf(p -> p.text() + "  (" + p.category().key() + ")"));
         prompt.setVisibleRowCount(16);
         prompt.setId("compare-prompt");
-        prompt.getSelectionModel().select(vm.comparePromptProperty().get());
-        prompt.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> vm.comparePromptProperty().set(b.intValue()));
-        vm.comparePromptProperty().addListener((o, a, b) -> prompt.getSelectionModel().select(b.intValue()));
-        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, vm.compareSeedProperty().get());
+        prompt.getSelectionModel().select(vm.compareK().promptProperty().get());
+        prompt.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> vm.compareK().promptProperty().set(b.intValue()));
+        vm.compareK().promptProperty().addListener((o, a, b) -> prompt.getSelectionModel().select(b.intValue()));
+        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, vm.compareK().seedProperty().get());
         seed.setEditable(true);
         seed.setPrefWidth(110);
         seed.setMinWidth(90);
-        seed.valueProperty().addListener((o, a, b) -> vm.compareSeedProperty().set(b));
+        seed.valueProperty().addListener((o, a, b) -> vm.compareK().seedProperty().set(b));
         Button run = new Button("Compare");
         run.setId("compare-run");
         run.setOnAction(e -> vm.runCompare());
-        run.disableProperty().bind(vm.modelsReadyProperty().not().or(vm.comparingProperty()));
+        run.disableProperty().bind(vm.modelsReadyProperty().not().or(vm.compareK().comparingProperty()));
         k.setId("compare-k");
         k.setMajorTickUnit(1);
         k.setMinorTickCount(0);
         k.setSnapToTicks(true);
         k.setShowTickMarks(true);
-        k.valueProperty().bindBidirectional(vm.compareKProperty());
+        k.valueProperty().bindBidirectional(vm.compareK().kProperty());
         k.setPrefWidth(320);
         k.setLabelFormatter(MethodStyle.<Double>converterOf(v -> {
-            CompareGrid g = vm.compareProperty().get();
+            CompareGrid g = vm.compareK().gridProperty().get();
             int i = (int) Math.round(v);
             return g != null && i >= 0 && i < g.ks().size() ? "K=" + g.ks().get(i) : "";
         }));
@@ -96,8 +96,8 @@ final class ComparePane extends VBox {
         hint.setWrapText(true);
         hint.getStyleClass().add("hint");
         getChildren().addAll(controls, title, body, hint);
-        vm.compareProperty().addListener((o, a, g) -> rebuild(g));
-        vm.compareKProperty().addListener((o, a, b) -> highlight());
+        vm.compareK().gridProperty().addListener((o, a, g) -> rebuild(g));
+        vm.compareK().kProperty().addListener((o, a, b) -> highlight());
     }
 
     private void rebuild(CompareGrid g) {
@@ -138,11 +138,11 @@ final class ComparePane extends VBox {
     }
 
     private void highlight() {
-        CompareGrid g = vm.compareProperty().get();
+        CompareGrid g = vm.compareK().gridProperty().get();
         if (g == null) {
             return;
         }
-        int i = Math.max(0, Math.min(g.ks().size() - 1, vm.compareKProperty().get()));
+        int i = Math.max(0, Math.min(g.ks().size() - 1, vm.compareK().kProperty().get()));
         int kValue = g.ks().get(i);
         grid.getChildren().forEach(n -> n.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("chosen"),
                 Integer.valueOf(kValue).equals(n.getUserData())));

@@ -46,7 +46,7 @@ public final class ScalingView extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("scaling-tabs");
         vm.pointTitleProperty().addListener((o, a, b) -> tabs.getSelectionModel().select(3));
-        vm.comparingProperty().addListener((o, a, on) -> {
+        vm.compareK().comparingProperty().addListener((o, a, on) -> {
             if (on) {
                 tabs.getSelectionModel().select(2);
             }
@@ -95,7 +95,7 @@ public final class ScalingView extends BorderPane {
         Button cancel = new Button("Cancel");
         cancel.setId("sweep-cancel");
         cancel.setOnAction(e -> vm.cancel());
-        cancel.disableProperty().bind(vm.runningProperty().not().and(vm.comparingProperty().not()));
+        cancel.disableProperty().bind(vm.runningProperty().not().and(vm.compareK().comparingProperty().not()));
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(vm.progressProperty());
         bar.setMaxWidth(Double.MAX_VALUE);

@@ -1,13 +1,8 @@
 package org.reflectlab.ui.scaling;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +33,6 @@ import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.reflect.Reflector;
 import org.reflectlab.core.scaling.Answers;
-import org.reflectlab.core.scaling.CompareGrid;
 import org.reflectlab.core.scaling.Method;
 import org.reflectlab.core.scaling.OptimalStopping;
 import org.reflectlab.core.scaling.ScalingAnalysis;
@@ -100,18 +94,14 @@ public final class ScalingViewModel {
     private final ObservableList<SweepRow> pointRows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper pointTitle = new ReadOnlyStringWrapper("Click a point to list the prompts behind it.");
 
-    private final IntegerProperty comparePrompt = new SimpleIntegerProperty(0);
-    private final IntegerProperty compareSeed = new SimpleIntegerProperty(1);
-    private final IntegerProperty compareK = new SimpleIntegerProperty(0);
-    private final ReadOnlyObjectWrapper<CompareGrid> compare = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper(false);
+    private final CompareKViewModel compareK;
+    private final SweepExports exports;
 
     private Reflector reflector;
     /** Extra copies of the models, one per further core, loaded on the first run. */
     private final List<Reflector> extraWorkers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final int workers = Runtime.getRuntime().availableProcessors();
     private TaskHandle sweepHandle;
-    private TaskHandle compareHandle;
 
     public ScalingViewModel(TaskRunner runner, Notifier notifier, Supplier<Reflector> models,
                             Supplier<Map<String, Object>> modelIds, Path sweepsRoot, List<PromptSet.Prompt> allPrompts) {
@@ -121,6 +111,8 @@ public final class ScalingViewModel {
         this.modelIds = modelIds;
         this.sweepsRoot = sweepsRoot;
         this.allPrompts = List.copyOf(allPrompts);
+        this.compareK = new CompareKViewModel(runner, this.allPrompts);
+        this.exports = new SweepExports(runner, notifier);
         lambda.addListener((o, a, b) -> refreshDerived());
         costUnit.addListener((o, a, b) -> refreshDerived());
         current.addListener((o, a, b) -> refreshDerived());
@@ -275,9 +267,7 @@ public final class ScalingViewModel {
         if (sweepHandle != null) {
             sweepHandle.cancel();
         }
-        if (compareHandle != null) {
-            compareHandle.cancel();
-        }
+        compareK.cancel();
     }
 
     private void show(Run run) {
@@ -366,91 +356,48 @@ public final class ScalingViewModel {
 
     /** Moves Compare K to a prompt and seed from the sweep, and runs it. */
     public void compareRow(SweepRow row) {
-        for (int i = 0; i < allPrompts.size(); i++) {
-            if (allPrompts.get(i).id().equals(row.promptId())) {
-                comparePrompt.set(i);
-                break;
-            }
-        }
+        compareK.select(row.promptId());
         runCompare(row.seed());
     }
 
     // Compare K //
 
     public void runCompare() {
-        runCompare(compareSeed.get());
+        runCompare(compareK.seedProperty().get());
     }
 
     private void runCompare(long sampleSeed) {
-        if (!modelsReady.get() || comparing.get()) {
+        if (!modelsReady.get()) {
             return;
         }
-        SweepSettings s;
         try {
-            s = settings();
+            compareK.run(reflector, settings(), sampleSeed, status::set);
         } catch (IllegalArgumentException e) {
             status.set(e.getMessage());
-            return;
         }
-        PromptSet.Prompt p = allPrompts.get(Math.max(0, Math.min(allPrompts.size() - 1, comparePrompt.get())));
-        Reflector r = reflector;
-        comparing.set(true);
-        compareHandle = runner.submit(BackgroundTask.<CompareGrid>of("Compare K: " + p.text(), ctx ->
-                CompareGrid.compute(r, p, sampleSeed, s, (done, total) -> ctx.progress(done, total), ctx::isCancelled))
-                .onSuccess(g -> {
-                    compare.set(g);
-                    compareK.set(g.ks().size() - 1);
-                })
-                .onFailure(e -> status.set("Compare K failed: " + e.getMessage()))
-                .onFinished(() -> comparing.set(false)));
+    }
+
+    public CompareKViewModel compareK() {
+        return compareK;
     }
 
     // Export //
 
     public void exportCsv(Path file) {
-        Run run = current.get();
-        if (run == null) {
-            return;
+        if (current.get() != null) {
+            exports.csv(current.get(), file);
         }
-        runner.submit(BackgroundTask.of("Export sweep CSV", ctx -> {
-            List<SweepRow> rows = run.store().rows();
-            try (BufferedWriter w = Files.newBufferedWriter(file)) {
-                w.write(SweepRow.HEADER + "\n");
-                for (SweepRow r : rows) {
-                    w.write(r.toCsv() + "\n");
-                }
-            }
-            return rows.size();
-        }).onSuccess(n -> notifier.info("Wrote " + n + " rows to " + file))
-                .onFailure(e -> notifier.error("Export failed", "Could not write " + file + ": " + e.getMessage())));
     }
 
     public void exportJson(Path file) {
-        Run run = current.get();
-        if (run == null) {
-            return;
+        if (current.get() != null) {
+            exports.json(current.get(), file);
         }
-        runner.submit(BackgroundTask.of("Export fits JSON", ctx -> {
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("sweep", run.store().name());
-            doc.put("settings", run.store().settings().describe());
-            doc.put("models", run.store().info().get("models"));
-            doc.put("methods", run.analysis().describe());
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
-            return file;
-        }).onSuccess(f -> notifier.info("Wrote fits to " + f))
-                .onFailure(e -> notifier.error("Export failed", "Could not write " + file + ": " + e.getMessage())));
     }
 
     /** Writes chart images the view captured into a folder, off the FX thread. */
     public void exportCharts(Map<String, java.awt.image.BufferedImage> images, Path dir) {
-        runner.submit(BackgroundTask.of("Export charts", ctx -> {
-            for (Map.Entry<String, java.awt.image.BufferedImage> e : images.entrySet()) {
-                org.reflectlab.ui.kit.Snapshots.writePng(e.getValue(), dir.resolve(e.getKey()));
-            }
-            return images.size();
-        }).onSuccess(n -> notifier.info("Wrote " + n + " charts to " + dir))
-                .onFailure(e -> notifier.error("Export failed", "Could not write the charts to " + dir + ": " + e.getMessage())));
+        exports.charts(images, dir);
     }
 
     static String duration(double seconds) {
@@ -542,29 +489,5 @@ public final class ScalingViewModel {
 
     public ReadOnlyStringProperty pointTitleProperty() {
         return pointTitle.getReadOnlyProperty();
-    }
-
-    public List<PromptSet.Prompt> prompts() {
-        return allPrompts;
-    }
-
-    public IntegerProperty comparePromptProperty() {
-        return comparePrompt;
-    }
-
-    public IntegerProperty compareSeedProperty() {
-        return compareSeed;
-    }
-
-    public IntegerProperty compareKProperty() {
-        return compareK;
-    }
-
-    public ReadOnlyObjectProperty<CompareGrid> compareProperty() {
-        return compare.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty comparingProperty() {
-        return comparing.getReadOnlyProperty();
     }
 }

@@ -1,7 +1,6 @@
 package org.reflectlab.ui.train;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +21,6 @@ import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.Batcher;
 import org.reflectlab.core.concurrent.LatestValue;
 import org.reflectlab.core.concurrent.TaskRunner;
-import org.reflectlab.core.nn.UnifiedModel;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.train.SamplePanel;
 import org.reflectlab.core.train.StepResult;
@@ -42,13 +40,6 @@ import org.reflectlab.ui.kit.PointStream;
 public final class TrainViewModel {
 
     public enum State { IDLE, STARTING, RUNNING, PAUSED, STOPPING }
-
-    /** Series of the loss chart, in legend order. */
-    public static final List<String> LOSS_SERIES = List.of("total", "reconstruction", "generation", "captioning",
-            "alignment", "held-out total");
-    /** Series of the held-out quality chart. */
-    public static final List<String> QUALITY_SERIES = List.of("caption attributes", "text→image attributes",
-            "retrieval R@1");
 
     private final TaskRunner runner;
     private final Notifier notifier;
@@ -73,8 +64,7 @@ public final class TrainViewModel {
     private final ReadOnlyObjectWrapper<SamplePanel> samples = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper resets = new ReadOnlyLongWrapper();
 
-    private final Map<String, PointStream> lossStreams = new LinkedHashMap<>();
-    private final Map<String, PointStream> qualityStreams = new LinkedHashMap<>();
+    private final TrainCharts charts = new TrainCharts();
 
     // Commands' executability //
     private final BooleanBinding canStart;
@@ -99,8 +89,6 @@ public final class TrainViewModel {
         this.runner = runner;
         this.notifier = notifier;
         this.factory = factory;
-        LOSS_SERIES.forEach(s -> lossStreams.put(s, new PointStream(s)));
-        QUALITY_SERIES.forEach(s -> qualityStreams.put(s, new PointStream(s)));
         canStart = state.isEqualTo(State.IDLE);
         canPause = state.isEqualTo(State.RUNNING);
         canResume = state.isEqualTo(State.PAUSED);
@@ -188,11 +176,11 @@ public final class TrainViewModel {
     }
 
     public Map<String, PointStream> lossStreams() {
-        return lossStreams;
+        return charts.losses();
     }
 
     public Map<String, PointStream> qualityStreams() {
-        return qualityStreams;
+        return charts.quality();
     }
 
     public BooleanBinding canStartProperty() {
@@ -262,7 +250,7 @@ public final class TrainViewModel {
                     if (ctx.isCancelled()) {
                         ctl.stop();
                     }
-                    pushLosses(r);
+                    charts.offerStep(r);
                     ticks.offer(new Tick(r.iteration(), r.loss(), System.nanoTime()));
                     ctx.progress(r.iteration(), t.settings().steps());
                     ctx.message("step " + r.iteration() + " of " + t.settings().steps());
@@ -270,7 +258,7 @@ public final class TrainViewModel {
 
                 @Override
                 public void onEval(long k, Map<String, Double> m) {
-                    pushQuality(k, m);
+                    charts.offerEval(k, m);
                     evals.add(Map.entry(k, m));
                 }
 
@@ -375,8 +363,7 @@ public final class TrainViewModel {
     }
 
     private void resetMetrics() {
-        lossStreams.values().forEach(PointStream::clear);
-        qualityStreams.values().forEach(PointStream::clear);
+        charts.clear();
         step.set(0);
         currentLoss.set(Double.NaN);
         bestCaptionAccuracy.set(Double.NaN);
@@ -474,28 +461,6 @@ public final class TrainViewModel {
         etaSeconds.set(rate > 0 ? (totalSteps.get() - t.step()) / rate : Double.NaN);
     }
 
-    private void pushLosses(StepResult r) {
-        long x = r.iteration();
-        lossStreams.get("total").offer(x, r.loss());
-        lossStreams.get("reconstruction").offer(x, r.components().get(UnifiedModel.LOSS_RECON));
-        lossStreams.get("generation").offer(x, r.components().get(UnifiedModel.LOSS_GEN));
-        lossStreams.get("captioning").offer(x, r.components().get(UnifiedModel.LOSS_CAPTION));
-        lossStreams.get("alignment").offer(x, r.components().get(UnifiedModel.LOSS_ALIGN));
-    }
-
-    private void pushQuality(long x, Map<String, Double> m) {
-        offerIf(lossStreams.get("held-out total"), x, m.get(UnifiedEval.HELDOUT_LOSS));
-        offerIf(qualityStreams.get("caption attributes"), x, m.get(UnifiedEval.CAPTION_ACCURACY));
-        offerIf(qualityStreams.get("text→image attributes"), x, m.get(UnifiedEval.T2I_ACCURACY));
-        offerIf(qualityStreams.get("retrieval R@1"), x, m.get(UnifiedEval.RECALL1));
-    }
-
-    private static void offerIf(PointStream s, long x, Double v) {
-        if (v != null) {
-            s.offer(x, v);
-        }
-    }
-
     private void showEvals(List<Map.Entry<Long, Map<String, Double>>> batch) {
         for (Map.Entry<Long, Map<String, Double>> e : batch) {
             Double acc = e.getValue().get(UnifiedEval.CAPTION_ACCURACY);
@@ -512,17 +477,8 @@ public final class TrainViewModel {
     /** A loaded checkpoint's history, drawn as if it had just been trained. */
     private void replayHistory(UnifiedTraining t) {
         var h = t.history();
-        for (int i = 0; i < h.size(); i++) {
-            long x = h.step(i);
-            lossStreams.get("total").offer(x, h.value(0, i));
-            lossStreams.get("reconstruction").offer(x, h.value(1, i));
-            lossStreams.get("generation").offer(x, h.value(2, i));
-            lossStreams.get("captioning").offer(x, h.value(3, i));
-            lossStreams.get("alignment").offer(x, h.value(4, i));
-        }
-        var evals = h.evals();
-        evals.forEach(this::pushQuality);
-        showEvals(List.copyOf(evals.entrySet()));
+        charts.replay(h);
+        showEvals(List.copyOf(h.evals().entrySet()));
         if (h.size() > 0) {
             currentLoss.set(h.value(0, h.size() - 1));
         }

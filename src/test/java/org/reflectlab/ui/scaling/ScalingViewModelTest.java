@@ -80,14 +80,14 @@ class ScalingViewModelTest {
     void compareKFillsOneRowPerMethodAndOneCellPerK(@TempDir Path dir) {
         ScalingViewModel vm = TinyScaling.vm(new SynchronousTaskRunner(), new RecordingNotifier(), dir);
         vm.open();
-        vm.comparePromptProperty().set(2);
+        vm.compareK().promptProperty().set(2);
         vm.runCompare();
-        var grid = vm.compareProperty().get();
+        var grid = vm.compareK().gridProperty().get();
         assertNotNull(grid);
-        assertEquals(vm.prompts().get(2), grid.prompt());
+        assertEquals(vm.compareK().prompts().get(2), grid.prompt());
         assertEquals(4, grid.rows().size(), "best-of-N, reflect (last), reflect (critic's pick), test-time training");
         grid.rows().values().forEach(cells -> assertEquals(3, cells.size()));
-        assertEquals(2, vm.compareKProperty().get(), "the slider starts at the largest K");
+        assertEquals(2, vm.compareK().kProperty().get(), "the slider starts at the largest K");
     }
 
     @Test

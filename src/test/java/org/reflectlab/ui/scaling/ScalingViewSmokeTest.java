@@ -52,7 +52,7 @@ class ScalingViewSmokeTest {
         assertEquals(1, robot.lookup("#runs").queryListView().getItems().size());
         robot.clickOn("Compare K");
         robot.clickOn("#compare-run");
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.compareProperty().get() != null && !vm.comparingProperty().get());
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.compareK().gridProperty().get() != null && !vm.compareK().comparingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         GridPane grid = robot.lookup("#compare-grid").queryAs(GridPane.class);
         // 3 column heads + 3 method names (best-of-N, reflect last, reflect critic's pick) + 3 x 3 cells

@@ -1,0 +1,76 @@
+package org.reflectlab.ui.aphasia;
+
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.reflectlab.core.aphasia.MemoryExperiment;
+import org.reflectlab.ui.kit.Images;
+
+/** The Describe-from-memory tab: run the memory test; recall error drawn vs described per name group; the posters as drawn and said. */
+final class MemoryPane extends VBox {
+
+    MemoryPane(AphasiaViewModel vm) {
+        IntervalBarChart chart = new IntervalBarChart("Recall error by name: drawn vs described (95% CI)", i -> { });
+        chart.setId("aphasia-memory-chart");
+        chart.setPrefSize(520, 230);
+        chart.setMinWidth(420);
+        Button run = new Button("Run memory test");
+        run.setId("aphasia-memory-run");
+        run.setOnAction(e -> vm.runMemory());
+        run.disableProperty().bind(vm.runningProperty());
+        Label status = new Label();
+        status.setId("aphasia-memory-status");
+        status.setWrapText(true);
+        status.getStyleClass().add("muted");
+        status.textProperty().bind(vm.memoryStatusProperty());
+        Label ratio = new Label();
+        ratio.setId("aphasia-memory-ratio");
+        ratio.getStyleClass().add("verdict");
+        ratio.setWrapText(true);
+        HBox posters = new HBox(8);
+        vm.memoryProperty().addListener((o, a, r) -> {
+            if (r == null) {
+                return;
+            }
+            List<MemoryExperiment.Group> groups = List.of(r.imageOnly(), r.captionTrained());
+            double[][] v = new double[3][2];
+            double[][] t = new double[3][2];
+            for (int i = 0; i < 2; i++) {
+                MemoryExperiment.Group g = groups.get(i);
+                v[0][i] = g.visualError().mean();
+                v[1][i] = g.visualError().low();
+                v[2][i] = g.visualError().high();
+                t[0][i] = g.textualError().mean();
+                t[1][i] = g.textualError().low();
+                t[2][i] = g.textualError().high();
+            }
+            chart.setData(List.of("image-only names", "caption-trained names"), List.of(
+                    new IntervalBarChart.Series("drawn (visual)", AphasiaView.VISUAL, v[0], v[1], v[2]),
+                    new IntervalBarChart.Series("described (textual)", AphasiaView.TEXTUAL, t[0], t[1], t[2])), 0, 1);
+            ratio.setText(String.join("\n", MemoryExperiment.table(r).subList(2, 5)));
+            posters.getChildren().clear();
+            r.recalls().stream().filter(x -> !x.captionTrained()).limit(6).forEach(x -> {
+                Label said = new Label("said: " + (x.described().isEmpty() ? "(nothing)" : x.described()) + "\ntrue: " + x.trueCaption());
+                said.setWrapText(true);
+                said.setMaxWidth(150);
+                said.getStyleClass().add("muted");
+                posters.getChildren().add(new VBox(3, AphasiaView.imageTitle("name #" + x.name() + ", drawn"),
+                        new ImageView(Images.toFx(x.drawn(), 3)), said));
+            });
+        });
+        HBox head = new HBox(8, run, status);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox right = new VBox(6, ratio, posters);
+        HBox body = new HBox(10, chart, right);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        getChildren().addAll(head, body);
+        setSpacing(8);
+        setPadding(new Insets(8, 0, 0, 0));
+    }
+}

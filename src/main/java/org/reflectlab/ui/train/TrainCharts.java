@@ -1,0 +1,78 @@
+package org.reflectlab.ui.train;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.train.LossHistory;
+import org.reflectlab.core.train.StepResult;
+import org.reflectlab.core.train.UnifiedEval;
+import org.reflectlab.ui.kit.PointStream;
+
+/**
+ * The point streams behind the Train workspace's two charts (losses, held-out quality): fed
+ * from the training thread step by step, or replayed from a loaded checkpoint's history.
+ */
+final class TrainCharts {
+
+    /** Series of the loss chart, in legend order. */
+    static final List<String> LOSS_SERIES = List.of("total", "reconstruction", "generation", "captioning",
+            "alignment", "held-out total");
+    /** Series of the held-out quality chart. */
+    static final List<String> QUALITY_SERIES = List.of("caption attributes", "text→image attributes", "retrieval R@1");
+    /** The training-step series, in the order the loss history stores its columns. */
+    private static final List<String> STEP_SERIES = LOSS_SERIES.subList(0, 5);
+
+    private final Map<String, PointStream> losses = new LinkedHashMap<>();
+    private final Map<String, PointStream> quality = new LinkedHashMap<>();
+
+    TrainCharts() {
+        LOSS_SERIES.forEach(s -> losses.put(s, new PointStream(s)));
+        QUALITY_SERIES.forEach(s -> quality.put(s, new PointStream(s)));
+    }
+
+    Map<String, PointStream> losses() {
+        return losses;
+    }
+
+    Map<String, PointStream> quality() {
+        return quality;
+    }
+
+    void clear() {
+        losses.values().forEach(PointStream::clear);
+        quality.values().forEach(PointStream::clear);
+    }
+
+    void offerStep(StepResult r) {
+        long x = r.iteration();
+        losses.get("total").offer(x, r.loss());
+        losses.get("reconstruction").offer(x, r.components().get(UnifiedModel.LOSS_RECON));
+        losses.get("generation").offer(x, r.components().get(UnifiedModel.LOSS_GEN));
+        losses.get("captioning").offer(x, r.components().get(UnifiedModel.LOSS_CAPTION));
+        losses.get("alignment").offer(x, r.components().get(UnifiedModel.LOSS_ALIGN));
+    }
+
+    void offerEval(long x, Map<String, Double> m) {
+        offerIf(losses.get("held-out total"), x, m.get(UnifiedEval.HELDOUT_LOSS));
+        offerIf(quality.get("caption attributes"), x, m.get(UnifiedEval.CAPTION_ACCURACY));
+        offerIf(quality.get("text→image attributes"), x, m.get(UnifiedEval.T2I_ACCURACY));
+        offerIf(quality.get("retrieval R@1"), x, m.get(UnifiedEval.RECALL1));
+    }
+
+    /** A loaded checkpoint's history, drawn as if it had just been trained. */
+    void replay(LossHistory h) {
+        for (int i = 0; i < h.size(); i++) {
+            for (int c = 0; c < STEP_SERIES.size(); c++) {
+                losses.get(STEP_SERIES.get(c)).offer(h.step(i), h.value(c, i));
+            }
+        }
+        h.evals().forEach(this::offerEval);
+    }
+
+    private static void offerIf(PointStream s, long x, Double v) {
+        if (v != null) {
+            s.offer(x, v);
+        }
+    }
+}
