@@ -72,7 +72,7 @@ final class PoolCommand implements Callable<Integer> {
         o.println("# " + pool.summary());
         pool.correctRate().forEach((c, v) -> o.printf(Locale.ROOT, "%-20s correct %.3f%n", c.key(), v));
         o.printf(Locale.ROOT, "# wrote %s (%s) in %.0f s; command: reflectlab pool --prompts %d --seeds %d --steps %d --guidance %s --seed %d --out %s%n",
-                out, SamplePool.sha256(out).substring(0, 12), (System.nanoTime() - t0) / 1e9, prompts, seeds, steps, guidance, seed, out);
+                out, org.reflectlab.core.store.ModelStore.sha256(out).substring(0, 12), (System.nanoTime() - t0) / 1e9, prompts, seeds, steps, guidance, seed, out);
         return 0;
     }
 }

@@ -80,7 +80,7 @@ abstract class TrainDetectorCommand implements Callable<Integer> {
                 generator.useGuide(codec);
             }
             path = new OutputPath(codec, generator);
-            String ref = outputPath + "@" + store.verify(outputPath).files().values().iterator().next().sha256().substring(0, 12);
+            String ref = store.ref(outputPath);
             t.withOutputPath(path, generatedRate, ref);
         }
         String command = String.format(Locale.ROOT, "reflectlab train %s --seed %d --steps %d --batch %d --lr %s --eval-size %d%s",

@@ -16,7 +16,6 @@ import org.reflectlab.core.reflect.SamplePool;
 import org.reflectlab.core.reflect.GeneratorTraining;
 import org.reflectlab.core.reflect.ReflectModels;
 import org.reflectlab.core.settings.AppPaths;
-import org.reflectlab.core.store.Manifest;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.train.StepResult;
 import org.reflectlab.core.train.UnifiedModelIO;
@@ -76,8 +75,7 @@ final class TrainGeneratorCommand implements Callable<Integer> {
             return Cli.BAD_INPUT;
         }
         UnifiedModel unified = UnifiedModelIO.load(store, UnifiedModelIO.DEFAULT_NAME);
-        Manifest um = store.verify(UnifiedModelIO.DEFAULT_NAME);
-        String ref = UnifiedModelIO.DEFAULT_NAME + "@" + um.files().values().iterator().next().sha256().substring(0, 12);
+        String ref = store.ref(UnifiedModelIO.DEFAULT_NAME);
         GeneratorTraining t;
         String command;
         if (init == null) {
@@ -88,7 +86,6 @@ final class TrainGeneratorCommand implements Callable<Integer> {
                     depth, components, textGuide ? "" : " --no-text-guide", out);
         } else {
             Generator from = GeneratorTraining.load(store, init);
-            Manifest fm = store.verify(init);
             Generator g = GeneratorTraining.continueFrom(from, from.config().withTextGuide(textGuide || from.config().textGuide()), seed);
             LatentCodec codec = new LatentCodec(unified, g.params());
             GeneratorTraining.ExampleSource source;
@@ -111,7 +108,7 @@ final class TrainGeneratorCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println("error: the sample pool " + pool + " holds no samples");
                     return Cli.BAD_INPUT;
                 }
-                String sha = SamplePool.sha256(pool);
+                String sha = org.reflectlab.core.store.ModelStore.sha256(pool);
                 source = new GeneratorTraining.MixedExamples(new PoolExamples(p, codec, noContext ? 1.0 : contextDrop, 0.1),
                         new GeneratorTraining.RenderExamples(codec, g.config(), 0.0), renderShare);
                 o.printf("# pool %s (sha256 %s): %s%n", pool, sha.substring(0, 12), p.summary());
@@ -120,7 +117,7 @@ final class TrainGeneratorCommand implements Callable<Integer> {
                 source = new GeneratorTraining.RenderExamples(codec, g.config(), contextRate);
             }
             t = new GeneratorTraining(g, codec, source, ref, seed, batch, steps, lr)
-                    .note("continuedFrom", init + "@" + fm.files().values().iterator().next().sha256().substring(0, 12));
+                    .note("continuedFrom", store.ref(init));
             if (poolSha != null) {
                 t.note("poolSha256", poolSha);
             }

@@ -117,10 +117,6 @@ public final class GeneratorTraining {
         return codec;
     }
 
-    public SdTrainer trainer() {
-        return trainer;
-    }
-
     public long completedSteps() {
         return trainer.iteration();
     }

@@ -24,11 +24,13 @@ import org.reflectlab.core.data.ShapesWorld;
  */
 public final class PoolExamples implements GeneratorTraining.ExampleSource {
 
+    /** Context pairs per example: up to the three slots every generator has (the paper's max_negatives). */
+    private static final int MAX_CONTEXT = 3;
+
     private final SamplePool pool;
     private final LatentCodec codec;
     private final double contextDrop;
     private final double promptDrop;
-    private final int maxContext;
 
     public PoolExamples(SamplePool pool, LatentCodec codec, double contextDrop, double promptDrop) {
         if (pool.entries().isEmpty()) {
@@ -38,7 +40,6 @@ public final class PoolExamples implements GeneratorTraining.ExampleSource {
         this.codec = codec;
         this.contextDrop = contextDrop;
         this.promptDrop = promptDrop;
-        this.maxContext = 3;
     }
 
     @Override
@@ -62,7 +63,7 @@ public final class PoolExamples implements GeneratorTraining.ExampleSource {
             boolean dropContext = wrong.isEmpty() || r.nextDouble() < contextDrop;
             List<Generator.ContextPair> pairs = new ArrayList<>();
             if (!dropPrompt && !dropContext) {
-                int k = 1 + r.nextInt(Math.min(maxContext, wrong.size()));
+                int k = 1 + r.nextInt(Math.min(MAX_CONTEXT, wrong.size()));
                 for (SamplePool.PoolSample s : chooseContext(wrong, k, r)) {
                     pairs.add(new Generator.ContextPair(Nd4j.create(s.contextLatent(), new long[] {s.contextLatent().length}), s.feedback()));
                 }

@@ -128,6 +128,13 @@ public final class ModelStore {
     }
 
     /** Reads and checks the manifest and every file it lists; nothing is deserialised. */
+    /** "name@" + the first 12 hex digits of its weights' SHA-256: how one model names another it was made from. */
+    public String ref(String name) throws ModelStoreException {
+        Manifest m = verify(name);
+        String file = m.fileFor("weights").orElse(m.files().keySet().iterator().next());
+        return name + "@" + m.files().get(file).sha256().substring(0, 12);
+    }
+
     public Manifest verify(String name) throws ModelStoreException {
         Path dir = dir(name);
         Path manifestPath = dir.resolve(MANIFEST);
