@@ -24,6 +24,7 @@ final class MemoryPane extends VBox {
         run.setId("aphasia-memory-run");
         run.setOnAction(e -> vm.runMemory());
         run.disableProperty().bind(vm.runningProperty());
+        run.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label status = new Label();
         status.setId("aphasia-memory-status");
         status.setWrapText(true);

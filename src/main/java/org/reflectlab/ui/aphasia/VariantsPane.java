@@ -30,6 +30,7 @@ final class VariantsPane extends VBox {
         compare.setId("aphasia-compare");
         compare.setOnAction(e -> vm.compareVariants());
         compare.disableProperty().bind(vm.runningProperty());
+        compare.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label status = new Label();
         status.setId("aphasia-variants-status");
         status.setWrapText(true);

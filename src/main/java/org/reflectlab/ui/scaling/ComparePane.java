@@ -91,9 +91,11 @@ final class ComparePane extends VBox {
         largeScroll.setMinWidth(250);
         HBox body = new HBox(12, scroll, largeScroll);
         VBox.setVgrow(body, Priority.ALWAYS);
-        Label hint = new Label("Best-of-N at K is the critic's pick among K samples; Reflect-DiT at K is its K-th iteration "
-                + "(or the one the critic accepted); test-time training spends K samples' worth of compute on sampling and fine-tuning.");
+        Label hint = new Label("Best-of-N at K is the critic's pick among K samples of the base generator; Reflect-DiT at K is its "
+                + "K-th iteration (or the one the critic accepted), and its critic's-pick row the critic's favourite among those "
+                + "iterations; test-time training spends K samples' worth of compute on sampling and fine-tuning.");
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         hint.getStyleClass().add("hint");
         getChildren().addAll(controls, title, body, hint);
         vm.compareK().gridProperty().addListener((o, a, g) -> rebuild(g));
@@ -158,6 +160,8 @@ final class ComparePane extends VBox {
             }
             Label name = new Label(m.label() + String.format(Locale.ROOT, " · %d image(s) drawn", cells.get(0).images()));
             name.setStyle("-fx-text-fill: " + MethodStyle.color(m) + ";");
+            name.setWrapText(true);
+            name.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             large.getChildren().addAll(name, tile(cells.get(0), 4));
         }
     }
