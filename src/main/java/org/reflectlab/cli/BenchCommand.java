@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed checks (not tests): training throughput, UI responsiveness.",
-        subcommands = {BenchCommand.Train.class, BenchCommand.Ui.class, BenchWorldCommand.class, BenchCommand.Ttt.class})
+        subcommands = {BenchCommand.Train.class, BenchCommand.Inference.class, BenchCommand.Ui.class, BenchWorldCommand.class,
+            BenchCommand.Ttt.class})
 final class BenchCommand implements Runnable {
 
     @Spec
@@ -64,6 +65,43 @@ final class BenchCommand implements Runnable {
                 ms.entrySet().stream().limit(14).forEach(e -> o.printf(Locale.ROOT, "  %-60s %7.1f ms  %5.1f%%%n",
                         e.getKey(), e.getValue(), 100 * e.getValue() / total));
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "inference", mixinStandardHelpOptions = true,
+            description = {"Inference latency on the shipped models, 1 ND4J thread: each piece of work on SameDiff's graphs and",
+                "on the fast path, with the same-graph PyTorch figure where one was measured."})
+    static final class Inference implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--seconds", defaultValue = "3", description = "Seconds per measurement, a third of it warm-up (default: ${DEFAULT-VALUE}).")
+        double seconds;
+        @Option(names = "--models", description = "Models folder (default: ./models).")
+        java.nio.file.Path models;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter o = spec.commandLine().getOut();
+            if (!(seconds > 0 && seconds <= 600)) {
+                spec.commandLine().getErr().println("error: --seconds must be in (0, 600]");
+                return Cli.BAD_INPUT;
+            }
+            Backend.start(1);
+            var store = new org.reflectlab.core.store.ModelStore(models != null ? models : org.reflectlab.core.settings.AppPaths.models());
+            var bench = new org.reflectlab.core.bench.InferenceBenchmark(
+                    org.reflectlab.core.train.UnifiedModelIO.load(store, org.reflectlab.core.train.UnifiedModelIO.DEFAULT_NAME),
+                    org.reflectlab.core.reflect.ReflectModels.load(store), seconds);
+            o.printf("%-58s %10s %10s %8s %12s %8s%n", "work (ms per call, 1 thread)", "SameDiff", "fast", "speedup",
+                    "PyTorch", "vs PyTorch");
+            for (var r : bench.run()) {
+                String torch = Double.isNaN(r.pytorchMs()) ? "-" : String.format(Locale.ROOT, "%.1f", r.pytorchMs());
+                String ratio = Double.isNaN(r.pytorchMs()) ? "-" : String.format(Locale.ROOT, "%.2fx", r.fastMs() / r.pytorchMs());
+                o.printf(Locale.ROOT, "%-58s %10.2f %10.2f %7.1fx %12s %8s%n", r.work(), r.graphMs(), r.fastMs(), r.speedup(),
+                        torch, ratio);
+            }
+            o.println("# PyTorch: the same graph and weights in PyTorch, 1 thread, on this machine (issue 11); fast / PyTorch > 1 is slower.");
             return 0;
         }
     }

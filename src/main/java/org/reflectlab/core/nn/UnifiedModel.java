@@ -13,6 +13,7 @@ import org.reflectlab.core.data.Caption;
 import org.reflectlab.core.data.Patches;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.Vocabulary;
+import org.reflectlab.core.nn.fast.FastPath;
 
 /**
  * The unified text+image model. A ViT-style image encoder (patches -> linear -> self-attention)
@@ -45,16 +46,17 @@ public final class UnifiedModel {
     private static final String Z_IN = "z";
 
     /** Width of the per-position latent views the caption decoder starts from. */
-    private static final int EXPAND_WIDTH = 16;
+    static final int EXPAND_WIDTH = 16;
     /** Width of the per-position latent views the image decoder starts from. */
-    private static final int DECODER_VIEW = 32;
+    static final int DECODER_VIEW = 32;
     /** Width each token is narrowed to before the encoders flatten them into the latent. */
-    private static final int READOUT_WIDTH = 16;
+    static final int READOUT_WIDTH = 16;
 
     private final UnifiedConfig cfg;
     private final Params params;
     private SameDiff training;
     private SameDiff decoding;
+    private UnifiedFast fast;
 
     public UnifiedModel(UnifiedConfig cfg, Params params) {
         this.cfg = cfg;
@@ -268,25 +270,65 @@ public final class UnifiedModel {
     // Inference //
 
     public INDArray imageLatents(List<RgbImage> images) {
-        return trainingGraph().output(Map.of(PATCHES, patches(images)), "z_img").get("z_img");
+        INDArray patches = patches(images);
+        if (FastPath.enabled()) {
+            return fast().imageLatents(patches);
+        }
+        return trainingGraph().output(Map.of(PATCHES, patches), "z_img").get("z_img");
     }
 
     public INDArray textLatents(List<Caption> captions) {
         Map<String, INDArray> m = new HashMap<>();
         putTokens(m, captions);
+        if (FastPath.enabled()) {
+            return fast().textLatents(m.get(TOKENS), m.get(TOKEN_MASK));
+        }
         return trainingGraph().output(m, "z_txt").get("z_txt");
     }
 
     /** Latents [n, latent] to images. */
     public List<RgbImage> decodeImages(INDArray z) {
-        INDArray out = decodingGraph().output(Map.of(Z_IN, z), "patches_out").get("patches_out");
+        INDArray out = FastPath.enabled() ? fast().decodeImage(z)
+                : decodingGraph().output(Map.of(Z_IN, z), "patches_out").get("patches_out");
         return toImages(out);
     }
 
     /** Latents [n, latent] to the captions they read as (argmax per position, up to EOS). */
     public List<String> decodeCaptions(INDArray z) {
-        INDArray logits = decodingGraph().output(Map.of(Z_IN, z), "logits_out").get("logits_out");
+        INDArray logits = FastPath.enabled() ? fast().decodeCaption(z)
+                : decodingGraph().output(Map.of(Z_IN, z), "logits_out").get("logits_out");
         return captionsFromLogits(logits);
+    }
+
+    /**
+     * The training graph's forward outputs without the losses (z_img, z_txt, recon, gen,
+     * cap_logits), computed on the fast path: what benchmarks compare with the graph's forward.
+     */
+    public Map<String, INDArray> forwardFast(Map<String, INDArray> in) {
+        INDArray zi = fast().imageLatents(in.get(PATCHES));
+        INDArray zt = fast().textLatents(in.get(TOKENS), in.get(TOKEN_MASK));
+        int n = (int) zi.size(0);
+        INDArray decoded = fast().decodeImage(Nd4j.concat(0, zi, zt));
+        Map<String, INDArray> out = new HashMap<>();
+        out.put("z_img", zi);
+        out.put("z_txt", zt);
+        out.put("recon", decoded.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n)));
+        out.put("gen", decoded.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n, 2 * n)));
+        out.put("cap_logits", fast().decodeCaption(zi));
+        return out;
+    }
+
+    /** The decoding graph's patches and logits for latents (the reference the fast path is tested against). */
+    Map<String, INDArray> decodingOutputs(INDArray z) {
+        return decodingGraph().output(Map.of(Z_IN, z), "patches_out", "logits_out");
+    }
+
+    /** Inference without SameDiff's per-op overhead, on the same weights (see {@link UnifiedFast}). */
+    UnifiedFast fast() {
+        if (fast == null) {
+            fast = new UnifiedFast(cfg, params);
+        }
+        return fast;
     }
 
     /** Understanding: what the model says each image shows. */

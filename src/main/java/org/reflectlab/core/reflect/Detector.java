@@ -19,6 +19,7 @@ import org.reflectlab.core.data.ShapeColor;
 import org.reflectlab.core.data.Size;
 import org.reflectlab.core.nn.Params;
 import org.reflectlab.core.nn.SdBuilder;
+import org.reflectlab.core.nn.fast.FastPath;
 
 /**
  * Reads a scene off an image: for each of the nine grid cells, whether an object is there and
@@ -36,12 +37,13 @@ public final class Detector implements SceneReader {
     public static final List<String> FEATURES = List.of("input", "presence", "shape", "color", "size", "present_mask");
 
     static final int CELLS = Cell.GRID * Cell.GRID;
-    private static final int CROP = 13;
-    private static final int READOUT = 16;
+    static final int CROP = 13;
+    static final int READOUT = 16;
 
     private final DetectorConfig cfg;
     private final Params params;
     private SameDiff graph;
+    private DetectorFast fast;
 
     public Detector(DetectorConfig cfg, Params params) {
         this.cfg = cfg;
@@ -216,24 +218,53 @@ public final class Detector implements SceneReader {
     /** The objects read off each image (any number, possibly none), with no fine detail. */
     @Override
     public List<List<SceneObject>> read(List<RgbImage> images) {
-        Map<String, INDArray> out = graph().output(Map.of("input", input(images)),
-                "logits_presence", "logits_shape", "logits_color", "logits_size");
-        INDArray presence = Nd4j.argMax(out.get("logits_presence"), 2);
-        INDArray shape = Nd4j.argMax(out.get("logits_shape"), 2);
-        INDArray color = Nd4j.argMax(out.get("logits_color"), 2);
-        INDArray size = Nd4j.argMax(out.get("logits_size"), 2);
+        float[][] logits = logits(input(images));
+        int[] classes = HEAD_CLASSES;
         List<List<SceneObject>> result = new ArrayList<>(images.size());
         for (int i = 0; i < images.size(); i++) {
             List<SceneObject> objects = new ArrayList<>();
             for (int c = 0; c < CELLS; c++) {
-                if (presence.getInt(i, c) == 1) {
-                    objects.add(SceneObject.plain(Shape.values()[shape.getInt(i, c)], ShapeColor.values()[color.getInt(i, c)],
-                            Size.values()[size.getInt(i, c)], Cell.ALL.get(c)));
+                int row = i * CELLS + c;
+                if (argMax(logits[0], row, classes[0]) == 1) {
+                    objects.add(SceneObject.plain(Shape.values()[argMax(logits[1], row, classes[1])],
+                            ShapeColor.values()[argMax(logits[2], row, classes[2])],
+                            Size.values()[argMax(logits[3], row, classes[3])], Cell.ALL.get(c)));
                 }
             }
             result.add(objects);
         }
         return result;
+    }
+
+    static final String[] HEADS = {"presence", "shape", "color", "size"};
+    static final int[] HEAD_CLASSES = {2, Shape.values().length, ShapeColor.values().length, Size.values().length};
+
+    /** Each head's logits for an input batch, as [batch * 9 * classes] arrays (presence, shape, color, size). */
+    float[][] logits(INDArray input) {
+        if (FastPath.enabled()) {
+            if (fast == null) {
+                fast = new DetectorFast(cfg, params);
+            }
+            return fast.logits(input, HEADS, HEAD_CLASSES);
+        }
+        Map<String, INDArray> out = graph().output(Map.of("input", input),
+                "logits_presence", "logits_shape", "logits_color", "logits_size");
+        float[][] logits = new float[HEADS.length][];
+        for (int k = 0; k < HEADS.length; k++) {
+            logits[k] = out.get("logits_" + HEADS[k]).dup('c').data().asFloat();
+        }
+        return logits;
+    }
+
+    /** The first index of the largest of {@code classes} values in row {@code row} (as Nd4j.argMax picks). */
+    private static int argMax(float[] values, int row, int classes) {
+        int best = 0;
+        for (int k = 1; k < classes; k++) {
+            if (values[row * classes + k] > values[row * classes + best]) {
+                best = k;
+            }
+        }
+        return best;
     }
 
     /** Matrix-multiply FLOPs of one image's forward pass (to convert detector calls to NFE). */

@@ -15,6 +15,7 @@ import org.reflectlab.core.data.Caption;
 import org.reflectlab.core.data.Vocabulary;
 import org.reflectlab.core.nn.Params;
 import org.reflectlab.core.nn.SdBuilder;
+import org.reflectlab.core.nn.fast.FastPath;
 
 /**
  * A small diffusion transformer over the unified model's image latent, trained by flow
@@ -42,6 +43,7 @@ public final class Generator {
     private final GeneratorConfig cfg;
     private final Params params;
     private SameDiff graph;
+    private GeneratorFast fast;
     private LatentCodec guideCodec;
     private final Map<String, float[]> guideCache = new java.util.LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -354,7 +356,7 @@ public final class Generator {
             double[] t = new double[batch.size()];
             java.util.Arrays.fill(t, from + s * dt);
             INDArray xs = guided ? Nd4j.concat(0, x, x) : x;
-            INDArray v = graph().output(inputs(batch, xs, t), "v").get("v");
+            INDArray v = velocity(inputs(batch, xs, t));
             if (guided) {
                 INDArray vc = v.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n), org.nd4j.linalg.indexing.NDArrayIndex.all());
                 INDArray vu = v.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n, 2 * n), org.nd4j.linalg.indexing.NDArrayIndex.all());
@@ -363,6 +365,17 @@ public final class Generator {
             x.addi(v.mul(dt));
         }
         return x;
+    }
+
+    /** The network's velocity for a batch of placeholders (one NFE per row). */
+    INDArray velocity(Map<String, INDArray> in) {
+        if (!FastPath.enabled()) {
+            return graph().output(in, "v").get("v");
+        }
+        if (fast == null) {
+            fast = new GeneratorFast(cfg, params, sequenceLength());
+        }
+        return fast.velocity(in);
     }
 
     /** NFE of one sample: network evaluations per step times steps. */

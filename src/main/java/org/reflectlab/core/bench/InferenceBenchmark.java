@@ -1,0 +1,124 @@
+package org.reflectlab.core.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.data.Caption;
+import org.reflectlab.core.data.CaptionParser;
+import org.reflectlab.core.data.DataSpec;
+import org.reflectlab.core.data.RgbImage;
+import org.reflectlab.core.data.Sample;
+import org.reflectlab.core.data.ShapesWorld;
+import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.reflect.Generator;
+import org.reflectlab.core.reflect.ReflectSettings;
+import org.reflectlab.core.reflect.Reflector;
+
+/**
+ * Inference latency on the shipped models, each piece of work timed on SameDiff's graphs and on the
+ * fast path ({@code org.reflectlab.core.nn.fast}), same inputs, 1 ND4J thread, after a warm-up.
+ */
+public final class InferenceBenchmark {
+
+    /**
+     * One row: milliseconds per call on the graphs and on the fast path, and a published reference
+     * (PyTorch on the same graph, measured on this machine in issue 11; NaN where there is none).
+     */
+    public record Row(String work, double graphMs, double fastMs, double pytorchMs) {
+        public double speedup() {
+            return graphMs / fastMs;
+        }
+    }
+
+    /** The same-graph PyTorch figures (1 thread, this machine) that issue 11 measured. */
+    public static final double PYTORCH_FORWARD_1_MS = 2.1;
+    public static final double PYTORCH_FORWARD_32_MS = 52;
+
+    private final UnifiedModel unified;
+    private final Reflector reflector;
+    private final double seconds;
+
+    public InferenceBenchmark(UnifiedModel unified, Reflector reflector, double seconds) {
+        this.unified = unified;
+        this.reflector = reflector;
+        this.seconds = seconds;
+    }
+
+    public List<Row> run() {
+        Backend.setThreads(1);
+        List<Row> rows = new ArrayList<>();
+        rows.add(unifiedForward(1, PYTORCH_FORWARD_1_MS));
+        rows.add(unifiedForward(32, PYTORCH_FORWARD_32_MS));
+        Caption prompt = CaptionParser.parse("two red circles").caption();
+        Generator g = reflector.generator();
+        Generator.Condition cond = new Generator.Condition(prompt, List.of());
+        rows.add(both("generator, one NFE (batch 1)", () -> g.sample(cond, 1, 1, 7, 1.0), Double.NaN));
+        rows.add(both("generator, one guided step (batch 2)", () -> g.sample(cond, 1, 1, 7, 2.0), Double.NaN));
+        ShapesWorld w = new ShapesWorld(DataSpec.defaults(3));
+        List<RgbImage> one = List.of(w.render(w.sample(0).scene()));
+        rows.add(both("critic, one image", () -> reflector.critic().read(one), Double.NaN));
+        rows.add(both("judge, one image", () -> reflector.judge().read(one), Double.NaN));
+        Row run = both("", () -> reflect(prompt), Double.NaN);
+        rows.add(new Row("reflection iteration (sample + decode + critic + judge)", run.graphMs() / ITERATIONS,
+                run.fastMs() / ITERATIONS, Double.NaN));
+        return rows;
+    }
+
+    private Row unifiedForward(int batch, double pytorch) {
+        ShapesWorld w = new ShapesWorld(DataSpec.defaults(11));
+        List<Sample> samples = w.samples(0, batch);
+        Map<String, INDArray> in = unified.inputs(samples.stream().map(s -> w.render(s.scene())).toList(),
+                samples.stream().map(Sample::caption).toList());
+        String[] outputs = {"z_img", "z_txt", "recon", "gen", "cap_logits"};
+        double graph = time(() -> unified.trainingGraph().output(in, outputs));
+        double fast = time(() -> unified.forwardFast(in));
+        return new Row("unified model forward (batch " + batch + ")", graph, fast, pytorch);
+    }
+
+    private static final int ITERATIONS = 4;
+
+    /** A reflection run with the app's default settings, ITERATIONS iterations, no early stop. */
+    private void reflect(Caption prompt) {
+        ReflectSettings s = ReflectSettings.defaults();
+        reflector.reflect(prompt, new ReflectSettings(ITERATIONS, 5, s.samplingSteps(), s.contextSize(), false, s.guidance()),
+                it -> { }, () -> false);
+    }
+
+    private Row both(String work, Runnable call, double pytorch) {
+        double graph = withFastPath(false, () -> time(call));
+        double fast = withFastPath(true, () -> time(call));
+        return new Row(work, graph, fast, pytorch);
+    }
+
+    private static double withFastPath(boolean on, java.util.function.DoubleSupplier body) {
+        String old = System.getProperty("reflectlab.fastpath");
+        System.setProperty("reflectlab.fastpath", Boolean.toString(on));
+        try {
+            return body.getAsDouble();
+        } finally {
+            if (old == null) {
+                System.clearProperty("reflectlab.fastpath");
+            } else {
+                System.setProperty("reflectlab.fastpath", old);
+            }
+        }
+    }
+
+    /** Mean ms per call: a warm-up of a third of the budget, then calls for the rest of it. */
+    private double time(Runnable call) {
+        long warmEnd = System.nanoTime() + (long) (seconds / 3 * 1e9);
+        do {
+            call.run();
+        } while (System.nanoTime() < warmEnd);
+        long t0 = System.nanoTime();
+        long end = t0 + (long) (seconds * 2 / 3 * 1e9);
+        int n = 0;
+        do {
+            call.run();
+            n++;
+        } while (System.nanoTime() < end);
+        return (System.nanoTime() - t0) / 1e6 / n;
+    }
+}

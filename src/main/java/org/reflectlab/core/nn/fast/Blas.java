@@ -1,0 +1,33 @@
+package org.reflectlab.core.nn.fast;
+
+import java.nio.FloatBuffer;
+import org.bytedeco.openblas.global.openblas_nolapack;
+
+/**
+ * Single-precision GEMM straight into OpenBLAS ({@code cblas_sgemm}), the same library ND4J
+ * links, on direct float buffers. Measured here (1 thread): [64,96]x[96,96] costs 12.7 us this way
+ * against 25 us through {@code Nd4j.gemm} and 94 us as a SameDiff op; [1,96]x[96,96] 3.5 us
+ * against 13 and 74. Leading dimensions let a call read one attention head out of a [t, d] matrix
+ * without a copy.
+ */
+final class Blas {
+
+    private Blas() {
+    }
+
+    /**
+     * Row-major C[m, n] = alpha * A[m, k] * op(B) + beta * C, where op(B) is B[k, n] or, transposed,
+     * the [n, k] matrix B read as its transpose. Offsets and leading dimensions are in floats.
+     */
+    static void gemm(int m, int n, int k, float alpha, FloatBuffer a, int aOff, int lda,
+                     FloatBuffer b, int bOff, int ldb, boolean transB, float beta, FloatBuffer c, int cOff, int ldc) {
+        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans,
+                transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
+                m, n, k, alpha, at(a, aOff), lda, at(b, bOff), ldb, beta, at(c, cOff), ldc);
+    }
+
+    /** JavaCPP passes a buffer's address plus its position, so an offset is a positioned duplicate. */
+    private static FloatBuffer at(FloatBuffer buffer, int offset) {
+        return offset == 0 && buffer.position() == 0 ? buffer : buffer.duplicate().position(offset);
+    }
+}
