@@ -30,7 +30,7 @@ import org.reflectlab.core.nn.Quiet;
  *
  * <p>Owns its graph: use from one thread only.
  */
-public final class SdTrainer {
+public final class SdTrainer implements StepTrainer {
 
     private final SameDiff sd;
     private final Params params;
@@ -71,15 +71,18 @@ public final class SdTrainer {
         Quiet.run(sd::createGradFunction);
     }
 
+    @Override
     public long iteration() {
         return sd.getTrainingConfig().getIterationCount();
     }
 
+    @Override
     public double learningRate() {
         return schedule.valueAt((int) iteration(), 0);
     }
 
     /** One optimisation step on the batch; never leaves non-finite weights behind. */
+    @Override
     public StepResult step(MultiDataSet batch) {
         backup();
         captured.clear();
@@ -122,6 +125,7 @@ public final class SdTrainer {
     }
 
     /** Adam's moment arrays by "variable/key", live (not copies). Empty before the first step. */
+    @Override
     public Map<String, INDArray> updaterState() {
         Map<String, INDArray> out = new LinkedHashMap<>();
         Map<String, GradientUpdater> map = sd.getUpdaterMap();
@@ -138,6 +142,7 @@ public final class SdTrainer {
     }
 
     /** Copies of the optimizer state, for a checkpoint. */
+    @Override
     public Map<String, INDArray> saveState() {
         Map<String, INDArray> out = new LinkedHashMap<>();
         updaterState().forEach((k, v) -> out.put(k, v.dup()));
@@ -145,6 +150,7 @@ public final class SdTrainer {
     }
 
     /** Puts a checkpoint's optimizer state and step count back (before the next step). */
+    @Override
     public void loadState(Map<String, INDArray> state, long iteration) {
         initializeTraining();
         Map<String, INDArray> live = updaterState();

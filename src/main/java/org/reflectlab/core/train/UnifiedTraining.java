@@ -17,7 +17,9 @@ import org.reflectlab.core.data.Sample;
 import org.reflectlab.core.data.ShapesWorld;
 import org.reflectlab.core.nn.Params;
 import org.reflectlab.core.nn.UnifiedConfig;
+import org.reflectlab.core.nn.UnifiedBackprop;
 import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.nn.fast.FastPath;
 import org.reflectlab.core.store.Manifest;
 import org.reflectlab.core.store.ModelDescription;
 import org.reflectlab.core.store.ModelStore;
@@ -39,7 +41,7 @@ public final class UnifiedTraining {
     private final TrainSettings settings;
     private final ShapesWorld train;
     private final ShapesWorld heldOut;
-    private final SdTrainer trainer;
+    private final StepTrainer trainer;
     private final LossHistory history;
     private final List<Sample> panelSamples;
     private final WarmupCosine schedule;
@@ -51,9 +53,18 @@ public final class UnifiedTraining {
         this.heldOut = new ShapesWorld(dataSpec(settings.seed() + HELDOUT_SEED_OFFSET, model.config().imageSize()));
         this.history = history;
         this.schedule = new WarmupCosine(settings.learningRate(), settings.warmupSteps(), settings.steps(), 0.05);
-        this.trainer = new SdTrainer(model.trainingGraph(), model.params(), UnifiedModel.FEATURES, UnifiedModel.LOSS,
-                model.lossWeights(), schedule);
+        this.trainer = trainer(model, schedule);
         this.panelSamples = heldOut.samples(0, PANEL_SIZE);
+    }
+
+    /** The fast path's hand-written backward pass, or SameDiff's graph with -Dreflectlab.fastpath=false. */
+    private static StepTrainer trainer(UnifiedModel model, WarmupCosine schedule) {
+        if (FastPath.enabled()) {
+            UnifiedBackprop backprop = new UnifiedBackprop(model);
+            return new FastTrainer(model.params(), backprop.grads(), backprop::step, model.lossWeights(), schedule);
+        }
+        return new SdTrainer(model.trainingGraph(), model.params(), UnifiedModel.FEATURES, UnifiedModel.LOSS,
+                model.lossWeights(), schedule);
     }
 
     public static UnifiedTraining fresh(UnifiedConfig config, TrainSettings settings) {

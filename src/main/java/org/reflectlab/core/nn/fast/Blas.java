@@ -21,7 +21,17 @@ final class Blas {
      */
     static void gemm(int m, int n, int k, float alpha, FloatBuffer a, int aOff, int lda,
                      FloatBuffer b, int bOff, int ldb, boolean transB, float beta, FloatBuffer c, int cOff, int ldc) {
-        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans,
+        gemm(false, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, transB, beta, c, cOff, ldc);
+    }
+
+    /** As above, with op(A) the [m, k] matrix read from a stored [k, m] one when {@code transA}. */
+    static void gemm(boolean transA, int m, int n, int k, float alpha, FloatBuffer a, int aOff, int lda,
+                     FloatBuffer b, int bOff, int ldb, boolean transB, float beta, FloatBuffer c, int cOff, int ldc) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
+                transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
                 transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
                 m, n, k, alpha, at(a, aOff), lda, at(b, bOff), ldb, beta, at(c, cOff), ldc);
     }

@@ -112,6 +112,11 @@ public final class FastOps {
 
     /** Layer norm over each row, without gain or bias (as SdBuilder's), eps 1e-5. */
     public static void layerNorm(FloatBuffer x, int xOff, int rows, int d, FloatBuffer y, int yOff) {
+        layerNorm(x, xOff, rows, d, y, yOff, null, 0);
+    }
+
+    /** As above; if {@code inv} is given, each row's 1/sigma is kept there (for the backward pass). y may be x. */
+    public static void layerNorm(FloatBuffer x, int xOff, int rows, int d, FloatBuffer y, int yOff, FloatBuffer inv, int invOff) {
         for (int r = 0; r < rows; r++) {
             int in = xOff + r * d;
             int out = yOff + r * d;
@@ -125,9 +130,12 @@ public final class FastOps {
                 float c = x.get(in + j) - mean;
                 sq += c * c;
             }
-            float inv = (float) (1.0 / Math.sqrt((float) (sq / d) + 1e-5));
+            float rInv = (float) (1.0 / Math.sqrt((float) (sq / d) + 1e-5));
             for (int j = 0; j < d; j++) {
-                y.put(out + j, (x.get(in + j) - mean) * inv);
+                y.put(out + j, (x.get(in + j) - mean) * rInv);
+            }
+            if (inv != null) {
+                inv.put(invOff + r, rInv);
             }
         }
     }
@@ -198,7 +206,7 @@ public final class FastOps {
     }
 
     /** Row-wise softmax of [rows, n] in place, after adding bias[biasOff + j] to column j. */
-    static void softmaxRows(FloatBuffer x, int rows, int n, FloatBuffer bias, int biasOff) {
+    public static void softmaxRows(FloatBuffer x, int rows, int n, FloatBuffer bias, int biasOff) {
         for (int r = 0; r < rows; r++) {
             int row = r * n;
             float max = Float.NEGATIVE_INFINITY;

@@ -1,0 +1,154 @@
+package org.reflectlab.core.train;
+
+import java.nio.FloatBuffer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.reflectlab.core.nn.Params;
+import org.reflectlab.core.nn.fast.FastOps;
+import org.reflectlab.core.nn.fast.Grads;
+
+/**
+ * Adam over a model whose forward and backward passes are written out on the fast path (see
+ * {@code UnifiedBackprop}): one loop over every parameter per step instead of SameDiff's one
+ * updater op per array. Same update as ND4J's Adam (beta1 0.9, beta2 0.999, eps 1e-8, bias
+ * correction folded into the step size), same NaN rollback and checkpoint keys as {@link SdTrainer}.
+ *
+ * <p>Use from one thread only.
+ */
+public final class FastTrainer implements StepTrainer {
+
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.999;
+    private static final double EPS = 1e-8;
+
+    private final Params params;
+    private final Grads grads;
+    private final Function<INDArray[], Map<String, Double>> forwardBackward;
+    private final Map<String, Double> weights;
+    private final ISchedule schedule;
+    private final Map<String, INDArray> m = new LinkedHashMap<>();
+    private final Map<String, INDArray> v = new LinkedHashMap<>();
+    private long iteration;
+
+    /**
+     * @param forwardBackward runs one batch (features in the model's placeholder order), returns the
+     *                        unweighted loss components and leaves the gradients of the weighted
+     *                        total in {@code grads}
+     */
+    public FastTrainer(Params params, Grads grads, Function<INDArray[], Map<String, Double>> forwardBackward,
+                       Map<String, Double> weights, ISchedule schedule) {
+        this.params = params;
+        this.grads = grads;
+        this.forwardBackward = forwardBackward;
+        this.weights = new LinkedHashMap<>(weights);
+        this.schedule = schedule;
+        params.arrays().forEach((k, a) -> {
+            m.put(k, Nd4j.zeros(a.dataType(), a.shape()));
+            v.put(k, Nd4j.zeros(a.dataType(), a.shape()));
+        });
+    }
+
+    @Override
+    public long iteration() {
+        return iteration;
+    }
+
+    @Override
+    public double learningRate() {
+        return schedule.valueAt((int) iteration, 0);
+    }
+
+    @Override
+    public StepResult step(MultiDataSet batch) {
+        double lr = learningRate();
+        Map<String, Double> parts = forwardBackward.apply(batch.getFeatures());
+        double loss = 0;
+        Map<String, Double> ordered = new LinkedHashMap<>();
+        for (String c : weights.keySet()) {
+            double value = parts.getOrDefault(c, Double.NaN);
+            ordered.put(c, value);
+            loss += weights.get(c) * value;
+        }
+        boolean finite = Double.isFinite(loss) && gradientsFinite();
+        if (finite) {
+            update(lr);
+        }
+        iteration++; // as SdTrainer: a rejected step still uses up its batch and its place in the schedule
+        return new StepResult(iteration, loss, ordered, !finite, lr);
+    }
+
+    /** A non-finite loss or gradient leaves weights and moments as they were (nothing was applied yet). */
+    private boolean gradientsFinite() {
+        for (FloatBuffer g : grads.all().values()) {
+            for (int i = 0; i < g.capacity(); i++) {
+                if (!Float.isFinite(g.get(i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void update(double lr) {
+        double alpha = lr * Math.sqrt(1 - Math.pow(BETA2, iteration + 1)) / (1 - Math.pow(BETA1, iteration + 1));
+        float b1 = (float) BETA1;
+        float b2 = (float) BETA2;
+        float a = (float) alpha;
+        float eps = (float) EPS;
+        for (Map.Entry<String, INDArray> e : params.arrays().entrySet()) {
+            FloatBuffer w = FastOps.view(e.getValue());
+            FloatBuffer g = grads.of(e.getKey());
+            FloatBuffer mt = FastOps.view(m.get(e.getKey()));
+            FloatBuffer vt = FastOps.view(v.get(e.getKey()));
+            int size = g.capacity();
+            for (int i = 0; i < size; i++) {
+                float gi = g.get(i);
+                float mi = b1 * mt.get(i) + (1 - b1) * gi;
+                float vi = b2 * vt.get(i) + (1 - b2) * gi * gi;
+                mt.put(i, mi);
+                vt.put(i, vi);
+                w.put(i, w.get(i) - a * mi / ((float) Math.sqrt(vi) + eps));
+            }
+        }
+    }
+
+    @Override
+    public Map<String, INDArray> updaterState() {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        if (iteration == 0) {
+            return out;
+        }
+        for (String k : params.arrays().keySet()) {
+            out.put(k + "/M", m.get(k));
+            out.put(k + "/V", v.get(k));
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, INDArray> saveState() {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        updaterState().forEach((k, a) -> out.put(k, a.dup()));
+        return out;
+    }
+
+    @Override
+    public void loadState(Map<String, INDArray> state, long iteration) {
+        for (String k : params.arrays().keySet()) {
+            for (String key : List.of("M", "V")) {
+                INDArray saved = state.get(k + "/" + key);
+                INDArray target = (key.equals("M") ? m : v).get(k);
+                if (saved != null && java.util.Arrays.equals(target.shape(), saved.shape())) {
+                    target.assign(saved);
+                }
+            }
+        }
+        this.iteration = iteration;
+    }
+}

@@ -1,0 +1,59 @@
+package org.reflectlab.core.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.data.DataSpec;
+import org.reflectlab.core.data.RgbImage;
+import org.reflectlab.core.data.Sample;
+import org.reflectlab.core.data.ShapesWorld;
+
+/** The fast forward + backward gives SameDiff's four losses and the gradient of every parameter. */
+class UnifiedBackpropTest {
+
+    @BeforeAll
+    static void backend() {
+        Backend.start(1);
+    }
+
+    @Test
+    void lossesAndGradientsMatchSameDiff() {
+        UnifiedModel m = UnifiedModel.create(new UnifiedConfig(16, 4, 32, 2, 2, 1, 1, 1, 24, 1.0, 0.7, 1.3, 0.4, 0.1), 5);
+        m.params().arrays().forEach((k, a) -> a.addi(Nd4j.randn(a.dataType(), a.shape()).muli(0.05)));
+        ShapesWorld w = new ShapesWorld(new DataSpec(3, 16, DataSpec.defaults(3).categories()));
+        List<Sample> samples = w.samples(0, 6);
+        List<RgbImage> images = samples.stream().map(s -> w.render(s.scene())).toList();
+        Map<String, INDArray> in = m.inputs(images, samples.stream().map(Sample::description).toList());
+        INDArray[] features = UnifiedModel.FEATURES.stream().map(in::get).toArray(INDArray[]::new);
+
+        UnifiedBackprop fast = new UnifiedBackprop(m);
+        Map<String, Double> losses = fast.step(features);
+        Map<String, INDArray> ref = m.trainingGraph().output(in, UnifiedModel.LOSS_COMPONENTS.toArray(new String[0]));
+        for (String c : UnifiedModel.LOSS_COMPONENTS) {
+            assertEquals(ref.get(c).getDouble(0), losses.get(c), 1e-4 * Math.max(1, Math.abs(losses.get(c))), c);
+        }
+
+        List<String> names = new ArrayList<>(m.params().arrays().keySet());
+        Map<String, INDArray> grads = m.trainingGraph().calculateGradients(in, names.toArray(new String[0]));
+        for (String name : names) {
+            float[] expected = grads.get(name).dup('c').data().asFloat();
+            FloatBuffer actual = fast.grads().of(name);
+            double scale = 1e-4; // a floor: some gradients are zero in exact arithmetic (key biases under softmax)
+            double worst = 0;
+            for (int i = 0; i < expected.length; i++) {
+                scale = Math.max(scale, Math.abs(expected[i]));
+                worst = Math.max(worst, Math.abs(expected[i] - actual.get(i)));
+            }
+            assertTrue(worst <= 2e-3 * scale, name + ": max difference " + worst + " at scale " + scale);
+        }
+    }
+}
