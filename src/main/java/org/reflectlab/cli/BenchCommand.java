@@ -27,7 +27,8 @@ final class BenchCommand implements Runnable {
 
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = {"Train the default unified model for a while and print steps/s, samples/s, GFLOP/s and peak RSS,",
-                "with 1 and with 2 ND4J threads; --profile adds time per op. Set OMP_WAIT_POLICY=PASSIVE for 2 threads."})
+                "on the fast path and on SameDiff's graph, with 1 and 2 ND4J threads; --profile adds the graph's time per op.",
+                "Set OMP_WAIT_POLICY=PASSIVE for 2 threads."})
     static final class Train implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -40,28 +41,44 @@ final class BenchCommand implements Runnable {
         int warmup;
         @Option(names = "--steps", defaultValue = "40", description = "Timed steps (default: ${DEFAULT-VALUE}).")
         int steps;
-        @Option(names = "--profile", description = "Also print where a step's time goes, per ND4J op.")
+        @Option(names = "--paths", defaultValue = "fast,samediff", split = ",",
+                description = "Which implementations, fast and/or samediff (default: ${DEFAULT-VALUE}); fast runs first, so its peak RSS is its own.")
+        java.util.List<String> paths;
+        @Option(names = "--profile", description = "Also print where a SameDiff step's time goes, per ND4J op.")
         boolean profile;
 
         @Override
         public Integer call() {
             PrintWriter o = spec.commandLine().getOut();
+            if (!paths.stream().allMatch(p -> p.equals("fast") || p.equals("samediff"))) {
+                spec.commandLine().getErr().println("error: --paths takes fast and/or samediff");
+                return Cli.BAD_INPUT;
+            }
             Backend.start();
             UnifiedConfig cfg = UnifiedConfig.defaults();
             o.printf("# unified model (default config), batch %d, %d warm-up + %d timed steps; OMP_WAIT_POLICY=%s%n",
                     batch, warmup, steps, System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)"));
-            o.printf("%-8s %10s %12s %10s %14s %12s%n", "threads", "steps/s", "samples/s", "GFLOP/s", "GFLOP/step", "peak RSS");
-            for (int n : threads) {
-                TrainBenchmark.Result r = TrainBenchmark.run(cfg, batch, n, warmup, steps);
-                o.printf(Locale.ROOT, "%-8d %10.2f %12.1f %10.1f %14.2f %9d MB%n", r.threads(), r.stepsPerSecond(),
-                        r.samplesPerSecond(), r.gflops(), r.flopsPerStep() / 1e9, r.peakRssMb());
+            o.printf("%-9s %-8s %10s %12s %10s %14s %12s %11s%n", "path", "threads", "steps/s", "samples/s", "GFLOP/s",
+                    "GFLOP/step", "peak RSS", "vs PyTorch");
+            for (String path : paths.stream().sorted().toList()) {
+                for (int n : threads) {
+                    TrainBenchmark.Result r = org.reflectlab.core.nn.fast.FastPath.with(path.equals("fast"),
+                            () -> TrainBenchmark.run(cfg, batch, n, warmup, steps));
+                    String ratio = batch == 32 && n == 1
+                            ? String.format(Locale.ROOT, "%.2fx", r.stepsPerSecond() / TrainBenchmark.PYTORCH_STEPS_PER_SECOND) : "-";
+                    o.printf(Locale.ROOT, "%-9s %-8d %10.2f %12.1f %10.1f %14.2f %9d MB %11s%n", path, r.threads(),
+                            r.stepsPerSecond(), r.samplesPerSecond(), r.gflops(), r.flopsPerStep() / 1e9, r.peakRssMb(), ratio);
+                }
             }
+            o.printf(Locale.ROOT, "# PyTorch, the same graph and weights (issue 11, this machine, batch 32, 1 thread): %.1f steps/s.%n",
+                    TrainBenchmark.PYTORCH_STEPS_PER_SECOND);
             o.println("# FLOPs: matrix multiplies only (forward x 3 for forward + backward); element-wise ops not counted.");
+            o.println("# peak RSS is the process's high-water mark so far (rows run in the order shown).");
             if (profile) {
                 Backend.setThreads(1);
                 Map<String, Double> ms = TrainBenchmark.profile(cfg, batch, 5);
                 double total = ms.values().stream().mapToDouble(d -> d).sum();
-                o.printf("# where a step's time goes (1 thread, profiled, %.0f ms per step):%n", total);
+                o.printf("# where a SameDiff step's time goes (1 thread, profiled, %.0f ms per step):%n", total);
                 ms.entrySet().stream().limit(14).forEach(e -> o.printf(Locale.ROOT, "  %-60s %7.1f ms  %5.1f%%%n",
                         e.getKey(), e.getValue(), 100 * e.getValue() / total));
             }

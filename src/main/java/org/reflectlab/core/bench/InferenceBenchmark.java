@@ -12,6 +12,7 @@ import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.Sample;
 import org.reflectlab.core.data.ShapesWorld;
 import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.nn.fast.FastPath;
 import org.reflectlab.core.reflect.Generator;
 import org.reflectlab.core.reflect.ReflectSettings;
 import org.reflectlab.core.reflect.Reflector;
@@ -87,23 +88,9 @@ public final class InferenceBenchmark {
     }
 
     private Row both(String work, Runnable call, double pytorch) {
-        double graph = withFastPath(false, () -> time(call));
-        double fast = withFastPath(true, () -> time(call));
+        double graph = FastPath.with(false, () -> time(call));
+        double fast = FastPath.with(true, () -> time(call));
         return new Row(work, graph, fast, pytorch);
-    }
-
-    private static double withFastPath(boolean on, java.util.function.DoubleSupplier body) {
-        String old = System.getProperty("reflectlab.fastpath");
-        System.setProperty("reflectlab.fastpath", Boolean.toString(on));
-        try {
-            return body.getAsDouble();
-        } finally {
-            if (old == null) {
-                System.clearProperty("reflectlab.fastpath");
-            } else {
-                System.setProperty("reflectlab.fastpath", old);
-            }
-        }
     }
 
     /** Mean ms per call: a warm-up of a third of the budget, then calls for the rest of it. */

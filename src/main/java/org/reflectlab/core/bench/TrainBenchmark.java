@@ -23,6 +23,9 @@ import org.reflectlab.core.train.UnifiedTraining;
 public final class TrainBenchmark {
 
     /** One measurement. */
+    /** The same-graph PyTorch training speed (batch 32, 1 thread, this machine) that issue 11 measured. */
+    public static final double PYTORCH_STEPS_PER_SECOND = 7.6;
+
     public record Result(int threads, int batch, double stepsPerSecond, double samplesPerSecond, double gflops,
                          long flopsPerStep, long parameters, long peakRssMb) {
     }
@@ -52,10 +55,10 @@ public final class TrainBenchmark {
                 t.model().params().count(), peakRssMb());
     }
 
-    /** Time per ND4J op kind over a few profiled steps (profiling slows steps; times are relative). */
+    /** Time per ND4J op kind over a few profiled steps of the SameDiff graph (profiling slows steps; times are relative). */
     public static Map<String, Double> profile(UnifiedConfig config, int batch, int steps) {
         TrainSettings s = new TrainSettings(1e-3, batch, steps + 20, 1, 10, 1_000_000, 64, 1_000_000);
-        UnifiedTraining t = UnifiedTraining.fresh(config, s);
+        UnifiedTraining t = org.reflectlab.core.nn.fast.FastPath.with(false, () -> UnifiedTraining.fresh(config, s));
         MultiDataSet b = t.nextBatch();
         for (int i = 0; i < 3; i++) {
             t.step(b);

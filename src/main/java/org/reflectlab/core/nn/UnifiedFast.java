@@ -9,7 +9,8 @@ import org.reflectlab.core.nn.fast.Segments;
 /**
  * The unified model's encoders and decoders on the fast inference path ({@link FastOps}): the
  * same layers, names and weights as {@link UnifiedModel}'s graphs, computed without SameDiff's
- * per-op session. {@code UnifiedFastTest} holds it to the graph's outputs.
+ * per-op session. Its scratch buffers are its own, so calls are serialised (a model shared by two
+ * threads, e.g. a background task and the UI's, stays correct). {@code UnifiedFastTest} holds it to the graph's outputs.
  */
 final class UnifiedFast {
 
@@ -22,7 +23,7 @@ final class UnifiedFast {
     }
 
     /** Patches [n, tokens, patchWidth] -> latents [n, latent]. */
-    INDArray imageLatents(INDArray patches) {
+    synchronized INDArray imageLatents(INDArray patches) {
         int n = (int) patches.size(0);
         int t = cfg.imageTokens();
         int d = cfg.width();
@@ -38,7 +39,7 @@ final class UnifiedFast {
     }
 
     /** One-hot tokens [n, len, vocab] and mask [n, len] -> latents [n, latent]. */
-    INDArray textLatents(INDArray tokens, INDArray mask) {
+    synchronized INDArray textLatents(INDArray tokens, INDArray mask) {
         int n = (int) tokens.size(0);
         int len = Vocabulary.MAX_TOKENS;
         int d = cfg.width();
@@ -95,7 +96,7 @@ final class UnifiedFast {
     }
 
     /** Latents [n, latent] -> patches [n, tokens, patchWidth]. */
-    INDArray decodeImage(INDArray z) {
+    synchronized INDArray decodeImage(INDArray z) {
         int n = (int) z.size(0);
         int t = cfg.imageTokens();
         int view = UnifiedModel.DECODER_VIEW;
@@ -120,7 +121,7 @@ final class UnifiedFast {
     }
 
     /** Latents [n, latent] -> caption logits [n, len, vocab]. */
-    INDArray decodeCaption(INDArray z) {
+    synchronized INDArray decodeCaption(INDArray z) {
         int n = (int) z.size(0);
         int len = Vocabulary.MAX_TOKENS;
         int e = UnifiedModel.EXPAND_WIDTH;

@@ -22,7 +22,7 @@ final class DetectorFast {
     }
 
     /** The logits of each head, in {@code heads} order, as [batch * 9 * classes] row-major arrays. */
-    float[][] logits(INDArray input, String[] heads, int[] classes) {
+    synchronized float[][] logits(INDArray input, String[] heads, int[] classes) {
         INDArray in = FastOps.contiguous(input);
         int n = (int) in.size(0);
         boolean vit = cfg.arch() == DetectorConfig.Arch.VIT;

@@ -26,7 +26,7 @@ final class GeneratorFast {
     }
 
     /** Velocities [batch, latent] for a batch of placeholders. */
-    INDArray velocity(Map<String, INDArray> in) {
+    synchronized INDArray velocity(Map<String, INDArray> in) {
         INDArray xt = FastOps.contiguous(in.get("xt"));
         int n = (int) xt.size(0);
         int d = cfg.width();

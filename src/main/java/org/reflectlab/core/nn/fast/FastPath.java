@@ -11,6 +11,26 @@ public final class FastPath {
     }
 
     public static boolean enabled() {
-        return !"false".equalsIgnoreCase(System.getProperty("reflectlab.fastpath", "true"));
+        return !"false".equalsIgnoreCase(System.getProperty(PROPERTY, "true"));
+    }
+
+    private static final String PROPERTY = "reflectlab.fastpath";
+
+    /**
+     * Runs {@code body} with the fast path on or off, for benchmarks that time both (it sets a
+     * system property: not for use while other threads run models).
+     */
+    public static <T> T with(boolean on, java.util.function.Supplier<T> body) {
+        String old = System.getProperty(PROPERTY);
+        System.setProperty(PROPERTY, Boolean.toString(on));
+        try {
+            return body.get();
+        } finally {
+            if (old == null) {
+                System.clearProperty(PROPERTY);
+            } else {
+                System.setProperty(PROPERTY, old);
+            }
+        }
     }
 }
