@@ -10,6 +10,7 @@ import org.reflectlab.core.nn.fast.FastOps;
  * The detector's four logit heads on the fast inference path, for either architecture: the same
  * input as {@link Detector#input}, the graph's logits out ([batch, 9, classes] each, in the order
  * presence, shape, color, size), without SameDiff's per-op session.
+ * Calls are serialised: the scratch buffers are the instance's own.
  */
 final class DetectorFast {
 

@@ -12,6 +12,7 @@ import org.reflectlab.core.nn.fast.Segments;
  * The generator's velocity on the fast inference path: the same placeholders in
  * ({@link Generator#inputs}), the graph's "v" out, without SameDiff's per-op session. Each part of
  * the token sequence is embedded for the whole batch in one GEMM, then placed at its rows.
+ * Calls are serialised: the scratch buffers are the instance's own.
  */
 final class GeneratorFast {
 
