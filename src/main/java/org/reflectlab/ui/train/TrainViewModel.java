@@ -423,16 +423,9 @@ public final class TrainViewModel {
             return;
         }
         runner.submit(BackgroundTask.of("Exporting " + file.getFileName(), ctx -> {
-            Path tmp = java.nio.file.Files.createTempFile(file.toAbsolutePath().getParent(), ".export-", ".csv.tmp");
-            try {
-                t.history().writeCsv(tmp);
-                java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                java.nio.file.Files.deleteIfExists(tmp);
-            }
+            t.history().exportCsv(file);
             return file;
-        }).onSuccess(p -> notifier.info("Saved " + p)).onFailure(e -> notifier.error("Export failed",
-                "Could not write " + file + ": " + e.getMessage())));
+        }).onSuccess(p -> notifier.info("Saved " + p)).onFailure(e -> notifier.error("Export failed", e.getMessage())));
     }
 
     /** Writes an image captured by the view (e.g. the loss chart) in the background. */
@@ -440,8 +433,7 @@ public final class TrainViewModel {
         runner.submit(BackgroundTask.of("Exporting " + file.getFileName(), ctx -> {
             org.reflectlab.core.data.ImageGrid.writePng(image, file);
             return file;
-        }).onSuccess(p -> notifier.info("Saved " + p)).onFailure(e -> notifier.error("Export failed",
-                "Could not write " + file + ": " + e.getMessage())));
+        }).onSuccess(p -> notifier.info("Saved " + p)).onFailure(e -> notifier.error("Export failed", e.getMessage())));
     }
 
     // Feeding the views //
