@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "aphasia", mixinStandardHelpOptions = true,
         description = {"The modal-aphasia round trip on held-out scenes: the visual path (image -> latent -> image) against",
             "the textual path (image -> caption -> image), scored by pixels, PSNR and the judge's per-attribute agreement",
-            "with the true scene, with bootstrap 95% intervals; plus cross-modal retrieval and a modality-bias figure."})
+            "with the true scene, with bootstrap 95%% intervals; plus cross-modal retrieval and a modality-bias figure."})
 final class AphasiaCommand implements Callable<Integer> {
 
     @Spec
@@ -75,6 +75,9 @@ final class AphasiaCommand implements Callable<Integer> {
                     MemoryExperiment.Settings.defaults(seed).learningRate());
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
+            return Cli.BAD_INPUT;
+        }
+        if (!Outputs.writable(err, "--csv", csv, "--samples-csv", samplesCsv)) {
             return Cli.BAD_INPUT;
         }
         Backend.start();

@@ -58,6 +58,10 @@ final class AuditCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: --scenes, --per-category and --seeds must be at least 1");
             return Cli.BAD_INPUT;
         }
+        if (gallery != null && !Outputs.writable(spec.commandLine().getErr(), "--gallery", gallery.resolveSibling(
+                gallery.getFileName().toString().replaceFirst("\\.png$", "") + "-critic.png"))) {
+            return Cli.BAD_INPUT;
+        }
         Backend.start();
         Reflector r = ReflectModels.load(new ModelStore(models != null ? models : AppPaths.models()));
         OutputPath path = new OutputPath(r.codec(), r.generator());

@@ -67,6 +67,9 @@ final class DataCommand implements Callable<Integer> {
             stderr.println("error: --columns must be at least 1");
             return Cli.BAD_INPUT;
         }
+        if (!Outputs.writable(stderr, "--out", out)) {
+            return Cli.BAD_INPUT;
+        }
         List<RgbImage> images = new ArrayList<>();
         if (caption != null) {
             ParseResult parsed = CaptionParser.parse(caption);

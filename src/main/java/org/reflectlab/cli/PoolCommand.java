@@ -54,6 +54,9 @@ final class PoolCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return Cli.BAD_INPUT;
         }
+        if (!Outputs.writable(spec.commandLine().getErr(), "--out", out)) {
+            return Cli.BAD_INPUT;
+        }
         if (!Files.exists(exclude)) {
             spec.commandLine().getErr().println("error: the evaluation prompts " + exclude + " are missing; the pool must exclude them");
             return Cli.BAD_INPUT;

@@ -27,6 +27,9 @@ final class PromptsCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: --per-category must be 1..1000");
             return Cli.BAD_INPUT;
         }
+        if (!Outputs.writable(spec.commandLine().getErr(), "--out", out)) {
+            return Cli.BAD_INPUT;
+        }
         PromptSet set = PromptSet.generate(seed, perCategory);
         set.write(out);
         spec.commandLine().getOut().printf("# wrote %d prompts to %s%n", set.prompts().size(), out.toAbsolutePath());

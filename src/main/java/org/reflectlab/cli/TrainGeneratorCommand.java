@@ -68,6 +68,9 @@ final class TrainGeneratorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
+        if (!Outputs.plainName(spec.commandLine().getErr(), "--out", out)) {
+            return Cli.BAD_INPUT;
+        }
         Backend.start();
         ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
         if (contextRate < 0 || contextRate > 1 || steps < 1 || batch < 2) {

@@ -66,6 +66,9 @@ final class TrainUnifiedCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!Outputs.plainName(err, "--out", out)) {
+            return Cli.BAD_INPUT;
+        }
         Backend.start();
         ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
         UnifiedTraining training;

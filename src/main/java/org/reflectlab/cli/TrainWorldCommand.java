@@ -63,6 +63,9 @@ final class TrainWorldCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!Outputs.plainName(err, "--out", out)) {
+            return Cli.BAD_INPUT;
+        }
         ImplicitTraining training;
         try {
             if (rollouts < 1 || rollouts > 256) {

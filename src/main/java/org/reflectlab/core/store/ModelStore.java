@@ -89,6 +89,7 @@ public final class ModelStore {
     }
 
     public Manifest save(String name, List<NewFile> files, ModelDescription description) throws ModelStoreException {
+        checkName(name);
         Path dir = dir(name);
         List<Path> written = new ArrayList<>();
         try {
@@ -127,7 +128,15 @@ public final class ModelStore {
         }
     }
 
-    /** Reads and checks the manifest and every file it lists; nothing is deserialised. */
+    /** A model's name is one folder under the root: "../x", "a/b" and "" are refused. */
+    private static void checkName(String name) throws ModelStoreException {
+        String problem = Names.problem(name);
+        if (problem != null) {
+            throw new ModelStoreException(ModelStoreException.Reason.BAD_NAME,
+                    "'" + name + "' is not a plain model name: " + problem + ".");
+        }
+    }
+
     /** "name@" + the first 12 hex digits of its weights' SHA-256: how one model names another it was made from. */
     public String ref(String name) throws ModelStoreException {
         Manifest m = verify(name);
@@ -135,7 +144,9 @@ public final class ModelStore {
         return name + "@" + m.files().get(file).sha256().substring(0, 12);
     }
 
+    /** Reads and checks the manifest and every file it lists; nothing is deserialised. */
     public Manifest verify(String name) throws ModelStoreException {
+        checkName(name);
         Path dir = dir(name);
         Path manifestPath = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(manifestPath)) {

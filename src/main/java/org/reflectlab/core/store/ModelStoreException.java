@@ -4,7 +4,7 @@ package org.reflectlab.core.store;
 public class ModelStoreException extends Exception {
 
     /** What went wrong, so callers can react (e.g. offer to retrain a missing model). */
-    public enum Reason { MISSING_MODEL, BAD_MANIFEST, MISSING_FILE, TRUNCATED, CORRUPT, UNREADABLE, WRITE_FAILED, DISK_FULL }
+    public enum Reason { MISSING_MODEL, BAD_MANIFEST, MISSING_FILE, TRUNCATED, CORRUPT, UNREADABLE, WRITE_FAILED, DISK_FULL, BAD_NAME, NOT_FINITE }
 
     private final Reason reason;
 
