@@ -251,16 +251,16 @@ public final class DetectorTraining {
         try {
             cfg = DetectorConfig.fromMap((Map<String, Object>) (Map<?, ?>) m.config());
         } catch (RuntimeException e) {
-            throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST,
-                    "Model '" + name + "' has an unreadable configuration: " + e.getMessage(), e);
+            throw ModelStoreException.unreadableConfig(name, e);
         }
         Map<String, INDArray> weights = store.load(name, "weights", DetectorTraining::read);
         Params params = new Params(m.seed() == null ? 0 : m.seed());
         params.putAll(weights);
         try {
             Detector d = new Detector(cfg, params);
-            if (params.arrays().size() != weights.size()) {
-                throw new IllegalStateException("the weights file lacks parameters the configuration needs");
+            String misfit = params.mismatch(weights.keySet());
+            if (misfit != null) {
+                throw new IllegalStateException(misfit);
             }
             return d;
         } catch (RuntimeException e) {

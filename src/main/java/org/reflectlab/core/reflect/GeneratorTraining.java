@@ -323,18 +323,20 @@ public final class GeneratorTraining {
         try {
             cfg = GeneratorConfig.fromMap((Map<String, Object>) (Map<?, ?>) m.config());
         } catch (RuntimeException e) {
-            throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST,
-                    "Model '" + name + "' has an unreadable configuration: " + e.getMessage(), e);
+            throw ModelStoreException.unreadableConfig(name, e);
         }
         Map<String, INDArray> weights = store.load(name, "weights", GeneratorTraining::read);
         Params params = new Params(m.seed() == null ? 0 : m.seed());
         params.putAll(weights);
         try {
             Generator g = new Generator(cfg, params);
-            if (params.arrays().size() != weights.size()) {
-                throw new IllegalStateException("the weights file lacks parameters the configuration needs");
-            }
             params.get(LatentCodec.MEAN);
+            params.get(LatentCodec.ENCODE);
+            params.get(LatentCodec.DECODE);
+            String misfit = params.mismatch(weights.keySet());
+            if (misfit != null) {
+                throw new IllegalStateException(misfit);
+            }
             return g;
         } catch (RuntimeException e) {
             throw new ModelStoreException(ModelStoreException.Reason.UNREADABLE,

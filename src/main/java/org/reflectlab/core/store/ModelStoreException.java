@@ -21,4 +21,21 @@ public class ModelStoreException extends Exception {
     public Reason reason() {
         return reason;
     }
+
+    /** A manifest configuration that could not be read: our own messages say what is wrong, anything else is summed up. */
+    public static ModelStoreException unreadableConfig(String name, RuntimeException e) {
+        String why = e instanceof IllegalArgumentException && e.getMessage() != null ? e.getMessage()
+                : "a value is missing or of the wrong type";
+        return new ModelStoreException(Reason.BAD_MANIFEST, "Model '" + name + "' has an unreadable configuration: " + why + ".", e);
+    }
+
+    /** The configuration section {@code config.<key>} of a manifest, which must be an object. */
+    @SuppressWarnings("unchecked")
+    public static java.util.Map<String, Object> section(Manifest m, String name, String key) throws ModelStoreException {
+        if (!(m.config().get(key) instanceof java.util.Map<?, ?> section)) {
+            throw new ModelStoreException(Reason.BAD_MANIFEST, "Model '" + name + "' has no " + key
+                    + " configuration in its manifest (config." + key + " is missing).");
+        }
+        return (java.util.Map<String, Object>) section;
+    }
 }
