@@ -212,6 +212,7 @@ public final class DetectorTraining {
 
     public Manifest save(ModelStore store, String name, String role, String command, Map<String, Double> metrics)
             throws ModelStoreException {
+        ModelStoreException.requireFinite(name, detector.params().hasNonFinite());
         Map<String, INDArray> weights = detector.params().arrays();
         Map<String, Object> config = new LinkedHashMap<>(detector.config().toMap());
         config.put("role", role);

@@ -297,6 +297,7 @@ public final class GeneratorTraining {
     }
 
     public Manifest save(ModelStore store, String name, String command, Map<String, Object> metrics) throws ModelStoreException {
+        ModelStoreException.requireFinite(name, generator.params().hasNonFinite());
         Map<String, INDArray> weights = generator.params().arrays();
         Map<String, Object> config = new LinkedHashMap<>(generator.config().toMap());
         config.put("unifiedModel", unifiedRef);

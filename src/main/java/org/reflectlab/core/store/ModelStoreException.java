@@ -22,6 +22,14 @@ public class ModelStoreException extends Exception {
         return reason;
     }
 
+    /** Refuses to save weights that hold NaN or infinite values (a diverged run). */
+    public static void requireFinite(String name, boolean nonFinite) throws ModelStoreException {
+        if (nonFinite) {
+            throw new ModelStoreException(Reason.NOT_FINITE, "Not saved as '" + name + "': some weights are not finite (NaN or "
+                    + "infinite). Training diverged; a model saved earlier under that name is unchanged.");
+        }
+    }
+
     /** A manifest configuration that could not be read: our own messages say what is wrong, anything else is summed up. */
     public static ModelStoreException unreadableConfig(String name, RuntimeException e) {
         String why = e instanceof IllegalArgumentException && e.getMessage() != null ? e.getMessage()

@@ -271,11 +271,21 @@ public final class TrainViewModel {
                 public void onNonFinite(StepResult r, String message) {
                     ctx.onUiThread(() -> reportNonFinite(message));
                 }
+
+                @Override
+                public void onDiverged(StepResult r, String message) {
+                    ctx.onUiThread(() -> {
+                        problem.set(message);
+                        notifier.error("Training diverged", message);
+                    });
+                }
             });
             return t;
         }).onOwnThread("reflectlab-train")
                 .onSuccess(t -> status.set(t.finished()
                         ? String.format(Locale.ROOT, "Finished %d steps. Save the model, or Reset to start over.", t.completedSteps())
+                        : problem.get().startsWith("Training diverged")
+                        ? "Stopped: training diverged. Reset, lower the learning rate and start again."
                         : "Stopped at step " + t.completedSteps() + ". Start continues from here; Reset starts over."))
                 .onFailure(e -> {
                     problem.set("Training failed: " + e.getMessage());
