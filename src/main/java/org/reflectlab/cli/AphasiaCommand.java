@@ -35,7 +35,7 @@ final class AphasiaCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "500", description = "Held-out scenes, 2-" + AphasiaSettings.MAX_SAMPLES
             + " (default: ${DEFAULT-VALUE}).")
     int samples;
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the held-out scenes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", description = "Seed of the held-out scenes (default: ${DEFAULT-VALUE}).")
     long seed;
     @Option(names = "--resamples", defaultValue = "" + AphasiaSettings.DEFAULT_RESAMPLES,
             description = "Bootstrap resamples for the intervals (default: ${DEFAULT-VALUE}).")

@@ -28,7 +28,7 @@ final class DataCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Dataset seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", description = "Dataset seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--count", description = "Number of images (default: 16 samples, or 1 rendering of --caption).")

@@ -39,7 +39,7 @@ final class GenEvalCommand implements Callable<Integer> {
     Integer perCategory;
     @Option(names = "--k", defaultValue = "20", description = "Largest K: reflection iterations and best-of-N samples (default: ${DEFAULT-VALUE}).")
     int k;
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
     @Mixin
     SamplingOptions sampling;

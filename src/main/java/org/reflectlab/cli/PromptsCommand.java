@@ -14,7 +14,7 @@ final class PromptsCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
     @Option(names = "--per-category", defaultValue = "50", description = "Prompts per category (default: ${DEFAULT-VALUE}).")
     int perCategory;

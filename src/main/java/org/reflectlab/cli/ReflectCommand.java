@@ -32,7 +32,7 @@ final class ReflectCommand implements Callable<Integer> {
     String prompt;
     @Option(names = "--k", defaultValue = "10", description = "Most iterations, 1..20 (default: ${DEFAULT-VALUE}).")
     int k;
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
     @Mixin
     SamplingOptions sampling;

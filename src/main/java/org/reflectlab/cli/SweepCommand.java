@@ -44,7 +44,7 @@ final class SweepCommand implements Callable<Integer> {
     int perCategory;
     @Option(names = "--prompts", defaultValue = "assets/geneval-lite.json", description = "Prompt set (default: ${DEFAULT-VALUE}).")
     Path prompts;
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
     @Mixin
     SamplingOptions sampling;

@@ -31,7 +31,7 @@ final class TrainGeneratorCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--seed", defaultValue = "3", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "3", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
     @Option(names = "--steps", defaultValue = "6000", description = "Training steps (default: ${DEFAULT-VALUE}).")
     int steps;

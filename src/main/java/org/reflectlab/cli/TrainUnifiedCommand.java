@@ -31,7 +31,7 @@ final class TrainUnifiedCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the data stream and the initial weights (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", description = "Seed of the data stream and the initial weights (default: ${DEFAULT-VALUE}).")
     long seed;
     @Option(names = "--steps", defaultValue = "8000", description = "Training steps (default: ${DEFAULT-VALUE}).")
     int steps;

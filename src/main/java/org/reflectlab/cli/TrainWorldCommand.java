@@ -30,7 +30,7 @@ final class TrainWorldCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the training windows and the initial weights (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", description = "Seed of the training windows and the initial weights (default: ${DEFAULT-VALUE}).")
     long seed;
     @Option(names = "--steps", defaultValue = "3000", description = "Training steps (default: ${DEFAULT-VALUE}).")
     int steps;

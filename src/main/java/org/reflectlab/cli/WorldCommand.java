@@ -41,7 +41,7 @@ final class WorldCommand implements Callable<Integer> {
     int frames;
     @Option(names = "--alpha", defaultValue = "0.7", description = "Hybrid blend: alpha x explicit + (1 - alpha) x implicit (default: ${DEFAULT-VALUE}).")
     double alpha;
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the first rollout (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", description = "Seed of the first rollout (default: ${DEFAULT-VALUE}).")
     long seed;
     @Option(names = "--seeds", defaultValue = "1", description = "Rollouts averaged: seeds seed .. seed+N-1 (default: ${DEFAULT-VALUE}).")
     int seeds;
