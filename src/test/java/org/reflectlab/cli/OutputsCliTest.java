@@ -46,6 +46,20 @@ class OutputsCliTest {
     }
 
     @Test
+    void aphasiaCsvOnAFullDiskLeavesNeitherPartialNorEmptyFiles(@TempDir Path dir) throws Exception {
+        Path summary = dir.resolve("a.csv");
+        Path samples = dir.resolve("b.csv");
+        int rc;
+        try (AutoCloseable full = AtomicFile.simulateFullDiskAfter(200)) {
+            rc = cli.run("aphasia", "--samples", "4", "--resamples", "100", "--csv", summary.toString(),
+                    "--samples-csv", samples.toString());
+        }
+        assertEquals(Cli.FAILED, rc, cli.both());
+        assertTrue(cli.err().contains("error: Could not write " + summary + ": the disk is full. No file was written."), cli.both());
+        assertEquals(List.of(), list(dir));
+    }
+
+    @Test
     void everyOutputPathIsCheckedBeforeTheWorkStarts(@TempDir Path dir) throws Exception {
         Path emptyModels = Files.createDirectories(dir.resolve("no-models"));
         // geneval would load models and run for a long time first; a folder as --csv is refused at once
