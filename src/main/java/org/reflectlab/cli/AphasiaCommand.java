@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "aphasia", mixinStandardHelpOptions = true,
         description = {"The modal-aphasia round trip on held-out scenes: the visual path (image -> latent -> image) against",
             "the textual path (image -> caption -> image), scored by pixels, PSNR and the judge's per-attribute agreement",
-            "with the true scene, with bootstrap 95% intervals; plus cross-modal retrieval and a modality-bias figure."})
+            "with the true scene, with bootstrap 95%% intervals; plus cross-modal retrieval and a modality-bias figure."})
 final class AphasiaCommand implements Callable<Integer> {
 
     @Spec
@@ -35,7 +35,7 @@ final class AphasiaCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "500", description = "Held-out scenes, 2-" + AphasiaSettings.MAX_SAMPLES
             + " (default: ${DEFAULT-VALUE}).")
     int samples;
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the held-out scenes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", description = "Seed of the held-out scenes (default: ${DEFAULT-VALUE}).")
     long seed;
     @Option(names = "--resamples", defaultValue = "" + AphasiaSettings.DEFAULT_RESAMPLES,
             description = "Bootstrap resamples for the intervals (default: ${DEFAULT-VALUE}).")
@@ -75,6 +75,9 @@ final class AphasiaCommand implements Callable<Integer> {
                     MemoryExperiment.Settings.defaults(seed).learningRate());
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
+            return Cli.BAD_INPUT;
+        }
+        if (!Outputs.writable(err, "--csv", csv, "--samples-csv", samplesCsv)) {
             return Cli.BAD_INPUT;
         }
         Backend.start();

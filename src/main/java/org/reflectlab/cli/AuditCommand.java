@@ -44,7 +44,7 @@ final class AuditCommand implements Callable<Integer> {
     int perCategory;
     @Option(names = "--seeds", defaultValue = "2", description = "Samples per prompt (default: ${DEFAULT-VALUE}).")
     int seeds;
-    @Option(names = "--seed", defaultValue = "4242", description = "Noise seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "4242", description = "Noise seed (default: ${DEFAULT-VALUE}).")
     long seed;
     @Option(names = "--gallery", description = "Write the first 32 disagreements of each detector as PNG grids: <file>-critic.png, <file>-judge.png.")
     Path gallery;
@@ -56,6 +56,10 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         if (scenes < 1 || perCategory < 1 || seeds < 1) {
             spec.commandLine().getErr().println("error: --scenes, --per-category and --seeds must be at least 1");
+            return Cli.BAD_INPUT;
+        }
+        if (gallery != null && !Outputs.writable(spec.commandLine().getErr(), "--gallery", gallery.resolveSibling(
+                gallery.getFileName().toString().replaceFirst("\\.png$", "") + "-critic.png"))) {
             return Cli.BAD_INPUT;
         }
         Backend.start();

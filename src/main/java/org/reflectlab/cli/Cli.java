@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "reflectlab", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "ReflectLab on the command line: every experiment of the app, printed as tables and files.",
         subcommands = {InfoCommand.class, DataCommand.class, TrainCommand.class, PromptsCommand.class, ReflectCommand.class,
-            GenEvalCommand.class, PoolCommand.class, AuditCommand.class, SweepCommand.class, WorldCommand.class, AphasiaCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            GenEvalCommand.class, PoolCommand.class, AuditCommand.class, SweepCommand.class, WorldCommand.class, AphasiaCommand.class, BenchCommand.class,
+            ModelsCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 
     /** Exit code for bad input (unknown word, out-of-range option). */
@@ -28,10 +29,41 @@ public final class Cli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            cmd.getErr().println("error: " + describe(e));
+            if (Boolean.getBoolean("reflectlab.debug")) {
+                e.printStackTrace(cmd.getErr());
+            }
             return FAILED;
         });
         return cl.execute(args);
+    }
+
+    /** Signs that a message was written for programmers, not users. */
+    private static final java.util.regex.Pattern INTERNAL = java.util.regex.Pattern.compile(
+            "java\\.|javax\\.|org\\.nd4j|Cannot invoke|because \"|/ by zero|No enum constant|cannot be cast|Index \\d+ out of bounds");
+
+    /** An exception as one line for the user: our own messages as they are, Java's internals never. */
+    static String describe(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "not enough memory (" + e.getMessage() + "); try fewer --workers or a smaller --batch";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            return "no such file or folder: " + n.getFile();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getFile() + ": " + f.getReason();
+        }
+        String m = e.getMessage();
+        boolean ours = e instanceof java.io.IOException || e instanceof IllegalArgumentException
+                || e instanceof org.reflectlab.core.store.ModelStoreException || e instanceof IllegalStateException;
+        if (m == null || m.isBlank() || !ours || INTERNAL.matcher(m).find()) {
+            return "an unexpected internal error (" + e.getClass().getSimpleName() + "). Please report it; run with "
+                    + "-Dreflectlab.debug=true to print where it happened.";
+        }
+        return m;
     }
 
     @Override

@@ -28,7 +28,7 @@ final class DataCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Dataset seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", description = "Dataset seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--count", description = "Number of images (default: 16 samples, or 1 rendering of --caption).")
@@ -65,6 +65,9 @@ final class DataCommand implements Callable<Integer> {
         }
         if (columns < 1) {
             stderr.println("error: --columns must be at least 1");
+            return Cli.BAD_INPUT;
+        }
+        if (!Outputs.writable(stderr, "--out", out)) {
             return Cli.BAD_INPUT;
         }
         List<RgbImage> images = new ArrayList<>();

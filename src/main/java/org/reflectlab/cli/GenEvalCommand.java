@@ -1,6 +1,5 @@
 package org.reflectlab.cli;
 
-import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "geneval", mixinStandardHelpOptions = true,
         description = {"Score the methods on the GenEval-lite prompts with the judge at equal compute: the base generator (one sample),",
             "best-of-N, Reflect-DiT (last image and the critic's pick among its iterations), optionally an SFT control with best-of-N",
-            "and reflection ablations; per K, per category, with bootstrap 95% intervals over distinct prompts."})
+            "and reflection ablations; per K, per category, with bootstrap 95%% intervals over distinct prompts."})
 final class GenEvalCommand implements Callable<Integer> {
 
     @Spec
@@ -40,7 +39,7 @@ final class GenEvalCommand implements Callable<Integer> {
     Integer perCategory;
     @Option(names = "--k", defaultValue = "20", description = "Largest K: reflection iterations and best-of-N samples (default: ${DEFAULT-VALUE}).")
     int k;
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
     @Mixin
     SamplingOptions sampling;
@@ -60,8 +59,22 @@ final class GenEvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Outputs.writable(err, "--csv", csv)) {
+            return Cli.BAD_INPUT;
+        }
+        if (!Files.isRegularFile(prompts)) {
+            err.println("error: no prompt set at " + prompts + " (make one with: reflectlab prompts)");
+            return Cli.BAD_INPUT;
+        }
         PromptSet set = PromptSet.read(prompts);
         if (perCategory != null) {
+            int most = set.mostPerCategory();
+            if (perCategory < 1 || perCategory > most) {
+                err.println("error: --per-category must be 1.." + most + " (the prompt set has " + most + " per category), not "
+                        + perCategory);
+                return Cli.BAD_INPUT;
+            }
             set = set.perCategory(perCategory);
         }
         ReflectSettings settings;
@@ -196,7 +209,7 @@ final class GenEvalCommand implements Callable<Integer> {
     }
 
     private void writeCsv(Comparison.Result res) throws java.io.IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(csv)) {
+        org.reflectlab.core.store.AtomicFile.writeText(csv, w -> {
             w.write("method,k,nfe,iterations,category,prompt,seed,score\n");
             for (var m : res.outcomes().entrySet()) {
                 for (var byK : m.getValue().entrySet()) {
@@ -206,6 +219,6 @@ final class GenEvalCommand implements Callable<Integer> {
                     }
                 }
             }
-        }
+        });
     }
 }

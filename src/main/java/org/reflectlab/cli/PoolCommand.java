@@ -35,7 +35,7 @@ final class PoolCommand implements Callable<Integer> {
     int steps;
     @Option(names = "--guidance", defaultValue = "2.0", description = "Classifier-free guidance (default: ${DEFAULT-VALUE}).")
     double guidance;
-    @Option(names = "--seed", defaultValue = "7", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "7", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
     @Option(names = "--exclude", defaultValue = "assets/geneval-lite.json", description = "Evaluation prompts kept out of the pool (default: ${DEFAULT-VALUE}).")
     Path exclude;
@@ -52,6 +52,9 @@ final class PoolCommand implements Callable<Integer> {
             settings = new SamplePool.Settings(prompts, seeds, steps, guidance, seed, SamplePool.Settings.DEFAULT_WEIGHTS);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
+            return Cli.BAD_INPUT;
+        }
+        if (!Outputs.writable(spec.commandLine().getErr(), "--out", out)) {
             return Cli.BAD_INPUT;
         }
         if (!Files.exists(exclude)) {

@@ -14,7 +14,7 @@ final class PromptsCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
     @Option(names = "--per-category", defaultValue = "50", description = "Prompts per category (default: ${DEFAULT-VALUE}).")
     int perCategory;
@@ -25,6 +25,9 @@ final class PromptsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (perCategory < 1 || perCategory > 1000) {
             spec.commandLine().getErr().println("error: --per-category must be 1..1000");
+            return Cli.BAD_INPUT;
+        }
+        if (!Outputs.writable(spec.commandLine().getErr(), "--out", out)) {
             return Cli.BAD_INPUT;
         }
         PromptSet set = PromptSet.generate(seed, perCategory);

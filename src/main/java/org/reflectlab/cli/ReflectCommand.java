@@ -32,7 +32,7 @@ final class ReflectCommand implements Callable<Integer> {
     String prompt;
     @Option(names = "--k", defaultValue = "10", description = "Most iterations, 1..20 (default: ${DEFAULT-VALUE}).")
     int k;
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
     @Mixin
     SamplingOptions sampling;
@@ -58,6 +58,9 @@ final class ReflectCommand implements Callable<Integer> {
             err.println("error: " + org.reflectlab.core.reflect.Generator.tooLong(parsed.caption()));
             return Cli.BAD_INPUT;
         }
+        if (!Outputs.writable(err, "--out", out, "--json", json)) {
+            return Cli.BAD_INPUT;
+        }
         ReflectSettings settings;
         try {
             settings = new ReflectSettings(k, seed, sampling.steps, sampling.context, !noEarlyStop, sampling.guidance);
@@ -73,15 +76,27 @@ final class ReflectCommand implements Callable<Integer> {
         Iteration last = run.last();
         o.printf(Locale.ROOT, "# final: judge says %s after %d iteration(s), %.1f NFE%s%n", last.judgeCorrect() ? "correct" : "wrong",
                 run.iterations().size(), run.nfe(), run.stoppedEarly() ? " (the critic stopped it early)" : "");
-        if (out != null) {
-            ImageGrid.writePng(RunExport.strip(run.iterations()), out);
-            o.println("# wrote " + out.toAbsolutePath());
-        }
+        // Each file on its own: one that fails does not cost the other.
+        int rc = 0;
         if (json != null) {
-            RunExport.writeJson(RunExport.toMap(run, reflector.compute()), json);
-            o.println("# wrote " + json.toAbsolutePath());
+            try {
+                RunExport.writeJson(RunExport.toMap(run, reflector.compute()), json);
+                o.println("# wrote " + json.toAbsolutePath());
+            } catch (java.io.IOException e) {
+                err.println("error: " + e.getMessage());
+                rc = Cli.FAILED;
+            }
         }
-        return 0;
+        if (out != null) {
+            try {
+                ImageGrid.writePng(RunExport.strip(run.iterations()), out);
+                o.println("# wrote " + out.toAbsolutePath());
+            } catch (java.io.IOException e) {
+                err.println("error: " + e.getMessage());
+                rc = Cli.FAILED;
+            }
+        }
+        return rc;
     }
 
     private static void print(PrintWriter o, Iteration it) {

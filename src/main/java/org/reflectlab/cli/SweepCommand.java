@@ -1,8 +1,5 @@
 package org.reflectlab.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.concurrent.WorkerLimit;
 import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.reflect.ReflectModels;
 import org.reflectlab.core.reflect.Reflector;
@@ -22,6 +20,7 @@ import org.reflectlab.core.scaling.SweepRow;
 import org.reflectlab.core.scaling.SweepSettings;
 import org.reflectlab.core.scaling.SweepStore;
 import org.reflectlab.core.settings.AppPaths;
+import org.reflectlab.core.store.AtomicFile;
 import org.reflectlab.core.store.ModelStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,11 +40,11 @@ final class SweepCommand implements Callable<Integer> {
     String methods;
     @Option(names = "--k", defaultValue = "1,2,4,8,12,16,20", description = "K values, 1 to 20 (default: ${DEFAULT-VALUE}).")
     String ks;
-    @Option(names = "--per-category", defaultValue = "10", description = "Prompts per GenEval category, up to 50 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--per-category", defaultValue = "10", description = "Prompts per GenEval category, 1 to 50 (default: ${DEFAULT-VALUE}).")
     int perCategory;
     @Option(names = "--prompts", defaultValue = "assets/geneval-lite.json", description = "Prompt set (default: ${DEFAULT-VALUE}).")
     Path prompts;
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
     @Mixin
     SamplingOptions sampling;
@@ -59,7 +58,8 @@ final class SweepCommand implements Callable<Integer> {
     Path csv;
     @Option(names = "--json", description = "Write the points and fits as JSON here.")
     Path json;
-    @Option(names = "--workers", description = "Parallel workers, each with its own copy of the models (default: one per core).")
+    @Option(names = "--workers", description = "Parallel workers, each with its own copy of the models (default and most: one per core, "
+            + "fewer if memory is short).")
     Integer workers;
     @Option(names = "--models", description = "Models folder (default: ./models).")
     Path models;
@@ -67,59 +67,77 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         SweepSettings settings;
+        WorkerLimit limit;
         try {
             SweepSettings preset = SweepSettings.quick(seed);
             settings = new SweepSettings(Method.parseList(methods), quick ? preset.ks() : SweepSettings.parseKs(ks),
                     quick ? preset.perCategory() : perCategory, seed, sampling.steps, sampling.guidance, sampling.context);
+            limit = WorkerLimit.forThisMachine(workers);
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return Cli.BAD_INPUT;
-        }
-        if (!Files.exists(prompts)) {
-            spec.commandLine().getErr().println("error: no prompt set at " + prompts + " (make one with: reflectlab prompts)");
-            return Cli.BAD_INPUT;
-        }
-        List<PromptSet.Prompt> list = SweepInputs.prompts(PromptSet.read(prompts), settings.perCategory());
-        Backend.start();
-        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
-        int n = workers != null ? Math.max(1, workers) : Runtime.getRuntime().availableProcessors();
-        List<Reflector> reflectors = new java.util.ArrayList<>();
-        for (int w = 0; w < n; w++) {
-            reflectors.add(ReflectModels.load(store));
         }
         String sweepName = name != null ? name : defaultName(settings);
-        SweepStore sweep = SweepStore.open((sweeps != null ? sweeps : AppPaths.sweeps()).resolve(sweepName), settings,
-                SweepInputs.models(store));
-        o.printf(Locale.ROOT, "# sweep '%s' in %s: %s, K %s, %d prompts, seed %d, %d workers%n", sweepName, sweep.dir(),
-                settings.methods().stream().map(Method::id).toList(), settings.ks(), list.size(), seed, n);
-        long t0 = System.nanoTime();
-        long[] lastPrint = {0};
-        int written = new Sweep(reflectors).run(sweep, list, (done, total, what) -> {
-            long now = System.nanoTime();
-            if (now - lastPrint[0] > 30e9 && done > 0) {
-                lastPrint[0] = now;
-                double secs = (now - t0) / 1e9;
-                o.printf(Locale.ROOT, "# %d/%d images, %.0f s, ETA %.0f s%n", done, total, secs, secs / done * (total - done));
-                o.flush();
-            }
-        }, () -> false);
-        o.printf(Locale.ROOT, "# %d new rows in %.0f s%n", written, (System.nanoTime() - t0) / 1e9);
-        List<SweepRow> rows = sweep.rows();
-        ScalingAnalysis an = ScalingAnalysis.of(rows, seed);
-        printTable(o, an);
-        if (csv != null) {
-            try (BufferedWriter w = Files.newBufferedWriter(csv)) {
-                w.write(SweepRow.HEADER + "\n");
-                for (SweepRow r : rows) {
-                    w.write(r.toCsv() + "\n");
-                }
-            }
-            o.println("# wrote " + csv.toAbsolutePath());
+        if (!Outputs.plainName(err, "--name", sweepName) || !Outputs.writable(err, "--csv", csv, "--json", json)) {
+            return Cli.BAD_INPUT;
         }
-        if (json != null) {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), an.describe());
-            o.println("# wrote " + json.toAbsolutePath());
+        if (!Files.isRegularFile(prompts)) {
+            err.println("error: no prompt set at " + prompts + " (make one with: reflectlab prompts)");
+            return Cli.BAD_INPUT;
+        }
+        PromptSet set = PromptSet.read(prompts);
+        if (settings.perCategory() > set.mostPerCategory()) {
+            err.println("error: --per-category must be 1.." + set.mostPerCategory() + " (the prompt set has "
+                    + set.mostPerCategory() + " per category), not " + settings.perCategory());
+            return Cli.BAD_INPUT;
+        }
+        List<PromptSet.Prompt> list = SweepInputs.prompts(set, settings.perCategory());
+        if (limit.note() != null) {
+            err.println("warning: " + limit.note());
+        }
+        int n = limit.workers();
+        Backend.start();
+        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        try (SweepStore sweep = SweepStore.open(sweeps != null ? sweeps : AppPaths.sweeps(), sweepName, settings,
+                SweepInputs.models(store))) {
+            sweep.notes().forEach(note -> err.println("warning: " + note));
+            List<Reflector> reflectors = new java.util.ArrayList<>();
+            for (int w = 0; w < n; w++) {
+                reflectors.add(ReflectModels.load(store));
+            }
+            o.printf(Locale.ROOT, "# sweep '%s' in %s: %s, K %s, %d prompts, seed %d, %d workers%n", sweepName, sweep.dir(),
+                    settings.methods().stream().map(Method::id).toList(), settings.ks(), list.size(), seed, n);
+            long t0 = System.nanoTime();
+            long[] lastPrint = {0};
+            int written = new Sweep(reflectors).run(sweep, list, (done, total, what) -> {
+                long now = System.nanoTime();
+                if (now - lastPrint[0] > 30e9 && done > 0) {
+                    lastPrint[0] = now;
+                    double secs = (now - t0) / 1e9;
+                    o.printf(Locale.ROOT, "# %d/%d images, %.0f s, ETA %.0f s%n", done, total, secs, secs / done * (total - done));
+                    o.flush();
+                }
+            }, () -> false);
+            o.printf(Locale.ROOT, "# %d new rows in %.0f s%n", written, (System.nanoTime() - t0) / 1e9);
+            SweepStore.Loaded loaded = sweep.load();
+            if (!loaded.skipped().isEmpty()) {
+                err.printf("warning: %d line(s) of %s could not be read and were left out:%n", loaded.skipped().size(),
+                        sweep.dir().resolve(SweepStore.RESULTS));
+                loaded.skipped().stream().limit(10).forEach(line -> err.println("warning:   " + line));
+            }
+            List<SweepRow> rows = loaded.rows();
+            ScalingAnalysis an = ScalingAnalysis.of(rows, seed);
+            printTable(o, an);
+            if (csv != null) {
+                SweepRow.writeCsv(rows, csv);
+                o.println("# wrote " + csv.toAbsolutePath());
+            }
+            if (json != null) {
+                AtomicFile.writeJson(json, an.describe());
+                o.println("# wrote " + json.toAbsolutePath());
+            }
         }
         return 0;
     }

@@ -116,7 +116,7 @@ abstract class TrainDetectorCommand implements Callable<Integer> {
     @Command(name = "critic", mixinStandardHelpOptions = true,
             description = "Train the critic: a ViT scene detector whose readings become Reflect-DiT feedback.")
     static final class Critic extends TrainDetectorCommand {
-        @Option(names = "--seed", defaultValue = "11", description = "Seed (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "11", description = "Seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
         @Override
@@ -138,7 +138,7 @@ abstract class TrainDetectorCommand implements Callable<Integer> {
     @Command(name = "judge", mixinStandardHelpOptions = true,
             description = "Train the judge: a per-cell MLP detector, used only to score (GenEval-lite), never for feedback.")
     static final class Judge extends TrainDetectorCommand {
-        @Option(names = "--seed", defaultValue = "23", description = "Seed (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "23", description = "Seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
         @Override

@@ -31,7 +31,7 @@ final class TrainGeneratorCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--seed", defaultValue = "3", description = "Seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "3", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
     @Option(names = "--steps", defaultValue = "6000", description = "Training steps (default: ${DEFAULT-VALUE}).")
     int steps;
@@ -68,6 +68,9 @@ final class TrainGeneratorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
+        if (!Outputs.plainName(spec.commandLine().getErr(), "--out", out)) {
+            return Cli.BAD_INPUT;
+        }
         Backend.start();
         ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
         if (contextRate < 0 || contextRate > 1 || steps < 1 || batch < 2) {

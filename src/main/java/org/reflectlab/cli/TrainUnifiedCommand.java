@@ -2,6 +2,7 @@ package org.reflectlab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -10,7 +11,6 @@ import org.reflectlab.core.nn.UnifiedConfig;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.Manifest;
 import org.reflectlab.core.store.ModelStore;
-import org.reflectlab.core.train.SamplePanel;
 import org.reflectlab.core.train.StepResult;
 import org.reflectlab.core.train.TrainSettings;
 import org.reflectlab.core.train.TrainingControl;
@@ -24,13 +24,14 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "unified", mixinStandardHelpOptions = true,
         description = {"Train the unified text+image model on ShapesWorld and save it (weights, loss history, manifest).",
-            "Ctrl+C stops after the current step; with --checkpoint-every the last checkpoint can be resumed."})
+            "Ctrl+C (or SIGTERM) stops after the current step and saves a checkpoint <out>-checkpoint to --resume;",
+            "a run whose steps keep failing (NaN or exploding loss) gives up, saves nothing and exits 1."})
 final class TrainUnifiedCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the data stream and the initial weights (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", description = "Seed of the data stream and the initial weights (default: ${DEFAULT-VALUE}).")
     long seed;
     @Option(names = "--steps", defaultValue = "8000", description = "Training steps (default: ${DEFAULT-VALUE}).")
     int steps;
@@ -62,10 +63,27 @@ final class TrainUnifiedCommand implements Callable<Integer> {
     @Option(names = "--log-every", defaultValue = "25", description = "Print a progress line every N steps (default: ${DEFAULT-VALUE}).")
     int logEvery;
 
+    /** Training options a resumed run takes from its checkpoint instead. */
+    private static final List<String> FIXED_ON_RESUME = List.of("--seed", "--steps", "--batch", "--lr", "--warmup", "--width",
+            "--latent", "--weights", "--eval-every", "--eval-size");
+    /** How long Ctrl+C waits for the current step and the checkpoint. */
+    private static final long STOP_WAIT_SECONDS = 120;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!Outputs.plainName(err, "--out", out)) {
+            return Cli.BAD_INPUT;
+        }
+        if (resume != null) {
+            List<String> given = FIXED_ON_RESUME.stream().filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+            if (!given.isEmpty()) {
+                err.println("error: " + String.join(" and ", given) + " cannot be changed when resuming: the run continues "
+                        + "with the settings saved in its checkpoint. Start a new run to change them.");
+                return Cli.BAD_INPUT;
+            }
+        }
         Backend.start();
         ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
         UnifiedTraining training;
@@ -92,14 +110,22 @@ final class TrainUnifiedCommand implements Callable<Integer> {
         String command = commandLine();
         o.printf("# unified model: %,d parameters, %s%n", training.model().params().count(), command);
         TrainingControl control = new TrainingControl();
-        Thread hook = new Thread(control::stop);
-        Runtime.getRuntime().addShutdownHook(hook);
+        try (GracefulStop stop = new GracefulStop(control::stop, STOP_WAIT_SECONDS, err)) {
+            return train(training, control, store, command, o, err);
+        }
+    }
+
+    private int train(UnifiedTraining training, TrainingControl control, ModelStore store, String command, PrintWriter o,
+                      PrintWriter err) throws Exception {
         long t0 = System.nanoTime();
         long startStep = training.completedSteps();
         UnifiedTraining t = training;
-        TrainingLoop.run(training, control, new TrainingObserver() {
+        int[] retries = {0};
+        String[] diverged = {null};
+        TrainingLoop.Outcome outcome = TrainingLoop.run(training, control, new TrainingObserver() {
             @Override
             public void onStep(StepResult r, long nanos) {
+                retries[0] = 0;
                 if (r.iteration() % logEvery == 0) {
                     double sec = (System.nanoTime() - t0) / 1e9;
                     double rate = (r.iteration() - startStep) / sec;
@@ -126,25 +152,29 @@ final class TrainUnifiedCommand implements Callable<Integer> {
             }
 
             @Override
-            public void onSamples(SamplePanel p) {
-            }
-
-            @Override
             public void onNonFinite(StepResult r, String message) {
-                err.println("warning: " + message + " Continuing with a third of the learning rate.");
+                retries[0]++;
+                err.printf("warning: %s Continuing with a third of the learning rate (retry %d of %d).%n", message, retries[0],
+                        TrainingLoop.MAX_CONSECUTIVE_ROLLBACKS - 1);
                 t.scaleLearningRate(1.0 / 3);
                 control.resume();
             }
+
+            @Override
+            public void onDiverged(StepResult r, String message) {
+                diverged[0] = message;
+            }
         });
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException ignored) {
-            // shutting down already
+        if (outcome == TrainingLoop.Outcome.DIVERGED) {
+            err.println("error: " + diverged[0] + " Nothing was saved" + (store.exists(out) ? "; the model '" + out
+                    + "' is unchanged." : "."));
+            return Cli.FAILED;
         }
-        if (control.isStopped() && !training.finished()) {
+        if (outcome == TrainingLoop.Outcome.STOPPED) {
             Manifest m = training.save(store, out + "-checkpoint", command, true);
-            o.printf("# stopped at step %d; checkpoint saved to %s (resume with --resume %s)%n",
-                    training.completedSteps(), store.dir(m.name()), m.name());
+            o.printf("# stopped at step %d; checkpoint saved to %s. Resume with: reflectlab train unified --resume %s --out %s%s%n",
+                    training.completedSteps(), store.dir(m.name()), m.name(), out,
+                    models != null ? " --models " + models : "");
             return 0;
         }
         Manifest m = training.save(store, out, command, false);

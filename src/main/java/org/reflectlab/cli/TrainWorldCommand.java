@@ -30,7 +30,7 @@ final class TrainWorldCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the training windows and the initial weights (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", description = "Seed of the training windows and the initial weights (default: ${DEFAULT-VALUE}).")
     long seed;
     @Option(names = "--steps", defaultValue = "3000", description = "Training steps (default: ${DEFAULT-VALUE}).")
     int steps;
@@ -63,6 +63,9 @@ final class TrainWorldCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (!Outputs.plainName(err, "--out", out)) {
+            return Cli.BAD_INPUT;
+        }
         ImplicitTraining training;
         try {
             if (rollouts < 1 || rollouts > 256) {
@@ -80,8 +83,13 @@ final class TrainWorldCommand implements Callable<Integer> {
         String command = commandLine();
         o.printf("# implicit world model: %,d parameters; %s%n", training.model().params().count(), command);
         AtomicBoolean stop = new AtomicBoolean();
-        Thread hook = new Thread(() -> stop.set(true));
-        Runtime.getRuntime().addShutdownHook(hook);
+        try (GracefulStop graceful = new GracefulStop(() -> stop.set(true), 60, err)) {
+            return train(training, stop, store, command, o, err);
+        }
+    }
+
+    private int train(ImplicitTraining training, AtomicBoolean stop, ModelStore store, String command, PrintWriter o,
+                      PrintWriter err) throws Exception {
         long t0 = System.nanoTime();
         print(o, 0, training.evaluate());
         while (!training.finished() && !stop.get()) {
@@ -101,11 +109,6 @@ final class TrainWorldCommand implements Callable<Integer> {
             if (k % evalEvery == 0 || training.finished()) {
                 print(o, k, training.evaluate());
             }
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException ignored) {
-            // shutting down already
         }
         if (!training.finished()) {
             o.printf("# stopped at step %d; nothing saved (the previous model, if any, is unchanged)%n", training.completedSteps());

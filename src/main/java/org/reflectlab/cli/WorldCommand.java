@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
+import org.reflectlab.core.store.ModelStoreException;
+import org.reflectlab.core.world.ImplicitModel;
 import org.reflectlab.core.world.ActionScript;
 import org.reflectlab.core.world.AlphaSweep;
 import org.reflectlab.core.world.Comparison;
@@ -39,7 +41,7 @@ final class WorldCommand implements Callable<Integer> {
     int frames;
     @Option(names = "--alpha", defaultValue = "0.7", description = "Hybrid blend: alpha x explicit + (1 - alpha) x implicit (default: ${DEFAULT-VALUE}).")
     double alpha;
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the first rollout (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", description = "Seed of the first rollout (default: ${DEFAULT-VALUE}).")
     long seed;
     @Option(names = "--seeds", defaultValue = "1", description = "Rollouts averaged: seeds seed .. seed+N-1 (default: ${DEFAULT-VALUE}).")
     int seeds;
@@ -65,6 +67,8 @@ final class WorldCommand implements Callable<Integer> {
     Path sweepCsv;
     @Option(names = "--models", description = "Models folder (default: ./models).")
     Path models;
+    @Option(names = "--explicit-only", description = "Compare explicit physics alone, without the implicit (learned) model.")
+    boolean explicitOnly;
     @Option(names = "--model", defaultValue = ImplicitModelIO.DEFAULT_NAME, description = "Implicit model name (default: ${DEFAULT-VALUE}).")
     String model;
 
@@ -89,9 +93,25 @@ final class WorldCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return Cli.BAD_INPUT;
         }
+        if (!Outputs.writable(err, "--png", png, "--csv", csv, "--sweep-csv", sweepCsv)) {
+            return Cli.BAD_INPUT;
+        }
         Backend.start();
-        WorldModels wm = WorldModels.load(new ModelStore(models != null ? models : AppPaths.models()), model,
-                base.physics(), size);
+        WorldModels wm;
+        if (explicitOnly) {
+            wm = WorldModels.explicitOnly(base.physics(), size, "--explicit-only: no implicit model");
+        } else {
+            try {
+                ImplicitModel implicit = WorldModels.loadImplicit(new ModelStore(models != null ? models : AppPaths.models()),
+                        model, size);
+                wm = WorldModels.with(base.physics(), size, implicit, null);
+            } catch (ModelStoreException e) {
+                // A missing or damaged model is a failure, not a quiet fallback: the user asked for all three.
+                err.println("error: " + e.getMessage() + " Train one with `reflectlab train world`, or pass --explicit-only"
+                        + " to compare explicit physics alone.");
+                return Cli.FAILED;
+            }
+        }
         o.printf(Locale.ROOT, "# world: seeds %d..%d, %d balls, %s actions, %d frames, alpha %.2f, threshold %.4f%n",
                 seed, seed + seeds - 1, balls, base.script().key(), frames, alpha, threshold);
         o.println("# true physics:     " + base.physics());
@@ -99,7 +119,7 @@ final class WorldCommand implements Callable<Integer> {
         if (wm.hasImplicit()) {
             o.printf("# implicit model:   %s (%,d parameters)%n", model, wm.implicit().params().count());
         } else {
-            err.println("warning: " + wm.implicitProblem());
+            o.println("# implicit model:   none (--explicit-only)");
         }
         Map<ModelKind, List<RolloutMetrics>> all = new EnumMap<>(ModelKind.class);
         Comparison first = null;

@@ -1,9 +1,6 @@
 package org.reflectlab.core.aphasia;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,15 +107,6 @@ public final class AphasiaExport {
     }
 
     private static void write(Path file, List<String> lines) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (String line : lines) {
-                w.write(line);
-                w.write('\n');
-            }
-        }
+        org.reflectlab.core.store.AtomicFile.writeLines(file, lines);
     }
 }

@@ -77,6 +77,10 @@ public final class CaptionParser {
     }
 
     private ParseResult run() {
+        ParseError unreadable = unreadableCharacters(text);
+        if (unreadable != null) {
+            return ParseResult.failed(unreadable);
+        }
         if (words.isEmpty()) {
             return ParseResult.failed(new ParseError("Type a caption, e.g. \"a red circle left of a blue square\".", 0, 0, null));
         }
@@ -95,6 +99,42 @@ public final class CaptionParser {
         } catch (Failure f) {
             return ParseResult.failed(f.error);
         }
+    }
+
+    /**
+     * Emoji, symbols and other characters that are neither words nor plain punctuation would be
+     * dropped silently by the tokenizer ("a red 🔴 circle" would read as "a red circle"): they are
+     * refused by name instead.
+     */
+    private static ParseError unreadableCharacters(String text) {
+        List<String> bad = new ArrayList<>();
+        int first = -1;
+        int firstEnd = -1;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            int next = i + Character.charCount(cp);
+            boolean fine = Character.isLetterOrDigit(cp) || Character.isWhitespace(cp) || (cp < 128 && !Character.isISOControl(cp));
+            if (!fine) {
+                int type = Character.getType(cp);
+                boolean invisible = type == Character.NON_SPACING_MARK || type == Character.FORMAT || type == Character.CONTROL
+                        || type == Character.ENCLOSING_MARK;
+                String name = (invisible ? "" : "'" + new String(Character.toChars(cp)) + "' ")
+                        + String.format("(U+%04X)", cp);
+                if (!bad.contains(name)) {
+                    bad.add(name);
+                }
+                if (first < 0) {
+                    first = i;
+                    firstEnd = next;
+                }
+            }
+            i = next;
+        }
+        if (bad.isEmpty()) {
+            return null;
+        }
+        return new ParseError("The caption holds characters ShapesWorld cannot read: " + String.join(", ", bad)
+                + "; describe the scene in words, e.g. \"a red circle left of a blue square\".", first, firstEnd, null);
     }
 
     private Caption caption() {

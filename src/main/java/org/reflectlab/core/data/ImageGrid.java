@@ -2,11 +2,8 @@ package org.reflectlab.core.data;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /** Lays images out in a grid and writes PNGs (java.desktop's ImageIO; no UI toolkit needed). */
 public final class ImageGrid {
@@ -54,18 +51,6 @@ public final class ImageGrid {
 
     /** Writes a PNG through a temp file and a rename, so a failed write never leaves half a file. */
     public static void writePng(BufferedImage image, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = Files.createTempFile(dir, ".export-", ".png.tmp");
-        try {
-            if (!ImageIO.write(image, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer available");
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        org.reflectlab.core.store.AtomicFile.writePng(target, image);
     }
 }

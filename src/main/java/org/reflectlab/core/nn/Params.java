@@ -32,6 +32,8 @@ public final class Params {
 
     private final long seed;
     private final Map<String, INDArray> arrays = new LinkedHashMap<>();
+    /** Names a graph (or codec) asked for: loaded arrays nobody asks for are unused. */
+    private final java.util.Set<String> requested = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Params(long seed) {
         this.seed = seed;
@@ -44,6 +46,7 @@ public final class Params {
     /** The array of that name, created with normal(0, std) values on first request. */
     public INDArray normal(String name, double std, long... shape) {
         checkShape(name, shape);
+        requested.add(name);
         return arrays.computeIfAbsent(name, n -> fill(n, shape, (r, a) -> {
             for (int i = 0; i < a.length; i++) {
                 a[i] = (float) (gaussian(r) * std);
@@ -53,6 +56,7 @@ public final class Params {
 
     public INDArray constant(String name, float value, long... shape) {
         checkShape(name, shape);
+        requested.add(name);
         return arrays.computeIfAbsent(name, n -> Nd4j.valueArrayOf(shape, value, DataType.FLOAT));
     }
 
@@ -90,7 +94,29 @@ public final class Params {
         if (a == null) {
             throw new IllegalArgumentException("no parameter '" + name + "'");
         }
+        requested.add(name);
         return a;
+    }
+
+    /**
+     * After a model was built over loaded arrays ({@link #putAll}): why the stored set does not fit
+     * it, or null if every stored parameter is used and every needed one was stored.
+     */
+    public String mismatch(java.util.Set<String> stored) {
+        java.util.List<String> missing = arrays.keySet().stream().filter(n -> !stored.contains(n)).sorted().toList();
+        if (!missing.isEmpty()) {
+            return "the weights lack " + missing.size() + " parameters the configuration needs (" + sample(missing) + ")";
+        }
+        java.util.List<String> unused = stored.stream().filter(n -> !requested.contains(n)).sorted().toList();
+        if (!unused.isEmpty()) {
+            return "the weights hold " + unused.size() + " parameters the configuration does not use (" + sample(unused)
+                    + "), so the manifest's configuration is not the one they were trained with";
+        }
+        return null;
+    }
+
+    private static String sample(java.util.List<String> names) {
+        return String.join(", ", names.subList(0, Math.min(3, names.size()))) + (names.size() > 3 ? ", ..." : "");
     }
 
     public long count() {

@@ -48,8 +48,18 @@ public record DetectorConfig(Arch arch, int imageSize, int width, int depth, int
     }
 
     public static DetectorConfig fromMap(Map<String, Object> m) {
-        return new DetectorConfig(Arch.valueOf(String.valueOf(m.get("arch")).toUpperCase(Locale.ROOT)),
-                ((Number) m.get("imageSize")).intValue(), ((Number) m.get("width")).intValue(),
-                ((Number) m.get("depth")).intValue(), ((Number) m.get("hidden")).intValue());
+        if (!(m.get("arch") instanceof String arch)) {
+            throw new IllegalArgumentException("detector config lacks 'arch'");
+        }
+        Arch a = java.util.Arrays.stream(Arch.values()).filter(x -> x.name().equalsIgnoreCase(arch)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown detector architecture '" + arch + "' (vit or crops)"));
+        return new DetectorConfig(a, i(m, "imageSize"), i(m, "width"), i(m, "depth"), i(m, "hidden"));
+    }
+
+    private static int i(Map<String, Object> m, String k) {
+        if (!(m.get(k) instanceof Number n)) {
+            throw new IllegalArgumentException("detector config lacks '" + k + "'");
+        }
+        return n.intValue();
     }
 }

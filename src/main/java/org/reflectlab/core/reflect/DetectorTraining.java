@@ -212,6 +212,7 @@ public final class DetectorTraining {
 
     public Manifest save(ModelStore store, String name, String role, String command, Map<String, Double> metrics)
             throws ModelStoreException {
+        ModelStoreException.requireFinite(name, detector.params().hasNonFinite());
         Map<String, INDArray> weights = detector.params().arrays();
         Map<String, Object> config = new LinkedHashMap<>(detector.config().toMap());
         config.put("role", role);
@@ -251,16 +252,16 @@ public final class DetectorTraining {
         try {
             cfg = DetectorConfig.fromMap((Map<String, Object>) (Map<?, ?>) m.config());
         } catch (RuntimeException e) {
-            throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST,
-                    "Model '" + name + "' has an unreadable configuration: " + e.getMessage(), e);
+            throw ModelStoreException.unreadableConfig(name, e);
         }
         Map<String, INDArray> weights = store.load(name, "weights", DetectorTraining::read);
         Params params = new Params(m.seed() == null ? 0 : m.seed());
         params.putAll(weights);
         try {
             Detector d = new Detector(cfg, params);
-            if (params.arrays().size() != weights.size()) {
-                throw new IllegalStateException("the weights file lacks parameters the configuration needs");
+            String misfit = params.mismatch(weights.keySet());
+            if (misfit != null) {
+                throw new IllegalStateException(misfit);
             }
             return d;
         } catch (RuntimeException e) {

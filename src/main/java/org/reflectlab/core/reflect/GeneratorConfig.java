@@ -37,6 +37,9 @@ public record GeneratorConfig(int latent, int latentTokens, int contextImageToke
         if (contextPairs < 1 || contextPairs > 3) {
             throw new IllegalArgumentException("1 to 3 context pairs");
         }
+        if (heads < 1) {
+            throw new IllegalArgumentException("heads must be 1 or more, not " + heads);
+        }
         if (width < 16 || width % heads != 0 || depth < 1 || depth > 12) {
             throw new IllegalArgumentException("width must be >= 16 and divisible by heads; depth 1..12");
         }

@@ -297,6 +297,7 @@ public final class GeneratorTraining {
     }
 
     public Manifest save(ModelStore store, String name, String command, Map<String, Object> metrics) throws ModelStoreException {
+        ModelStoreException.requireFinite(name, generator.params().hasNonFinite());
         Map<String, INDArray> weights = generator.params().arrays();
         Map<String, Object> config = new LinkedHashMap<>(generator.config().toMap());
         config.put("unifiedModel", unifiedRef);
@@ -323,18 +324,20 @@ public final class GeneratorTraining {
         try {
             cfg = GeneratorConfig.fromMap((Map<String, Object>) (Map<?, ?>) m.config());
         } catch (RuntimeException e) {
-            throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST,
-                    "Model '" + name + "' has an unreadable configuration: " + e.getMessage(), e);
+            throw ModelStoreException.unreadableConfig(name, e);
         }
         Map<String, INDArray> weights = store.load(name, "weights", GeneratorTraining::read);
         Params params = new Params(m.seed() == null ? 0 : m.seed());
         params.putAll(weights);
         try {
             Generator g = new Generator(cfg, params);
-            if (params.arrays().size() != weights.size()) {
-                throw new IllegalStateException("the weights file lacks parameters the configuration needs");
-            }
             params.get(LatentCodec.MEAN);
+            params.get(LatentCodec.ENCODE);
+            params.get(LatentCodec.DECODE);
+            String misfit = params.mismatch(weights.keySet());
+            if (misfit != null) {
+                throw new IllegalStateException(misfit);
+            }
             return g;
         } catch (RuntimeException e) {
             throw new ModelStoreException(ModelStoreException.Reason.UNREADABLE,

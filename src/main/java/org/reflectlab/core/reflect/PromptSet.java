@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,6 +69,13 @@ public final class PromptSet {
         return seed;
     }
 
+    /** How many prompts every category has at least: the most a per-category subset can take. */
+    public int mostPerCategory() {
+        Map<Category, Integer> count = new LinkedHashMap<>();
+        prompts.forEach(p -> count.merge(p.category(), 1, Integer::sum));
+        return count.values().stream().mapToInt(Integer::intValue).min().orElse(0);
+    }
+
     /** The first n of each category (a quick subset), in category order. */
     public PromptSet perCategory(int n) {
         Map<Category, Integer> taken = new LinkedHashMap<>();
@@ -103,13 +109,7 @@ public final class PromptSet {
             list.add(m);
         }
         root.put("prompts", list);
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".prompts-", ".json.tmp");
-        try {
-            JSON.writeValue(tmp.toFile(), root);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        org.reflectlab.core.store.AtomicFile.writeJson(file, root);
     }
 
     /** Reads a prompt set; every prompt must parse and belong to the category it is filed under. */

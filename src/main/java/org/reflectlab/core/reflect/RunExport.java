@@ -1,12 +1,8 @@
 package org.reflectlab.core.reflect;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +13,6 @@ import org.reflectlab.core.data.SceneObject;
 
 /** A reflection run as JSON (prompt, seed, settings, every iteration's feedback, verdicts, NFE) and as a PNG strip. */
 public final class RunExport {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private RunExport() {
     }
@@ -61,15 +55,7 @@ public final class RunExport {
     }
 
     public static void writeJson(Map<String, Object> map, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".run-", ".json.tmp");
-        try {
-            JSON.writeValue(tmp.toFile(), map);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        org.reflectlab.core.store.AtomicFile.writeJson(file, map);
     }
 
     /** The iterations' images in one row, each scaled up 3x with a gap. */

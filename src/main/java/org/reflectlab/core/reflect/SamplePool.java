@@ -1,12 +1,10 @@
 package org.reflectlab.core.reflect;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -220,11 +218,7 @@ public final class SamplePool {
     // Storage: one tab-separated line per sample, written to a temp file and renamed //
 
     public void write(Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        org.reflectlab.core.store.AtomicFile.writeText(file, w -> {
             w.write("# reflectlab sample pool v1: prompt, category, noise seed, verdict, feedback, latent, context latent\n");
             for (Entry e : entries) {
                 for (PoolSample s : e.samples()) {
@@ -232,8 +226,7 @@ public final class SamplePool {
                             + String.join("|", s.feedback()) + "\t" + floats(s.latent()) + "\t" + floats(s.contextLatent()) + "\n");
                 }
             }
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
     }
 
     public static SamplePool read(Path file) throws IOException {

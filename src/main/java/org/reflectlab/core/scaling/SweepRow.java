@@ -18,6 +18,16 @@ public record SweepRow(String promptId, Category category, String prompt, Method
 
     public static final String HEADER = "prompt_id,category,prompt,method,k,seed,nfe,score,critic_correct,images,wall_ms";
 
+    /** Writes rows as a CSV file with its header, atomically (temp file + rename). */
+    public static void writeCsv(List<SweepRow> rows, java.nio.file.Path file) throws java.io.IOException {
+        org.reflectlab.core.store.AtomicFile.writeText(file, w -> {
+            w.write(HEADER + "\n");
+            for (SweepRow r : rows) {
+                w.write(r.toCsv() + "\n");
+            }
+        });
+    }
+
     public String toCsv() {
         return String.join(",", promptId, category.name().toLowerCase(Locale.ROOT), quote(prompt), method.id(),
                 Integer.toString(k), Long.toString(seed), String.format(Locale.ROOT, "%.3f", nfe), Integer.toString(score),

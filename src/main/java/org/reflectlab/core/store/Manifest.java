@@ -19,6 +19,7 @@ public record Manifest(
         Long seed,
         Map<String, Object> data,
         Map<String, Object> config,
+        String configSha256,
         Map<String, Object> network,
         Map<String, Object> metrics,
         String created) {

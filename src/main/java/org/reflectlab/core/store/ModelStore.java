@@ -63,6 +63,9 @@ public final class ModelStore {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
     private final Path root;
     private final Runnable beforeCommit;
 
@@ -89,6 +92,7 @@ public final class ModelStore {
     }
 
     public Manifest save(String name, List<NewFile> files, ModelDescription description) throws ModelStoreException {
+        checkName(name);
         Path dir = dir(name);
         List<Path> written = new ArrayList<>();
         try {
@@ -110,7 +114,7 @@ public final class ModelStore {
             }
             Manifest manifest = new Manifest(Manifest.FORMAT, name, description.kind(), entries,
                     description.command(), description.seed(), description.data(), description.config(),
-                    description.network(), description.metrics(),
+                    configSha256(description.config()), description.network(), description.metrics(),
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
             Path tmpManifest = Files.createTempFile(dir, ".manifest-", TEMP_SUFFIX);
             written.add(tmpManifest);
@@ -127,7 +131,15 @@ public final class ModelStore {
         }
     }
 
-    /** Reads and checks the manifest and every file it lists; nothing is deserialised. */
+    /** A model's name is one folder under the root: "../x", "a/b" and "" are refused. */
+    private static void checkName(String name) throws ModelStoreException {
+        String problem = Names.problem(name);
+        if (problem != null) {
+            throw new ModelStoreException(ModelStoreException.Reason.BAD_NAME,
+                    "'" + name + "' is not a plain model name: " + problem + ".");
+        }
+    }
+
     /** "name@" + the first 12 hex digits of its weights' SHA-256: how one model names another it was made from. */
     public String ref(String name) throws ModelStoreException {
         Manifest m = verify(name);
@@ -135,7 +147,9 @@ public final class ModelStore {
         return name + "@" + m.files().get(file).sha256().substring(0, 12);
     }
 
+    /** Reads and checks the manifest and every file it lists; nothing is deserialised. */
     public Manifest verify(String name) throws ModelStoreException {
+        checkName(name);
         Path dir = dir(name);
         Path manifestPath = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(manifestPath)) {
@@ -147,10 +161,51 @@ public final class ModelStore {
             throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST,
                     manifestPath + " lists no files.");
         }
+        if (manifest.configSha256() != null && !manifest.configSha256().equalsIgnoreCase(configSha256(manifest.config()))) {
+            throw new ModelStoreException(ModelStoreException.Reason.CORRUPT, "Model '" + name + "': its configuration was "
+                    + "changed after the model was saved (the \"config\" section of " + manifestPath + " no longer matches its "
+                    + "configSha256). The weights only work with the configuration they were trained with: restore the "
+                    + "manifest, or train the model again.");
+        }
         for (Map.Entry<String, FileEntry> e : manifest.files().entrySet()) {
             checkFile(dir, e.getKey(), e.getValue());
         }
         return manifest;
+    }
+
+    /**
+     * The SHA-256 of a manifest's configuration, as JSON with sorted keys: saving records it and
+     * loading checks it, so an edited configuration never runs silently with the old weights.
+     */
+    public static String configSha256(Map<String, Object> config) {
+        try {
+            Object canonical = JSON.readValue(JSON.writeValueAsBytes(config == null ? Map.of() : config), Object.class);
+            byte[] bytes = CANONICAL.writeValueAsBytes(canonical);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot checksum a configuration", e);
+        }
+    }
+
+    /**
+     * Adds a config checksum to a manifest saved before manifests had one (nothing else changes;
+     * the weights are not touched). Only for manifests whose configuration is known to be the one
+     * the weights were trained with, such as the shipped models as committed. Returns false if the
+     * manifest already had a checksum.
+     */
+    public boolean seal(String name) throws ModelStoreException {
+        Manifest m = verify(name);
+        if (m.configSha256() != null) {
+            return false;
+        }
+        Manifest sealed = new Manifest(m.format(), m.name(), m.kind(), m.files(), m.command(), m.seed(), m.data(), m.config(),
+                configSha256(m.config()), m.network(), m.metrics(), m.created());
+        try {
+            AtomicFile.write(dir(name).resolve(MANIFEST), out -> out.write(JSON.writeValueAsBytes(sealed)));
+        } catch (IOException e) {
+            throw new ModelStoreException(ModelStoreException.Reason.WRITE_FAILED, e.getMessage(), e);
+        }
+        return true;
     }
 
     /** Verifies the model, then reads the file with the given role. */

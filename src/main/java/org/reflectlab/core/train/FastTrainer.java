@@ -35,6 +35,8 @@ public final class FastTrainer implements StepTrainer {
     private final Map<String, INDArray> m = new LinkedHashMap<>();
     private final Map<String, INDArray> v = new LinkedHashMap<>();
     private long iteration;
+    private double explosionFactor;
+    private double runningLoss = Double.NaN;
 
     /**
      * @param forwardBackward runs one batch (features in the model's placeholder order), returns the
@@ -65,6 +67,16 @@ public final class FastTrainer implements StepTrainer {
     }
 
     @Override
+    public void guardExplosions(double factor) {
+        this.explosionFactor = factor;
+    }
+
+    @Override
+    public double runningLoss() {
+        return runningLoss;
+    }
+
+    @Override
     public StepResult step(MultiDataSet batch) {
         double lr = learningRate();
         Map<String, Double> parts = forwardBackward.apply(batch.getFeatures());
@@ -76,11 +88,13 @@ public final class FastTrainer implements StepTrainer {
             loss += weights.get(c) * value;
         }
         boolean finite = Double.isFinite(loss) && gradientsFinite();
-        if (finite) {
+        boolean exploded = finite && explosionFactor > 0 && runningLoss > 0 && loss > explosionFactor * runningLoss;
+        if (finite && !exploded) {
             update(lr);
+            runningLoss = Double.isNaN(runningLoss) ? loss : 0.9 * runningLoss + 0.1 * loss;
         }
         iteration++; // as SdTrainer: a rejected step still uses up its batch and its place in the schedule
-        return new StepResult(iteration, loss, ordered, !finite, lr);
+        return new StepResult(iteration, loss, ordered, !finite || exploded, lr);
     }
 
     /** A non-finite loss or gradient leaves weights and moments as they were (nothing was applied yet). */

@@ -131,6 +131,11 @@ public final class LossHistory {
         }
     }
 
+    /** Exports the CSV through a temp file and a rename (a failed write leaves the previous file). */
+    public void exportCsv(Path file) throws IOException {
+        org.reflectlab.core.store.AtomicFile.writeText(file, this::writeCsv);
+    }
+
     /** Reads a CSV written by {@link #writeCsv}; rows it cannot read are an IOException. */
     public static LossHistory readCsv(Path file, List<String> components) throws IOException {
         List<String> lines = Files.readAllLines(file);

@@ -41,6 +41,8 @@ public final class SdTrainer implements StepTrainer {
     private final Map<String, INDArray> paramBackup = new LinkedHashMap<>();
     private final Map<String, INDArray> stateBackup = new LinkedHashMap<>();
     private boolean stepped;
+    private double explosionFactor;
+    private double runningLoss = Double.NaN;
 
     /**
      * @param weights how the components sum to the loss. SameDiff M2.1 reports 0 for a summed
@@ -81,7 +83,26 @@ public final class SdTrainer implements StepTrainer {
         return schedule.valueAt((int) iteration(), 0);
     }
 
-    /** One optimisation step on the batch; never leaves non-finite weights behind. */
+    /**
+     * From now on, a finite loss above {@code factor} times the running average of accepted losses
+     * counts as a divergence too: the step is undone as for a NaN (0: off, the default).
+     */
+    @Override
+    public void guardExplosions(double factor) {
+        this.explosionFactor = factor;
+    }
+
+    /** The running average (EMA) of accepted losses, NaN before the first. */
+    @Override
+    public double runningLoss() {
+        return runningLoss;
+    }
+
+    /**
+     * One optimisation step on the batch; never leaves non-finite weights behind. A step whose loss
+     * is not finite (or explodes, see {@link #guardExplosions}) is undone: weights and optimizer
+     * state are as before it, and the result says so ({@link StepResult#nonFinite()}).
+     */
     @Override
     public StepResult step(MultiDataSet batch) {
         backup();
@@ -97,10 +118,13 @@ public final class SdTrainer implements StepTrainer {
             loss += weights.get(c) * v;
         }
         boolean finite = Double.isFinite(loss);
-        if (!finite) {
+        boolean exploded = finite && explosionFactor > 0 && runningLoss > 0 && loss > explosionFactor * runningLoss;
+        if (!finite || exploded) {
             restoreBackup();
+        } else {
+            runningLoss = Double.isNaN(runningLoss) ? loss : 0.9 * runningLoss + 0.1 * loss;
         }
-        return new StepResult(iteration(), loss, parts, !finite, lr);
+        return new StepResult(iteration(), loss, parts, !finite || exploded, lr);
     }
 
     private void backup() {

@@ -15,6 +15,15 @@ public interface StepTrainer {
 
     long iteration();
 
+    /**
+     * From now on, a finite loss above {@code factor} times the running average of accepted losses
+     * counts as a divergence too: the step is undone as for a NaN (0: off, the default).
+     */
+    void guardExplosions(double factor);
+
+    /** The running average (EMA) of accepted losses, NaN before the first. */
+    double runningLoss();
+
     double learningRate();
 
     /** Adam's moment arrays by "variable/key", live (not copies). Empty before the first step. */

@@ -14,8 +14,12 @@ public interface TrainingObserver {
     default void onSamples(SamplePanel panel) {
     }
 
-    /** The loss went NaN or infinite: the step was rolled back and the run paused. */
+    /** The loss went NaN or infinite (or exploded): the step was rolled back and the run paused. */
     default void onNonFinite(StepResult result, String message) {
+    }
+
+    /** Too many steps in a row were rolled back: the run gave up (the weights are those before the first of them). */
+    default void onDiverged(StepResult result, String message) {
     }
 
     default void onPaused(long step) {

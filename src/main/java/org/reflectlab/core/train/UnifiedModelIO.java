@@ -32,20 +32,20 @@ public final class UnifiedModelIO {
                     "Model '" + name + "' is a " + m.kind() + ", not a unified model.");
         }
         UnifiedConfig config;
+        Map<String, Object> section = ModelStoreException.section(m, name, "model");
         try {
-            config = UnifiedConfig.fromMap((Map<String, Object>) m.config().get("model"));
+            config = UnifiedConfig.fromMap(section);
         } catch (RuntimeException e) {
-            throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST,
-                    "Model '" + name + "' has an unreadable configuration: " + e.getMessage(), e);
+            throw ModelStoreException.unreadableConfig(name, e);
         }
         Map<String, INDArray> weights = store.load(name, "weights", UnifiedModelIO::readParams);
         Params params = new Params(m.seed() == null ? 0 : m.seed());
         params.putAll(weights);
         try {
             UnifiedModel model = new UnifiedModel(config, params);
-            if (params.arrays().size() != weights.size()) {
-                throw new IllegalStateException("the weights file lacks " + (params.arrays().size() - weights.size())
-                        + " of the parameters the configuration needs");
+            String misfit = params.mismatch(weights.keySet());
+            if (misfit != null) {
+                throw new IllegalStateException(misfit);
             }
             return model;
         } catch (RuntimeException e) {

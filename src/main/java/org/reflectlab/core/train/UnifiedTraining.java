@@ -36,6 +36,8 @@ public final class UnifiedTraining {
     /** Held-out scenes are drawn with seed + this, never from the training stream. */
     public static final long HELDOUT_SEED_OFFSET = 1_000_003;
     public static final int PANEL_SIZE = 6;
+    /** A step whose loss exceeds this many times the running average is undone, as a NaN is. */
+    public static final double EXPLOSION_FACTOR = 1000;
 
     private final UnifiedModel model;
     private final TrainSettings settings;
@@ -45,6 +47,7 @@ public final class UnifiedTraining {
     private final LossHistory history;
     private final List<Sample> panelSamples;
     private final WarmupCosine schedule;
+    private java.util.function.UnaryOperator<MultiDataSet> batchFilter = java.util.function.UnaryOperator.identity();
 
     private UnifiedTraining(UnifiedModel model, TrainSettings settings, LossHistory history) {
         this.model = model;
@@ -54,6 +57,7 @@ public final class UnifiedTraining {
         this.history = history;
         this.schedule = new WarmupCosine(settings.learningRate(), settings.warmupSteps(), settings.steps(), 0.05);
         this.trainer = trainer(model, schedule);
+        this.trainer.guardExplosions(EXPLOSION_FACTOR);
         this.panelSamples = heldOut.samples(0, PANEL_SIZE);
     }
 
@@ -85,6 +89,21 @@ public final class UnifiedTraining {
         return trainer.learningRate();
     }
 
+    /** The running average of accepted losses (what an explosion is measured against). */
+    public double runningLoss() {
+        return trainer.runningLoss();
+    }
+
+    /** Copies of the optimizer's state (Adam's moments), e.g. to compare with a later one. */
+    public Map<String, INDArray> optimizerState() {
+        return trainer.saveState();
+    }
+
+    /** For tests: every batch passes through this first (e.g. to make one of them NaN). */
+    public void filterBatches(java.util.function.UnaryOperator<MultiDataSet> filter) {
+        this.batchFilter = filter;
+    }
+
     public UnifiedModel model() {
         return model;
     }
@@ -110,7 +129,7 @@ public final class UnifiedTraining {
     public MultiDataSet nextBatch() {
         long first = completedSteps() * settings.batchSize();
         List<Sample> samples = train.samples(first, settings.batchSize());
-        return batchOf(samples, train);
+        return batchFilter.apply(batchOf(samples, train));
     }
 
     private MultiDataSet batchOf(List<Sample> samples, ShapesWorld world) {
@@ -145,8 +164,34 @@ public final class UnifiedTraining {
         return m;
     }
 
+    /**
+     * Why these weights must not be saved, or null: a weight that is not finite, or an output on
+     * held-out data that is not (a loss component of the held-out batch is NaN or infinite).
+     */
+    public String nonFiniteProblem() {
+        if (model.params().hasNonFinite()) {
+            return "some weights are not finite (NaN or infinite)";
+        }
+        for (Map.Entry<String, Double> e : heldOutComponents().entrySet()) {
+            if (!Double.isFinite(e.getValue())) {
+                return "its outputs on held-out data are not finite (the " + e.getKey().replace('_', ' ') + " is "
+                        + e.getValue() + ")";
+            }
+        }
+        return null;
+    }
+
     /** The training loss on a held-out batch (no update): the curve that shows over-fitting. */
     private double heldOutLoss() {
+        double total = 0;
+        for (Map.Entry<String, Double> c : heldOutComponents().entrySet()) {
+            total += model.lossWeights().get(c.getKey()) * c.getValue();
+        }
+        return total;
+    }
+
+    /** Each loss component on a held-out batch. */
+    private Map<String, Double> heldOutComponents() {
         int n = Math.min(settings.batchSize(), settings.evalSize());
         MultiDataSet batch = batchOf(heldOut.samples(0, n), heldOut);
         Map<String, INDArray> in = new java.util.HashMap<>();
@@ -154,11 +199,11 @@ public final class UnifiedTraining {
             in.put(UnifiedModel.FEATURES.get(i), batch.getFeatures(i));
         }
         Map<String, INDArray> out = model.trainingGraph().output(in, UnifiedModel.LOSS_COMPONENTS.toArray(new String[0]));
-        double total = 0;
-        for (Map.Entry<String, Double> w : model.lossWeights().entrySet()) {
-            total += w.getValue() * out.get(w.getKey()).getDouble(0);
+        Map<String, Double> components = new LinkedHashMap<>();
+        for (String c : model.lossWeights().keySet()) {
+            components.put(c, out.get(c).getDouble(0));
         }
-        return total;
+        return components;
     }
 
     public SamplePanel samples() {
@@ -182,6 +227,11 @@ public final class UnifiedTraining {
      * says how to reproduce them.
      */
     public Manifest save(ModelStore store, String name, String command, boolean withOptimizer) throws ModelStoreException {
+        String problem = nonFiniteProblem();
+        if (problem != null) {
+            throw new ModelStoreException(ModelStoreException.Reason.NOT_FINITE, "Not saved as '" + name + "': " + problem
+                    + ". Training diverged; a model saved earlier under that name is unchanged.");
+        }
         List<ModelStore.NewFile> files = new ArrayList<>();
         Map<String, INDArray> weights = model.params().arrays();
         files.add(new ModelStore.NewFile("weights", "weights", "bin", p -> writeParams(weights, p)));

@@ -28,20 +28,20 @@ public final class ImplicitModelIO {
                     "Model '" + name + "' is a " + m.kind() + ", not an implicit world model.");
         }
         ImplicitConfig config;
+        Map<String, Object> section = ModelStoreException.section(m, name, "model");
         try {
-            config = ImplicitConfig.fromMap((Map<String, Object>) m.config().get("model"));
+            config = ImplicitConfig.fromMap(section);
         } catch (RuntimeException e) {
-            throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST,
-                    "Model '" + name + "' has an unreadable configuration: " + e.getMessage(), e);
+            throw ModelStoreException.unreadableConfig(name, e);
         }
         Map<String, INDArray> weights = store.load(name, "weights", ImplicitModelIO::read);
         Params params = new Params(m.seed() == null ? 0 : m.seed());
         params.putAll(weights);
         try {
             ImplicitModel model = new ImplicitModel(config, params);
-            if (params.arrays().size() != weights.size()) {
-                throw new IllegalStateException("the weights file lacks " + (params.arrays().size() - weights.size())
-                        + " of the parameters the configuration needs");
+            String misfit = params.mismatch(weights.keySet());
+            if (misfit != null) {
+                throw new IllegalStateException(misfit);
             }
             return model;
         } catch (RuntimeException e) {

@@ -169,6 +169,7 @@ public final class ImplicitTraining {
     /** Saves weights and loss history with a manifest that says how to reproduce them. */
     public Manifest save(ModelStore store, String name, String command, Map<String, Object> extraMetrics)
             throws ModelStoreException {
+        ModelStoreException.requireFinite(name, model.params().hasNonFinite());
         List<ModelStore.NewFile> files = new ArrayList<>();
         Map<String, INDArray> weights = model.params().arrays();
         files.add(new ModelStore.NewFile("weights", "weights", "bin", p -> ImplicitModelIO.write(weights, p)));

@@ -21,24 +21,41 @@ public record WorldModels(ExplicitModel explicit, SystemIdentification.Result id
     }
 
     public static WorldModels load(ModelStore store, String name, PhysicsParams truth, int frameSize) {
-        ExplicitModel.Calibration c = ExplicitModel.calibrate(truth, CALIBRATION_SEED, CALIBRATION_ROLLOUTS,
-                CALIBRATION_FRAMES, frameSize);
         ImplicitModel implicit = null;
         String problem = null;
         try {
-            implicit = ImplicitModelIO.load(store, name);
-            if (implicit.config().frameSize() != frameSize) {
-                problem = "The implicit model '" + name + "' was trained on " + implicit.config().frameSize()
-                        + "px frames; these are " + frameSize + "px. Showing explicit physics only.";
-                implicit = null;
-            }
+            implicit = loadImplicit(store, name, frameSize);
         } catch (ModelStoreException e) {
-            problem = e.getMessage() + " Running with explicit physics only; train one with "
-                    + "`reflectlab train world`.";
-        } catch (RuntimeException | LinkageError e) {
-            // e.g. the ND4J natives failed to load: physics needs none of them
-            problem = "The implicit model '" + name + "' could not be loaded (" + e + "). Showing explicit physics only.";
+            problem = e.getMessage() + (e.reason() == ModelStoreException.Reason.MISSING_MODEL
+                    ? " Running with explicit physics only; train one with `reflectlab train world`."
+                    : " Showing explicit physics only.");
         }
+        return with(truth, frameSize, implicit, problem);
+    }
+
+    /**
+     * The implicit model, or an exception that says why it cannot be used (missing, damaged,
+     * trained on other frames, or the ND4J natives failed to load).
+     */
+    public static ImplicitModel loadImplicit(ModelStore store, String name, int frameSize) throws ModelStoreException {
+        ImplicitModel implicit;
+        try {
+            implicit = ImplicitModelIO.load(store, name);
+        } catch (RuntimeException | LinkageError e) {
+            throw new ModelStoreException(ModelStoreException.Reason.UNREADABLE,
+                    "The implicit model '" + name + "' could not be loaded (" + e.getClass().getSimpleName() + ").", e);
+        }
+        if (implicit.config().frameSize() != frameSize) {
+            throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST, "The implicit model '" + name
+                    + "' was trained on " + implicit.config().frameSize() + "px frames; these are " + frameSize + "px.");
+        }
+        return implicit;
+    }
+
+    /** The explicit model identified for these physics, beside the given implicit one (null: none, for the reason given). */
+    public static WorldModels with(PhysicsParams truth, int frameSize, ImplicitModel implicit, String problem) {
+        ExplicitModel.Calibration c = ExplicitModel.calibrate(truth, CALIBRATION_SEED, CALIBRATION_ROLLOUTS,
+                CALIBRATION_FRAMES, frameSize);
         return new WorldModels(c.model(), c.identification(), implicit, problem);
     }
 

@@ -53,8 +53,8 @@ public final class ScalingViewModel {
     /** How the cost of one unit of K is counted for optimal stopping. */
     public enum CostUnit { NFE, SECONDS }
 
-    /** A stored sweep as the run selector lists it. */
-    public record Run(SweepStore store, ScalingAnalysis analysis, int rows) {
+    /** A stored sweep as read: its analysis, its row count and the lines of results.csv that could not be read. */
+    public record Run(SweepStore store, ScalingAnalysis analysis, int rows, List<String> skipped) {
         @Override
         public String toString() {
             return store.name() + " (" + rows + " images)";
@@ -100,7 +100,7 @@ public final class ScalingViewModel {
     private Reflector reflector;
     /** Extra copies of the models, one per further core, loaded on the first run. */
     private final List<Reflector> extraWorkers = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final int workers = Runtime.getRuntime().availableProcessors();
+    private final int workers = org.reflectlab.core.concurrent.WorkerLimit.forThisMachine(null).workers();
     private TaskHandle sweepHandle;
 
     public ScalingViewModel(TaskRunner runner, Notifier notifier, Supplier<Reflector> models,
@@ -157,8 +157,9 @@ public final class ScalingViewModel {
     }
 
     private static Run toRun(SweepStore s) throws IOException {
-        List<SweepRow> rows = s.rows();
-        return new Run(s, ScalingAnalysis.of(rows, s.settings().seed()), rows.size());
+        SweepStore.Loaded loaded = s.load();
+        List<SweepRow> rows = loaded.rows();
+        return new Run(s, ScalingAnalysis.of(rows, s.settings().seed()), rows.size(), loaded.skipped());
     }
 
     // Sweep //
@@ -203,9 +204,7 @@ public final class ScalingViewModel {
         String sweepName = name.get() == null ? "" : name.get().trim();
         try {
             s = settings();
-            if (!sweepName.matches("[A-Za-z0-9._+-]+")) {
-                throw new IllegalArgumentException("A sweep name uses letters, digits and . _ + - only.");
-            }
+            org.reflectlab.core.store.Names.check(sweepName, "The sweep name");
         } catch (IllegalArgumentException e) {
             status.set(e.getMessage());
             return;
@@ -217,43 +216,45 @@ public final class ScalingViewModel {
         status.set("Starting sweep '" + sweepName + "'…");
         long t0 = System.nanoTime();
         sweepHandle = runner.submit(BackgroundTask.<Run>of("Scaling sweep " + sweepName, ctx -> {
-            SweepStore store = SweepStore.open(sweepsRoot.resolve(sweepName), s, modelIds.get());
-            while (extraWorkers.size() < workers - 1) {
-                ctx.message("loading a copy of the models for worker " + (extraWorkers.size() + 2));
-                extraWorkers.add(models.get());
-            }
-            List<Reflector> all = new ArrayList<>();
-            all.add(r);
-            all.addAll(extraWorkers.subList(0, workers - 1));
-            long[] lastAnalysis = {System.nanoTime()};
-            new Sweep(all).run(store, prompts, (done, total, what) -> {
-                double secs = (System.nanoTime() - t0) / 1e9;
-                String eta = done > 0 ? String.format(Locale.ROOT, ", ETA %s", duration(secs / done * (total - done))) : "";
-                ctx.progress(done, total);
-                ctx.message(what);
-                String line = String.format(Locale.ROOT, "%d of %d images%s · %s", done, total, eta, what);
-                double fraction = total == 0 ? 1 : done / (double) total;
-                ctx.onUiThread(() -> {
-                    progress.set(fraction);
-                    status.set(line);
-                });
-                if (System.nanoTime() - lastAnalysis[0] > 5e9) {
-                    // Charts follow the sweep as it goes, a few times a minute.
-                    lastAnalysis[0] = System.nanoTime();
-                    try {
-                        Run partial = toRun(store);
-                        ctx.onUiThread(() -> show(partial));
-                    } catch (IOException e) {
-                        // a live chart update is not worth stopping the sweep for; the final read reports problems
-                    }
+            try (SweepStore store = SweepStore.open(sweepsRoot, sweepName, s, modelIds.get())) {
+                store.notes().forEach(n -> ctx.onUiThread(() -> notifier.info(n)));
+                while (extraWorkers.size() < workers - 1) {
+                    ctx.message("loading a copy of the models for worker " + (extraWorkers.size() + 2));
+                    extraWorkers.add(models.get());
                 }
-            }, ctx::isCancelled);
-            return toRun(store);
+                List<Reflector> all = new ArrayList<>();
+                all.add(r);
+                all.addAll(extraWorkers.subList(0, workers - 1));
+                long[] lastAnalysis = {System.nanoTime()};
+                new Sweep(all).run(store, prompts, (done, total, what) -> {
+                    double secs = (System.nanoTime() - t0) / 1e9;
+                    String eta = done > 0 ? String.format(Locale.ROOT, ", ETA %s", duration(secs / done * (total - done))) : "";
+                    ctx.progress(done, total);
+                    ctx.message(what);
+                    String line = String.format(Locale.ROOT, "%d of %d images%s · %s", done, total, eta, what);
+                    double fraction = total == 0 ? 1 : done / (double) total;
+                    ctx.onUiThread(() -> {
+                        progress.set(fraction);
+                        status.set(line);
+                    });
+                    if (System.nanoTime() - lastAnalysis[0] > 5e9) {
+                        // Charts follow the sweep as it goes, a few times a minute.
+                        lastAnalysis[0] = System.nanoTime();
+                        try {
+                            Run partial = toRun(store);
+                            ctx.onUiThread(() -> show(partial));
+                        } catch (IOException e) {
+                            // a live chart update is not worth stopping the sweep for; the final read reports problems
+                        }
+                    }
+                }, ctx::isCancelled);
+                return toRun(store);
+            }
         }).onSuccess(run -> {
             show(run);
             progress.set(1);
-            status.set(String.format(Locale.ROOT, "Sweep '%s' done: %d images in %s.", run.store().name(), run.rows(),
-                    duration((System.nanoTime() - t0) / 1e9)));
+            status.set(String.format(Locale.ROOT, "Sweep '%s' done: %d images in %s.%s", run.store().name(), run.rows(),
+                    duration((System.nanoTime() - t0) / 1e9), skippedNote(run)));
         }).onFailure(e -> {
             status.set("The sweep failed: " + e.getMessage() + " What is stored stays; Run resumes it.");
             notifier.error("Sweep failed", String.valueOf(e.getMessage()));
@@ -261,6 +262,12 @@ public final class ScalingViewModel {
             status.set("Cancelled. Every finished prompt is stored; Run with the same name resumes the sweep.");
             reloadRuns(sweepName);
         }).onFinished(() -> running.set(false)));
+    }
+
+    /** " 2 lines of results.csv could not be read (line 3: ...)." or "". */
+    static String skippedNote(Run run) {
+        return run.skipped().isEmpty() ? "" : String.format(Locale.ROOT, " %d line(s) of %s could not be read and were left out "
+                + "(%s).", run.skipped().size(), SweepStore.RESULTS, run.skipped().get(0));
     }
 
     public void cancel() {

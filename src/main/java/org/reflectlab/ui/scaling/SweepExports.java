@@ -1,10 +1,6 @@
 package org.reflectlab.ui.scaling;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.awt.image.BufferedImage;
-import java.io.BufferedWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +8,7 @@ import java.util.Map;
 import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.scaling.SweepRow;
+import org.reflectlab.core.store.AtomicFile;
 import org.reflectlab.ui.kit.Notifier;
 import org.reflectlab.ui.kit.Snapshots;
 
@@ -29,15 +26,10 @@ final class SweepExports {
     void csv(ScalingViewModel.Run run, Path file) {
         runner.submit(BackgroundTask.of("Export sweep CSV", ctx -> {
             List<SweepRow> rows = run.store().rows();
-            try (BufferedWriter w = Files.newBufferedWriter(file)) {
-                w.write(SweepRow.HEADER + "\n");
-                for (SweepRow r : rows) {
-                    w.write(r.toCsv() + "\n");
-                }
-            }
+            SweepRow.writeCsv(rows, file);
             return rows.size();
         }).onSuccess(n -> notifier.info("Wrote " + n + " rows to " + file))
-                .onFailure(e -> notifier.error("Export failed", "Could not write " + file + ": " + e.getMessage())));
+                .onFailure(e -> notifier.error("Export failed", e.getMessage())));
     }
 
     void json(ScalingViewModel.Run run, Path file) {
@@ -47,10 +39,10 @@ final class SweepExports {
             doc.put("settings", run.store().settings().describe());
             doc.put("models", run.store().info().get("models"));
             doc.put("methods", run.analysis().describe());
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), doc);
+            AtomicFile.writeJson(file, doc);
             return file;
         }).onSuccess(f -> notifier.info("Wrote fits to " + f))
-                .onFailure(e -> notifier.error("Export failed", "Could not write " + file + ": " + e.getMessage())));
+                .onFailure(e -> notifier.error("Export failed", e.getMessage())));
     }
 
     void charts(Map<String, BufferedImage> images, Path dir) {
@@ -60,6 +52,6 @@ final class SweepExports {
             }
             return images.size();
         }).onSuccess(n -> notifier.info("Wrote " + n + " charts to " + dir))
-                .onFailure(e -> notifier.error("Export failed", "Could not write the charts to " + dir + ": " + e.getMessage())));
+                .onFailure(e -> notifier.error("Export failed", e.getMessage())));
     }
 }

@@ -271,11 +271,21 @@ public final class TrainViewModel {
                 public void onNonFinite(StepResult r, String message) {
                     ctx.onUiThread(() -> reportNonFinite(message));
                 }
+
+                @Override
+                public void onDiverged(StepResult r, String message) {
+                    ctx.onUiThread(() -> {
+                        problem.set(message);
+                        notifier.error("Training diverged", message);
+                    });
+                }
             });
             return t;
         }).onOwnThread("reflectlab-train")
                 .onSuccess(t -> status.set(t.finished()
                         ? String.format(Locale.ROOT, "Finished %d steps. Save the model, or Reset to start over.", t.completedSteps())
+                        : problem.get().startsWith("Training diverged")
+                        ? "Stopped: training diverged. Reset, lower the learning rate and start again."
                         : "Stopped at step " + t.completedSteps() + ". Start continues from here; Reset starts over."))
                 .onFailure(e -> {
                     problem.set("Training failed: " + e.getMessage());
@@ -423,16 +433,9 @@ public final class TrainViewModel {
             return;
         }
         runner.submit(BackgroundTask.of("Exporting " + file.getFileName(), ctx -> {
-            Path tmp = java.nio.file.Files.createTempFile(file.toAbsolutePath().getParent(), ".export-", ".csv.tmp");
-            try {
-                t.history().writeCsv(tmp);
-                java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                java.nio.file.Files.deleteIfExists(tmp);
-            }
+            t.history().exportCsv(file);
             return file;
-        }).onSuccess(p -> notifier.info("Saved " + p)).onFailure(e -> notifier.error("Export failed",
-                "Could not write " + file + ": " + e.getMessage())));
+        }).onSuccess(p -> notifier.info("Saved " + p)).onFailure(e -> notifier.error("Export failed", e.getMessage())));
     }
 
     /** Writes an image captured by the view (e.g. the loss chart) in the background. */
@@ -440,8 +443,7 @@ public final class TrainViewModel {
         runner.submit(BackgroundTask.of("Exporting " + file.getFileName(), ctx -> {
             org.reflectlab.core.data.ImageGrid.writePng(image, file);
             return file;
-        }).onSuccess(p -> notifier.info("Saved " + p)).onFailure(e -> notifier.error("Export failed",
-                "Could not write " + file + ": " + e.getMessage())));
+        }).onSuccess(p -> notifier.info("Saved " + p)).onFailure(e -> notifier.error("Export failed", e.getMessage())));
     }
 
     // Feeding the views //

@@ -64,14 +64,25 @@ class CaptionParserTest {
     })
     void acceptedSpellingsNormaliseToCanonicalText(String text, String canonical) {
         ParseResult r = CaptionParser.parse(text);
-        if (canonical.contains(" of ")) {
-            // "at top left of a square": 'left of' is the relation, the place is "top"
-            assertTrue(r.ok(), () -> String.valueOf(r.error()));
-            assertEquals(Category.POSITION, r.caption().category());
-            return;
-        }
         assertTrue(r.ok(), () -> String.valueOf(r.error()));
         assertEquals(canonical, r.caption().text());
+        if (canonical.contains(" of ")) {
+            // "at top left of a square": 'left of' is the relation, the circle's place is the top row
+            assertEquals(Category.POSITION, r.caption().category());
+            assertEquals(canonical.contains("left of") ? Relation.LEFT_OF : Relation.RIGHT_OF, r.caption().relation());
+            assertEquals(0, r.caption().clauses().get(0).cell().row(), "the first object is on the top row");
+        }
+    }
+
+    @Test
+    void emojiAndSymbolsAreRefusedByNameInsteadOfDropped() {
+        String text = "a red \uD83D\uDD34 circle";
+        ParseResult r = CaptionParser.parse(text);
+        assertFalse(r.ok(), "without the check this read as 'a red circle'");
+        assertTrue(r.error().message().startsWith("The caption holds characters ShapesWorld cannot read: '\uD83D\uDD34' (U+1F534)"),
+                r.error().message());
+        assertEquals("\uD83D\uDD34", text.substring(r.error().start(), r.error().end()));
+        assertTrue(CaptionParser.parse("A red circle, left of a blue square!").ok(), "plain punctuation is still fine");
     }
 
     @Test

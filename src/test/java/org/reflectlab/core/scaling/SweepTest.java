@@ -66,6 +66,7 @@ class SweepTest {
         // a crash mid-write leaves half a line; it is skipped and its prompt redone
         Files.writeString(parts.dir().resolve(SweepStore.RESULTS), "p9,colors,\"a red", StandardOpenOption.APPEND);
         Files.writeString(parts.dir().resolve(SweepStore.RESULTS), "\n", StandardOpenOption.APPEND);
+        parts.close();
         SweepStore reopened = SweepStore.open(dir.resolve("parts"), SETTINGS, Map.of());
         int second = sweep().run(reopened, prompts(), (a, b, m) -> { }, () -> false);
         assertEquals(27, first + second);

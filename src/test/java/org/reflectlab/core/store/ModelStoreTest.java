@@ -154,4 +154,24 @@ class ModelStoreTest {
         assertEquals(1, store.list().size());
         assertArrayEquals(new String[] {"m"}, store.list().stream().map(Manifest::name).toArray());
     }
+
+    @Test
+    void theConfigurationIsCoveredByAChecksumAndLegacyManifestsCanBeSealed() throws Exception {
+        ModelStore store = new ModelStore(root);
+        Manifest m = store.save("m", weights("w"), DESCRIPTION);
+        assertEquals(ModelStore.configSha256(Map.of("width", 8)), m.configSha256());
+        Path manifest = store.dir("m").resolve(ModelStore.MANIFEST);
+        String json = Files.readString(manifest);
+        Files.writeString(manifest, json.replace("\"width\" : 8", "\"width\" : 9"));
+        ModelStoreException e = assertThrows(ModelStoreException.class, () -> store.verify("m"));
+        assertEquals(ModelStoreException.Reason.CORRUPT, e.reason());
+        assertTrue(e.getMessage().contains("its configuration was changed after the model was saved"), e.getMessage());
+        // a manifest from before config checksums loads (the model loaders check its parameters) and can be sealed once
+        Files.writeString(manifest, json.replaceAll("(?m)^  \"configSha256\" : \"[0-9a-f]+\",\n", ""));
+        assertEquals(null, store.verify("m").configSha256());
+        assertTrue(store.seal("m"));
+        assertEquals(m.configSha256(), store.verify("m").configSha256());
+        assertEquals(false, store.seal("m"));
+        assertEquals("w", read(store, "m"));
+    }
 }

@@ -56,4 +56,31 @@ class FastTrainerTest {
         Map<String, INDArray> state = fast.saveState();
         assertEquals(reference.saveState().keySet(), state.keySet(), "checkpoint keys are shared");
     }
+
+    @Test
+    void aNonFiniteOrExplodingStepChangesNothing() {
+        UnifiedModel model = UnifiedModel.create(UnifiedConfig.tiny(), 9);
+        UnifiedBackprop backprop = new UnifiedBackprop(model);
+        TrainSettings s = new TrainSettings(1e-3, 4, 10, 7, 2, 1_000_000, 16, 1_000_000);
+        MultiDataSet batch = UnifiedTraining.fresh(UnifiedConfig.tiny(), s).nextBatch();
+        double[] scale = {1.0};
+        FastTrainer trainer = new FastTrainer(model.params(), backprop.grads(), f -> {
+            Map<String, Double> parts = new java.util.LinkedHashMap<>(backprop.step(f));
+            parts.replaceAll((k, v) -> v * scale[0]);
+            return parts;
+        }, model.lossWeights(), new WarmupCosine(1e-3, 1, 10, 0.05));
+        trainer.guardExplosions(1000);
+        trainer.step(batch);
+        Map<String, INDArray> weights = model.params().snapshot();
+        Map<String, INDArray> moments = trainer.saveState();
+        for (double bad : new double[] {Double.NaN, 1e6}) {
+            scale[0] = bad;
+            StepResult r = trainer.step(batch);
+            assertTrue(r.nonFinite(), "rejected at scale " + bad);
+            weights.forEach((k, w) -> assertEquals(0.0, w.sub(model.params().get(k)).amaxNumber().doubleValue(), 0.0, k));
+            trainer.saveState().forEach((k, m) -> assertEquals(0.0, m.sub(moments.get(k)).amaxNumber().doubleValue(), 0.0, k));
+        }
+        scale[0] = 1.0;
+        assertTrue(!trainer.step(batch).nonFinite(), "a normal step is accepted again");
+    }
 }

@@ -109,28 +109,118 @@ class UnifiedTrainingTest {
         TrainingControl control = new TrainingControl();
         AtomicInteger calls = new AtomicInteger();
         AtomicReference<String> message = new AtomicReference<>();
-        AtomicReference<Map<String, INDArray>> atNaN = new AtomicReference<>();
+        AtomicReference<Map<String, INDArray>> before = new AtomicReference<>();
+        AtomicReference<Map<String, INDArray>> optimizerBefore = new AtomicReference<>();
         TrainingObserver observer = new TrainingObserver() {
             @Override
             public void onNonFinite(StepResult result, String m) {
                 message.set(m);
-                atNaN.set(t.model().params().snapshot());
                 control.stop(); // a user would lower the learning rate and resume; the test stops
             }
         };
-        TrainingLoop.run(t, control, observer, () -> {
+        TrainingLoop.Outcome outcome = TrainingLoop.run(t, control, observer, () -> {
             MultiDataSet b = t.nextBatch();
             if (calls.incrementAndGet() == 3) {
+                before.set(t.model().params().snapshot());
+                optimizerBefore.set(t.optimizerState());
                 b.getFeatures(0).putScalar(0, Float.NaN);
             }
             return b;
         });
+        assertEquals(TrainingLoop.Outcome.STOPPED, outcome);
         assertNotNull(message.get(), "the NaN was reported");
         assertTrue(message.get().contains("became NaN at step 3"), message.get());
         assertTrue(message.get().contains("Lower the learning rate"), message.get());
         assertEquals(2, t.completedSteps() - 1, "the bad step was counted by SameDiff but its update undone");
         assertFalse(t.model().params().hasNonFinite(), "weights stay finite");
         assertEquals(2, t.history().size(), "the bad step is not in the history");
+        assertSameArrays(before.get(), t.model().params().snapshot(), "weights");
+        assertFalse(optimizerBefore.get().isEmpty(), "Adam has state after two steps");
+        assertSameArrays(optimizerBefore.get(), t.optimizerState(), "optimizer state");
+    }
+
+    @Test
+    void aFiniteExplosionIsUndoneLikeANaN() throws Exception {
+        UnifiedTraining t = UnifiedTraining.fresh(TINY, settings(6));
+        TrainingControl control = new TrainingControl();
+        AtomicInteger calls = new AtomicInteger();
+        AtomicReference<StepResult> refused = new AtomicReference<>();
+        AtomicReference<String> message = new AtomicReference<>();
+        AtomicReference<Map<String, INDArray>> before = new AtomicReference<>();
+        TrainingLoop.run(t, control, new TrainingObserver() {
+            @Override
+            public void onNonFinite(StepResult result, String m) {
+                refused.set(result);
+                message.set(m);
+                control.stop();
+            }
+        }, () -> {
+            MultiDataSet b = t.nextBatch();
+            if (calls.incrementAndGet() == 4) {
+                before.set(t.model().params().snapshot());
+                b.getFeatures(0).muli(1e4); // pixels 10,000x too bright: a finite loss far above the running average
+            }
+            return b;
+        });
+        assertNotNull(refused.get(), "the explosion was refused");
+        assertTrue(Double.isFinite(refused.get().loss()) && refused.get().exploded(), refused.get().toString());
+        assertTrue(message.get().contains("exploded") && message.get().contains("1000 times its running average"), message.get());
+        assertSameArrays(before.get(), t.model().params().snapshot(), "weights");
+        assertEquals(3, t.history().size());
+    }
+
+    @Test
+    void aRunThatKeepsDivergingGivesUp() throws Exception {
+        UnifiedTraining t = UnifiedTraining.fresh(TINY, settings(30));
+        TrainingControl control = new TrainingControl();
+        AtomicInteger calls = new AtomicInteger();
+        AtomicInteger rollbacks = new AtomicInteger();
+        AtomicReference<String> gaveUp = new AtomicReference<>();
+        TrainingLoop.Outcome outcome = TrainingLoop.run(t, control, new TrainingObserver() {
+            @Override
+            public void onNonFinite(StepResult result, String m) {
+                rollbacks.incrementAndGet();
+                t.scaleLearningRate(1.0 / 3); // what the CLI does
+                control.resume();
+            }
+
+            @Override
+            public void onDiverged(StepResult result, String m) {
+                gaveUp.set(m);
+            }
+        }, () -> {
+            MultiDataSet b = t.nextBatch();
+            if (calls.incrementAndGet() > 2) {
+                b.getFeatures(0).putScalar(0, Float.NaN);
+            }
+            return b;
+        });
+        assertEquals(TrainingLoop.Outcome.DIVERGED, outcome);
+        assertEquals(TrainingLoop.MAX_CONSECUTIVE_ROLLBACKS - 1, rollbacks.get(), "paused and retried before giving up");
+        assertEquals(2 + TrainingLoop.MAX_CONSECUTIVE_ROLLBACKS, calls.get(), "no step after giving up");
+        assertTrue(gaveUp.get().startsWith("Training diverged: " + TrainingLoop.MAX_CONSECUTIVE_ROLLBACKS + " steps in a row"),
+                gaveUp.get());
+    }
+
+    @Test
+    void weightsWithNonFiniteOutputsAreNeverSaved(@TempDir Path dir) throws Exception {
+        UnifiedTraining t = UnifiedTraining.fresh(TINY, settings(2));
+        t.trainStep();
+        ModelStore store = new ModelStore(dir);
+        t.save(store, "u", "test", false);
+        String before = Files.readString(store.dir("u").resolve(ModelStore.MANIFEST));
+        t.model().params().arrays().values().iterator().next().putScalar(0, Float.NaN);
+        ModelStoreException e = assertThrows(ModelStoreException.class, () -> t.save(store, "u", "test", false));
+        assertEquals(ModelStoreException.Reason.NOT_FINITE, e.reason());
+        assertTrue(e.getMessage().contains("not finite"), e.getMessage());
+        assertEquals(before, Files.readString(store.dir("u").resolve(ModelStore.MANIFEST)), "the saved model is unchanged");
+        assertThrows(ModelStoreException.class, () -> t.save(store, "u-checkpoint", "test", true));
+        assertFalse(store.exists("u-checkpoint"));
+    }
+
+    private static void assertSameArrays(Map<String, INDArray> expected, Map<String, INDArray> actual, String what) {
+        assertEquals(expected.keySet(), actual.keySet(), what);
+        expected.forEach((k, v) -> assertEquals(v, actual.get(k), what + " " + k + " is as before the bad step"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.reflectlab.ui.scaling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -58,6 +59,10 @@ class ScalingViewSmokeTest {
         // 3 column heads + 3 method names (best-of-N, reflect last, reflect critic's pick) + 3 x 3 cells
         assertEquals(3 + 3 + 9, grid.getChildren().size());
         robot.clickOn("Optimal stopping");
-        robot.lookup("#stopping-chart").query();
+        WaitForAsyncUtils.waitForFxEvents();
+        LineChart<?, ?> stopping = robot.lookup("#stopping-chart").queryAs(LineChart.class);
+        assertTrue(stopping.isVisible(), "the tab shows its chart");
+        assertFalse(stopping.getData().isEmpty(), "value curves are drawn for the fitted methods");
+        assertFalse(robot.lookup("#stopping-table").queryTableView().getItems().isEmpty(), "K* per method");
     }
 }

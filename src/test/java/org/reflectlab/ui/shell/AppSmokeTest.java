@@ -41,12 +41,20 @@ class AppSmokeTest {
 
     @Test
     void everySidebarEntryOpensItsWorkspace() {
+        java.util.Map<String, Class<?>> views = java.util.Map.of("data", org.reflectlab.ui.data.DataView.class,
+                "train", org.reflectlab.ui.train.TrainView.class, "reflect", org.reflectlab.ui.reflect.ReflectView.class,
+                "world", org.reflectlab.ui.world.WorldView.class, "scaling", org.reflectlab.ui.scaling.ScalingView.class,
+                "aphasia", org.reflectlab.ui.aphasia.AphasiaView.class);
+        assertEquals(views.keySet(), Workspaces.all().stream().map(Workspace::id).collect(java.util.stream.Collectors.toSet()));
         for (Workspace w : Workspaces.all()) {
             ToggleButton nav = robot.lookup("#nav-" + w.id()).queryAs(ToggleButton.class);
             robot.clickOn(nav);
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(nav.isSelected(), w.id());
-            assertEquals(1, robot.lookup(".workspace-host").queryParent().getChildrenUnmodifiable().size());
+            var shown = robot.lookup(".workspace-host").queryParent().getChildrenUnmodifiable();
+            assertEquals(1, shown.size());
+            // the workspace's own view, not another one and not the "could not open" message
+            assertEquals(views.get(w.id()), shown.get(0).getClass(), w.id());
         }
     }
 

@@ -138,6 +138,79 @@ class TrainViewModelTest {
         assertTrue(vm.hasModelProperty().get(), "a stopped run keeps its model");
     }
 
+    /** A tiny run whose batches pass through {@code poison} (call number, batch), recording the learning rate of each. */
+    private static UnifiedTraining poisoned(HyperParams hp, java.util.List<Double> rates,
+                                            java.util.function.BiPredicate<Integer, UnifiedTraining> poison) {
+        UnifiedTraining t = tiny(hp);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        t.filterBatches(b -> {
+            rates.add(t.learningRate());
+            if (poison.test(calls.incrementAndGet(), t)) {
+                b.getFeatures(0).putScalar(0, Float.NaN);
+            }
+            return b;
+        });
+        return t;
+    }
+
+    @Test
+    void aNanPausesWithTheWeightsRestoredAndLowerLearningRateResumes() throws Exception {
+        java.util.List<Double> twinRates = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TrainViewModel twin = new TrainViewModel(new SynchronousTaskRunner(), new RecordingNotifier(),
+                hp -> poisoned(hp, twinRates, (n, t) -> false));
+        twin.setHyperParam("steps", 6);
+        twin.start();
+
+        ThreadRunner runner = new ThreadRunner();
+        RecordingNotifier notifier = new RecordingNotifier();
+        java.util.List<Double> rates = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AtomicReference<java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray>> before = new AtomicReference<>();
+        AtomicReference<UnifiedTraining> run = new AtomicReference<>();
+        TrainViewModel vm = new TrainViewModel(runner, notifier, hp -> {
+            UnifiedTraining t = poisoned(hp, rates, (n, tr) -> {
+                if (n == 3) {
+                    before.set(tr.model().params().snapshot());
+                }
+                return n == 3;
+            });
+            run.set(t);
+            return t;
+        });
+        vm.setHyperParam("steps", 6);
+        vm.start();
+        waitFor(() -> vm.stateProperty().get() == TrainViewModel.State.PAUSED && !vm.problemProperty().get().isEmpty());
+        assertTrue(vm.problemProperty().get().contains("became NaN at step 3"), vm.problemProperty().get());
+        assertEquals(1, notifier.errors.size(), "the user is told");
+        assertTrue(vm.canResumeProperty().get());
+        before.get().forEach((k, v) -> assertEquals(v, run.get().model().params().arrays().get(k), k + " is as before the NaN"));
+        vm.lowerLearningRateAndResume();
+        runner.thread.get().join(60_000);
+        assertEquals(TrainViewModel.State.IDLE, vm.stateProperty().get());
+        assertTrue(vm.statusProperty().get().startsWith("Finished 6 steps"), vm.statusProperty().get());
+        assertEquals("", vm.problemProperty().get());
+        assertEquals(twinRates.get(3) / 3, rates.get(3), 1e-12, "the step after the NaN runs at a third of the rate");
+        assertEquals(twinRates.get(5) / 3, rates.get(5), 1e-12, "and so does the rest of the run");
+    }
+
+    @Test
+    void aRunThatKeepsDivergingStopsWithAnExplanation() throws Exception {
+        ThreadRunner runner = new ThreadRunner();
+        TrainViewModel vm = new TrainViewModel(runner, new RecordingNotifier(),
+                hp -> poisoned(hp, new java.util.concurrent.CopyOnWriteArrayList<>(), (n, t) -> n > 2));
+        vm.setHyperParam("steps", 20);
+        vm.start();
+        for (int i = 1; i < org.reflectlab.core.train.TrainingLoop.MAX_CONSECUTIVE_ROLLBACKS; i++) {
+            int expected = i;
+            waitFor(() -> vm.stateProperty().get() == TrainViewModel.State.PAUSED
+                    && vm.problemProperty().get().contains("at step " + (2 + expected)));
+            vm.lowerLearningRateAndResume();
+        }
+        runner.thread.get().join(60_000);
+        assertEquals(TrainViewModel.State.IDLE, vm.stateProperty().get());
+        assertTrue(vm.problemProperty().get().startsWith("Training diverged: 3 steps in a row"), vm.problemProperty().get());
+        assertTrue(vm.statusProperty().get().startsWith("Stopped: training diverged"), vm.statusProperty().get());
+    }
+
     @Test
     void exportWritesTheHistoryAsCsv(@TempDir Path dir) throws Exception {
         RecordingNotifier notifier = new RecordingNotifier();

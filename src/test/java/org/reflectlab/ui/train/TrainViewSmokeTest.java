@@ -58,6 +58,11 @@ class TrainViewSmokeTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.stateProperty().get() == TrainViewModel.State.IDLE);
         assertEquals(TrainViewModel.State.IDLE, vm.stateProperty().get());
         assertTrue(!robot.lookup("#start").queryAs(Button.class).isDisabled());
-        assertTrue(robot.lookup("#sample-panel").query() != null);
+        javafx.scene.layout.GridPane panel = robot.lookup("#sample-panel").queryAs(javafx.scene.layout.GridPane.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(UnifiedTraining.PANEL_SIZE, panel.getChildren().size(), "one cell per held-out sample");
+        long images = panel.lookupAll(".image-view").stream()
+                .filter(n -> ((javafx.scene.image.ImageView) n).getImage() != null).count();
+        assertEquals(3L * UnifiedTraining.PANEL_SIZE, images, "input, reconstruction and generated image in each cell");
     }
 }

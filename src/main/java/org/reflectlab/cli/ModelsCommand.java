@@ -1,0 +1,97 @@
+package org.reflectlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.reflect.Detector;
+import org.reflectlab.core.reflect.DetectorTraining;
+import org.reflectlab.core.reflect.Generator;
+import org.reflectlab.core.reflect.GeneratorTraining;
+import org.reflectlab.core.settings.AppPaths;
+import org.reflectlab.core.store.Manifest;
+import org.reflectlab.core.store.ModelStore;
+import org.reflectlab.core.store.ModelStoreException;
+import org.reflectlab.core.train.UnifiedModelIO;
+import org.reflectlab.core.world.ImplicitModel;
+import org.reflectlab.core.world.ImplicitModelIO;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = {"Check that every model in the models folder loads: its files and checksums, its configuration's",
+            "checksum, and that its weights hold exactly the parameters its configuration needs.",
+            "--seal adds the configuration checksum to manifests saved before manifests had one (after the load check)."})
+final class ModelsCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--models", description = "Models folder (default: ./models).")
+    Path models;
+    @Option(names = "--seal", description = "Add a configuration checksum to manifests that lack one. Only for manifests "
+            + "known to be as saved, such as the shipped models as committed.")
+    boolean seal;
+    @Parameters(arity = "0..*", paramLabel = "NAME", description = "Models to check (default: all).")
+    List<String> names = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        List<String> which = names.isEmpty() ? all(store) : names;
+        if (which.isEmpty()) {
+            err.println("error: no models in " + store.root());
+            return Cli.FAILED;
+        }
+        Backend.start();
+        int bad = 0;
+        for (String name : which) {
+            try {
+                Manifest m = store.verify(name);
+                load(store, name, m.kind());
+                String status = m.configSha256() != null ? "ok" : "ok, but its configuration has no checksum";
+                if (seal && m.configSha256() == null) {
+                    store.seal(name);
+                    status = "ok, configuration checksum added";
+                }
+                o.printf("%-20s %-22s %s%n", name, m.kind(), status);
+            } catch (ModelStoreException e) {
+                bad++;
+                o.printf("%-20s %-22s %s%n", name, "?", "FAILED");
+                err.println("error: " + e.getMessage());
+            }
+        }
+        return bad == 0 ? 0 : Cli.FAILED;
+    }
+
+    /** Loads the model the way the app does, which checks its parameters against its configuration. */
+    private static void load(ModelStore store, String name, String kind) throws ModelStoreException {
+        switch (kind == null ? "" : kind) {
+            case UnifiedModel.KIND -> UnifiedModelIO.load(store, name);
+            case Generator.KIND -> GeneratorTraining.load(store, name);
+            case Detector.KIND -> DetectorTraining.load(store, name);
+            case ImplicitModel.KIND -> ImplicitModelIO.load(store, name);
+            default -> throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST,
+                    "Model '" + name + "' is of an unknown kind '" + kind + "'.");
+        }
+    }
+
+    private static List<String> all(ModelStore store) throws java.io.IOException {
+        if (!Files.isDirectory(store.root())) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(store.root())) {
+            return s.filter(p -> Files.isRegularFile(p.resolve(ModelStore.MANIFEST))).map(p -> p.getFileName().toString())
+                    .sorted().toList();
+        }
+    }
+}

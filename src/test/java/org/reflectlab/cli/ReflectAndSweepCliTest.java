@@ -1,0 +1,66 @@
+package org.reflectlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reflectlab.core.scaling.SweepStore;
+
+/** reflect and sweep on the shipped models, kept small: one prompt, K 2, two sampling steps. */
+class ReflectAndSweepCliTest {
+
+    private final CliRun cli = new CliRun();
+
+    @Test
+    void reflectPrintsEachIterationAndWritesTheStripAndTheRun(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("strip.png");
+        Path json = dir.resolve("run.json");
+        assertEquals(0, cli.run("reflect", "--prompt", "a red circle left of a blue square", "--k", "2", "--steps", "2",
+                "--no-early-stop", "--out", png.toString(), "--json", json.toString()), cli.both());
+        assertTrue(cli.out().contains("k=1 ") && cli.out().contains("k=2 ") && cli.out().contains("# final: judge says"), cli.out());
+        assertTrue(Files.size(png) > 100);
+        Map<?, ?> run = new ObjectMapper().readValue(json.toFile(), Map.class);
+        assertEquals("a red circle left of a blue square", run.get("prompt"));
+        assertEquals(2, ((List<?>) run.get("iterations")).size());
+    }
+
+    @Test
+    void aSweepRunsResumesRepairsATornRowAndBoundsItsWorkers(@TempDir Path dir) throws Exception {
+        Path sweeps = dir.resolve("sweeps");
+        Path csv = dir.resolve("rows.csv");
+        String[] args = {"sweep", "--methods", "bon", "--k", "1,2", "--per-category", "1", "--steps", "2", "--name", "tiny",
+            "--sweeps", sweeps.toString(), "--csv", csv.toString(), "--workers", "300"};
+        assertEquals(0, cli.run(args), cli.both());
+        assertTrue(cli.err().contains("warning: --workers 300 is more than this machine can use"), cli.both());
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertTrue(cli.out().contains(" prompts, seed 1, " + Math.min(cores, 2) + " workers")
+                || cli.out().contains(" prompts, seed 1, " + cores + " workers"), cli.out());
+        assertTrue(cli.out().contains("# 12 new rows"), cli.out());
+        assertEquals(1 + 12, Files.readAllLines(csv).size(), "6 prompts x K 1 and 2, and the header");
+
+        // a crash cut the last row: the next run cuts it back, says so and redoes that prompt only
+        Path results = sweeps.resolve("tiny").resolve(SweepStore.RESULTS);
+        List<String> lines = Files.readAllLines(results);
+        String last = lines.get(lines.size() - 1);
+        Files.write(results, lines.subList(0, lines.size() - 1));
+        Files.writeString(results, last.substring(0, last.length() / 2), StandardOpenOption.APPEND);
+        assertEquals(0, cli.run(args), cli.both());
+        assertTrue(cli.err().contains("had an incomplete last line") && cli.err().contains(SweepStore.TORN), cli.both());
+        assertTrue(cli.out().contains("# 1 new rows") || cli.out().contains("# 2 new rows"), cli.out());
+        assertEquals(1 + 12, Files.readAllLines(csv).size(), "every row once: no phantom prompt");
+
+        // while another process or window runs the sweep, a second run of it is refused
+        Path folder = sweeps.resolve("tiny");
+        try (SweepStore running = SweepStore.open(folder, SweepStore.read(folder).settings(), Map.of())) {
+            assertEquals(Cli.FAILED, cli.run(args), cli.both());
+            assertTrue(cli.err().contains("error: The sweep 'tiny' is being run by another process or window"), cli.both());
+        }
+    }
+}

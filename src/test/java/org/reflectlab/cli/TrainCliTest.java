@@ -1,0 +1,90 @@
+package org.reflectlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reflectlab.core.store.ModelStore;
+import org.reflectlab.core.train.UnifiedTraining;
+
+/** train unified on a tiny model: a diverging run, resuming, and Ctrl+C / SIGTERM in a real process. */
+class TrainCliTest {
+
+    private static final String[] TINY = {"--width", "16", "--latent", "8", "--eval-size", "8", "--log-every", "1"};
+
+    private final CliRun cli = new CliRun();
+
+    private static String[] args(String... more) {
+        List<String> a = new ArrayList<>(List.of("train", "unified"));
+        a.addAll(List.of(TINY));
+        a.addAll(List.of(more));
+        return a.toArray(new String[0]);
+    }
+
+    @Test
+    void aDivergingRunGivesUpWithAClearMessageAndSavesNothing(@TempDir Path models) throws Exception {
+        // lr 0.1 without warm-up on SameDiff's graph: step 3 and every later one is NaN, whatever the learning
+        // rate falls to. (The fast path stays finite here: it never computes padding tokens, which is where the
+        // graph's overflow starts; FastTrainerTest covers its guard with injected divergence.)
+        int rc = org.reflectlab.core.nn.fast.FastPath.with(false, () -> cli.run(args("--steps", "30", "--batch", "8",
+                "--lr", "0.1", "--warmup", "1", "--out", "x", "--models", models.toString())));
+        assertEquals(Cli.FAILED, rc, cli.both());
+        assertTrue(cli.err().contains("error: Training diverged: 3 steps in a row"), cli.both());
+        assertTrue(cli.err().contains("Nothing was saved"), cli.both());
+        assertFalse(Files.exists(models.resolve("x")), "no model is saved");
+        assertFalse(cli.out().contains("step     30"), "it gave up early: " + cli.out());
+    }
+
+    @Test
+    void settingsCannotChangeOnResume(@TempDir Path models) {
+        assertEquals(Cli.BAD_INPUT, cli.run("train", "unified", "--resume", "x-checkpoint", "--steps", "9000", "--lr", "0.01",
+                "--models", models.toString()), cli.both());
+        assertTrue(cli.err().contains("error: --steps and --lr cannot be changed when resuming"), cli.both());
+    }
+
+    @Test
+    void ctrlCAndSigtermFinishTheStepSaveACheckpointAndSayHowToResume(@TempDir Path models) throws Exception {
+        for (String signal : new String[] {"INT", "TERM"}) {
+            String name = "t" + signal.toLowerCase();
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "-Dreflectlab.home=" + models.resolve("home"),
+                    "org.reflectlab.Launcher"));
+            cmd.addAll(List.of(args("--steps", "100000", "--batch", "4", "--out", name, "--models", models.toString())));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            StringBuilder out = new StringBuilder();
+            BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = r.readLine()) != null) {
+                out.append(line).append('\n');
+                if (line.startsWith("step      3 ")) {
+                    new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
+                    break;
+                }
+            }
+            while ((line = r.readLine()) != null) {
+                out.append(line).append('\n');
+            }
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), out.toString());
+            assertEquals(signal.equals("INT") ? 130 : 143, p.exitValue(), out.toString());
+            Matcher m = Pattern.compile("# stopped at step (\\d+); checkpoint saved to (.+)\\. Resume with: reflectlab train unified "
+                    + "--resume " + name + "-checkpoint").matcher(out);
+            assertTrue(m.find(), out.toString());
+            long step = Long.parseLong(m.group(1));
+            assertTrue(step >= 3, out.toString());
+            UnifiedTraining resumed = UnifiedTraining.resume(new ModelStore(models), name + "-checkpoint");
+            assertEquals(step, resumed.completedSteps(), "the checkpoint holds every finished step");
+        }
+    }
+}
