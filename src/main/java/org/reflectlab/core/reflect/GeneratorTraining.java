@@ -28,7 +28,10 @@ import org.reflectlab.core.store.Manifest;
 import org.reflectlab.core.store.ModelDescription;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.store.ModelStoreException;
+import org.reflectlab.core.nn.fast.FastPath;
+import org.reflectlab.core.train.FastTrainer;
 import org.reflectlab.core.train.SdTrainer;
+import org.reflectlab.core.train.StepTrainer;
 import org.reflectlab.core.train.StepResult;
 import org.reflectlab.core.train.WarmupCosine;
 
@@ -55,7 +58,7 @@ public final class GeneratorTraining {
     private final Generator generator;
     private final LatentCodec codec;
     private final ExampleSource source;
-    private final SdTrainer trainer;
+    private final StepTrainer trainer;
     private final long seed;
     private final int batch;
     private final int steps;
@@ -99,8 +102,15 @@ public final class GeneratorTraining {
         training.put("seed", seed);
         training.put("lr", lr);
         training.put("objective", "rectified flow matching on whitened principal components of unified-model image latents");
-        this.trainer = new SdTrainer(generator.graph(), generator.params(), generator.features(), Generator.LOSS,
-                Map.of(Generator.LOSS_FLOW, 1.0), new WarmupCosine(lr, Math.min(200, steps / 10), steps, 0.05));
+        WarmupCosine schedule = new WarmupCosine(lr, Math.min(200, steps / 10), steps, 0.05);
+        if (FastPath.enabled()) {
+            GeneratorBackprop backprop = new GeneratorBackprop(generator);
+            this.trainer = new FastTrainer(generator.params(), backprop.grads(), backprop::step,
+                    Map.of(Generator.LOSS_FLOW, 1.0), schedule);
+        } else {
+            this.trainer = new SdTrainer(generator.graph(), generator.params(), generator.features(), Generator.LOSS,
+                    Map.of(Generator.LOSS_FLOW, 1.0), schedule);
+        }
     }
 
     /** Extra facts for the manifest's training section (e.g. what the run continued from). */

@@ -21,7 +21,10 @@ import org.reflectlab.core.reflect.Feedback;
 import org.reflectlab.core.reflect.Generator;
 import org.reflectlab.core.reflect.Iteration;
 import org.reflectlab.core.reflect.Reflector;
+import org.reflectlab.core.nn.fast.FastPath;
+import org.reflectlab.core.train.FastTrainer;
 import org.reflectlab.core.train.SdTrainer;
+import org.reflectlab.core.train.StepTrainer;
 
 /**
  * Test-time training at a budget of K samples' worth of compute: draw half the budget as plain
@@ -175,6 +178,24 @@ public final class TestTimeTraining {
         if (base.guideCodec() != null) {
             copy.useGuide(base.guideCodec());
         }
+        StepTrainer trainer = FastPath.enabled()
+                ? fastTrainer(copy, params)
+                : graphTrainer(copy, params);
+        SplittableRandom r = ShapesWorld.random(seed, 7_000_003);
+        for (int i = 0; i < steps && !cancelled.getAsBoolean(); i++) {
+            trainer.step(batch(copy, prompt, accepted, r));
+        }
+        return copy;
+    }
+
+    private static StepTrainer fastTrainer(Generator copy, Params params) {
+        org.reflectlab.core.reflect.GeneratorBackprop backprop = new org.reflectlab.core.reflect.GeneratorBackprop(copy);
+        return new FastTrainer(params, backprop.grads(), backprop::step, Map.of(Generator.LOSS_FLOW, 1.0),
+                new FixedSchedule(LEARNING_RATE), name -> TRAINABLE_PREFIXES.stream().anyMatch(name::startsWith));
+    }
+
+    /** The reference: SameDiff's graph with every other layer turned into constants. */
+    private static StepTrainer graphTrainer(Generator copy, Params params) {
         SameDiff sd = copy.graph();
         List<SDVariable> frozen = new ArrayList<>();
         for (SDVariable v : sd.variables()) {
@@ -184,13 +205,8 @@ public final class TestTimeTraining {
             }
         }
         sd.convertToConstants(frozen);
-        SdTrainer trainer = new SdTrainer(sd, params, copy.features(), Generator.LOSS,
-                Map.of(Generator.LOSS_FLOW, 1.0), new FixedSchedule(LEARNING_RATE));
-        SplittableRandom r = ShapesWorld.random(seed, 7_000_003);
-        for (int i = 0; i < steps && !cancelled.getAsBoolean(); i++) {
-            trainer.step(batch(copy, prompt, accepted, r));
-        }
-        return copy;
+        return new SdTrainer(sd, params, copy.features(), Generator.LOSS, Map.of(Generator.LOSS_FLOW, 1.0),
+                new FixedSchedule(LEARNING_RATE));
     }
 
     private static org.nd4j.linalg.dataset.api.MultiDataSet batch(Generator g, Caption prompt, List<INDArray> accepted,

@@ -32,6 +32,7 @@ public final class FastTrainer implements StepTrainer {
     private final Function<INDArray[], Map<String, Double>> forwardBackward;
     private final Map<String, Double> weights;
     private final ISchedule schedule;
+    private final java.util.function.Predicate<String> trainable;
     private final Map<String, INDArray> m = new LinkedHashMap<>();
     private final Map<String, INDArray> v = new LinkedHashMap<>();
     private long iteration;
@@ -45,6 +46,13 @@ public final class FastTrainer implements StepTrainer {
      */
     public FastTrainer(Params params, Grads grads, Function<INDArray[], Map<String, Double>> forwardBackward,
                        Map<String, Double> weights, ISchedule schedule) {
+        this(params, grads, forwardBackward, weights, schedule, name -> true);
+    }
+
+    /** As above, updating only the parameters {@code trainable} accepts (the rest stay frozen). */
+    public FastTrainer(Params params, Grads grads, Function<INDArray[], Map<String, Double>> forwardBackward,
+                       Map<String, Double> weights, ISchedule schedule, java.util.function.Predicate<String> trainable) {
+        this.trainable = trainable;
         this.params = params;
         this.grads = grads;
         this.forwardBackward = forwardBackward;
@@ -116,6 +124,9 @@ public final class FastTrainer implements StepTrainer {
         float a = (float) alpha;
         float eps = (float) EPS;
         for (Map.Entry<String, INDArray> e : params.arrays().entrySet()) {
+            if (!trainable.test(e.getKey())) {
+                continue;
+            }
             FloatBuffer w = FastOps.view(e.getValue());
             FloatBuffer g = grads.of(e.getKey());
             FloatBuffer mt = FastOps.view(m.get(e.getKey()));
