@@ -205,12 +205,12 @@ public final class UnifiedBackprop {
         ops.dense("dec/in", e, 0, m * t, view, hidden, a, 0, false);
         ops.addTable("dec/pos", a, 0, m, t, hidden);
         FloatBuffer g = buf("dec/g0", m * t * hidden);
-        geluCopy(a, g, m * t * hidden);
+        BackOps.geluForward(a, g, buf("dec/s0", m * t * hidden), m * t * hidden);
         for (int i = 0; i < cfg.decoderDepth(); i++) {
             FloatBuffer ai = buf("dec/a" + (i + 1), m * t * hidden);
             ops.dense("dec/hidden" + i, g, 0, m * t, hidden, hidden, ai, 0, false);
             g = buf("dec/g" + (i + 1), m * t * hidden);
-            geluCopy(ai, g, m * t * hidden);
+            BackOps.geluForward(ai, g, buf("dec/s" + (i + 1), m * t * hidden), m * t * hidden);
         }
         ops.dense("dec/out", g, 0, m * t, hidden, p, buf("dec/out", m * t * p), 0, false);
     }
@@ -311,13 +311,13 @@ public final class UnifiedBackprop {
         back.dense("dec/out", buf("dec/g" + depth, m * t * hidden), 0, m * t, hidden, p, dOut, 0, dg, 0, false);
         FloatBuffer da = buf("dec/da", m * t * hidden);
         for (int i = depth - 1; i >= 0; i--) {
-            BackOps.gelu(buf("dec/a" + (i + 1), m * t * hidden), 0, dg, 0, m * t * hidden);
+            BackOps.geluBackward(buf("dec/a" + (i + 1), m * t * hidden), buf("dec/s" + (i + 1), m * t * hidden), dg, m * t * hidden);
             back.dense("dec/hidden" + i, buf("dec/g" + i, m * t * hidden), 0, m * t, hidden, hidden, dg, 0, da, 0, false);
             FloatBuffer swap = dg;
             dg = da;
             da = swap;
         }
-        BackOps.gelu(buf("dec/a0", m * t * hidden), 0, dg, 0, m * t * hidden);
+        BackOps.geluBackward(buf("dec/a0", m * t * hidden), buf("dec/s0", m * t * hidden), dg, m * t * hidden);
         back.table("dec/pos", dg, 0, m, t, hidden);
         FloatBuffer de = buf("dec/de", m * t * view);
         back.dense("dec/in", buf("dec/e", m * t * view), 0, m * t, view, hidden, dg, 0, de, 0, false);
@@ -398,10 +398,5 @@ public final class UnifiedBackprop {
         for (int i = 0; i < count; i++) {
             to.put(toOff + i, from.get(fromOff + i));
         }
-    }
-
-    private static void geluCopy(FloatBuffer a, FloatBuffer g, int count) {
-        copy(a, 0, g, 0, count);
-        FastOps.gelu(g, 0, count);
     }
 }

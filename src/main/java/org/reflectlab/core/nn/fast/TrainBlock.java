@@ -51,10 +51,7 @@ public final class TrainBlock {
         FloatBuffer u = buf("u", rows * 4 * d);
         FloatBuffer g = buf("g", rows * 4 * d);
         ops.dense(name + "/mlp/fc1", h2, 0, rows, d, 4 * d, u, 0, false);
-        for (int i = 0; i < rows * 4 * d; i++) {
-            g.put(i, u.get(i));
-        }
-        FastOps.gelu(g, 0, rows * 4 * d);
+        BackOps.geluForward(u, g, buf("sig", rows * 4 * d), rows * 4 * d);
         ops.dense(name + "/mlp/fc2", g, 0, rows, 4 * d, d, x, 0, true);
     }
 
@@ -64,7 +61,7 @@ public final class TrainBlock {
         int wide = rows * 4 * d;
         FloatBuffer dg = buf("dg", wide);
         back.dense(name + "/mlp/fc2", buf("g", wide), 0, rows, 4 * d, d, dx, 0, dg, 0, false);
-        BackOps.gelu(buf("u", wide), 0, dg, 0, wide);
+        BackOps.geluBackward(buf("u", wide), buf("sig", wide), dg, wide);
         FloatBuffer dh = buf("dh", rows * d);
         back.dense(name + "/mlp/fc1", buf("h2", rows * d), 0, rows, d, 4 * d, dg, 0, dh, 0, false);
         BackOps.layerNorm(buf("h2", rows * d), 0, buf("inv2", rows), 0, rows, d, dh, 0, dx, 0, true);
