@@ -102,15 +102,17 @@ final class ContrastiveLoss {
         FloatBuffer colP = buf("align/colp", n * n);
         FloatBuffer dSim = buf("align/dsim", n * n);
         float scale = (float) (-0.5 * weight / n);
+        float[] colE = new float[n];
+        for (int r = 0; r < n; r++) {
+            for (int j = 0; j < n; j++) {
+                colE[j] += eye.get(r * n + j);
+            }
+        }
         for (int i = 0; i < n; i++) {
             float rowE = rowSum(eye, i, n);
             for (int j = 0; j < n; j++) {
-                float colE = 0;
-                for (int r = 0; r < n; r++) {
-                    colE += eye.get(r * n + j);
-                }
                 float e = eye.get(i * n + j);
-                dSim.put(i * n + j, scale * ((e - rowE * rowP.get(i * n + j)) + (e - colE * colP.get(i * n + j))));
+                dSim.put(i * n + j, scale * ((e - rowE * rowP.get(i * n + j)) + (e - colE[j] * colP.get(i * n + j))));
             }
         }
         FloatBuffer zin = buf("align/zin", n * l);

@@ -28,6 +28,7 @@ public final class UnifiedBackprop {
     private final BackOps back;
     private final Grads grads;
     private final ContrastiveLoss align;
+    private final Map<String, Double> lossWeights;
     private final List<TrainBlock> imgBlocks = new ArrayList<>();
     private final List<TrainBlock> txtBlocks = new ArrayList<>();
     private final List<TrainBlock> capBlocks = new ArrayList<>();
@@ -60,6 +61,7 @@ public final class UnifiedBackprop {
         this.view = UnifiedModel.DECODER_VIEW;
         this.hidden = 2 * cfg.width();
         this.align = new ContrastiveLoss(ops, cfg.latent(), cfg.temperature());
+        this.lossWeights = model.lossWeights();
         for (int i = 0; i < cfg.imageDepth(); i++) {
             imgBlocks.add(new TrainBlock("img/block" + i, d, cfg.heads(), back));
         }
@@ -273,7 +275,7 @@ public final class UnifiedBackprop {
 
     private void backward() {
         int l = cfg.latent();
-        Map<String, Double> w = weights();
+        Map<String, Double> w = lossWeights;
         FloatBuffer dz = buf("dz", 2 * n * l);
         decodeImageBackward(w.get(UnifiedModel.LOSS_RECON), w.get(UnifiedModel.LOSS_GEN), dz);
         FloatBuffer dzi = buf("dzi", n * l);
@@ -284,15 +286,6 @@ public final class UnifiedBackprop {
         align.backward(w.get(UnifiedModel.LOSS_ALIGN), buf("zi", n * l), buf("zt", n * l), dzi, dzt);
         encodeImageBackward(dzi);
         encodeTextBackward(dzt);
-    }
-
-    private Map<String, Double> weights() {
-        Map<String, Double> w = new LinkedHashMap<>();
-        w.put(UnifiedModel.LOSS_RECON, cfg.reconWeight());
-        w.put(UnifiedModel.LOSS_GEN, cfg.generationWeight());
-        w.put(UnifiedModel.LOSS_CAPTION, cfg.captionWeight());
-        w.put(UnifiedModel.LOSS_ALIGN, cfg.alignWeight());
-        return w;
     }
 
     private void decodeImageBackward(double wRecon, double wGen, FloatBuffer dz) {
@@ -330,8 +323,11 @@ public final class UnifiedBackprop {
         FloatBuffer prob = buf("cap/prob", rows * v);
         FloatBuffer dLogits = buf("cap/dlogits", rows * v);
         float scale = (float) (weight / rows);
-        for (int i = 0; i < rows * v; i++) {
-            dLogits.put(i, (prob.get(i) * rowSum(tokens, i / v, v) - tokens.get(i)) * scale);
+        for (int r = 0; r < rows; r++) {
+            float targets = rowSum(tokens, r, v); // 1 for a one-hot row; keeps the gradient exact for any targets
+            for (int j = r * v; j < (r + 1) * v; j++) {
+                dLogits.put(j, (prob.get(j) * targets - tokens.get(j)) * scale);
+            }
         }
         FloatBuffer dy = buf("cap/dy", rows * d);
         back.dense("cap/out", buf("cap/y", rows * d), 0, rows, d, v, dLogits, 0, dy, 0, false);
@@ -347,7 +343,6 @@ public final class UnifiedBackprop {
         back.dense("cap/expand", buf("zi", n * cfg.latent()), 0, n, cfg.latent(), len * e, dc, 0, dzi, 0, true);
     }
 
-    /** Sum of a row of the one-hot targets (1 for a one-hot row; keeps the loss exact for any targets). */
     private static float rowSum(FloatBuffer x, int row, int width) {
         float s = 0;
         for (int j = 0; j < width; j++) {
