@@ -28,6 +28,9 @@ import org.reflectlab.core.nn.fast.FastPath;
 public final class UnifiedModel {
 
     public static final String KIND = "unified-model";
+    /** How the model store saves and loads it (configuration under config.model). */
+    public static final NetworkIO.Kind<UnifiedConfig, UnifiedModel> NETWORK =
+            new NetworkIO.Kind<>(KIND, "a unified model", "model", UnifiedConfig::fromMap, UnifiedModel::new);
 
     public static final String LOSS = "loss";
     public static final String LOSS_RECON = "loss_recon";

@@ -31,6 +31,9 @@ import org.reflectlab.core.nn.fast.FastPath;
 public final class Detector implements SceneReader {
 
     public static final String KIND = "scene-detector";
+    /** How the model store saves and loads it. */
+    public static final org.reflectlab.core.nn.NetworkIO.Kind<DetectorConfig, Detector> NETWORK =
+            new org.reflectlab.core.nn.NetworkIO.Kind<>(KIND, "a scene detector", null, DetectorConfig::fromMap, Detector::new);
     public static final String LOSS = "loss";
     public static final List<String> COMPONENTS = List.of("loss_presence", "loss_shape", "loss_color", "loss_size");
     /** Placeholders of a training batch, in MultiDataSet feature order. */

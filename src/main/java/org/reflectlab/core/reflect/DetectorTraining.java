@@ -1,10 +1,5 @@
 package org.reflectlab.core.reflect;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +14,7 @@ import org.reflectlab.core.data.Sample;
 import org.reflectlab.core.data.Scene;
 import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.core.data.ShapesWorld;
+import org.reflectlab.core.nn.NetworkIO;
 import org.reflectlab.core.nn.Params;
 import org.reflectlab.core.store.Manifest;
 import org.reflectlab.core.store.ModelDescription;
@@ -234,45 +230,13 @@ public final class DetectorTraining {
         data.put("heldOutSeed", heldOut.spec().seed());
         Map<String, Object> network = Map.of("parameters", detector.params().count(), "forwardMatmulFlopsPerImage",
                 detector.forwardFlops());
-        return store.save(name, List.of(new ModelStore.NewFile("weights", "weights", "bin", p -> {
-            try (OutputStream out = Files.newOutputStream(p)) {
-                Params.write(weights, out);
-            }
-        })), new ModelDescription(Detector.KIND, command, seed, data, config, network, new LinkedHashMap<>(metrics)));
+        return store.save(name, List.of(NetworkIO.paramsFile("weights", weights)), new ModelDescription(Detector.KIND, command, seed, data, config, network, new LinkedHashMap<>(metrics)));
     }
 
     @SuppressWarnings("unchecked")
     public static Detector load(ModelStore store, String name) throws ModelStoreException {
-        Manifest m = store.verify(name);
-        if (!Detector.KIND.equals(m.kind())) {
-            throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST,
-                    "Model '" + name + "' is a " + m.kind() + ", not a scene detector.");
-        }
-        DetectorConfig cfg;
-        try {
-            cfg = DetectorConfig.fromMap((Map<String, Object>) (Map<?, ?>) m.config());
-        } catch (RuntimeException e) {
-            throw ModelStoreException.unreadableConfig(name, e);
-        }
-        Map<String, INDArray> weights = store.load(name, "weights", DetectorTraining::read);
-        Params params = new Params(m.seed() == null ? 0 : m.seed());
-        params.putAll(weights);
-        try {
-            Detector d = new Detector(cfg, params);
-            String misfit = params.mismatch(weights.keySet());
-            if (misfit != null) {
-                throw new IllegalStateException(misfit);
-            }
-            return d;
-        } catch (RuntimeException e) {
-            throw new ModelStoreException(ModelStoreException.Reason.UNREADABLE,
-                    "Model '" + name + "': the weights do not fit its configuration (" + e.getMessage() + ").", e);
-        }
+        return NetworkIO.load(store, name, Detector.NETWORK);
     }
 
-    private static Map<String, INDArray> read(Path p) throws IOException {
-        try (InputStream in = Files.newInputStream(p)) {
-            return Params.read(in);
-        }
-    }
+
 }

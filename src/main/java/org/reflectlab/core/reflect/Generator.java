@@ -30,6 +30,14 @@ import org.reflectlab.core.nn.fast.FastPath;
 public final class Generator {
 
     public static final String KIND = "latent-dit-generator";
+    /** How the model store saves and loads it; its weights carry the latent codec's statistics too. */
+    public static final org.reflectlab.core.nn.NetworkIO.Kind<GeneratorConfig, Generator> NETWORK =
+            new org.reflectlab.core.nn.NetworkIO.Kind<>(KIND, "a generator", null, GeneratorConfig::fromMap, Generator::new,
+                    p -> {
+                        p.get(LatentCodec.MEAN);
+                        p.get(LatentCodec.ENCODE);
+                        p.get(LatentCodec.DECODE);
+                    });
     public static final String LOSS = "loss";
     public static final String LOSS_FLOW = "loss_flow";
     public static final List<String> FEATURES = List.of("xt", "time", "prompt", "ctx_z", "ctx_fb", "mask", "v_target");

@@ -1,10 +1,5 @@
 package org.reflectlab.core.reflect;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +17,7 @@ import org.reflectlab.core.data.Scene;
 import org.reflectlab.core.data.SceneRenderer;
 import org.reflectlab.core.data.SceneSampler;
 import org.reflectlab.core.data.ShapesWorld;
+import org.reflectlab.core.nn.NetworkIO;
 import org.reflectlab.core.nn.Params;
 import org.reflectlab.core.nn.UnifiedModel;
 import org.reflectlab.core.store.Manifest;
@@ -316,48 +312,13 @@ public final class GeneratorTraining {
         data.put("seed", seed);
         Map<String, Object> network = Map.of("parameters", generator.params().count(), "sequenceLength",
                 generator.sequenceLength(), "forwardMatmulFlopsPerNfe", generator.forwardFlops());
-        return store.save(name, List.of(new ModelStore.NewFile("weights", "weights", "bin", p -> {
-            try (OutputStream out = Files.newOutputStream(p)) {
-                Params.write(weights, out);
-            }
-        })), new ModelDescription(Generator.KIND, command, seed, data, config, network, metrics));
+        return store.save(name, List.of(NetworkIO.paramsFile("weights", weights)), new ModelDescription(Generator.KIND, command, seed, data, config, network, metrics));
     }
 
     @SuppressWarnings("unchecked")
     public static Generator load(ModelStore store, String name) throws ModelStoreException {
-        Manifest m = store.verify(name);
-        if (!Generator.KIND.equals(m.kind())) {
-            throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST,
-                    "Model '" + name + "' is a " + m.kind() + ", not a generator.");
-        }
-        GeneratorConfig cfg;
-        try {
-            cfg = GeneratorConfig.fromMap((Map<String, Object>) (Map<?, ?>) m.config());
-        } catch (RuntimeException e) {
-            throw ModelStoreException.unreadableConfig(name, e);
-        }
-        Map<String, INDArray> weights = store.load(name, "weights", GeneratorTraining::read);
-        Params params = new Params(m.seed() == null ? 0 : m.seed());
-        params.putAll(weights);
-        try {
-            Generator g = new Generator(cfg, params);
-            params.get(LatentCodec.MEAN);
-            params.get(LatentCodec.ENCODE);
-            params.get(LatentCodec.DECODE);
-            String misfit = params.mismatch(weights.keySet());
-            if (misfit != null) {
-                throw new IllegalStateException(misfit);
-            }
-            return g;
-        } catch (RuntimeException e) {
-            throw new ModelStoreException(ModelStoreException.Reason.UNREADABLE,
-                    "Model '" + name + "': the weights do not fit its configuration (" + e.getMessage() + ").", e);
-        }
+        return NetworkIO.load(store, name, Generator.NETWORK);
     }
 
-    private static Map<String, INDArray> read(Path p) throws IOException {
-        try (InputStream in = Files.newInputStream(p)) {
-            return Params.read(in);
-        }
-    }
+
 }

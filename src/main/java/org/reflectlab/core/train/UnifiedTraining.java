@@ -1,9 +1,5 @@
 package org.reflectlab.core.train;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +11,7 @@ import org.reflectlab.core.data.DataSpec;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.Sample;
 import org.reflectlab.core.data.ShapesWorld;
-import org.reflectlab.core.nn.Params;
+import org.reflectlab.core.nn.NetworkIO;
 import org.reflectlab.core.nn.UnifiedConfig;
 import org.reflectlab.core.nn.UnifiedBackprop;
 import org.reflectlab.core.nn.UnifiedModel;
@@ -234,10 +230,10 @@ public final class UnifiedTraining {
         }
         List<ModelStore.NewFile> files = new ArrayList<>();
         Map<String, INDArray> weights = model.params().arrays();
-        files.add(new ModelStore.NewFile("weights", "weights", "bin", p -> writeParams(weights, p)));
+        files.add(NetworkIO.paramsFile("weights", weights));
         if (withOptimizer) {
             Map<String, INDArray> opt = trainer.saveState();
-            files.add(new ModelStore.NewFile("optimizer", "optimizer", "bin", p -> writeParams(opt, p)));
+            files.add(NetworkIO.paramsFile("optimizer", opt));
             files.add(new ModelStore.NewFile("history", "history", "csv", history::writeCsv));
         }
         Map<String, Object> config = new LinkedHashMap<>();
@@ -275,7 +271,7 @@ public final class UnifiedTraining {
         UnifiedTraining t = new UnifiedTraining(model, settings, history);
         long completed = ((Number) m.config().getOrDefault("completedSteps", 0)).longValue();
         Map<String, INDArray> opt = m.fileFor("optimizer").isPresent()
-                ? store.load(name, "optimizer", UnifiedModelIO::readParams) : Map.of();
+                ? store.load(name, "optimizer", NetworkIO::readParams) : Map.of();
         t.trainer.loadState(opt, completed);
         return t;
     }
@@ -301,17 +297,5 @@ public final class UnifiedTraining {
                         + "(%d hidden layers of %d) + parallel caption decoder (%d blocks)",
                 c.imageTokens(), c.patch(), c.patch(), c.imageDepth(), c.textDepth(), c.width(), c.heads(),
                 c.latent(), c.decoderDepth(), 2 * c.width(), c.captionDepth());
-    }
-
-    static void writeParams(Map<String, INDArray> arrays, java.nio.file.Path p) throws IOException {
-        try (OutputStream out = Files.newOutputStream(p)) {
-            Params.write(arrays, out);
-        }
-    }
-
-    static Map<String, INDArray> readParams(java.nio.file.Path p) throws IOException {
-        try (InputStream in = Files.newInputStream(p)) {
-            return Params.read(in);
-        }
     }
 }

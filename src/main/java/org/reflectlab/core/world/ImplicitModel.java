@@ -32,6 +32,10 @@ import org.reflectlab.core.nn.SdBuilder;
 public final class ImplicitModel {
 
     public static final String KIND = "world-implicit";
+    /** How the model store saves and loads it (configuration under config.model). */
+    public static final org.reflectlab.core.nn.NetworkIO.Kind<ImplicitConfig, ImplicitModel> NETWORK =
+            new org.reflectlab.core.nn.NetworkIO.Kind<>(KIND, "an implicit world model", "model", ImplicitConfig::fromMap,
+                    ImplicitModel::new);
     public static final String LOSS = "loss";
     public static final String LOSS_RECON = "loss_recon";
     public static final String LOSS_STEP = "loss_step";

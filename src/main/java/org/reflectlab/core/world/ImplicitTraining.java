@@ -172,7 +172,7 @@ public final class ImplicitTraining {
         ModelStoreException.requireFinite(name, model.params().hasNonFinite());
         List<ModelStore.NewFile> files = new ArrayList<>();
         Map<String, INDArray> weights = model.params().arrays();
-        files.add(new ModelStore.NewFile("weights", "weights", "bin", p -> ImplicitModelIO.write(weights, p)));
+        files.add(org.reflectlab.core.nn.NetworkIO.paramsFile("weights", weights));
         files.add(new ModelStore.NewFile("history", "history", "csv", history::writeCsv));
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("model", model.config().toMap());
