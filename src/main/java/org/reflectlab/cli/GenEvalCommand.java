@@ -1,5 +1,6 @@
 package org.reflectlab.cli;
 
+import org.reflectlab.core.nn.NetworkIO;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ final class GenEvalCommand implements Callable<Integer> {
         Reflector reflector = ReflectModels.load(store);
         Generator sftGenerator = null;
         if (sft != null) {
-            sftGenerator = GeneratorTraining.load(store, sft);
+            sftGenerator = NetworkIO.load(store, sft, Generator.NETWORK);
             if (sftGenerator.config().textGuide()) {
                 sftGenerator.useGuide(reflector.codec());
             }

@@ -1,5 +1,6 @@
 package org.reflectlab.cli;
 
+import org.reflectlab.core.nn.NetworkIO;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,8 +78,8 @@ final class ModelsCommand implements Callable<Integer> {
     private static void load(ModelStore store, String name, String kind) throws ModelStoreException {
         switch (kind == null ? "" : kind) {
             case UnifiedModel.KIND -> UnifiedModelIO.load(store, name);
-            case Generator.KIND -> GeneratorTraining.load(store, name);
-            case Detector.KIND -> DetectorTraining.load(store, name);
+            case Generator.KIND -> NetworkIO.load(store, name, Generator.NETWORK);
+            case Detector.KIND -> NetworkIO.load(store, name, Detector.NETWORK);
             case ImplicitModel.KIND -> ImplicitModelIO.load(store, name);
             default -> throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST,
                     "Model '" + name + "' is of an unknown kind '" + kind + "'.");

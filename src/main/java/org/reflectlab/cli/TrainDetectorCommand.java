@@ -1,5 +1,6 @@
 package org.reflectlab.cli;
 
+import org.reflectlab.core.nn.NetworkIO;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -74,7 +75,7 @@ abstract class TrainDetectorCommand implements Callable<Integer> {
                 return Cli.BAD_INPUT;
             }
             UnifiedModel unified = UnifiedModelIO.load(store, UnifiedModelIO.DEFAULT_NAME);
-            generator = GeneratorTraining.load(store, outputPath);
+            generator = NetworkIO.load(store, outputPath, Generator.NETWORK);
             codec = new LatentCodec(unified, generator.params());
             if (generator.config().textGuide()) {
                 generator.useGuide(codec);

@@ -1,5 +1,6 @@
 package org.reflectlab.cli;
 
+import org.reflectlab.core.nn.NetworkIO;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -88,7 +89,7 @@ final class TrainGeneratorCommand implements Callable<Integer> {
                     + "--context-rate %s --width %d --depth %d --components %d%s --out %s", seed, steps, batch, lr, contextRate, width,
                     depth, components, textGuide ? "" : " --no-text-guide", out);
         } else {
-            Generator from = GeneratorTraining.load(store, init);
+            Generator from = NetworkIO.load(store, init, Generator.NETWORK);
             Generator g = GeneratorTraining.continueFrom(from, from.config().withTextGuide(textGuide || from.config().textGuide()), seed);
             LatentCodec codec = new LatentCodec(unified, g.params());
             GeneratorTraining.ExampleSource source;

@@ -1,5 +1,6 @@
 package org.reflectlab.core.reflect;
 
+import org.reflectlab.core.nn.NetworkIO;
 import org.reflectlab.core.nn.UnifiedModel;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.store.ModelStoreException;
@@ -23,23 +24,25 @@ public final class ReflectModels {
     public static Reflector load(ModelStore store) throws ModelStoreException {
         UnifiedModel unified = need(store, UnifiedModelIO.DEFAULT_NAME, "reflectlab train unified",
                 () -> UnifiedModelIO.load(store, UnifiedModelIO.DEFAULT_NAME));
-        Generator generator = need(store, GENERATOR, "reflectlab train generator", () -> GeneratorTraining.load(store, GENERATOR));
-        Detector critic = need(store, CRITIC, "reflectlab train critic", () -> DetectorTraining.load(store, CRITIC));
-        Detector judge = need(store, JUDGE, "reflectlab train judge", () -> DetectorTraining.load(store, JUDGE));
+        Generator generator = need(store, GENERATOR, "reflectlab train generator",
+                () -> NetworkIO.load(store, GENERATOR, Generator.NETWORK));
+        Detector critic = need(store, CRITIC, "reflectlab train critic",
+                () -> NetworkIO.load(store, CRITIC, Detector.NETWORK));
+        Detector judge = need(store, JUDGE, "reflectlab train judge", () -> NetworkIO.load(store, JUDGE, Detector.NETWORK));
         LatentCodec codec = new LatentCodec(unified, generator.params());
         if (generator.config().textGuide()) {
             generator.useGuide(codec);
         }
         Generator base = null;
         if (java.nio.file.Files.isDirectory(store.dir(BASE))) {
-            base = GeneratorTraining.load(store, BASE);
+            base = NetworkIO.load(store, BASE, Generator.NETWORK);
         }
         return new Reflector(generator, codec, critic, judge).withBase(base);
     }
 
     /** The judge alone (scoring needs nothing else). */
     public static Detector judge(ModelStore store) throws ModelStoreException {
-        return need(store, JUDGE, "reflectlab train judge", () -> DetectorTraining.load(store, JUDGE));
+        return need(store, JUDGE, "reflectlab train judge", () -> NetworkIO.load(store, JUDGE, Detector.NETWORK));
     }
 
     private interface Loader<T> {

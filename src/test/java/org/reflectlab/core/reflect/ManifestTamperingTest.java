@@ -1,5 +1,6 @@
 package org.reflectlab.core.reflect;
 
+import org.reflectlab.core.nn.NetworkIO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -81,7 +82,8 @@ class ManifestTamperingTest {
     @Test
     void aShallowerGeneratorIsRefused() throws Exception {
         ModelStore store = copy("generator", m -> config(m).put("depth", 1));
-        ModelStoreException e = assertThrows(ModelStoreException.class, () -> GeneratorTraining.load(store, "generator"));
+        ModelStoreException e = assertThrows(ModelStoreException.class,
+                () -> NetworkIO.load(store, "generator", Generator.NETWORK));
         assertTrue(e.getMessage().contains("its configuration was changed"), e.getMessage());
     }
 
@@ -91,7 +93,8 @@ class ManifestTamperingTest {
             m.remove("configSha256");
             config(m).put("depth", 1);
         });
-        ModelStoreException e = assertThrows(ModelStoreException.class, () -> GeneratorTraining.load(shallow, "generator"));
+        ModelStoreException e = assertThrows(ModelStoreException.class,
+                () -> NetworkIO.load(shallow, "generator", Generator.NETWORK));
         assertTrue(e.getMessage().matches("(?s).*the weights hold \\d+ parameters the configuration does not use \\(gen/.*"),
                 e.getMessage());
         Files.walk(root).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -99,7 +102,7 @@ class ManifestTamperingTest {
             m.remove("configSha256");
             config(m).put("depth", 5);
         });
-        e = assertThrows(ModelStoreException.class, () -> GeneratorTraining.load(deeper, "generator"));
+        e = assertThrows(ModelStoreException.class, () -> NetworkIO.load(deeper, "generator", Generator.NETWORK));
         assertTrue(e.getMessage().matches("(?s).*the weights lack \\d+ parameters the configuration needs \\(gen/.*"), e.getMessage());
     }
 
@@ -116,7 +119,7 @@ class ManifestTamperingTest {
             m.remove("configSha256");
             m.put("config", Map.of());
         });
-        e = assertThrows(ModelStoreException.class, () -> DetectorTraining.load(store, "judge"));
+        e = assertThrows(ModelStoreException.class, () -> NetworkIO.load(store, "judge", Detector.NETWORK));
         assertTrue(e.getMessage().contains("detector config lacks 'arch'"), e.getMessage());
         assertPlain(e.getMessage());
 
@@ -124,14 +127,14 @@ class ManifestTamperingTest {
             m.remove("configSha256");
             config(m).put("arch", "cnn");
         });
-        e = assertThrows(ModelStoreException.class, () -> DetectorTraining.load(store, "critic"));
+        e = assertThrows(ModelStoreException.class, () -> NetworkIO.load(store, "critic", Detector.NETWORK));
         assertTrue(e.getMessage().contains("unknown detector architecture 'cnn'"), e.getMessage());
 
         copy("generator", m -> {
             m.remove("configSha256");
             config(m).put("heads", 0);
         });
-        e = assertThrows(ModelStoreException.class, () -> GeneratorTraining.load(store, "generator"));
+        e = assertThrows(ModelStoreException.class, () -> NetworkIO.load(store, "generator", Generator.NETWORK));
         assertTrue(e.getMessage().contains("heads must be 1 or more"), e.getMessage());
         assertPlain(e.getMessage());
     }
@@ -139,6 +142,6 @@ class ManifestTamperingTest {
     @Test
     void otherManifestEditsDoNotMatter() throws Exception {
         ModelStore store = copy("judge", m -> m.put("command", "edited by hand"));
-        assertEquals(DetectorConfig.judge().arch(), DetectorTraining.load(store, "judge").config().arch());
+        assertEquals(DetectorConfig.judge().arch(), NetworkIO.load(store, "judge", Detector.NETWORK).config().arch());
     }
 }

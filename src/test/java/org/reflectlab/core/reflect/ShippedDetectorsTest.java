@@ -1,5 +1,6 @@
 package org.reflectlab.core.reflect;
 
+import org.reflectlab.core.nn.NetworkIO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,8 +32,8 @@ class ShippedDetectorsTest {
     static void load() throws Exception {
         Backend.start(1);
         ModelStore store = new ModelStore(Path.of("models"));
-        critic = DetectorTraining.load(store, ReflectModels.CRITIC);
-        judge = DetectorTraining.load(store, ReflectModels.JUDGE);
+        critic = NetworkIO.load(store, ReflectModels.CRITIC, Detector.NETWORK);
+        judge = NetworkIO.load(store, ReflectModels.JUDGE, Detector.NETWORK);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.reflectlab.core.reflect;
 
+import org.reflectlab.core.nn.NetworkIO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,7 +35,7 @@ class TrainingSmallTest {
         assertTrue(last < 0.6 * first, first + " -> " + last);
         ModelStore store = new ModelStore(dir);
         t.save(store, "judge", "judge", "test", t.evaluate(64));
-        Detector loaded = DetectorTraining.load(store, "judge");
+        Detector loaded = NetworkIO.load(store, "judge", Detector.NETWORK);
         List<RgbImage> imgs = List.of(new ShapesWorld(DataSpec.defaults(2)).image(0));
         assertEquals(t.detector().read(imgs), loaded.read(imgs));
     }
@@ -59,7 +60,7 @@ class TrainingSmallTest {
         assertTrue(last < first - 0.05, first + " -> " + last);
         ModelStore store = new ModelStore(dir);
         t.save(store, "generator", "test", java.util.Map.of());
-        Generator loaded = GeneratorTraining.load(store, "generator").useGuide(t.codec());
+        Generator loaded = NetworkIO.load(store, "generator", Generator.NETWORK).useGuide(t.codec());
         var cond = new Generator.Condition(CaptionParser.parse("two circles").caption(), List.of());
         assertEquals(t.generator().sample(cond, 1, 2, 9), loaded.sample(cond, 1, 2, 9));
     }
