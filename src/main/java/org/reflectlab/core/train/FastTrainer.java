@@ -30,14 +30,12 @@ public final class FastTrainer implements StepTrainer {
     private final Params params;
     private final Grads grads;
     private final Function<INDArray[], Map<String, Double>> forwardBackward;
-    private final Map<String, Double> weights;
+    private final LossGuard guard;
     private final ISchedule schedule;
     private final java.util.function.Predicate<String> trainable;
     private final Map<String, INDArray> m = new LinkedHashMap<>();
     private final Map<String, INDArray> v = new LinkedHashMap<>();
     private long iteration;
-    private double explosionFactor;
-    private double runningLoss = Double.NaN;
 
     /**
      * @param forwardBackward runs one batch (features in the model's placeholder order), returns the
@@ -56,7 +54,7 @@ public final class FastTrainer implements StepTrainer {
         this.params = params;
         this.grads = grads;
         this.forwardBackward = forwardBackward;
-        this.weights = new LinkedHashMap<>(weights);
+        this.guard = new LossGuard(weights);
         this.schedule = schedule;
         params.arrays().forEach((k, a) -> {
             m.put(k, Nd4j.zeros(a.dataType(), a.shape()));
@@ -76,33 +74,25 @@ public final class FastTrainer implements StepTrainer {
 
     @Override
     public void guardExplosions(double factor) {
-        this.explosionFactor = factor;
+        guard.guardExplosions(factor);
     }
 
     @Override
     public double runningLoss() {
-        return runningLoss;
+        return guard.runningLoss();
     }
 
     @Override
     public StepResult step(MultiDataSet batch) {
         double lr = learningRate();
-        Map<String, Double> parts = forwardBackward.apply(batch.getFeatures());
-        double loss = 0;
-        Map<String, Double> ordered = new LinkedHashMap<>();
-        for (String c : weights.keySet()) {
-            double value = parts.getOrDefault(c, Double.NaN);
-            ordered.put(c, value);
-            loss += weights.get(c) * value;
-        }
-        boolean finite = Double.isFinite(loss) && gradientsFinite();
-        boolean exploded = finite && explosionFactor > 0 && runningLoss > 0 && loss > explosionFactor * runningLoss;
-        if (finite && !exploded) {
+        Map<String, Double> parts = guard.components(forwardBackward.apply(batch.getFeatures()));
+        double loss = guard.total(parts);
+        boolean kept = gradientsFinite() && guard.accept(loss);
+        if (kept) {
             update(lr);
-            runningLoss = Double.isNaN(runningLoss) ? loss : 0.9 * runningLoss + 0.1 * loss;
         }
         iteration++; // as SdTrainer: a rejected step still uses up its batch and its place in the schedule
-        return new StepResult(iteration, loss, ordered, !finite || exploded, lr);
+        return new StepResult(iteration, loss, parts, !kept, lr);
     }
 
     /** A non-finite loss or gradient leaves weights and moments as they were (nothing was applied yet). */

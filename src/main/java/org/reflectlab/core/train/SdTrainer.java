@@ -36,13 +36,11 @@ public final class SdTrainer implements StepTrainer {
     private final Params params;
     private final ISchedule schedule;
     private final List<String> components;
-    private final Map<String, Double> weights;
     private final Map<String, Double> captured = new HashMap<>();
     private final Map<String, INDArray> paramBackup = new LinkedHashMap<>();
     private final Map<String, INDArray> stateBackup = new LinkedHashMap<>();
     private boolean stepped;
-    private double explosionFactor;
-    private double runningLoss = Double.NaN;
+    private final LossGuard guard;
 
     /**
      * @param weights how the components sum to the loss. SameDiff M2.1 reports 0 for a summed
@@ -54,7 +52,7 @@ public final class SdTrainer implements StepTrainer {
         this.params = params;
         this.schedule = schedule;
         this.components = List.copyOf(weights.keySet());
-        this.weights = new LinkedHashMap<>(weights);
+        this.guard = new LossGuard(weights);
         // SameDiff only computes, and so only reports, forward values the gradient needs. An add
         // of each component times zero changes no gradient but makes every component needed.
         SDVariable watched = sd.getVariable(loss);
@@ -89,13 +87,13 @@ public final class SdTrainer implements StepTrainer {
      */
     @Override
     public void guardExplosions(double factor) {
-        this.explosionFactor = factor;
+        guard.guardExplosions(factor);
     }
 
     /** The running average (EMA) of accepted losses, NaN before the first. */
     @Override
     public double runningLoss() {
-        return runningLoss;
+        return guard.runningLoss();
     }
 
     /**
@@ -110,21 +108,13 @@ public final class SdTrainer implements StepTrainer {
         double lr = learningRate();
         sd.fit(batch);
         stepped = true;
-        double loss = 0;
-        Map<String, Double> parts = new LinkedHashMap<>();
-        for (String c : components) {
-            double v = captured.getOrDefault(c, Double.NaN);
-            parts.put(c, v);
-            loss += weights.get(c) * v;
-        }
-        boolean finite = Double.isFinite(loss);
-        boolean exploded = finite && explosionFactor > 0 && runningLoss > 0 && loss > explosionFactor * runningLoss;
-        if (!finite || exploded) {
+        Map<String, Double> parts = guard.components(captured);
+        double loss = guard.total(parts);
+        boolean kept = guard.accept(loss);
+        if (!kept) {
             restoreBackup();
-        } else {
-            runningLoss = Double.isNaN(runningLoss) ? loss : 0.9 * runningLoss + 0.1 * loss;
         }
-        return new StepResult(iteration(), loss, parts, !finite || exploded, lr);
+        return new StepResult(iteration(), loss, parts, !kept, lr);
     }
 
     private void backup() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.reflectlab.core.backend.Backend;
-import org.reflectlab.core.data.Caption;
-import org.reflectlab.core.data.CaptionParser;
 import org.reflectlab.core.data.DataSpec;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.ShapesWorld;
@@ -67,15 +64,7 @@ class FastPathTest {
     }
 
     private static void assertVelocityMatches(Generator g, LatentCodec codec) {
-        Caption prompt = CaptionParser.parse("two red circles").caption();
-        Caption other = CaptionParser.parse("a blue square").caption();
-        INDArray z = Generator.noise(2, g.config().latent(), 3);
-        List<Generator.Condition> conds = new ArrayList<>();
-        conds.add(new Generator.Condition(prompt, List.of()));
-        conds.add(new Generator.Condition(other, List.of(
-                new Generator.ContextPair(z.getRow(0), Feedback.sentences(other, TinyModels.RED_CIRCLE)),
-                new Generator.ContextPair(z.getRow(1), List.of(), true))));
-        conds.add(conds.get(1).withoutCondition());
+        List<Generator.Condition> conds = TinyModels.mixedConditions(g);
         INDArray xt = Generator.noise(3, g.config().latent(), 11);
         Map<String, INDArray> in = g.inputs(conds, xt, new double[] {0.0, 0.4, 0.9});
         INDArray expected = g.graph().output(in, "v").get("v");

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.reflectlab.core.backend.Backend;
-import org.reflectlab.core.data.Caption;
-import org.reflectlab.core.data.CaptionParser;
 
 /** The generator's fast forward + backward gives SameDiff's flow loss and the gradient of every parameter. */
 class GeneratorBackpropTest {
@@ -32,15 +29,7 @@ class GeneratorBackpropTest {
                 a.addi(Nd4j.randn(a.dataType(), a.shape()).muli(0.2));
             }
         });
-        Caption prompt = CaptionParser.parse("two red circles").caption();
-        Caption other = CaptionParser.parse("a blue square").caption();
-        INDArray z = Generator.noise(2, g.config().latent(), 3);
-        List<Generator.Condition> conds = new ArrayList<>();
-        conds.add(new Generator.Condition(prompt, List.of()));
-        conds.add(new Generator.Condition(other, List.of(
-                new Generator.ContextPair(z.getRow(0), Feedback.sentences(other, TinyModels.RED_CIRCLE)),
-                new Generator.ContextPair(z.getRow(1), List.of(), true))));
-        conds.add(conds.get(1).withoutCondition());
+        List<Generator.Condition> conds = TinyModels.mixedConditions(g);
         Map<String, INDArray> in = new HashMap<>(g.inputs(conds, Generator.noise(3, g.config().latent(), 11),
                 new double[] {0.1, 0.5, 0.8}));
         in.put("v_target", Generator.noise(3, g.config().latent(), 12));

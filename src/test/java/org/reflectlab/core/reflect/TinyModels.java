@@ -31,6 +31,23 @@ public final class TinyModels {
         return new Generator(GeneratorConfig.tiny(16), p).useGuide(new LatentCodec(unified, p));
     }
 
+    /**
+     * Three conditions that exercise every part of the generator's sequence: a prompt alone, a prompt
+     * with a (latent, feedback) pair and an image-masked pair, and the unconditional one.
+     */
+    public static List<Generator.Condition> mixedConditions(Generator g) {
+        org.reflectlab.core.data.Caption prompt = org.reflectlab.core.data.CaptionParser.parse("two red circles").caption();
+        org.reflectlab.core.data.Caption other = org.reflectlab.core.data.CaptionParser.parse("a blue square").caption();
+        org.nd4j.linalg.api.ndarray.INDArray z = Generator.noise(2, g.config().latent(), 3);
+        List<Generator.Condition> conds = new ArrayList<>();
+        conds.add(new Generator.Condition(prompt, List.of()));
+        conds.add(new Generator.Condition(other, List.of(
+                new Generator.ContextPair(z.getRow(0), Feedback.sentences(other, RED_CIRCLE)),
+                new Generator.ContextPair(z.getRow(1), List.of(), true))));
+        conds.add(conds.get(1).withoutCondition());
+        return conds;
+    }
+
     /** What a stand-in reader sees when right for "a red circle", and when wrong. */
     public static final List<SceneObject> RED_CIRCLE = List.of(SceneObject.plain(Shape.CIRCLE, ShapeColor.RED, Size.LARGE, new Cell(1, 1)));
     public static final List<SceneObject> BLUE_CIRCLE = List.of(SceneObject.plain(Shape.CIRCLE, ShapeColor.BLUE, Size.LARGE, new Cell(1, 1)));
