@@ -121,7 +121,7 @@ public final class ServingNode implements AutoCloseable {
                     .append("pekko.cluster.split-brain-resolver.stable-after = 5s\n")
                     .append("pekko.cluster.distributed-data.gossip-interval = 500ms\n")
                     .append("pekko.cluster.typed.receptionist.distributed-data.gossip-interval = 500ms\n")
-                    .append("pekko.cluster.log-info = off\npekko.remote.artery.advanced.maximum-frame-size = 1MiB\n")
+                    .append("pekko.cluster.log-info = off\npekko.cluster.jmx.enabled = off\npekko.remote.artery.advanced.maximum-frame-size = 1MiB\n")
                     .append("pekko.actor.serializers.reflectlab = \"").append(ServingSerializer.class.getName()).append("\"\n")
                     .append("pekko.actor.serialization-identifiers { \"").append(ServingSerializer.class.getName())
                     .append("\" = ").append(ServingSerializer.ID).append(" }\n")

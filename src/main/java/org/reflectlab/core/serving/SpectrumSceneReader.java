@@ -31,6 +31,8 @@ public final class SpectrumSceneReader {
     private static final SpectrumSceneReader INSTANCE = new SpectrumSceneReader();
 
     private final List<SceneObject> candidates = new ArrayList<>();
+    /** Each template sparse (its spectrogram is near zero away from its harmonics and its quarter second). */
+    private final List<int[]> support = new ArrayList<>();
     private final List<float[]> templates = new ArrayList<>();
     private final double[] energy;
     private final float[] window = new float[FRAME];
@@ -45,14 +47,16 @@ public final class SpectrumSceneReader {
                     for (Cell cell : Cell.ALL) {
                         SceneObject o = SceneObject.plain(shape, color, size, cell);
                         candidates.add(o);
-                        templates.add(spectrogram(SceneAudio.synthesize(Scene.of(o))));
+                        sparse(spectrogram(SceneAudio.synthesize(Scene.of(o))));
                     }
                 }
             }
         }
         energy = new double[templates.size()];
         for (int i = 0; i < energy.length; i++) {
-            energy[i] = dot(templates.get(i), templates.get(i));
+            for (float v : templates.get(i)) {
+                energy[i] += v * v;
+            }
         }
     }
 
@@ -76,7 +80,7 @@ public final class SpectrumSceneReader {
                     continue;
                 }
                 // ||R||^2 - ||R - T||^2: how much this object would explain
-                double gain = 2 * dot(residual, templates.get(c)) - energy[c];
+                double gain = 2 * dot(residual, support.get(c), templates.get(c)) - energy[c];
                 if (gain > bestGain) {
                     bestGain = gain;
                     best = c;
@@ -88,9 +92,10 @@ public final class SpectrumSceneReader {
             SceneObject o = candidates.get(best);
             found.add(o);
             used.add(o.cell());
+            int[] at = support.get(best);
             float[] t = templates.get(best);
-            for (int i = 0; i < residual.length; i++) {
-                residual[i] = Math.max(0, residual[i] - t[i]);
+            for (int k = 0; k < at.length; k++) {
+                residual[at[k]] = Math.max(0, residual[at[k]] - t[k]);
             }
         }
         if (found.isEmpty()) {
@@ -171,10 +176,31 @@ public final class SpectrumSceneReader {
         }
     }
 
-    private static double dot(float[] a, float[] b) {
+    private void sparse(float[] dense) {
+        float max = 0;
+        for (float v : dense) {
+            max = Math.max(max, v);
+        }
+        int n = 0;
+        for (float v : dense) {
+            n += v > 1e-3f * max ? 1 : 0;
+        }
+        int[] at = new int[n];
+        float[] val = new float[n];
+        for (int i = 0, k = 0; i < dense.length; i++) {
+            if (dense[i] > 1e-3f * max) {
+                at[k] = i;
+                val[k++] = dense[i];
+            }
+        }
+        support.add(at);
+        templates.add(val);
+    }
+
+    private static double dot(float[] dense, int[] at, float[] val) {
         double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
+        for (int k = 0; k < at.length; k++) {
+            s += dense[at[k]] * val[k];
         }
         return s;
     }

@@ -49,7 +49,12 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     public record SetDelay(long millis) implements Command {
     }
 
-    private enum Flush implements Command { INSTANCE }
+    /**
+     * Run what is queued. Sent twice in a row: the second pass through the mailbox lets jobs of
+     * requests sent at the same moment (still arriving through their handlers) join the batch.
+     */
+    private record Flush(boolean last) implements Command {
+    }
 
     private record Pending(Job job, long deadlineNanos) {
     }
@@ -92,7 +97,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         return newReceiveBuilder()
                 .onMessage(Job.class, this::onJob)
                 .onMessage(Cancel.class, this::onCancel)
-                .onMessageEquals(Flush.INSTANCE, this::onFlush)
+                .onMessage(Flush.class, this::onFlush)
                 .onMessageEquals(Crash.INSTANCE, () -> {
                     throw new IllegalStateException("injected crash in " + name);
                 })
@@ -110,7 +115,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         queued.add(new Pending(job, System.nanoTime() + job.budgetMillis() * 1_000_000L));
         if (!flushPending) {
             flushPending = true;
-            getContext().getSelf().tell(Flush.INSTANCE);
+            getContext().getSelf().tell(new Flush(false));
         }
         return this;
     }
@@ -122,7 +127,11 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         return this;
     }
 
-    private Behavior<Command> onFlush() {
+    private Behavior<Command> onFlush(Flush f) {
+        if (!f.last()) {
+            getContext().getSelf().tell(new Flush(true));
+            return this;
+        }
         flushPending = false;
         if (queued.isEmpty()) {
             return this;
