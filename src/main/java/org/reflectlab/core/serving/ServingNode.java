@@ -102,7 +102,7 @@ public final class ServingNode implements AutoCloseable {
         s.append("pekko.loglevel = WARNING\npekko.stdout-loglevel = OFF\npekko.log-dead-letters = off\n")
                 .append("pekko.log-dead-letters-during-shutdown = off\npekko.jvm-exit-on-fatal-error = off\n")
                 .append("pekko.coordinated-shutdown.exit-jvm = off\npekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off\n")
-                .append("pekko.actor.typed.restart-stash-capacity = 10000\n")
+                .append("pekko.actor.typed.restart-stash-capacity = 10000\npekko.daemonic = on\n")
                 .append(NodeGuardian.DISPATCHER).append(" { type = Dispatcher\n executor = thread-pool-executor\n")
                 .append(" thread-pool-executor.fixed-pool-size = ").append(threads).append("\n throughput = 1 }\n");
         if (c.cluster()) {
