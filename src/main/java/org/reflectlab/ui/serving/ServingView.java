@@ -153,7 +153,10 @@ public final class ServingView extends BorderPane {
         workers.setPrefWrapLength(560);
         Label router = new Label("router\n(receptionist, admission)");
         router.getStyleClass().add("serving-router");
-        HBox diagram = new HBox(16, router, new Label("->"), workers);
+        Label arrow = new Label("\u2192");
+        router.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        arrow.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox diagram = new HBox(16, router, arrow, workers);
         diagram.setAlignment(Pos.CENTER_LEFT);
         ListView<String> routes = new ListView<>(vm.routeTable());
         routes.setId("serving-routes");
@@ -209,6 +212,7 @@ public final class ServingView extends BorderPane {
         normal.setOnAction(e -> vm.slow(0));
         Spinner<Integer> n = new Spinner<>(1, 100_000, 200, 100);
         n.setEditable(true);
+        n.setPrefWidth(100);
         n.getValueFactory().valueProperty().bindBidirectional(vm.floodProperty().asObject());
         Button flood = new Button("Flood");
         flood.setId("serving-flood");
