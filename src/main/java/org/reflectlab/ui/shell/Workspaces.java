@@ -43,7 +43,10 @@ public final class Workspaces {
                                 () -> modelIds(s), AppPaths.sweeps(), PromptSet.generate(1, 50).prompts()))),
                 new Workspace("aphasia", "Aphasia", "Modal aphasia: image -> image vs image -> caption -> image, and retrieval",
                         "M4 4h16v11H10l-5 4v-4H4z M8 8h8v1.5H8z M8 11h5v1.5H8z",
-                        s -> org.reflectlab.ui.aphasia.AphasiaView.create(s.runner(), s.notifier(), s.models())));
+                        s -> org.reflectlab.ui.aphasia.AphasiaView.create(s.runner(), s.notifier(), s.models())),
+                new Workspace("serving", "Serving", "Any-to-any requests over supervised modality workers (Pekko actors)",
+                        "M10 3h4v4h-4z M3 17h4v4H3z M10 17h4v4h-4z M17 17h4v4h-4z M11.25 7h1.5v4.5H19V17h-1.5v-4H12.75v4h-1.5v-4H6.5v4H5v-5.5h6.25z",
+                        s -> org.reflectlab.ui.serving.ServingView.create(s.runner(), s.notifier(), s.models())));
     }
 
     private static java.util.Map<String, Object> modelIds(AppServices s) {

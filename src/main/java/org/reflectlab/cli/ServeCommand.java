@@ -1,0 +1,184 @@
+package org.reflectlab.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.serving.LatencyHistogram;
+import org.reflectlab.core.serving.Modality;
+import org.reflectlab.core.serving.Payload;
+import org.reflectlab.core.serving.PipelineBench;
+import org.reflectlab.core.serving.Reply;
+import org.reflectlab.core.serving.RouteEngine;
+import org.reflectlab.core.serving.ServingConfig;
+import org.reflectlab.core.serving.ServingMetrics;
+import org.reflectlab.core.serving.ServingNode;
+import org.reflectlab.core.serving.WorkerBoard;
+import org.reflectlab.core.settings.AppPaths;
+import org.reflectlab.core.store.ModelStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve any-to-any requests (text, image, audio in and out) from supervised modality workers.",
+            "Local by default: one embedded node with every worker. Requests from stdin, one per line:",
+            "  text->image a red circle left of a blue square      image->text scene 12      audio->audio scene 3",
+            "(scene N = ShapesWorld sample N, rendered or synthesized). With --cluster the node joins a Pekko cluster",
+            "and hosts only its --roles; every node routes to workers anywhere in the cluster."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--cluster", description = "Join (or found) a Pekko cluster instead of running alone.")
+    boolean cluster;
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address this node listens on in a cluster (default: ${DEFAULT-VALUE}).")
+    String host;
+    @Option(names = "--port", defaultValue = "25520", description = "Port this node listens on in a cluster (default: ${DEFAULT-VALUE}).")
+    int port;
+    @Option(names = "--seed-nodes", split = ",", description = "host:port of cluster nodes to join through (default: this node).")
+    List<String> seeds;
+    @Option(names = "--roles", split = ",", description = "Modalities whose workers this node hosts: text, image, audio (default: all).")
+    List<String> roles;
+    @Option(names = "--workers", defaultValue = "1", description = "Workers per hosted modality, each with its own model copy (default: ${DEFAULT-VALUE}).")
+    int workers;
+    @Option(names = "--queue", defaultValue = "64", description = "Requests a worker may hold before new ones are rejected (default: ${DEFAULT-VALUE}).")
+    int queue;
+    @Option(names = "--timeout-ms", defaultValue = "5000", description = "Budget of each request (default: ${DEFAULT-VALUE}, the lecture's 5 s).")
+    long timeoutMs;
+    @Option(names = "--for", defaultValue = "0", description = "Seconds to keep serving after stdin ends (0: stop at once when local, run until Ctrl+C in a cluster).")
+    long forSeconds;
+    @Option(names = "--stats-every", defaultValue = "10", description = "Seconds between metric lines while serving (default: ${DEFAULT-VALUE}).")
+    long statsEvery;
+    @Option(names = "--models", description = "Models folder (default: ./models).")
+    Path models;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        ServingConfig cfg;
+        try {
+            Set<Modality> r = EnumSet.allOf(Modality.class);
+            if (roles != null) {
+                r = EnumSet.noneOf(Modality.class);
+                for (String s : roles) {
+                    r.add(Modality.parse(s));
+                }
+            }
+            cfg = ServingConfig.local().withRoles(r).withWorkers(workers).withQueueCapacity(queue).withTimeout(Duration.ofMillis(timeoutMs));
+            if (cluster) {
+                cfg = cfg.clustered(host, port, seeds == null || seeds.isEmpty() ? List.of(host + ":" + port) : seeds);
+            }
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return Cli.BAD_INPUT;
+        }
+        Backend.start();
+        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        try (ServingNode node = ServingNode.start(cfg, RouteEngine.shipped(store, "unified"))) {
+            o.printf("# serving node %s: workers %s; queue %d per worker; timeout %d ms%n", node.address(),
+                    node.board().views().stream().map(WorkerBoard.View::name).toList(), queue, timeoutMs);
+            CountDownLatch stop = new CountDownLatch(1);
+            Thread hook = new Thread(stop::countDown, "reflectlab-serve-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            Thread stats = new Thread(() -> {
+                try {
+                    while (!stop.await(statsEvery, TimeUnit.SECONDS)) {
+                        printStats(o, node);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "reflectlab-serve-stats");
+            stats.setDaemon(true);
+            stats.start();
+            serveStdin(o, node);
+            if (forSeconds > 0) {
+                stop.await(forSeconds, TimeUnit.SECONDS);
+            } else if (cluster) {
+                o.println("# stdin ended; serving the cluster until Ctrl+C");
+                stop.await();
+            }
+            printStats(o, node);
+            stop.countDown();
+        }
+        return 0;
+    }
+
+    private void serveStdin(PrintWriter o, ServingNode node) throws Exception {
+        PipelineBench inputs = new PipelineBench(node, 1);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            line = line.trim();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                String[] parts = line.split("\\s+", 2);
+                String[] route = parts[0].split("->");
+                if (route.length != 2 || parts.length < 2) {
+                    throw new IllegalArgumentException("write <in>-><out> <data>, e.g. text->image a red circle");
+                }
+                Modality from = Modality.parse(route[0]);
+                Modality to = Modality.parse(route[1]);
+                Payload data = parts[1].startsWith("scene ") ? inputs.input(from, Integer.parseInt(parts[1].substring(6).trim()))
+                        : from == Modality.TEXT ? new Payload.Text(parts[1]) : null;
+                if (data == null) {
+                    throw new IllegalArgumentException(from.word() + " input is given as 'scene N'");
+                }
+                long t0 = System.nanoTime();
+                Reply r = node.request(from, data, to).toCompletableFuture().get();
+                o.println(describe(r, (System.nanoTime() - t0) / 1e6));
+            } catch (IllegalArgumentException e) {
+                o.println("error: " + e.getMessage());
+            }
+        }
+    }
+
+    static String describe(Reply r, double ms) {
+        if (r instanceof Reply.Completed c) {
+            String out;
+            if (c.output() instanceof Payload.Text t) {
+                out = "\"" + t.text() + "\"";
+            } else if (c.output() instanceof Payload.Image i) {
+                out = i.image().width() + "x" + i.image().height() + " image";
+            } else {
+                out = String.format(Locale.ROOT, "%.2f s stereo clip", ((Payload.Audio) c.output()).clip().seconds());
+            }
+            return String.format(Locale.ROOT, "#%d %s completed in %.1f ms by %s then %s: %s  [%s | %s]", c.requestId(), c.route(), ms,
+                    c.encodedBy(), c.decodedBy(), out, c.encodeNote(), c.decodeNote());
+        }
+        String why = r instanceof Reply.TimedOut t ? "timed out: " + t.where()
+                : r instanceof Reply.Rejected j ? "rejected: " + j.reason() : "failed: " + ((Reply.Failed) r).reason();
+        return String.format(Locale.ROOT, "#%d %s %s", r.requestId(), r.route(), why);
+    }
+
+    static void printStats(PrintWriter o, ServingNode node) {
+        ServingMetrics.Totals t = node.metrics().totals();
+        o.printf("# node %s: sent %d, completed %d, failed %d, timed out %d, rejected %d, lost %d%n", node.address(), t.sent(),
+                t.completed(), t.failed(), t.timedOut(), t.rejected(), t.lost());
+        for (Map.Entry<String, LatencyHistogram> e : node.metrics().routes().entrySet()) {
+            LatencyHistogram h = e.getValue();
+            o.printf(Locale.ROOT, "#   %-13s n=%-7d p50 %7.2f ms  p95 %7.2f ms  p99 %7.2f ms%n", e.getKey(), h.count(),
+                    h.percentileMillis(0.5), h.percentileMillis(0.95), h.percentileMillis(0.99));
+        }
+        for (WorkerBoard.View v : node.board().views()) {
+            o.printf("#   worker %-22s %-10s in flight %3d  restarts %d  processed %d in %d batches  cancelled %d%n",
+                    v.name(), v.state().name().toLowerCase(Locale.ROOT), v.inFlight(), v.restarts(), v.processed(), v.batches(), v.cancelled());
+        }
+        o.flush();
+    }
+}

@@ -1,0 +1,96 @@
+package org.reflectlab.core.serving;
+
+import java.time.Duration;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/**
+ * One request's life: encode at the input modality's worker, decode at the output's, answer the
+ * client, all within the budget. At the deadline it answers TimedOut and tells the worker holding
+ * the job to drop it. If a worker it waits on dies (its node left), it fails at once instead of
+ * waiting out the budget. Either way it tells the router to release the workers' slots.
+ */
+final class RequestHandler {
+
+    interface Msg {
+    }
+
+    private record Result(Worker.JobResult result) implements Msg {
+    }
+
+    private enum Deadline implements Msg { INSTANCE }
+
+    private record WorkerGone(String worker) implements Msg {
+    }
+
+    private final Router.Request request;
+    private final ActorRef<Worker.Command> encoder;
+    private final ActorRef<Worker.Command> decoder;
+    private final ActorRef<Router.Command> router;
+    private final long startNanos = System.nanoTime();
+    private String encodeNote;
+    private String encodedBy;
+    private Stage stage = Stage.ENCODE;
+
+    private RequestHandler(Router.Request request, ActorRef<Worker.Command> encoder, ActorRef<Worker.Command> decoder,
+                           ActorRef<Router.Command> router) {
+        this.request = request;
+        this.encoder = encoder;
+        this.decoder = decoder;
+        this.router = router;
+    }
+
+    static Behavior<Msg> create(Router.Request request, ActorRef<Worker.Command> encoder, ActorRef<Worker.Command> decoder,
+                                ActorRef<Router.Command> router) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+            RequestHandler h = new RequestHandler(request, encoder, decoder, router);
+            timers.startSingleTimer(Deadline.INSTANCE, Duration.ofMillis(request.timeoutMillis()));
+            ActorRef<Worker.JobResult> results = ctx.messageAdapter(Worker.JobResult.class, Result::new);
+            ctx.watchWith(encoder, new WorkerGone(encoder.path().name()));
+            if (!decoder.equals(encoder)) {
+                ctx.watchWith(decoder, new WorkerGone(decoder.path().name()));
+            }
+            encoder.tell(new Worker.Job(request.id(), Stage.ENCODE, request.data(), request.timeoutMillis(), results));
+            return Behaviors.receive(Msg.class)
+                    .onMessage(Result.class, r -> h.onResult(r.result(), results))
+                    .onMessageEquals(Deadline.INSTANCE, h::onDeadline)
+                    .onMessage(WorkerGone.class, g -> h.finish(new Reply.Failed(request.id(), h.route(),
+                            "the worker " + g.worker() + " went away (its node left or it was given up on)")))
+                    .build();
+        }));
+    }
+
+    private String route() {
+        return Reply.route(request.input(), request.output());
+    }
+
+    private Behavior<Msg> onResult(Worker.JobResult r, ActorRef<Worker.JobResult> results) {
+        if (r.error() != null) {
+            return finish(new Reply.Failed(request.id(), route(), r.error()));
+        }
+        if (r.stage() == Stage.ENCODE && stage == Stage.ENCODE) {
+            stage = Stage.DECODE;
+            encodeNote = r.note();
+            encodedBy = r.worker();
+            long left = request.timeoutMillis() - (System.nanoTime() - startNanos) / 1_000_000L;
+            decoder.tell(new Worker.Job(request.id(), Stage.DECODE, r.payload(), Math.max(1, left), results));
+            return Behaviors.same();
+        }
+        return finish(new Reply.Completed(request.id(), route(), r.payload(), encodeNote, r.note(), encodedBy, r.worker()));
+    }
+
+    private Behavior<Msg> onDeadline() {
+        ActorRef<Worker.Command> holder = stage == Stage.ENCODE ? encoder : decoder;
+        holder.tell(new Worker.Cancel(request.id()));
+        return finish(new Reply.TimedOut(request.id(), route(),
+                "no answer within " + request.timeoutMillis() + " ms (" + stage.name().toLowerCase(java.util.Locale.ROOT)
+                        + " at " + holder.path().name() + "); the job was cancelled there"));
+    }
+
+    private Behavior<Msg> finish(Reply reply) {
+        request.replyTo().tell(reply);
+        router.tell(new Router.Release(encoder, decoder));
+        return Behaviors.stopped();
+    }
+}

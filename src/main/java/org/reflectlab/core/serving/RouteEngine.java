@@ -1,0 +1,158 @@
+package org.reflectlab.core.serving;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.reflectlab.core.data.AudioClip;
+import org.reflectlab.core.data.Caption;
+import org.reflectlab.core.data.CaptionParser;
+import org.reflectlab.core.data.ParseResult;
+import org.reflectlab.core.data.RgbImage;
+import org.reflectlab.core.data.Scene;
+import org.reflectlab.core.data.SceneAudio;
+import org.reflectlab.core.data.SceneRenderer;
+import org.reflectlab.core.data.SceneSampler;
+import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.store.ModelStore;
+import org.reflectlab.core.train.UnifiedModelIO;
+
+/**
+ * One worker's copy of the unified model and what it does with it, a batch at a time. Learned:
+ * caption -> latent, image -> latent, latent -> image, latent -> caption. Analytic: a clip's scene
+ * ({@link SpectrumSceneReader}, then rendered and encoded by the image encoder) and a clip for a
+ * decoded caption (parsed, realized as a scene, synthesized by {@link SceneAudio}). Not thread-safe:
+ * its worker owns it.
+ */
+public final class RouteEngine {
+
+    /** One item's outcome: a payload and a note on how it was made, or an error for the user. */
+    public record Outcome(Payload payload, String note, String error) {
+        static Outcome ok(Payload p, String note) {
+            return new Outcome(p, note, null);
+        }
+
+        static Outcome failed(String error) {
+            return new Outcome(null, null, error);
+        }
+    }
+
+    private final UnifiedModel model;
+
+    public RouteEngine(UnifiedModel model) {
+        this.model = model;
+    }
+
+    /** Each call loads a fresh copy of the shipped (or named) unified model: one per worker. */
+    public static ServingNode.EngineFactory shipped(ModelStore store, String name) {
+        return () -> new RouteEngine(UnifiedModelIO.load(store, name));
+    }
+
+    public int imageSize() {
+        return model.config().imageSize();
+    }
+
+    public List<Outcome> encode(Modality m, List<Payload> inputs) {
+        Outcome[] out = new Outcome[inputs.size()];
+        List<Integer> at = new ArrayList<>();
+        List<Caption> captions = new ArrayList<>();
+        List<RgbImage> images = new ArrayList<>();
+        String[] notes = new String[inputs.size()];
+        for (int i = 0; i < inputs.size(); i++) {
+            Payload p = inputs.get(i);
+            if (p.modality() != m) {
+                out[i] = Outcome.failed("a " + m.word() + " worker was sent " + (p.modality() == null ? "a latent" : p.modality().word()));
+                continue;
+            }
+            if (p instanceof Payload.Text t) {
+                ParseResult r = CaptionParser.parse(t.text());
+                if (!r.ok()) {
+                    out[i] = Outcome.failed("the caption does not parse: " + r.error().message());
+                    continue;
+                }
+                captions.add(r.caption());
+                notes[i] = "text encoder (learned)";
+            } else if (p instanceof Payload.Image img) {
+                if (img.image().width() != imageSize()) {
+                    out[i] = Outcome.failed("the model reads " + imageSize() + "px images, not " + img.image().width() + "px");
+                    continue;
+                }
+                images.add(img.image());
+                notes[i] = "image encoder (learned)";
+            } else if (p instanceof Payload.Audio a) {
+                try {
+                    Scene s = SpectrumSceneReader.get().read(a.clip());
+                    images.add(SceneRenderer.render(s, imageSize()));
+                    notes[i] = "spectrum read as '" + SceneSampler.describe(s).text() + "' (analytic), rendered, image encoder (learned)";
+                } catch (IllegalArgumentException e) {
+                    out[i] = Outcome.failed(e.getMessage());
+                    continue;
+                }
+            }
+            at.add(i);
+        }
+        if (!at.isEmpty()) {
+            INDArray z = m == Modality.TEXT ? model.textLatents(captions) : model.imageLatents(images);
+            float[] flat = z.dup('c').data().asFloat();
+            int width = (int) z.size(1);
+            for (int k = 0; k < at.size(); k++) {
+                int i = at.get(k);
+                out[i] = Outcome.ok(new Payload.Latent(Arrays.copyOfRange(flat, k * width, (k + 1) * width)), notes[i]);
+            }
+        }
+        return Arrays.asList(out);
+    }
+
+    public List<Outcome> decode(Modality m, List<Payload> latents, long seed) {
+        int n = latents.size();
+        int width = model.config().latent();
+        float[] flat = new float[n * width];
+        for (int i = 0; i < n; i++) {
+            if (!(latents.get(i) instanceof Payload.Latent l) || l.z().length != width) {
+                throw new IllegalArgumentException("decoding needs latents of width " + width);
+            }
+            System.arraycopy(l.z(), 0, flat, i * width, width);
+        }
+        INDArray z = Nd4j.create(flat, new long[] {n, width}, 'c');
+        List<Outcome> out = new ArrayList<>(n);
+        switch (m) {
+            case IMAGE -> model.decodeImages(z).forEach(img -> out.add(Outcome.ok(new Payload.Image(img), "image decoder (learned)")));
+            case TEXT -> model.decodeCaptions(z).forEach(c -> out.add(Outcome.ok(new Payload.Text(c), "caption decoder (learned)")));
+            case AUDIO -> {
+                SplittableRandom r = new SplittableRandom(seed);
+                List<String> direct = model.decodeCaptions(z);
+                List<RgbImage> drawn = null;
+                for (int i = 0; i < n; i++) {
+                    String caption = direct.get(i);
+                    String how = "caption decoder (learned) said '" + caption + "'";
+                    if (!CaptionParser.parse(caption).ok()) {
+                        // a text latent need not read as a caption (the caption decoder learned from image
+                        // latents): draw it, then let the model read its own drawing
+                        if (drawn == null) {
+                            drawn = model.decodeImages(z);
+                        }
+                        caption = model.readCaptions(List.of(drawn.get(i))).get(0);
+                        how = "image decoder, then image encoder + caption decoder (learned) read '" + caption + "'";
+                    }
+                    out.add(clipFor(caption, how, r));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Outcome clipFor(String caption, String how, SplittableRandom r) {
+        ParseResult p = CaptionParser.parse(caption);
+        if (!p.ok()) {
+            return Outcome.failed("the model decoded '" + caption + "', which does not parse (" + p.error().message() + "): no clip");
+        }
+        Scene scene = SceneSampler.realize(p.caption(), r).orElse(null);
+        if (scene == null) {
+            return Outcome.failed("the model decoded '" + caption + "', which no scene can satisfy: no clip");
+        }
+        AudioClip clip = SceneAudio.synthesize(scene);
+        return Outcome.ok(new Payload.Audio(clip), how + "; clip synthesized (analytic)");
+    }
+}

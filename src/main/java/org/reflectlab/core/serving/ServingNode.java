@@ -1,0 +1,243 @@
+package org.reflectlab.core.serving;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+
+/**
+ * A serving node: an embedded Pekko actor system with a router and this node's modality workers.
+ * Local by default (nothing to set up); clustered when the config says so. Every request ends in
+ * exactly one {@link Reply}; if none arrived even after the handler's own deadline plus a grace
+ * period, it is counted as lost (which must not happen) and answered Failed.
+ */
+public final class ServingNode implements AutoCloseable {
+
+    /** Makes one worker's copy of the model; called on the worker's thread, once per worker. */
+    @FunctionalInterface
+    public interface EngineFactory {
+        RouteEngine create() throws Exception;
+    }
+
+    static final Duration GRACE = Duration.ofSeconds(3);
+
+    private final ServingConfig config;
+    private final ActorSystem<NodeGuardian.Command> system;
+    private final ActorRef<Router.Command> router;
+    private final WorkerBoard board;
+    private final ServingMetrics metrics = new ServingMetrics();
+    private final AtomicLong ids = new AtomicLong();
+    private volatile boolean closed;
+
+    private ServingNode(ServingConfig config, ActorSystem<NodeGuardian.Command> system, ActorRef<Router.Command> router,
+                        WorkerBoard board) {
+        this.config = config;
+        this.system = system;
+        this.router = router;
+        this.board = board;
+    }
+
+    /** Starts the node and waits (up to 60 s) until its router reaches every local worker. */
+    public static ServingNode start(ServingConfig config, EngineFactory engines) {
+        WorkerBoard board = new WorkerBoard();
+        Map<String, Supplier<RouteEngine>> copies = new HashMap<>();
+        for (Modality m : config.roles()) {
+            for (int i = 1; i <= config.workersPerModality(); i++) {
+                copies.put(m.word() + "-" + i, memo(engines));
+            }
+        }
+        ActorSystem<NodeGuardian.Command> system = ActorSystem.create(NodeGuardian.create(config, board, copies),
+                "reflectlab", pekkoConfig(config));
+        ActorRef<Router.Command> router;
+        try {
+            router = AskPattern.<NodeGuardian.Command, ActorRef<Router.Command>>ask(system, NodeGuardian.GetRouter::new,
+                    Duration.ofSeconds(10), system.scheduler()).toCompletableFuture().get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            system.terminate();
+            throw new IllegalStateException("the serving node did not start: " + e.getMessage(), e);
+        }
+        ServingNode node = new ServingNode(config, system, router, board);
+        Map<Modality, Integer> want = new EnumMap<>(Modality.class);
+        config.roles().forEach(m -> want.put(m, config.workersPerModality()));
+        if (!node.awaitWorkers(want, Duration.ofSeconds(60))) {
+            node.close();
+            throw new IllegalStateException("the serving node's workers did not come up within 60 s: " + board.views());
+        }
+        return node;
+    }
+
+    private static Supplier<RouteEngine> memo(EngineFactory f) {
+        return new Supplier<>() {
+            private RouteEngine engine;
+
+            @Override
+            public synchronized RouteEngine get() {
+                if (engine == null) {
+                    try {
+                        engine = f.create();
+                    } catch (Exception e) {
+                        throw new IllegalStateException("could not load the worker's model: " + e.getMessage(), e);
+                    }
+                }
+                return engine;
+            }
+        };
+    }
+
+    static Config pekkoConfig(ServingConfig c) {
+        int threads = Math.max(1, c.roles().size() * c.workersPerModality());
+        StringBuilder s = new StringBuilder();
+        s.append("pekko.loglevel = WARNING\npekko.stdout-loglevel = OFF\npekko.log-dead-letters = off\n")
+                .append("pekko.log-dead-letters-during-shutdown = off\npekko.jvm-exit-on-fatal-error = off\n")
+                .append("pekko.coordinated-shutdown.exit-jvm = off\npekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off\n")
+                .append("pekko.actor.typed.restart-stash-capacity = 10000\npekko.daemonic = on\n")
+                .append(NodeGuardian.DISPATCHER).append(" { type = Dispatcher\n executor = thread-pool-executor\n")
+                .append(" thread-pool-executor.fixed-pool-size = ").append(threads).append("\n throughput = 1 }\n");
+        if (c.cluster()) {
+            s.append("pekko.actor.provider = cluster\n")
+                    .append("pekko.remote.artery.canonical.hostname = \"").append(c.host()).append("\"\n")
+                    .append("pekko.remote.artery.canonical.port = ").append(c.port()).append('\n')
+                    .append("pekko.cluster.seed-nodes = [");
+            List<String> seeds = new ArrayList<>();
+            for (String seed : c.seedNodes()) {
+                seeds.add("\"pekko://reflectlab@" + seed.trim() + "\"");
+            }
+            s.append(String.join(",", seeds)).append("]\n")
+                    .append("pekko.cluster.roles = [").append(String.join(",", c.roles().stream().map(Modality::word).toList()))
+                    .append("]\n")
+                    .append("pekko.cluster.downing-provider-class = \"org.apache.pekko.cluster.sbr.SplitBrainResolverProvider\"\n")
+                    .append("pekko.cluster.split-brain-resolver.stable-after = 5s\n")
+                    .append("pekko.cluster.distributed-data.gossip-interval = 500ms\n")
+                    .append("pekko.cluster.typed.receptionist.distributed-data.gossip-interval = 500ms\n")
+                    .append("pekko.cluster.log-info = off\npekko.cluster.jmx.enabled = off\npekko.remote.artery.advanced.maximum-frame-size = 1MiB\n")
+                    .append("pekko.actor.serializers.reflectlab = \"").append(ServingSerializer.class.getName()).append("\"\n")
+                    .append("pekko.actor.serialization-identifiers { \"").append(ServingSerializer.class.getName())
+                    .append("\" = ").append(ServingSerializer.ID).append(" }\n")
+                    .append("pekko.actor.serialization-bindings { \"").append(ClusterMessage.class.getName())
+                    .append("\" = reflectlab }\n");
+        }
+        return ConfigFactory.parseString(s.toString()).withFallback(ConfigFactory.load());
+    }
+
+    public ServingConfig config() {
+        return config;
+    }
+
+    public WorkerBoard board() {
+        return board;
+    }
+
+    public ServingMetrics metrics() {
+        return metrics;
+    }
+
+    /** host:port of this node in its cluster, or "local". */
+    public String address() {
+        return config.cluster() ? system.address().hostPort() : "local";
+    }
+
+    public CompletionStage<Reply> request(Modality in, Payload data, Modality out) {
+        return request(in, data, out, config.timeout());
+    }
+
+    /** Sends one request; the stage always completes with a reply (never exceptionally). */
+    public CompletionStage<Reply> request(Modality in, Payload data, Modality out, Duration timeout) {
+        long id = ids.incrementAndGet();
+        String route = Reply.route(in, out);
+        metrics.sent();
+        long start = System.nanoTime();
+        if (closed) {
+            Reply r = new Reply.Rejected(id, route, "the serving node is shut down");
+            metrics.ended(r, 0);
+            return CompletableFuture.completedFuture(r);
+        }
+        if (data == null || data.modality() != in) {
+            Reply r = new Reply.Rejected(id, route, "the request says " + in.word() + " but carries "
+                    + (data == null ? "nothing" : data.modality() == null ? "a latent" : data.modality().word()));
+            metrics.ended(r, 0);
+            return CompletableFuture.completedFuture(r);
+        }
+        long ms = Math.max(1, timeout.toMillis());
+        return AskPattern.<Router.Command, Reply>ask(router, replyTo -> new Router.Request(id, in, data, out, ms, replyTo),
+                        timeout.plus(GRACE), system.scheduler())
+                .handle((reply, error) -> {
+                    if (reply != null) {
+                        metrics.ended(reply, System.nanoTime() - start);
+                        return reply;
+                    }
+                    metrics.lost();
+                    return new Reply.Failed(id, route, "lost: no answer at all within " + timeout.plus(GRACE).toMillis() + " ms");
+                });
+    }
+
+    /** Workers of each modality this node's router can reach (local and, in a cluster, remote). */
+    public Map<Modality, Integer> reachableWorkers() {
+        try {
+            return AskPattern.<Router.Command, Map<Modality, Integer>>ask(router, Router.CountWorkers::new,
+                    Duration.ofSeconds(3), system.scheduler()).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return Map.of();
+        }
+    }
+
+    /** Waits until the router reaches at least this many workers per modality. */
+    public boolean awaitWorkers(Map<Modality, Integer> atLeast, Duration within) {
+        long end = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < end) {
+            Map<Modality, Integer> now = reachableWorkers();
+            if (atLeast.entrySet().stream().allMatch(e -> now.getOrDefault(e.getKey(), 0) >= e.getValue())) {
+                return true;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    // Fault injection //
+
+    /** The named worker of this node fails now (e.g. "image-1"). */
+    public void crash(String worker) {
+        system.tell(new NodeGuardian.Inject(worker, Worker.Crash.INSTANCE));
+    }
+
+    /** The named worker sleeps this long before every batch (0 = normal). */
+    public void slow(String worker, long millis) {
+        system.tell(new NodeGuardian.Inject(worker, new Worker.SetDelay(millis)));
+    }
+
+    /** Restarts this node's degraded workers of a modality. */
+    public void restore(Modality m) {
+        system.tell(new NodeGuardian.Restore(m));
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        system.terminate();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // the node is going away either way; nothing to keep
+        }
+    }
+}

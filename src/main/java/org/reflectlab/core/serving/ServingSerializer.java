@@ -1,0 +1,188 @@
+package org.reflectlab.core.serving;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.UncheckedIOException;
+import org.apache.pekko.actor.ExtendedActorSystem;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorRefResolver;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.serialization.SerializerWithStringManifest;
+import org.reflectlab.core.data.AudioClip;
+import org.reflectlab.core.data.RgbImage;
+
+/**
+ * Writes the few messages that cross nodes (jobs, cancels, results and their payloads) as plain
+ * binary: no Java serialization, no reflection. Actor references travel as Pekko's own strings.
+ */
+public final class ServingSerializer extends SerializerWithStringManifest {
+
+    static final int ID = 915_001;
+
+    private final ExtendedActorSystem system;
+    private volatile ActorRefResolver resolver;
+
+    public ServingSerializer(ExtendedActorSystem system) {
+        this.system = system;
+    }
+
+    private ActorRefResolver resolver() {
+        if (resolver == null) {
+            resolver = ActorRefResolver.get(Adapter.toTyped(system));
+        }
+        return resolver;
+    }
+
+    @Override
+    public int identifier() {
+        return ID;
+    }
+
+    @Override
+    public String manifest(Object o) {
+        if (o instanceof Worker.Job) {
+            return "J";
+        } else if (o instanceof Worker.Cancel) {
+            return "C";
+        } else if (o instanceof Worker.JobResult) {
+            return "R";
+        } else if (o instanceof Payload) {
+            return "P";
+        }
+        throw new IllegalArgumentException("not a serving message: " + o.getClass().getName());
+    }
+
+    @Override
+    public byte[] toBinary(Object o) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            if (o instanceof Worker.Job j) {
+                out.writeLong(j.requestId());
+                out.writeByte(j.stage().ordinal());
+                writePayload(out, j.payload());
+                out.writeLong(j.budgetMillis());
+                out.writeUTF(resolver().toSerializationFormat(j.replyTo()));
+            } else if (o instanceof Worker.Cancel c) {
+                out.writeLong(c.requestId());
+            } else if (o instanceof Worker.JobResult r) {
+                out.writeLong(r.requestId());
+                out.writeByte(r.stage().ordinal());
+                writePayload(out, r.payload());
+                writeString(out, r.note());
+                writeString(out, r.error());
+                writeString(out, r.worker());
+            } else if (o instanceof Payload p) {
+                writePayload(out, p);
+            } else {
+                throw new IllegalArgumentException("not a serving message: " + o.getClass().getName());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Override
+    public Object fromBinary(byte[] data, String manifest) throws NotSerializableException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            switch (manifest) {
+                case "J": {
+                    long id = in.readLong();
+                    Stage stage = Stage.values()[in.readByte()];
+                    Payload p = readPayload(in);
+                    long budget = in.readLong();
+                    ActorRef<Worker.JobResult> replyTo = resolver().resolveActorRef(in.readUTF());
+                    return new Worker.Job(id, stage, p, budget, replyTo);
+                }
+                case "C":
+                    return new Worker.Cancel(in.readLong());
+                case "R": {
+                    long id = in.readLong();
+                    Stage stage = Stage.values()[in.readByte()];
+                    return new Worker.JobResult(id, stage, readPayload(in), readString(in), readString(in), readString(in));
+                }
+                case "P":
+                    return readPayload(in);
+                default:
+                    throw new NotSerializableException("unknown serving manifest '" + manifest + "'");
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new NotSerializableException("a serving message did not read back: " + e.getMessage());
+        }
+    }
+
+    private static void writePayload(DataOutputStream out, Payload p) throws IOException {
+        if (p == null) {
+            out.writeByte(0);
+        } else if (p instanceof Payload.Text t) {
+            out.writeByte(1);
+            out.writeUTF(t.text());
+        } else if (p instanceof Payload.Image i) {
+            out.writeByte(2);
+            out.writeInt(i.image().width());
+            out.writeInt(i.image().height());
+            writeFloats(out, i.image().data());
+        } else if (p instanceof Payload.Audio a) {
+            out.writeByte(3);
+            out.writeInt(a.clip().sampleRate());
+            writeFloats(out, a.clip().left());
+            writeFloats(out, a.clip().right());
+        } else if (p instanceof Payload.Latent l) {
+            out.writeByte(4);
+            writeFloats(out, l.z());
+        }
+    }
+
+    private static Payload readPayload(DataInputStream in) throws IOException {
+        int tag = in.readByte();
+        return switch (tag) {
+            case 0 -> null;
+            case 1 -> new Payload.Text(in.readUTF());
+            case 2 -> {
+                int w = in.readInt();
+                int h = in.readInt();
+                yield new Payload.Image(new RgbImage(w, h, readFloats(in)));
+            }
+            case 3 -> {
+                int rate = in.readInt();
+                yield new Payload.Audio(new AudioClip(rate, readFloats(in), readFloats(in)));
+            }
+            case 4 -> new Payload.Latent(readFloats(in));
+            default -> throw new IOException("unknown payload tag " + tag);
+        };
+    }
+
+    private static void writeFloats(DataOutputStream out, float[] v) throws IOException {
+        out.writeInt(v.length);
+        for (float f : v) {
+            out.writeFloat(f);
+        }
+    }
+
+    private static float[] readFloats(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 4_000_000) {
+            throw new IOException("implausible array length " + n);
+        }
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = in.readFloat();
+        }
+        return v;
+    }
+
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            out.writeUTF(s);
+        }
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+}

@@ -1,0 +1,211 @@
+package org.reflectlab.core.serving;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
+import org.apache.pekko.actor.typed.receptionist.ServiceKey;
+
+/**
+ * A modality worker: owns one copy of the model ({@link RouteEngine}) and runs the encode/decode
+ * jobs of its modality. Jobs that arrive while it computes queue in its mailbox; a flush message it
+ * sends itself runs everything queued so far as one batch (one forward pass for many requests).
+ * A job past its deadline is dropped before it runs, and a slowed worker gives up on a batch whose
+ * deadlines have all passed: a timed-out request is cancelled where it runs. A crash fails the jobs
+ * in hand (they are answered, not lost) and the supervisor restarts the worker with backoff; past
+ * the restart limit the worker stops and its node marks it degraded.
+ */
+public final class Worker extends AbstractBehavior<Worker.Command> {
+
+    public interface Command {
+    }
+
+    /** Encode or decode one payload within budgetMillis; the answer goes to replyTo. */
+    public record Job(long requestId, Stage stage, Payload payload, long budgetMillis, ActorRef<JobResult> replyTo)
+            implements Command, ClusterMessage {
+    }
+
+    /** The request timed out: drop its job if it has not run. */
+    public record Cancel(long requestId) implements Command, ClusterMessage {
+    }
+
+    public record JobResult(long requestId, Stage stage, Payload payload, String note, String error, String worker)
+            implements ClusterMessage {
+    }
+
+    /** Fault injection: fail now, as a bug in the worker would. */
+    public enum Crash implements Command { INSTANCE }
+
+    /** Fault injection: sleep this long before every batch (0 = normal speed). */
+    public record SetDelay(long millis) implements Command {
+    }
+
+    /**
+     * Run what is queued. Sent twice in a row: the second pass through the mailbox lets jobs of
+     * requests sent at the same moment (still arriving through their handlers) join the batch.
+     */
+    private record Flush(boolean last) implements Command {
+    }
+
+    private record Pending(Job job, long deadlineNanos) {
+    }
+
+    public static ServiceKey<Command> key(Modality m) {
+        return ServiceKey.create(Command.class, "reflectlab-worker-" + m.word());
+    }
+
+    public static Behavior<Command> create(Modality modality, String name, Supplier<RouteEngine> engine, WorkerBoard board,
+                                           ServingConfig.Restarts restarts) {
+        Behavior<Command> worker = Behaviors.setup(ctx -> new Worker(ctx, modality, name, engine, board));
+        return Behaviors.supervise(worker).onFailure(Exception.class,
+                SupervisorStrategy.restartWithBackoff(restarts.minBackoff(), restarts.maxBackoff(), 0.1)
+                        .withMaxRestarts(restarts.maxRestarts()).withResetBackoffAfter(restarts.window())
+                        .withLoggingEnabled(false));
+    }
+
+    private final Modality modality;
+    private final String name;
+    private final WorkerBoard board;
+    private final List<Pending> queued = new ArrayList<>();
+    private List<Pending> running = List.of();
+    private boolean flushPending;
+    private long delayMillis;
+    private final RouteEngine engine;
+
+    private Worker(ActorContext<Command> ctx, Modality modality, String name, Supplier<RouteEngine> engine, WorkerBoard board) {
+        super(ctx);
+        this.modality = modality;
+        this.name = name;
+        this.board = board;
+        this.engine = engine.get();
+        board.state(name, WorkerBoard.State.IDLE);
+        board.delay(name, 0);
+        ctx.getSystem().receptionist().tell(Receptionist.register(key(modality), ctx.getSelf()));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Job.class, this::onJob)
+                .onMessage(Cancel.class, this::onCancel)
+                .onMessage(Flush.class, this::onFlush)
+                .onMessageEquals(Crash.INSTANCE, () -> {
+                    throw new IllegalStateException("injected crash in " + name);
+                })
+                .onMessage(SetDelay.class, d -> {
+                    delayMillis = Math.max(0, d.millis());
+                    board.delay(name, delayMillis);
+                    return this;
+                })
+                .onSignal(PreRestart.class, s -> failInHand("restarting"))
+                .onSignal(PostStop.class, s -> failInHand("stopped"))
+                .build();
+    }
+
+    private Behavior<Command> onJob(Job job) {
+        queued.add(new Pending(job, System.nanoTime() + job.budgetMillis() * 1_000_000L));
+        if (!flushPending) {
+            flushPending = true;
+            getContext().getSelf().tell(new Flush(false));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onCancel(Cancel c) {
+        if (queued.removeIf(p -> p.job().requestId() == c.requestId())) {
+            board.processed(name, 0, 1);
+        }
+        return this;
+    }
+
+    private Behavior<Command> onFlush(Flush f) {
+        if (!f.last()) {
+            getContext().getSelf().tell(new Flush(true));
+            return this;
+        }
+        flushPending = false;
+        if (queued.isEmpty()) {
+            return this;
+        }
+        running = new ArrayList<>(queued);
+        queued.clear();
+        board.state(name, WorkerBoard.State.BUSY);
+        if (delayMillis > 0) {
+            sleepWatchingDeadlines();
+        }
+        long now = System.nanoTime();
+        int before = running.size();
+        running.removeIf(p -> now > p.deadlineNanos());
+        int cancelled = before - running.size();
+        run(Stage.ENCODE);
+        run(Stage.DECODE);
+        board.processed(name, running.size(), cancelled);
+        running = List.of();
+        board.state(name, WorkerBoard.State.IDLE);
+        return this;
+    }
+
+    private void run(Stage stage) {
+        List<Pending> batch = running.stream().filter(p -> p.job().stage() == stage).toList();
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Payload> in = batch.stream().map(p -> p.job().payload()).toList();
+        List<RouteEngine.Outcome> out;
+        try {
+            out = stage == Stage.ENCODE ? engine.encode(modality, in) : engine.decode(modality, in, batch.get(0).job().requestId());
+        } catch (IllegalArgumentException e) {
+            // bad input that slipped past the per-item checks: answer, don't crash the worker
+            batch.forEach(p -> reply(p.job(), null, null, e.getMessage()));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            RouteEngine.Outcome o = out.get(i);
+            reply(batch.get(i).job(), o.payload(), o.note(), o.error());
+        }
+    }
+
+    private void reply(Job job, Payload p, String note, String error) {
+        job.replyTo().tell(new JobResult(job.requestId(), job.stage(), p, note, error, name));
+    }
+
+    /** The injected slowness, in slices: stop waiting once every job in hand is past its deadline. */
+    private void sleepWatchingDeadlines() {
+        long end = System.nanoTime() + delayMillis * 1_000_000L;
+        try {
+            while (System.nanoTime() < end) {
+                long now = System.nanoTime();
+                if (running.stream().allMatch(p -> now > p.deadlineNanos())) {
+                    return;
+                }
+                Thread.sleep(Math.max(1, Math.min(20, (end - now) / 1_000_000L)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Behavior<Command> failInHand(String what) {
+        List<Pending> all = new ArrayList<>(running);
+        all.addAll(queued);
+        for (Pending p : all) {
+            reply(p.job(), null, null, "the " + modality.word() + " worker " + name + " crashed and is " + what
+                    + "; this request was in its hands");
+        }
+        running = List.of();
+        queued.clear();
+        if (what.equals("restarting")) {
+            board.restarted(name);
+        }
+        return this;
+    }
+}

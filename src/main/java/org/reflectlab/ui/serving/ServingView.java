@@ -1,0 +1,302 @@
+package org.reflectlab.ui.serving;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.reflectlab.core.data.AudioClip;
+import org.reflectlab.core.serving.Modality;
+import org.reflectlab.core.serving.Payload;
+import org.reflectlab.core.serving.Reply;
+import org.reflectlab.core.serving.WorkerBoard;
+import org.reflectlab.ui.kit.AudioPlayer;
+import org.reflectlab.ui.kit.Images;
+import org.reflectlab.ui.kit.WaveformView;
+
+/**
+ * The Serving workspace: a request composer (input modality and data, output modality) with the
+ * reply shown as an image, a caption or a playable clip; a live diagram of router and workers
+ * (state, queue, restarts); fault injection; live latency and throughput charts. Bindings and
+ * drawing only; the state is in {@link ServingViewModel}.
+ */
+public final class ServingView extends BorderPane {
+
+    private final ServingViewModel vm;
+    private final FlowPane workers = new FlowPane(10, 10);
+    private final ImageView inputImage = new ImageView();
+    private final WaveformView inputWave = new WaveformView();
+    private final ImageView resultImage = new ImageView();
+    private final WaveformView resultWave = new WaveformView();
+    private final XYChart.Series<Number, Number> p50 = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> p95 = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> throughput = new XYChart.Series<>();
+    private final Timeline poll;
+
+    public ServingView(ServingViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("serving-view");
+        getStylesheets().add(ServingView.class.getResource("serving.css").toExternalForm());
+        setTop(toolbar());
+        setLeft(composer());
+        setCenter(diagramAndCharts());
+        setRight(faults());
+        vm.workers().addListener((ListChangeListener<WorkerBoard.View>) c -> drawWorkers());
+        vm.ticks().addListener((ListChangeListener<ServingViewModel.Tick>) c -> drawTicks());
+        vm.replyProperty().addListener((o, a, r) -> showReply(r));
+        vm.sentInputProperty().addListener((o, a, p) -> showPayload(p, inputImage, inputWave));
+        poll = new Timeline(new KeyFrame(Duration.millis(250), e -> vm.refresh()));
+        poll.setCycleCount(Timeline.INDEFINITE);
+        poll.play();
+    }
+
+    private HBox toolbar() {
+        Button start = new Button("Start node");
+        start.setId("serving-start");
+        start.disableProperty().bind(vm.canStart().not());
+        start.setOnAction(e -> vm.start());
+        Label status = new Label();
+        status.setId("serving-status");
+        status.textProperty().bind(vm.statusProperty());
+        Label totals = new Label();
+        totals.setId("serving-totals");
+        totals.getStyleClass().add("serving-totals");
+        totals.textProperty().bind(vm.totalsProperty());
+        VBox text = new VBox(2, status, totals);
+        HBox bar = new HBox(12, start, text);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(10));
+        return bar;
+    }
+
+    private VBox composer() {
+        ComboBox<Modality> in = new ComboBox<>();
+        in.setId("serving-input");
+        in.getItems().setAll(Modality.values());
+        in.valueProperty().bindBidirectional(vm.inputProperty());
+        ComboBox<Modality> out = new ComboBox<>();
+        out.setId("serving-output");
+        out.getItems().setAll(Modality.values());
+        out.valueProperty().bindBidirectional(vm.outputProperty());
+        TextField caption = new TextField();
+        caption.setId("serving-caption");
+        caption.textProperty().bindBidirectional(vm.captionProperty());
+        caption.disableProperty().bind(vm.inputProperty().isNotEqualTo(Modality.TEXT));
+        Spinner<Integer> scene = new Spinner<>(0, 9999, 0);
+        scene.setId("serving-scene");
+        scene.setEditable(true);
+        scene.getValueFactory().valueProperty().bindBidirectional(vm.sceneProperty().asObject());
+        scene.disableProperty().bind(vm.inputProperty().isEqualTo(Modality.TEXT));
+        Button send = new Button("Send");
+        send.setId("serving-send");
+        send.setDefaultButton(true);
+        send.disableProperty().bind(vm.canSend().not());
+        send.setOnAction(e -> vm.send());
+        Label reply = new Label();
+        reply.setId("serving-reply");
+        reply.setWrapText(true);
+        reply.textProperty().bind(vm.replyTextProperty());
+        Button playIn = playButton(inputWave);
+        Button playOut = playButton(resultWave);
+        playOut.setId("serving-play");
+        Label honesty = new Label("Learned: the shipped unified model's text and image encoders and decoders. "
+                + "Analytic: reading a clip's scene from its spectrum, and synthesizing a clip for a scene.");
+        honesty.setWrapText(true);
+        honesty.getStyleClass().add("serving-note");
+        VBox box = new VBox(8, header("Request"), new HBox(6, new Label("in"), in, new Label("out"), out),
+                new Label("caption (text in)"), caption, new HBox(6, new Label("scene (image/audio in)"), scene),
+                new HBox(8, inputImage, new VBox(4, inputWave, playIn)), send, header("Reply"),
+                new HBox(8, resultImage, new VBox(4, resultWave, playOut)), reply, honesty);
+        box.setPadding(new Insets(10));
+        box.setPrefWidth(340);
+        return box;
+    }
+
+    private Button playButton(WaveformView wave) {
+        Button play = new Button("Play");
+        play.disableProperty().bind(Bindings.createBooleanBinding(() -> !wave.isVisible(), wave.visibleProperty()));
+        play.setOnAction(e -> {
+            if (wave.getUserData() instanceof AudioClip clip) {
+                try {
+                    AudioPlayer.play(clip);
+                } catch (Exception ex) {
+                    play.setText("no sound device");
+                }
+            }
+        });
+        wave.setVisible(false);
+        wave.setPrefSize(180, 60);
+        return play;
+    }
+
+    private VBox diagramAndCharts() {
+        workers.setId("serving-workers");
+        workers.setPrefWrapLength(560);
+        Label router = new Label("router\n(receptionist, admission)");
+        router.getStyleClass().add("serving-router");
+        Label arrow = new Label("\u2192");
+        router.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        arrow.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox diagram = new HBox(16, router, arrow, workers);
+        diagram.setAlignment(Pos.CENTER_LEFT);
+        ListView<String> routes = new ListView<>(vm.routeTable());
+        routes.setId("serving-routes");
+        routes.setPrefHeight(170);
+        routes.getStyleClass().add("serving-routes");
+        NumberAxis t1 = new NumberAxis();
+        t1.setLabel("s");
+        NumberAxis ms = new NumberAxis();
+        ms.setLabel("ms (" + vm.chartRouteProperty().get() + ", cumulative)");
+        LineChart<Number, Number> latency = new LineChart<>(t1, ms);
+        latency.setTitle("Latency");
+        latency.setCreateSymbols(false);
+        latency.setAnimated(false);
+        p50.setName("p50");
+        p95.setName("p95");
+        latency.getData().setAll(List.of(p50, p95));
+        NumberAxis t2 = new NumberAxis();
+        t2.setLabel("s");
+        NumberAxis rate = new NumberAxis();
+        rate.setLabel("completed / s");
+        LineChart<Number, Number> thr = new LineChart<>(t2, rate);
+        thr.setTitle("Throughput");
+        thr.setCreateSymbols(false);
+        thr.setAnimated(false);
+        thr.setLegendVisible(false);
+        thr.getData().add(throughput);
+        HBox charts = new HBox(8, latency, thr);
+        HBox.setHgrow(latency, Priority.ALWAYS);
+        HBox.setHgrow(thr, Priority.ALWAYS);
+        VBox box = new VBox(10, header("Router and workers"), diagram, header("Latency per route (completed requests)"), routes, charts);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        box.setPadding(new Insets(10));
+        return box;
+    }
+
+    private VBox faults() {
+        ComboBox<String> target = new ComboBox<>();
+        target.setId("serving-target");
+        target.valueProperty().bindBidirectional(vm.targetProperty());
+        vm.workers().addListener((ListChangeListener<WorkerBoard.View>) c -> {
+            List<String> names = vm.workers().stream().map(WorkerBoard.View::name).toList();
+            if (!names.equals(target.getItems())) {
+                target.getItems().setAll(names);
+            }
+        });
+        Button crash = new Button("Crash");
+        crash.setId("serving-crash");
+        crash.setOnAction(e -> vm.crash());
+        Button slow = new Button("Slow (+1 s per batch)");
+        slow.setId("serving-slow");
+        slow.setOnAction(e -> vm.slow(1000));
+        Button normal = new Button("Normal speed");
+        normal.setOnAction(e -> vm.slow(0));
+        Spinner<Integer> n = new Spinner<>(1, 100_000, 200, 100);
+        n.setEditable(true);
+        n.setPrefWidth(100);
+        n.getValueFactory().valueProperty().bindBidirectional(vm.floodProperty().asObject());
+        Button flood = new Button("Flood");
+        flood.setId("serving-flood");
+        flood.setOnAction(e -> vm.flood());
+        Button restore = new Button("Restore degraded");
+        restore.setId("serving-restore");
+        restore.setOnAction(e -> vm.restore());
+        for (Button b : List.of(crash, slow, normal, flood, restore)) {
+            b.disableProperty().bind(vm.runningProperty().not());
+            b.setMaxWidth(Double.MAX_VALUE);
+        }
+        Label note = new Label("A crash restarts the worker with backoff; more than 5 restarts within 10 s and it is "
+                + "given up on (degraded). Slow workers time requests out (5 s); the job is cancelled at the worker. "
+                + "A flood beyond 64 queued per worker is rejected at once.");
+        note.setWrapText(true);
+        note.getStyleClass().add("serving-note");
+        VBox box = new VBox(8, header("Fault injection"), new Label("worker"), target, crash, slow, normal,
+                new HBox(6, n, flood), restore, note);
+        box.setPadding(new Insets(10));
+        box.setPrefWidth(230);
+        return box;
+    }
+
+    private static Label header(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("serving-header");
+        return l;
+    }
+
+    private void drawWorkers() {
+        workers.getChildren().clear();
+        for (WorkerBoard.View v : vm.workers()) {
+            Label card = new Label(String.format(Locale.ROOT, "%s  (%s)%n%s%nqueue %d   restarts %d%nbatches %d, mean %.1f%s",
+                    v.name(), v.node(), v.state().name().toLowerCase(Locale.ROOT), v.inFlight(), v.restarts(), v.batches(),
+                    v.batches() == 0 ? 0.0 : v.processed() / (double) v.batches(), v.delayMillis() > 0 ? "\nslowed " + v.delayMillis() + " ms" : ""));
+            card.getStyleClass().addAll("serving-worker", "state-" + v.state().name().toLowerCase(Locale.ROOT));
+            card.setId("serving-worker-" + v.name());
+            workers.getChildren().add(card);
+        }
+    }
+
+    private void drawTicks() {
+        p50.getData().clear();
+        p95.getData().clear();
+        throughput.getData().clear();
+        for (ServingViewModel.Tick t : vm.ticks()) {
+            if (!Double.isNaN(t.p50())) {
+                p50.getData().add(new XYChart.Data<>(t.seconds(), t.p50()));
+                p95.getData().add(new XYChart.Data<>(t.seconds(), t.p95()));
+            }
+            throughput.getData().add(new XYChart.Data<>(t.seconds(), t.throughput()));
+        }
+    }
+
+    private void showReply(Reply r) {
+        if (r instanceof Reply.Completed c) {
+            showPayload(c.output(), resultImage, resultWave);
+        } else {
+            showPayload(null, resultImage, resultWave);
+        }
+    }
+
+    private static void showPayload(Payload p, ImageView image, WaveformView wave) {
+        image.setImage(p instanceof Payload.Image i ? Images.toFx(i.image(), 4) : null);
+        boolean audio = p instanceof Payload.Audio;
+        wave.setVisible(audio);
+        wave.setUserData(audio ? ((Payload.Audio) p).clip() : null);
+        if (audio) {
+            wave.setClip(((Payload.Audio) p).clip());
+        }
+    }
+
+    /** The workspace as the shell opens it: the embedded node starts at once, in the background. */
+    public static ServingView create(org.reflectlab.core.concurrent.TaskRunner runner, org.reflectlab.ui.kit.Notifier notifier,
+                                     org.reflectlab.core.store.ModelStore models) {
+        ServingViewModel vm = new ServingViewModel(runner, notifier, () -> org.reflectlab.core.serving.ServingNode.start(
+                org.reflectlab.core.serving.ServingConfig.local(), org.reflectlab.core.serving.RouteEngine.shipped(models, "unified")));
+        ServingView view = new ServingView(vm);
+        vm.start();
+        return view;
+    }
+
+    /** Stops polling (the node itself is closed by its ViewModel). */
+    public void dispose() {
+        poll.stop();
+    }
+}

@@ -1,0 +1,300 @@
+package org.reflectlab.ui.serving;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.reflectlab.core.concurrent.BackgroundTask;
+import org.reflectlab.core.concurrent.TaskRunner;
+import org.reflectlab.core.serving.LatencyHistogram;
+import org.reflectlab.core.serving.Modality;
+import org.reflectlab.core.serving.Payload;
+import org.reflectlab.core.serving.PipelineBench;
+import org.reflectlab.core.serving.Reply;
+import org.reflectlab.core.serving.ServingMetrics;
+import org.reflectlab.core.serving.ServingNode;
+import org.reflectlab.core.serving.WorkerBoard;
+import org.reflectlab.ui.kit.Notifier;
+
+/**
+ * The Serving workspace's state: the embedded node (started in the background), the request
+ * composer and its last reply, fault injection, and a picture of workers and metrics that
+ * {@link #refresh()} copies from the node (the view calls it a few times a second; it reads
+ * lock-free counters, no model work). Replies arrive on actor threads and are handed to the UI thread.
+ */
+public final class ServingViewModel {
+
+    /** One chart sample: seconds since start, completed/s, and p50/p95 of the chosen route so far. */
+    public record Tick(double seconds, double throughput, double p50, double p95) {
+    }
+
+    private final TaskRunner runner;
+    private final Notifier notifier;
+    private final Supplier<ServingNode> nodeFactory;
+    private ServingNode node;
+    private PipelineBench inputs;
+    private long startNanos;
+    private long lastCompleted;
+    private double lastSeconds;
+
+    // Properties //
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Not started: Start runs an embedded node (one worker per modality).");
+    private final ObjectProperty<Modality> input = new SimpleObjectProperty<>(Modality.TEXT);
+    private final ObjectProperty<Modality> output = new SimpleObjectProperty<>(Modality.IMAGE);
+    private final StringProperty caption = new SimpleStringProperty("a large red circle left of a small blue square");
+    private final IntegerProperty scene = new SimpleIntegerProperty(0);
+    private final IntegerProperty flood = new SimpleIntegerProperty(200);
+    private final StringProperty target = new SimpleStringProperty("image-1");
+    private final ReadOnlyObjectWrapper<Reply> reply = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Payload> sentInput = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper replyText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
+    private final ObservableList<WorkerBoard.View> workers = FXCollections.observableArrayList();
+    private final ObservableList<String> routeTable = FXCollections.observableArrayList();
+    private final ObservableList<Tick> ticks = FXCollections.observableArrayList();
+    // one read-only view each: a wrapper made per call would be collected, and its listeners with it
+    private final ObservableList<WorkerBoard.View> workersView = FXCollections.unmodifiableObservableList(workers);
+    private final ObservableList<String> routeTableView = FXCollections.unmodifiableObservableList(routeTable);
+    private final ObservableList<Tick> ticksView = FXCollections.unmodifiableObservableList(ticks);
+    private final ObjectProperty<String> chartRoute = new SimpleObjectProperty<>("text->image");
+
+    // Commands //
+    private final BooleanBinding canStart = running.or(starting).not();
+    private final BooleanBinding canSend = running.and(Bindings.createBooleanBinding(
+            () -> input.get() != Modality.TEXT || !caption.get().isBlank(), input, caption));
+
+    public ServingViewModel(TaskRunner runner, Notifier notifier, Supplier<ServingNode> nodeFactory) {
+        this.runner = runner;
+        this.notifier = notifier;
+        this.nodeFactory = nodeFactory;
+    }
+
+    public void start() {
+        if (!canStart.get()) {
+            return;
+        }
+        starting.set(true);
+        status.set("Starting the node: loading one model copy per worker...");
+        runner.submit(BackgroundTask.of("Start serving node", ctx -> nodeFactory.get())
+                .onSuccess(n -> {
+                    node = n;
+                    inputs = new PipelineBench(n, 1);
+                    startNanos = System.nanoTime();
+                    running.set(true);
+                    status.set("Serving on an embedded node (" + n.address() + "): " + n.board().views().size() + " workers");
+                    refresh();
+                })
+                .onFailure(e -> {
+                    status.set("Could not start: " + e.getMessage());
+                    notifier.error("Serving", String.valueOf(e.getMessage()));
+                })
+                .onFinished(() -> starting.set(false)));
+    }
+
+    /** The input the composer describes: the typed caption, or scene N rendered / synthesized. */
+    Payload composedInput() {
+        return input.get() == Modality.TEXT ? new Payload.Text(caption.get().trim()) : inputs.input(input.get(), scene.get());
+    }
+
+    public void send() {
+        if (!canSend.get()) {
+            return;
+        }
+        Payload data = composedInput();
+        sentInput.set(data);
+        replyText.set("sent " + input.get().word() + " -> " + output.get().word() + "...");
+        long t0 = System.nanoTime();
+        node.request(input.get(), data, output.get()).thenAccept(r -> {
+            double ms = (System.nanoTime() - t0) / 1e6;
+            runner.uiExecutor().execute(() -> {
+                reply.set(r);
+                replyText.set(describe(r, ms));
+            });
+        });
+    }
+
+    static String describe(Reply r, double ms) {
+        if (r instanceof Reply.Completed c) {
+            String what = c.output() instanceof Payload.Text t ? "\"" + t.text() + "\"" : c.output().modality().word();
+            return String.format(Locale.ROOT, "%s in %.1f ms: %s%nencoded by %s: %s%ndecoded by %s: %s", c.route(), ms, what,
+                    c.encodedBy(), c.encodeNote(), c.decodedBy(), c.decodeNote());
+        }
+        if (r instanceof Reply.TimedOut t) {
+            return "Timed out: " + t.where();
+        }
+        if (r instanceof Reply.Rejected j) {
+            return "Rejected: " + j.reason();
+        }
+        return "Failed: " + ((Reply.Failed) r).reason();
+    }
+
+    public void crash() {
+        if (node != null) {
+            node.crash(target.get());
+        }
+    }
+
+    public void slow(long millis) {
+        if (node != null) {
+            node.slow(target.get(), millis);
+        }
+    }
+
+    public void restore() {
+        if (node != null) {
+            for (Modality m : Modality.values()) {
+                node.restore(m);
+            }
+        }
+    }
+
+    /** Sends flood-many requests over every route at once; their replies only count in the metrics. */
+    public void flood() {
+        if (node == null) {
+            return;
+        }
+        Modality[] ms = Modality.values();
+        for (int i = 0; i < flood.get(); i++) {
+            Modality in = ms[i % 3];
+            node.request(in, inputs.input(in, i), ms[(i / 3) % 3]);
+        }
+    }
+
+    /** Copies the node's workers and metrics into the properties; call on the UI thread. */
+    public void refresh() {
+        if (node == null) {
+            return;
+        }
+        List<WorkerBoard.View> views = node.board().views();
+        if (!views.equals(workers)) {
+            workers.setAll(views);
+        }
+        ServingMetrics.Totals t = node.metrics().totals();
+        totals.set(String.format(Locale.ROOT, "sent %d   completed %d   failed %d   timed out %d   rejected %d   lost %d   restarts %d",
+                t.sent(), t.completed(), t.failed(), t.timedOut(), t.rejected(), t.lost(), node.board().totalRestarts()));
+        List<String> rows = new ArrayList<>();
+        for (Map.Entry<String, LatencyHistogram> e : node.metrics().routes().entrySet()) {
+            LatencyHistogram h = e.getValue();
+            rows.add(String.format(Locale.ROOT, "%-13s n=%-6d p50 %6.2f  p95 %6.2f  p99 %6.2f ms", e.getKey(), h.count(),
+                    h.percentileMillis(0.5), h.percentileMillis(0.95), h.percentileMillis(0.99)));
+        }
+        if (!rows.equals(routeTable)) {
+            routeTable.setAll(rows);
+        }
+        double s = (System.nanoTime() - startNanos) / 1e9;
+        if (s - lastSeconds >= 0.5) {
+            double rate = (t.completed() - lastCompleted) / (s - lastSeconds);
+            LatencyHistogram h = node.metrics().routes().get(chartRoute.get());
+            ticks.add(new Tick(s, rate, h == null ? Double.NaN : h.percentileMillis(0.5), h == null ? Double.NaN : h.percentileMillis(0.95)));
+            if (ticks.size() > 240) {
+                ticks.remove(0, ticks.size() - 240);
+            }
+            lastCompleted = t.completed();
+            lastSeconds = s;
+        }
+    }
+
+    public void close() {
+        if (node != null) {
+            node.close();
+            node = null;
+            running.set(false);
+        }
+    }
+
+    ServingNode node() {
+        return node;
+    }
+
+    // Accessors //
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Modality> inputProperty() {
+        return input;
+    }
+
+    public ObjectProperty<Modality> outputProperty() {
+        return output;
+    }
+
+    public StringProperty captionProperty() {
+        return caption;
+    }
+
+    public IntegerProperty sceneProperty() {
+        return scene;
+    }
+
+    public IntegerProperty floodProperty() {
+        return flood;
+    }
+
+    public StringProperty targetProperty() {
+        return target;
+    }
+
+    public ObjectProperty<String> chartRouteProperty() {
+        return chartRoute;
+    }
+
+    public ReadOnlyObjectProperty<Reply> replyProperty() {
+        return reply.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Payload> sentInputProperty() {
+        return sentInput.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty replyTextProperty() {
+        return replyText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty totalsProperty() {
+        return totals.getReadOnlyProperty();
+    }
+
+    public ObservableList<WorkerBoard.View> workers() {
+        return workersView;
+    }
+
+    public ObservableList<String> routeTable() {
+        return routeTableView;
+    }
+
+    public ObservableList<Tick> ticks() {
+        return ticksView;
+    }
+
+    public BooleanBinding canStart() {
+        return canStart;
+    }
+
+    public BooleanBinding canSend() {
+        return canSend;
+    }
+}

@@ -1,0 +1,102 @@
+package org.reflectlab.ui.serving;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.concurrent.SynchronousTaskRunner;
+import org.reflectlab.core.serving.Modality;
+import org.reflectlab.core.serving.Payload;
+import org.reflectlab.core.serving.Reply;
+import org.reflectlab.core.serving.RouteEngine;
+import org.reflectlab.core.serving.ServingConfig;
+import org.reflectlab.core.serving.ServingNode;
+import org.reflectlab.core.serving.WorkerBoard;
+import org.reflectlab.core.store.ModelStore;
+import org.reflectlab.ui.kit.RecordingNotifier;
+
+/** The Serving ViewModel without a toolkit: start, compose and send, inject a crash, refresh the picture. */
+class ServingViewModelTest {
+
+    private final RecordingNotifier notifier = new RecordingNotifier();
+    private ServingViewModel vm;
+
+    @BeforeAll
+    static void backend() {
+        Backend.start(1);
+    }
+
+    @AfterEach
+    void close() {
+        if (vm != null) {
+            vm.close();
+        }
+    }
+
+    static void await(BooleanSupplier c, String what) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!c.getAsBoolean()) {
+            assertTrue(System.nanoTime() < end, what);
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void sendsComposedRequestsAndShowsCrashesAndRestarts() throws Exception {
+        ModelStore store = new ModelStore(Path.of("models"));
+        vm = new ServingViewModel(new SynchronousTaskRunner(), notifier,
+                () -> ServingNode.start(ServingConfig.local(), RouteEngine.shipped(store, "unified")));
+        assertFalse(vm.canSend().get());
+        vm.start();
+        assertTrue(vm.runningProperty().get());
+        assertFalse(vm.canStart().get());
+        assertEquals(3, vm.workers().size());
+
+        vm.inputProperty().set(Modality.TEXT);
+        vm.captionProperty().set("  ");
+        assertFalse(vm.canSend().get(), "an empty caption cannot be sent");
+        vm.captionProperty().set("a large green square at bottom right");
+        vm.outputProperty().set(Modality.IMAGE);
+        vm.send();
+        await(() -> vm.replyProperty().get() != null, "a reply");
+        Reply.Completed c = assertInstanceOf(Reply.Completed.class, vm.replyProperty().get());
+        assertInstanceOf(Payload.Image.class, c.output());
+        assertTrue(vm.replyTextProperty().get().contains("text->image"), vm.replyTextProperty().get());
+
+        // audio in: scene 4's clip, read analytically, answered with a caption
+        vm.inputProperty().set(Modality.AUDIO);
+        vm.sceneProperty().set(4);
+        vm.outputProperty().set(Modality.TEXT);
+        assertInstanceOf(Payload.Audio.class, vm.composedInput());
+        vm.send();
+        await(() -> vm.replyProperty().get() != c, "a second reply");
+        assertTrue(vm.replyTextProperty().get().contains("spectrum read as"), vm.replyTextProperty().get());
+
+        vm.targetProperty().set("image-1");
+        vm.crash();
+        await(() -> {
+            vm.refresh();
+            return vm.totalsProperty().get().contains("restarts 1");
+        }, "the restart shows");
+        vm.floodProperty().set(30);
+        vm.flood();
+        await(() -> {
+            vm.refresh();
+            return vm.totalsProperty().get().contains("sent 32 ");
+        }, "the flood is counted: " + vm.totalsProperty().get());
+        await(() -> {
+            vm.refresh();
+            return vm.workers().stream().allMatch(w -> w.state() == WorkerBoard.State.IDLE && w.inFlight() == 0);
+        }, "all workers idle again");
+        assertTrue(vm.routeTable().stream().anyMatch(r -> r.startsWith("text->image")), vm.routeTable().toString());
+        assertTrue(notifier.errors.isEmpty());
+    }
+}
