@@ -54,7 +54,12 @@ class ClusterServingTest {
                     .allMatch(v -> v.state() == WorkerBoard.State.REMOTE), a.board().views().toString());
 
             b.close(); // leaves the cluster
-            assertTrue(a.awaitWorkers(Map.of(Modality.IMAGE, 1), Duration.ofSeconds(10)));
+            // awaitWorkers waits for "at least": wait for B's worker to be gone from A's view instead
+            long left = System.nanoTime() + 20_000_000_000L;
+            while (a.reachableWorkers().getOrDefault(Modality.IMAGE, 0) != 1 && System.nanoTime() < left) {
+                Thread.sleep(50);
+            }
+            assertEquals(1, a.reachableWorkers().get(Modality.IMAGE), "B's image worker left A's view");
             long t0 = System.nanoTime();
             int completed = 0;
             while (completed < 5 && System.nanoTime() - t0 < 15_000_000_000L) {
