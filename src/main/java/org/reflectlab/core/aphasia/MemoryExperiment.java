@@ -28,7 +28,7 @@ import org.reflectlab.core.nn.Quiet;
 import org.reflectlab.core.nn.SdBuilder;
 import org.reflectlab.core.nn.UnifiedModel;
 import org.reflectlab.core.reflect.SceneReader;
-import org.reflectlab.core.scaling.Bootstrap;
+import org.reflectlab.core.stats.Bootstrap;
 
 /**
  * "Describe from memory" (the paper's setting, small). A set of posters (specific ShapesWorld

@@ -15,7 +15,7 @@ import org.reflectlab.core.data.SceneRenderer;
 import org.reflectlab.core.data.ShapesWorld;
 import org.reflectlab.core.nn.UnifiedModel;
 import org.reflectlab.core.reflect.SceneReader;
-import org.reflectlab.core.scaling.Bootstrap;
+import org.reflectlab.core.stats.Bootstrap;
 
 /**
  * The modal-aphasia round trip (arXiv 2510.21842, small): held-out scenes go through the unified

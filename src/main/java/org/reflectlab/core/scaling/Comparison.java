@@ -1,5 +1,6 @@
 package org.reflectlab.core.scaling;
 
+import org.reflectlab.core.stats.Bootstrap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.reflectlab.core.scaling;
 
+import org.reflectlab.core.stats.Bootstrap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

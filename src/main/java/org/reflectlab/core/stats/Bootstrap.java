@@ -1,4 +1,4 @@
-package org.reflectlab.core.scaling;
+package org.reflectlab.core.stats;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;

@@ -1,7 +1,11 @@
-package org.reflectlab.core.world;
+package org.reflectlab.core.bench;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.reflectlab.core.world.ModelKind;
+import org.reflectlab.core.world.PhysicsParams;
+import org.reflectlab.core.world.PlaySession;
+import org.reflectlab.core.world.WorldModels;
 
 /**
  * How many frames per second live play sustains: a session steps as fast as it can (truth step,
