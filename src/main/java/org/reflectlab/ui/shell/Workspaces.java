@@ -43,7 +43,10 @@ public final class Workspaces {
                                 () -> modelIds(s), AppPaths.sweeps(), PromptSet.generate(1, 50).prompts()))),
                 new Workspace("aphasia", "Aphasia", "Modal aphasia: image -> image vs image -> caption -> image, and retrieval",
                         "M4 4h16v11H10l-5 4v-4H4z M8 8h8v1.5H8z M8 11h5v1.5H8z",
-                        s -> org.reflectlab.ui.aphasia.AphasiaView.create(s.runner(), s.notifier(), s.models())));
+                        s -> org.reflectlab.ui.aphasia.AphasiaView.create(s.runner(), s.notifier(), s.models())),
+                new Workspace("concepts", "Concepts", "The lecture's appendix experiments, computed on the real models",
+                        "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z M11 16h2v2h-2z M12 6a3.5 3.5 0 0 1 3.5 3.5c0 2-2.5 2.5-2.5 4.5h-2c0-3 2.5-3 2.5-4.5a1.5 1.5 0 0 0-3 0H8.5A3.5 3.5 0 0 1 12 6z",
+                        s -> org.reflectlab.ui.concepts.ConceptsView.create(s.runner(), s.notifier(), s.models())));
     }
 
     private static java.util.Map<String, Object> modelIds(AppServices s) {
