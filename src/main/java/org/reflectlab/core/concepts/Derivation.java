@@ -53,8 +53,9 @@ public final class Derivation {
                             i == 0 ? "-" : Double.isNaN(m.fixRate()[i]) ? "n/a" : String.format(Locale.ROOT, "%.4f", m.fixRate()[i])));
                 }
                 for (Fit f : List.of(m.exponential(), m.power())) {
-                    out.add(String.format(Locale.ROOT, "  %-11s Q_inf %.3f  A %.3f  %s %.4f  RSS %.5f  AIC %.2f", f.form(), f.qInf(),
-                            f.a(), f.form().equals("exponential") ? "b" : "gamma", f.rate(), f.rss(), f.aic()));
+                    out.add(String.format(Locale.ROOT, "  %-11s Q_inf %.3f  A %.3f  %s %.4f  RSS %.5f  AIC %.2f%s", f.form(), f.qInf(),
+                            f.a(), f.form().equals("exponential") ? "b" : "gamma", f.rate(), f.rss(), f.aic(),
+                            f.rate() <= 1.01e-3 || f.rate() >= 4.95 ? "  (rate at the search bound: the form does not really fit)" : ""));
                 }
                 out.add(String.format(Locale.ROOT, "  better: %s (AIC lower by %.2f%s)", m.better().form(), Math.abs(m.deltaAic()),
                         Math.abs(m.deltaAic()) < 2 ? "; under 2: the data do not really tell them apart" : ""));

@@ -64,7 +64,7 @@ public final class ModalityLosses {
         ShapesWorld world = new ShapesWorld(new DataSpec(seed, size, DataSpec.defaults(seed).categories()));
         List<Sample> data = world.samples(HELDOUT_FROM, samples);
         List<RgbImage> images = data.stream().map(s -> world.render(s.scene())).toList();
-        List<Caption> captions = data.stream().map(Sample::caption).toList();
+        List<Caption> captions = data.stream().map(Sample::description).toList(); // what the model was trained to read
         INDArray clean = model.imageLatents(images);
         List<Curve> curves = new ArrayList<>();
         progress.update(0, 7, "image losses");

@@ -33,8 +33,8 @@ public final class Quiz {
         ShapesWorld world = new ShapesWorld(new DataSpec(seed, model.config().imageSize(), DataSpec.defaults(seed).categories()));
         List<Sample> data = world.samples(3_000_000, samples);
         INDArray zi = model.imageLatents(data.stream().map(s -> world.render(s.scene())).toList());
-        INDArray zt = model.textLatents(data.stream().map(Sample::caption).toList());
-        Object[] keys = data.stream().map(s -> s.caption().text()).toArray();
+        INDArray zt = model.textLatents(data.stream().map(Sample::description).toList());
+        Object[] keys = data.stream().map(s -> s.description().text()).toArray();
         Retrieval r = Retrieval.measure(zi.toDoubleMatrix(), zt.toDoubleMatrix(), keys);
         Set<Object> distinct = new HashSet<>(List.of(keys));
         List<String> w = new ArrayList<>();
