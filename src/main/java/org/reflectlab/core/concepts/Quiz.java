@@ -66,8 +66,9 @@ public final class Quiz {
                 Derivation.Fit f = m.power();
                 double g = f.rate();
                 w.add(String.format(Locale.ROOT, "%s: gamma %.3f -> each doubling of C removes 1 - 2^-gamma = %.1f%% of the remaining gap;"
-                        + " Q(8) - Q(4) = %.3f, Q(16) - Q(8) = %.3f (fit); AIC prefers the %s", m.method(), g,
-                        100 * (1 - Math.pow(2, -g)), f.at(8) - f.at(4), f.at(16) - f.at(8), m.better().form()));
+                        + " Q(8) - Q(4) = %.3f, Q(16) - Q(8) = %.3f (fit); AIC prefers the %s%s", m.method(), g,
+                        100 * (1 - Math.pow(2, -g)), f.at(8) - f.at(4), f.at(16) - f.at(8), m.better().form(),
+                        g <= 1.01e-3 ? " (gamma at its lower bound: no power law here)" : ""));
             }
         }
         w.add("reference, not measured here: published inference-time scaling fits usually report exponents well below 1"
@@ -94,7 +95,7 @@ public final class Quiz {
         w.add(String.format(Locale.ROOT, "largest measured gap: %s (%+.3f): what the model sees it cannot say (modal aphasia);"
                 + " the caption bottleneck drops detail the image path keeps", worst.metric().label(), worst.gap().mean()));
         w.add("remedies the lecture expects: deeper modality-specific heads after the shared latent, training both image->text and"
-                + " text->image, separating fine from abstract detail (see the aphasia-remedy panel for a measured variant)");
+                + " text->image, separating fine from abstract detail (not yet run as an ablation variant here)");
         return new Answer("Name the largest limit of today's unified multimodal models and a remedy the field expects next.",
                 "\\Delta = F(x, D_{img}(E_{img}(x))) - F(x, D_{img}(E_{txt}(D_{txt}(E_{img}(x)))))", w);
     }
