@@ -22,6 +22,16 @@ final class UnifiedFast {
         this.ops = new FastOps(params);
     }
 
+    /** Runs {@code body} with the probe attached to this path's ops (serialised with every other call). */
+    synchronized <T> T probed(FastOps.AttentionProbe probe, java.util.function.Supplier<T> body) {
+        ops.probe(probe);
+        try {
+            return body.get();
+        } finally {
+            ops.probe(null);
+        }
+    }
+
     /** Patches [n, tokens, patchWidth] -> latents [n, latent]. */
     synchronized INDArray imageLatents(INDArray patches) {
         int n = (int) patches.size(0);

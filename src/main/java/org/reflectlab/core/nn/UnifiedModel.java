@@ -289,6 +289,28 @@ public final class UnifiedModel {
         return trainingGraph().output(m, "z_txt").get("z_txt");
     }
 
+    /**
+     * Image latents on the fast path with {@code probe} watching every attention block of the image
+     * encoder (and, if it asks, masking causally): the real attention weights of these weights.
+     */
+    public INDArray imageLatentsProbed(List<RgbImage> images, org.reflectlab.core.nn.fast.FastOps.AttentionProbe probe) {
+        INDArray patches = patches(images);
+        return fast().probed(probe, () -> fast().imageLatents(patches));
+    }
+
+    /** Text latents with {@code probe} watching the text encoder's blocks (one sequence per caption, real tokens only). */
+    public INDArray textLatentsProbed(List<Caption> captions, org.reflectlab.core.nn.fast.FastOps.AttentionProbe probe) {
+        Map<String, INDArray> m = new HashMap<>();
+        putTokens(m, captions);
+        return fast().probed(probe, () -> fast().textLatents(m.get(TOKENS), m.get(TOKEN_MASK)));
+    }
+
+    /** Caption logits [n, len, vocab] for latents (what {@link #decodeCaptions} takes the argmax of). */
+    public INDArray captionLogits(INDArray z) {
+        return FastPath.enabled() ? fast().decodeCaption(z)
+                : decodingGraph().output(Map.of(Z_IN, z), "logits_out").get("logits_out");
+    }
+
     /** Latents [n, latent] to images. */
     public List<RgbImage> decodeImages(INDArray z) {
         INDArray out = FastPath.enabled() ? fast().decodeImage(z)

@@ -46,7 +46,10 @@ public final class Workspaces {
                         s -> org.reflectlab.ui.aphasia.AphasiaView.create(s.runner(), s.notifier(), s.models())),
                 new Workspace("serving", "Serving", "Any-to-any requests over supervised modality workers (Pekko actors)",
                         "M10 3h4v4h-4z M3 17h4v4H3z M10 17h4v4h-4z M17 17h4v4h-4z M11.25 7h1.5v4.5H19V17h-1.5v-4H12.75v4h-1.5v-4H6.5v4H5v-5.5h6.25z",
-                        s -> org.reflectlab.ui.serving.ServingView.create(s.runner(), s.notifier(), s.models())));
+                        s -> org.reflectlab.ui.serving.ServingView.create(s.runner(), s.notifier(), s.models())),
+                new Workspace("concepts", "Concepts", "The lecture's appendix experiments, computed on the real models",
+                        "M12 3a9 9 0 1 0 0 18a9 9 0 1 0 0-18z M11 16h2v2h-2z M12 6a3.5 3.5 0 0 1 3.5 3.5c0 2-2.5 2.5-2.5 4.5h-2c0-3 2.5-3 2.5-4.5a1.5 1.5 0 0 0-3 0H8.5A3.5 3.5 0 0 1 12 6z",
+                        s -> org.reflectlab.ui.concepts.ConceptsView.create(s.runner(), s.notifier(), s.models())));
     }
 
     private static java.util.Map<String, Object> modelIds(AppServices s) {

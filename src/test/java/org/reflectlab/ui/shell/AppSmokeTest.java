@@ -44,7 +44,8 @@ class AppSmokeTest {
         java.util.Map<String, Class<?>> views = java.util.Map.of("data", org.reflectlab.ui.data.DataView.class,
                 "train", org.reflectlab.ui.train.TrainView.class, "reflect", org.reflectlab.ui.reflect.ReflectView.class,
                 "world", org.reflectlab.ui.world.WorldView.class, "scaling", org.reflectlab.ui.scaling.ScalingView.class,
-                "aphasia", org.reflectlab.ui.aphasia.AphasiaView.class, "serving", org.reflectlab.ui.serving.ServingView.class);
+                "aphasia", org.reflectlab.ui.aphasia.AphasiaView.class, "serving", org.reflectlab.ui.serving.ServingView.class,
+                "concepts", org.reflectlab.ui.concepts.ConceptsView.class);
         assertEquals(views.keySet(), Workspaces.all().stream().map(Workspace::id).collect(java.util.stream.Collectors.toSet()));
         for (Workspace w : Workspaces.all()) {
             ToggleButton nav = robot.lookup("#nav-" + w.id()).queryAs(ToggleButton.class);

@@ -28,6 +28,21 @@ public final class FastOps {
     private final Params params;
     private final Map<INDArray, FloatBuffer> views = new IdentityHashMap<>();
     private final Map<String, FloatBuffer> scratch = new HashMap<>();
+    private AttentionProbe probe;
+
+    /**
+     * Sees every attention block's weights (softmax rows) as they are computed, and may run the
+     * blocks under a causal mask instead of the model's own: how the Concepts workspace shows real
+     * attention maps without a second copy of the network. Null (the normal path) costs one check.
+     */
+    public interface AttentionProbe {
+
+        /** Whether every block should also mask keys after the query (j > i), on top of the model's mask. */
+        boolean causal();
+
+        /** Weights [t, t] (row = query) of one head of one block for one sequence; the buffer is reused after the call. */
+        void weights(String block, int sequence, int head, FloatBuffer probs, int t);
+    }
 
     public FastOps(Params params) {
         this.params = params;
@@ -35,6 +50,11 @@ public final class FastOps {
 
     public Params params() {
         return params;
+    }
+
+    /** Attaches a probe (null detaches it). */
+    public void probe(AttentionProbe p) {
+        this.probe = p;
     }
 
     // Memory //
@@ -175,7 +195,7 @@ public final class FastOps {
         dense(name + "/attn/k", h, 0, rows, d, d, k, 0, false);
         dense(name + "/attn/v", h, 0, rows, d, d, v, 0, false);
         FloatBuffer att = scratch("att", rows * d);
-        attention(q, k, v, seg, d, heads, bias, att);
+        attention(name, q, k, v, seg, d, heads, bias, att);
         dense(name + "/attn/o", att, 0, rows, d, d, x, 0, true);
         layerNorm(x, 0, rows, d, h, 0);
         FloatBuffer u = scratch("mlp", rows * 4 * d);
@@ -185,7 +205,7 @@ public final class FastOps {
     }
 
     /** softmax(Q K^T / sqrt(dh) + bias) V per segment and head, heads read in place by leading dimension. */
-    private void attention(FloatBuffer q, FloatBuffer k, FloatBuffer v, Segments seg, int d, int heads,
+    private void attention(String name, FloatBuffer q, FloatBuffer k, FloatBuffer v, Segments seg, int d, int heads,
                            FloatBuffer bias, FloatBuffer out) {
         int dh = d / heads;
         float scale = (float) (1.0 / Math.sqrt(dh));
@@ -199,8 +219,23 @@ public final class FastOps {
             for (int head = 0; head < heads; head++) {
                 int off = seg.start(s) * d + head * dh;
                 Blas.gemm(t, t, dh, scale, q, off, d, k, off, d, true, 0f, scores, 0, t);
+                if (probe != null && probe.causal()) {
+                    maskFuture(scores, t);
+                }
                 softmaxRows(scores, t, t, bias, seg.start(s));
+                if (probe != null) {
+                    probe.weights(name, s, head, scores, t);
+                }
                 Blas.gemm(t, dh, t, 1f, scores, 0, t, v, off, d, false, 0f, out, off, d);
+            }
+        }
+    }
+
+    /** Sets scores[i, j] for j > i to -1e9, so softmax gives those keys weight exactly 0 (exp underflows). */
+    static void maskFuture(FloatBuffer scores, int t) {
+        for (int i = 0; i < t; i++) {
+            for (int j = i + 1; j < t; j++) {
+                scores.put(i * t + j, -1e9f);
             }
         }
     }

@@ -1,0 +1,72 @@
+package org.reflectlab.core.concepts;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.reflectlab.core.reflect.ReflectModels;
+import org.reflectlab.core.reflect.Reflector;
+import org.reflectlab.core.scaling.SweepRow;
+import org.reflectlab.core.scaling.SweepStore;
+import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.store.ModelStore;
+import org.reflectlab.core.store.ModelStoreException;
+import org.reflectlab.core.train.UnifiedModelIO;
+
+/**
+ * The models and stored sweeps the concept experiments run on, each loaded once, when first needed.
+ * Experiments run one at a time on a background thread; {@code synchronized} keeps two first uses
+ * from loading twice.
+ */
+public class ConceptsModels {
+
+    private final ModelStore store;
+    private final Path sweeps;
+    private UnifiedModel unified;
+    private Reflector reflector;
+
+    public ConceptsModels(ModelStore store, Path sweeps) {
+        this.store = store;
+        this.sweeps = sweeps;
+    }
+
+    public ModelStore store() {
+        return store;
+    }
+
+    public synchronized UnifiedModel unified() throws ModelStoreException {
+        if (unified == null) {
+            unified = UnifiedModelIO.load(store, UnifiedModelIO.DEFAULT_NAME);
+        }
+        return unified;
+    }
+
+    public synchronized Reflector reflector() throws ModelStoreException {
+        if (reflector == null) {
+            reflector = ReflectModels.load(store);
+        }
+        return reflector;
+    }
+
+    /** A stored sweep: its name and rows. */
+    public record StoredSweep(String name, List<SweepRow> rows) {
+    }
+
+    /** The stored sweep with the most rows (null if there is none), or the one named. */
+    public StoredSweep sweep(String name) throws java.io.IOException {
+        StoredSweep best = null;
+        for (SweepStore s : SweepStore.list(sweeps)) {
+            if (name != null && !s.name().equals(name)) {
+                continue;
+            }
+            List<SweepRow> rows = new ArrayList<>(s.rows());
+            if (best == null || rows.size() > best.rows().size()) {
+                best = new StoredSweep(s.name(), rows);
+            }
+        }
+        return best;
+    }
+
+    public Path sweepsDir() {
+        return sweeps;
+    }
+}

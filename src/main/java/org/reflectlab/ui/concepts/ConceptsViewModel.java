@@ -1,0 +1,242 @@
+package org.reflectlab.ui.concepts;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.reflectlab.core.aphasia.AphasiaModels;
+import org.reflectlab.core.aphasia.AphasiaSettings;
+import org.reflectlab.core.aphasia.RoundTrip;
+import org.reflectlab.core.concepts.AttentionMaps;
+import org.reflectlab.core.concepts.ConceptsModels;
+import org.reflectlab.core.concepts.Derivation;
+import org.reflectlab.core.concepts.ModalityLosses;
+import org.reflectlab.core.concepts.Quiz;
+import org.reflectlab.core.concepts.Tokenization;
+import org.reflectlab.core.concepts.Tradeoff;
+import org.reflectlab.core.concepts.TttConvergence;
+import org.reflectlab.core.concepts.VqSweep;
+import org.reflectlab.core.data.Caption;
+import org.reflectlab.core.data.CaptionParser;
+import org.reflectlab.core.data.DataSpec;
+import org.reflectlab.core.data.ParseResult;
+import org.reflectlab.core.data.SceneSampler;
+import org.reflectlab.core.data.ShapesWorld;
+import org.reflectlab.core.concurrent.TaskRunner;
+import org.reflectlab.core.train.UnifiedModelIO;
+import org.reflectlab.ui.kit.Notifier;
+
+/**
+ * The Concepts workspace: one live experiment per appendix panel ({@link ExperimentModel}), the shared
+ * settings (seed, the caption the attention and TTT panels read) and the attention map selection.
+ */
+public final class ConceptsViewModel {
+
+    private final ConceptsModels models;
+    private final Notifier notifier;
+
+    public final ExperimentModel<Tokenization.Result> tokens;
+    public final ExperimentModel<VqSweep.Result> vq;
+    public final ExperimentModel<AttentionMaps.Result> attention;
+    public final ExperimentModel<ModalityLosses.Result> losses;
+    public final ExperimentModel<TttConvergence.Result> ttt;
+    public final ExperimentModel<Derivation.Result> derivation;
+    public final ExperimentModel<Tradeoff.Result> tradeoff;
+    public final ExperimentModel<List<Quiz.Answer>> quiz;
+
+    // Properties //
+
+    private final LongProperty seed = new SimpleLongProperty(1);
+    private final StringProperty caption = new SimpleStringProperty("a red circle above a blue square");
+    private final ReadOnlyStringWrapper captionError = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<String> encoder = new SimpleObjectProperty<>("text");
+    private final IntegerProperty layer = new SimpleIntegerProperty(0);
+    private final IntegerProperty head = new SimpleIntegerProperty(0);
+    private final IntegerProperty vqBudget = new SimpleIntegerProperty(8);
+    private final ObjectBinding<AttentionMaps.Map> fullMap;
+    private final ObjectBinding<AttentionMaps.Map> causalMap;
+
+    public ConceptsViewModel(TaskRunner runner, Notifier notifier, ConceptsModels models) {
+        this.models = models;
+        this.notifier = notifier;
+        tokens = new ExperimentModel<>("Concepts: tokenization", runner, notifier);
+        vq = new ExperimentModel<>("Concepts: VQ codebooks", runner, notifier);
+        attention = new ExperimentModel<>("Concepts: attention", runner, notifier);
+        losses = new ExperimentModel<>("Concepts: modality losses", runner, notifier);
+        ttt = new ExperimentModel<>("Concepts: TTT convergence", runner, notifier);
+        derivation = new ExperimentModel<>("Concepts: scaling-law derivation", runner, notifier);
+        tradeoff = new ExperimentModel<>("Concepts: train vs test compute", runner, notifier);
+        quiz = new ExperimentModel<>("Concepts: comprehension checks", runner, notifier);
+        fullMap = selected(AttentionMaps.Mask.FULL);
+        causalMap = selected(AttentionMaps.Mask.CAUSAL);
+        caption.addListener((o, a, b) -> captionError.set(parse(b).ok() ? "" : parse(b).error().message()));
+    }
+
+    private ObjectBinding<AttentionMaps.Map> selected(AttentionMaps.Mask mask) {
+        return Bindings.createObjectBinding(() -> {
+            AttentionMaps.Result r = attention.resultProperty().get();
+            if (r == null) {
+                return null;
+            }
+            AttentionMaps.Encoder e = r.encoder(encoder.get(), mask);
+            int l = Math.max(0, Math.min(e.layers() - 1, layer.get()));
+            int h = Math.max(0, Math.min(e.heads() - 1, head.get()));
+            return e.map(l, h);
+        }, attention.resultProperty(), encoder, layer, head);
+    }
+
+    public LongProperty seedProperty() {
+        return seed;
+    }
+
+    public StringProperty captionProperty() {
+        return caption;
+    }
+
+    public ReadOnlyStringProperty captionErrorProperty() {
+        return captionError.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<String> encoderProperty() {
+        return encoder;
+    }
+
+    public IntegerProperty layerProperty() {
+        return layer;
+    }
+
+    public IntegerProperty headProperty() {
+        return head;
+    }
+
+    public IntegerProperty vqBudgetProperty() {
+        return vqBudget;
+    }
+
+    public ObjectBinding<AttentionMaps.Map> fullMapProperty() {
+        return fullMap;
+    }
+
+    public ObjectBinding<AttentionMaps.Map> causalMapProperty() {
+        return causalMap;
+    }
+
+    public List<ExperimentModel<?>> all() {
+        return List.of(tokens, vq, attention, losses, ttt, derivation, tradeoff, quiz);
+    }
+
+    // Commands //
+
+    public void runTokens() {
+        long s = seed.get();
+        tokens.run(p -> Tokenization.measure(Tokenization.Settings.defaults(s)));
+    }
+
+    public void runVq() {
+        VqSweep.Settings d = VqSweep.Settings.defaults(seed.get());
+        VqSweep.Settings s = new VqSweep.Settings(d.seed(), d.sizes(), d.trainImages(), d.testImages(), d.patch(), d.iterations(),
+                d.batch(), vqBudget.get());
+        vq.run(p -> VqSweep.run(s, 4, p));
+    }
+
+    public void runAttention() {
+        Caption c = validCaption();
+        if (c == null) {
+            return;
+        }
+        long s = seed.get();
+        attention.run(p -> {
+            ShapesWorld world = new ShapesWorld(DataSpec.defaults(s));
+            var scene = SceneSampler.realize(c, ShapesWorld.random(s, 0))
+                    .orElseThrow(() -> new IllegalArgumentException("no scene satisfies \"" + c.text() + "\""));
+            return AttentionMaps.measure(models.unified(), world.render(scene), c);
+        });
+    }
+
+    public void runLosses() {
+        long s = seed.get();
+        losses.run(p -> ModalityLosses.run(models.unified(), s, 32, p));
+    }
+
+    public void runTtt() {
+        Caption c = validCaption();
+        if (c == null) {
+            return;
+        }
+        long s = seed.get();
+        ttt.run(p -> TttConvergence.run(models.reflector(), c, TttConvergence.Settings.defaults(s), p));
+    }
+
+    public void runDerivation() {
+        derivation.run(p -> derive());
+    }
+
+    public void runTradeoff() {
+        tradeoff.run(p -> Tradeoff.measure(models, null, 1000));
+    }
+
+    public void runQuiz() {
+        long s = seed.get();
+        TttConvergence.Result existing = ttt.resultProperty().get(); // read here, on the UI thread
+        quiz.run(p -> {
+            List<Quiz.Answer> a = new ArrayList<>();
+            p.update(0, 4, "retrieval");
+            a.add(Quiz.retrieval(models.unified(), s, 200));
+            p.update(1, 4, "doubling");
+            ConceptsModels.StoredSweep sw = models.sweep(null);
+            a.add(Quiz.doubling(sw == null ? null : Derivation.analyse(sw.name(), sw.rows())));
+            p.check();
+            p.update(2, 4, "modal aphasia on 100 scenes");
+            a.add(Quiz.limit(AphasiaModels.load(models.store(), UnifiedModelIO.DEFAULT_NAME)
+                    .run(AphasiaSettings.of(s, 100), RoundTrip.SILENT)));
+            p.check();
+            p.update(3, 4, "TTT vs fine-tuning");
+            TttConvergence.Settings d = TttConvergence.Settings.defaults(s);
+            TttConvergence.Result t = existing != null ? existing
+                    : TttConvergence.run(models.reflector(), CaptionParser.parse("a red circle").caption(),
+                            new TttConvergence.Settings(s, List.of(1e-3, 1e-2), 20, d.batch(), d.candidates(), d.samplingSteps()), p);
+            a.add(Quiz.objectives(t, manifest("generator-sft"), manifest("generator-base")));
+            return a;
+        });
+    }
+
+    private org.reflectlab.core.store.Manifest manifest(String name) {
+        try {
+            return models.store().verify(name);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private Derivation.Result derive() throws java.io.IOException {
+        ConceptsModels.StoredSweep s = models.sweep(null);
+        if (s == null) {
+            throw new IllegalStateException("No stored sweep in " + models.sweepsDir()
+                    + ". Run one in the Scaling workspace (or `reflectlab sweep --quick`) first.");
+        }
+        return Derivation.analyse(s.name(), s.rows());
+    }
+
+    private Caption validCaption() {
+        ParseResult p = parse(caption.get());
+        if (!p.ok()) {
+            notifier.error("Concepts", "The caption does not parse: " + p.error().message());
+            return null;
+        }
+        return p.caption();
+    }
+
+    private static ParseResult parse(String text) {
+        return CaptionParser.parse(text == null ? "" : text);
+    }
+}
