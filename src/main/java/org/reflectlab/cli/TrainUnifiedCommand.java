@@ -45,6 +45,12 @@ final class TrainUnifiedCommand implements Callable<Integer> {
     int width;
     @Option(names = "--latent", defaultValue = "128", description = "Shared latent size (default: ${DEFAULT-VALUE}).")
     int latent;
+    @Option(names = "--decoder-depth", defaultValue = "1",
+            description = "Hidden layers of the image decoder after the shared latent (default: ${DEFAULT-VALUE}).")
+    int decoderDepth;
+    @Option(names = "--caption-depth", defaultValue = "2",
+            description = "Transformer blocks of the caption decoder after the shared latent (default: ${DEFAULT-VALUE}).")
+    int captionDepth;
     @Option(names = "--weights", defaultValue = "1,1,1,0.2", split = ",",
             description = "Loss weights recon,generation,caption,align (default: ${DEFAULT-VALUE}).")
     double[] lossWeights;
@@ -65,7 +71,7 @@ final class TrainUnifiedCommand implements Callable<Integer> {
 
     /** Training options a resumed run takes from its checkpoint instead. */
     private static final List<String> FIXED_ON_RESUME = List.of("--seed", "--steps", "--batch", "--lr", "--warmup", "--width",
-            "--latent", "--weights", "--eval-every", "--eval-size");
+            "--latent", "--decoder-depth", "--caption-depth", "--weights", "--eval-every", "--eval-size");
     /** How long Ctrl+C waits for the current step and the checkpoint. */
     private static final long STOP_WAIT_SECONDS = 120;
 
@@ -98,7 +104,7 @@ final class TrainUnifiedCommand implements Callable<Integer> {
                 }
                 UnifiedConfig config = UnifiedConfig.defaults().withWeights(lossWeights[0], lossWeights[1], lossWeights[2], lossWeights[3]);
                 config = new UnifiedConfig(config.imageSize(), config.patch(), width, config.heads(), config.imageDepth(),
-                        config.textDepth(), config.decoderDepth(), config.captionDepth(), latent, config.reconWeight(),
+                        config.textDepth(), decoderDepth, captionDepth, latent, config.reconWeight(),
                         config.generationWeight(), config.captionWeight(), config.alignWeight(), config.temperature());
                 TrainSettings settings = new TrainSettings(lr, batch, steps, seed, warmup, evalEvery, evalSize, evalEvery);
                 training = UnifiedTraining.fresh(config, settings);
@@ -192,10 +198,14 @@ final class TrainUnifiedCommand implements Callable<Integer> {
         if (resume != null) {
             return "reflectlab train unified --resume " + resume + " --out " + out;
         }
+        // the decoder depths are written only when they differ from the defaults, so older commands read as they did
+        UnifiedConfig d = UnifiedConfig.defaults();
+        String depths = (decoderDepth != d.decoderDepth() ? " --decoder-depth " + decoderDepth : "")
+                + (captionDepth != d.captionDepth() ? " --caption-depth " + captionDepth : "");
         return String.format(Locale.ROOT, "reflectlab train unified --seed %d --steps %d --batch %d --lr %s --warmup %d "
-                        + "--width %d --latent %d --weights %s,%s,%s,%s --eval-every %d --eval-size %d --out %s",
-                seed, steps, batch, lr, warmup, width, latent, lossWeights[0], lossWeights[1], lossWeights[2], lossWeights[3],
-                evalEvery, evalSize, out);
+                        + "--width %d --latent %d%s --weights %s,%s,%s,%s --eval-every %d --eval-size %d --out %s",
+                seed, steps, batch, lr, warmup, width, latent, depths, lossWeights[0], lossWeights[1], lossWeights[2],
+                lossWeights[3], evalEvery, evalSize, out);
     }
 
     private static double num(Map<String, Object> m, String k) {

@@ -48,6 +48,17 @@ class TrainCliTest {
     }
 
     @Test
+    void decoderDepthsReachTheModelAndItsCommand(@TempDir Path models) throws Exception {
+        assertEquals(0, cli.run(args("--steps", "2", "--batch", "4", "--decoder-depth", "2", "--caption-depth", "1",
+                "--eval-every", "2", "--out", "deep", "--models", models.toString())), cli.both());
+        var m = new org.reflectlab.core.store.ModelStore(models).verify("deep");
+        assertTrue(m.command().contains("--decoder-depth 2 --caption-depth 1"), m.command());
+        var model = org.reflectlab.core.train.UnifiedModelIO.load(new org.reflectlab.core.store.ModelStore(models), "deep");
+        assertEquals(2, model.config().decoderDepth());
+        assertEquals(1, model.config().captionDepth());
+    }
+
+    @Test
     void settingsCannotChangeOnResume(@TempDir Path models) {
         assertEquals(Cli.BAD_INPUT, cli.run("train", "unified", "--resume", "x-checkpoint", "--steps", "9000", "--lr", "0.01",
                 "--models", models.toString()), cli.both());

@@ -89,8 +89,10 @@ public final class Ablation {
             return "(no configuration in its manifest)";
         }
         Map<String, Object> t = training instanceof Map<?, ?> tm ? (Map<String, Object>) tm : Map.of();
-        return String.format(Locale.ROOT, "latent %s, align weight %s, width %s, %s steps", mm.get("latent"), mm.get("alignWeight"),
-                mm.get("width"), t.getOrDefault("steps", "?"));
+        String heads = String.valueOf(mm.get("decoderDepth")).equals("1") && String.valueOf(mm.get("captionDepth")).equals("2")
+                ? "" : String.format(Locale.ROOT, ", decoder depth %s, caption depth %s", mm.get("decoderDepth"), mm.get("captionDepth"));
+        return String.format(Locale.ROOT, "latent %s, align weight %s, width %s%s, %s steps", mm.get("latent"), mm.get("alignWeight"),
+                mm.get("width"), heads, t.getOrDefault("steps", "?"));
     }
 
     /** Plain-text table: per variant, the gap per metric (with interval), retrieval R@1 and modality bias. */
