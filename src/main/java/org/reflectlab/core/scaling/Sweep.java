@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.reflectlab.core.cluster.JobBoard;
 import org.reflectlab.core.cluster.JobNode;
 import org.reflectlab.core.cluster.JobRun;
 import org.reflectlab.core.cluster.JobSpec;
@@ -38,6 +39,7 @@ public final class Sweep {
     private final List<Reflector> reflectors;
     private final JobNode node;
     private final String requirement;
+    private volatile JobBoard board;
 
     public Sweep(Reflector reflector) {
         this(List.of(reflector));
@@ -75,8 +77,14 @@ public final class Sweep {
         }
     }
 
+    /** Jobs done / running per node and queued, of the node running this sweep (null before it starts). */
+    public JobBoard board() {
+        return board;
+    }
+
     private int run(JobNode on, SweepStore store, List<PromptSet.Prompt> prompts, Listener listener, BooleanSupplier cancelled)
             throws IOException {
+        board = on.board();
         SweepSettings s = store.settings();
         Set<String> done = doneKeys(store.rows(), s);
         long total = 0;
