@@ -152,7 +152,7 @@ final class SweepCommand implements Callable<Integer> {
             }, () -> false);
             if (runner.board() != null) {
                 o.println("# jobs: " + runner.board().summary() + (runner.board().requeued() > 0
-                        ? "; " + runner.board().requeued() + " re-queued (worker left, busy or failed)" : ""));
+                        ? "; " + runner.board().requeued() + " re-queued (a worker left, was busy, failed or refused)" : ""));
             }
             o.printf(Locale.ROOT, "# %d new rows in %.0f s%n", written, (System.nanoTime() - t0) / 1e9);
             SweepStore.Loaded loaded = sweep.load();

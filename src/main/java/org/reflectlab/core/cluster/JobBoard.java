@@ -16,13 +16,14 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class JobBoard {
 
-    public enum State { IDLE, BUSY, AWAY, REFUSED }
+    /** AWAY: busy with another coordinator's job; GONE: left the cluster or died (its jobs were queued again). */
+    public enum State { IDLE, BUSY, AWAY, REFUSED, GONE }
 
     public record WorkerView(String name, String node, State state, long done, String job) {
     }
 
     /** Jobs done and running per node; nodes do not queue (a worker holds one job), the coordinator does. */
-    public record NodeView(String node, int workers, long done, int running) {
+    public record NodeView(String node, int workers, long done, int running, boolean gone) {
     }
 
     private record Entry(String name, String node, State state, long done, String job) {
@@ -43,7 +44,9 @@ public final class JobBoard {
     }
 
     void gone(String name) {
-        if (workers.remove(name) != null) {
+        Entry e = workers.get(name);
+        if (e != null && e.state() != State.GONE) {
+            workers.put(name, new Entry(name, e.node(), State.GONE, e.done(), null));
             lost.incrementAndGet();
         }
     }
@@ -70,19 +73,19 @@ public final class JobBoard {
     public List<NodeView> nodes() {
         Map<String, long[]> m = new LinkedHashMap<>();
         for (WorkerView w : workers()) {
-            long[] a = m.computeIfAbsent(w.node(), n -> new long[3]);
-            a[0]++;
+            long[] a = m.computeIfAbsent(w.node(), n -> new long[4]);
+            a[0] += w.state() == State.GONE ? 0 : 1;
             a[1] += w.done();
             a[2] += w.state() == State.BUSY ? 1 : 0;
         }
         List<NodeView> out = new ArrayList<>();
-        m.forEach((n, a) -> out.add(new NodeView(n, (int) a[0], a[1], (int) a[2])));
+        m.forEach((n, a) -> out.add(new NodeView(n, (int) a[0], a[1], (int) a[2], a[0] == 0)));
         return out;
     }
 
     /** Workers that take jobs now (not refused). */
     public int usableWorkers() {
-        return (int) workers.values().stream().filter(e -> e.state() != State.REFUSED).count();
+        return (int) workers.values().stream().filter(e -> e.state() != State.REFUSED && e.state() != State.GONE).count();
     }
 
     public int queued() {
@@ -109,7 +112,8 @@ public final class JobBoard {
         StringBuilder sb = new StringBuilder();
         for (NodeView n : nodes()) {
             sb.append(sb.length() == 0 ? "" : "; ").append(n.node()).append(": ").append(n.done()).append(" done, ")
-                    .append(n.running()).append(" running (").append(n.workers()).append(n.workers() == 1 ? " worker)" : " workers)");
+                    .append(n.running()).append(" running (")
+                    .append(n.gone() ? "left)" : n.workers() + (n.workers() == 1 ? " worker)" : " workers)"));
         }
         return (sb.length() == 0 ? "no workers yet" : sb) + "; " + queued + " queued";
     }

@@ -59,6 +59,7 @@ public final class JobCoordinator extends AbstractBehavior<JobCoordinator.Comman
         final JobRun run;
         final int index;
         int attempts;
+        long assignedNanos;
         ActorRef<JobWorker.Command> worker;
 
         Job(long id, JobRun run, int index) {
@@ -190,7 +191,7 @@ public final class JobCoordinator extends AbstractBehavior<JobCoordinator.Comman
             if (w != null) {
                 board.done(w.name);
             }
-            finish(j, d.result(), null, false, w);
+            finish(j, d.result(), null, false, w, d.millis());
         }
         if (w != null) {
             show(w);
@@ -265,8 +266,14 @@ public final class JobCoordinator extends AbstractBehavior<JobCoordinator.Comman
     }
 
     private void finish(Job j, byte[] result, String error, boolean cancelled, W w) {
+        finish(j, result, error, cancelled, w, 0);
+    }
+
+    private void finish(Job j, byte[] result, String error, boolean cancelled, W w, long runMillis) {
         open.remove(j.id);
-        j.run.deliver(new JobRun.Outcome(j.index, result, error, cancelled, w == null ? null : w.name, w == null ? null : w.node));
+        double roundTrip = j.assignedNanos == 0 ? 0 : (System.nanoTime() - j.assignedNanos) / 1e6;
+        j.run.deliver(new JobRun.Outcome(j.index, result, error, cancelled, w == null ? null : w.name, w == null ? null : w.node,
+                runMillis, roundTrip));
     }
 
     private int usable() {
@@ -284,6 +291,7 @@ public final class JobCoordinator extends AbstractBehavior<JobCoordinator.Comman
             }
             Job j = queue.pollFirst();
             j.worker = e.getKey();
+            j.assignedNanos = System.nanoTime();
             w.job = j;
             JobSpec s = j.spec();
             e.getKey().tell(new JobWorker.Assign(j.id, s.kind(), s.body(), j.run.requirement(), getContext().getSelf()));
@@ -300,7 +308,7 @@ public final class JobCoordinator extends AbstractBehavior<JobCoordinator.Comman
     }
 
     private String node(ActorRef<?> ref) {
-        return ref.path().address().hasLocalScope() ? here : ref.path().address().hostPort();
+        return ref.path().address().hasLocalScope() ? here : PekkoSetup.hostPort(ref.path().address());
     }
 
     private String name(ActorRef<?> ref) {

@@ -84,7 +84,7 @@ public final class JobNode implements AutoCloseable {
             }
         };
         ActorSystem<Void> system = ActorSystem.create(Behaviors.<Void>setup(ctx -> {
-            String here = m.cluster() ? ctx.getSystem().address().hostPort() : "this node";
+            String here = m.cluster() ? PekkoSetup.hostPort(ctx.getSystem().address()) : "this node";
             coordinator.complete(ctx.spawn(JobCoordinator.create(board, here), "job-coordinator"));
             for (int i = 1; i <= workers; i++) {
                 ctx.spawn(JobWorker.create("job-worker-" + i, handlers, fingerprint, events), "job-worker-" + i);
@@ -93,7 +93,7 @@ public final class JobNode implements AutoCloseable {
         }), PekkoSetup.SYSTEM, PekkoSetup.config(m, Map.of(), List.of(JobSerializer.binding())));
         JobNode node;
         try {
-            String address = m.cluster() ? system.address().hostPort() : "local";
+            String address = m.cluster() ? PekkoSetup.hostPort(system.address()) : "local";
             node = new JobNode(system, coordinator.get(15, TimeUnit.SECONDS), board, address, workers, finished);
         } catch (Exception e) {
             system.terminate();

@@ -13,8 +13,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class JobRun {
 
-    /** How one job ended; {@code index} is its place in the submitted list. */
-    public record Outcome(int index, byte[] result, String error, boolean cancelled, String worker, String node) {
+    /**
+     * How one job ended; {@code index} is its place in the submitted list; {@code runMillis} the
+     * time the handler took, {@code roundTripMillis} from handing it out to hearing back (the
+     * difference is the messaging overhead).
+     */
+    public record Outcome(int index, byte[] result, String error, boolean cancelled, String worker, String node, long runMillis,
+                          double roundTripMillis) {
     }
 
     private final List<JobSpec> jobs;

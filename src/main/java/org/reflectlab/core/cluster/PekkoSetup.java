@@ -81,6 +81,11 @@ public final class PekkoSetup {
         return ConfigFactory.parseString(s.toString()).withFallback(ConfigFactory.load());
     }
 
+    /** "host:port" of a node's address (no protocol, no system name), or "local" for a node without one. */
+    public static String hostPort(org.apache.pekko.actor.Address a) {
+        return a.getHost().isPresent() ? a.getHost().get() + ":" + a.getPort().orElse(0) : "local";
+    }
+
     /** "host:port,host:port" -> the list; a clear message for anything else. */
     public static List<String> parseSeeds(String s) {
         List<String> out = new ArrayList<>();

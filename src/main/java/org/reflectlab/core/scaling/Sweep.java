@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.reflectlab.core.cluster.JobBoard;
+import org.reflectlab.core.cluster.JobHandler;
 import org.reflectlab.core.cluster.JobNode;
 import org.reflectlab.core.cluster.JobRun;
 import org.reflectlab.core.cluster.JobSpec;
@@ -72,7 +73,12 @@ public final class Sweep {
             return run(node, store, prompts, listener, cancelled);
         }
         AtomicInteger next = new AtomicInteger();
-        try (JobNode local = JobNode.local(reflectors.size(), () -> SweepJobs.handler(reflectors.get(next.getAndIncrement())))) {
+        // in this process a job also hears the caller's cancel directly: Stop takes effect mid-method, as it always did
+        JobHandler.Factory handlers = () -> {
+            JobHandler h = SweepJobs.handler(reflectors.get(next.getAndIncrement()));
+            return (kind, body, stop) -> h.run(kind, body, () -> stop.getAsBoolean() || cancelled.getAsBoolean());
+        };
+        try (JobNode local = JobNode.local(reflectors.size(), handlers)) {
             return run(local, store, prompts, listener, cancelled);
         }
     }

@@ -176,6 +176,7 @@ class ClusterSweepTest {
             }, () -> false);
             assertTrue(killed[0], "B was stopped mid-job");
             assertTrue(a.board().requeued() >= 1, "B's job was queued again");
+            assertTrue(a.board().nodes().stream().anyMatch(n -> n.node().equals(bNode) && n.gone()), a.board().summary());
             assertEquals(expected, comparable(store.rows()));
             assertEquals(expected.size(), lines(store), "no row stored twice");
             assertTrue(written >= expected.size());
