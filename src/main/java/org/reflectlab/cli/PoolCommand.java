@@ -7,7 +7,14 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.List;
+import java.util.function.IntConsumer;
 import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.cluster.JobNode;
+import org.reflectlab.core.cluster.PekkoSetup;
+import org.reflectlab.core.reflect.PoolJobs;
+import org.reflectlab.core.scaling.SweepInputs;
+import org.reflectlab.core.scaling.SweepJobs;
 import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.reflect.ReflectModels;
 import org.reflectlab.core.reflect.Reflector;
@@ -15,13 +22,15 @@ import org.reflectlab.core.reflect.SamplePool;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "pool", mixinStandardHelpOptions = true,
         description = {"Build the reflection training pool: the base generator's own samples for many prompts x seeds, each with",
             "the critic's feedback and a verdict (correct = critic accepts and the pixel reader agrees; wrong = critic rejects).",
-            "No evaluation prompt enters the pool."})
+            "No evaluation prompt enters the pool. With --cluster each sampling batch is a job for any node that joined",
+            "with 'reflectlab worker'; the pool is the same as one built here."})
 final class PoolCommand implements Callable<Integer> {
 
     @Spec
@@ -43,6 +52,8 @@ final class PoolCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--models", description = "Models folder (default: ./models).")
     Path models;
+    @Mixin
+    ClusterOptions clusterOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -62,15 +73,38 @@ final class PoolCommand implements Callable<Integer> {
             return Cli.BAD_INPUT;
         }
         Set<String> excluded = PromptSet.read(exclude).prompts().stream().map(PromptSet.Prompt::text).collect(Collectors.toSet());
+        PekkoSetup.Membership membership = null;
+        if (clusterOptions.cluster) {
+            try {
+                membership = clusterOptions.membership(List.of(JobNode.ROLE, "coordinator"));
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("error: " + e.getMessage());
+                return Cli.BAD_INPUT;
+            }
+        }
         Backend.start();
-        Reflector r = ReflectModels.load(new ModelStore(models != null ? models : AppPaths.models()));
+        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
         long t0 = System.nanoTime();
-        SamplePool pool = SamplePool.build(r.generator(), r.codec(), r.critic(), settings, excluded, done -> {
+        IntConsumer progress = done -> {
             if (done % 200 < 16 || done == prompts) {
                 o.printf(Locale.ROOT, "# %d/%d prompts, %.0f s%n", done, prompts, (System.nanoTime() - t0) / 1e9);
                 o.flush();
             }
-        }, () -> false);
+        };
+        SamplePool pool;
+        if (membership != null) {
+            // each job is one sampling batch; every node with the sweep role runs them (same models, checked by SHA-256)
+            String fingerprint = SweepInputs.fingerprint(store);
+            try (JobNode node = JobNode.start(membership, 1, () -> SweepJobs.handler(ReflectModels.load(store)), fingerprint,
+                    WorkerCommand.printing(spec.commandLine().getErr()))) {
+                o.printf("# coordinator %s; worker nodes join with: reflectlab worker --seed-nodes %s%n", node.address(), node.address());
+                pool = PoolJobs.build(node, fingerprint, settings, excluded, progress, () -> false);
+                o.println("# jobs: " + node.board().summary());
+            }
+        } else {
+            Reflector r = ReflectModels.load(store);
+            pool = SamplePool.build(r.generator(), r.codec(), r.critic(), settings, excluded, progress, () -> false);
+        }
         pool.write(out);
         o.println("# " + pool.summary());
         pool.correctRate().forEach((c, v) -> o.printf(Locale.ROOT, "%-20s correct %.3f%n", c.key(), v));

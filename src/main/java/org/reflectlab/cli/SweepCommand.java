@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.cluster.JobNode;
+import org.reflectlab.core.cluster.PekkoSetup;
 import org.reflectlab.core.concurrent.WorkerLimit;
 import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.reflect.ReflectModels;
@@ -16,6 +18,7 @@ import org.reflectlab.core.scaling.Method;
 import org.reflectlab.core.scaling.ScalingAnalysis;
 import org.reflectlab.core.scaling.Sweep;
 import org.reflectlab.core.scaling.SweepInputs;
+import org.reflectlab.core.scaling.SweepJobs;
 import org.reflectlab.core.scaling.SweepRow;
 import org.reflectlab.core.scaling.SweepSettings;
 import org.reflectlab.core.scaling.SweepStore;
@@ -29,7 +32,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Best-of-N vs Reflect-DiT vs test-time training across K at equal compute: every answer scored by the",
-            "judge, stored so the sweep resumes after a cancel or crash (same --name), then a summary table and power-law fits."})
+            "judge, stored so the sweep resumes after a cancel or crash (same --name), then a summary table and power-law fits.",
+            "Each prompt is a job for a worker (one per core here); with --cluster, also for every node that joined with",
+            "'reflectlab worker --seed-nodes <this node>' (same models, checked by SHA-256)."})
 final class SweepCommand implements Callable<Integer> {
 
     @Spec
@@ -63,6 +68,8 @@ final class SweepCommand implements Callable<Integer> {
     Integer workers;
     @Option(names = "--models", description = "Models folder (default: ./models).")
     Path models;
+    @Mixin
+    ClusterOptions clusterOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -100,26 +107,53 @@ final class SweepCommand implements Callable<Integer> {
         int n = limit.workers();
         Backend.start();
         ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        PekkoSetup.Membership membership = null;
+        if (clusterOptions.cluster) {
+            try {
+                membership = clusterOptions.membership(List.of(JobNode.ROLE, "coordinator"));
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                return Cli.BAD_INPUT;
+            }
+        }
+        JobNode node = null;
         try (SweepStore sweep = SweepStore.open(sweeps != null ? sweeps : AppPaths.sweeps(), sweepName, settings,
                 SweepInputs.models(store))) {
             sweep.notes().forEach(note -> err.println("warning: " + note));
-            List<Reflector> reflectors = new java.util.ArrayList<>();
-            for (int w = 0; w < n; w++) {
-                reflectors.add(ReflectModels.load(store));
+            Sweep runner;
+            if (membership != null) {
+                String fingerprint = SweepInputs.fingerprint(store);
+                node = JobNode.start(membership, n, () -> SweepJobs.handler(ReflectModels.load(store)), fingerprint,
+                        WorkerCommand.printing(err));
+                runner = new Sweep(node, fingerprint);
+                o.printf("# coordinator %s in the cluster; %d workers here; worker nodes join with: reflectlab worker --seed-nodes %s%n",
+                        node.address(), n, node.address());
+            } else {
+                List<Reflector> reflectors = new java.util.ArrayList<>();
+                for (int w = 0; w < n; w++) {
+                    reflectors.add(ReflectModels.load(store));
+                }
+                runner = new Sweep(reflectors);
             }
-            o.printf(Locale.ROOT, "# sweep '%s' in %s: %s, K %s, %d prompts, seed %d, %d workers%n", sweepName, sweep.dir(),
-                    settings.methods().stream().map(Method::id).toList(), settings.ks(), list.size(), seed, n);
+            o.printf(Locale.ROOT, "# sweep '%s' in %s: %s, K %s, %d prompts, seed %d, %d workers%s%n", sweepName, sweep.dir(),
+                    settings.methods().stream().map(Method::id).toList(), settings.ks(), list.size(), seed, n,
+                    membership != null ? " on this node" : "");
             long t0 = System.nanoTime();
             long[] lastPrint = {0};
-            int written = new Sweep(reflectors).run(sweep, list, (done, total, what) -> {
+            int written = runner.run(sweep, list, (done, total, what) -> {
                 long now = System.nanoTime();
                 if (now - lastPrint[0] > 30e9 && done > 0) {
                     lastPrint[0] = now;
                     double secs = (now - t0) / 1e9;
-                    o.printf(Locale.ROOT, "# %d/%d images, %.0f s, ETA %.0f s%n", done, total, secs, secs / done * (total - done));
+                    o.printf(Locale.ROOT, "# %d/%d images, %.0f s, ETA %.0f s; jobs: %s%n", done, total, secs,
+                            secs / done * (total - done), runner.board() == null ? "" : runner.board().summary());
                     o.flush();
                 }
             }, () -> false);
+            if (runner.board() != null) {
+                o.println("# jobs: " + runner.board().summary() + (runner.board().requeued() > 0
+                        ? "; " + runner.board().requeued() + " re-queued (a worker left, was busy, failed or refused)" : ""));
+            }
             o.printf(Locale.ROOT, "# %d new rows in %.0f s%n", written, (System.nanoTime() - t0) / 1e9);
             SweepStore.Loaded loaded = sweep.load();
             if (!loaded.skipped().isEmpty()) {
@@ -137,6 +171,10 @@ final class SweepCommand implements Callable<Integer> {
             if (json != null) {
                 AtomicFile.writeJson(json, an.describe());
                 o.println("# wrote " + json.toAbsolutePath());
+            }
+        } finally {
+            if (node != null) {
+                node.close();
             }
         }
         return 0;

@@ -144,36 +144,55 @@ public final class SamplePool {
         Map<Caption, Category> categories = new java.util.HashMap<>();
         List<Caption> prompts = drawPrompts(s, excluded, categories);
         List<Entry> entries = new ArrayList<>();
-        int perChunk = Math.max(1, CHUNK / s.seedsPerPrompt());
+        int perChunk = promptsPerBatch(s);
         for (int from = 0; from < prompts.size() && !cancelled.getAsBoolean(); from += perChunk) {
             int to = Math.min(prompts.size(), from + perChunk);
-            List<Generator.Condition> conds = new ArrayList<>();
-            long[] seeds = new long[(to - from) * s.seedsPerPrompt()];
-            int k = 0;
+            List<Entry> chunk = new ArrayList<>();
             for (int p = from; p < to; p++) {
-                for (int j = 0; j < s.seedsPerPrompt(); j++) {
-                    conds.add(new Generator.Condition(prompts.get(p), List.of()));
-                    seeds[k++] = noiseSeed(s.seed(), p, j);
-                }
+                chunk.add(new Entry(prompts.get(p), categories.get(prompts.get(p)), List.of()));
             }
-            INDArray z = generator.sample(conds, seeds, s.steps(), s.guidance());
-            List<RgbImage> images = codec.decode(z);
-            List<List<SceneObject>> seen = critic.read(images);
-            INDArray again = codec.encode(images);
-            k = 0;
-            for (int p = from; p < to; p++) {
-                List<PoolSample> samples = new ArrayList<>();
-                for (int j = 0; j < s.seedsPerPrompt(); j++, k++) {
-                    List<String> fb = Feedback.sentences(prompts.get(p), seen.get(k));
-                    Verdict v = verdict(fb, seen.get(k), images.get(k));
-                    samples.add(new PoolSample(seeds[k], z.getRow(k).dup().data().asFloat(), again.getRow(k).dup().data().asFloat(),
-                            fb, v));
-                }
-                entries.add(new Entry(prompts.get(p), categories.get(prompts.get(p)), samples));
-            }
+            entries.addAll(sample(generator, codec, critic, s, from, chunk));
             progress.accept(to);
         }
         return new SamplePool(entries);
+    }
+
+    /** Prompts sampled in one forward batch (about 128 images). */
+    public static int promptsPerBatch(Settings s) {
+        return Math.max(1, CHUNK / s.seedsPerPrompt());
+    }
+
+    /**
+     * One batch: every seed of the given prompts (the pool's prompts {@code first}, {@code first}+1, ...;
+     * their samples are ignored), sampled in one pass, with feedback and verdicts.
+     */
+    static List<Entry> sample(Generator generator, LatentCodec codec, SceneReader critic, Settings s, int first, List<Entry> prompts) {
+        List<Generator.Condition> conds = new ArrayList<>();
+        long[] seeds = new long[prompts.size() * s.seedsPerPrompt()];
+        int k = 0;
+        for (int p = 0; p < prompts.size(); p++) {
+            for (int j = 0; j < s.seedsPerPrompt(); j++) {
+                conds.add(new Generator.Condition(prompts.get(p).prompt(), List.of()));
+                seeds[k++] = noiseSeed(s.seed(), first + p, j);
+            }
+        }
+        INDArray z = generator.sample(conds, seeds, s.steps(), s.guidance());
+        List<RgbImage> images = codec.decode(z);
+        List<List<SceneObject>> seen = critic.read(images);
+        INDArray again = codec.encode(images);
+        List<Entry> out = new ArrayList<>();
+        k = 0;
+        for (Entry e : prompts) {
+            List<PoolSample> samples = new ArrayList<>();
+            for (int j = 0; j < s.seedsPerPrompt(); j++, k++) {
+                List<String> fb = Feedback.sentences(e.prompt(), seen.get(k));
+                Verdict v = verdict(fb, seen.get(k), images.get(k));
+                samples.add(new PoolSample(seeds[k], z.getRow(k).dup().data().asFloat(), again.getRow(k).dup().data().asFloat(),
+                        fb, v));
+            }
+            out.add(new Entry(e.prompt(), e.category(), samples));
+        }
+        return out;
     }
 
     /** Correct only where the critic accepts and the pixel reader sees what the critic saw. */

@@ -3,15 +3,30 @@ package org.reflectlab.core.scaling;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import org.reflectlab.core.cluster.JobBoard;
+import org.reflectlab.core.cluster.JobHandler;
+import org.reflectlab.core.cluster.JobNode;
+import org.reflectlab.core.cluster.JobRun;
+import org.reflectlab.core.cluster.JobSpec;
 import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.reflect.Reflector;
 
 /**
  * Runs methods x K x prompts and appends every scored image to a {@link SweepStore}; prompts
  * already stored are skipped, so a cancelled or crashed sweep resumes where it stopped.
+ *
+ * <p>Each prompt (with the methods it still needs) is one job ({@link SweepJobs}) for a
+ * {@link JobNode}: an embedded node with one worker per reflector, or a node of a Pekko cluster
+ * whose workers are anywhere. Workers pull jobs; this side appends each finished job's rows.
+ * Every prompt's seed comes from its place in the list, so the rows are the same whatever the
+ * number of workers or nodes; only the order they are stored in differs.
  *
  * <p>How each method's answers at every K come from as few runs as possible: {@link MethodRunner}.
  */
@@ -22,133 +37,112 @@ public final class Sweep {
         void progress(long imagesDone, long imagesTotal, String message);
     }
 
-    /** One per worker thread: each owns its copy of the networks. */
-    private final List<MethodRunner> workers;
+    private final List<Reflector> reflectors;
+    private final JobNode node;
+    private final String requirement;
+    private volatile JobBoard board;
 
     public Sweep(Reflector reflector) {
         this(List.of(reflector));
     }
 
-    /**
-     * Runs prompts on as many threads as there are reflectors (each a separate copy of the
-     * models). Every prompt's seed comes from its place in the list, so the rows are the same
-     * whatever the number of workers; only the order they are stored in differs.
-     */
+    /** Runs on an embedded node with one worker per reflector (each a separate copy of the models). */
     public Sweep(List<Reflector> reflectors) {
         if (reflectors.isEmpty()) {
             throw new IllegalArgumentException("at least one worker");
         }
-        this.workers = reflectors.stream().map(MethodRunner::new).toList();
+        this.reflectors = List.copyOf(reflectors);
+        this.node = null;
+        this.requirement = "";
+    }
+
+    /**
+     * Runs on a started node (e.g. one in a cluster); {@code requirement} is the coordinator's
+     * model fingerprint, which every worker must share (see {@link SweepInputs#fingerprint}).
+     */
+    public Sweep(JobNode node, String requirement) {
+        this.reflectors = List.of();
+        this.node = node;
+        this.requirement = requirement;
     }
 
     /** Runs what is not yet stored; returns the number of rows written now. */
     public int run(SweepStore store, List<PromptSet.Prompt> prompts, Listener listener, BooleanSupplier cancelled)
             throws IOException {
+        if (node != null) {
+            return run(node, store, prompts, listener, cancelled);
+        }
+        AtomicInteger next = new AtomicInteger();
+        // in this process a job also hears the caller's cancel directly: Stop takes effect mid-method, as it always did
+        JobHandler.Factory handlers = () -> {
+            JobHandler h = SweepJobs.handler(reflectors.get(next.getAndIncrement()));
+            return (kind, body, stop) -> h.run(kind, body, () -> stop.getAsBoolean() || cancelled.getAsBoolean());
+        };
+        try (JobNode local = JobNode.local(reflectors.size(), handlers)) {
+            return run(local, store, prompts, listener, cancelled);
+        }
+    }
+
+    /** Jobs done / running per node and queued, of the node running this sweep (null before it starts). */
+    public JobBoard board() {
+        return board;
+    }
+
+    private int run(JobNode on, SweepStore store, List<PromptSet.Prompt> prompts, Listener listener, BooleanSupplier cancelled)
+            throws IOException {
+        board = on.board();
         SweepSettings s = store.settings();
         Set<String> done = doneKeys(store.rows(), s);
         long total = 0;
-        for (PromptSet.Prompt p : prompts) {
-            for (Method m : s.methods()) {
-                if (!done.contains(p.id() + "|" + m.id())) {
-                    total += imagesFor(m, s);
-                }
+        List<JobSpec> jobs = new ArrayList<>();
+        for (int i = 0; i < prompts.size(); i++) {
+            PromptSet.Prompt p = prompts.get(i);
+            List<Method> todo = s.methods().stream().filter(m -> !done.contains(p.id() + "|" + m.id())).toList();
+            if (!todo.isEmpty()) {
+                jobs.add(SweepJobs.job(p, PromptSet.entrySeed(s.seed(), i), todo, s));
+                total += todo.stream().mapToLong(m -> imagesFor(m, s)).sum();
             }
         }
-        Progress progress = new Progress(listener, total);
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
-        BooleanSupplier stop = () -> cancelled.getAsBoolean() || failed.get();
-        List<java.util.concurrent.Callable<Void>> jobs = new ArrayList<>();
-        for (MethodRunner w : workers) {
-            jobs.add(() -> {
-                try {
-                    for (int i = next.getAndIncrement(); i < prompts.size() && !stop.getAsBoolean(); i = next.getAndIncrement()) {
-                        written.addAndGet(runPrompt(w, store, prompts.get(i), PromptSet.entrySeed(s.seed(), i), done, progress, stop));
-                    }
-                    return null;
-                } catch (IOException | RuntimeException e) {
-                    failed.set(true);
-                    throw e;
-                }
-            });
+        if (jobs.isEmpty()) {
+            return 0;
         }
-        if (jobs.size() == 1) {
-            try {
-                jobs.get(0).call();
-            } catch (IOException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IOException(e);
-            }
-            return written.get();
-        }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(jobs.size(), r -> {
-            Thread t = new Thread(r, "sweep-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        JobRun run = on.submit(jobs, requirement);
+        long images = 0;
+        int written = 0;
+        String failure = null;
+        listener.progress(0, total, "queued " + jobs.size() + " prompts: " + on.board().summary());
         try {
-            for (java.util.concurrent.Future<Void> f : pool.invokeAll(jobs)) {
-                f.get();
+            while (!run.finished()) {
+                if (!run.cancelled() && (failure != null || cancelled.getAsBoolean())) {
+                    run.cancel();
+                }
+                JobRun.Outcome o = run.next(250, TimeUnit.MILLISECONDS);
+                if (o == null) {
+                    continue;
+                }
+                if (o.error() != null && failure == null) {
+                    failure = o.error();
+                }
+                if (o.result() == null) {
+                    continue;
+                }
+                Map<Method, List<SweepRow>> byMethod = new LinkedHashMap<>();
+                SweepJobs.rows(o.result()).forEach(r -> byMethod.computeIfAbsent(r.method(), m -> new ArrayList<>()).add(r));
+                for (Map.Entry<Method, List<SweepRow>> e : byMethod.entrySet()) {
+                    store.append(e.getValue());
+                    written += e.getValue().size();
+                    images += imagesFor(e.getKey(), s);
+                    listener.progress(images, total, e.getKey().label() + " on '" + e.getValue().get(0).prompt() + "' ("
+                            + o.worker() + "); " + on.board().summary());
+                }
             }
         } catch (InterruptedException e) {
+            run.cancel();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
-        return written.get();
-    }
-
-    /** Progress from several workers, reported one at a time. */
-    private static final class Progress {
-        private final Listener listener;
-        private final long total;
-        private long images;
-
-        Progress(Listener listener, long total) {
-            this.listener = listener;
-            this.total = total;
-        }
-
-        synchronized void starting(String what) {
-            listener.progress(images, total, what);
-        }
-
-        synchronized void finished(long more, String what) {
-            images += more;
-            listener.progress(images, total, what);
-        }
-    }
-
-    private int runPrompt(MethodRunner w, SweepStore store, PromptSet.Prompt p, long seed, Set<String> done, Progress progress,
-                          BooleanSupplier cancelled) throws IOException {
-        SweepSettings s = store.settings();
-        int written = 0;
-        for (Method m : s.methods()) {
-            if (cancelled.getAsBoolean()) {
-                return written;
-            }
-            if (done.contains(p.id() + "|" + m.id())) {
-                continue;
-            }
-            String what = m.label() + " on '" + p.text() + "'";
-            progress.starting(what);
-            List<SweepRow> rows = w.answers(m, p.caption(), seed, s, cancelled).stream()
-                    .map(a -> row(p, m, seed, a)).toList();
-            if (cancelled.getAsBoolean()) {
-                // a prompt cut short would store answers made with less than their budget
-                return written;
-            }
-            store.append(rows);
-            written += rows.size();
-            progress.finished(imagesFor(m, s), what);
+        if (failure != null) {
+            throw new IOException(failure);
         }
         return written;
     }
@@ -170,10 +164,5 @@ public final class Sweep {
 
     static long imagesFor(Method m, SweepSettings s) {
         return m == Method.TEST_TIME_TRAINING ? s.ks().stream().mapToLong(Integer::longValue).sum() : s.maxK();
-    }
-
-    private static SweepRow row(PromptSet.Prompt p, Method m, long seed, MethodRunner.Answer a) {
-        return new SweepRow(p.id(), p.category(), p.text(), m, a.k(), seed, a.nfe(), a.answer().judgeCorrect() ? 1 : 0,
-                a.answer().criticSaysCorrect(), a.images(), a.millis());
     }
 }

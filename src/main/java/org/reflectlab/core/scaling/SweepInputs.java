@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.reflectlab.core.cluster.JobWorker;
 import org.reflectlab.core.data.Category;
 import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.reflect.ReflectModels;
@@ -47,5 +48,20 @@ public final class SweepInputs {
             out.put(name, m.files().containsKey(file) ? m.files().get(file).sha256() : "");
         }
         return out;
+    }
+
+    /**
+     * What a worker's models must match to run this machine's sweeps and pools: the weights
+     * checksum of every model a worker loads (the base generator too, when present), as
+     * {@link JobWorker#fingerprint} lines.
+     */
+    public static String fingerprint(ModelStore store) throws ModelStoreException {
+        Map<String, Object> m = models(store);
+        if (java.nio.file.Files.isDirectory(store.dir(ReflectModels.BASE))) {
+            Manifest base = store.verify(ReflectModels.BASE);
+            String file = base.fileFor("weights").orElse("");
+            m.put(ReflectModels.BASE, base.files().containsKey(file) ? base.files().get(file).sha256() : "");
+        }
+        return JobWorker.fingerprint(m);
     }
 }

@@ -1,9 +1,7 @@
 package org.reflectlab.core.serving;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +14,7 @@ import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.reflectlab.core.cluster.PekkoSetup;
 
 /**
  * A serving node: an embedded Pekko actor system with a router and this node's modality workers.
@@ -59,7 +58,7 @@ public final class ServingNode implements AutoCloseable {
             }
         }
         ActorSystem<NodeGuardian.Command> system = ActorSystem.create(NodeGuardian.create(config, board, copies),
-                "reflectlab", pekkoConfig(config));
+                PekkoSetup.SYSTEM, pekkoConfig(config));
         ActorRef<Router.Command> router;
         try {
             router = AskPattern.<NodeGuardian.Command, ActorRef<Router.Command>>ask(system, NodeGuardian.GetRouter::new,
@@ -98,37 +97,10 @@ public final class ServingNode implements AutoCloseable {
 
     static Config pekkoConfig(ServingConfig c) {
         int threads = Math.max(1, c.roles().size() * c.workersPerModality());
-        StringBuilder s = new StringBuilder();
-        s.append("pekko.loglevel = WARNING\npekko.stdout-loglevel = OFF\npekko.log-dead-letters = off\n")
-                .append("pekko.log-dead-letters-during-shutdown = off\npekko.jvm-exit-on-fatal-error = off\n")
-                .append("pekko.coordinated-shutdown.exit-jvm = off\npekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off\n")
-                .append("pekko.actor.typed.restart-stash-capacity = 10000\npekko.daemonic = on\n")
-                .append(NodeGuardian.DISPATCHER).append(" { type = Dispatcher\n executor = thread-pool-executor\n")
-                .append(" thread-pool-executor.fixed-pool-size = ").append(threads).append("\n throughput = 1 }\n");
-        if (c.cluster()) {
-            s.append("pekko.actor.provider = cluster\n")
-                    .append("pekko.remote.artery.canonical.hostname = \"").append(c.host()).append("\"\n")
-                    .append("pekko.remote.artery.canonical.port = ").append(c.port()).append('\n')
-                    .append("pekko.cluster.seed-nodes = [");
-            List<String> seeds = new ArrayList<>();
-            for (String seed : c.seedNodes()) {
-                seeds.add("\"pekko://reflectlab@" + seed.trim() + "\"");
-            }
-            s.append(String.join(",", seeds)).append("]\n")
-                    .append("pekko.cluster.roles = [").append(String.join(",", c.roles().stream().map(Modality::word).toList()))
-                    .append("]\n")
-                    .append("pekko.cluster.downing-provider-class = \"org.apache.pekko.cluster.sbr.SplitBrainResolverProvider\"\n")
-                    .append("pekko.cluster.split-brain-resolver.stable-after = 5s\n")
-                    .append("pekko.cluster.distributed-data.gossip-interval = 500ms\n")
-                    .append("pekko.cluster.typed.receptionist.distributed-data.gossip-interval = 500ms\n")
-                    .append("pekko.cluster.log-info = off\npekko.cluster.jmx.enabled = off\npekko.remote.artery.advanced.maximum-frame-size = 1MiB\n")
-                    .append("pekko.actor.serializers.reflectlab = \"").append(ServingSerializer.class.getName()).append("\"\n")
-                    .append("pekko.actor.serialization-identifiers { \"").append(ServingSerializer.class.getName())
-                    .append("\" = ").append(ServingSerializer.ID).append(" }\n")
-                    .append("pekko.actor.serialization-bindings { \"").append(ClusterMessage.class.getName())
-                    .append("\" = reflectlab }\n");
-        }
-        return ConfigFactory.parseString(s.toString()).withFallback(ConfigFactory.load());
+        PekkoSetup.Membership m = new PekkoSetup.Membership(c.cluster(), c.host(), c.port(), c.seedNodes(),
+                c.roles().stream().map(Modality::word).toList());
+        return PekkoSetup.config(m, Map.of(NodeGuardian.DISPATCHER, threads),
+                List.of(new PekkoSetup.Binding("reflectlab", ServingSerializer.class, ServingSerializer.ID, ClusterMessage.class)));
     }
 
     public ServingConfig config() {

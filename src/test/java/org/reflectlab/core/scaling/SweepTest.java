@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,9 +58,19 @@ class SweepTest {
         int rows = sweep().run(whole, prompts(), (a, b, m) -> { }, () -> false);
         assertEquals(3 * 3 * 3, rows);
 
+        // how many images the critic reads for the first prompt alone
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        SweepStore firstOnly = SweepStore.open(dir.resolve("first"), SETTINGS, Map.of());
+        new Sweep(TinyModels.reflector(unified, generator, TinyModels.wrongFirst(2, reads), TinyModels.wrongFirst(1)))
+                .run(firstOnly, prompts().subList(0, 1), (a, b, m) -> { }, () -> false);
+        int firstPrompt = reads.get();
+
+        // cancel as the critic reads the second prompt's first image: the first prompt is stored, the second stops mid-method
         SweepStore parts = SweepStore.open(dir.resolve("parts"), SETTINGS, Map.of());
-        AtomicInteger groups = new AtomicInteger();
-        int first = sweep().run(parts, prompts(), (done, total, m) -> { }, () -> groups.incrementAndGet() > 8);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        int first = new Sweep(TinyModels.reflector(unified, generator, TinyModels.wrongFirst(2, calls), TinyModels.wrongFirst(1)))
+                .run(parts, prompts(), (done, total, m) -> { }, () -> calls.get() > firstPrompt);
+        assertEquals(9, first, "the first prompt's rows, nothing of the cut one");
         assertTrue(first > 0 && first < 27, "cancel mid-way wrote " + first);
         // a crash mid-write leaves half a line; it is skipped and its prompt redone
         Files.writeString(parts.dir().resolve(SweepStore.RESULTS), "p9,colors,\"a red", StandardOpenOption.APPEND);
