@@ -76,7 +76,23 @@ public final class ScalingAnalysis {
         return new ScalingAnalysis(curves);
     }
 
-    static Point point(Method m, int k, List<SweepRow> rows, long seed) {
+    /** Prompt number, then category: the order prompts are swept in. */
+    static final java.util.Comparator<SweepRow> CANONICAL = java.util.Comparator
+            .comparingInt((SweepRow r) -> promptNumber(r.promptId())).thenComparing(SweepRow::category)
+            .thenComparing(SweepRow::promptId);
+
+    private static int promptNumber(String id) {
+        try {
+            return Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    static Point point(Method m, int k, List<SweepRow> stored, long seed) {
+        // Resampling draws row indices: put rows in one canonical order (the order a one-worker sweep stores
+        // them), or workers finishing in another order would give the same rows other intervals.
+        List<SweepRow> rows = stored.stream().sorted(CANONICAL).toList();
         double[] interval = Bootstrap.interval(rows.size(), idx -> quality(rows, idx), RESAMPLES, seed + 31L * k + m.ordinal());
         int[] all = new int[rows.size()];
         for (int i = 0; i < all.length; i++) {

@@ -67,4 +67,17 @@ class ScalingAnalysisTest {
         assertEquals(5, answers.size());
         assertTrue(answers.get(1).answer().contains("gamma = 0.7"), answers.get(1).answer());
     }
+
+    @Test
+    void intervalsDoNotDependOnTheOrderRowsWereStored() {
+        List<SweepRow> rows = rowsFollowing(0.9, 0.4, 0.7, 60, 1, 2, 4, 8);
+        List<SweepRow> shuffled = new java.util.ArrayList<>(rows);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(5));
+        var a = ScalingAnalysis.of(rows, 1).curve(Method.BEST_OF_N).points();
+        var b = ScalingAnalysis.of(shuffled, 1).curve(Method.BEST_OF_N).points();
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(a.get(i).low(), b.get(i).low(), 0.0, "low at K=" + a.get(i).k());
+            assertEquals(a.get(i).high(), b.get(i).high(), 0.0, "high at K=" + a.get(i).k());
+        }
+    }
 }
