@@ -113,6 +113,12 @@ public final class ScalingView extends BorderPane {
                 runs.getSelectionModel().select(b);
             }
         });
+        Button useSettings = new Button("Use its settings");
+        useSettings.setId("runs-use-settings");
+        useSettings.setOnAction(e -> vm.useSettingsOf(vm.currentProperty().get()));
+        useSettings.disableProperty().bind(vm.currentProperty().isNull().or(vm.runningProperty()));
+        useSettings.setTooltip(new Tooltip("Put the shown sweep's methods, K values, prompts, seed and name into the form above, "
+                + "so Run resumes it. Clicking a sweep only shows it."));
         MenuButton export = new MenuButton("Export");
         export.setId("export");
         MenuItem csv = new MenuItem("Raw results (CSV)…");
@@ -125,9 +131,11 @@ public final class ScalingView extends BorderPane {
         export.disableProperty().bind(vm.currentProperty().isNull());
         Label methods = new Label("Methods (equal compute in NFE)");
         methods.getStyleClass().add("section");
-        Label stored = new Label("Stored sweeps (check to overlay)");
+        Label stored = new Label("Stored sweeps (click to show, check to overlay)");
+        stored.setWrapText(true);
         stored.getStyleClass().add("section");
-        VBox box = new VBox(8, methods, bon, reflect, ttt, form, new HBox(8, run, cancel), bar, status, stored, runs, export);
+        VBox box = new VBox(8, methods, bon, reflect, ttt, form, new HBox(8, run, cancel), bar, status, stored, runs,
+                new HBox(8, useSettings, export));
         box.setPadding(new Insets(10));
         box.setPrefWidth(270);
         box.getStyleClass().add("setup");
