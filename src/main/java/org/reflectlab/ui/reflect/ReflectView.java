@@ -40,6 +40,11 @@ import org.reflectlab.ui.kit.Shortcuts;
 /** The Reflect workspace: bindings to {@link ReflectViewModel}. */
 public final class ReflectView extends BorderPane {
 
+    private static final int DEFAULT_ZOOM = 8;
+    /** The iteration image's box: a 32 px image at the default zoom, plus the frame. */
+    private static final double IMAGE_BOX = 280;
+    private static final double DIFF_BOX = 100;
+
     private final ReflectViewModel vm;
     private final PixelView image = new PixelView();
     private final ImageView diff = new ImageView();
@@ -245,25 +250,48 @@ public final class ReflectView extends BorderPane {
     }
 
     private Node centre() {
-        Slider zoom = new Slider(2, 16, 8);
+        Slider zoom = new Slider(2, 16, DEFAULT_ZOOM);
+        zoom.setId("zoom");
         zoom.setMajorTickUnit(2);
         zoom.setSnapToTicks(true);
         image.zoomProperty().bind(Bindings.createIntegerBinding(() -> (int) Math.round(zoom.getValue()), zoom.valueProperty()));
         image.setId("iteration-image");
-        image.setPrefSize(300, 300);
+        // one fixed size for every iteration and run: the panel never jumps as iterations arrive
+        image.setMinSize(IMAGE_BOX, IMAGE_BOX);
+        image.setPrefSize(IMAGE_BOX, IMAGE_BOX);
+        image.setMaxSize(IMAGE_BOX, IMAGE_BOX);
+        // each run starts at the default zoom, centred on the image
+        vm.runningProperty().addListener((o, a, running) -> {
+            if (running) {
+                zoom.setValue(DEFAULT_ZOOM);
+                image.centre();
+            }
+        });
         vm.changes().overlayProperty().addListener((o, a, mask) -> drawChanges(mask));
         drawChanges(vm.changes().overlayProperty().get());
         ToggleButton showChanges = new ToggleButton("Show changes");
         showChanges.setId("show-changes");
         showChanges.selectedProperty().bindBidirectional(vm.changes().showChangesProperty());
         showChanges.setTooltip(new Tooltip("Outline the pixels that changed from the previous iteration (C)"));
+        showChanges.setMinWidth(Region.USE_PREF_SIZE);
         HBox zoomRow = new HBox(6, label("Zoom"), zoom, showChanges);
         zoomRow.setAlignment(Pos.CENTER_LEFT);
         Label diffTitle = new Label("Change from the previous iteration, amplified 3x");
         diffTitle.getStyleClass().add("muted");
-        VBox left = new VBox(6, image, zoomRow, diffTitle, diff);
+        diffTitle.setWrapText(true);
+        diffTitle.setMinHeight(Region.USE_PREF_SIZE);
+        Label noDiff = new Label("(none for the first iteration)");
+        noDiff.getStyleClass().add("muted");
+        noDiff.visibleProperty().bind(diff.imageProperty().isNull());
+        javafx.scene.layout.StackPane diffBox = new javafx.scene.layout.StackPane(noDiff, diff);
+        diffBox.setAlignment(Pos.CENTER_LEFT);
+        diffBox.setMinHeight(DIFF_BOX);
+        diffBox.setPrefHeight(DIFF_BOX);
+        VBox left = new VBox(6, image, zoomRow, diffTitle, diffBox);
         left.setPadding(new Insets(10));
-        VBox.setVgrow(image, Priority.ALWAYS);
+        left.setMinWidth(IMAGE_BOX + 20);
+        left.setPrefWidth(IMAGE_BOX + 20);
+        left.setMaxWidth(IMAGE_BOX + 20);
 
         details.setId("iteration-details");
         details.setPadding(new Insets(10));
@@ -360,7 +388,7 @@ public final class ReflectView extends BorderPane {
         Label numbers = new Label(String.format(Locale.ROOT, "Compute so far: %.1f NFE · %d ms", it.nfe(), it.millis()));
         numbers.setId("iteration-nfe");
         VBox context = contextBox(it);
-        details.getChildren().addAll(title, changeNotes, critic, sees, judge, changeNotes.disagreement(), judgeNote, numbers,
+        details.getChildren().addAll(title, changeNotes, critic, sees, judge, changeNotes.disagreement(), changeNotes.why(), judgeNote, numbers,
                 context);
     }
 
