@@ -66,12 +66,6 @@ public final class AphasiaView extends BorderPane {
     private final IntervalBarChart fidelity;
     private final IntervalBarChart gap;
     private final GridPane retrieval = new GridPane();
-    private final ListView<SampleOutcome> list = new ListView<>();
-    private final Label filterLabel = new Label();
-    private final HBox images = new HBox(12);
-    private final Label readCaption = new Label();
-    private final Label trueCaption = new Label();
-    private final Label verdicts = new Label();
     private final VBox charts;
 
     public AphasiaView(AphasiaViewModel vm) {
@@ -82,6 +76,8 @@ public final class AphasiaView extends BorderPane {
         fidelity.setId("aphasia-fidelity-chart");
         gap = new IntervalBarChart("Gap = visual - textual (paired, 95% CI)", this::clickBar);
         gap.setId("aphasia-gap-chart");
+        fidelity.setDescriber(i -> METRICS.get(i).label() + ": " + METRICS.get(i).definition() + ". Click to filter the scenes.");
+        gap.setDescriber(i -> "visual minus textual on " + METRICS.get(i).label() + ", per scene, averaged; above 0: text lost it.");
         setTop(toolbar());
         HBox chartRow = new HBox(10, fidelity, gap);
         HBox.setHgrow(fidelity, Priority.ALWAYS);
@@ -89,7 +85,7 @@ public final class AphasiaView extends BorderPane {
         fidelity.setPrefSize(640, 250);
         gap.setPrefSize(480, 250);
         charts = new VBox(8, chartRow, retrievalRow());
-        Tab scenes = new Tab("Scenes", browser());
+        Tab scenes = new Tab("Scenes", new ScenesPane(vm));
         scenes.setId("aphasia-tab-scenes");
         Tab variants = new Tab("Ablation variants", new VariantsPane(vm));
         variants.setId("aphasia-tab-variants");
@@ -106,12 +102,6 @@ public final class AphasiaView extends BorderPane {
             int i = m == null ? -1 : METRICS.indexOf(m);
             fidelity.setHighlighted(i);
             gap.setHighlighted(i);
-        });
-        vm.selectedProperty().addListener((o, a, s) -> showSample(s));
-        list.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {
-            if (s != null) {
-                vm.select(s);
-            }
         });
         showResult(vm.resultProperty().get());
     }
@@ -317,107 +307,10 @@ public final class AphasiaView extends BorderPane {
         return new IntervalBarChart.Series(name, color, mean, low, high);
     }
 
-    // Sample browser //
-
-    private Node browser() {
-        list.setId("aphasia-browser");
-        list.getStyleClass().add("sample-list");
-        list.setItems(vm.browser());
-        list.setPrefWidth(390);
-        list.setMinWidth(390);
-        list.setMinHeight(160);
-        list.setCellFactory(v -> new SampleCell());
-        filterLabel.setId("aphasia-filter");
-        filterLabel.getStyleClass().add("muted");
-        Button clear = new Button("Show all");
-        clear.setId("aphasia-clear-filter");
-        clear.setOnAction(e -> vm.setFilter(null));
-        clear.disableProperty().bind(vm.filterProperty().isNull());
-        filterLabel.textProperty().bind(vm.browserTitleProperty());
-        Label title = new Label("Scenes");
-        title.getStyleClass().add("section-title");
-        HBox head = new HBox(8, title, filterLabel, clear);
-        head.setAlignment(Pos.CENTER_LEFT);
-        readCaption.setId("aphasia-read-caption");
-        readCaption.setWrapText(true);
-        readCaption.getStyleClass().add("caption-read");
-        readCaption.setMaxWidth(200);
-        trueCaption.setWrapText(true);
-        trueCaption.getStyleClass().add("muted");
-        trueCaption.setMaxWidth(200);
-        verdicts.setId("aphasia-verdicts");
-        verdicts.getStyleClass().add("verdict");
-        verdicts.setWrapText(true);
-        images.setAlignment(Pos.TOP_LEFT);
-        VBox detail = new VBox(8, images, verdicts);
-        detail.getStyleClass().add("panel-card");
-        HBox.setHgrow(detail, Priority.ALWAYS);
-        HBox body = new HBox(10, list, detail);
-        VBox.setVgrow(body, Priority.ALWAYS);
-        VBox.setVgrow(list, Priority.ALWAYS);
-        return new VBox(6, head, body);
-    }
-
-    private void showSample(SampleOutcome s) {
-        images.getChildren().clear();
-        if (s == null) {
-            verdicts.setText("");
-            return;
-        }
-        if (list.getSelectionModel().getSelectedItem() != s) {
-            list.getSelectionModel().select(s);
-            list.scrollTo(s);
-        }
-        readCaption.setText("“" + (s.readCaption().isEmpty() ? "(nothing)" : s.readCaption()) + "”"
-                + (s.parsed() ? "" : "\n(does not parse: the textual route draws nothing)"));
-        trueCaption.setText("true: " + s.trueCaption());
-        VBox captionBox = new VBox(6, imageTitle("Caption the model read"), readCaption, trueCaption);
-        captionBox.setPrefWidth(200);
-        images.getChildren().addAll(picture("Original #" + s.index(), s.original()),
-                picture(String.format(Locale.ROOT, "Visual · %.1f dB", s.psnr()[Route.VISUAL.ordinal()]), s.visual()),
-                captionBox,
-                picture(String.format(Locale.ROOT, "Textual · %.1f dB", s.psnr()[Route.TEXTUAL.ordinal()]), s.textual()));
-        verdicts.setText("visual   " + AphasiaViewModel.verdict(s, Route.VISUAL).replace("\n", "\n         ")
-                + "\ntextual  " + AphasiaViewModel.verdict(s, Route.TEXTUAL).replace("\n", "\n         ")
-                + "\noriginal " + AphasiaViewModel.verdict(s, Route.ORIGINAL).replace("\n", "\n         "));
-    }
 
     static Label imageTitle(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("image-title");
         return l;
-    }
-
-    private static Node picture(String title, RgbImage img) {
-        return new VBox(4, imageTitle(title), new ImageView(Images.toFx(img, 5)));
-    }
-
-    /** A browser row: original, visual and textual thumbnails and the scene's gap. */
-    private static final class SampleCell extends ListCell<SampleOutcome> {
-        @Override
-        protected void updateItem(SampleOutcome s, boolean empty) {
-            super.updateItem(s, empty);
-            if (empty || s == null) {
-                setGraphic(null);
-                setText(null);
-                return;
-            }
-            List<Node> row = new ArrayList<>();
-            for (RgbImage img : List.of(s.original(), s.visual(), s.textual())) {
-                row.add(new ImageView(Images.toFx(img, 2)));
-            }
-            Label text = new Label(String.format(Locale.ROOT, "#%d  gap %+.2f%n%s", s.index(), s.attributeGap(), s.readCaption()));
-            text.setWrapText(true);
-            text.setMaxWidth(150);
-            text.setMinWidth(150);
-            text.getStyleClass().add("muted");
-            row.add(text);
-            HBox box = new HBox(4);
-            box.getChildren().addAll(row);
-            box.setAlignment(Pos.CENTER_LEFT);
-            setText(null);
-            setGraphic(box);
-            setPrefWidth(0); // wrap inside the list's width instead of scrolling sideways
-        }
     }
 }
