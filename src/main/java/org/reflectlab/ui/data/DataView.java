@@ -267,6 +267,14 @@ public final class DataView extends BorderPane {
                 + "onset = row, left/right = column.");
         soundNote.setWrapText(true);
         soundNote.getStyleClass().add("muted");
+        Label soundProblem = new Label();
+        soundProblem.setId("sound-problem");
+        soundProblem.getStyleClass().add("error-text");
+        soundProblem.setWrapText(true);
+        soundProblem.setMinHeight(Region.USE_PREF_SIZE);
+        soundProblem.textProperty().bind(vm.soundProblemProperty());
+        soundProblem.visibleProperty().bind(soundProblem.textProperty().isNotEmpty());
+        soundProblem.managedProperty().bind(soundProblem.visibleProperty());
 
         vm.selectedProperty().addListener((o, a, card) -> {
             objects.getChildren().clear();
@@ -306,7 +314,7 @@ public final class DataView extends BorderPane {
         frame.getStyleClass().add("image-frame");
         frame.setMaxWidth(200);
         VBox box = new VBox(6, title, frame, caption, category, description, objects, fine, wave,
-                new HBox(8, play), soundNote);
+                new HBox(8, play), soundProblem, soundNote);
         box.getStyleClass().add("card");
         return box;
     }

@@ -57,8 +57,8 @@ public final class TrainView extends BorderPane {
 
     public TrainView(TrainViewModel vm) {
         this.vm = vm;
-        captionPercent = Bindings.createDoubleBinding(() -> vm.bestCaptionAccuracyProperty().get() * 100,
-                vm.bestCaptionAccuracyProperty());
+        captionPercent = Bindings.createDoubleBinding(() -> vm.tiles().bestCaptionAccuracyProperty().get() * 100,
+                vm.tiles().bestCaptionAccuracyProperty());
         getStyleClass().add("train-view");
         getStylesheets().add(TrainView.class.getResource("train.css").toExternalForm());
         lossChart = chart("step", "loss");
@@ -139,7 +139,7 @@ public final class TrainView extends BorderPane {
     /** Held in a field: a binding nothing else references would be collected, and the tile would stop updating. */
     private final javafx.beans.binding.DoubleBinding captionPercent;
 
-    private HBox toolbar() {
+    private javafx.scene.layout.FlowPane toolbar() {
         Button start = button("Start", "start", "Start a run, or continue a stopped one (F5)", vm::start, vm.canStartProperty());
         Button pause = button("Pause", "pause", "Pause after the current step (F6)", vm::pause, vm.canPauseProperty());
         Button resume = button("Resume", "resume", "Resume training (F6)", vm::resume, vm.canResumeProperty());
@@ -166,11 +166,12 @@ public final class TrainView extends BorderPane {
         steps.setId("step-label");
         steps.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "step %,d / %,d",
                 vm.stepProperty().get(), vm.totalStepsProperty().get()), vm.stepProperty(), vm.totalStepsProperty()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(6, start, pause, resume, stop, reset, gap(), save, load, gap(), csv, png, spacer, steps, progress);
+        // a flow: on a narrow window the buttons wrap to a second row instead of being cut
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(6, 6, start, pause, resume, stop, reset, gap(), save, load, gap(),
+                csv, png, gap(), steps, progress);
         bar.getStyleClass().add("workspace-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
+        steps.setMinWidth(Region.USE_PREF_SIZE);
         return bar;
     }
 
@@ -220,7 +221,24 @@ public final class TrainView extends BorderPane {
         status.getStyleClass().add("muted");
         status.textProperty().bind(vm.statusProperty());
 
-        VBox box = new VBox(8, problemBox, status, title, sheet, error);
+        Button quick = new Button("Quick preset (about a minute)");
+        quick.setId("quick-preset");
+        quick.setOnAction(e -> vm.applyQuickPreset());
+        quick.disableProperty().bind(vm.canStartProperty().not());
+        quick.setTooltip(new Tooltip("A small model, evaluated and sampled every 20 steps: the payoff shows within a minute"));
+        Button shipped = new Button("Continue from the shipped model");
+        shipped.setId("continue-shipped");
+        shipped.setOnAction(e -> vm.continueFromShipped());
+        shipped.disableProperty().bind(vm.canStartProperty().not());
+        shipped.setVisible(vm.canContinueFromShipped());
+        shipped.setManaged(vm.canContinueFromShipped());
+        shipped.setTooltip(new Tooltip("Load models/unified (trained 8,000 steps) and train it further at a gentle learning rate"));
+        for (Button b : List.of(quick, shipped)) {
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setWrapText(true);
+            b.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        VBox box = new VBox(8, problemBox, status, quick, shipped, title, sheet, error);
         box.setPadding(new Insets(12));
         VBox.setVgrow(sheet, Priority.ALWAYS);
         ScrollPane scroll = new ScrollPane(box);
@@ -231,12 +249,12 @@ public final class TrainView extends BorderPane {
     }
 
     private Node centre() {
-        HBox tiles = new HBox(8, tile(Tiles.number("Steps / s", "", 2), vm.stepsPerSecondProperty()),
-                tile(Tiles.number("Samples / s", "", 0), vm.samplesPerSecondProperty()),
-                tile(Tiles.number("Loss", "", 4), vm.currentLossProperty()),
+        HBox tiles = new HBox(8, tile(Tiles.number("Steps / s", "", 2), vm.tiles().stepsPerSecondProperty()),
+                tile(Tiles.number("Samples / s", "", 0), vm.tiles().samplesPerSecondProperty()),
+                tile(Tiles.number("Loss", "", 4), vm.tiles().currentLossProperty()),
                 tile(Tiles.number("Caption acc.", "%", 1), captionPercent),
-                tile(Tiles.number("Recon. PSNR", "dB", 1), vm.latestPsnrProperty()),
-                timeTile("Elapsed", vm.elapsedSecondsProperty()), timeTile("ETA", vm.etaSecondsProperty()));
+                tile(Tiles.number("Recon. PSNR", "dB", 1), vm.tiles().latestPsnrProperty()),
+                timeTile("Elapsed", vm.tiles().elapsedSecondsProperty()), etaTile());
         tiles.setId("train-tiles");
         tiles.getChildren().forEach(t -> HBox.setHgrow(t, Priority.ALWAYS));
 
@@ -283,6 +301,17 @@ public final class TrainView extends BorderPane {
         t.setMinHeight(90);
         t.setPrefHeight(96);
         return Tiles.titled(t);
+    }
+
+    /** Shown only while a run goes: after Stop there is no time left to estimate. */
+    private Node etaTile() {
+        Node tile = timeTile("ETA", vm.tiles().etaSecondsProperty());
+        tile.setId("eta-tile");
+        javafx.beans.binding.BooleanBinding running = Bindings.createBooleanBinding(
+                () -> Double.isFinite(vm.tiles().etaSecondsProperty().get()), vm.tiles().etaSecondsProperty());
+        tile.visibleProperty().bind(running);
+        tile.managedProperty().bind(running);
+        return tile;
     }
 
     private CheckBox seriesToggle(LiveSeries s) {
