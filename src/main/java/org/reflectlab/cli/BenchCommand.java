@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed checks (not tests): training throughput, UI responsiveness.",
-        subcommands = {BenchCommand.Train.class, BenchCommand.Inference.class, BenchCommand.Ui.class, BenchWorldCommand.class,
+        subcommands = {BenchCommand.Train.class, BenchCommand.Inference.class, BenchCommand.Ui.class, BenchWorldCommand.class, BenchLayoutCommand.class,
             BenchCommand.Ttt.class})
 final class BenchCommand implements Runnable {
 

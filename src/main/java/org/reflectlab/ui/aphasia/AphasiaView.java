@@ -36,6 +36,7 @@ import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.train.UnifiedModelIO;
+import org.reflectlab.ui.kit.Fit;
 import org.reflectlab.ui.kit.Notifier;
 import org.reflectlab.ui.kit.SaveDialogs;
 import org.reflectlab.ui.kit.Snapshots;
@@ -121,7 +122,7 @@ public final class AphasiaView extends BorderPane {
 
     // Toolbar //
 
-    private HBox toolbar() {
+    private javafx.scene.layout.FlowPane toolbar() {
         Spinner<Integer> samples = new Spinner<>();
         samples.setId("aphasia-samples");
         samples.setEditable(true);
@@ -154,15 +155,11 @@ public final class AphasiaView extends BorderPane {
         Button csv = exportButton("Export CSV…", "aphasia-export-csv", () -> export("summary CSV", "csv", "aphasia-summary.csv", 0));
         Button scenes = exportButton("Scenes CSV…", "aphasia-export-scenes", () -> export("per-scene CSV", "csv", "aphasia-scenes.csv", 1));
         Button png = exportButton("Export PNG…", "aphasia-export-png", () -> export("charts PNG", "png", "aphasia.png", 2));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Label error = new Label();
         error.getStyleClass().add("error-text");
         error.textProperty().bind(vm.settingsErrorProperty());
-        HBox bar = new HBox(6, label("Scenes"), samples, label("Seed"), seed, run, cancel, progress, error, spacer, csv, scenes, png);
-        bar.getStyleClass().add("workspace-toolbar");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        return Fit.toolbar(label("Scenes"), samples, label("Seed"), seed, run, cancel, progress, error, csv, scenes, png);
     }
 
     private Button exportButton(String text, String id, Runnable action) {
@@ -228,7 +225,7 @@ public final class AphasiaView extends BorderPane {
                 + "true-caption latents; a hit is an item with the query's caption. Same-modality NN: share of latents whose "
                 + "nearest neighbour is of their own modality (0 = aligned, 1 = separate clusters). Centroid gap: distance between "
                 + "the mean unit image and text latents. Click a bar to filter the scenes below; click it again to clear.");
-        defs.setWrapText(true);
+        Fit.wrapped(defs);
         defs.getStyleClass().add("muted");
         HBox.setHgrow(defs, Priority.ALWAYS);
         HBox row = new HBox(12, retrieval, defs);

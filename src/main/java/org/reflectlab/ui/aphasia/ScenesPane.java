@@ -47,7 +47,7 @@ final class ScenesPane extends VBox {
         list.setItems(vm.browser());
         list.setPrefWidth(390);
         list.setMinWidth(390);
-        list.setMinHeight(160);
+        list.setMinHeight(120);
         list.setCellFactory(v -> new SampleCell(vm.sortByProperty()));
         vm.sortByProperty().addListener((o, a, b) -> list.refresh());
         filterLabel.setId("aphasia-filter");
@@ -108,7 +108,7 @@ final class ScenesPane extends VBox {
         trueCaption.setMaxWidth(200);
         verdicts.setId("aphasia-verdicts");
         verdicts.getStyleClass().add("verdict");
-        verdicts.setWrapText(true);
+        org.reflectlab.ui.kit.Fit.wrapped(verdicts);
         images.setAlignment(Pos.TOP_LEFT);
         fine.setId("aphasia-fine");
         fine.setWrapText(true);
@@ -116,8 +116,12 @@ final class ScenesPane extends VBox {
         fine.setMinHeight(Region.USE_PREF_SIZE);
         VBox detail = new VBox(8, images, fine, verdicts);
         detail.getStyleClass().add("panel-card");
-        HBox.setHgrow(detail, Priority.ALWAYS);
-        HBox body = new HBox(10, list, detail);
+        // the scene's images, overlays and verdicts scroll when the window is short; none is cut
+        javafx.scene.control.ScrollPane detailScroll = new javafx.scene.control.ScrollPane(detail);
+        detailScroll.setFitToWidth(true);
+        detailScroll.setId("aphasia-detail");
+        HBox.setHgrow(detailScroll, Priority.ALWAYS);
+        HBox body = new HBox(10, list, detailScroll);
         VBox.setVgrow(body, Priority.ALWAYS);
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(head, body);

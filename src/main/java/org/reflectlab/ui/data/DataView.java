@@ -31,6 +31,7 @@ import org.controlsfx.control.GridView;
 import org.reflectlab.core.data.ParseError;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.SceneObject;
+import org.reflectlab.ui.kit.Fit;
 import org.reflectlab.ui.kit.Images;
 import org.reflectlab.ui.kit.Shortcuts;
 import org.reflectlab.ui.kit.WaveformView;
@@ -39,6 +40,7 @@ import org.reflectlab.ui.kit.WaveformView;
 public final class DataView extends BorderPane {
 
     private static final double CELL = 112;
+    private static final int LONG_CAPTION = 54;
 
     private final DataViewModel vm;
     private final TextField captionField = new TextField();
@@ -62,7 +64,7 @@ public final class DataView extends BorderPane {
         }
     }
 
-    private HBox toolbar() {
+    private javafx.scene.layout.FlowPane toolbar() {
         Spinner<Integer> seed = new Spinner<>();
         seed.setId("seed");
         seed.setEditable(true);
@@ -114,20 +116,15 @@ public final class DataView extends BorderPane {
         export.setOnAction(e -> export());
         export.setTooltip(new Tooltip("Save the grid as a PNG (Ctrl+E)"));
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, label("Seed"), seed, reseed, gap(), label("Samples"), count, gap(),
-                label("Category"), category, gap(), label("Pixels"), size, busy, spacer, export);
-        bar.getStyleClass().add("workspace-toolbar");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        return Fit.toolbar(label("Seed"), seed, reseed, gap(), label("Samples"), count, gap(),
+                label("Category"), category, gap(), label("Pixels"), size, busy, gap(), export);
     }
 
     private GridView<SampleCard> grid() {
         GridView<SampleCard> grid = new GridView<>();
         grid.setId("sample-grid");
         grid.setCellWidth(CELL);
-        grid.setCellHeight(CELL + 46);
+        grid.setCellHeight(CELL + 70);
         grid.setHorizontalCellSpacing(8);
         grid.setVerticalCellSpacing(8);
         grid.setCellFactory(g -> new SampleCell());
@@ -164,7 +161,13 @@ public final class DataView extends BorderPane {
                 return;
             }
             image.setImage(Images.toFx(item.image(), Images.scaleToFit(item.image(), CELL - 16)));
-            caption.setText(item.sample().caption().text());
+            String text = item.sample().caption().text();
+            caption.setText(text);
+            // three-object descriptions run to 100 characters: a smaller size keeps all of it on the card
+            caption.getStyleClass().remove("long-caption");
+            if (text.length() > LONG_CAPTION) {
+                caption.getStyleClass().add("long-caption");
+            }
             setTooltip(new Tooltip(item.sample().category().label() + "\n" + item.sample().description().text()));
             pseudoClassStateChanged(SELECTED, item == vm.selectedProperty().get());
             setGraphic(box);

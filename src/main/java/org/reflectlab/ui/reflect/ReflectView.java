@@ -33,6 +33,7 @@ import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.core.reflect.Iteration;
 import org.reflectlab.ui.kit.SaveDialogs;
 import org.reflectlab.ui.kit.CaptionCompletion;
+import org.reflectlab.ui.kit.Fit;
 import org.reflectlab.ui.kit.Images;
 import org.reflectlab.ui.kit.PixelView;
 import org.reflectlab.ui.kit.Shortcuts;
@@ -40,12 +41,14 @@ import org.reflectlab.ui.kit.Shortcuts;
 /** The Reflect workspace: bindings to {@link ReflectViewModel}. */
 public final class ReflectView extends BorderPane {
 
-    private static final int DEFAULT_ZOOM = 8;
+    private static final int DEFAULT_ZOOM = 7;
     /** The iteration image's box: a 32 px image at the default zoom, plus the frame. */
-    private static final double IMAGE_BOX = 280;
+    private static final double IMAGE_BOX = 250;
     private static final double DIFF_BOX = 100;
 
     private final ReflectViewModel vm;
+    /** The amplified difference from the previous iteration; shown among the iteration's details. */
+    private VBox changesBox;
     private final PixelView image = new PixelView();
     private final ImageView diff = new ImageView();
     private final VBox details = new VBox(6);
@@ -274,7 +277,7 @@ public final class ReflectView extends BorderPane {
         showChanges.selectedProperty().bindBidirectional(vm.changes().showChangesProperty());
         showChanges.setTooltip(new Tooltip("Outline the pixels that changed from the previous iteration (C)"));
         showChanges.setMinWidth(Region.USE_PREF_SIZE);
-        HBox zoomRow = new HBox(6, label("Zoom"), zoom, showChanges);
+        HBox zoomRow = new HBox(6, Fit.whole(label("Zoom")), zoom, showChanges);
         zoomRow.setAlignment(Pos.CENTER_LEFT);
         Label diffTitle = new Label("Change from the previous iteration, amplified 3x");
         diffTitle.getStyleClass().add("muted");
@@ -287,7 +290,8 @@ public final class ReflectView extends BorderPane {
         diffBox.setAlignment(Pos.CENTER_LEFT);
         diffBox.setMinHeight(DIFF_BOX);
         diffBox.setPrefHeight(DIFF_BOX);
-        VBox left = new VBox(6, image, zoomRow, diffTitle, diffBox);
+        changesBox = new VBox(4, diffTitle, diffBox);
+        VBox left = new VBox(6, image, zoomRow);
         left.setPadding(new Insets(10));
         left.setMinWidth(IMAGE_BOX + 20);
         left.setPrefWidth(IMAGE_BOX + 20);
@@ -299,7 +303,7 @@ public final class ReflectView extends BorderPane {
         detailScroll.setFitToWidth(true);
         HBox.setHgrow(detailScroll, Priority.ALWAYS);
 
-        Label cmpTitle = new Label("Same prompt and seed without reflection: best-of-K, the critic picks");
+        Label cmpTitle = Fit.wrapped(new Label("Same prompt and seed without reflection: best-of-K, the critic picks"));
         cmpTitle.getStyleClass().add("section-title");
         comparison.setId("comparison");
         VBox cmp = new VBox(6, cmpTitle, comparison);
@@ -334,7 +338,7 @@ public final class ReflectView extends BorderPane {
         nav.setAlignment(Pos.CENTER_LEFT);
         filmstrip.setPadding(new Insets(6));
         ScrollPane strip = new ScrollPane(filmstrip);
-        strip.setPrefHeight(140);
+        strip.setPrefHeight(128);
         strip.setFitToHeight(true);
         VBox box = new VBox(6, nav, strip);
         box.setPadding(new Insets(8, 10, 8, 10));
@@ -388,8 +392,8 @@ public final class ReflectView extends BorderPane {
         Label numbers = new Label(String.format(Locale.ROOT, "Compute so far: %.1f NFE · %d ms", it.nfe(), it.millis()));
         numbers.setId("iteration-nfe");
         VBox context = contextBox(it);
-        details.getChildren().addAll(title, changeNotes, critic, sees, judge, changeNotes.disagreement(), changeNotes.why(), judgeNote, numbers,
-                context);
+        details.getChildren().addAll(title, changeNotes, changesBox, critic, sees, judge, changeNotes.disagreement(), changeNotes.why(),
+                judgeNote, numbers, context);
     }
 
     private VBox contextBox(Iteration it) {
@@ -435,7 +439,7 @@ public final class ReflectView extends BorderPane {
         t.getStyleClass().add("strong");
         Label v = new Label((it.judgeCorrect() ? "✓ judge: correct" : "✗ judge: wrong") + String.format(Locale.ROOT, " · %.1f NFE", nfe));
         v.getStyleClass().add(it.judgeCorrect() ? "good" : "bad");
-        return new VBox(4, t, new ImageView(Images.toFx(it.image(), 4)), v);
+        return new VBox(4, t, new ImageView(Images.toFx(it.image(), 3)), v);
     }
 
     private static String describe(List<SceneObject> objects) {

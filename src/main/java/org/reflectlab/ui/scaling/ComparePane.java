@@ -22,6 +22,7 @@ import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.scaling.CompareGrid;
 import org.reflectlab.core.scaling.Method;
 import org.reflectlab.core.scaling.MethodRunner;
+import org.reflectlab.ui.kit.Fit;
 import org.reflectlab.ui.kit.Images;
 
 /**
@@ -99,7 +100,11 @@ final class ComparePane extends VBox {
         }));
         k.setShowTickLabels(true);
         prompt.setPrefWidth(330);
-        HBox controls = new HBox(8, new Label("Prompt"), prompt, new Label("seed"), seed, run, new Label("K for all rows"), k);
+        prompt.setMinWidth(180);
+        HBox controls = new HBox(8, new Label("Prompt"), prompt, new Label("seed"), seed, run);
+        HBox kRow = new HBox(8, new Label("K for all rows"), k);
+        kRow.setAlignment(Pos.CENTER_LEFT);
+        Fit.wholeLabels(kRow);
         // labels and the button keep their text; the slider takes what is left
         controls.getChildren().forEach(n -> {
             if (n instanceof Label || n instanceof Button) {
@@ -130,7 +135,7 @@ final class ComparePane extends VBox {
         title.setId("compare-title");
         title.setWrapText(true);
         title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        getChildren().addAll(controls, promptError, title, body, hint);
+        getChildren().addAll(controls, kRow, promptError, title, body, hint);
         vm.compareK().gridProperty().addListener((o, a, g) -> rebuild(g));
         vm.compareK().kProperty().addListener((o, a, b) -> highlight());
     }

@@ -28,7 +28,7 @@ final class FitsPane extends VBox {
         setPadding(new Insets(8));
         fits.setId("fits");
         fits.setPrefHeight(120);
-        fits.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
         fits.getColumns().add(col("method", c -> c.method().label()));
         fits.getColumns().add(col("Q∞", c -> c.fit() == null ? "no fit: " + c.fitProblem() : pm(c.fit().qInf(), c.fit().qInfError())));
         fits.getColumns().add(col("A", c -> fit(c, f -> pm(f.a(), f.aError()))));
@@ -40,6 +40,7 @@ final class FitsPane extends VBox {
                 .mapToObj(r -> String.format(Locale.ROOT, "%+.3f", r)).collect(Collectors.joining(" ")))));
         vm.currentProperty().addListener((o, a, b) -> fits.getItems().setAll(b == null ? java.util.List.of()
                 : b.analysis().curves().values()));
+        org.reflectlab.ui.kit.Fit.fitColumns(fits);
         ListView<Answers.Answer> answers = new ListView<>(vm.analysis().answers());
         answers.setId("answers");
         answers.setCellFactory(l -> new ListCell<>() {
@@ -57,12 +58,13 @@ final class FitsPane extends VBox {
         TableView<SweepRow> rows = new TableView<>(vm.pointRows());
         rows.setId("point-rows");
         rows.setPrefHeight(170);
-        rows.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
         rows.getColumns().add(rowCol("judge", r -> r.score() == 1 ? "✓" : "✗"));
         rows.getColumns().add(rowCol("critic", r -> r.critic() ? "✓" : "✗"));
         rows.getColumns().add(rowCol("category", r -> r.category().key()));
         rows.getColumns().add(rowCol("NFE", r -> String.format(Locale.ROOT, "%.1f", r.nfe())));
         rows.getColumns().add(rowCol("prompt", SweepRow::prompt));
+        org.reflectlab.ui.kit.Fit.fitColumns(rows);
         rows.setRowFactory(t -> {
             TableRow<SweepRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -72,8 +74,10 @@ final class FitsPane extends VBox {
             });
             return row;
         });
-        getChildren().addAll(new Label("Power-law fits Q(K) = Q∞ − A/K^γ (Levenberg-Marquardt, ± one standard error)"), fits,
-                new Label("The lecture's questions, answered from the fits"), answers, pointTitle, rows);
+        org.reflectlab.ui.kit.Fit.wrapped(pointTitle);
+        getChildren().addAll(org.reflectlab.ui.kit.Fit.wrapped(new Label("Power-law fits Q(K) = Q∞ − A/K^γ (Levenberg-Marquardt, ± one "
+                + "standard error)")), fits, org.reflectlab.ui.kit.Fit.wrapped(new Label("The lecture's questions, answered from the fits")),
+                answers, pointTitle, rows);
     }
 
     /** "0.412 ± 0.030"; without a finite standard error, the value alone and why (never "± NaN"). */

@@ -142,7 +142,7 @@ final class MethodStyle {
         x.setAutoRanging(false);
         x.setMinorTickVisible(false);
         x.setTickLabelFormatter(converter(v -> String.valueOf(Math.round(Math.pow(2, v)))));
-        x.setLabel("K (samples' worth of compute, log scale)");
+        x.setLabel("K (log scale)");
         return x;
     }
 

@@ -22,6 +22,7 @@ import org.reflectlab.core.scaling.PowerLawFit;
 import org.reflectlab.core.scaling.PublishedReference;
 import org.reflectlab.core.scaling.ScalingAnalysis;
 import org.reflectlab.ui.kit.BandedLineChart;
+import org.reflectlab.ui.kit.Fit;
 
 /**
  * Quality against K (log scale) with bootstrap bands, the fitted power law through the points
@@ -37,6 +38,7 @@ final class QualityPane extends VBox {
     private final LineChart<Number, Number> byNfe;
     private final ComboBox<String> category = new ComboBox<>();
     private final FlowPane legend = MethodStyle.legend();
+    private final Label sweepName = new Label();
 
     QualityPane(ScalingViewModel vm) {
         this.vm = vm;
@@ -45,7 +47,7 @@ final class QualityPane extends VBox {
         NumberAxis q1 = qualityAxis();
         byK = new BandedLineChart(MethodStyle.log2KAxis(MAX_K), q1);
         NumberAxis nfe = new NumberAxis();
-        nfe.setLabel("compute per answer (NFE, measured)");
+        nfe.setLabel("NFE per answer (measured)");
         nfe.setForceZeroInRange(true);
         byNfe = new LineChart<>(nfe, qualityAxis());
         for (LineChart<Number, Number> c : List.of(byK, byNfe)) {
@@ -55,13 +57,14 @@ final class QualityPane extends VBox {
             HBox.setHgrow(c, Priority.ALWAYS);
         }
         byK.setId("quality-by-k");
-        byK.setTitle("GenEval-lite score vs K");
+        byK.setTitle("Score vs K");
         byNfe.setId("quality-by-nfe");
         byNfe.setTitle("Score vs compute");
         category.getItems().add("Overall (mean of categories)");
         Category.GENEVAL.forEach(c -> category.getItems().add(c.key()));
         category.getSelectionModel().select(0);
         category.setId("category");
+        category.setMinWidth(Fit.width("Overall (mean of categories)") + 40);
         category.valueProperty().addListener((o, a, b) -> redraw());
         HBox charts = new HBox(8, byK, byNfe);
         VBox.setVgrow(charts, Priority.ALWAYS);
@@ -72,7 +75,12 @@ final class QualityPane extends VBox {
         note.setWrapText(true);
         note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         note.getStyleClass().add("hint");
-        getChildren().addAll(new HBox(8, new Label("Score:"), category), legend, charts, note);
+        sweepName.setId("quality-sweep");
+        Fit.wrapped(sweepName);
+        HBox head = new HBox(8, Fit.whole(new Label("Score:")), category, sweepName);
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(sweepName, Priority.ALWAYS);
+        getChildren().addAll(head, legend, charts, note);
         vm.currentProperty().addListener((o, a, b) -> redraw());
         vm.overlays().addListener((ListChangeListener<ScalingViewModel.Run>) c -> redraw());
         redraw();
@@ -108,10 +116,12 @@ final class QualityPane extends VBox {
         ScalingViewModel.Run run = vm.currentProperty().get();
         if (run == null) {
             byK.setBands(bands);
-            byK.setTitle("No sweep yet: set one up on the left and press Run");
+            byK.setTitle("Score vs K");
+            sweepName.setText("No sweep yet: set one up on the left and press Run.");
             return;
         }
-        byK.setTitle("GenEval-lite score vs K · " + run.store().name());
+        byK.setTitle("Score vs K");
+        sweepName.setText("Sweep '" + run.store().name() + "'");
         boolean overall = selectedCategory() == null;
         boolean anyFit = false;
         boolean anyExtrapolation = false;

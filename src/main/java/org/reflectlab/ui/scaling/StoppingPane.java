@@ -58,16 +58,21 @@ final class StoppingPane extends VBox {
         VBox.setVgrow(chart, Priority.ALWAYS);
         table.setId("stopping-table");
         table.setPrefHeight(130);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(col("method", s -> s.method().label()));
         table.getColumns().add(col("c per K", s -> String.format(Locale.ROOT, "%.3g", s.costPerK())));
         table.getColumns().add(col("K* closed form", s -> AnalysisViewModel.kStar(s.closedForm())));
         table.getColumns().add(col("K* on the fit (scan)", s -> AnalysisViewModel.kStar(s.numeric())));
         table.getColumns().add(col("K* among measured points", s -> Integer.toString(s.measuredK())));
         table.setItems(vm.analysis().stopping());
-        Label formula = new Label("K* = (A·γ / (λ·c))^(1/(γ+1)) — from the fit; the measured column picks the best measured K directly.");
+        org.reflectlab.ui.kit.Fit.fitColumns(table);
+        Label formula = org.reflectlab.ui.kit.Fit.wrapped(new Label("K* = (A·γ / (λ·c))^(1/(γ+1)) — from the fit; the measured column picks the "
+                + "best measured K directly."));
         formula.getStyleClass().add("hint");
-        getChildren().addAll(new HBox(8, new Label("cost weight λ"), lambda, lambdaLabel, unit), formula, legend, chart, table);
+        lambda.setMinWidth(80);
+        lambdaLabel.setMinWidth(org.reflectlab.ui.kit.Fit.width("λ = 0.0000") + 4);
+        HBox controls = new HBox(8, org.reflectlab.ui.kit.Fit.whole(new Label("cost weight λ")), lambda, lambdaLabel, unit);
+        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(controls, formula, legend, chart, table);
         vm.analysis().lambdaProperty().addListener((o, a, b) -> redraw());
         vm.analysis().costUnitProperty().addListener((o, a, b) -> redraw());
         vm.currentProperty().addListener((o, a, b) -> redraw());

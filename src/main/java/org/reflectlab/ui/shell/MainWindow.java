@@ -73,9 +73,16 @@ public final class MainWindow extends BorderPane {
 
         setTop(menuBar());
         setLeft(sidebar());
-        setCenter(host);
+        // The task panel lies over the workspace's right edge instead of taking width from it, so
+        // opening it never pushes a workspace's controls out of the window.
+        taskPanel.setId("task-panel");
+        taskPanel.setMaxWidth(320);
+        taskPanel.setMaxHeight(Double.MAX_VALUE);
+        taskPanel.visibleProperty().bind(tasksButton.selectedProperty());
+        taskPanel.managedProperty().bind(tasksButton.selectedProperty());
+        StackPane.setAlignment(taskPanel, Pos.TOP_RIGHT);
+        setCenter(new StackPane(host, taskPanel));
         setBottom(statusBar(runner));
-        tasksButton.selectedProperty().addListener((o, a, show) -> setRight(show ? taskPanel : null));
 
         vm.selectedProperty().addListener((o, a, w) -> show(w));
         show(vm.selectedProperty().get());

@@ -256,7 +256,10 @@ public final class TrainView extends BorderPane {
                 tile(Tiles.number("Recon. PSNR", "dB", 1), vm.tiles().latestPsnrProperty()),
                 timeTile("Elapsed", vm.tiles().elapsedSecondsProperty()), etaTile());
         tiles.setId("train-tiles");
-        tiles.getChildren().forEach(t -> HBox.setHgrow(t, Priority.ALWAYS));
+        tiles.getChildren().forEach(t -> {
+            HBox.setHgrow(t, Priority.ALWAYS);
+            ((Region) t).setMinWidth(70);
+        });
 
         CheckBox[] toggles = lossSeries.stream().map(this::seriesToggle).toArray(CheckBox[]::new);
         Label smoothValue = new Label();
@@ -278,6 +281,8 @@ public final class TrainView extends BorderPane {
         VBox qualityBox = new VBox(4, qTitle, qualityChart);
         VBox.setVgrow(qualityChart, Priority.ALWAYS);
         qualityBox.setPrefWidth(330);
+        qualityBox.setMinWidth(180);
+        lossBox.setMinWidth(240);
         HBox charts = new HBox(8, lossBox, qualityBox);
         HBox.setHgrow(lossBox, Priority.ALWAYS);
         VBox.setVgrow(charts, Priority.ALWAYS);

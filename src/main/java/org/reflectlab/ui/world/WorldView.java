@@ -31,6 +31,7 @@ import org.reflectlab.core.world.ActionScript;
 import org.reflectlab.core.world.Comparison;
 import org.reflectlab.core.world.ModelKind;
 import org.reflectlab.core.world.WorldSpec;
+import org.reflectlab.ui.kit.Fit;
 import org.reflectlab.ui.kit.SaveDialogs;
 import org.reflectlab.ui.kit.Notifier;
 import org.reflectlab.ui.kit.Shortcuts;
@@ -41,6 +42,9 @@ import org.reflectlab.ui.kit.Shortcuts;
  * alpha sweep. Bindings only; the state is in the ViewModels.
  */
 public final class WorldView extends BorderPane {
+
+    /** Height of everything in the rollout page but the frames (toolbar, scrubber, chart, metrics), for sizing the frames. */
+    private static final double FIXED_HEIGHT = 600;
 
     private static final List<ModelKind> KINDS = List.of(ModelKind.TRUTH, ModelKind.EXPLICIT, ModelKind.IMPLICIT, ModelKind.HYBRID);
 
@@ -96,7 +100,16 @@ public final class WorldView extends BorderPane {
         });
         rolloutMode.setSelected(true);
         StackPane pages = new StackPane(rollout, playPane, sweepPane);
-        HBox modeBar = new HBox(modes);
+        Label status = new Label();
+        status.setId("world-status");
+        status.getStyleClass().add("muted");
+        status.textProperty().bind(vm.statusProperty());
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setAlignment(Pos.CENTER_RIGHT);
+        // the status sits beside the mode buttons, where it costs no height
+        HBox modeBar = new HBox(12, modes, Fit.wrapped(status));
+        modeBar.setAlignment(Pos.CENTER_LEFT);
         modeBar.setPadding(new Insets(8, 10, 0, 10));
         setCenter(new VBox(modeBar, pages));
         VBox.setVgrow(pages, Priority.ALWAYS);
@@ -114,7 +127,8 @@ public final class WorldView extends BorderPane {
             drawFrames();
             errorChart.setCursor(k.intValue());
         });
-        frameRow.widthProperty().addListener((o, a, w) -> rescale(w.doubleValue()));
+        frameRow.widthProperty().addListener((o, a, w) -> rescale());
+        heightProperty().addListener((o, a, h) -> rescale());
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 lastPulse = 0;
@@ -163,7 +177,7 @@ public final class WorldView extends BorderPane {
 
     // Toolbar //
 
-    private HBox toolbar() {
+    private javafx.scene.layout.FlowPane toolbar() {
         Spinner<Integer> seed = new Spinner<>();
         seed.setId("world-seed");
         seed.setEditable(true);
@@ -216,13 +230,8 @@ public final class WorldView extends BorderPane {
         csv.setOnAction(e -> export("per-frame metrics", "csv", "world-seed" + vm.seedProperty().get() + ".csv", false));
         csv.disableProperty().bind(vm.comparisonProperty().isNull());
         csv.setFocusTraversable(false);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(6, label("Seed"), seed, label("Balls"), balls, label("Pushes"), actions, label("Horizon"),
-                horizon, label("Alpha"), alpha, alphaValue, spacer, busy, png, csv);
-        bar.getStyleClass().add("workspace-toolbar");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        return Fit.toolbar(label("Seed"), seed, label("Balls"), balls, label("Pushes"), actions, label("Horizon"),
+                horizon, label("Alpha"), alpha, alphaValue, busy, png, csv);
     }
 
     private static Label label(String text) {
@@ -259,28 +268,28 @@ public final class WorldView extends BorderPane {
         problemBox.getStyleClass().add("problem-box");
         problemBox.visibleProperty().bind(vm.modelProblemProperty().isNotEmpty());
         problemBox.managedProperty().bind(problemBox.visibleProperty());
-        Label status = new Label();
-        status.setId("world-status");
-        status.getStyleClass().add("muted");
-        status.textProperty().bind(vm.statusProperty());
         Label error = new Label();
         error.getStyleClass().add("error-text");
         error.textProperty().bind(vm.settingsErrorProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         VBox.setVgrow(errorChart, Priority.ALWAYS);
-        errorChart.setMinHeight(180);
+        errorChart.setMinHeight(96);
         ModelCard card = new ModelCard(vm);
         HBox bottom = new HBox(12, metrics, card);
         HBox.setHgrow(card, Priority.ALWAYS);
         // no ScrollPane here: it would swallow the arrow, Home, End and Space keys the scrubber uses
-        VBox box = new VBox(8, problemBox, frameRow, new ScrubberBar(scrubber), errorChart.legend(), errorChart, bottom, status,
+        VBox box = new VBox(8, problemBox, frameRow, new ScrubberBar(scrubber), errorChart.legend(), errorChart, bottom,
                 error);
         box.setPadding(new Insets(10));
         return box;
     }
 
-    private void rescale(double width) {
-        int s = Math.max(3, Math.min(6, (int) ((width - 4 * 30) / 4 / WorldViewModel.FRAME_SIZE)));
+    /** Frames as large as the width allows, and small enough that the chart and metrics still fit below them. */
+    private void rescale() {
+        double width = frameRow.getWidth();
+        int byWidth = (int) ((width - 4 * 30) / 4 / WorldViewModel.FRAME_SIZE);
+        int byHeight = (int) ((getHeight() - FIXED_HEIGHT) / WorldViewModel.FRAME_SIZE);
+        int s = Math.max(2, Math.min(6, Math.min(byWidth, byHeight)));
         if (s != scale) {
             scale = s;
             drawFrames();

@@ -121,7 +121,7 @@ class ReflectViewSmokeTest {
         assertEquals(14, image.zoomProperty().get());
         robot.clickOn("#run");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
-        assertEquals(8, image.zoomProperty().get(), "zoom resets when a run starts");
+        assertEquals(7, image.zoomProperty().get(), "zoom resets when a run starts");
     }
 
     private static String text(FxRobot robot, String id) {
