@@ -37,6 +37,7 @@ import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.train.UnifiedModelIO;
 import org.reflectlab.ui.kit.Fit;
+import org.reflectlab.ui.kit.Keymap;
 import org.reflectlab.ui.kit.Notifier;
 import org.reflectlab.ui.kit.SaveDialogs;
 import org.reflectlab.ui.kit.Snapshots;
@@ -48,6 +49,11 @@ import org.reflectlab.ui.kit.Snapshots;
  * the judge's verdicts). Bindings and drawing only; the state is in {@link AphasiaViewModel}.
  */
 public final class AphasiaView extends BorderPane {
+
+    /** Every key of the workspace, bound in the constructor and listed by F1. */
+    public static final Keymap<AphasiaView> KEYS = Keymap.<AphasiaView>of("Aphasia")
+            .accelerator("Shortcut+R", "run the round trip", v -> v.vm.run())
+            .accelerator("Escape", "cancel the running experiment", v -> v.vm.cancel());
 
     static final Color VISUAL = Color.web("#2f80d8");
     static final Color TEXTUAL = Color.web("#e0562b");
@@ -98,6 +104,7 @@ public final class AphasiaView extends BorderPane {
             gap.setHighlighted(i);
         });
         showResult(vm.resultProperty().get());
+        KEYS.bind(this, this);
     }
 
     /** The app's wiring: models from the store (loaded on the first run), one cache for the session. */

@@ -33,11 +33,17 @@ import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.ui.kit.Fit;
 import org.reflectlab.ui.kit.Images;
-import org.reflectlab.ui.kit.Shortcuts;
+import org.reflectlab.ui.kit.Keymap;
 import org.reflectlab.ui.kit.WaveformView;
 
 /** The Data workspace: bindings to {@link DataViewModel} and nothing else. */
 public final class DataView extends BorderPane {
+
+    /** Every key of the workspace, bound in the constructor and listed by F1. */
+    public static final Keymap<DataView> KEYS = Keymap.<DataView>of("Data")
+            .accelerator("Shortcut+R", "new random seed", v -> v.vm.reseed())
+            .accelerator("Shortcut+L", "type a caption", v -> v.captionField.requestFocus())
+            .accelerator("Shortcut+E", "export the sample grid as PNG", DataView::export);
 
     private static final double CELL = 112;
     private static final int LONG_CAPTION = 54;
@@ -55,10 +61,7 @@ public final class DataView extends BorderPane {
         SplitPane split = new SplitPane(grid(), sidePanel());
         split.setDividerPositions(0.64);
         setCenter(split);
-        Shortcuts.on(this)
-                .add("Shortcut+R", vm::reseed)
-                .add("Shortcut+L", captionField::requestFocus)
-                .add("Shortcut+E", this::export);
+        KEYS.bind(this, this);
         if (vm.samples().isEmpty()) {
             vm.refresh();
         }

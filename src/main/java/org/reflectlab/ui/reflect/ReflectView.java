@@ -17,8 +17,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
@@ -36,10 +34,21 @@ import org.reflectlab.ui.kit.CaptionCompletion;
 import org.reflectlab.ui.kit.Fit;
 import org.reflectlab.ui.kit.Images;
 import org.reflectlab.ui.kit.PixelView;
-import org.reflectlab.ui.kit.Shortcuts;
+import org.reflectlab.ui.kit.Keymap;
 
 /** The Reflect workspace: bindings to {@link ReflectViewModel}. */
 public final class ReflectView extends BorderPane {
+
+    /** Every key of the workspace, bound below and listed by F1. */
+    public static final Keymap<ReflectView> KEYS = Keymap.<ReflectView>of("Reflect")
+            .accelerator("Shortcut+Enter", "run reflection", v -> v.vm.run())
+            .accelerator("Escape", "cancel after the current iteration", v -> v.vm.cancel())
+            .accelerator("Shortcut+P", "play / stop stepping through the iterations", v -> v.play.setSelected(!v.play.isSelected()))
+            .key("Left", "previous iteration", v -> v.vm.previous())
+            .key("Right", "next iteration", v -> v.vm.next())
+            .key("Home", "first iteration", v -> v.vm.first())
+            .key("End", "last iteration", v -> v.vm.last())
+            .key("C", "show or hide what changed since the iteration before", v -> v.vm.changes().toggleShowChanges());
 
     private static final int DEFAULT_ZOOM = 7;
     /** The iteration image's box: a 32 px image at the default zoom, plus the frame. */
@@ -93,31 +102,7 @@ public final class ReflectView extends BorderPane {
                 play.setSelected(false);
             }
         });
-        Shortcuts.on(this)
-                .add("Shortcut+Enter", vm::run)
-                .add("Escape", vm::cancel)
-                .add("Shortcut+P", () -> play.setSelected(!play.isSelected()));
-        // Arrow keys step through iterations and C toggles the change overlay unless the user is
-        // typing; a filter, because scroll panes and sliders would otherwise take the arrows, and a
-        // plain-letter accelerator would fire inside the prompt field.
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (getScene() != null && getScene().getFocusOwner() instanceof TextInputControl) {
-                return;
-            }
-            boolean plain = !e.isShortcutDown() && !e.isAltDown() && !e.isControlDown() && !e.isMetaDown();
-            Runnable action = switch (e.getCode()) {
-                case LEFT -> vm::previous;
-                case RIGHT -> vm::next;
-                case HOME -> vm::first;
-                case END -> vm::last;
-                case C -> plain ? vm.changes()::toggleShowChanges : null;
-                default -> null;
-            };
-            if (action != null) {
-                action.run();
-                e.consume();
-            }
-        });
+        KEYS.bind(this, this);
         vm.loadModels();
         show(null);
         rebuildComparison();

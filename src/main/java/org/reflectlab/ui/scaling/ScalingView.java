@@ -25,12 +25,17 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.reflectlab.ui.kit.Fit;
-import org.reflectlab.ui.kit.Shortcuts;
+import org.reflectlab.ui.kit.Keymap;
 import org.reflectlab.ui.kit.SaveDialogs;
 import org.reflectlab.ui.kit.Snapshots;
 
 /** The Scaling workspace: sweep setup and stored sweeps on the left, the analysis in tabs. */
 public final class ScalingView extends BorderPane {
+
+    /** Every key of the workspace, bound in the constructor and listed by F1. */
+    public static final Keymap<ScalingView> KEYS = Keymap.<ScalingView>of("Scaling")
+            .accelerator("Shortcut+R", "run or resume the sweep", v -> v.vm.run())
+            .accelerator("Escape", "cancel the sweep or Compare K (what is finished is kept)", v -> v.vm.cancel());
 
     private final ScalingViewModel vm;
     private final QualityPane quality;
@@ -54,9 +59,7 @@ public final class ScalingView extends BorderPane {
         });
         setLeft(setup());
         setCenter(tabs);
-        Shortcuts.on(this)
-                .add("Shortcut+R", vm::run)
-                .add("Escape", vm::cancel);
+        KEYS.bind(this, this);
         vm.open();
     }
 

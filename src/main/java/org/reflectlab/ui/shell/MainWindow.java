@@ -45,6 +45,7 @@ public final class MainWindow extends BorderPane {
     private final TaskProgressView<Task<?>> taskView = new TaskProgressView<>();
     private final VBox taskPanel;
     private final ToggleButton tasksButton = new ToggleButton();
+    private MenuBar menuBar;
 
     public MainWindow(ShellViewModel vm, FxTaskRunner runner, AppServices services) {
         this.vm = vm;
@@ -71,7 +72,8 @@ public final class MainWindow extends BorderPane {
             }
         });
 
-        setTop(menuBar());
+        menuBar = menuBar();
+        setTop(menuBar);
         setLeft(sidebar());
         // The task panel lies over the workspace's right edge instead of taking width from it, so
         // opening it never pushes a workspace's controls out of the window.
@@ -208,20 +210,32 @@ public final class MainWindow extends BorderPane {
     }
 
     private void showShortcuts() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION, String.join("\n",
-                "Ctrl+1 … Ctrl+9   open a workspace",
-                "Ctrl+T            show or hide background tasks",
-                "Ctrl+Q            quit",
-                "F1                this list",
-                "",
-                "Data workspace",
-                "Ctrl+R            new random seed",
-                "Ctrl+L            type a caption",
-                "Ctrl+E            export the sample grid as PNG"), ButtonType.CLOSE);
-        a.setHeaderText("Keyboard shortcuts");
+        javafx.scene.control.TextArea list = new javafx.scene.control.TextArea(ShortcutHelp.text(shortcutSections()));
+        list.setId("shortcut-list");
+        list.setEditable(false);
+        list.setStyle("-fx-font-family: monospace;");
+        list.setPrefSize(620, 460);
+        Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        a.setHeaderText("Keyboard shortcuts (keys that move or toggle act unless you are typing in a text field)");
+        a.getDialogPane().setContent(list);
+        a.setResizable(true);
         a.initOwner(getScene().getWindow());
-        a.getDialogPane().setStyle("-fx-font-family: monospace;");
         a.show();
+    }
+
+    /** The shortcut list: the menu's accelerators, then every workspace's keymaps. */
+    List<ShortcutHelp.Section> shortcutSections() {
+        List<ShortcutHelp.Row> global = new java.util.ArrayList<>();
+        for (Menu m : menuBar.getMenus()) {
+            for (MenuItem item : m.getItems()) {
+                if (item.getAccelerator() != null) {
+                    String what = m.getText().equals("View") && item instanceof RadioMenuItem ? "open " + item.getText() : item.getText();
+                    global.add(new ShortcutHelp.Row(org.reflectlab.ui.kit.Keymap.display(item.getAccelerator().getName()),
+                            what.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + what.substring(1)));
+                }
+            }
+        }
+        return ShortcutHelp.sections(global, vm.workspaces());
     }
 
     private void showAbout() {

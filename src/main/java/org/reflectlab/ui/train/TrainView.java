@@ -37,7 +37,7 @@ import org.reflectlab.core.train.SamplePanel;
 import org.reflectlab.ui.kit.Images;
 import org.reflectlab.ui.kit.LiveChartFeed;
 import org.reflectlab.ui.kit.LiveSeries;
-import org.reflectlab.ui.kit.Shortcuts;
+import org.reflectlab.ui.kit.Keymap;
 import org.reflectlab.ui.kit.Snapshots;
 import org.reflectlab.ui.kit.Tiles;
 
@@ -45,6 +45,15 @@ import org.reflectlab.ui.kit.Tiles;
 public final class TrainView extends BorderPane {
 
     private static final int MAX_POINTS = 600;
+
+    /** Every key of the workspace, bound in the constructor and listed by F1. */
+    public static final Keymap<TrainView> KEYS = Keymap.<TrainView>of("Train")
+            .accelerator("F5", "start a run, or continue a stopped one", v -> v.vm.start())
+            .accelerator("F6", "pause / resume", v -> v.vm.togglePause())
+            .accelerator("Shift+F5", "stop after the current step (the model is kept)", v -> v.vm.stop())
+            .accelerator("Shortcut+Shift+R", "reset: forget this run", v -> v.vm.reset())
+            .accelerator("Shortcut+S", "save a checkpoint", TrainView::saveCheckpoint)
+            .accelerator("Shortcut+O", "load a checkpoint", TrainView::loadCheckpoint);
 
     private final TrainViewModel vm;
     private final List<LiveSeries> lossSeries = new ArrayList<>();
@@ -96,13 +105,7 @@ public final class TrainView extends BorderPane {
                 feed.stop();
             }
         });
-        Shortcuts.on(this)
-                .add("F5", vm::start)
-                .add("F6", vm::togglePause)
-                .add("Shift+F5", vm::stop)
-                .add("Shortcut+Shift+R", vm::reset)
-                .add("Shortcut+S", this::saveCheckpoint)
-                .add("Shortcut+O", this::loadCheckpoint);
+        KEYS.bind(this, this);
     }
 
     private void applyTransform() {

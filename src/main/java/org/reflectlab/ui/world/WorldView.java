@@ -34,7 +34,7 @@ import org.reflectlab.core.world.WorldSpec;
 import org.reflectlab.ui.kit.Fit;
 import org.reflectlab.ui.kit.SaveDialogs;
 import org.reflectlab.ui.kit.Notifier;
-import org.reflectlab.ui.kit.Shortcuts;
+import org.reflectlab.ui.kit.Keymap;
 
 /**
  * The World workspace: settings toolbar, then three modes: the rollout (four sequences side by side
@@ -45,6 +45,16 @@ public final class WorldView extends BorderPane {
 
     /** Height of everything in the rollout page but the frames (toolbar, scrubber, chart, metrics), for sizing the frames. */
     private static final double FIXED_HEIGHT = 600;
+
+    /** The rollout scrubber's keys, bound in the constructor and listed by F1. */
+    public static final Keymap<WorldView> KEYS = Keymap.<WorldView>of("World, Rollout mode")
+            .accelerator("Space", "play / pause the rollout", v -> v.onRolloutTab(v.scrubber::togglePlay))
+            .accelerator("Left", "one frame back", v -> v.onRolloutTab(v.scrubber::stepBack))
+            .accelerator("Right", "one frame on", v -> v.onRolloutTab(v.scrubber::stepForward))
+            .accelerator("Shift+Left", "ten frames back", v -> v.onRolloutTab(() -> v.scrubber.seek(v.scrubber.frame() - 10)))
+            .accelerator("Shift+Right", "ten frames on", v -> v.onRolloutTab(() -> v.scrubber.seek(v.scrubber.frame() + 10)))
+            .accelerator("Home", "first frame", v -> v.onRolloutTab(v.scrubber::home))
+            .accelerator("End", "last frame", v -> v.onRolloutTab(v.scrubber::end));
 
     private static final List<ModelKind> KINDS = List.of(ModelKind.TRUTH, ModelKind.EXPLICIT, ModelKind.IMPLICIT, ModelKind.HYBRID);
 
@@ -140,14 +150,7 @@ public final class WorldView extends BorderPane {
                 play.stop();
             }
         });
-        Shortcuts.on(this)
-                .add("Space", () -> onRolloutTab(scrubber::togglePlay))
-                .add("Left", () -> onRolloutTab(scrubber::stepBack))
-                .add("Right", () -> onRolloutTab(scrubber::stepForward))
-                .add("Shift+Left", () -> onRolloutTab(() -> scrubber.seek(scrubber.frame() - 10)))
-                .add("Shift+Right", () -> onRolloutTab(() -> scrubber.seek(scrubber.frame() + 10)))
-                .add("Home", () -> onRolloutTab(scrubber::home))
-                .add("End", () -> onRolloutTab(scrubber::end));
+        KEYS.bind(this, this);
         drawFrames();
     }
 
