@@ -73,7 +73,7 @@ public final class LayoutAudit {
         if (node instanceof Labeled l) {
             checkText(l, f);
         }
-        Bounds b = node.localToScene(node.getBoundsInLocal());
+        Bounds b = node.localToScene(node.getLayoutBounds()); // layout bounds: a drop shadow is not a control outside the window
         boolean clippedHere = false;
         if (node instanceof Control c && !scrollable && b.getWidth() > 0 && b.getHeight() > 0 && outside(b, visibleArea)) {
             f.clipped.putIfAbsent(c, describe(c) + String.format(Locale.ROOT, " at [%.0f,%.0f %.0fx%.0f] outside [%.0f,%.0f %.0fx%.0f]",

@@ -52,7 +52,7 @@ public final class LayoutProbe {
     public static final List<Size> SIZES = List.of(new Size(1024, 700), new Size(1280, 800));
 
     /** What one workspace shows at one size. */
-    public record Result(String workspace, Size size, int truncated, int clipped, List<String> details) {
+    public record Result(String workspace, Size size, int truncated, int clipped, List<String> details, boolean notice) {
     }
 
     private static final long ACTION_TIMEOUT_MS = 180_000;
@@ -169,7 +169,16 @@ public final class LayoutProbe {
             }
         }
         all.addAll(LayoutAudit.audit(scene));
-        return new Result(workspace, size, all.truncated(), all.clipped(), all.details());
+        // and with the What-to-notice drawer open over it
+        ToggleButton notice = (ToggleButton) scene.lookup("#notice-button");
+        notice.setSelected(true);
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        boolean hasNotice = scene.lookup("#notice-drawer .notice-panel") != null && scene.lookup("#notice-drawer .formula") != null
+                || "data".equals(workspace) && scene.lookup("#notice-drawer .notice-panel") != null;
+        all.addAll(LayoutAudit.audit(scene));
+        notice.setSelected(false);
+        return new Result(workspace, size, all.truncated(), all.clipped(), all.details(), hasNotice);
     }
 
     /** Resizes the window and waits until the scene has taken the new size (the platform does that a pulse later). */

@@ -37,7 +37,7 @@ import org.reflectlab.ui.kit.Keymap;
 import org.reflectlab.ui.kit.WaveformView;
 
 /** The Data workspace: bindings to {@link DataViewModel} and nothing else. */
-public final class DataView extends BorderPane {
+public final class DataView extends BorderPane implements org.reflectlab.ui.kit.Notice.Source {
 
     /** Every key of the workspace, bound in the constructor and listed by F1. */
     public static final Keymap<DataView> KEYS = Keymap.<DataView>of("Data")
@@ -354,5 +354,21 @@ public final class DataView extends BorderPane {
     /** For tests and the shell: focus the caption box. */
     public TextField captionField() {
         return captionField;
+    }
+
+    @Override
+    public org.reflectlab.ui.kit.Notice notice() {
+        return new org.reflectlab.ui.kit.Notice(
+                "Everything in this lab runs on ShapesWorld: seeded scenes of 1-3 shapes whose captions follow GenEval's six "
+                        + "categories, so every score can be checked against the true scene.",
+                "GenEval (Ghosh et al. 2023) scores text-to-image models on single object, two objects, counting, colors, position "
+                        + "and color attribution; ShapesWorld mirrors those six categories at 32x32 pixels.",
+                Bindings.createStringBinding(() -> vm.samples().size() + " samples of seed " + vm.seedProperty().get() + ", "
+                        + vm.categoryProperty().get() + ". Same seed, same scenes, on every machine.", vm.samples(), vm.seedProperty(),
+                        vm.categoryProperty()),
+                "What a caption leaves out. The selected sample's table lists each object's offset inside its cell, hue jitter "
+                        + "and rotation: drawn, never captioned. That fine detail is what the Aphasia workspace finds lost when an "
+                        + "image goes through words.",
+                null, null, java.util.List.of("GenEval-lite", "fine position"));
     }
 }

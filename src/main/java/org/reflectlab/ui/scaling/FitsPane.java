@@ -75,8 +75,8 @@ final class FitsPane extends VBox {
             return row;
         });
         org.reflectlab.ui.kit.Fit.wrapped(pointTitle);
-        getChildren().addAll(org.reflectlab.ui.kit.Fit.wrapped(new Label("Power-law fits Q(K) = Q∞ − A/K^γ (Levenberg-Marquardt, ± one "
-                + "standard error)")), fits, org.reflectlab.ui.kit.Fit.wrapped(new Label("The lecture's questions, answered from the fits")),
+        getChildren().addAll(org.reflectlab.ui.kit.GlossaryView.explain(org.reflectlab.ui.kit.Fit.wrapped(new Label(
+                "Power-law fits Q(K) = Q∞ − A/K^γ (Levenberg-Marquardt, ± one standard error)")), "power-law fit"), fits, org.reflectlab.ui.kit.Fit.wrapped(new Label("The lecture's questions, answered from the fits")),
                 answers, pointTitle, rows);
     }
 

@@ -75,6 +75,7 @@ final class QualityPane extends VBox {
         note.setWrapText(true);
         note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         note.getStyleClass().add("hint");
+        org.reflectlab.ui.kit.GlossaryView.explain(note, "bootstrap interval");
         sweepName.setId("quality-sweep");
         Fit.wrapped(sweepName);
         HBox head = new HBox(8, Fit.whole(new Label("Score:")), category, sweepName);

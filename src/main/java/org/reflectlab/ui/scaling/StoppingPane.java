@@ -68,6 +68,7 @@ final class StoppingPane extends VBox {
         Label formula = org.reflectlab.ui.kit.Fit.wrapped(new Label("K* = (A·γ / (λ·c))^(1/(γ+1)) — from the fit; the measured column picks the "
                 + "best measured K directly."));
         formula.getStyleClass().add("hint");
+        org.reflectlab.ui.kit.GlossaryView.explain(formula, "K*");
         lambda.setMinWidth(80);
         lambdaLabel.setMinWidth(org.reflectlab.ui.kit.Fit.width("λ = 0.0000") + 4);
         HBox controls = new HBox(8, org.reflectlab.ui.kit.Fit.whole(new Label("cost weight λ")), lambda, lambdaLabel, unit);

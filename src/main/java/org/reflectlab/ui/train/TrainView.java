@@ -42,7 +42,7 @@ import org.reflectlab.ui.kit.Snapshots;
 import org.reflectlab.ui.kit.Tiles;
 
 /** The Train workspace: bindings to {@link TrainViewModel}. */
-public final class TrainView extends BorderPane {
+public final class TrainView extends BorderPane implements org.reflectlab.ui.kit.Notice.Source {
 
     private static final int MAX_POINTS = 600;
 
@@ -441,5 +441,41 @@ public final class TrainView extends BorderPane {
     /** For tests: the series currently drawn. */
     List<XYChart.Series<Number, Number>> lossChartSeries() {
         return lossChart.getData();
+    }
+
+    @Override
+    public org.reflectlab.ui.kit.Notice notice() {
+        TrainTiles t = vm.tiles();
+        return new org.reflectlab.ui.kit.Notice(
+                "One model, two modalities: an image encoder and a text encoder map into one shared latent, and decoders map back. "
+                        + "Trained jointly, it learns to read captions off images and to draw images from captions.",
+                "The shipped model (8,000 steps): caption attribute accuracy 0.969, reconstruction PSNR 30.0 dB, text-to-image "
+                        + "attribute accuracy 0.967, image-to-text R@1 0.977.",
+                Bindings.createStringBinding(() -> {
+                    if (vm.stepProperty().get() == 0) {
+                        return "";
+                    }
+                    StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "Step %,d of %,d", vm.stepProperty().get(),
+                            vm.totalStepsProperty().get()));
+                    if (Double.isFinite(t.currentLossProperty().get())) {
+                        sb.append(String.format(java.util.Locale.ROOT, "; loss %.3f", t.currentLossProperty().get()));
+                    }
+                    if (Double.isFinite(t.bestCaptionAccuracyProperty().get())) {
+                        sb.append(String.format(java.util.Locale.ROOT, "; best held-out caption accuracy %.3f",
+                                t.bestCaptionAccuracyProperty().get()));
+                    }
+                    if (Double.isFinite(t.latestPsnrProperty().get())) {
+                        sb.append(String.format(java.util.Locale.ROOT, "; reconstruction PSNR %.1f dB", t.latestPsnrProperty().get()));
+                    }
+                    return sb.append('.').toString();
+                }, vm.stepProperty(), vm.totalStepsProperty(), t.currentLossProperty(), t.bestCaptionAccuracyProperty(),
+                        t.latestPsnrProperty()),
+                "The captions under the samples turn right (✓) before the generated images sharpen: reading is easier than "
+                        + "drawing. The held-out curve should follow the training loss; if they part, the model memorises. "
+                        + "The quick preset shows all of this within a minute.",
+                null,
+                "\\mathcal{L} = \\lambda_{r}\\lVert x-\\hat x\\rVert^2 + \\lambda_{g}\\lVert x - g(t)\\rVert^2 "
+                        + "+ \\lambda_{c}\\,\\mathrm{CE}(t, \\hat t) + \\lambda_{a}\\,\\mathcal{L}_{\\text{align}}",
+                java.util.List.of("contrastive alignment", "PSNR", "R@1"));
     }
 }

@@ -41,7 +41,7 @@ import org.reflectlab.ui.kit.Keymap;
  * at the scrubber's frame, the error chart with its cursor, the metrics), live play, and the
  * alpha sweep. Bindings only; the state is in the ViewModels.
  */
-public final class WorldView extends BorderPane {
+public final class WorldView extends BorderPane implements org.reflectlab.ui.kit.Notice.Source {
 
     /** Height of everything in the rollout page but the frames (toolbar, scrubber, chart, metrics), for sizing the frames. */
     private static final double FIXED_HEIGHT = 600;
@@ -330,5 +330,37 @@ public final class WorldView extends BorderPane {
 
     FramePanel panel(ModelKind k) {
         return panels.get(k);
+    }
+
+    @Override
+    public org.reflectlab.ui.kit.Notice notice() {
+        return new org.reflectlab.ui.kit.Notice(
+                "A world model predicts the next frames from the last ones and an action. Explicit physics with identified "
+                        + "parameters is exact until it gets a collision slightly wrong; a learned (implicit) model is roughly right "
+                        + "for a few frames, then drifts.",
+                "Measured on 20 rollouts of 60 frames: mean error explicit 0.00603, implicit 0.01497, hybrid (alpha 0.7) 0.00554; "
+                        + "the alpha sweep's best is 0.80.",
+                Bindings.createStringBinding(() -> {
+                    Comparison c = vm.comparisonProperty().get();
+                    if (c == null) {
+                        return "";
+                    }
+                    StringBuilder sb = new StringBuilder("This rollout, mean error and drift horizon:");
+                    for (ModelKind k : List.of(ModelKind.EXPLICIT, ModelKind.IMPLICIT, ModelKind.HYBRID)) {
+                        if (c.has(k)) {
+                            var m = c.metrics().get(k);
+                            sb.append(String.format(Locale.ROOT, " %s %.5f (%s);", k.label(), m.meanError(), m.driftHorizonText()));
+                        }
+                    }
+                    return sb.substring(0, sb.length() - 1) + ".";
+                }, vm.comparisonProperty()),
+                "The implicit model's frame-to-frame difference is tiny: frozen, not consistent. Scrub to the first bounce and "
+                        + "watch the explicit model part from the truth; move alpha and watch the hybrid's error fall while its "
+                        + "balls ghost.",
+                "Why the hybrid ghosts: a per-pixel blend draws a faint ball wherever either model puts one, so when the two "
+                        + "disagree about where the ball is you see two half-balls. Its error still falls: hedging between two "
+                        + "guesses costs less than committing to the wrong one.",
+                "\\hat x_{t+1} = \\alpha\\, f_{\\text{phys}}(x_t, a_t) + (1-\\alpha)\\, f_\\theta(x_{t-1}, x_t, a_t)",
+                List.of("hybrid", "drift horizon"));
     }
 }

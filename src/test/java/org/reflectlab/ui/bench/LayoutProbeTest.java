@@ -61,6 +61,7 @@ class LayoutProbeTest {
             r.details().forEach(d -> report.append("    ").append(d).append('\n'));
         }
         assertTrue(results.stream().allMatch(r -> r.truncated() == 0 && r.clipped() == 0), report.toString());
+        assertTrue(results.stream().allMatch(LayoutProbe.Result::notice), "every workspace has its What-to-notice panel (with a formula)");
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {

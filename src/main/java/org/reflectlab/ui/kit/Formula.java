@@ -1,0 +1,54 @@
+package org.reflectlab.ui.kit;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javax.swing.JLabel;
+import org.scilab.forge.jlatexmath.TeXConstants;
+import org.scilab.forge.jlatexmath.TeXFormula;
+import org.scilab.forge.jlatexmath.TeXIcon;
+
+/**
+ * LaTeX formulas as images (JLaTeXMath renders to AWT; the image is handed to JavaFX). Shared by
+ * the What-to-notice panels and the glossary; cached, since the same formulas come back.
+ */
+public final class Formula {
+
+    private static final Map<String, Image> CACHE = new ConcurrentHashMap<>();
+
+    private Formula() {
+    }
+
+    /** The formula drawn in ink on a transparent background; a formula that does not parse throws. */
+    public static BufferedImage renderAwt(String latex, float size) {
+        TeXIcon icon = new TeXFormula(latex).createTeXIcon(TeXConstants.STYLE_DISPLAY, size);
+        icon.setInsets(new java.awt.Insets(2, 2, 2, 2));
+        BufferedImage img = new BufferedImage(Math.max(1, icon.getIconWidth()), Math.max(1, icon.getIconHeight()),
+                BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        JLabel ink = new JLabel();
+        ink.setForeground(new Color(0x1f, 0x24, 0x30));
+        icon.paintIcon(ink, g, 0, 0);
+        g.dispose();
+        return img;
+    }
+
+    public static Image render(String latex, float size) {
+        return CACHE.computeIfAbsent(size + "|" + latex, k -> SwingFXUtils.toFXImage(renderAwt(latex, size), null));
+    }
+
+    public static ImageView view(String latex, float size) {
+        ImageView v = new ImageView(render(latex, size));
+        v.getStyleClass().add("formula");
+        v.setAccessibleText(latex);
+        return v;
+    }
+}
