@@ -109,6 +109,11 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
 
     /** The app's wiring: models from the store (loaded on the first run), one cache for the session. */
     public static AphasiaView create(TaskRunner runner, Notifier notifier, ModelStore store) {
+        return create(runner, notifier, store, null);
+    }
+
+    /** As {@link #create(TaskRunner, Notifier, ModelStore)}, with the last settings remembered in {@code settings} (if not null). */
+    public static AphasiaView create(TaskRunner runner, Notifier notifier, ModelStore store, org.reflectlab.core.settings.Settings remembered) {
         AphasiaCache cache = new AphasiaCache(AppPaths.home().resolve("aphasia-cache"));
         AphasiaViewModel vm = new AphasiaViewModel(runner, notifier, () -> {
             Backend.start();
@@ -117,6 +122,9 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
             Backend.start();
             return Ablation.run(store, Ablation.variantNames(store), settings, cache, listener);
         }, cache);
+        if (remembered != null) {
+            vm.remember(remembered);
+        }
         AphasiaView view = new AphasiaView(vm);
         vm.restore();
         return view;

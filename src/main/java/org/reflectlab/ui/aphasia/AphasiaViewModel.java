@@ -466,4 +466,14 @@ public final class AphasiaViewModel {
         }).onSuccess(p -> notifier.info("Saved " + p))
                 .onFailure(e -> notifier.error("Export failed", "Could not write " + file + ": " + e.getMessage())));
     }
+
+    /** Keeps the seed, the number of scenes and the browser's sort across restarts; call before the view is built. */
+    public void remember(org.reflectlab.core.settings.Settings s) {
+        new org.reflectlab.ui.kit.Remembered(s, "aphasia").value("seed", seedProperty(), Integer::valueOf, v -> setSeed(v.intValue()))
+                .value("samples", samplesProperty(), Integer::valueOf, v -> setSamples(v.intValue()));
+        // null (the mean attribute gap) is a value too, so the sort is stored by name
+        s.get("aphasia.sortBy").ifPresent(v -> sortBy.set(v.equals("mean") ? null : java.util.Arrays.stream(Metric.values())
+                .filter(m -> m.name().equals(v)).findFirst().orElse(null)));
+        sortBy.addListener((o, a, b) -> s.put("aphasia.sortBy", b == null ? "mean" : b.name()));
+    }
 }

@@ -293,4 +293,12 @@ public final class DataViewModel {
             }
         }));
     }
+
+    /** Keeps the seed, sample count, size, category and typed caption across restarts; call before the view is built. */
+    public void remember(org.reflectlab.core.settings.Settings s) {
+        new org.reflectlab.ui.kit.Remembered(s, "data").integer("seed", seed).integer("count", count).integer("pixels", imageSize)
+                .value("category", category, text -> CategoryFilter.choices().stream().filter(c -> c.toString().equals(text))
+                        .findFirst().orElse(null))
+                .text("caption", captionText);
+    }
 }

@@ -446,4 +446,14 @@ public final class ScalingViewModel {
     public ReadOnlyStringProperty pointTitleProperty() {
         return pointTitle.getReadOnlyProperty();
     }
+
+    /** Keeps the sweep setup, the cost weight and Compare K's prompt and seed across restarts; call before the view is built. */
+    public void remember(org.reflectlab.core.settings.Settings s) {
+        new org.reflectlab.ui.kit.Remembered(s, "scaling").flag("bestOfN", bestOfN).flag("reflect", reflect).flag("ttt", ttt)
+                .text("ks", ks).integer("perCategory", perCategory).integer("seed", seed).text("name", name)
+                .decimal("lambda", analysis.lambdaProperty())
+                .value("costUnit", analysis.costUnitProperty(), AnalysisViewModel.CostUnit::valueOf)
+                .text("comparePrompt", compareK.promptTextProperty())
+                .value("compareSeed", compareK.seedProperty(), Long::valueOf, v -> compareK.seedProperty().set(v.longValue()));
+    }
 }

@@ -474,4 +474,15 @@ public final class TrainViewModel {
         status.set("Paused: the loss is not finite.");
         notifier.error("Training paused", message);
     }
+
+    /** Keeps every hyperparameter across restarts (a refused stored value keeps the default); call before the view is built. */
+    public void remember(org.reflectlab.core.settings.Settings s) {
+        org.reflectlab.ui.kit.Remembered r = new org.reflectlab.ui.kit.Remembered(s, "train");
+        for (HyperParams.Param p : hyper.all()) {
+            r.value(p.key(), p.valueProperty(), text -> p.integer() ? (Number) Long.valueOf(text) : (Number) Double.valueOf(text),
+                    v -> setHyperParam(p.key(), v));
+        }
+        paramError.set("");
+        totalSteps.set(hyper.i("steps"));
+    }
 }

@@ -156,7 +156,15 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
 
     /** Builds the three ViewModels and starts loading the models in the background. */
     public static WorldView create(TaskRunner runner, Notifier notifier, ModelStore store) {
+        return create(runner, notifier, store, null);
+    }
+
+    /** As {@link #create(TaskRunner, Notifier, ModelStore)}, with the last settings remembered in {@code settings} (if not null). */
+    public static WorldView create(TaskRunner runner, Notifier notifier, ModelStore store, org.reflectlab.core.settings.Settings settings) {
         WorldViewModel vm = WorldViewModel.forStore(runner, notifier, store);
+        if (settings != null) {
+            vm.remember(settings);
+        }
         WorldView view = new WorldView(vm, new PlayViewModel(runner, notifier, vm), new SweepViewModel(runner, notifier, vm));
         vm.loadModels();
         return view;
