@@ -34,6 +34,7 @@ import org.controlsfx.control.PropertySheet;
 import org.controlsfx.control.ToggleSwitch;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.train.SamplePanel;
+import org.reflectlab.ui.kit.ChartHover;
 import org.reflectlab.ui.kit.Images;
 import org.reflectlab.ui.kit.LiveChartFeed;
 import org.reflectlab.ui.kit.LiveSeries;
@@ -90,6 +91,12 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
             lossSeries.forEach(LiveSeries::clear);
             qualitySeries.forEach(LiveSeries::clear);
         });
+        ChartHover.install(lossChart, "Training losses per step (smoothed as set above); the held-out total is measured on "
+                + "scenes training never sees.", x -> String.format(Locale.ROOT, "step %,.0f", x),
+                y -> String.format(Locale.ROOT, "%.4f", logScale.isSelected() ? Math.pow(10, y) : y));
+        ChartHover.install(qualityChart, "Held-out quality: caption attribute accuracy, text-to-image attribute accuracy and "
+                + "retrieval R@1, each from 0 to 1.", x -> String.format(Locale.ROOT, "step %,.0f", x),
+                y -> String.format(Locale.ROOT, "%.3f", y));
         smoothing.valueProperty().addListener((o, a, b) -> applyTransform());
         logScale.selectedProperty().addListener((o, a, b) -> applyTransform());
         applyTransform();
