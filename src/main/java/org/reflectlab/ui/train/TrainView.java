@@ -166,7 +166,7 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
         png.setOnAction(e -> exportPng());
         png.setTooltip(new Tooltip("The loss chart as a PNG"));
         ProgressBar progress = new ProgressBar();
-        progress.setPrefWidth(140);
+        progress.setPrefWidth(100);
         progress.setMinWidth(40);
         png.setMinWidth(Region.USE_PREF_SIZE);
         progress.progressProperty().bind(Bindings.createDoubleBinding(
