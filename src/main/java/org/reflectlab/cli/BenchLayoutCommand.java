@@ -39,7 +39,7 @@ final class BenchLayoutCommand implements Callable<Integer> {
             bad += r.truncated() + r.clipped();
         }
         o.flush();
-        javafx.application.Platform.exit();
+        LayoutProbe.shutdown();
         return bad == 0 ? 0 : 1;
     }
 }

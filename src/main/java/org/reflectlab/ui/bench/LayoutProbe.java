@@ -299,6 +299,11 @@ public final class LayoutProbe {
         runner.shutdown();
     }
 
+    /** Ends JavaFX (for the command line; tests leave the toolkit to the test framework). */
+    public static void shutdown() {
+        Platform.exit();
+    }
+
     /** The printed line for one result. */
     public static String line(Result r) {
         return String.format(Locale.ROOT, "%-8s %-9s truncated: %d  clipped: %d", r.workspace(), r.size(), r.truncated(), r.clipped());
