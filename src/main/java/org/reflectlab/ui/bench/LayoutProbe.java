@@ -184,8 +184,11 @@ public final class LayoutProbe {
     /** Resizes the window and waits until the scene has taken the new size (the platform does that a pulse later). */
     private void resize(Size s) throws Exception {
         onFx(() -> {
+            // hidden while resized: Monocle's headless screen otherwise paints one frame into the old-sized buffer
+            stage.hide();
             stage.setWidth(s.width());
             stage.setHeight(s.height());
+            stage.show();
             return null;
         });
         waitFor(() -> scene.getWidth() == s.width() && scene.getHeight() == s.height());
