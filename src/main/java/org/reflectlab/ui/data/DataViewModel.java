@@ -294,11 +294,13 @@ public final class DataViewModel {
         }));
     }
 
-    /** Keeps the seed, sample count, size, category and typed caption across restarts; call before the view is built. */
+    /**
+     * Keeps the seed, sample count, size and category across restarts; call before the view is built. The caption
+     * typed to render is a scratch field and starts empty each time.
+     */
     public void remember(org.reflectlab.core.settings.Settings s) {
         new org.reflectlab.ui.kit.Remembered(s, "data").integer("seed", seed).integer("count", count).integer("pixels", imageSize)
                 .value("category", category, text -> CategoryFilter.choices().stream().filter(c -> c.toString().equals(text))
-                        .findFirst().orElse(null))
-                .text("caption", captionText);
+                        .findFirst().orElse(null));
     }
 }
