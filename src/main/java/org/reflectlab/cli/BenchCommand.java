@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed checks (not tests): training throughput, UI responsiveness.",
         subcommands = {BenchCommand.Train.class, BenchCommand.Inference.class, BenchCommand.Ui.class, BenchWorldCommand.class,
-            BenchCommand.Ttt.class, BenchPipelineCommand.class, BenchSoakCommand.class, BenchSweepCommand.class})
+            BenchLayoutCommand.class, BenchCommand.Ttt.class, BenchPipelineCommand.class, BenchSoakCommand.class,
+            BenchSweepCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec

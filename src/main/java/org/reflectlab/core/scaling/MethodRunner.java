@@ -20,8 +20,20 @@ import org.reflectlab.core.reflect.Reflector;
  */
 public final class MethodRunner {
 
-    /** A method's answer at budget K: the image it gives, the compute and images it took, and the time. */
-    public record Answer(int k, Iteration answer, double nfe, int images, long millis) {
+    /**
+     * A method's answer at budget K: the image it gives, the compute and images it took, the time,
+     * and every image it drew on the way (each with the critic's verdict), in drawing order.
+     */
+    public record Answer(int k, Iteration answer, double nfe, int images, long millis, List<Iteration> drawn) {
+
+        public Answer {
+            drawn = List.copyOf(drawn);
+        }
+
+        /** Which of {@link #drawn()} is the answer (-1 if it is not among them). */
+        public int answerIndex() {
+            return drawn.indexOf(answer);
+        }
     }
 
     private final Reflector reflector;
@@ -52,7 +64,7 @@ public final class MethodRunner {
             }
             List<Iteration> first = run.candidates().subList(0, k);
             out.add(new Answer(k, first.get(Reflector.criticPick(first)), first.get(k - 1).nfe(), k,
-                    first.stream().mapToLong(Iteration::millis).sum()));
+                    first.stream().mapToLong(Iteration::millis).sum(), first));
         }
         return out;
     }
@@ -71,7 +83,7 @@ public final class MethodRunner {
             }
             Iteration last = upTo.get(upTo.size() - 1);
             Iteration answer = criticsPick ? upTo.get(Reflector.criticPick(upTo)) : last;
-            out.add(new Answer(k, answer, last.nfe(), upTo.size(), upTo.stream().mapToLong(Iteration::millis).sum()));
+            out.add(new Answer(k, answer, last.nfe(), upTo.size(), upTo.stream().mapToLong(Iteration::millis).sum(), upTo));
         }
         return out;
     }
@@ -84,7 +96,7 @@ public final class MethodRunner {
             if (cancelled.getAsBoolean()) {
                 break;
             }
-            out.add(new Answer(k, o.choice(), o.nfe(), o.samples().size(), (System.nanoTime() - t0) / 1_000_000));
+            out.add(new Answer(k, o.choice(), o.nfe(), o.samples().size(), (System.nanoTime() - t0) / 1_000_000, o.samples()));
         }
         return out;
     }

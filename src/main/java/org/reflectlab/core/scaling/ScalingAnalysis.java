@@ -18,12 +18,19 @@ public final class ScalingAnalysis {
 
     static final int RESAMPLES = 1000;
 
+    /**
+     * K values a power-law fit needs: three parameters, plus at least one point to check them
+     * against. With three, the curve passes through every point, its residuals are zero and its
+     * uncertainties undefined, so nothing about the fit (nor an extrapolation) can be trusted.
+     */
+    public static final int MIN_FIT_POINTS = 4;
+
     /** One measured point. */
     public record Point(Method method, int k, int prompts, double quality, double low, double high, double nfe,
                         double secondsPerAnswer, Map<Category, Double> perCategory) {
     }
 
-    /** A method's points and, with three or more K values, its fitted curve (else null). */
+    /** A method's points and, with {@link #MIN_FIT_POINTS} or more K values, its fitted curve (else null and why). */
     public record Curve(Method method, List<Point> points, PowerLawFit.Fit fit, String fitProblem) {
 
         public double[] ks() {
@@ -61,8 +68,9 @@ public final class ScalingAnalysis {
             byK.forEach((k, list) -> points.add(point(m, k, list, bootstrapSeed)));
             PowerLawFit.Fit fit = null;
             String problem = null;
-            if (points.size() < 3) {
-                problem = "a fit needs at least 3 K values";
+            if (points.size() < MIN_FIT_POINTS) {
+                problem = "a fit needs at least " + MIN_FIT_POINTS + " K values (3 parameters, and one point to check them); this sweep has "
+                        + points.size();
             } else {
                 try {
                     fit = PowerLawFit.fit(points.stream().mapToDouble(Point::k).toArray(),

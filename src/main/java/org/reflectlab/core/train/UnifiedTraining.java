@@ -276,6 +276,15 @@ public final class UnifiedTraining {
         return t;
     }
 
+    /**
+     * A new run that starts from a saved model's weights (e.g. the shipped one): the architecture
+     * from its manifest, a fresh optimizer and schedule from these settings, an empty history.
+     */
+    public static UnifiedTraining continueFrom(ModelStore store, String name, TrainSettings settings) throws ModelStoreException {
+        Manifest m = store.verify(name);
+        return new UnifiedTraining(UnifiedModelIO.load(store, name, m), settings, new LossHistory(UnifiedModel.LOSS_COMPONENTS));
+    }
+
     @SuppressWarnings("unchecked")
     static TrainSettings settingsOf(Manifest m) throws ModelStoreException {
         Object training = m.config().get("training");

@@ -65,6 +65,7 @@ public final class AphasiaViewModel {
     private final ReadOnlyObjectWrapper<AphasiaResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper fromCache = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Metric> filter = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Metric> sortBy = new ReadOnlyObjectWrapper<>();
     private final ObservableList<SampleOutcome> browser = FXCollections.observableArrayList();
     private final ObservableList<SampleOutcome> browserView = FXCollections.unmodifiableObservableList(browser);
     private final ReadOnlyStringWrapper browserTitle = new ReadOnlyStringWrapper("");
@@ -145,7 +146,12 @@ public final class AphasiaViewModel {
         return filter.getReadOnlyProperty();
     }
 
-    /** Scenes in browsing order (most lost through text first); changed on the UI thread only. */
+    /** What the browser is sorted by: one metric's gap, or null for the mean attribute gap. */
+    public ReadOnlyObjectProperty<Metric> sortByProperty() {
+        return sortBy.getReadOnlyProperty();
+    }
+
+    /** Scenes in browsing order (most lost through text first on {@link #sortByProperty()}); changed on the UI thread only. */
     public ObservableList<SampleOutcome> browser() {
         return browserView;
     }
@@ -342,10 +348,27 @@ public final class AphasiaViewModel {
         task.cancel();
     }
 
-    /** Shows only the scenes where the two routes differ on this metric (null: every scene). */
+    /**
+     * Shows only the scenes where the two routes differ on this metric (null: every scene), sorted
+     * by that metric's gap (clearing the filter keeps the sort).
+     */
     public void setFilter(Metric m) {
         filter.set(m);
+        if (m != null) {
+            sortBy.set(m);
+        }
         refreshBrowser();
+    }
+
+    /** Sorts the browser by one metric's gap, most lost through text first (null: the mean attribute gap). */
+    public void setSortBy(Metric m) {
+        sortBy.set(m);
+        refreshBrowser();
+    }
+
+    /** The gap a scene is sorted by: visual - textual on the metric, or the mean over attributes for null. */
+    public static double sortKey(SampleOutcome o, Metric m) {
+        return m == null ? o.attributeGap() : o.gap(m);
     }
 
     public void select(SampleOutcome o) {
@@ -366,12 +389,11 @@ public final class AphasiaViewModel {
             return;
         }
         Metric m = filter.get();
+        Metric key = sortBy.get();
         List<SampleOutcome> list = r.samples().stream()
                 .filter(o -> m == null || m == Metric.PIXELS || o.gap(m) != 0)
-                .sorted(m == null
-                        ? Comparator.comparingDouble(SampleOutcome::attributeGap).reversed()
-                                .thenComparing(Comparator.comparingDouble((SampleOutcome o) -> o.gap(Metric.PIXELS)).reversed())
-                        : Comparator.comparingDouble((SampleOutcome o) -> o.gap(m)).reversed())
+                .sorted(Comparator.comparingDouble((SampleOutcome o) -> sortKey(o, key)).reversed()
+                        .thenComparing(Comparator.comparingDouble((SampleOutcome o) -> o.gap(Metric.PIXELS)).reversed()))
                 .toList();
         browser.setAll(list);
         browserTitle.set(filterDescription());
@@ -381,10 +403,16 @@ public final class AphasiaViewModel {
     /** How the browser is filtered, in words. */
     public String filterDescription() {
         Metric m = filter.get();
+        String order = ", most lost through text first (" + sortLabel(sortBy.get()) + ")";
         if (m == null) {
-            return browser.size() + " scenes, most lost through text first (mean attribute gap)";
+            return browser.size() + " scenes" + order;
         }
-        return browser.size() + " scenes where the routes differ on " + m.label() + ", most lost through text first";
+        return browser.size() + " scenes where the routes differ on " + m.label() + order;
+    }
+
+    /** "mean attribute gap" or "fine position gap". */
+    public static String sortLabel(Metric m) {
+        return m == null ? "mean attribute gap" : m.label() + " gap";
     }
 
     /** One route's verdict line: what the judge read, and per attribute whether it matches the truth. */
@@ -437,5 +465,15 @@ public final class AphasiaViewModel {
             return file;
         }).onSuccess(p -> notifier.info("Saved " + p))
                 .onFailure(e -> notifier.error("Export failed", "Could not write " + file + ": " + e.getMessage())));
+    }
+
+    /** Keeps the seed, the number of scenes and the browser's sort across restarts; call before the view is built. */
+    public void remember(org.reflectlab.core.settings.Settings s) {
+        new org.reflectlab.ui.kit.Remembered(s, "aphasia").value("seed", seedProperty(), Integer::valueOf, v -> setSeed(v.intValue()))
+                .value("samples", samplesProperty(), Integer::valueOf, v -> setSamples(v.intValue()));
+        // null (the mean attribute gap) is a value too, so the sort is stored by name
+        s.get("aphasia.sortBy").ifPresent(v -> sortBy.set(v.equals("mean") ? null : java.util.Arrays.stream(Metric.values())
+                .filter(m -> m.name().equals(v)).findFirst().orElse(null)));
+        sortBy.addListener((o, a, b) -> s.put("aphasia.sortBy", b == null ? "mean" : b.name()));
     }
 }

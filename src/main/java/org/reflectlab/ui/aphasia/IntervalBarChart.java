@@ -36,6 +36,8 @@ final class IntervalBarChart extends Region {
     private double min;
     private double max = 1;
     private int highlighted = -1;
+    private java.util.function.IntFunction<String> describer;
+    private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
 
     IntervalBarChart(String title, IntConsumer onClick) {
         this.title = title;
@@ -43,6 +45,14 @@ final class IntervalBarChart extends Region {
         getChildren().add(canvas);
         setMinSize(240, 180);
         setPrefSize(520, 260);
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        tip.setShowDelay(javafx.util.Duration.millis(150));
+        javafx.scene.control.Tooltip.install(canvas, tip);
+        canvas.setOnMouseMoved(e -> {
+            String text = describeAt(e.getX(), e.getY());
+            tip.setText(text == null ? "Hover a bar for its value; click a group to filter the scenes." : text);
+        });
         canvas.setOnMouseClicked(e -> {
             int i = categoryAt(e.getX());
             if (i >= 0) {
@@ -136,8 +146,86 @@ final class IntervalBarChart extends Region {
             }
             g.setFill(Color.web("#1f2430"));
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText(categories.get(c), LEFT + gw * (c + 0.5), h - BOTTOM + 12);
+            List<String> lines = labelLines(categories.get(c), gw - 6, IntervalBarChart::textWidth);
+            for (int l = 0; l < lines.size(); l++) {
+                g.fillText(lines.get(l), LEFT + gw * (c + 0.5), h - BOTTOM + 10 + 13 * l);
+            }
         }
+    }
+
+    /**
+     * A category label in at most two lines that fit {@code width}: whole if it fits, else split at
+     * the space nearest the middle, else each line shortened to what fits (with a period), so
+     * neighbouring labels never run into each other. The full name is in the tooltip.
+     */
+    static List<String> labelLines(String label, double width, java.util.function.ToDoubleFunction<String> measure) {
+        if (measure.applyAsDouble(label) <= width) {
+            return List.of(label);
+        }
+        List<String> lines = new ArrayList<>();
+        int mid = label.length() / 2;
+        int split = -1;
+        for (int d = 0; d <= mid && split < 0; d++) {
+            if (mid - d > 0 && label.charAt(mid - d) == ' ') {
+                split = mid - d;
+            } else if (mid + d < label.length() && label.charAt(mid + d) == ' ') {
+                split = mid + d;
+            }
+        }
+        if (split < 0) {
+            lines.add(label);
+        } else {
+            lines.add(label.substring(0, split));
+            lines.add(label.substring(split + 1));
+        }
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            String l = line;
+            while (l.length() > 1 && measure.applyAsDouble(l) > width) {
+                l = l.substring(0, l.length() - (l.endsWith(".") ? 2 : 1)) + ".";
+            }
+            out.add(l);
+        }
+        return out;
+    }
+
+    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
+
+    static double textWidth(String s) {
+        MEASURE.setFont(Font.font(12));
+        MEASURE.setText(s);
+        return MEASURE.getLayoutBounds().getWidth();
+    }
+
+    /** What the tooltip says about the bar (or group) under the mouse. */
+    private String describeAt(double x, double y) {
+        int c = categoryAt(x);
+        if (c < 0 || series.isEmpty()) {
+            return null;
+        }
+        double gw = groupWidth();
+        double barW = Math.min(28, gw * 0.8 / Math.max(1, series.size()));
+        double x0 = LEFT + gw * c + (gw - barW * series.size()) / 2;
+        StringBuilder sb = new StringBuilder(categories.get(c));
+        int hit = (int) Math.floor((x - x0) / barW);
+        for (int s = 0; s < series.size(); s++) {
+            Series se = series.get(s);
+            if (Double.isNaN(se.mean()[c])) {
+                continue;
+            }
+            sb.append(s == hit ? "\n▶ " : "\n   ").append(se.name()).append(": ")
+                    .append(String.format(Locale.ROOT, "%.3f", se.mean()[c]));
+            if (Double.isFinite(se.low()[c]) && Double.isFinite(se.high()[c])) {
+                sb.append(String.format(Locale.ROOT, "  [95%%: %.3f, %.3f]", se.low()[c], se.high()[c]));
+            }
+        }
+        String more = describer == null ? null : describer.apply(c);
+        return more == null ? sb.toString() : sb + "\n" + more;
+    }
+
+    /** Extra words per category for the tooltip (e.g. the metric's definition). */
+    void setDescriber(java.util.function.IntFunction<String> describer) {
+        this.describer = describer;
     }
 
     private void axis(GraphicsContext g, double w) {

@@ -27,7 +27,8 @@ final class MemoryPane extends VBox {
         run.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label status = new Label();
         status.setId("aphasia-memory-status");
-        status.setWrapText(true);
+        org.reflectlab.ui.kit.Fit.wrapped(status);
+        HBox.setHgrow(status, Priority.ALWAYS);
         status.getStyleClass().add("muted");
         status.textProperty().bind(vm.memoryStatusProperty());
         Label ratio = new Label();

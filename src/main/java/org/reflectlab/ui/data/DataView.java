@@ -31,14 +31,22 @@ import org.controlsfx.control.GridView;
 import org.reflectlab.core.data.ParseError;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.SceneObject;
+import org.reflectlab.ui.kit.Fit;
 import org.reflectlab.ui.kit.Images;
-import org.reflectlab.ui.kit.Shortcuts;
+import org.reflectlab.ui.kit.Keymap;
 import org.reflectlab.ui.kit.WaveformView;
 
 /** The Data workspace: bindings to {@link DataViewModel} and nothing else. */
-public final class DataView extends BorderPane {
+public final class DataView extends BorderPane implements org.reflectlab.ui.kit.Notice.Source {
+
+    /** Every key of the workspace, bound in the constructor and listed by F1. */
+    public static final Keymap<DataView> KEYS = Keymap.<DataView>of("Data")
+            .accelerator("Shortcut+R", "new random seed", v -> v.vm.reseed())
+            .accelerator("Shortcut+L", "type a caption", v -> v.captionField.requestFocus())
+            .accelerator("Shortcut+E", "export the sample grid as PNG", DataView::export);
 
     private static final double CELL = 112;
+    private static final int LONG_CAPTION = 54;
 
     private final DataViewModel vm;
     private final TextField captionField = new TextField();
@@ -53,16 +61,13 @@ public final class DataView extends BorderPane {
         SplitPane split = new SplitPane(grid(), sidePanel());
         split.setDividerPositions(0.64);
         setCenter(split);
-        Shortcuts.on(this)
-                .add("Shortcut+R", vm::reseed)
-                .add("Shortcut+L", captionField::requestFocus)
-                .add("Shortcut+E", this::export);
+        KEYS.bind(this, this);
         if (vm.samples().isEmpty()) {
             vm.refresh();
         }
     }
 
-    private HBox toolbar() {
+    private javafx.scene.layout.FlowPane toolbar() {
         Spinner<Integer> seed = new Spinner<>();
         seed.setId("seed");
         seed.setEditable(true);
@@ -114,20 +119,15 @@ public final class DataView extends BorderPane {
         export.setOnAction(e -> export());
         export.setTooltip(new Tooltip("Save the grid as a PNG (Ctrl+E)"));
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, label("Seed"), seed, reseed, gap(), label("Samples"), count, gap(),
-                label("Category"), category, gap(), label("Pixels"), size, busy, spacer, export);
-        bar.getStyleClass().add("workspace-toolbar");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        return Fit.toolbar(label("Seed"), seed, reseed, gap(), label("Samples"), count, gap(),
+                label("Category"), category, gap(), label("Pixels"), size, busy, gap(), export);
     }
 
     private GridView<SampleCard> grid() {
         GridView<SampleCard> grid = new GridView<>();
         grid.setId("sample-grid");
         grid.setCellWidth(CELL);
-        grid.setCellHeight(CELL + 46);
+        grid.setCellHeight(CELL + 70);
         grid.setHorizontalCellSpacing(8);
         grid.setVerticalCellSpacing(8);
         grid.setCellFactory(g -> new SampleCell());
@@ -164,7 +164,13 @@ public final class DataView extends BorderPane {
                 return;
             }
             image.setImage(Images.toFx(item.image(), Images.scaleToFit(item.image(), CELL - 16)));
-            caption.setText(item.sample().caption().text());
+            String text = item.sample().caption().text();
+            caption.setText(text);
+            // three-object descriptions run to 100 characters: a smaller size keeps all of it on the card
+            caption.getStyleClass().remove("long-caption");
+            if (text.length() > LONG_CAPTION) {
+                caption.getStyleClass().add("long-caption");
+            }
             setTooltip(new Tooltip(item.sample().category().label() + "\n" + item.sample().description().text()));
             pseudoClassStateChanged(SELECTED, item == vm.selectedProperty().get());
             setGraphic(box);
@@ -267,6 +273,14 @@ public final class DataView extends BorderPane {
                 + "onset = row, left/right = column.");
         soundNote.setWrapText(true);
         soundNote.getStyleClass().add("muted");
+        Label soundProblem = new Label();
+        soundProblem.setId("sound-problem");
+        soundProblem.getStyleClass().add("error-text");
+        soundProblem.setWrapText(true);
+        soundProblem.setMinHeight(Region.USE_PREF_SIZE);
+        soundProblem.textProperty().bind(vm.soundProblemProperty());
+        soundProblem.visibleProperty().bind(soundProblem.textProperty().isNotEmpty());
+        soundProblem.managedProperty().bind(soundProblem.visibleProperty());
 
         vm.selectedProperty().addListener((o, a, card) -> {
             objects.getChildren().clear();
@@ -306,7 +320,7 @@ public final class DataView extends BorderPane {
         frame.getStyleClass().add("image-frame");
         frame.setMaxWidth(200);
         VBox box = new VBox(6, title, frame, caption, category, description, objects, fine, wave,
-                new HBox(8, play), soundNote);
+                new HBox(8, play), soundProblem, soundNote);
         box.getStyleClass().add("card");
         return box;
     }
@@ -340,5 +354,21 @@ public final class DataView extends BorderPane {
     /** For tests and the shell: focus the caption box. */
     public TextField captionField() {
         return captionField;
+    }
+
+    @Override
+    public org.reflectlab.ui.kit.Notice notice() {
+        return new org.reflectlab.ui.kit.Notice(
+                "Everything in this lab runs on ShapesWorld: seeded scenes of 1-3 shapes whose captions follow GenEval's six "
+                        + "categories, so every score can be checked against the true scene.",
+                "GenEval (Ghosh et al. 2023) scores text-to-image models on single object, two objects, counting, colors, position "
+                        + "and color attribution; ShapesWorld mirrors those six categories at 32x32 pixels.",
+                Bindings.createStringBinding(() -> vm.samples().size() + " samples of seed " + vm.seedProperty().get() + ", "
+                        + vm.categoryProperty().get() + ". Same seed, same scenes, on every machine.", vm.samples(), vm.seedProperty(),
+                        vm.categoryProperty()),
+                "What a caption leaves out. The selected sample's table lists each object's offset inside its cell, hue jitter "
+                        + "and rotation: drawn, never captioned. That fine detail is what the Aphasia workspace finds lost when an "
+                        + "image goes through words.",
+                null, null, java.util.List.of("GenEval-lite", "fine position"));
     }
 }

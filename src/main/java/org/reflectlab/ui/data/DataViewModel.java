@@ -213,16 +213,43 @@ public final class DataViewModel {
                 .onFinished(() -> exporting.set(false)));
     }
 
+    private final javafx.beans.property.ReadOnlyStringWrapper soundProblem = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private Player player = org.reflectlab.ui.kit.AudioPlayer::play;
+
     /** Plays the selected sample's sound (one tone per object) on the default audio device. */
     public void playSelected() {
         AudioClip clip = selectedAudio.get();
         if (clip == null) {
             return;
         }
+        soundProblem.set("");
         runner.submit(BackgroundTask.of("Playing sample sound", ctx -> {
-            org.reflectlab.ui.kit.AudioPlayer.play(clip);
+            player.play(clip);
             return null;
-        }).hiddenFromTaskList().onFailure(e -> notifier.error("Cannot play sound", String.valueOf(e.getMessage()))));
+        }).hiddenFromTaskList().onFailure(e -> {
+            // one line in the window, in words; the device's own message only on stderr
+            System.err.println("sound: " + e);
+            soundProblem.set(NO_SOUND);
+        }));
+    }
+
+    /** What the window says when the clip cannot be played. */
+    static final String NO_SOUND = "No sound device is available here, so the tones cannot play; the waveform above shows them.";
+
+    /** Why the last "Play sound" did not play, in one line, or "". */
+    public javafx.beans.property.ReadOnlyStringProperty soundProblemProperty() {
+        return soundProblem.getReadOnlyProperty();
+    }
+
+    /** Plays a clip; the app's plays on the default device, tests use one that has none. */
+    @FunctionalInterface
+    public interface Player {
+        void play(AudioClip clip) throws Exception;
+    }
+
+    /** For tests and machines without sound: who plays the clips. */
+    public void setPlayer(Player player) {
+        this.player = player;
     }
 
     private void renderCaption() {
@@ -265,5 +292,15 @@ public final class DataViewModel {
                 captionImage.set(null);
             }
         }));
+    }
+
+    /**
+     * Keeps the seed, sample count, size and category across restarts; call before the view is built. The caption
+     * typed to render is a scratch field and starts empty each time.
+     */
+    public void remember(org.reflectlab.core.settings.Settings s) {
+        new org.reflectlab.ui.kit.Remembered(s, "data").integer("seed", seed).integer("count", count).integer("pixels", imageSize)
+                .value("category", category, text -> CategoryFilter.choices().stream().filter(c -> c.toString().equals(text))
+                        .findFirst().orElse(null));
     }
 }

@@ -33,7 +33,10 @@ public final class PixelView extends ScrollPane {
         setFitToWidth(true);
         setFitToHeight(true);
         getStyleClass().add("pixel-view");
-        zoom.addListener((o, a, b) -> redraw());
+        zoom.addListener((o, a, b) -> {
+            redraw();
+            centre(); // a zoom change re-centres, so the image never drifts out of view
+        });
         addEventFilter(ScrollEvent.SCROLL, e -> {
             if (e.isShortcutDown() && e.getDeltaY() != 0) {
                 zoom.set(Math.max(1, Math.min(24, zoom.get() + (e.getDeltaY() > 0 ? 1 : -1))));
@@ -53,6 +56,12 @@ public final class PixelView extends ScrollPane {
 
     public RgbImage getImage() {
         return image;
+    }
+
+    /** Scrolls to the middle of the image (where it is larger than the view). */
+    public void centre() {
+        setHvalue((getHmin() + getHmax()) / 2);
+        setVvalue((getVmin() + getVmax()) / 2);
     }
 
     public ImageView imageView() {

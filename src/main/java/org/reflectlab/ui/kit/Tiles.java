@@ -27,6 +27,8 @@ public final class Tiles {
         javafx.scene.control.Label title = new javafx.scene.control.Label(tile.getTitle());
         title.setStyle("-fx-text-fill: #c9d0dc; -fx-font-size: 12px;");
         title.setMouseTransparent(true);
+        title.setWrapText(true); // a narrow tile takes its title on two lines rather than cutting it
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         tile.setTitle("");
         javafx.scene.layout.StackPane p = new javafx.scene.layout.StackPane(tile, title);
         javafx.scene.layout.StackPane.setAlignment(title, javafx.geometry.Pos.BOTTOM_LEFT);

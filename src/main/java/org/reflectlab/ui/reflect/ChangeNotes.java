@@ -13,6 +13,7 @@ import javafx.scene.layout.VBox;
 final class ChangeNotes extends VBox {
 
     private final Label disagreement;
+    private final Label why;
 
     ChangeNotes(ChangeViewModel vm) {
         super(4);
@@ -29,15 +30,24 @@ final class ChangeNotes extends VBox {
                 m != null && m.transition() == IterationMark.Transition.FIX ? "good" : "bad"));
         disagreement = line("critic-judge", Bindings.createStringBinding(() -> {
             IterationMark m = vm.markProperty().get();
-            return m == null || m.disagreement().isEmpty() ? "" : "Critic and judge disagree: " + m.disagreement();
+            return m == null || m.disagreement().isEmpty() ? "" : "Critic and judge disagree: " + m.disagreement() + ". "
+                    + Character.toUpperCase(m.readings().charAt(0)) + m.readings().substring(1) + ".";
         }, vm.markProperty()));
         disagreement.getStyleClass().add("disagree");
+        why = line("critic-judge-why", Bindings.createStringBinding(() -> disagreement.getText().isEmpty() ? ""
+                : IterationMark.WHY_THEY_DISAGREE, disagreement.textProperty()));
+        why.getStyleClass().add("muted");
         getChildren().addAll(answering, summary, flip);
     }
 
     /** "Critic and judge disagree: the critic accepts this image; the judge does not"; hidden when they agree. */
     Label disagreement() {
         return disagreement;
+    }
+
+    /** Why the two detectors can disagree; shown only while they do. */
+    Label why() {
+        return why;
     }
 
     // Wrapped, and out of the layout when empty, so nothing is cut to "…" and no blank gap is left.

@@ -63,7 +63,7 @@ final class Filmstrip extends HBox {
             Label disagree = fixed(new Label("critic ≠ judge"));
             disagree.getStyleClass().add("disagree");
             cell.getChildren().add(disagree);
-            tip += "\n" + capitalise(mark.disagreement()) + ".";
+            tip += "\n" + capitalise(mark.disagreement()) + ": " + mark.readings() + ".";
         }
         Tooltip tooltip = new Tooltip(tip);
         tooltip.setWrapText(true);

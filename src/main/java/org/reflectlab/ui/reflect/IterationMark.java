@@ -1,6 +1,9 @@
 package org.reflectlab.ui.reflect;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.core.reflect.Iteration;
 
 /**
@@ -10,8 +13,20 @@ import org.reflectlab.core.reflect.Iteration;
  *
  * @param explanation  one sentence on the verdict against the previous iteration (for a tooltip)
  * @param disagreement "" when critic and judge agree, else who accepts the image and who does not
+ * @param readings     "" when they agree, else what each one sees that the other does not
+ *                     ("the critic sees a small green circle at top left; the judge sees none")
  */
-public record IterationMark(Transition transition, String explanation, String disagreement) {
+public record IterationMark(Transition transition, String explanation, String disagreement, String readings) {
+
+    /**
+     * Why two detectors can read one image differently: the README's explanation, kept next to what
+     * it explains.
+     */
+    public static final String WHY_THEY_DISAGREE = "Why they can disagree: the critic and the judge are two separately trained "
+            + "networks (different architectures, seeds and scenes) reading the same 32x32 image after the unified decoder has "
+            + "blurred it. Small shapes come back as blobs and sizes near the small/large border are ambiguous, so each can read "
+            + "a different scene. On generated images they agree with an exact pixel reader only about 72% (critic) and 75% "
+            + "(judge) of the time. The judge only scores; what the generator reads next is the critic's feedback.";
 
     /** How the judge's verdict moved from iteration k-1 to k. */
     public enum Transition {
@@ -26,7 +41,8 @@ public record IterationMark(Transition transition, String explanation, String di
     public static IterationMark of(List<Iteration> iterations, int index) {
         Iteration it = iterations.get(index);
         Iteration before = index > 0 ? iterations.get(index - 1) : null;
-        return new IterationMark(transition(before, it), explain(before, it), disagreement(it));
+        return new IterationMark(transition(before, it), explain(before, it), disagreement(it),
+                disagreement(it).isEmpty() ? "" : readings(it.criticReading(), it.judgeReading()));
     }
 
     static Transition transition(Iteration before, Iteration it) {
@@ -42,6 +58,41 @@ public record IterationMark(Transition transition, String explanation, String di
         }
         return it.criticSaysCorrect() ? "the critic accepts this image; the judge does not"
                 : "the judge accepts this image; the critic does not";
+    }
+
+    /** What each reader sees that the other does not, object by object (size, colour, shape and cell). */
+    static String readings(List<SceneObject> critic, List<SceneObject> judge) {
+        List<SceneObject> onlyCritic = missingFrom(critic, judge);
+        List<SceneObject> onlyJudge = missingFrom(judge, critic);
+        if (onlyCritic.isEmpty() && onlyJudge.isEmpty()) {
+            return "both read the same objects (" + list(critic) + ") but check them against the prompt differently";
+        }
+        String c = onlyCritic.isEmpty() ? "the critic sees none of them" : "the critic sees " + list(onlyCritic);
+        String j = onlyJudge.isEmpty() ? "the judge sees none" + (onlyCritic.size() == 1 ? "" : " of them")
+                : "the judge sees " + list(onlyJudge) + (onlyCritic.isEmpty() ? "" : " instead");
+        return onlyCritic.isEmpty() ? j.replace(" instead", "") + "; " + c : c + "; " + j;
+    }
+
+    private static List<SceneObject> missingFrom(List<SceneObject> from, List<SceneObject> other) {
+        List<SceneObject> left = new ArrayList<>(other);
+        List<SceneObject> out = new ArrayList<>();
+        for (SceneObject o : from) {
+            SceneObject twin = left.stream().filter(x -> same(x, o)).findFirst().orElse(null);
+            if (twin == null) {
+                out.add(o);
+            } else {
+                left.remove(twin);
+            }
+        }
+        return out;
+    }
+
+    private static boolean same(SceneObject a, SceneObject b) {
+        return a.shape() == b.shape() && a.color() == b.color() && a.size() == b.size() && a.cell().equals(b.cell());
+    }
+
+    private static String list(List<SceneObject> objects) {
+        return objects.isEmpty() ? "nothing" : objects.stream().map(o -> "a " + o.describe()).collect(Collectors.joining(", "));
     }
 
     private static String explain(Iteration before, Iteration it) {

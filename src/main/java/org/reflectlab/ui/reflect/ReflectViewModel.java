@@ -352,4 +352,11 @@ public final class ReflectViewModel {
         return String.format("Done: %s; the judge says the final image is %s; %.1f NFE.", how,
                 last.judgeCorrect() ? "correct" : "wrong", run.nfe());
     }
+
+    /** Keeps the prompt and the settings across restarts; call before the view is built. */
+    public void remember(org.reflectlab.core.settings.Settings s) {
+        new org.reflectlab.ui.kit.Remembered(s, "reflect").text("prompt", prompt).integer("k", k).integer("seed", seed)
+                .integer("steps", samplingSteps).integer("context", contextSize).decimal("guidance", guidance)
+                .flag("earlyStop", earlyStop).flag("compare", compare);
+    }
 }

@@ -1,32 +1,50 @@
 package org.reflectlab.ui.scaling;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.TaskHandle;
 import org.reflectlab.core.concurrent.TaskRunner;
+import org.reflectlab.core.data.CaptionParser;
+import org.reflectlab.core.data.ParseResult;
+import org.reflectlab.core.reflect.Generator;
 import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.reflect.Reflector;
 import org.reflectlab.core.scaling.CompareGrid;
 import org.reflectlab.core.scaling.SweepSettings;
 
 /**
- * Compare K, the Scaling workspace's one-prompt view: which prompt and seed, the grid of every
- * method's answer at every K (computed in the background), and the K the slider shows.
+ * Compare K, the Scaling workspace's one-prompt view: which prompt (one of the prompt set's
+ * distinct texts, or any caption typed in) and seed, the grid of every method's answer at every K
+ * (computed in the background), and the K the slider shows.
  */
 public final class CompareKViewModel {
 
     private final TaskRunner runner;
-    private final List<PromptSet.Prompt> prompts;
+    /** The prompt set as sweeps use it (texts repeat, each entry with its own id). */
+    private final List<PromptSet.Prompt> all;
+    /** Each text once, in the set's order. */
+    private final List<PromptSet.Prompt> distinct;
 
-    private final IntegerProperty prompt = new SimpleIntegerProperty(0);
-    private final IntegerProperty seed = new SimpleIntegerProperty(1);
+    private final StringProperty promptText = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper promptError = new ReadOnlyStringWrapper("");
+    // a long: seeds stored in sweep rows are derived per prompt and use all 64 bits
+    private final LongProperty seed = new SimpleLongProperty(1);
     private final IntegerProperty k = new SimpleIntegerProperty(0);
     private final ReadOnlyObjectWrapper<CompareGrid> grid = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper comparing = new ReadOnlyBooleanWrapper(false);
@@ -34,15 +52,53 @@ public final class CompareKViewModel {
 
     CompareKViewModel(TaskRunner runner, List<PromptSet.Prompt> prompts) {
         this.runner = runner;
-        this.prompts = prompts;
+        this.all = List.copyOf(prompts);
+        Map<String, PromptSet.Prompt> byText = new LinkedHashMap<>();
+        prompts.forEach(p -> byText.putIfAbsent(p.text(), p));
+        this.distinct = List.copyOf(new ArrayList<>(byText.values()));
+        promptText.addListener((o, a, b) -> promptError.set(resolve(b) == null ? problem(b) : ""));
+        if (!distinct.isEmpty()) {
+            promptText.set(distinct.get(0).text());
+        }
     }
 
-    /** Computes the grid for the selected prompt with these models, settings and sampling seed. */
-    void run(Reflector models, SweepSettings s, long sampleSeed, Consumer<String> onError) {
+    /** The prompt the text names: one of the set's (keeping its id and category), or a typed caption; null if it does not parse. */
+    PromptSet.Prompt resolve(String text) {
+        String t = text == null ? "" : text.trim();
+        for (PromptSet.Prompt p : distinct) {
+            if (p.text().equals(t)) {
+                return p;
+            }
+        }
+        ParseResult r = CaptionParser.parse(t);
+        if (t.isEmpty() || !r.ok() || !Generator.fits(r.caption())) {
+            return null;
+        }
+        return new PromptSet.Prompt("typed", r.caption().category(), r.caption());
+    }
+
+    private static String problem(String text) {
+        if (text == null || text.isBlank()) {
+            return "Type a prompt or pick one from the list.";
+        }
+        ParseResult r = CaptionParser.parse(text.trim());
+        if (!r.ok()) {
+            return r.error().message() + (r.error().suggestion() == null ? "" : " Try '" + r.error().applySuggestion(text.trim()) + "'.");
+        }
+        return Generator.tooLong(r.caption());
+    }
+
+    /** Computes the grid for the prompt with these models, settings and the seed in the seed box. */
+    void run(Reflector models, SweepSettings s, Consumer<String> onError) {
         if (comparing.get()) {
             return;
         }
-        PromptSet.Prompt p = prompts.get(Math.max(0, Math.min(prompts.size() - 1, prompt.get())));
+        PromptSet.Prompt p = resolve(promptText.get());
+        if (p == null) {
+            onError.accept("Compare K: " + promptError.get());
+            return;
+        }
+        long sampleSeed = seed.get();
         comparing.set(true);
         handle = runner.submit(BackgroundTask.<CompareGrid>of("Compare K: " + p.text(), ctx ->
                 CompareGrid.compute(models, p, sampleSeed, s, (done, total) -> ctx.progress(done, total), ctx::isCancelled))
@@ -54,14 +110,9 @@ public final class CompareKViewModel {
                 .onFinished(() -> comparing.set(false)));
     }
 
-    /** Selects the prompt with this id, if the set holds it. */
+    /** Moves to the prompt with this id (a sweep row's), if the set holds it. */
     void select(String promptId) {
-        for (int i = 0; i < prompts.size(); i++) {
-            if (prompts.get(i).id().equals(promptId)) {
-                prompt.set(i);
-                return;
-            }
-        }
+        all.stream().filter(p -> p.id().equals(promptId)).findFirst().ifPresent(p -> promptText.set(p.text()));
     }
 
     void cancel() {
@@ -72,15 +123,23 @@ public final class CompareKViewModel {
 
     // Properties //
 
+    /** The prompt set's distinct prompts, each once (the set repeats texts to fill its categories). */
     public List<PromptSet.Prompt> prompts() {
-        return prompts;
+        return distinct;
     }
 
-    public IntegerProperty promptProperty() {
-        return prompt;
+    /** The prompt to compare: a text from {@link #prompts()} or any caption the parser accepts. */
+    public StringProperty promptTextProperty() {
+        return promptText;
     }
 
-    public IntegerProperty seedProperty() {
+    /** Why the prompt text cannot be compared, or "". */
+    public ReadOnlyStringProperty promptErrorProperty() {
+        return promptError.getReadOnlyProperty();
+    }
+
+    /** The sampling seed; the grid shown carries the seed it was computed with. */
+    public LongProperty seedProperty() {
         return seed;
     }
 

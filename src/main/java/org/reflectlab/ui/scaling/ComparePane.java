@@ -9,16 +9,20 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.reflectlab.core.reflect.Iteration;
 import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.scaling.CompareGrid;
 import org.reflectlab.core.scaling.Method;
 import org.reflectlab.core.scaling.MethodRunner;
+import org.reflectlab.ui.kit.Fit;
 import org.reflectlab.ui.kit.Images;
 
 /**
@@ -38,23 +42,50 @@ final class ComparePane extends VBox {
         this.vm = vm;
         setSpacing(8);
         setPadding(new Insets(8));
-        ComboBox<PromptSet.Prompt> prompt = new ComboBox<>();
-        prompt.getItems().setAll(vm.compareK().prompts());
-        prompt.setConverter(MethodStyle.converterOf(p -> p.text() + "  (" + p.category().key() + ")"));
+        ComboBox<String> prompt = new ComboBox<>();
+        prompt.getItems().setAll(vm.compareK().prompts().stream().map(PromptSet.Prompt::text).toList());
+        prompt.setEditable(true);
         prompt.setVisibleRowCount(16);
         prompt.setId("compare-prompt");
-        prompt.getSelectionModel().select(vm.compareK().promptProperty().get());
-        prompt.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> vm.compareK().promptProperty().set(b.intValue()));
-        vm.compareK().promptProperty().addListener((o, a, b) -> prompt.getSelectionModel().select(b.intValue()));
-        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, vm.compareK().seedProperty().get());
-        seed.setEditable(true);
-        seed.setPrefWidth(110);
+        prompt.setTooltip(new Tooltip("One of the prompt set's " + vm.compareK().prompts().size()
+                + " distinct prompts, or type your own caption"));
+        prompt.valueProperty().bindBidirectional(vm.compareK().promptTextProperty());
+        // typing updates the prompt as the user goes, not only on Enter
+        prompt.getEditor().textProperty().addListener((o, a, b) -> {
+            if (prompt.isFocused() || prompt.getEditor().isFocused()) {
+                vm.compareK().promptTextProperty().set(b);
+            }
+        });
+        Label promptError = new Label();
+        promptError.setId("compare-prompt-error");
+        promptError.getStyleClass().add("error-text");
+        promptError.setWrapText(true);
+        promptError.textProperty().bind(vm.compareK().promptErrorProperty());
+        promptError.visibleProperty().bind(promptError.textProperty().isNotEmpty());
+        promptError.managedProperty().bind(promptError.visibleProperty());
+        TextField seed = new TextField();
+        seed.setId("compare-seed");
+        seed.setPrefColumnCount(9);
         seed.setMinWidth(90);
-        seed.valueProperty().addListener((o, a, b) -> vm.compareK().seedProperty().set(b));
+        javafx.scene.control.TextFormatter<Long> seedFormat = new javafx.scene.control.TextFormatter<>(
+                new javafx.util.converter.LongStringConverter(), vm.compareK().seedProperty().get(),
+                change -> change.getControlNewText().matches("\\d{0,19}") ? change : null);
+        seed.setTextFormatter(seedFormat);
+        seedFormat.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.compareK().seedProperty().set(b);
+            }
+        });
+        seed.setTooltip(new Tooltip("Sampling seed (Enter to accept); double-clicking a prompt under Fits & answers brings its sweep seed"));
+        vm.compareK().seedProperty().addListener((o, a, b) -> {
+            seedFormat.setValue(b.longValue());
+            showTitle();
+        });
         Button run = new Button("Compare");
         run.setId("compare-run");
         run.setOnAction(e -> vm.runCompare());
-        run.disableProperty().bind(vm.modelsReadyProperty().not().or(vm.compareK().comparingProperty()));
+        run.disableProperty().bind(vm.modelsReadyProperty().not().or(vm.compareK().comparingProperty())
+                .or(vm.compareK().promptErrorProperty().isNotEmpty()));
         k.setId("compare-k");
         k.setMajorTickUnit(1);
         k.setMinorTickCount(0);
@@ -69,7 +100,11 @@ final class ComparePane extends VBox {
         }));
         k.setShowTickLabels(true);
         prompt.setPrefWidth(330);
-        HBox controls = new HBox(8, new Label("Prompt"), prompt, new Label("seed"), seed, run, new Label("K for all rows"), k);
+        prompt.setMinWidth(180);
+        HBox controls = new HBox(8, new Label("Prompt"), prompt, new Label("seed"), seed, run);
+        HBox kRow = new HBox(8, new Label("K for all rows"), k);
+        kRow.setAlignment(Pos.CENTER_LEFT);
+        Fit.wholeLabels(kRow);
         // labels and the button keep their text; the slider takes what is left
         controls.getChildren().forEach(n -> {
             if (n instanceof Label || n instanceof Button) {
@@ -97,7 +132,10 @@ final class ComparePane extends VBox {
         hint.setWrapText(true);
         hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         hint.getStyleClass().add("hint");
-        getChildren().addAll(controls, title, body, hint);
+        title.setId("compare-title");
+        title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        getChildren().addAll(controls, kRow, promptError, title, body, hint);
         vm.compareK().gridProperty().addListener((o, a, g) -> rebuild(g));
         vm.compareK().kProperty().addListener((o, a, b) -> highlight());
     }
@@ -108,7 +146,7 @@ final class ComparePane extends VBox {
         if (g == null) {
             return;
         }
-        title.setText(String.format(Locale.ROOT, "'%s' (%s), seed %d", g.prompt().text(), g.prompt().category().key(), g.seed()));
+        showTitle();
         k.setMax(Math.max(0, g.ks().size() - 1));
         for (int c = 0; c < g.ks().size(); c++) {
             Label h = new Label("K=" + g.ks().get(c));
@@ -129,6 +167,17 @@ final class ComparePane extends VBox {
         highlight();
     }
 
+    /** What the grid shows; if the seed box has moved on, says that Compare draws the new seed. */
+    private void showTitle() {
+        CompareGrid g = vm.compareK().gridProperty().get();
+        if (g == null) {
+            return;
+        }
+        long boxSeed = vm.compareK().seedProperty().get();
+        title.setText(String.format(Locale.ROOT, "'%s' (%s), seed %d%s", g.prompt().text(), g.prompt().category().key(), g.seed(),
+                boxSeed == g.seed() ? "" : String.format(Locale.ROOT, " · press Compare to draw seed %d", boxSeed)));
+    }
+
     private VBox tile(MethodRunner.Answer cell, int scale) {
         boolean ok = cell.answer().judgeCorrect();
         Label v = new Label((ok ? "✓" : "✗") + String.format(Locale.ROOT, " %.0f NFE", cell.nfe()));
@@ -137,6 +186,27 @@ final class ComparePane extends VBox {
         box.getStyleClass().add("compare-cell");
         box.setUserData(cell.k());
         return box;
+    }
+
+    /** Every image the method drew up to this K, with the critic's verdict; the one it answered with is framed. */
+    private static FlowPane drawn(MethodRunner.Answer answer) {
+        FlowPane all = new FlowPane(4, 4);
+        all.getStyleClass().add("drawn-candidates");
+        for (int i = 0; i < answer.drawn().size(); i++) {
+            Iteration it = answer.drawn().get(i);
+            boolean critic = it.criticSaysCorrect();
+            Label verdict = new Label((critic ? "✓" : "✗") + " critic");
+            verdict.getStyleClass().add(critic ? "good" : "bad");
+            VBox box = new VBox(1, new ImageView(Images.toFx(it.image(), 2)), verdict);
+            box.getStyleClass().add("candidate");
+            if (i == answer.answerIndex()) {
+                box.getStyleClass().add("answer");
+            }
+            Tooltip.install(box, new Tooltip("#" + (i + 1) + (i == answer.answerIndex() ? " (the answer)" : "") + "\ncritic: "
+                    + String.join("; ", it.feedback()) + "\njudge: " + (it.judgeCorrect() ? "correct" : String.join("; ", it.judgeChecks()))));
+            all.getChildren().add(box);
+        }
+        return all;
     }
 
     private void highlight() {
@@ -158,11 +228,12 @@ final class ComparePane extends VBox {
             if (cells.isEmpty()) {
                 continue;
             }
-            Label name = new Label(m.label() + String.format(Locale.ROOT, " · %d image(s) drawn", cells.get(0).images()));
+            MethodRunner.Answer answer = cells.get(0);
+            Label name = new Label(m.label() + String.format(Locale.ROOT, " · %d image(s) drawn", answer.images()));
             name.setStyle("-fx-text-fill: " + MethodStyle.color(m) + ";");
             name.setWrapText(true);
             name.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            large.getChildren().addAll(name, tile(cells.get(0), 4));
+            large.getChildren().addAll(name, tile(answer, 4), drawn(answer));
         }
     }
 }

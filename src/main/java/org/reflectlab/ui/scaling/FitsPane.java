@@ -28,18 +28,20 @@ final class FitsPane extends VBox {
         setPadding(new Insets(8));
         fits.setId("fits");
         fits.setPrefHeight(120);
-        fits.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
         fits.getColumns().add(col("method", c -> c.method().label()));
-        fits.getColumns().add(col("Q∞", c -> fit(c, f -> pm(f.qInf(), f.qInfError()))));
+        fits.getColumns().add(col("Q∞", c -> c.fit() == null ? "no fit: " + c.fitProblem() : pm(c.fit().qInf(), c.fit().qInfError())));
         fits.getColumns().add(col("A", c -> fit(c, f -> pm(f.a(), f.aError()))));
         fits.getColumns().add(col("γ", c -> fit(c, f -> pm(f.gamma(), f.gammaError()))));
-        fits.getColumns().add(col("R²", c -> fit(c, f -> String.format(Locale.ROOT, "%.3f", f.rSquared()))));
+        fits.getColumns().add(col("R²", c -> fit(c, f -> Double.isFinite(f.rSquared()) ? String.format(Locale.ROOT, "%.3f", f.rSquared())
+                : "undefined (the points are all equal)")));
         fits.getColumns().add(col("bound", c -> fit(c, f -> f.atBound() ? "at a bound" : "")));
         fits.getColumns().add(col("residuals at each K", c -> fit(c, f -> Arrays.stream(f.residuals())
                 .mapToObj(r -> String.format(Locale.ROOT, "%+.3f", r)).collect(Collectors.joining(" ")))));
         vm.currentProperty().addListener((o, a, b) -> fits.getItems().setAll(b == null ? java.util.List.of()
                 : b.analysis().curves().values()));
-        ListView<Answers.Answer> answers = new ListView<>(vm.answers());
+        org.reflectlab.ui.kit.Fit.fitColumns(fits);
+        ListView<Answers.Answer> answers = new ListView<>(vm.analysis().answers());
         answers.setId("answers");
         answers.setCellFactory(l -> new ListCell<>() {
             @Override
@@ -56,12 +58,13 @@ final class FitsPane extends VBox {
         TableView<SweepRow> rows = new TableView<>(vm.pointRows());
         rows.setId("point-rows");
         rows.setPrefHeight(170);
-        rows.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
         rows.getColumns().add(rowCol("judge", r -> r.score() == 1 ? "✓" : "✗"));
         rows.getColumns().add(rowCol("critic", r -> r.critic() ? "✓" : "✗"));
         rows.getColumns().add(rowCol("category", r -> r.category().key()));
         rows.getColumns().add(rowCol("NFE", r -> String.format(Locale.ROOT, "%.1f", r.nfe())));
         rows.getColumns().add(rowCol("prompt", SweepRow::prompt));
+        org.reflectlab.ui.kit.Fit.fitColumns(rows);
         rows.setRowFactory(t -> {
             TableRow<SweepRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -71,16 +74,22 @@ final class FitsPane extends VBox {
             });
             return row;
         });
-        getChildren().addAll(new Label("Power-law fits Q(K) = Q∞ − A/K^γ (Levenberg-Marquardt, ± one standard error)"), fits,
-                new Label("The lecture's questions, answered from the fits"), answers, pointTitle, rows);
+        org.reflectlab.ui.kit.Fit.wrapped(pointTitle);
+        getChildren().addAll(org.reflectlab.ui.kit.GlossaryView.explain(org.reflectlab.ui.kit.Fit.wrapped(new Label(
+                "Power-law fits Q(K) = Q∞ − A/K^γ (Levenberg-Marquardt, ± one standard error)")), "power-law fit"), fits, org.reflectlab.ui.kit.Fit.wrapped(new Label("The lecture's questions, answered from the fits")),
+                answers, pointTitle, rows);
     }
 
-    private static String pm(double v, double e) {
-        return String.format(Locale.ROOT, "%.3f ± %.3f", v, e);
+    /** "0.412 ± 0.030"; without a finite standard error, the value alone and why (never "± NaN"). */
+    static String pm(double v, double e) {
+        if (!Double.isFinite(v)) {
+            return "not available";
+        }
+        return Double.isFinite(e) ? String.format(Locale.ROOT, "%.3f ± %.3f", v, e) : String.format(Locale.ROOT, "%.3f (no error estimate)", v);
     }
 
     private static String fit(ScalingAnalysis.Curve c, java.util.function.Function<PowerLawFit.Fit, String> f) {
-        return c.fit() == null ? c.fitProblem() : f.apply(c.fit());
+        return c.fit() == null ? "" : f.apply(c.fit());
     }
 
     private static TableColumn<ScalingAnalysis.Curve, String> col(String t, java.util.function.Function<ScalingAnalysis.Curve, String> f) {

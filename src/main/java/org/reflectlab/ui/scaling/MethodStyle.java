@@ -27,6 +27,58 @@ final class MethodStyle {
     }
 
     static final String REFERENCE = "#7048e8";
+    static final String NEUTRAL = "#868e96";
+
+    /**
+     * One line style per meaning, the same on every chart: a fit is solid, its extrapolation
+     * dashed, a published reference dotted, an overlaid earlier sweep dash-dotted and thin, a
+     * marker (K*) a thin long dash; measured points are symbols without a line.
+     */
+    enum Kind {
+        MEASURED(null, 0.01), FIT(null, 2), EXTRAPOLATION("8 6", 2), REFERENCE("1.5 5", 2.2), OVERLAY("12 4 2 4", 1.5),
+        MARKER("14 6", 1.2);
+
+        final String dashes;
+        final double width;
+
+        Kind(String dashes, double width) {
+            this.dashes = dashes;
+            this.width = width;
+        }
+    }
+
+    static String line(String color, Kind kind) {
+        return "-fx-stroke: " + color + "; -fx-stroke-width: " + kind.width + ";"
+                + (kind.dashes == null ? "" : " -fx-stroke-dash-array: " + kind.dashes + ";");
+    }
+
+    /** A legend entry: a short line in the kind's style (a dot for measured points). */
+    static Label key(String text, String color, Kind kind) {
+        javafx.scene.Node mark;
+        if (kind == Kind.MEASURED) {
+            javafx.scene.shape.Circle c = new javafx.scene.shape.Circle(4, javafx.scene.paint.Color.WHITE);
+            c.setStroke(javafx.scene.paint.Color.web(color));
+            c.setStrokeWidth(2);
+            mark = c;
+        } else {
+            Line l = new Line(0, 0, 22, 0);
+            l.setStyle(line(color, kind).replace("-fx-stroke-width: " + kind.width, "-fx-stroke-width: " + Math.max(2, kind.width)));
+            mark = l;
+        }
+        Label label = new Label(text, mark);
+        label.setPadding(new Insets(0, 10, 0, 0));
+        label.setMinWidth(Label.USE_PREF_SIZE);
+        return label;
+    }
+
+    /** A legend entry for a shaded band. */
+    static Label bandKey(String text, String color) {
+        javafx.scene.shape.Rectangle r = new javafx.scene.shape.Rectangle(22, 10, javafx.scene.paint.Color.web(color).deriveColor(0, 1, 1, 0.25));
+        Label label = new Label(text, r);
+        label.setPadding(new Insets(0, 10, 0, 0));
+        label.setMinWidth(Label.USE_PREF_SIZE);
+        return label;
+    }
 
     /** A series whose line (and symbols, if shown) follow a style once the chart has drawn it. */
     static XYChart.Series<Number, Number> series(LineChart<Number, Number> chart, String name, String lineStyle,
@@ -68,22 +120,14 @@ final class MethodStyle {
         });
     }
 
-    static String line(String color, boolean dashed, double width) {
-        return "-fx-stroke: " + color + "; -fx-stroke-width: " + width + ";" + (dashed ? " -fx-stroke-dash-array: 6 5;" : "");
-    }
-
     static String symbol(String color, boolean visible) {
         return visible ? "-fx-background-color: " + color + ", white; -fx-background-insets: 0, 2; -fx-background-radius: 5px; -fx-padding: 4px;"
                 : "-fx-background-color: transparent; -fx-padding: 0;";
     }
 
-    /** A legend entry drawn by hand, since series are styled one by one. */
-    static Label key(String text, String color, boolean dashed) {
-        Line l = new Line(0, 0, 22, 0);
-        l.setStyle(line(color, dashed, 2.5));
-        Label label = new Label(text, l);
-        label.setPadding(new Insets(0, 10, 0, 0));
-        return label;
+    /** A diamond, for published reference numbers (never confused with a measured circle). */
+    static String referenceSymbol() {
+        return "-fx-background-color: " + REFERENCE + "; -fx-shape: \"M5,0 L10,5 L5,10 L0,5 Z\"; -fx-padding: 5px;";
     }
 
     static FlowPane legend() {
@@ -98,7 +142,7 @@ final class MethodStyle {
         x.setAutoRanging(false);
         x.setMinorTickVisible(false);
         x.setTickLabelFormatter(converter(v -> String.valueOf(Math.round(Math.pow(2, v)))));
-        x.setLabel("K (samples' worth of compute, log scale)");
+        x.setLabel("K (log scale)");
         return x;
     }
 

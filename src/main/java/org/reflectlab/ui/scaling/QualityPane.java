@@ -1,5 +1,6 @@
 package org.reflectlab.ui.scaling;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
@@ -14,11 +15,14 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import org.reflectlab.core.data.Category;
 import org.reflectlab.core.scaling.Method;
 import org.reflectlab.core.scaling.PowerLawFit;
 import org.reflectlab.core.scaling.PublishedReference;
 import org.reflectlab.core.scaling.ScalingAnalysis;
+import org.reflectlab.ui.kit.BandedLineChart;
+import org.reflectlab.ui.kit.Fit;
 
 /**
  * Quality against K (log scale) with bootstrap bands, the fitted power law through the points
@@ -30,19 +34,20 @@ final class QualityPane extends VBox {
 
     static final double MAX_K = 100;
     private final ScalingViewModel vm;
-    private final LineChart<Number, Number> byK;
+    private final BandedLineChart byK;
     private final LineChart<Number, Number> byNfe;
     private final ComboBox<String> category = new ComboBox<>();
     private final FlowPane legend = MethodStyle.legend();
+    private final Label sweepName = new Label();
 
     QualityPane(ScalingViewModel vm) {
         this.vm = vm;
         setSpacing(6);
         setPadding(new Insets(8));
         NumberAxis q1 = qualityAxis();
-        byK = new LineChart<>(MethodStyle.log2KAxis(MAX_K), q1);
+        byK = new BandedLineChart(MethodStyle.log2KAxis(MAX_K), q1);
         NumberAxis nfe = new NumberAxis();
-        nfe.setLabel("compute per answer (NFE, measured)");
+        nfe.setLabel("NFE per answer (measured)");
         nfe.setForceZeroInRange(true);
         byNfe = new LineChart<>(nfe, qualityAxis());
         for (LineChart<Number, Number> c : List.of(byK, byNfe)) {
@@ -52,21 +57,31 @@ final class QualityPane extends VBox {
             HBox.setHgrow(c, Priority.ALWAYS);
         }
         byK.setId("quality-by-k");
-        byK.setTitle("GenEval-lite score vs K");
+        byK.setTitle("Score vs K");
         byNfe.setId("quality-by-nfe");
         byNfe.setTitle("Score vs compute");
         category.getItems().add("Overall (mean of categories)");
         Category.GENEVAL.forEach(c -> category.getItems().add(c.key()));
         category.getSelectionModel().select(0);
         category.setId("category");
+        category.setMinWidth(Fit.width("Overall (mean of categories)") + 40);
         category.valueProperty().addListener((o, a, b) -> redraw());
         HBox charts = new HBox(8, byK, byNfe);
         VBox.setVgrow(charts, Priority.ALWAYS);
-        Label note = new Label("Bands: bootstrap 95% over prompts. Solid: power-law fit Q(K) = Q∞ − A/K^γ over the measured K; "
-                + "dashed: its extrapolation to K=100. Purple: numbers published for Reflect-DiT on the real GenEval (reference only).");
+        Label note = new Label("Shaded: bootstrap 95% interval over prompts. Solid: the power-law fit Q(K) = Q∞ − A/K^γ over the measured K "
+                + "(drawn only with at least " + ScalingAnalysis.MIN_FIT_POINTS + " K values); dashed: its extrapolation to K=100. "
+                + "Dotted purple diamonds: numbers published for Reflect-DiT on the real GenEval (reference only, never mixed in). "
+                + "Dash-dot: an earlier sweep overlaid. Hover a point for its value; click it for its prompts.");
         note.setWrapText(true);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         note.getStyleClass().add("hint");
-        getChildren().addAll(new HBox(8, new Label("Score:"), category), legend, charts, note);
+        org.reflectlab.ui.kit.GlossaryView.explain(note, "bootstrap interval");
+        sweepName.setId("quality-sweep");
+        Fit.wrapped(sweepName);
+        HBox head = new HBox(8, Fit.whole(new Label("Score:")), category, sweepName);
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(sweepName, Priority.ALWAYS);
+        getChildren().addAll(head, legend, charts, note);
         vm.currentProperty().addListener((o, a, b) -> redraw());
         vm.overlays().addListener((ListChangeListener<ScalingViewModel.Run>) c -> redraw());
         redraw();
@@ -98,22 +113,28 @@ final class QualityPane extends VBox {
         byK.getData().clear();
         byNfe.getData().clear();
         legend.getChildren().clear();
+        List<BandedLineChart.Band> bands = new ArrayList<>();
         ScalingViewModel.Run run = vm.currentProperty().get();
         if (run == null) {
-            byK.setTitle("No sweep yet: set one up on the left and press Run");
+            byK.setBands(bands);
+            byK.setTitle("Score vs K");
+            sweepName.setText("No sweep yet: set one up on the left and press Run.");
             return;
         }
-        byK.setTitle("GenEval-lite score vs K · " + run.store().name());
+        byK.setTitle("Score vs K");
+        sweepName.setText("Sweep '" + run.store().name() + "'");
         boolean overall = selectedCategory() == null;
+        boolean anyFit = false;
+        boolean anyExtrapolation = false;
         for (ScalingAnalysis.Curve c : run.analysis().curves().values()) {
             String color = MethodStyle.color(c.method());
-            legend.getChildren().add(MethodStyle.key(c.method().label(), color, false));
+            legend.getChildren().add(MethodStyle.key(c.method().label(), color, MethodStyle.Kind.MEASURED));
             if (overall) {
-                band(c, color);
+                bands.add(band(c, color));
             }
-            XYChart.Series<Number, Number> pts = MethodStyle.series(byK, c.method().label(), MethodStyle.line(color, false, 0.01),
+            XYChart.Series<Number, Number> pts = MethodStyle.series(byK, c.method().label(), MethodStyle.line(color, MethodStyle.Kind.MEASURED),
                     MethodStyle.symbol(color, true));
-            XYChart.Series<Number, Number> cost = MethodStyle.series(byNfe, c.method().label(), MethodStyle.line(color, false, 2),
+            XYChart.Series<Number, Number> cost = MethodStyle.series(byNfe, c.method().label(), MethodStyle.line(color, MethodStyle.Kind.FIT),
                     MethodStyle.symbol(color, true));
             for (ScalingAnalysis.Point p : c.points()) {
                 XYChart.Data<Number, Number> d = new XYChart.Data<>(MethodStyle.log2(p.k()), value(p));
@@ -124,46 +145,70 @@ final class QualityPane extends VBox {
                 clickable(e, c.method(), p);
             }
             if (overall && c.fit() != null) {
-                fitted(c.fit(), c.ks(), color);
+                anyExtrapolation |= fitted(c.fit(), c.ks(), color);
+                anyFit = true;
             }
             if (overall) {
                 List<PublishedReference.Point> ref = PublishedReference.of(c.method());
                 if (!ref.isEmpty()) {
                     XYChart.Series<Number, Number> r = MethodStyle.series(byK, "published " + c.method().label(),
-                            MethodStyle.line(MethodStyle.REFERENCE, true, 1), MethodStyle.symbol(MethodStyle.REFERENCE, true));
-                    ref.forEach(p -> r.getData().add(new XYChart.Data<>(MethodStyle.log2(p.n()), p.geneval())));
+                            MethodStyle.line(MethodStyle.REFERENCE, MethodStyle.Kind.REFERENCE), MethodStyle.referenceSymbol());
+                    ref.forEach(p -> {
+                        XYChart.Data<Number, Number> d = new XYChart.Data<>(MethodStyle.log2(p.n()), p.geneval());
+                        r.getData().add(d);
+                        tooltip(d, String.format(Locale.ROOT, "Published, %s at N=%d: %.2f on the real GenEval (%s). A reference, not measured here.",
+                                c.method().label(), p.n(), p.geneval(), p.source()));
+                    });
                 }
             }
         }
+        byK.setBands(bands);
+        if (overall) {
+            legend.getChildren().add(MethodStyle.bandKey("95% interval", MethodStyle.NEUTRAL));
+            if (anyFit) {
+                legend.getChildren().add(MethodStyle.key("fit", MethodStyle.NEUTRAL, MethodStyle.Kind.FIT));
+            }
+            if (anyExtrapolation) {
+                legend.getChildren().add(MethodStyle.key("extrapolation", MethodStyle.NEUTRAL, MethodStyle.Kind.EXTRAPOLATION));
+            }
+        }
         if (overall && run.analysis().curves().keySet().stream().anyMatch(m -> !PublishedReference.of(m).isEmpty())) {
-            legend.getChildren().add(MethodStyle.key("published (Reflect-DiT paper, GenEval)", MethodStyle.REFERENCE, true));
+            legend.getChildren().add(MethodStyle.key("published (Reflect-DiT paper, GenEval)", MethodStyle.REFERENCE, MethodStyle.Kind.REFERENCE));
         }
         for (ScalingViewModel.Run o : vm.overlays()) {
             for (ScalingAnalysis.Curve c : o.analysis().curves().values()) {
-                String color = MethodStyle.color(c.method()) + "80";
+                String color = MethodStyle.color(c.method()) + "99";
                 XYChart.Series<Number, Number> s = MethodStyle.series(byK, o.store().name() + " " + c.method().label(),
-                        MethodStyle.line(color, true, 1.5), MethodStyle.symbol(color, true));
-                c.points().forEach(p -> s.getData().add(new XYChart.Data<>(MethodStyle.log2(p.k()), value(p))));
+                        MethodStyle.line(color, MethodStyle.Kind.OVERLAY), MethodStyle.symbol(color, true));
+                c.points().forEach(p -> {
+                    XYChart.Data<Number, Number> d = new XYChart.Data<>(MethodStyle.log2(p.k()), value(p));
+                    s.getData().add(d);
+                    tooltip(d, String.format(Locale.ROOT, "Overlay '%s', %s, K=%d: %.3f", o.store().name(), c.method().label(), p.k(), value(p)));
+                });
             }
-            legend.getChildren().add(MethodStyle.key("overlay: " + o.store().name(), "#868e96", true));
+            legend.getChildren().add(MethodStyle.key("overlay: " + o.store().name(), MethodStyle.NEUTRAL, MethodStyle.Kind.OVERLAY));
         }
     }
 
-    private void band(ScalingAnalysis.Curve c, String color) {
-        XYChart.Series<Number, Number> lo = MethodStyle.series(byK, c.method().label() + " 2.5%", MethodStyle.line(color + "66", false, 1),
-                MethodStyle.symbol(color, false));
-        XYChart.Series<Number, Number> hi = MethodStyle.series(byK, c.method().label() + " 97.5%", MethodStyle.line(color + "66", false, 1),
-                MethodStyle.symbol(color, false));
-        for (ScalingAnalysis.Point p : c.points()) {
-            lo.getData().add(new XYChart.Data<>(MethodStyle.log2(p.k()), p.low()));
-            hi.getData().add(new XYChart.Data<>(MethodStyle.log2(p.k()), p.high()));
+    private static BandedLineChart.Band band(ScalingAnalysis.Curve c, String color) {
+        List<ScalingAnalysis.Point> pts = c.points();
+        double[] x = new double[pts.size()];
+        double[] lo = new double[pts.size()];
+        double[] hi = new double[pts.size()];
+        for (int i = 0; i < pts.size(); i++) {
+            x[i] = MethodStyle.log2(pts.get(i).k());
+            lo[i] = pts.get(i).low();
+            hi[i] = pts.get(i).high();
         }
+        return new BandedLineChart.Band(c.method().label() + " 95%", x, lo, hi, Color.web(color));
     }
 
-    private void fitted(PowerLawFit.Fit fit, double[] ks, String color) {
+    /** Draws the fit over the measured K and, dashed, beyond it to K=100; true if an extrapolation was drawn. */
+    private boolean fitted(PowerLawFit.Fit fit, double[] ks, String color) {
         double lastK = ks[ks.length - 1];
-        XYChart.Series<Number, Number> in = MethodStyle.series(byK, "fit", MethodStyle.line(color, false, 2), MethodStyle.symbol(color, false));
-        XYChart.Series<Number, Number> out = MethodStyle.series(byK, "extrapolation", MethodStyle.line(color, true, 2),
+        XYChart.Series<Number, Number> in = MethodStyle.series(byK, "fit", MethodStyle.line(color, MethodStyle.Kind.FIT),
+                MethodStyle.symbol(color, false));
+        XYChart.Series<Number, Number> out = MethodStyle.series(byK, "extrapolation", MethodStyle.line(color, MethodStyle.Kind.EXTRAPOLATION),
                 MethodStyle.symbol(color, false));
         for (double x = 0; x <= MethodStyle.log2(MAX_K) + 1e-9; x += 0.05) {
             double k = Math.pow(2, x);
@@ -171,13 +216,35 @@ final class QualityPane extends VBox {
             (k <= lastK ? in : out).getData().add(new XYChart.Data<>(x, q));
         }
         out.getData().add(0, new XYChart.Data<>(MethodStyle.log2(lastK), Math.max(0, Math.min(1, fit.at(lastK)))));
+        return out.getData().size() > 1;
+    }
+
+    private static void tooltip(XYChart.Data<Number, Number> d, String text) {
+        Runnable install = () -> {
+            Tooltip t = new Tooltip(text);
+            t.setWrapText(true);
+            t.setMaxWidth(380);
+            t.setShowDelay(javafx.util.Duration.millis(200));
+            Tooltip.install(d.getNode(), t);
+        };
+        if (d.getNode() != null) {
+            install.run();
+        } else {
+            d.nodeProperty().addListener((o, a, n) -> {
+                if (n != null) {
+                    install.run();
+                }
+            });
+        }
     }
 
     private void clickable(XYChart.Data<Number, Number> d, Method m, ScalingAnalysis.Point p) {
-        String tip = String.format(Locale.ROOT, "%s, K=%d: %.3f [%.3f, %.3f] over %d prompts, %.1f NFE, %.2f s per answer. Click for its prompts.",
-                m.label(), p.k(), p.quality(), p.low(), p.high(), p.prompts(), p.nfe(), p.secondsPerAnswer());
+        Category cat = selectedCategory();
+        String which = cat == null ? "GenEval-lite score (mean of the category scores)" : cat.key() + " score";
+        tooltip(d, String.format(Locale.ROOT, "%s, K=%d: %s %.3f%s over %d prompts; %.1f NFE and %.2f s per answer. Click for its prompts.",
+                m.label(), p.k(), which, value(p), cat == null ? String.format(Locale.ROOT, " [95%%: %.3f, %.3f]", p.low(), p.high()) : "",
+                p.prompts(), p.nfe(), p.secondsPerAnswer()));
         Runnable install = () -> {
-            Tooltip.install(d.getNode(), new Tooltip(tip));
             d.getNode().setOnMouseClicked(e -> vm.openPoint(m, p.k()));
             d.getNode().setStyle(d.getNode().getStyle() + " -fx-cursor: hand;");
         };

@@ -24,12 +24,18 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import org.reflectlab.ui.kit.Shortcuts;
+import org.reflectlab.ui.kit.Fit;
+import org.reflectlab.ui.kit.Keymap;
 import org.reflectlab.ui.kit.SaveDialogs;
 import org.reflectlab.ui.kit.Snapshots;
 
 /** The Scaling workspace: sweep setup and stored sweeps on the left, the analysis in tabs. */
-public final class ScalingView extends BorderPane {
+public final class ScalingView extends BorderPane implements org.reflectlab.ui.kit.Notice.Source {
+
+    /** Every key of the workspace, bound in the constructor and listed by F1. */
+    public static final Keymap<ScalingView> KEYS = Keymap.<ScalingView>of("Scaling")
+            .accelerator("Shortcut+R", "run or resume the sweep", v -> v.vm.run())
+            .accelerator("Escape", "cancel the sweep or Compare K (what is finished is kept)", v -> v.vm.cancel());
 
     private final ScalingViewModel vm;
     private final QualityPane quality;
@@ -53,9 +59,7 @@ public final class ScalingView extends BorderPane {
         });
         setLeft(setup());
         setCenter(tabs);
-        Shortcuts.on(this)
-                .add("Shortcut+R", vm::run)
-                .add("Escape", vm::cancel);
+        KEYS.bind(this, this);
         vm.open();
     }
 
@@ -82,10 +86,12 @@ public final class ScalingView extends BorderPane {
         GridPane form = new GridPane();
         form.setHgap(6);
         form.setVgap(6);
-        form.addRow(0, new Label("K values"), ks);
-        form.addRow(1, new Label("prompts / category"), prompts);
-        form.addRow(2, new Label("seed"), seed);
-        form.addRow(3, new Label("name"), name);
+        form.addRow(0, Fit.whole(new Label("K values")), ks);
+        form.addRow(1, Fit.whole(new Label("prompts per category")), prompts);
+        form.addRow(2, Fit.whole(new Label("seed")), seed);
+        form.addRow(3, Fit.whole(new Label("name")), name);
+        prompts.setPrefWidth(80);
+        seed.setPrefWidth(110);
         Button run = new Button("Run / Resume");
         run.setId("sweep-run");
         run.getStyleClass().add("accent");
@@ -113,6 +119,12 @@ public final class ScalingView extends BorderPane {
                 runs.getSelectionModel().select(b);
             }
         });
+        Button useSettings = new Button("Use its settings");
+        useSettings.setId("runs-use-settings");
+        useSettings.setOnAction(e -> vm.useSettingsOf(vm.currentProperty().get()));
+        useSettings.disableProperty().bind(vm.currentProperty().isNull().or(vm.runningProperty()));
+        useSettings.setTooltip(new Tooltip("Put the shown sweep's methods, K values, prompts, seed and name into the form above, "
+                + "so Run resumes it. Clicking a sweep only shows it."));
         MenuButton export = new MenuButton("Export");
         export.setId("export");
         MenuItem csv = new MenuItem("Raw results (CSV)…");
@@ -125,9 +137,11 @@ public final class ScalingView extends BorderPane {
         export.disableProperty().bind(vm.currentProperty().isNull());
         Label methods = new Label("Methods (equal compute in NFE)");
         methods.getStyleClass().add("section");
-        Label stored = new Label("Stored sweeps (check to overlay)");
+        Label stored = new Label("Stored sweeps (click to show, check to overlay)");
+        stored.setWrapText(true);
         stored.getStyleClass().add("section");
-        VBox box = new VBox(8, methods, bon, reflect, ttt, form, new HBox(8, run, cancel), bar, status, stored, runs, export);
+        VBox box = new VBox(8, methods, bon, reflect, ttt, form, new HBox(8, run, cancel), bar, status, stored, runs,
+                new HBox(8, useSettings, export));
         box.setPadding(new Insets(10));
         box.setPrefWidth(270);
         box.getStyleClass().add("setup");
@@ -179,5 +193,34 @@ public final class ScalingView extends BorderPane {
         images.put("quality-vs-nfe.png", Snapshots.capture(quality.charts().get(1)));
         images.put("optimal-stopping.png", Snapshots.capture(stopping.chart()));
         vm.exportCharts(images, dir.toPath());
+    }
+
+    @Override
+    public org.reflectlab.ui.kit.Notice notice() {
+        return new org.reflectlab.ui.kit.Notice(
+                "Inference-time scaling: more compute per prompt buys quality with diminishing returns, which a power law "
+                        + "describes; methods differ in how fast they saturate and in what each unit of K costs.",
+                "Reflect-DiT reports 0.81 at N=20 against 0.75 for best-of-20. Here, on 60 prompts: Reflect-DiT 0.750 at K=20 "
+                        + "with 80 NFE per answer, best-of-N 0.667 with 326 NFE; reflection's gamma 0.46.",
+                javafx.beans.binding.Bindings.createStringBinding(() -> {
+                    ScalingViewModel.Run run = vm.currentProperty().get();
+                    if (run == null) {
+                        return "";
+                    }
+                    StringBuilder sb = new StringBuilder("Sweep '" + run.store().name() + "':");
+                    for (var c : run.analysis().curves().values()) {
+                        var last = c.points().get(c.points().size() - 1);
+                        sb.append(String.format(java.util.Locale.ROOT, " %s %.3f at K=%d, %.0f NFE%s;", c.method().label(), last.quality(),
+                                last.k(), last.nfe(), c.fit() == null ? " (no fit: fewer than "
+                                        + org.reflectlab.core.scaling.ScalingAnalysis.MIN_FIT_POINTS + " K values)"
+                                        : String.format(java.util.Locale.ROOT, ", gamma %.2f", c.fit().gamma())));
+                    }
+                    return sb.substring(0, sb.length() - 1) + ".";
+                }, vm.currentProperty()),
+                "Where each curve bends, and how wide its shaded interval is (with a few prompts they overlap: no winner yet). On "
+                        + "the NFE chart reflection's points sit far left of best-of-N's: it stops early when the critic is satisfied.",
+                null,
+                "Q(K) = Q_\\infty - A\\,K^{-\\gamma},\\qquad K^* = \\Big(\\frac{A\\gamma}{\\lambda c}\\Big)^{1/(\\gamma+1)}",
+                java.util.List.of("power-law fit", "K*", "NFE", "bootstrap interval", "best-of-N", "test-time training"));
     }
 }

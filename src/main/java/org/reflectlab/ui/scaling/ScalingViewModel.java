@@ -8,9 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -20,9 +18,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -32,9 +28,7 @@ import org.reflectlab.core.concurrent.TaskHandle;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.reflect.Reflector;
-import org.reflectlab.core.scaling.Answers;
 import org.reflectlab.core.scaling.Method;
-import org.reflectlab.core.scaling.OptimalStopping;
 import org.reflectlab.core.scaling.ScalingAnalysis;
 import org.reflectlab.core.scaling.Sweep;
 import org.reflectlab.core.scaling.SweepInputs;
@@ -50,19 +44,12 @@ import org.reflectlab.ui.kit.Notifier;
  */
 public final class ScalingViewModel {
 
-    /** How the cost of one unit of K is counted for optimal stopping. */
-    public enum CostUnit { NFE, SECONDS }
-
     /** A stored sweep as read: its analysis, its row count and the lines of results.csv that could not be read. */
     public record Run(SweepStore store, ScalingAnalysis analysis, int rows, List<String> skipped) {
         @Override
         public String toString() {
             return store.name() + " (" + rows + " images)";
         }
-    }
-
-    /** Where K* lands for one method: from the closed form, by scanning the fit, and among measured points. */
-    public record Stopping(Method method, double costPerK, double closedForm, double numeric, int measuredK) {
     }
 
     private final TaskRunner runner;
@@ -87,14 +74,11 @@ public final class ScalingViewModel {
     private final ObservableList<Run> runs = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Run> current = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Run> overlays = FXCollections.observableArrayList();
-    private final ObservableList<Answers.Answer> answers = FXCollections.observableArrayList();
-    private final ObservableList<Stopping> stopping = FXCollections.observableArrayList();
-    private final DoubleProperty lambda = new SimpleDoubleProperty(0.002);
-    private final ObjectProperty<CostUnit> costUnit = new SimpleObjectProperty<>(CostUnit.NFE);
     private final ObservableList<SweepRow> pointRows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper pointTitle = new ReadOnlyStringWrapper("Click a point to list the prompts behind it.");
 
     private final CompareKViewModel compareK;
+    private final AnalysisViewModel analysis;
     private final SweepExports exports;
 
     private Reflector reflector;
@@ -113,9 +97,7 @@ public final class ScalingViewModel {
         this.allPrompts = List.copyOf(allPrompts);
         this.compareK = new CompareKViewModel(runner, this.allPrompts);
         this.exports = new SweepExports(runner, notifier);
-        lambda.addListener((o, a, b) -> refreshDerived());
-        costUnit.addListener((o, a, b) -> refreshDerived());
-        current.addListener((o, a, b) -> refreshDerived());
+        this.analysis = new AnalysisViewModel(current.getReadOnlyProperty());
         name.set(suggestedName());
         for (var p : List.of(bestOfN, reflect, ttt)) {
             p.addListener((o, a, b) -> name.set(suggestedName()));
@@ -297,13 +279,23 @@ public final class ScalingViewModel {
         }));
     }
 
-    /** Makes a stored sweep the current one, and takes its settings into the setup so Run resumes it. */
+    /**
+     * Shows a stored sweep (its charts, fits and answers). The setup form is left as it is: taking a
+     * sweep's settings into the form is a separate command, {@link #useSettingsOf(Run)}.
+     */
     public void select(Run run) {
         if (run == null) {
             return;
         }
         current.set(run);
         overlays.remove(run);
+    }
+
+    /** Takes a stored sweep's settings and name into the setup form, so Run resumes (or extends) it; says so. */
+    public void useSettingsOf(Run run) {
+        if (run == null || running.get()) {
+            return;
+        }
         SweepSettings s = run.store().settings();
         bestOfN.set(s.methods().contains(Method.BEST_OF_N));
         reflect.set(s.methods().contains(Method.REFLECT));
@@ -312,6 +304,7 @@ public final class ScalingViewModel {
         perCategory.set(s.perCategory());
         seed.set((int) s.seed());
         name.set(run.store().name());
+        status.set("The form now holds the settings of '" + run.store().name() + "'; Run resumes it.");
     }
 
     public void toggleOverlay(Run run) {
@@ -323,29 +316,6 @@ public final class ScalingViewModel {
     }
 
     // Analysis //
-
-    private void refreshDerived() {
-        answers.clear();
-        stopping.clear();
-        Run run = current.get();
-        if (run == null) {
-            return;
-        }
-        for (ScalingAnalysis.Curve c : run.analysis().curves().values()) {
-            double cost = costPerK(c);
-            answers.addAll(Answers.of(c, lambda.get(), cost));
-            if (c.fit() != null && cost > 0) {
-                int measured = OptimalStopping.measuredArgmax(c.ks(), c.qualities(), lambda.get(), cost);
-                stopping.add(new Stopping(c.method(), cost, OptimalStopping.closedForm(c.fit(), lambda.get(), cost),
-                        OptimalStopping.numericArgmax(c.fit(), lambda.get(), cost, 100, 0.1), (int) c.ks()[measured]));
-            }
-        }
-    }
-
-    /** c for a method: its measured NFE (or seconds) per unit of K. */
-    public double costPerK(ScalingAnalysis.Curve c) {
-        return costUnit.get() == CostUnit.NFE ? c.nfePerK() : c.secondsPerK();
-    }
 
     /** Lists the prompts behind one measured point. */
     public void openPoint(Method method, int k) {
@@ -361,24 +331,21 @@ public final class ScalingViewModel {
         }));
     }
 
-    /** Moves Compare K to a prompt and seed from the sweep, and runs it. */
+    /** Moves Compare K to a prompt and seed from the sweep (the seed box shows it too), and runs it. */
     public void compareRow(SweepRow row) {
         compareK.select(row.promptId());
-        runCompare(row.seed());
+        compareK.seedProperty().set(row.seed());
+        runCompare();
     }
 
     // Compare K //
 
     public void runCompare() {
-        runCompare(compareK.seedProperty().get());
-    }
-
-    private void runCompare(long sampleSeed) {
         if (!modelsReady.get()) {
             return;
         }
         try {
-            compareK.run(reflector, settings(), sampleSeed, status::set);
+            compareK.run(reflector, settings(), status::set);
         } catch (IllegalArgumentException e) {
             status.set(e.getMessage());
         }
@@ -386,6 +353,11 @@ public final class ScalingViewModel {
 
     public CompareKViewModel compareK() {
         return compareK;
+    }
+
+    /** The answers and optimal stopping derived from the current sweep's fits. */
+    public AnalysisViewModel analysis() {
+        return analysis;
     }
 
     // Export //
@@ -474,27 +446,21 @@ public final class ScalingViewModel {
         return overlays;
     }
 
-    public ObservableList<Answers.Answer> answers() {
-        return answers;
-    }
-
-    public ObservableList<Stopping> stopping() {
-        return stopping;
-    }
-
-    public DoubleProperty lambdaProperty() {
-        return lambda;
-    }
-
-    public ObjectProperty<CostUnit> costUnitProperty() {
-        return costUnit;
-    }
-
     public ObservableList<SweepRow> pointRows() {
         return pointRows;
     }
 
     public ReadOnlyStringProperty pointTitleProperty() {
         return pointTitle.getReadOnlyProperty();
+    }
+
+    /** Keeps the sweep setup, the cost weight and Compare K's prompt and seed across restarts; call before the view is built. */
+    public void remember(org.reflectlab.core.settings.Settings s) {
+        new org.reflectlab.ui.kit.Remembered(s, "scaling").flag("bestOfN", bestOfN).flag("reflect", reflect).flag("ttt", ttt)
+                .text("ks", ks).integer("perCategory", perCategory).integer("seed", seed).text("name", name)
+                .decimal("lambda", analysis.lambdaProperty())
+                .value("costUnit", analysis.costUnitProperty(), AnalysisViewModel.CostUnit::valueOf)
+                .text("comparePrompt", compareK.promptTextProperty())
+                .value("compareSeed", compareK.seedProperty(), Long::valueOf, v -> compareK.seedProperty().set(v.longValue()));
     }
 }

@@ -29,7 +29,7 @@ final class StoppingPane extends VBox {
 
     private final ScalingViewModel vm;
     private final LineChart<Number, Number> chart;
-    private final TableView<ScalingViewModel.Stopping> table = new TableView<>();
+    private final TableView<AnalysisViewModel.Stopping> table = new TableView<>();
     private final Label lambdaLabel = new Label();
     private final NumberAxis yAxis = new NumberAxis();
     private final FlowPane legend = MethodStyle.legend();
@@ -38,14 +38,14 @@ final class StoppingPane extends VBox {
         this.vm = vm;
         setSpacing(6);
         setPadding(new Insets(8));
-        Slider lambda = new Slider(-6, 0, Math.log10(vm.lambdaProperty().get()));
+        Slider lambda = new Slider(-6, 0, Math.log10(vm.analysis().lambdaProperty().get()));
         lambda.setId("lambda");
         lambda.setPrefWidth(260);
-        lambda.valueProperty().addListener((o, a, b) -> vm.lambdaProperty().set(Math.pow(10, b.doubleValue())));
-        ChoiceBox<ScalingViewModel.CostUnit> unit = new ChoiceBox<>();
-        unit.getItems().addAll(ScalingViewModel.CostUnit.values());
-        unit.valueProperty().bindBidirectional(vm.costUnitProperty());
-        unit.setConverter(MethodStyle.converterOf(u -> u == ScalingViewModel.CostUnit.NFE ? "c = NFE per K" : "c = seconds per K"));
+        lambda.valueProperty().addListener((o, a, b) -> vm.analysis().lambdaProperty().set(Math.pow(10, b.doubleValue())));
+        ChoiceBox<AnalysisViewModel.CostUnit> unit = new ChoiceBox<>();
+        unit.getItems().addAll(AnalysisViewModel.CostUnit.values());
+        unit.valueProperty().bindBidirectional(vm.analysis().costUnitProperty());
+        unit.setConverter(MethodStyle.converterOf(u -> u == AnalysisViewModel.CostUnit.NFE ? "c = NFE per K" : "c = seconds per K"));
         NumberAxis y = yAxis;
         y.setAutoRanging(false);
         y.setTickLabelFormatter(MethodStyle.converter(v -> String.format(Locale.ROOT, "%.2f", Math.abs(v) < 1e-9 ? 0.0 : v)));
@@ -58,20 +58,26 @@ final class StoppingPane extends VBox {
         VBox.setVgrow(chart, Priority.ALWAYS);
         table.setId("stopping-table");
         table.setPrefHeight(130);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(col("method", s -> s.method().label()));
         table.getColumns().add(col("c per K", s -> String.format(Locale.ROOT, "%.3g", s.costPerK())));
-        table.getColumns().add(col("K* closed form", s -> String.format(Locale.ROOT, "%.1f", s.closedForm())));
-        table.getColumns().add(col("K* on the fit (scan)", s -> String.format(Locale.ROOT, "%.1f", s.numeric())));
+        table.getColumns().add(col("K* closed form", s -> AnalysisViewModel.kStar(s.closedForm())));
+        table.getColumns().add(col("K* on the fit (scan)", s -> AnalysisViewModel.kStar(s.numeric())));
         table.getColumns().add(col("K* among measured points", s -> Integer.toString(s.measuredK())));
-        table.setItems(vm.stopping());
-        Label formula = new Label("K* = (A·γ / (λ·c))^(1/(γ+1)) — from the fit; the measured column picks the best measured K directly.");
+        table.setItems(vm.analysis().stopping());
+        org.reflectlab.ui.kit.Fit.fitColumns(table);
+        Label formula = org.reflectlab.ui.kit.Fit.wrapped(new Label("K* = (A·γ / (λ·c))^(1/(γ+1)) — from the fit; the measured column picks the "
+                + "best measured K directly."));
         formula.getStyleClass().add("hint");
-        getChildren().addAll(new HBox(8, new Label("cost weight λ"), lambda, lambdaLabel, unit), formula, legend, chart, table);
-        vm.lambdaProperty().addListener((o, a, b) -> redraw());
-        vm.costUnitProperty().addListener((o, a, b) -> redraw());
+        org.reflectlab.ui.kit.GlossaryView.explain(formula, "K*");
+        lambda.setMinWidth(80);
+        lambdaLabel.setMinWidth(org.reflectlab.ui.kit.Fit.width("λ = 0.0000") + 4);
+        HBox controls = new HBox(8, org.reflectlab.ui.kit.Fit.whole(new Label("cost weight λ")), lambda, lambdaLabel, unit);
+        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(controls, formula, legend, chart, table);
+        vm.analysis().lambdaProperty().addListener((o, a, b) -> redraw());
+        vm.analysis().costUnitProperty().addListener((o, a, b) -> redraw());
         vm.currentProperty().addListener((o, a, b) -> redraw());
-        vm.stopping().addListener((ListChangeListener<ScalingViewModel.Stopping>) c -> redraw());
+        vm.analysis().stopping().addListener((ListChangeListener<AnalysisViewModel.Stopping>) c -> redraw());
         redraw();
     }
 
@@ -79,15 +85,15 @@ final class StoppingPane extends VBox {
         return chart;
     }
 
-    private static TableColumn<ScalingViewModel.Stopping, String> col(String title,
-            java.util.function.Function<ScalingViewModel.Stopping, String> f) {
-        TableColumn<ScalingViewModel.Stopping, String> c = new TableColumn<>(title);
+    private static TableColumn<AnalysisViewModel.Stopping, String> col(String title,
+            java.util.function.Function<AnalysisViewModel.Stopping, String> f) {
+        TableColumn<AnalysisViewModel.Stopping, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
         return c;
     }
 
     private void redraw() {
-        double lambda = vm.lambdaProperty().get();
+        double lambda = vm.analysis().lambdaProperty().get();
         lambdaLabel.setText(String.format(Locale.ROOT, "λ = %.2g", lambda));
         chart.getData().clear();
         legend.getChildren().clear();
@@ -105,24 +111,36 @@ final class StoppingPane extends VBox {
                 continue;
             }
             String color = MethodStyle.color(c.method());
-            legend.getChildren().add(MethodStyle.key(c.method().label(), color, false));
-            double cost = vm.costPerK(c);
-            double shownK = 2 * c.ks()[c.ks().length - 1];
-            XYChart.Series<Number, Number> curve = MethodStyle.series(chart, c.method().label(), MethodStyle.line(color, false, 2),
+            legend.getChildren().add(MethodStyle.key(c.method().label(), color, MethodStyle.Kind.MEASURED));
+            double cost = vm.analysis().costPerK(c);
+            double lastK = c.ks()[c.ks().length - 1];
+            double shownK = 2 * lastK;
+            XYChart.Series<Number, Number> curve = MethodStyle.series(chart, c.method().label(), MethodStyle.line(color, MethodStyle.Kind.FIT),
                     MethodStyle.symbol(color, false));
+            XYChart.Series<Number, Number> beyond = MethodStyle.series(chart, c.method().label() + " extrapolated",
+                    MethodStyle.line(color, MethodStyle.Kind.EXTRAPOLATION), MethodStyle.symbol(color, false));
+            beyond.getData().add(new XYChart.Data<>(MethodStyle.log2(lastK), OptimalStopping.value(c.fit(), lastK, lambda, cost)));
             for (double x = 0; x <= MethodStyle.log2(QualityPane.MAX_K) + 1e-9; x += 0.05) {
                 double v = OptimalStopping.value(c.fit(), Math.pow(2, x), lambda, cost);
-                curve.getData().add(new XYChart.Data<>(x, v));
+                (Math.pow(2, x) <= lastK ? curve : beyond).getData().add(new XYChart.Data<>(x, v));
                 if (Math.pow(2, x) <= shownK) {
                     lo = Math.min(lo, v);
                     hi = Math.max(hi, v);
                 }
             }
-            XYChart.Series<Number, Number> measured = MethodStyle.series(chart, "measured", MethodStyle.line(color, false, 0.01),
+            XYChart.Series<Number, Number> measured = MethodStyle.series(chart, "measured", MethodStyle.line(color, MethodStyle.Kind.MEASURED),
                     MethodStyle.symbol(color, true));
             for (ScalingAnalysis.Point p : c.points()) {
                 double v = p.quality() - lambda * cost * p.k();
-                measured.getData().add(new XYChart.Data<>(MethodStyle.log2(p.k()), v));
+                XYChart.Data<Number, Number> d = new XYChart.Data<>(MethodStyle.log2(p.k()), v);
+                measured.getData().add(d);
+                String tip = String.format(Locale.ROOT, "%s, K=%d: Value = Q − λ·c·K = %.3f − %.2g·%.3g·%d = %.3f (measured)",
+                        c.method().label(), p.k(), p.quality(), lambda, cost, p.k(), v);
+                d.nodeProperty().addListener((o, a, n) -> {
+                    if (n != null) {
+                        javafx.scene.control.Tooltip.install(n, new javafx.scene.control.Tooltip(tip));
+                    }
+                });
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }
@@ -141,12 +159,14 @@ final class StoppingPane extends VBox {
         yAxis.setUpperBound(top);
         yAxis.setTickUnit(tick);
         marks.forEach((color, kStar) -> {
-            XYChart.Series<Number, Number> mark = MethodStyle.series(chart, "K*", MethodStyle.line(color, true, 1.5),
+            XYChart.Series<Number, Number> mark = MethodStyle.series(chart, "K*", MethodStyle.line(color, MethodStyle.Kind.MARKER),
                     MethodStyle.symbol(color, false));
             mark.getData().add(new XYChart.Data<>(MethodStyle.log2(kStar), bottom));
             mark.getData().add(new XYChart.Data<>(MethodStyle.log2(kStar), top));
         });
-        legend.getChildren().add(MethodStyle.key("K* (closed form)", "#868e96", true));
+        legend.getChildren().addAll(MethodStyle.key("fit", MethodStyle.NEUTRAL, MethodStyle.Kind.FIT),
+                MethodStyle.key("extrapolation", MethodStyle.NEUTRAL, MethodStyle.Kind.EXTRAPOLATION),
+                MethodStyle.key("K* (closed form)", MethodStyle.NEUTRAL, MethodStyle.Kind.MARKER));
     }
 
     /** The smallest of 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, ... that is at least {@code raw}. */

@@ -16,6 +16,7 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -45,6 +46,12 @@ public final class MainWindow extends BorderPane {
     private final TaskProgressView<Task<?>> taskView = new TaskProgressView<>();
     private final VBox taskPanel;
     private final ToggleButton tasksButton = new ToggleButton();
+    private MenuBar menuBar;
+    private final ToggleButton noticeButton = new ToggleButton("What to notice");
+    private final ScrollPane noticeDrawer = new ScrollPane();
+    private final Map<String, Node> notices = new HashMap<>();
+    /** The drawers' row, over the workspace and below its toolbar (a toolbar's primary action is never covered). */
+    private javafx.scene.layout.HBox drawers;
 
     public MainWindow(ShellViewModel vm, FxTaskRunner runner, AppServices services) {
         this.vm = vm;
@@ -71,11 +78,32 @@ public final class MainWindow extends BorderPane {
             }
         });
 
-        setTop(menuBar());
+        menuBar = menuBar();
+        setTop(menuBar);
         setLeft(sidebar());
-        setCenter(host);
+        // The task panel lies over the workspace's right edge instead of taking width from it, so
+        // opening it never pushes a workspace's controls out of the window.
+        taskPanel.setId("task-panel");
+        taskPanel.setMaxWidth(320);
+        taskPanel.setMaxHeight(Double.MAX_VALUE);
+        taskPanel.visibleProperty().bind(tasksButton.selectedProperty());
+        taskPanel.managedProperty().bind(tasksButton.selectedProperty());
+        noticeDrawer.setId("notice-drawer");
+        noticeDrawer.getStyleClass().add("notice-drawer");
+        noticeDrawer.setFitToWidth(true);
+        noticeDrawer.setPrefWidth(360);
+        noticeDrawer.setMinWidth(280);
+        noticeDrawer.setMaxHeight(Double.MAX_VALUE);
+        noticeDrawer.visibleProperty().bind(noticeButton.selectedProperty());
+        noticeDrawer.managedProperty().bind(noticeButton.selectedProperty());
+        // Drawers lie over the workspace's right edge; the empty rest of their row lets clicks through.
+        drawers = new javafx.scene.layout.HBox(noticeDrawer, taskPanel);
+        drawers.setPickOnBounds(false);
+        drawers.setAlignment(Pos.TOP_RIGHT);
+        drawers.setMaxWidth(Region.USE_PREF_SIZE);
+        StackPane.setAlignment(drawers, Pos.TOP_RIGHT);
+        setCenter(new StackPane(host, drawers));
         setBottom(statusBar(runner));
-        tasksButton.selectedProperty().addListener((o, a, show) -> setRight(show ? taskPanel : null));
 
         vm.selectedProperty().addListener((o, a, w) -> show(w));
         show(vm.selectedProperty().get());
@@ -100,6 +128,15 @@ public final class MainWindow extends BorderPane {
             }
         });
         host.getChildren().setAll(view);
+        drawers.paddingProperty().unbind();
+        if (view instanceof BorderPane b && b.getTop() instanceof javafx.scene.layout.Region top) {
+            drawers.paddingProperty().bind(Bindings.createObjectBinding(() -> new javafx.geometry.Insets(top.getHeight(), 0, 0, 0),
+                    top.heightProperty()));
+        } else {
+            drawers.setPadding(javafx.geometry.Insets.EMPTY);
+        }
+        noticeDrawer.setContent(notices.computeIfAbsent(w.id(), id -> view instanceof org.reflectlab.ui.kit.Notice.Source s
+                ? new org.reflectlab.ui.kit.NoticePanel(w.title(), s.notice()) : new Label("Nothing to notice here yet.")));
     }
 
     private VBox sidebar() {
@@ -133,7 +170,12 @@ public final class MainWindow extends BorderPane {
         }
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
-        VBox side = new VBox(6, brand, tagline, nav, spacer);
+        noticeButton.setId("notice-button");
+        noticeButton.getStyleClass().add("notice-button");
+        noticeButton.setMaxWidth(Double.MAX_VALUE);
+        noticeButton.setTooltip(new Tooltip("What this workspace tests, the paper's number, what this run measured and what to "
+                + "look for (F3)"));
+        VBox side = new VBox(6, brand, tagline, nav, spacer, noticeButton);
         side.getStyleClass().add("sidebar");
         side.setPrefWidth(190);
         return side;
@@ -160,17 +202,23 @@ public final class MainWindow extends BorderPane {
             vm.selectedProperty().addListener((o, a, sel) -> item.setSelected(sel == w));
             view.getItems().add(item);
         }
+        MenuItem notice = new MenuItem("What to notice");
+        notice.setAccelerator(KeyCombination.keyCombination("F3"));
+        notice.setOnAction(e -> noticeButton.setSelected(!noticeButton.isSelected()));
         MenuItem tasks = new MenuItem("Background tasks");
         tasks.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
         tasks.setOnAction(e -> tasksButton.setSelected(!tasksButton.isSelected()));
-        view.getItems().addAll(new SeparatorMenuItem(), tasks);
+        view.getItems().addAll(new SeparatorMenuItem(), notice, tasks);
 
         MenuItem keys = new MenuItem("Keyboard shortcuts");
         keys.setAccelerator(KeyCombination.keyCombination("F1"));
         keys.setOnAction(e -> showShortcuts());
         MenuItem about = new MenuItem("About ReflectLab");
         about.setOnAction(e -> showAbout());
-        Menu help = new Menu("Help", null, keys, about);
+        MenuItem glossaryItem = new MenuItem("Glossary");
+        glossaryItem.setAccelerator(KeyCombination.keyCombination("F2"));
+        glossaryItem.setOnAction(e -> org.reflectlab.ui.kit.GlossaryView.open(getScene().getWindow(), null));
+        Menu help = new Menu("Help", null, keys, glossaryItem, about);
         MenuBar bar = new MenuBar(file, view, help);
         bar.setId("menu-bar");
         return bar;
@@ -201,20 +249,32 @@ public final class MainWindow extends BorderPane {
     }
 
     private void showShortcuts() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION, String.join("\n",
-                "Ctrl+1 … Ctrl+9   open a workspace",
-                "Ctrl+T            show or hide background tasks",
-                "Ctrl+Q            quit",
-                "F1                this list",
-                "",
-                "Data workspace",
-                "Ctrl+R            new random seed",
-                "Ctrl+L            type a caption",
-                "Ctrl+E            export the sample grid as PNG"), ButtonType.CLOSE);
-        a.setHeaderText("Keyboard shortcuts");
+        javafx.scene.control.TextArea list = new javafx.scene.control.TextArea(ShortcutHelp.text(shortcutSections()));
+        list.setId("shortcut-list");
+        list.setEditable(false);
+        list.setStyle("-fx-font-family: monospace;");
+        list.setPrefSize(620, 460);
+        Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
+        a.setHeaderText("Keyboard shortcuts (keys that move or toggle act unless you are typing in a text field)");
+        a.getDialogPane().setContent(list);
+        a.setResizable(true);
         a.initOwner(getScene().getWindow());
-        a.getDialogPane().setStyle("-fx-font-family: monospace;");
         a.show();
+    }
+
+    /** The shortcut list: the menu's accelerators, then every workspace's keymaps. */
+    List<ShortcutHelp.Section> shortcutSections() {
+        List<ShortcutHelp.Row> global = new java.util.ArrayList<>();
+        for (Menu m : menuBar.getMenus()) {
+            for (MenuItem item : m.getItems()) {
+                if (item.getAccelerator() != null) {
+                    String what = m.getText().equals("View") && item instanceof RadioMenuItem ? "open " + item.getText() : item.getText();
+                    global.add(new ShortcutHelp.Row(org.reflectlab.ui.kit.Keymap.display(item.getAccelerator().getName()),
+                            what.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + what.substring(1)));
+                }
+            }
+        }
+        return ShortcutHelp.sections(global, vm.workspaces());
     }
 
     private void showAbout() {

@@ -9,8 +9,6 @@ import java.util.function.Function;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -26,8 +24,9 @@ import org.reflectlab.core.train.SamplePanel;
 import org.reflectlab.core.train.StepResult;
 import org.reflectlab.core.train.TrainingControl;
 import org.reflectlab.core.train.TrainingLoop;
+import org.reflectlab.core.train.TrainSettings;
 import org.reflectlab.core.train.TrainingObserver;
-import org.reflectlab.core.train.UnifiedEval;
+import org.reflectlab.core.train.UnifiedModelIO;
 import org.reflectlab.core.train.UnifiedTraining;
 import org.reflectlab.ui.kit.Notifier;
 import org.reflectlab.ui.kit.PointStream;
@@ -54,17 +53,13 @@ public final class TrainViewModel {
     private final ReadOnlyBooleanWrapper hasModel = new ReadOnlyBooleanWrapper();
     private final ReadOnlyLongWrapper step = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper totalSteps = new ReadOnlyLongWrapper(hyper.i("steps"));
-    private final ReadOnlyDoubleWrapper stepsPerSecond = new ReadOnlyDoubleWrapper();
-    private final ReadOnlyDoubleWrapper samplesPerSecond = new ReadOnlyDoubleWrapper();
-    private final ReadOnlyDoubleWrapper currentLoss = new ReadOnlyDoubleWrapper(Double.NaN);
-    private final ReadOnlyDoubleWrapper bestCaptionAccuracy = new ReadOnlyDoubleWrapper(Double.NaN);
-    private final ReadOnlyDoubleWrapper latestPsnr = new ReadOnlyDoubleWrapper(Double.NaN);
-    private final ReadOnlyDoubleWrapper elapsedSeconds = new ReadOnlyDoubleWrapper();
-    private final ReadOnlyDoubleWrapper etaSeconds = new ReadOnlyDoubleWrapper(Double.NaN);
     private final ReadOnlyObjectWrapper<SamplePanel> samples = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper resets = new ReadOnlyLongWrapper();
 
     private final TrainCharts charts = new TrainCharts();
+    private final TrainTiles tiles = new TrainTiles();
+    private final TrainExports exports;
+    private final ModelStore shipped;
 
     // Commands' executability //
     private final BooleanBinding canStart;
@@ -76,19 +71,28 @@ public final class TrainViewModel {
 
     private UnifiedTraining training;
     private TrainingControl control;
-    private long runStartNanos;
-    private long runStartStep;
-    private double elapsedBefore;
 
     public TrainViewModel(TaskRunner runner, Notifier notifier) {
-        this(runner, notifier, hp -> UnifiedTraining.fresh(hp.toConfig(), hp.toSettings()));
+        this(runner, notifier, hp -> UnifiedTraining.fresh(hp.toConfig(), hp.toSettings()), null);
+    }
+
+    /** The app's: fresh runs from the hyperparameters, and "continue from the shipped model" from this store. */
+    public TrainViewModel(TaskRunner runner, Notifier notifier, ModelStore shipped) {
+        this(runner, notifier, hp -> UnifiedTraining.fresh(hp.toConfig(), hp.toSettings()), shipped);
     }
 
     /** With a factory for the run (tests use a tiny model). */
     public TrainViewModel(TaskRunner runner, Notifier notifier, Function<HyperParams, UnifiedTraining> factory) {
+        this(runner, notifier, factory, null);
+    }
+
+    /** With a factory for the run and a store holding the shipped unified model (or null: no "continue"). */
+    public TrainViewModel(TaskRunner runner, Notifier notifier, Function<HyperParams, UnifiedTraining> factory, ModelStore shipped) {
         this.runner = runner;
         this.notifier = notifier;
         this.factory = factory;
+        this.shipped = shipped;
+        this.exports = new TrainExports(runner, notifier);
         canStart = state.isEqualTo(State.IDLE);
         canPause = state.isEqualTo(State.RUNNING);
         canResume = state.isEqualTo(State.PAUSED);
@@ -138,34 +142,6 @@ public final class TrainViewModel {
         return totalSteps.getReadOnlyProperty();
     }
 
-    public ReadOnlyDoubleProperty stepsPerSecondProperty() {
-        return stepsPerSecond.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty samplesPerSecondProperty() {
-        return samplesPerSecond.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty currentLossProperty() {
-        return currentLoss.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty bestCaptionAccuracyProperty() {
-        return bestCaptionAccuracy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty latestPsnrProperty() {
-        return latestPsnr.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty elapsedSecondsProperty() {
-        return elapsedSeconds.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty etaSecondsProperty() {
-        return etaSeconds.getReadOnlyProperty();
-    }
-
     public ReadOnlyObjectProperty<SamplePanel> samplesProperty() {
         return samples.getReadOnlyProperty();
     }
@@ -173,6 +149,11 @@ public final class TrainViewModel {
     /** Increments on Reset, so views clear their charts. */
     public ReadOnlyLongProperty resetsProperty() {
         return resets.getReadOnlyProperty();
+    }
+
+    /** Speed, loss, accuracy, PSNR, elapsed time and ETA for the tiles. */
+    public TrainTiles tiles() {
+        return tiles;
     }
 
     public Map<String, PointStream> lossStreams() {
@@ -240,7 +221,7 @@ public final class TrainViewModel {
         status.set(continuing ? "Resuming at step " + training.completedSteps() + "…" : "Building the model…");
         LatestValue<Tick> ticks = new LatestValue<>(runner.uiExecutor(), this::showTick);
         LatestValue<SamplePanel> panels = new LatestValue<>(runner.uiExecutor(), samples::set);
-        Batcher<Map.Entry<Long, Map<String, Double>>> evals = new Batcher<>(runner.uiExecutor(), this::showEvals);
+        Batcher<Map.Entry<Long, Map<String, Double>>> evals = new Batcher<>(runner.uiExecutor(), tiles::evals);
         runner.submit(BackgroundTask.<UnifiedTraining>of("Training the unified model", ctx -> {
             UnifiedTraining t = existing != null ? existing : factory.apply(hyper);
             ctx.onUiThread(() -> attach(t));
@@ -293,11 +274,59 @@ public final class TrainViewModel {
                 })
                 .onCancelled(() -> status.set("Stopped."))
                 .onFinished(() -> {
-                    elapsedBefore = elapsedSeconds.get();
                     state.set(State.IDLE);
-                    stepsPerSecond.set(0);
-                    samplesPerSecond.set(0);
+                    tiles.stopped();
                 }));
+    }
+
+    /** Sets the quick preset (see {@link HyperParams#applyQuick()}); a new run starts from it. */
+    public void applyQuickPreset() {
+        if (state.get() != State.IDLE) {
+            return;
+        }
+        hyper.applyQuick();
+        paramError.set("");
+        if (training != null) {
+            reset();
+        }
+        totalSteps.set(hyper.i("steps"));
+        status.set("Quick preset: a small model, evaluated and sampled every 20 steps. Press Start (F5): within about a minute "
+                + "the captions it reads under the samples turn right and the generated images take shape.");
+    }
+
+    /**
+     * Loads the shipped unified model as the start of a new run (fresh optimizer, a gentle learning
+     * rate), shows its samples at once, and lets Start train it further.
+     */
+    public void continueFromShipped() {
+        if (state.get() != State.IDLE || shipped == null) {
+            return;
+        }
+        hyper.get("learningRate").valueProperty().set(CONTINUE_LEARNING_RATE);
+        hyper.get("warmup").valueProperty().set(20L);
+        TrainSettings s = hyper.toSettings();
+        status.set("Loading the shipped model…");
+        runner.submit(BackgroundTask.of("Loading the shipped unified model", ctx -> {
+            UnifiedTraining t = UnifiedTraining.continueFrom(shipped, UnifiedModelIO.DEFAULT_NAME, s);
+            return Map.entry(t, t.samples());
+        }).onSuccess(loaded -> {
+            UnifiedTraining t = loaded.getKey();
+            hyper.takeModel(t.model().config());
+            adopt(t, loaded.getValue(), String.format(Locale.ROOT, "Loaded the shipped model (%,d parameters, trained 8,000 steps): "
+                    + "its samples are below. Start (F5) trains it %,d more steps at learning rate %s.", t.model().params().count(),
+                    t.settings().steps(), CONTINUE_LEARNING_RATE));
+        }).onFailure(e -> {
+            problem.set("Could not load the shipped model: " + e.getMessage());
+            status.set("Set the hyperparameters and press Start.");
+        }));
+    }
+
+    /** A tenth of the shipped run's peak: enough to move, not enough to undo what it learned. */
+    static final double CONTINUE_LEARNING_RATE = 0.00015;
+
+    /** Whether "continue from the shipped model" is offered. */
+    public boolean canContinueFromShipped() {
+        return shipped != null;
     }
 
     private void attach(UnifiedTraining t) {
@@ -305,8 +334,7 @@ public final class TrainViewModel {
         hasModel.set(true);
         totalSteps.set(t.settings().steps());
         step.set(t.completedSteps());
-        runStartNanos = System.nanoTime();
-        runStartStep = t.completedSteps();
+        tiles.started(t.completedSteps());
         if (state.get() == State.STARTING) {
             state.set(control.isPaused() ? State.PAUSED : State.RUNNING);
         }
@@ -325,9 +353,7 @@ public final class TrainViewModel {
     public void resume() {
         if (control != null && state.get() == State.PAUSED) {
             problem.set("");
-            runStartNanos = System.nanoTime();
-            runStartStep = step.get();
-            elapsedBefore = elapsedSeconds.get();
+            tiles.started(step.get());
             state.set(State.RUNNING);
             status.set("Training…");
             control.resume();
@@ -375,28 +401,16 @@ public final class TrainViewModel {
     private void resetMetrics() {
         charts.clear();
         step.set(0);
-        currentLoss.set(Double.NaN);
-        bestCaptionAccuracy.set(Double.NaN);
-        latestPsnr.set(Double.NaN);
-        elapsedSeconds.set(0);
-        elapsedBefore = 0;
-        etaSeconds.set(Double.NaN);
+        tiles.reset();
         samples.set(null);
         resets.set(resets.get() + 1);
     }
 
     /** Saves weights, optimizer state and history as a resumable checkpoint. */
     public void saveCheckpoint(Path folder) {
-        UnifiedTraining t = training;
-        if (t == null || !canSave.get()) {
-            return;
+        if (training != null && canSave.get()) {
+            exports.saveCheckpoint(training, folder);
         }
-        ModelStore store = new ModelStore(folder.toAbsolutePath().getParent());
-        String name = folder.getFileName().toString();
-        runner.submit(BackgroundTask.of("Saving checkpoint " + name, ctx ->
-                t.save(store, name, "ReflectLab Train workspace, step " + t.completedSteps(), true))
-                .onSuccess(m -> notifier.info("Saved checkpoint at step " + t.completedSteps() + " to " + folder))
-                .onFailure(e -> notifier.error("Checkpoint not saved", String.valueOf(e.getMessage()))));
     }
 
     /** Loads a checkpoint; Start then resumes it. The current run (if idle) is replaced. */
@@ -407,43 +421,37 @@ public final class TrainViewModel {
         ModelStore store = new ModelStore(folder.toAbsolutePath().getParent());
         String name = folder.getFileName().toString();
         runner.submit(BackgroundTask.of("Loading checkpoint " + name, ctx -> UnifiedTraining.resume(store, name))
-                .onSuccess(t -> {
-                    resetMetrics();
-                    training = t;
-                    hasModel.set(true);
-                    totalSteps.set(t.settings().steps());
-                    step.set(t.completedSteps());
-                    replayHistory(t);
-                    problem.set("");
-                    status.set(t.finished()
-                            ? "Loaded a finished run of " + t.completedSteps() + " steps."
-                            : "Loaded checkpoint at step " + t.completedSteps() + " of " + t.settings().steps() + ". Start resumes it.");
-                })
+                .onSuccess(t -> adopt(t, null, t.finished() ? "Loaded a finished run of " + t.completedSteps() + " steps."
+                        : "Loaded checkpoint at step " + t.completedSteps() + " of " + t.settings().steps() + ". Start resumes it."))
                 .onFailure(e -> {
                     problem.set("Could not load the checkpoint: " + e.getMessage());
                     notifier.error("Checkpoint not loaded", String.valueOf(e.getMessage()));
                 }));
     }
 
+    /** Makes a loaded run the current one: its history drawn, its samples (if given) shown. */
+    private void adopt(UnifiedTraining t, SamplePanel panel, String message) {
+        resetMetrics();
+        training = t;
+        hasModel.set(true);
+        totalSteps.set(t.settings().steps());
+        step.set(t.completedSteps());
+        replayHistory(t);
+        if (panel != null) {
+            samples.set(panel);
+        }
+        problem.set("");
+        status.set(message);
+    }
+
     /** Writes every step's losses and every evaluation as CSV. */
     public void exportCsv(Path file) {
-        UnifiedTraining t = training;
-        if (t == null) {
-            notifier.error("Nothing to export", "There is no training run yet.");
-            return;
-        }
-        runner.submit(BackgroundTask.of("Exporting " + file.getFileName(), ctx -> {
-            t.history().exportCsv(file);
-            return file;
-        }).onSuccess(p -> notifier.info("Saved " + p)).onFailure(e -> notifier.error("Export failed", e.getMessage())));
+        exports.csv(training, file);
     }
 
     /** Writes an image captured by the view (e.g. the loss chart) in the background. */
     public void exportImage(java.awt.image.BufferedImage image, Path file) {
-        runner.submit(BackgroundTask.of("Exporting " + file.getFileName(), ctx -> {
-            org.reflectlab.core.data.ImageGrid.writePng(image, file);
-            return file;
-        }).onSuccess(p -> notifier.info("Saved " + p)).onFailure(e -> notifier.error("Export failed", e.getMessage())));
+        exports.image(image, file);
     }
 
     // Feeding the views //
@@ -453,36 +461,20 @@ public final class TrainViewModel {
     }
 
     private void showTick(Tick t) {
-        step.set(t.step());
-        currentLoss.set(t.loss());
-        double sec = (t.nanos() - runStartNanos) / 1e9;
-        double rate = sec > 0 ? (t.step() - runStartStep) / sec : 0;
-        stepsPerSecond.set(rate);
-        samplesPerSecond.set(training == null ? 0 : rate * training.settings().batchSize());
-        elapsedSeconds.set(elapsedBefore + sec);
-        etaSeconds.set(rate > 0 ? (totalSteps.get() - t.step()) / rate : Double.NaN);
-    }
-
-    private void showEvals(List<Map.Entry<Long, Map<String, Double>>> batch) {
-        for (Map.Entry<Long, Map<String, Double>> e : batch) {
-            Double acc = e.getValue().get(UnifiedEval.CAPTION_ACCURACY);
-            if (acc != null && (Double.isNaN(bestCaptionAccuracy.get()) || acc > bestCaptionAccuracy.get())) {
-                bestCaptionAccuracy.set(acc);
-            }
-            Double psnr = e.getValue().get(UnifiedEval.PSNR);
-            if (psnr != null) {
-                latestPsnr.set(psnr);
-            }
+        if (state.get() == State.IDLE) {
+            return; // a tick that arrives after the run ended must not bring back a rate or an ETA
         }
+        step.set(t.step());
+        tiles.tick(t.step(), t.loss(), t.nanos(), training == null ? 0 : training.settings().batchSize(), totalSteps.get());
     }
 
     /** A loaded checkpoint's history, drawn as if it had just been trained. */
     private void replayHistory(UnifiedTraining t) {
         var h = t.history();
         charts.replay(h);
-        showEvals(List.copyOf(h.evals().entrySet()));
+        tiles.evals(List.copyOf(h.evals().entrySet()));
         if (h.size() > 0) {
-            currentLoss.set(h.value(0, h.size() - 1));
+            tiles.loss(h.value(0, h.size() - 1));
         }
     }
 
@@ -491,5 +483,16 @@ public final class TrainViewModel {
         problem.set(message);
         status.set("Paused: the loss is not finite.");
         notifier.error("Training paused", message);
+    }
+
+    /** Keeps every hyperparameter across restarts (a refused stored value keeps the default); call before the view is built. */
+    public void remember(org.reflectlab.core.settings.Settings s) {
+        org.reflectlab.ui.kit.Remembered r = new org.reflectlab.ui.kit.Remembered(s, "train");
+        for (HyperParams.Param p : hyper.all()) {
+            r.value(p.key(), p.valueProperty(), text -> p.integer() ? (Number) Long.valueOf(text) : (Number) Double.valueOf(text),
+                    v -> setHyperParam(p.key(), v));
+        }
+        paramError.set("");
+        totalSteps.set(hyper.i("steps"));
     }
 }

@@ -63,6 +63,9 @@ final class ErrorChart extends StackPane {
         overlay.setManaged(false);
         getChildren().addAll(chart, overlay);
         hybridKey.getStyleClass().addAll("legend-key", "key-hybrid");
+        org.reflectlab.ui.kit.ChartHover.install(chart, "Per-frame error (MSE against the true frame, log scale); above 0.01 a "
+                + "ball is drawn in the wrong place (the drift horizon). Click to jump to a frame.",
+                x -> String.format(Locale.ROOT, "frame %.0f", x), y -> String.format(Locale.ROOT, "%.5f", Math.pow(10, y)));
         chart.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> onSeek.accept(frameAt(e)));
         chart.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> onSeek.accept(frameAt(e)));
         chart.widthProperty().addListener((o, a, b) -> placeCursor());

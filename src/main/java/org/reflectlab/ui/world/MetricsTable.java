@@ -32,6 +32,9 @@ final class MetricsTable extends GridPane {
     private void header() {
         for (int c = 0; c < HEAD.length; c++) {
             Label h = new Label(HEAD[c]);
+            if (HEAD[c].equals("drift horizon")) {
+                org.reflectlab.ui.kit.GlossaryView.explain(h, "drift horizon");
+            }
             h.setMinWidth(Region.USE_PREF_SIZE);
             h.getStyleClass().add("table-head");
             if (!TIPS[c].isEmpty()) {

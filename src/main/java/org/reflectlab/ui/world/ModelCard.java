@@ -20,7 +20,7 @@ final class ModelCard extends VBox {
         setId("world-model-card");
         getStyleClass().add("card");
         setSpacing(4);
-        setMinWidth(280);
+        setMinWidth(220);
         setPrefWidth(340);
         setMaxWidth(420);
         Label title = new Label("Models");
@@ -32,6 +32,7 @@ final class ModelCard extends VBox {
         explicitNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         implicitNote.getStyleClass().add("muted");
         implicitNote.setWrapText(true);
+        implicitNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(title, explicitNote, params, implicitNote);
         vm.modelsProperty().addListener((o, a, m) -> show(m));
         show(vm.modelsProperty().get());

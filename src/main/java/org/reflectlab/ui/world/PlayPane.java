@@ -7,15 +7,14 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.reflectlab.core.world.ModelKind;
+import org.reflectlab.ui.kit.Keymap;
 
 /** The Play tab: bindings to {@link PlayViewModel}; arrow keys steer while the tab has focus. */
-final class PlayPane extends BorderPane {
+public final class PlayPane extends BorderPane {
 
     private static final int SCALE = 8;
 
@@ -98,43 +97,27 @@ final class PlayPane extends BorderPane {
         });
         vm.modelProperty().addListener((o, a, b) -> model.setTitle(WorldView.title(b) + " model"));
         model.setTitle(WorldView.title(vm.modelProperty().get()) + " model");
-        addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
-        addEventFilter(KeyEvent.KEY_RELEASED, this::keyReleased);
+        KEYS.bind(this, this);
     }
 
     void stageFocus() {
         stage.requestFocus();
     }
 
-    private void keyPressed(KeyEvent e) {
-        PlayViewModel.Key k = key(e.getCode());
-        if (k != null) {
+    /** Play mode's keys (while the play area has the focus), bound in the constructor and listed by F1. */
+    public static final Keymap<PlayPane> KEYS = Keymap.<PlayPane>of("World, Play mode")
+            .held("Left", "push the orange ball left (hold)", (p, down) -> p.push(PlayViewModel.Key.LEFT, down))
+            .held("Right", "push it right (hold)", (p, down) -> p.push(PlayViewModel.Key.RIGHT, down))
+            .held("Up", "push it up (hold)", (p, down) -> p.push(PlayViewModel.Key.UP, down))
+            .held("Down", "push it down (hold)", (p, down) -> p.push(PlayViewModel.Key.DOWN, down))
+            .key("Space", "start / stop live play", p -> p.vm.toggle())
+            .key("R", "re-sync the model with the true simulator", p -> p.vm.resync());
+
+    private void push(PlayViewModel.Key k, boolean down) {
+        if (down) {
             vm.press(k);
-            e.consume();
-        } else if (e.getCode() == KeyCode.SPACE) {
-            vm.toggle();
-            e.consume();
-        } else if (e.getCode() == KeyCode.R) {
-            vm.resync();
-            e.consume();
-        }
-    }
-
-    private void keyReleased(KeyEvent e) {
-        PlayViewModel.Key k = key(e.getCode());
-        if (k != null) {
+        } else {
             vm.release(k);
-            e.consume();
         }
-    }
-
-    private static PlayViewModel.Key key(KeyCode c) {
-        return switch (c) {
-            case LEFT -> PlayViewModel.Key.LEFT;
-            case RIGHT -> PlayViewModel.Key.RIGHT;
-            case UP -> PlayViewModel.Key.UP;
-            case DOWN -> PlayViewModel.Key.DOWN;
-            default -> null;
-        };
     }
 }

@@ -57,6 +57,7 @@ final class ScrubberBar extends HBox {
             }
         });
         HBox.setHgrow(slider, Priority.ALWAYS);
+        slider.setMinWidth(60);
         Label position = new Label();
         position.setId("scrub-position");
         position.setMinWidth(90);
@@ -78,6 +79,7 @@ final class ScrubberBar extends HBox {
         loop.setId("scrub-loop");
         loop.selectedProperty().bindBidirectional(s.loopProperty());
         loop.setFocusTraversable(false);
+        loop.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(home, back, play, fwd, end, slider, position, speed, loop);
     }
 

@@ -31,16 +31,30 @@ import org.reflectlab.core.world.ActionScript;
 import org.reflectlab.core.world.Comparison;
 import org.reflectlab.core.world.ModelKind;
 import org.reflectlab.core.world.WorldSpec;
+import org.reflectlab.ui.kit.Fit;
 import org.reflectlab.ui.kit.SaveDialogs;
 import org.reflectlab.ui.kit.Notifier;
-import org.reflectlab.ui.kit.Shortcuts;
+import org.reflectlab.ui.kit.Keymap;
 
 /**
  * The World workspace: settings toolbar, then three modes: the rollout (four sequences side by side
  * at the scrubber's frame, the error chart with its cursor, the metrics), live play, and the
  * alpha sweep. Bindings only; the state is in the ViewModels.
  */
-public final class WorldView extends BorderPane {
+public final class WorldView extends BorderPane implements org.reflectlab.ui.kit.Notice.Source {
+
+    /** Height of everything in the rollout page but the frames (toolbar, scrubber, chart, metrics), for sizing the frames. */
+    private static final double FIXED_HEIGHT = 600;
+
+    /** The rollout scrubber's keys, bound in the constructor and listed by F1. */
+    public static final Keymap<WorldView> KEYS = Keymap.<WorldView>of("World, Rollout mode")
+            .accelerator("Space", "play / pause the rollout", v -> v.onRolloutTab(v.scrubber::togglePlay))
+            .accelerator("Left", "one frame back", v -> v.onRolloutTab(v.scrubber::stepBack))
+            .accelerator("Right", "one frame on", v -> v.onRolloutTab(v.scrubber::stepForward))
+            .accelerator("Shift+Left", "ten frames back", v -> v.onRolloutTab(() -> v.scrubber.seek(v.scrubber.frame() - 10)))
+            .accelerator("Shift+Right", "ten frames on", v -> v.onRolloutTab(() -> v.scrubber.seek(v.scrubber.frame() + 10)))
+            .accelerator("Home", "first frame", v -> v.onRolloutTab(v.scrubber::home))
+            .accelerator("End", "last frame", v -> v.onRolloutTab(v.scrubber::end));
 
     private static final List<ModelKind> KINDS = List.of(ModelKind.TRUTH, ModelKind.EXPLICIT, ModelKind.IMPLICIT, ModelKind.HYBRID);
 
@@ -96,7 +110,16 @@ public final class WorldView extends BorderPane {
         });
         rolloutMode.setSelected(true);
         StackPane pages = new StackPane(rollout, playPane, sweepPane);
-        HBox modeBar = new HBox(modes);
+        Label status = new Label();
+        status.setId("world-status");
+        status.getStyleClass().add("muted");
+        status.textProperty().bind(vm.statusProperty());
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setAlignment(Pos.CENTER_RIGHT);
+        // the status sits beside the mode buttons, where it costs no height
+        HBox modeBar = new HBox(12, modes, Fit.wrapped(status));
+        modeBar.setAlignment(Pos.CENTER_LEFT);
         modeBar.setPadding(new Insets(8, 10, 0, 10));
         setCenter(new VBox(modeBar, pages));
         VBox.setVgrow(pages, Priority.ALWAYS);
@@ -114,7 +137,8 @@ public final class WorldView extends BorderPane {
             drawFrames();
             errorChart.setCursor(k.intValue());
         });
-        frameRow.widthProperty().addListener((o, a, w) -> rescale(w.doubleValue()));
+        frameRow.widthProperty().addListener((o, a, w) -> rescale());
+        heightProperty().addListener((o, a, h) -> rescale());
         sceneProperty().addListener((o, a, scene) -> {
             if (scene != null) {
                 lastPulse = 0;
@@ -126,20 +150,21 @@ public final class WorldView extends BorderPane {
                 play.stop();
             }
         });
-        Shortcuts.on(this)
-                .add("Space", () -> onRolloutTab(scrubber::togglePlay))
-                .add("Left", () -> onRolloutTab(scrubber::stepBack))
-                .add("Right", () -> onRolloutTab(scrubber::stepForward))
-                .add("Shift+Left", () -> onRolloutTab(() -> scrubber.seek(scrubber.frame() - 10)))
-                .add("Shift+Right", () -> onRolloutTab(() -> scrubber.seek(scrubber.frame() + 10)))
-                .add("Home", () -> onRolloutTab(scrubber::home))
-                .add("End", () -> onRolloutTab(scrubber::end));
+        KEYS.bind(this, this);
         drawFrames();
     }
 
     /** Builds the three ViewModels and starts loading the models in the background. */
     public static WorldView create(TaskRunner runner, Notifier notifier, ModelStore store) {
+        return create(runner, notifier, store, null);
+    }
+
+    /** As {@link #create(TaskRunner, Notifier, ModelStore)}, with the last settings remembered in {@code settings} (if not null). */
+    public static WorldView create(TaskRunner runner, Notifier notifier, ModelStore store, org.reflectlab.core.settings.Settings settings) {
         WorldViewModel vm = WorldViewModel.forStore(runner, notifier, store);
+        if (settings != null) {
+            vm.remember(settings);
+        }
         WorldView view = new WorldView(vm, new PlayViewModel(runner, notifier, vm), new SweepViewModel(runner, notifier, vm));
         vm.loadModels();
         return view;
@@ -163,7 +188,7 @@ public final class WorldView extends BorderPane {
 
     // Toolbar //
 
-    private HBox toolbar() {
+    private javafx.scene.layout.FlowPane toolbar() {
         Spinner<Integer> seed = new Spinner<>();
         seed.setId("world-seed");
         seed.setEditable(true);
@@ -216,13 +241,8 @@ public final class WorldView extends BorderPane {
         csv.setOnAction(e -> export("per-frame metrics", "csv", "world-seed" + vm.seedProperty().get() + ".csv", false));
         csv.disableProperty().bind(vm.comparisonProperty().isNull());
         csv.setFocusTraversable(false);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(6, label("Seed"), seed, label("Balls"), balls, label("Pushes"), actions, label("Horizon"),
-                horizon, label("Alpha"), alpha, alphaValue, spacer, busy, png, csv);
-        bar.getStyleClass().add("workspace-toolbar");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        return Fit.toolbar(label("Seed"), seed, label("Balls"), balls, label("Pushes"), actions, label("Horizon"),
+                horizon, label("Alpha"), alpha, alphaValue, busy, png, csv);
     }
 
     private static Label label(String text) {
@@ -259,28 +279,28 @@ public final class WorldView extends BorderPane {
         problemBox.getStyleClass().add("problem-box");
         problemBox.visibleProperty().bind(vm.modelProblemProperty().isNotEmpty());
         problemBox.managedProperty().bind(problemBox.visibleProperty());
-        Label status = new Label();
-        status.setId("world-status");
-        status.getStyleClass().add("muted");
-        status.textProperty().bind(vm.statusProperty());
         Label error = new Label();
         error.getStyleClass().add("error-text");
         error.textProperty().bind(vm.settingsErrorProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         VBox.setVgrow(errorChart, Priority.ALWAYS);
-        errorChart.setMinHeight(180);
+        errorChart.setMinHeight(96);
         ModelCard card = new ModelCard(vm);
         HBox bottom = new HBox(12, metrics, card);
         HBox.setHgrow(card, Priority.ALWAYS);
         // no ScrollPane here: it would swallow the arrow, Home, End and Space keys the scrubber uses
-        VBox box = new VBox(8, problemBox, frameRow, new ScrubberBar(scrubber), errorChart.legend(), errorChart, bottom, status,
+        VBox box = new VBox(8, problemBox, frameRow, new ScrubberBar(scrubber), errorChart.legend(), errorChart, bottom,
                 error);
         box.setPadding(new Insets(10));
         return box;
     }
 
-    private void rescale(double width) {
-        int s = Math.max(3, Math.min(6, (int) ((width - 4 * 30) / 4 / WorldViewModel.FRAME_SIZE)));
+    /** Frames as large as the width allows, and small enough that the chart and metrics still fit below them. */
+    private void rescale() {
+        double width = frameRow.getWidth();
+        int byWidth = (int) ((width - 4 * 30) / 4 / WorldViewModel.FRAME_SIZE);
+        int byHeight = (int) ((getHeight() - FIXED_HEIGHT) / WorldViewModel.FRAME_SIZE);
+        int s = Math.max(2, Math.min(6, Math.min(byWidth, byHeight)));
         if (s != scale) {
             scale = s;
             drawFrames();
@@ -318,5 +338,37 @@ public final class WorldView extends BorderPane {
 
     FramePanel panel(ModelKind k) {
         return panels.get(k);
+    }
+
+    @Override
+    public org.reflectlab.ui.kit.Notice notice() {
+        return new org.reflectlab.ui.kit.Notice(
+                "A world model predicts the next frames from the last ones and an action. Explicit physics with identified "
+                        + "parameters is exact until it gets a collision slightly wrong; a learned (implicit) model is roughly right "
+                        + "for a few frames, then drifts.",
+                "Measured on 20 rollouts of 60 frames: mean error explicit 0.00603, implicit 0.01497, hybrid (alpha 0.7) 0.00554; "
+                        + "the alpha sweep's best is 0.80.",
+                Bindings.createStringBinding(() -> {
+                    Comparison c = vm.comparisonProperty().get();
+                    if (c == null) {
+                        return "";
+                    }
+                    StringBuilder sb = new StringBuilder("This rollout, mean error and drift horizon:");
+                    for (ModelKind k : List.of(ModelKind.EXPLICIT, ModelKind.IMPLICIT, ModelKind.HYBRID)) {
+                        if (c.has(k)) {
+                            var m = c.metrics().get(k);
+                            sb.append(String.format(Locale.ROOT, " %s %.5f (%s);", k.label(), m.meanError(), m.driftHorizonText()));
+                        }
+                    }
+                    return sb.substring(0, sb.length() - 1) + ".";
+                }, vm.comparisonProperty()),
+                "The implicit model's frame-to-frame difference is tiny: frozen, not consistent. Scrub to the first bounce and "
+                        + "watch the explicit model part from the truth; move alpha and watch the hybrid's error fall while its "
+                        + "balls ghost.",
+                "Why the hybrid ghosts: a per-pixel blend draws a faint ball wherever either model puts one, so when the two "
+                        + "disagree about where the ball is you see two half-balls. Its error still falls: hedging between two "
+                        + "guesses costs less than committing to the wrong one.",
+                "\\hat x_{t+1} = \\alpha\\, f_{\\text{phys}}(x_t, a_t) + (1-\\alpha)\\, f_\\theta(x_{t-1}, x_t, a_t)",
+                List.of("hybrid", "drift horizon"));
     }
 }

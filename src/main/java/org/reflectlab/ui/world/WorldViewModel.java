@@ -281,4 +281,14 @@ public final class WorldViewModel {
         }).onSuccess(p -> notifier.info("Saved " + p))
                 .onFailure(e -> notifier.error("Export failed", "Could not write " + file + ": " + e.getMessage())));
     }
+
+    /** Keeps the seed, balls, pushes, horizon and alpha across restarts; call before the view is built. */
+    public void remember(org.reflectlab.core.settings.Settings s) {
+        new org.reflectlab.ui.kit.Remembered(s, "world").value("seed", seedProperty(), Long::valueOf, v -> setSeed(v.longValue()))
+                .value("balls", ballsProperty(), Integer::valueOf, v -> setBalls(v.intValue()))
+                .value("pushes", scriptProperty(), text -> java.util.Arrays.stream(ActionScript.values())
+                        .filter(a -> a.name().equals(text) || a.toString().equals(text)).findFirst().orElse(null), v -> setScript(v))
+                .value("horizon", horizonProperty(), Integer::valueOf, v -> setHorizon(v.intValue()))
+                .value("alpha", alphaProperty(), Double::valueOf, v -> setAlpha(v.doubleValue()));
+    }
 }

@@ -54,10 +54,12 @@ class ScalingAnalysisTest {
     }
 
     @Test
-    void twoKValuesAreNotFitted() {
-        ScalingAnalysis an = ScalingAnalysis.of(rowsFollowing(0.9, 0.4, 0.7, 10, 1, 2), 1);
+    void threeKValuesAreNotFitted() {
+        // three points fix three parameters exactly: no residual left to judge the fit by
+        ScalingAnalysis an = ScalingAnalysis.of(rowsFollowing(0.9, 0.4, 0.7, 10, 1, 2, 4), 1);
         assertNull(an.curve(Method.BEST_OF_N).fit());
-        assertTrue(Answers.of(an.curve(Method.BEST_OF_N), 0.01, 1).get(0).answer().contains("at least 3"));
+        assertTrue(Answers.of(an.curve(Method.BEST_OF_N), 0.01, 1).get(0).answer().contains("at least 4"));
+        assertNotNull(ScalingAnalysis.of(rowsFollowing(0.9, 0.4, 0.7, 10, 1, 2, 4, 8), 1).curve(Method.BEST_OF_N).fit());
     }
 
     @Test

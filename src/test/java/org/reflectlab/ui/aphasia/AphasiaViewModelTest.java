@@ -96,6 +96,14 @@ class AphasiaViewModelTest {
         assertEquals(24, reopened.browser().size());
     }
 
+    private static void assertSortedBy(AphasiaViewModel vm, Metric m) {
+        List<SampleOutcome> b = vm.browser();
+        for (int i = 1; i < b.size(); i++) {
+            assertTrue(AphasiaViewModel.sortKey(b.get(i - 1), m) >= AphasiaViewModel.sortKey(b.get(i), m), "sorted by " + m);
+        }
+        assertEquals(m, vm.sortByProperty().get());
+    }
+
     @Test
     void clickingAMetricFiltersTheBrowserToScenesWhereTheRoutesDiffer() {
         AphasiaViewModel vm = vm(new AphasiaCache());
@@ -108,8 +116,15 @@ class AphasiaViewModelTest {
         long differing = vm.resultProperty().get().samples().stream().filter(o -> o.gap(Metric.FINE) != 0).count();
         assertEquals(differing, vm.browser().size());
         assertTrue(vm.filterDescription().contains("fine position"), vm.filterDescription());
+        assertSortedBy(vm, Metric.FINE);
         vm.setFilter(null);
         assertEquals(24, vm.browser().size());
+        assertSortedBy(vm, Metric.FINE); // clearing the filter keeps the chosen sort
+        assertTrue(vm.filterDescription().contains("(fine position gap)"), vm.filterDescription());
+        vm.setSortBy(Metric.COLOR);
+        assertSortedBy(vm, Metric.COLOR);
+        vm.setSortBy(null);
+        assertSortedBy(vm, null);
         assertTrue(AphasiaViewModel.verdict(vm.browser().get(0), Route.TEXTUAL).contains("judge reads:"));
     }
 

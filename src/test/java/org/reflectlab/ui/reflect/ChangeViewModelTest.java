@@ -13,6 +13,11 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.junit.jupiter.api.Test;
+import org.reflectlab.core.data.Cell;
+import org.reflectlab.core.data.Size;
+import org.reflectlab.core.data.ShapeColor;
+import org.reflectlab.core.data.Shape;
+import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.reflect.Feedback;
 import org.reflectlab.core.reflect.Iteration;
@@ -96,6 +101,18 @@ class ChangeViewModelTest {
                 IterationMark.of(List.of(iteration(1, img, false, true)), 0).disagreement());
         assertEquals("", IterationMark.of(List.of(iteration(1, img, true, true)), 0).disagreement());
         assertEquals("", IterationMark.of(List.of(iteration(1, img, false, false)), 0).disagreement());
+    }
+
+    @Test
+    void aDisagreementSaysWhatEachOneSees() {
+        SceneObject green = SceneObject.plain(Shape.CIRCLE, ShapeColor.GREEN, Size.SMALL, new Cell(0, 0));
+        SceneObject blue = SceneObject.plain(Shape.SQUARE, ShapeColor.BLUE, Size.LARGE, new Cell(2, 2));
+        assertEquals("the critic sees a small green circle at top left; the judge sees none",
+                IterationMark.readings(List.of(green, blue), List.of(blue)));
+        assertEquals("the judge sees a small green circle at top left; the critic sees none of them",
+                IterationMark.readings(List.of(blue), List.of(blue, green)));
+        assertEquals("the critic sees a small green circle at top left; the judge sees a large green circle at top left instead",
+                IterationMark.readings(List.of(green), List.of(green.withSize(Size.LARGE))));
     }
 
     @Test

@@ -61,10 +61,16 @@ class ReflectViewSmokeTest {
                     + vm.statusProperty().get() + "', models '" + vm.modelStatusProperty().get() + "'", e);
         }
         assertEquals(2, vm.selectedProperty().get());
+        PixelView shown = robot.lookup("#iteration-image").queryAs(PixelView.class);
+        double width = shown.getWidth();
+        double height = shown.getHeight();
         robot.clickOn("#previous");
         assertEquals(1, vm.selectedProperty().get());
         robot.clickOn("#first");
         assertEquals(0, vm.selectedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(width, shown.getWidth(), "the image panel keeps its size from iteration to iteration");
+        assertEquals(height, shown.getHeight());
         Label title = robot.lookup("#iteration-title").queryAs(Label.class);
         assertEquals("Iteration 1 of 3", title.getText());
         robot.clickOn("#iteration-image");
@@ -81,8 +87,12 @@ class ReflectViewSmokeTest {
                 text(robot, "#change-summary"));
         assertTrue(text(robot, "#judge-flip").startsWith("Fix: the judge found iteration 1 wrong"), text(robot, "#judge-flip"));
         Label disagree = robot.lookup("#critic-judge").queryAs(Label.class);
-        assertEquals("Critic and judge disagree: the judge accepts this image; the critic does not", disagree.getText());
+        assertEquals("Critic and judge disagree: the judge accepts this image; the critic does not. "
+                + "The critic sees a large blue circle at center; the judge sees a large red circle at center instead.", disagree.getText());
         assertNotTruncated(disagree);
+        Label why = robot.lookup("#critic-judge-why").queryAs(Label.class);
+        assertTrue(why.isVisible() && why.getText().startsWith("Why they can disagree"), why.getText());
+        assertNotTruncated(why);
         Label badge = robot.lookup("#badge-2").queryAs(Label.class);
         assertEquals("FIX", badge.getText());
         assertNotTruncated(badge);
@@ -104,6 +114,14 @@ class ReflectViewSmokeTest {
         robot.clickOn("#first");
         assertNull(image.overlayView().getImage(), "nothing before the first iteration to compare with");
         assertFalse(robot.lookup("#answering").queryAs(Label.class).isVisible());
+
+        // Zoom is per run: a new run starts at the default zoom again.
+        javafx.scene.control.Slider zoom = robot.lookup("#zoom").queryAs(javafx.scene.control.Slider.class);
+        robot.interact(() -> zoom.setValue(14));
+        assertEquals(14, image.zoomProperty().get());
+        robot.clickOn("#run");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
+        assertEquals(7, image.zoomProperty().get(), "zoom resets when a run starts");
     }
 
     private static String text(FxRobot robot, String id) {

@@ -3,6 +3,8 @@ package org.reflectlab.ui.scaling;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -83,7 +85,7 @@ class ScalingViewModelTest {
     void compareKFillsOneRowPerMethodAndOneCellPerK(@TempDir Path dir) {
         ScalingViewModel vm = TinyScaling.vm(new SynchronousTaskRunner(), new RecordingNotifier(), dir);
         vm.open();
-        vm.compareK().promptProperty().set(2);
+        vm.compareK().promptTextProperty().set(vm.compareK().prompts().get(2).text());
         vm.runCompare();
         var grid = vm.compareK().gridProperty().get();
         assertNotNull(grid);
@@ -94,6 +96,66 @@ class ScalingViewModelTest {
     }
 
     @Test
+    void clickingAStoredSweepShowsItWithoutTouchingTheForm(@TempDir Path dir) {
+        ScalingViewModel vm = TinyScaling.vm(new SynchronousTaskRunner(), new RecordingNotifier(), dir);
+        vm.open();
+        vm.tttProperty().set(false);
+        vm.reflectProperty().set(false);
+        vm.run();
+        ScalingViewModel.Run stored = vm.currentProperty().get();
+        vm.ksProperty().set("1,2,4,8");
+        vm.seedProperty().set(7);
+        vm.select(stored);
+        assertEquals("1,2,4,8", vm.ksProperty().get(), "showing a sweep leaves the form alone");
+        assertEquals(7, vm.seedProperty().get());
+        vm.useSettingsOf(stored);
+        assertEquals("1,2,3", vm.ksProperty().get(), "asked for, the form takes the sweep's settings");
+        assertEquals(1, vm.seedProperty().get());
+        assertEquals(stored.store().name(), vm.nameProperty().get());
+        assertTrue(vm.statusProperty().get().contains("Run resumes it"), vm.statusProperty().get());
+    }
+
+    @Test
+    void compareKListsEachPromptOnceAcceptsATypedOneAndShowsEveryCandidate(@TempDir Path dir) {
+        ScalingViewModel vm = TinyScaling.vm(new SynchronousTaskRunner(), new RecordingNotifier(), dir);
+        vm.open();
+        var ck = vm.compareK();
+        assertEquals(ck.prompts().size(), ck.prompts().stream().map(p -> p.text()).distinct().count(), "no repeats");
+        ck.promptTextProperty().set("two purpel squares");
+        assertTrue(ck.promptErrorProperty().get().contains("purpel"), ck.promptErrorProperty().get());
+        vm.runCompare();
+        assertNull(ck.gridProperty().get(), "a prompt that does not parse runs nothing");
+        ck.promptTextProperty().set("two green triangles");
+        assertEquals("", ck.promptErrorProperty().get());
+        ck.seedProperty().set(5L);
+        vm.bestOfNProperty().set(true);
+        vm.reflectProperty().set(false);
+        vm.tttProperty().set(false);
+        vm.runCompare();
+        var grid = ck.gridProperty().get();
+        assertEquals("two green triangles", grid.prompt().text());
+        assertEquals(5, grid.seed(), "the grid's seed is the seed box's");
+        var atK3 = grid.rows().get(Method.BEST_OF_N).get(2);
+        assertEquals(3, atK3.drawn().size(), "best-of-3 drew three candidates, all shown");
+        assertSame(atK3.answer(), atK3.drawn().get(atK3.answerIndex()), "the pick is one of them");
+    }
+
+    @Test
+    void aSweepRowOpensInCompareKWithTheSeedBoxShowingItsSeed(@TempDir Path dir) {
+        ScalingViewModel vm = TinyScaling.vm(new SynchronousTaskRunner(), new RecordingNotifier(), dir);
+        vm.open();
+        vm.tttProperty().set(false);
+        vm.reflectProperty().set(false);
+        vm.run();
+        vm.openPoint(Method.BEST_OF_N, 2);
+        var row = vm.pointRows().get(3);
+        vm.compareRow(row);
+        assertEquals(row.seed(), vm.compareK().seedProperty().get());
+        assertEquals(row.seed(), vm.compareK().gridProperty().get().seed());
+        assertEquals(row.prompt(), vm.compareK().gridProperty().get().prompt().text());
+    }
+
+    @Test
     void optimalStoppingFollowsLambda(@TempDir Path dir) {
         ScalingViewModel vm = TinyScaling.vm(new SynchronousTaskRunner(), new RecordingNotifier(), dir);
         vm.open();
@@ -101,16 +163,16 @@ class ScalingViewModelTest {
         vm.tttProperty().set(false);
         vm.reflectProperty().set(false);
         vm.run();
-        assertFalse(vm.answers().isEmpty());
+        assertFalse(vm.analysis().answers().isEmpty());
         var curve = vm.currentProperty().get().analysis().curve(Method.BEST_OF_N);
         assertNotNull(curve.fit(), curve.fitProblem());
-        assertEquals(1, vm.stopping().size());
-        double before = vm.stopping().get(0).closedForm();
-        double lambda = vm.lambdaProperty().get() * 100;
-        vm.lambdaProperty().set(lambda);
+        assertEquals(1, vm.analysis().stopping().size());
+        double before = vm.analysis().stopping().get(0).closedForm();
+        double lambda = vm.analysis().lambdaProperty().get() * 100;
+        vm.analysis().lambdaProperty().set(lambda);
         // what the tiny readers let the fit find varies with how two workers share the prompts;
         // the wiring must still give the closed form at the new lambda, which never rises with it
-        ScalingViewModel.Stopping s = vm.stopping().get(0);
+        AnalysisViewModel.Stopping s = vm.analysis().stopping().get(0);
         double after = s.closedForm();
         assertTrue(after <= before, "a dearer step never stops later");
         if (curve.fit().a() * curve.fit().gamma() > 0) {

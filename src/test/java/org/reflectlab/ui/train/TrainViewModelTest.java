@@ -51,12 +51,54 @@ class TrainViewModelTest {
         assertEquals(6, vm.lossStreams().get("total").drainAll().size());
         assertEquals(3, vm.lossStreams().get("held-out total").drainAll().size(), "evaluations at 0, 3 and 6");
         assertNotNull(vm.samplesProperty().get());
-        assertTrue(Double.isFinite(vm.currentLossProperty().get()));
+        assertTrue(Double.isFinite(vm.tiles().currentLossProperty().get()));
         assertTrue(vm.statusProperty().get().startsWith("Finished 6 steps"), vm.statusProperty().get());
         assertTrue(vm.canResetProperty().get());
         vm.reset();
         assertFalse(vm.hasModelProperty().get());
         assertEquals(0, vm.stepProperty().get());
+    }
+
+    @Test
+    void afterARunEndsThereIsNoEta() {
+        TrainViewModel vm = new TrainViewModel(new SynchronousTaskRunner(), new RecordingNotifier(), TrainViewModelTest::tiny);
+        vm.setHyperParam("steps", 4);
+        vm.start();
+        assertTrue(Double.isNaN(vm.tiles().etaSecondsProperty().get()), "no ETA once nothing runs");
+        assertEquals(0, vm.tiles().stepsPerSecondProperty().get());
+    }
+
+    @Test
+    void theQuickPresetIsASmallModelEvaluatedOften() {
+        TrainViewModel vm = new TrainViewModel(new SynchronousTaskRunner(), new RecordingNotifier(), TrainViewModelTest::tiny);
+        vm.applyQuickPreset();
+        HyperParams hp = vm.hyperParams();
+        assertEquals(20, hp.toSettings().evalEvery());
+        assertEquals(20, hp.toSettings().sampleEvery(), "samples every evaluation: they visibly change");
+        assertTrue(hp.toConfig().width() < UnifiedConfig.defaults().width());
+        assertEquals(hp.toSettings().steps(), vm.totalStepsProperty().get());
+        assertTrue(vm.statusProperty().get().startsWith("Quick preset"), vm.statusProperty().get());
+    }
+
+    @Test
+    void continuingFromTheShippedModelShowsItsSamplesAndTrainsItFurther(@TempDir Path dir) throws Exception {
+        UnifiedTraining shippedRun = UnifiedTraining.fresh(UnifiedConfig.tiny(), new TrainSettings(0.001, 8, 2, 1, 1, 1, 16, 1));
+        shippedRun.trainStep();
+        org.reflectlab.core.store.ModelStore store = new org.reflectlab.core.store.ModelStore(dir);
+        shippedRun.save(store, org.reflectlab.core.train.UnifiedModelIO.DEFAULT_NAME, "test", false);
+        TrainViewModel vm = new TrainViewModel(new SynchronousTaskRunner(), new RecordingNotifier(), TrainViewModelTest::tiny, store);
+        assertTrue(vm.canContinueFromShipped());
+        vm.setHyperParam("steps", 3);
+        vm.setHyperParam("batch", 8);
+        vm.continueFromShipped();
+        assertTrue(vm.hasModelProperty().get(), vm.problemProperty().get());
+        assertNotNull(vm.samplesProperty().get(), "the loaded model's samples show before any training");
+        assertEquals(UnifiedConfig.tiny().width(), vm.hyperParams().get("width").value().intValue(), "the sheet shows the loaded model");
+        assertEquals(TrainViewModel.CONTINUE_LEARNING_RATE, vm.hyperParams().get("learningRate").value().doubleValue());
+        assertEquals(0, vm.stepProperty().get());
+        vm.start();
+        assertEquals(3, vm.stepProperty().get(), "Start trains the loaded model");
+        assertTrue(vm.statusProperty().get().startsWith("Finished 3 steps"), vm.statusProperty().get());
     }
 
     @Test

@@ -1,0 +1,45 @@
+package org.reflectlab.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.reflectlab.ui.bench.LayoutProbe;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "layout", mixinStandardHelpOptions = true,
+        description = {"Open every workspace headless at 1024x700 and 1280x800, after its main action has run once (on small",
+            "settings), and print per workspace and size how many labels show cut text ('truncated': the shown text differs",
+            "from the text) and how many controls lie outside the window where no scroll bar reaches them ('clipped').",
+            "Exit code 1 if any is above 0. State (settings, the probe's sweep, caches) goes to a temporary folder unless",
+            "-Dreflectlab.home is set."})
+final class BenchLayoutCommand implements Callable<Integer> {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also list each cut label and clipped control.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<LayoutProbe.Result> results = LayoutProbe.run(LayoutProbe.SIZES, line -> {
+            err.println(line);
+            err.flush();
+        });
+        int bad = 0;
+        for (LayoutProbe.Result r : results) {
+            o.println(LayoutProbe.line(r));
+            if (verbose) {
+                r.details().forEach(d -> o.println("    " + d));
+            }
+            bad += r.truncated() + r.clipped();
+        }
+        o.flush();
+        LayoutProbe.shutdown();
+        return bad == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,48 @@
+package org.reflectlab.ui.train;
+
+import java.nio.file.Path;
+import org.reflectlab.core.concurrent.BackgroundTask;
+import org.reflectlab.core.concurrent.TaskRunner;
+import org.reflectlab.core.data.ImageGrid;
+import org.reflectlab.core.train.UnifiedTraining;
+import org.reflectlab.ui.kit.Notifier;
+
+/** The Train workspace's files, written in the background: checkpoints, the loss history as CSV, a chart as PNG. */
+final class TrainExports {
+
+    private final TaskRunner runner;
+    private final Notifier notifier;
+
+    TrainExports(TaskRunner runner, Notifier notifier) {
+        this.runner = runner;
+        this.notifier = notifier;
+    }
+
+    void csv(UnifiedTraining t, Path file) {
+        if (t == null) {
+            notifier.error("Nothing to export", "There is no training run yet.");
+            return;
+        }
+        runner.submit(BackgroundTask.of("Exporting " + file.getFileName(), ctx -> {
+            t.history().exportCsv(file); // atomic; its message names the file and the reason
+            return file;
+        }).onSuccess(p -> notifier.info("Saved " + p)).onFailure(e -> notifier.error("Export failed", e.getMessage())));
+    }
+
+    /** Weights, optimizer state and history as a resumable checkpoint in {@code folder}. */
+    void saveCheckpoint(UnifiedTraining t, Path folder) {
+        org.reflectlab.core.store.ModelStore store = new org.reflectlab.core.store.ModelStore(folder.toAbsolutePath().getParent());
+        String name = folder.getFileName().toString();
+        runner.submit(BackgroundTask.of("Saving checkpoint " + name, ctx ->
+                t.save(store, name, "ReflectLab Train workspace, step " + t.completedSteps(), true))
+                .onSuccess(m -> notifier.info("Saved checkpoint at step " + t.completedSteps() + " to " + folder))
+                .onFailure(e -> notifier.error("Checkpoint not saved", String.valueOf(e.getMessage()))));
+    }
+
+    void image(java.awt.image.BufferedImage image, Path file) {
+        runner.submit(BackgroundTask.of("Exporting " + file.getFileName(), ctx -> {
+            ImageGrid.writePng(image, file); // atomic; its message names the file and the reason
+            return file;
+        }).onSuccess(p -> notifier.info("Saved " + p)).onFailure(e -> notifier.error("Export failed", e.getMessage())));
+    }
+}

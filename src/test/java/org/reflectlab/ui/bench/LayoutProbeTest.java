@@ -1,0 +1,78 @@
+package org.reflectlab.ui.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+
+/**
+ * Every workspace of the real window, after its main action, at 1024x700 and 1280x800: no label
+ * shows cut text and no control lies outside the window. Plus the audit itself, on a layout that
+ * is known to cut and clip (so this test can fail).
+ */
+class LayoutProbeTest {
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @Test
+    void theAuditFindsACutLabelAndAClippedButton() throws Exception {
+        LayoutAudit.Findings[] found = onFx(() -> {
+            Label cut = new Label("a label much longer than the forty pixels it is given");
+            cut.setMaxWidth(40);
+            Button outside = new Button("Far away");
+            outside.setTranslateX(500);
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new VBox(cut, new HBox(outside)), 300, 200));
+            stage.show();
+            LayoutAudit.Findings bad = LayoutAudit.audit(stage.getScene());
+            stage.setScene(new Scene(new StackPane(new Label("fits")), 300, 200));
+            LayoutAudit.Findings good = LayoutAudit.audit(stage.getScene());
+            stage.hide();
+            return new LayoutAudit.Findings[] {bad, good};
+        });
+        assertEquals(1, found[0].truncated(), String.join("\n", found[0].details()));
+        assertEquals(1, found[0].clipped(), String.join("\n", found[0].details()));
+        assertEquals(0, found[1].truncated() + found[1].clipped(), String.join("\n", found[1].details()));
+    }
+
+    @Test
+    void everyWorkspaceFitsAt1024x700And1280x800() throws Exception {
+        List<LayoutProbe.Result> results = LayoutProbe.run(LayoutProbe.SIZES, line -> { });
+        assertEquals(6 * 2, results.size(), "six workspaces, two sizes");
+        StringBuilder report = new StringBuilder();
+        for (LayoutProbe.Result r : results) {
+            report.append(LayoutProbe.line(r)).append('\n');
+            r.details().forEach(d -> report.append("    ").append(d).append('\n'));
+        }
+        assertTrue(results.stream().allMatch(r -> r.truncated() == 0 && r.clipped() == 0), report.toString());
+        assertTrue(results.stream().allMatch(LayoutProbe.Result::notice), "every workspace has its What-to-notice panel (with a formula)");
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Throwable e) {
+                f.completeExceptionally(e);
+            }
+        });
+        return f.get(30, TimeUnit.SECONDS);
+    }
+}

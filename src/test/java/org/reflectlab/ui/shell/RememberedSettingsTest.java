@@ -1,0 +1,127 @@
+package org.reflectlab.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.reflectlab.core.aphasia.AphasiaCache;
+import org.reflectlab.core.aphasia.Metric;
+import org.reflectlab.core.concurrent.SynchronousTaskRunner;
+import org.reflectlab.core.reflect.PromptSet;
+import org.reflectlab.core.settings.Settings;
+import org.reflectlab.core.store.ModelStore;
+import org.reflectlab.core.world.ActionScript;
+import org.reflectlab.ui.aphasia.AphasiaViewModel;
+import org.reflectlab.ui.data.DataViewModel;
+import org.reflectlab.ui.kit.RecordingNotifier;
+import org.reflectlab.ui.reflect.ReflectViewModel;
+import org.reflectlab.ui.scaling.ScalingViewModel;
+import org.reflectlab.ui.train.TrainViewModel;
+import org.reflectlab.ui.world.WorldViewModel;
+
+/** Each workspace's last prompt, seed, K values, category and other settings survive a restart (a new settings file read). */
+class RememberedSettingsTest {
+
+    private final SynchronousTaskRunner runner = new SynchronousTaskRunner();
+    private final RecordingNotifier notifier = new RecordingNotifier();
+
+    /** Writes what the first session changed (as the app does on exit) and reads it back as the next start does. */
+    private static Settings restart(Settings before, Path file) {
+        before.save();
+        return new Settings(file);
+    }
+
+    @Test
+    void reflectAndDataRememberPromptSeedAndCategory(@TempDir Path dir) {
+        Path file = dir.resolve("settings.properties");
+        Settings first = new Settings(file);
+        ReflectViewModel reflect = new ReflectViewModel(runner, notifier, () -> null);
+        reflect.remember(first);
+        reflect.promptProperty().set("two blue squares");
+        reflect.kProperty().set(5);
+        reflect.seedProperty().set(42);
+        reflect.compareProperty().set(false);
+        DataViewModel data = new DataViewModel(runner, notifier);
+        data.remember(first);
+        data.seedProperty().set(77);
+        data.categoryProperty().set(org.reflectlab.ui.data.CategoryFilter.choices().get(3));
+
+        Settings next = restart(first, file);
+        ReflectViewModel reflect2 = new ReflectViewModel(runner, notifier, () -> null);
+        reflect2.remember(next);
+        assertEquals("two blue squares", reflect2.promptProperty().get());
+        assertEquals(5, reflect2.kProperty().get());
+        assertEquals(42, reflect2.seedProperty().get());
+        assertEquals(false, reflect2.compareProperty().get());
+        DataViewModel data2 = new DataViewModel(runner, notifier);
+        data2.remember(next);
+        assertEquals(77, data2.seedProperty().get());
+        assertEquals(org.reflectlab.ui.data.CategoryFilter.choices().get(3), data2.categoryProperty().get());
+    }
+
+    @Test
+    void scalingRemembersKValuesMethodsAndCompareK(@TempDir Path dir) {
+        Path file = dir.resolve("settings.properties");
+        Settings first = new Settings(file);
+        ScalingViewModel scaling = scaling(dir);
+        scaling.remember(first);
+        scaling.ksProperty().set("1,2,4,8");
+        scaling.tttProperty().set(false);
+        scaling.seedProperty().set(9);
+        scaling.compareK().promptTextProperty().set("a red circle");
+        scaling.compareK().seedProperty().set(2700516067149466145L);
+
+        ScalingViewModel again = scaling(dir);
+        again.remember(restart(first, file));
+        assertEquals("1,2,4,8", again.ksProperty().get());
+        assertEquals(false, again.tttProperty().get());
+        assertEquals(9, again.seedProperty().get());
+        assertEquals("a red circle", again.compareK().promptTextProperty().get());
+        assertEquals(2700516067149466145L, again.compareK().seedProperty().get());
+    }
+
+    @Test
+    void trainWorldAndAphasiaRememberTheirSettingsAndRefuseBadOnes(@TempDir Path dir) {
+        Path file = dir.resolve("settings.properties");
+        Settings first = new Settings(file);
+        TrainViewModel train = new TrainViewModel(runner, notifier);
+        train.remember(first);
+        train.applyQuickPreset();
+        WorldViewModel world = WorldViewModel.forStore(runner, notifier, new ModelStore(dir.resolve("models")));
+        world.remember(first);
+        world.setSeed(123);
+        world.setScript(ActionScript.values()[0]);
+        AphasiaViewModel aphasia = new AphasiaViewModel(runner, notifier, () -> null, new AphasiaCache());
+        aphasia.remember(first);
+        aphasia.setSeed(31);
+        aphasia.setSortBy(Metric.FINE);
+        first.put("train.batch", "1"); // out of range: refused on reading, the default stays
+
+        Settings next = restart(first, file);
+        TrainViewModel train2 = new TrainViewModel(runner, notifier);
+        train2.remember(next);
+        assertEquals(48, train2.hyperParams().get("width").value().intValue(), "the quick preset's width");
+        assertEquals(20, train2.hyperParams().get("evalEvery").value().intValue());
+        assertEquals(32, train2.hyperParams().get("batch").value().intValue(), "a refused stored value keeps the default");
+        assertEquals("", train2.paramErrorProperty().get());
+        WorldViewModel world2 = WorldViewModel.forStore(runner, notifier, new ModelStore(dir.resolve("models")));
+        world2.remember(next);
+        assertEquals(123, world2.seedProperty().get());
+        assertEquals(ActionScript.values()[0], world2.scriptProperty().get());
+        AphasiaViewModel aphasia2 = new AphasiaViewModel(runner, notifier, () -> null, new AphasiaCache());
+        aphasia2.remember(next);
+        assertEquals(31, aphasia2.seedProperty().get());
+        assertEquals(Metric.FINE, aphasia2.sortByProperty().get());
+        aphasia2.setSortBy(null);
+        AphasiaViewModel aphasia3 = new AphasiaViewModel(runner, notifier, () -> null, new AphasiaCache());
+        aphasia3.remember(restart(next, file));
+        assertNull(aphasia3.sortByProperty().get(), "the mean attribute gap is remembered too");
+    }
+
+    private ScalingViewModel scaling(Path dir) {
+        return new ScalingViewModel(runner, notifier, () -> null, Map::of, dir.resolve("sweeps"), PromptSet.generate(1, 2).prompts());
+    }
+}
