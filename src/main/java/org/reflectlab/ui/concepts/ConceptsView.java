@@ -39,7 +39,7 @@ import org.reflectlab.ui.kit.Notifier;
  * explanation, its formula (JLaTeXMath), Run/Cancel, a chart and the computed table. Bindings and
  * drawing only; state and commands are in {@link ConceptsViewModel}.
  */
-public final class ConceptsView extends BorderPane {
+public final class ConceptsView extends BorderPane implements org.reflectlab.ui.kit.Notice.Source {
 
     private final ConceptsViewModel vm;
 
@@ -47,14 +47,14 @@ public final class ConceptsView extends BorderPane {
         this.vm = vm;
         getStyleClass().add("concepts-view");
         TabPane tabs = new TabPane(
-                tab("tokens", "Tokenization", tokens()),
-                tab("vq", "VQ codebook size", vq()),
-                tab("attention", "Attention masks", attention()),
-                tab("losses", "Modality losses", losses()),
-                tab("ttt", "TTT convergence", ttt()),
-                tab("derivation", "Scaling-law derivation", derivation()),
-                tab("tradeoff", "Train vs test compute", tradeoff()),
-                tab("quiz", "Comprehension checks", quiz()));
+                tab("tokens", "Tokens", tokens()),
+                tab("vq", "VQ codebook", vq()),
+                tab("attention", "Attention", attention()),
+                tab("losses", "Losses", losses()),
+                tab("ttt", "TTT", ttt()),
+                tab("derivation", "Scaling law", derivation()),
+                tab("tradeoff", "Train vs test", tradeoff()),
+                tab("quiz", "Quiz", quiz()));
         tabs.setId("concepts-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
@@ -214,7 +214,7 @@ public final class ConceptsView extends BorderPane {
                 + " for it. Both encoders were trained with full (bidirectional) attention; the text encoder only masks padding,"
                 + " which is left out here. The causal maps run the same weights with a causal mask in every block. Grey = weight"
                 + " exactly 0.", "A = \\mathrm{softmax}\\!\\left(\\frac{QK^\\top}{\\sqrt{d_h}} + M\\right),\\; M^{causal}_{ij} ="
-                + " \\begin{cases}0 & j \\le i\\\\ -\\infty & j > i\\end{cases},\\; \\mathrm{nnz} = \\tfrac{T(T+1)}{2}\\ \\text{vs}\\ T^2",
+                + " \\begin{cases}0 & j \\le i\\ -\\infty & j > i\\end{cases},\\; \\mathrm{nnz} = \\tfrac{T(T+1)}{2}\\ \\text{vs}\\ T^2",
                 vm.attention, vm::runAttention, selectors, maps, tokens,
                 table("attention", vm.attention.resultProperty(), r -> r.table()));
     }
@@ -309,5 +309,27 @@ public final class ConceptsView extends BorderPane {
         return panel("quiz", "The lecture's questions, each answered by a computation on the current models and stored"
                 + " measurements, with the working shown. Reference values not measured here are labelled.",
                 "\\text{answer} = f(\\text{models}, \\text{measurements})", vm.quiz, vm::runQuiz, answers);
+    }
+
+    @Override
+    public org.reflectlab.ui.kit.Notice notice() {
+        return new org.reflectlab.ui.kit.Notice(
+                "The lecture's appendix states laws and rules of thumb with dummy numbers; each tab here computes them on the "
+                        + "real models: tokens per modality, codebook size against reconstruction error, causal against full "
+                        + "attention, how each modality's loss reacts to perturbations, test-time training's learning rate.",
+                "The lecture: VQ reconstruction error falls like 1/sqrt(|codebook|); a causal mask keeps t(t+1)/2 of t^2 "
+                        + "attention entries.",
+                javafx.beans.binding.Bindings.createStringBinding(() -> {
+                    var full = vm.fullMapProperty().get();
+                    var causal = vm.causalMapProperty().get();
+                    return full == null || causal == null ? "" : String.format(java.util.Locale.ROOT,
+                            "This input (%s encoder, %d tokens): %d non-zero attention weights under the full mask, %d causal.",
+                            full.encoder(), full.t(), full.nonZero(), causal.nonZero());
+                }, vm.fullMapProperty(), vm.causalMapProperty()),
+                "In the VQ tab, where the measured slope leaves the 1/sqrt reference and how many codes the held-out patches "
+                        + "actually use; in Attention, that the causal map is exactly zero above the diagonal.",
+                "A law stated for large natural data need not hold on ShapesWorld: most patches are background, so a large "
+                        + "codebook has little left to spend its codes on.",
+                "\\text{MSE}(K) \\propto K^{-1/2}", java.util.List.of("power-law fit"));
     }
 }

@@ -45,6 +45,7 @@ class ScalingViewSmokeTest {
     void runASweepThenCompareK(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.modelsReadyProperty().get());
         robot.clickOn("#method-ttt");
+        robot.interact(() -> vm.ksProperty().set("1,2,3,4")); // a fit (and so optimal stopping) needs 4 K values
         robot.clickOn("#sweep-run");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.currentProperty().get() != null && !vm.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
@@ -56,8 +57,8 @@ class ScalingViewSmokeTest {
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.compareK().gridProperty().get() != null && !vm.compareK().comparingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         GridPane grid = robot.lookup("#compare-grid").queryAs(GridPane.class);
-        // 3 column heads + 3 method names (best-of-N, reflect last, reflect critic's pick) + 3 x 3 cells
-        assertEquals(3 + 3 + 9, grid.getChildren().size());
+        // 4 column heads (K 1..4) + 3 method names (best-of-N, reflect last, reflect critic's pick) + 3 x 4 cells
+        assertEquals(4 + 3 + 12, grid.getChildren().size());
         robot.clickOn("Optimal stopping");
         WaitForAsyncUtils.waitForFxEvents();
         LineChart<?, ?> stopping = robot.lookup("#stopping-chart").queryAs(LineChart.class);

@@ -77,7 +77,8 @@ class ServingViewModelTest {
         vm.outputProperty().set(Modality.TEXT);
         assertInstanceOf(Payload.Audio.class, vm.composedInput());
         vm.send();
-        await(() -> vm.replyProperty().get() != c, "a second reply");
+        // the reply and its text are set one after the other: wait for both, not for the first
+        await(() -> vm.replyProperty().get() != c && !vm.replyTextProperty().get().startsWith("sent"), "a second reply");
         assertTrue(vm.replyTextProperty().get().contains("spectrum read as"), vm.replyTextProperty().get());
 
         vm.targetProperty().set("image-1");
