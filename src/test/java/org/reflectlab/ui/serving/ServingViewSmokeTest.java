@@ -67,14 +67,19 @@ class ServingViewSmokeTest {
         robot.interact(() -> target.setValue("image-1"));
         robot.clickOn("#serving-crash");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.lookup("#serving-totals").queryLabeled().getText().contains("restarts 1"));
+                () -> onFx(() -> robot.lookup("#serving-totals").queryLabeled().getText().contains("restarts 1")));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> ((Label) robot.lookup("#serving-worker-image-1").query()).getText().contains("restarts 1"));
+                () -> onFx(() -> ((Label) robot.lookup("#serving-worker-image-1").query()).getText().contains("restarts 1")));
         // the restarted worker serves the next request
         robot.clickOn("#serving-send");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#serving-reply").queryLabeled().getText()
-                .matches("(?s)text->image in .*") && robot.lookup("#serving-totals").queryLabeled().getText().contains("completed 2"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(() -> robot.lookup("#serving-reply").queryLabeled().getText()
+                .matches("(?s)text->image in .*") && robot.lookup("#serving-totals").queryLabeled().getText().contains("completed 2")));
         assertTrue(notifier.errors.isEmpty(), notifier.errors.toString());
         assertTrue(Reply.class.isInterface());
+    }
+
+    /** A condition read on the FX thread: the worker tiles are redrawn there while the test polls. */
+    private static boolean onFx(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        return WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS);
     }
 }
