@@ -1,6 +1,5 @@
 package org.reflectlab.cli;
 
-import org.reflectlab.core.nn.NetworkIO;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,14 +9,15 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.data.Category;
+import org.reflectlab.core.nn.NetworkIO;
+import org.reflectlab.core.nn.generator.Generator;
 import org.reflectlab.core.reflect.GenEvalLite;
+import org.reflectlab.core.reflect.GeneratorTraining;
 import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.reflect.ReflectModels;
 import org.reflectlab.core.reflect.ReflectSettings;
-import org.reflectlab.core.reflect.Generator;
-import org.reflectlab.core.reflect.GeneratorTraining;
-import org.reflectlab.core.scaling.Comparison;
 import org.reflectlab.core.reflect.Reflector;
+import org.reflectlab.core.scaling.Comparison;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import picocli.CommandLine.Command;

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.data.CaptionParser;
-import org.reflectlab.core.data.ParseResult;
 import org.reflectlab.core.data.ImageGrid;
+import org.reflectlab.core.data.ParseResult;
 import org.reflectlab.core.reflect.Iteration;
 import org.reflectlab.core.reflect.ReflectModels;
 import org.reflectlab.core.reflect.ReflectSettings;
@@ -54,8 +54,8 @@ final class ReflectCommand implements Callable<Integer> {
             err.println("error: " + parsed.error().message());
             return Cli.BAD_INPUT;
         }
-        if (!org.reflectlab.core.reflect.Generator.fits(parsed.caption())) {
-            err.println("error: " + org.reflectlab.core.reflect.Generator.tooLong(parsed.caption()));
+        if (!org.reflectlab.core.nn.generator.Generator.fits(parsed.caption())) {
+            err.println("error: " + org.reflectlab.core.nn.generator.Generator.tooLong(parsed.caption()));
             return Cli.BAD_INPUT;
         }
         if (!Outputs.writable(err, "--out", out, "--json", json)) {

@@ -1,6 +1,5 @@
 package org.reflectlab.cli;
 
-import org.reflectlab.core.nn.NetworkIO;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -8,14 +7,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.reflectlab.core.backend.Backend;
-import org.reflectlab.core.nn.UnifiedModel;
-import org.reflectlab.core.reflect.Generator;
-import org.reflectlab.core.reflect.GeneratorConfig;
-import org.reflectlab.core.reflect.LatentCodec;
-import org.reflectlab.core.reflect.PoolExamples;
-import org.reflectlab.core.reflect.SamplePool;
+import org.reflectlab.core.nn.NetworkIO;
+import org.reflectlab.core.nn.generator.Generator;
+import org.reflectlab.core.nn.generator.GeneratorConfig;
+import org.reflectlab.core.nn.generator.LatentCodec;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 import org.reflectlab.core.reflect.GeneratorTraining;
+import org.reflectlab.core.reflect.PoolExamples;
 import org.reflectlab.core.reflect.ReflectModels;
+import org.reflectlab.core.reflect.SamplePool;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.train.StepResult;

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.reflectlab.core.backend.Backend;
-import org.reflectlab.core.nn.UnifiedConfig;
+import org.reflectlab.core.nn.unified.UnifiedConfig;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.Manifest;
 import org.reflectlab.core.store.ModelStore;

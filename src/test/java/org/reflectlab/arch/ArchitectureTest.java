@@ -51,4 +51,15 @@ class ArchitectureTest {
         noClasses().should().dependOnClassesThat().haveFullyQualifiedName("java.io.ObjectInputStream")
                 .check(classes);
     }
+
+    @Test
+    void networksDoNotDependOnWhatUsesThem() {
+        noClasses().that().resideInAPackage("org.reflectlab.core.nn..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.reflectlab.core.reflect..", "org.reflectlab.core.world..",
+                        "org.reflectlab.core.scaling..", "org.reflectlab.core.aphasia..", "org.reflectlab.core.train..",
+                        "org.reflectlab.core.serving..", "org.reflectlab.core.concepts..", "org.reflectlab.core.cluster..",
+                        "org.reflectlab.core.bench..")
+                .because("a network (core/nn/...) is used by training, reflection, scaling, aphasia and serving, never the reverse")
+                .check(classes);
+    }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 import org.reflectlab.core.store.Manifest;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.store.ModelStoreException;

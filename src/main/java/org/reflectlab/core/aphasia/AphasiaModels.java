@@ -1,8 +1,8 @@
 package org.reflectlab.core.aphasia;
 
-import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.nn.detector.SceneReader;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 import org.reflectlab.core.reflect.ReflectModels;
-import org.reflectlab.core.reflect.SceneReader;
 import org.reflectlab.core.store.Manifest;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.store.ModelStoreException;

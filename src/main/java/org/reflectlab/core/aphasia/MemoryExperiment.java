@@ -26,8 +26,8 @@ import org.reflectlab.core.data.Vocabulary;
 import org.reflectlab.core.nn.Params;
 import org.reflectlab.core.nn.Quiet;
 import org.reflectlab.core.nn.SdBuilder;
-import org.reflectlab.core.nn.UnifiedModel;
-import org.reflectlab.core.reflect.SceneReader;
+import org.reflectlab.core.nn.detector.SceneReader;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 import org.reflectlab.core.stats.Bootstrap;
 
 /**

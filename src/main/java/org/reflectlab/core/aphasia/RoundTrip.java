@@ -13,8 +13,8 @@ import org.reflectlab.core.data.Sample;
 import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.core.data.SceneRenderer;
 import org.reflectlab.core.data.ShapesWorld;
-import org.reflectlab.core.nn.UnifiedModel;
-import org.reflectlab.core.reflect.SceneReader;
+import org.reflectlab.core.nn.detector.SceneReader;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 import org.reflectlab.core.stats.Bootstrap;
 
 /**

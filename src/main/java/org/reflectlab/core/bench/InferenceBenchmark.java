@@ -11,9 +11,9 @@ import org.reflectlab.core.data.DataSpec;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.Sample;
 import org.reflectlab.core.data.ShapesWorld;
-import org.reflectlab.core.nn.UnifiedModel;
 import org.reflectlab.core.nn.fast.FastPath;
-import org.reflectlab.core.reflect.Generator;
+import org.reflectlab.core.nn.generator.Generator;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 import org.reflectlab.core.reflect.ReflectSettings;
 import org.reflectlab.core.reflect.Reflector;
 

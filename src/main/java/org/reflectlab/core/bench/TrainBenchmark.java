@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.reflectlab.core.backend.Backend;
-import org.reflectlab.core.nn.UnifiedConfig;
+import org.reflectlab.core.nn.unified.UnifiedConfig;
 import org.reflectlab.core.train.TrainSettings;
 import org.reflectlab.core.train.UnifiedTraining;
 

@@ -7,8 +7,8 @@ import java.util.Locale;
 import org.reflectlab.core.data.Caption;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.Vocabulary;
-import org.reflectlab.core.nn.UnifiedModel;
 import org.reflectlab.core.nn.fast.FastOps;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 
 /**
  * The unified model's real attention weights on one input, for its text and image encoders, under

@@ -16,7 +16,7 @@ import org.reflectlab.core.data.Sample;
 import org.reflectlab.core.data.SceneAudio;
 import org.reflectlab.core.data.ShapesWorld;
 import org.reflectlab.core.data.Vocabulary;
-import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 
 /**
  * How each modality's loss answers controlled perturbations. Images: pixel MSE against a perceptual

@@ -13,7 +13,7 @@ import org.reflectlab.core.aphasia.Retrieval;
 import org.reflectlab.core.data.DataSpec;
 import org.reflectlab.core.data.Sample;
 import org.reflectlab.core.data.ShapesWorld;
-import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 import org.reflectlab.core.store.Manifest;
 
 /**

@@ -3,6 +3,9 @@ package org.reflectlab.core.reflect;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.reflectlab.core.nn.detector.SceneReader;
+import org.reflectlab.core.nn.generator.Generator;
+import org.reflectlab.core.nn.generator.LatentCodec;
 
 /**
  * How compute is counted: in generator network evaluations (NFE). Other work is converted at a

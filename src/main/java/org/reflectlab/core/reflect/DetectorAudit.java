@@ -13,6 +13,9 @@ import org.reflectlab.core.data.Sample;
 import org.reflectlab.core.data.Scene;
 import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.core.data.ShapesWorld;
+import org.reflectlab.core.nn.detector.SceneReader;
+import org.reflectlab.core.nn.generator.Generator;
+import org.reflectlab.core.nn.generator.LatentCodec;
 
 /**
  * How well a detector reads what the generator draws, two ways: (1) held-out true scenes sent

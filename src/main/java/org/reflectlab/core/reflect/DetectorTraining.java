@@ -16,6 +16,8 @@ import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.core.data.ShapesWorld;
 import org.reflectlab.core.nn.NetworkIO;
 import org.reflectlab.core.nn.Params;
+import org.reflectlab.core.nn.detector.Detector;
+import org.reflectlab.core.nn.detector.DetectorConfig;
 import org.reflectlab.core.store.Manifest;
 import org.reflectlab.core.store.ModelDescription;
 import org.reflectlab.core.store.ModelStore;

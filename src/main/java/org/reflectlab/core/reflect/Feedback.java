@@ -1,5 +1,6 @@
 package org.reflectlab.core.reflect;
 
+import org.reflectlab.core.nn.generator.FeedbackVocabulary;
 import java.util.ArrayList;
 import java.util.List;
 import org.reflectlab.core.data.Caption;
@@ -16,7 +17,7 @@ import org.reflectlab.core.data.SceneObject;
  */
 public final class Feedback {
 
-    public static final String CORRECT = "correct";
+    public static final String CORRECT = FeedbackVocabulary.CORRECT;
     private static final String[] NUMBERS = {"no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
 
     private Feedback() {

@@ -19,16 +19,20 @@ import org.reflectlab.core.data.SceneSampler;
 import org.reflectlab.core.data.ShapesWorld;
 import org.reflectlab.core.nn.NetworkIO;
 import org.reflectlab.core.nn.Params;
-import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.nn.fast.FastPath;
+import org.reflectlab.core.nn.generator.Generator;
+import org.reflectlab.core.nn.generator.GeneratorBackprop;
+import org.reflectlab.core.nn.generator.GeneratorConfig;
+import org.reflectlab.core.nn.generator.LatentCodec;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 import org.reflectlab.core.store.Manifest;
 import org.reflectlab.core.store.ModelDescription;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.store.ModelStoreException;
-import org.reflectlab.core.nn.fast.FastPath;
 import org.reflectlab.core.train.FastTrainer;
 import org.reflectlab.core.train.SdTrainer;
-import org.reflectlab.core.train.StepTrainer;
 import org.reflectlab.core.train.StepResult;
+import org.reflectlab.core.train.StepTrainer;
 import org.reflectlab.core.train.WarmupCosine;
 
 /**

@@ -8,6 +8,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.reflectlab.core.data.Caption;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.Scene;
+import org.reflectlab.core.nn.generator.Generator;
+import org.reflectlab.core.nn.generator.LatentCodec;
 
 /**
  * Images as the generator draws them, with labels that are known: true scenes sent through the

@@ -13,6 +13,8 @@ import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.SceneRenderer;
 import org.reflectlab.core.data.SceneSampler;
 import org.reflectlab.core.data.ShapesWorld;
+import org.reflectlab.core.nn.generator.Generator;
+import org.reflectlab.core.nn.generator.LatentCodec;
 
 /**
  * Reflection training examples from a {@link SamplePool}, as Reflect-DiT builds them: the context

@@ -1,7 +1,10 @@
 package org.reflectlab.core.reflect;
 
 import org.reflectlab.core.nn.NetworkIO;
-import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.nn.detector.Detector;
+import org.reflectlab.core.nn.generator.Generator;
+import org.reflectlab.core.nn.generator.LatentCodec;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.store.ModelStoreException;
 import org.reflectlab.core.train.UnifiedModelIO;

@@ -1,5 +1,7 @@
 package org.reflectlab.core.reflect;
 
+import org.reflectlab.core.nn.generator.Generator;
+
 /**
  * How to reflect: up to k iterations, the seed, sampling steps per image, context size, early
  * stop, and the classifier-free guidance scale (1 = none; otherwise each step costs 2 NFE).

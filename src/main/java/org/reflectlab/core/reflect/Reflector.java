@@ -10,6 +10,9 @@ import org.reflectlab.core.data.CaptionCheck;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.core.data.ShapesWorld;
+import org.reflectlab.core.nn.detector.SceneReader;
+import org.reflectlab.core.nn.generator.Generator;
+import org.reflectlab.core.nn.generator.LatentCodec;
 
 /**
  * Reflect-DiT at inference time: generate, let the critic say what is wrong, regenerate with the

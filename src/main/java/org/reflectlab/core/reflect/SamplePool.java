@@ -19,15 +19,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.reflectlab.core.data.Caption;
 import org.reflectlab.core.data.CaptionParser;
 import org.reflectlab.core.data.Category;
+import org.reflectlab.core.data.Clause;
 import org.reflectlab.core.data.ParseResult;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.core.data.SceneSampler;
-import org.reflectlab.core.data.Clause;
 import org.reflectlab.core.data.Shape;
 import org.reflectlab.core.data.ShapeColor;
-import org.reflectlab.core.data.Size;
 import org.reflectlab.core.data.ShapesWorld;
+import org.reflectlab.core.data.Size;
+import org.reflectlab.core.nn.detector.SceneReader;
+import org.reflectlab.core.nn.generator.Generator;
+import org.reflectlab.core.nn.generator.LatentCodec;
 
 /**
  * The base generator's own samples, the data Reflect-DiT learns to reflect from: many prompts x

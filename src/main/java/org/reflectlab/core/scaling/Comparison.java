@@ -1,20 +1,20 @@
 package org.reflectlab.core.scaling;
 
-import org.reflectlab.core.stats.Bootstrap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
+import org.reflectlab.core.nn.generator.Generator;
 import org.reflectlab.core.reflect.Feedback;
 import org.reflectlab.core.reflect.GenEvalLite;
-import org.reflectlab.core.reflect.Generator;
 import org.reflectlab.core.reflect.Iteration;
 import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.reflect.ReflectSettings;
 import org.reflectlab.core.reflect.ReflectionRun;
 import org.reflectlab.core.reflect.Reflector;
+import org.reflectlab.core.stats.Bootstrap;
 
 /**
  * GenEval-lite comparison of the methods at equal compute, every answer scored by the judge:

@@ -16,12 +16,12 @@ import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.core.data.ShapesWorld;
 import org.reflectlab.core.nn.Params;
+import org.reflectlab.core.nn.fast.FastPath;
+import org.reflectlab.core.nn.generator.Generator;
 import org.reflectlab.core.reflect.Compute;
 import org.reflectlab.core.reflect.Feedback;
-import org.reflectlab.core.reflect.Generator;
 import org.reflectlab.core.reflect.Iteration;
 import org.reflectlab.core.reflect.Reflector;
-import org.reflectlab.core.nn.fast.FastPath;
 import org.reflectlab.core.train.FastTrainer;
 import org.reflectlab.core.train.SdTrainer;
 import org.reflectlab.core.train.StepTrainer;
@@ -189,7 +189,7 @@ public final class TestTimeTraining {
     }
 
     private static StepTrainer fastTrainer(Generator copy, Params params) {
-        org.reflectlab.core.reflect.GeneratorBackprop backprop = new org.reflectlab.core.reflect.GeneratorBackprop(copy);
+        org.reflectlab.core.nn.generator.GeneratorBackprop backprop = new org.reflectlab.core.nn.generator.GeneratorBackprop(copy);
         return new FastTrainer(params, backprop.grads(), backprop::step, Map.of(Generator.LOSS_FLOW, 1.0),
                 new FixedSchedule(LEARNING_RATE), name -> TRAINABLE_PREFIXES.stream().anyMatch(name::startsWith));
     }

@@ -15,7 +15,7 @@ import org.reflectlab.core.data.Scene;
 import org.reflectlab.core.data.SceneAudio;
 import org.reflectlab.core.data.SceneRenderer;
 import org.reflectlab.core.data.SceneSampler;
-import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.train.UnifiedModelIO;
 

@@ -14,7 +14,7 @@ import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.Sample;
 import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.core.data.ShapesWorld;
-import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 
 /**
  * Held-out quality of a unified model:

@@ -1,7 +1,7 @@
 package org.reflectlab.core.train;
 
 import org.reflectlab.core.nn.NetworkIO;
-import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 import org.reflectlab.core.store.Manifest;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.store.ModelStoreException;

@@ -1,6 +1,7 @@
 package org.reflectlab.core.world;
 
 import org.reflectlab.core.nn.NetworkIO;
+import org.reflectlab.core.nn.world.ImplicitModel;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.store.ModelStoreException;
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.reflectlab.core.data.RgbImage;
+import org.reflectlab.core.nn.world.ImplicitModel;
 
 /** Rolls the implicit model out for several episodes at once (one batched step per frame). */
 public final class ImplicitRollouts {

@@ -8,6 +8,8 @@ import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.reflectlab.core.data.RgbImage;
+import org.reflectlab.core.nn.world.ImplicitConfig;
+import org.reflectlab.core.nn.world.ImplicitModel;
 import org.reflectlab.core.store.Manifest;
 import org.reflectlab.core.store.ModelDescription;
 import org.reflectlab.core.store.ModelStore;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.reflectlab.core.data.RgbImage;
+import org.reflectlab.core.nn.world.ImplicitModel;
 
 /**
  * Live play: the user pushes the controllable ball; each tick the true simulator and the chosen

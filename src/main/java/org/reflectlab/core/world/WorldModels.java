@@ -1,5 +1,6 @@
 package org.reflectlab.core.world;
 
+import org.reflectlab.core.nn.world.ImplicitModel;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.store.ModelStoreException;
 

@@ -22,8 +22,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.reflectlab.core.concurrent.Batcher;
 import org.reflectlab.core.concurrent.BackgroundTask;
+import org.reflectlab.core.concurrent.Batcher;
 import org.reflectlab.core.concurrent.TaskHandle;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.data.Caption;
@@ -335,8 +335,8 @@ public final class ReflectViewModel {
 
     private void validate() {
         ParseResult r = CaptionParser.parse(prompt.get());
-        if (r.ok() && !org.reflectlab.core.reflect.Generator.fits(r.caption())) {
-            promptError.set(new ParseError(org.reflectlab.core.reflect.Generator.tooLong(r.caption()), 0, 0, null));
+        if (r.ok() && !org.reflectlab.core.nn.generator.Generator.fits(r.caption())) {
+            promptError.set(new ParseError(org.reflectlab.core.nn.generator.Generator.tooLong(r.caption()), 0, 0, null));
             return;
         }
         promptError.set(r.ok() ? null : r.error());

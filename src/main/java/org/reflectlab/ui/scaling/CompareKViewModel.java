@@ -22,7 +22,7 @@ import org.reflectlab.core.concurrent.TaskHandle;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.data.CaptionParser;
 import org.reflectlab.core.data.ParseResult;
-import org.reflectlab.core.reflect.Generator;
+import org.reflectlab.core.nn.generator.Generator;
 import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.reflect.Reflector;
 import org.reflectlab.core.scaling.CompareGrid;

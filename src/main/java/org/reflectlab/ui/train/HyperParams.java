@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.reflectlab.core.nn.UnifiedConfig;
+import org.reflectlab.core.nn.unified.UnifiedConfig;
 import org.reflectlab.core.train.TrainSettings;
 
 /**

@@ -3,7 +3,7 @@ package org.reflectlab.ui.train;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 import org.reflectlab.core.train.LossHistory;
 import org.reflectlab.core.train.StepResult;
 import org.reflectlab.core.train.UnifiedEval;

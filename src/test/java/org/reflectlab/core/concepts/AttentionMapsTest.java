@@ -10,8 +10,8 @@ import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.data.DataSpec;
 import org.reflectlab.core.data.Sample;
 import org.reflectlab.core.data.ShapesWorld;
-import org.reflectlab.core.nn.UnifiedConfig;
-import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.nn.unified.UnifiedConfig;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 
 class AttentionMapsTest {
 

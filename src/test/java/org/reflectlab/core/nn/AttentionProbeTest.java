@@ -15,6 +15,8 @@ import org.reflectlab.core.data.Sample;
 import org.reflectlab.core.data.ShapesWorld;
 import org.reflectlab.core.data.Vocabulary;
 import org.reflectlab.core.nn.fast.FastOps;
+import org.reflectlab.core.nn.unified.UnifiedConfig;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 
 /** The attention probe sees the real softmax weights without changing the outputs, and masks causally on request. */
 class AttentionProbeTest {

@@ -16,7 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.data.Caption;
 import org.reflectlab.core.data.CaptionParser;
-import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.nn.generator.Generator;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 
 /** The reflection ablations switch off exactly what they name, and only that. */
 class AblationTest {

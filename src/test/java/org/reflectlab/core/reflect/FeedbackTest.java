@@ -12,6 +12,7 @@ import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.core.data.Shape;
 import org.reflectlab.core.data.ShapeColor;
 import org.reflectlab.core.data.Size;
+import org.reflectlab.core.nn.generator.FeedbackVocabulary;
 
 class FeedbackTest {
 

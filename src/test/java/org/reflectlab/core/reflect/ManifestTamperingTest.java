@@ -1,6 +1,5 @@
 package org.reflectlab.core.reflect;
 
-import org.reflectlab.core.nn.NetworkIO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,6 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.nn.NetworkIO;
+import org.reflectlab.core.nn.detector.Detector;
+import org.reflectlab.core.nn.detector.DetectorConfig;
+import org.reflectlab.core.nn.generator.Generator;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.store.ModelStoreException;
 import org.reflectlab.core.train.UnifiedModelIO;

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.cluster.JobNode;
-import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 
 /** A sample pool built as jobs on two workers holds exactly what one built in a loop holds, in the same order. */
 class PoolJobsTest {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.data.Caption;
 import org.reflectlab.core.data.CaptionParser;
-import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.nn.generator.Generator;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 
 class ReflectorTest {
 

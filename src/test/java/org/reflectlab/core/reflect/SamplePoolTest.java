@@ -21,7 +21,10 @@ import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.data.Caption;
 import org.reflectlab.core.data.Category;
 import org.reflectlab.core.data.ShapesWorld;
-import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.nn.detector.SceneReader;
+import org.reflectlab.core.nn.generator.Generator;
+import org.reflectlab.core.nn.generator.LatentCodec;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 
 class SamplePoolTest {
 

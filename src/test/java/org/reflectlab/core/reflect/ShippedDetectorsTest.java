@@ -1,6 +1,5 @@
 package org.reflectlab.core.reflect;
 
-import org.reflectlab.core.nn.NetworkIO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,6 +19,8 @@ import org.reflectlab.core.data.Shape;
 import org.reflectlab.core.data.ShapeColor;
 import org.reflectlab.core.data.ShapesWorld;
 import org.reflectlab.core.data.Size;
+import org.reflectlab.core.nn.NetworkIO;
+import org.reflectlab.core.nn.detector.Detector;
 import org.reflectlab.core.store.ModelStore;
 
 /** The critic and judge shipped in models/, on renders they never saw. */

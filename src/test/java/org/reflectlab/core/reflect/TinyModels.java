@@ -12,8 +12,12 @@ import org.reflectlab.core.data.ShapeColor;
 import org.reflectlab.core.data.ShapesWorld;
 import org.reflectlab.core.data.Size;
 import org.reflectlab.core.nn.Params;
-import org.reflectlab.core.nn.UnifiedConfig;
-import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.nn.detector.SceneReader;
+import org.reflectlab.core.nn.generator.Generator;
+import org.reflectlab.core.nn.generator.GeneratorConfig;
+import org.reflectlab.core.nn.generator.LatentCodec;
+import org.reflectlab.core.nn.unified.UnifiedConfig;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 
 /** Untrained, tiny networks of the real kinds, for fast tests of the machinery around them. */
 public final class TinyModels {

@@ -1,6 +1,5 @@
 package org.reflectlab.core.reflect;
 
-import org.reflectlab.core.nn.NetworkIO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +13,12 @@ import org.reflectlab.core.data.CaptionParser;
 import org.reflectlab.core.data.DataSpec;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.ShapesWorld;
-import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.nn.NetworkIO;
+import org.reflectlab.core.nn.detector.Detector;
+import org.reflectlab.core.nn.detector.DetectorConfig;
+import org.reflectlab.core.nn.generator.Generator;
+import org.reflectlab.core.nn.generator.GeneratorConfig;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 import org.reflectlab.core.store.ModelStore;
 
 class TrainingSmallTest {

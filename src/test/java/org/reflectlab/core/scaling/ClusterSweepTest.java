@@ -23,11 +23,11 @@ import org.reflectlab.core.cluster.JobNode;
 import org.reflectlab.core.cluster.PekkoSetup;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.SceneObject;
-import org.reflectlab.core.nn.UnifiedModel;
-import org.reflectlab.core.reflect.Generator;
+import org.reflectlab.core.nn.detector.SceneReader;
+import org.reflectlab.core.nn.generator.Generator;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.reflect.Reflector;
-import org.reflectlab.core.reflect.SceneReader;
 import org.reflectlab.core.reflect.TinyModels;
 
 /**

@@ -12,8 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.data.Caption;
 import org.reflectlab.core.data.CaptionParser;
-import org.reflectlab.core.nn.UnifiedModel;
-import org.reflectlab.core.reflect.Generator;
+import org.reflectlab.core.nn.generator.Generator;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 import org.reflectlab.core.reflect.Reflector;
 import org.reflectlab.core.reflect.TinyModels;
 

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.reflectlab.core.backend.Backend;
-import org.reflectlab.core.nn.UnifiedBackprop;
-import org.reflectlab.core.nn.UnifiedConfig;
-import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.nn.unified.UnifiedBackprop;
+import org.reflectlab.core.nn.unified.UnifiedConfig;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 
 /** Adam on the fast path takes the same steps as SameDiff's Adam on the graph. */
 class FastTrainerTest {

@@ -23,8 +23,8 @@ import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.data.DataSpec;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.ShapesWorld;
-import org.reflectlab.core.nn.UnifiedConfig;
-import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.nn.unified.UnifiedConfig;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.store.ModelStoreException;
 

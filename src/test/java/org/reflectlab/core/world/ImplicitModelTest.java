@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.data.RgbImage;
+import org.reflectlab.core.nn.world.ImplicitConfig;
+import org.reflectlab.core.nn.world.ImplicitModel;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.store.ModelStoreException;
 import org.reflectlab.core.train.StepResult;

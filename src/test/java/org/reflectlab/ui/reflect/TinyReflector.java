@@ -1,7 +1,7 @@
 package org.reflectlab.ui.reflect;
 
-import org.reflectlab.core.nn.UnifiedModel;
-import org.reflectlab.core.reflect.Generator;
+import org.reflectlab.core.nn.generator.Generator;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 import org.reflectlab.core.reflect.Reflector;
 import org.reflectlab.core.reflect.TinyModels;
 

@@ -18,7 +18,7 @@ import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.SynchronousTaskRunner;
 import org.reflectlab.core.concurrent.TaskHandle;
 import org.reflectlab.core.concurrent.TaskRunner;
-import org.reflectlab.core.nn.UnifiedConfig;
+import org.reflectlab.core.nn.unified.UnifiedConfig;
 import org.reflectlab.core.train.TrainSettings;
 import org.reflectlab.core.train.UnifiedTraining;
 import org.reflectlab.ui.kit.RecordingNotifier;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.reflectlab.core.backend.Backend;
-import org.reflectlab.core.nn.UnifiedConfig;
+import org.reflectlab.core.nn.unified.UnifiedConfig;
 import org.reflectlab.core.train.TrainSettings;
 import org.reflectlab.core.train.UnifiedTraining;
 import org.reflectlab.ui.kit.FxTaskRunner;

@@ -1,7 +1,7 @@
 package org.reflectlab.ui.world;
 
-import org.reflectlab.core.world.ImplicitConfig;
-import org.reflectlab.core.world.ImplicitModel;
+import org.reflectlab.core.nn.world.ImplicitConfig;
+import org.reflectlab.core.nn.world.ImplicitModel;
 import org.reflectlab.core.world.PhysicsParams;
 import org.reflectlab.core.world.WorldModels;
 

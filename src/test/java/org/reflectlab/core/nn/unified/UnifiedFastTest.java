@@ -1,4 +1,4 @@
-package org.reflectlab.core.nn;
+package org.reflectlab.core.nn.unified;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +16,8 @@ import org.reflectlab.core.data.DataSpec;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.Sample;
 import org.reflectlab.core.data.ShapesWorld;
+import org.reflectlab.core.nn.unified.UnifiedConfig;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.train.UnifiedModelIO;
 

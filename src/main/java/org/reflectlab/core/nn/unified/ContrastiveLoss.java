@@ -1,4 +1,4 @@
-package org.reflectlab.core.nn;
+package org.reflectlab.core.nn.unified;
 
 import java.nio.FloatBuffer;
 import org.reflectlab.core.nn.fast.FastOps;

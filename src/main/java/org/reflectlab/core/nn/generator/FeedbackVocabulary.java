@@ -1,4 +1,4 @@
-package org.reflectlab.core.reflect;
+package org.reflectlab.core.nn.generator;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +17,9 @@ import org.reflectlab.core.data.Size;
  */
 public final class FeedbackVocabulary {
 
+    /** The critic's whole sentence for a right image (the vocabulary needs it before the critic exists). */
+    public static final String CORRECT = "correct";
+
     public static final String PAD = "<pad>";
     public static final String SEP = "<sep>";
     /** Feedback tokens per context pair: one sentence always fits, a second is cut short. */
@@ -26,7 +29,7 @@ public final class FeedbackVocabulary {
     private static final Map<String, Integer> IDS = new HashMap<>();
 
     static {
-        List<String> t = new ArrayList<>(List.of(PAD, SEP, Feedback.CORRECT, "there", "should", "be", "but", "only",
+        List<String> t = new ArrayList<>(List.of(PAD, SEP, CORRECT, "there", "should", "be", "but", "only",
                 "none", "exists", "exist", "the", "it", "is", "a", "an", "of", "left", "right", "above", "below", "they",
                 "are", "in", "same", "column", "row", "at", "top", "bottom", "center", "objects", "image", "does", "not",
                 "match", "prompt", "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"));

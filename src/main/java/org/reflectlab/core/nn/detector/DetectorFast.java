@@ -1,4 +1,4 @@
-package org.reflectlab.core.reflect;
+package org.reflectlab.core.nn.detector;
 
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;

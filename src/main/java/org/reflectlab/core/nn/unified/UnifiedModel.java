@@ -1,4 +1,4 @@
-package org.reflectlab.core.nn;
+package org.reflectlab.core.nn.unified;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +13,9 @@ import org.reflectlab.core.data.Caption;
 import org.reflectlab.core.data.Patches;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.Vocabulary;
+import org.reflectlab.core.nn.NetworkIO;
+import org.reflectlab.core.nn.Params;
+import org.reflectlab.core.nn.SdBuilder;
 import org.reflectlab.core.nn.fast.FastPath;
 
 /**

@@ -1,4 +1,4 @@
-package org.reflectlab.core.nn;
+package org.reflectlab.core.nn.unified;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +16,9 @@ import org.reflectlab.core.data.DataSpec;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.Sample;
 import org.reflectlab.core.data.ShapesWorld;
+import org.reflectlab.core.nn.unified.UnifiedBackprop;
+import org.reflectlab.core.nn.unified.UnifiedConfig;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 
 /** The fast forward + backward gives SameDiff's four losses and the gradient of every parameter. */
 class UnifiedBackpropTest {

@@ -1,4 +1,4 @@
-package org.reflectlab.core.reflect;
+package org.reflectlab.core.nn.generator;
 
 import java.nio.FloatBuffer;
 import java.util.Map;

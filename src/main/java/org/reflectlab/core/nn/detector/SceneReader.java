@@ -1,4 +1,4 @@
-package org.reflectlab.core.reflect;
+package org.reflectlab.core.nn.detector;
 
 import java.util.List;
 import org.reflectlab.core.data.RgbImage;

@@ -1,8 +1,9 @@
-package org.reflectlab.core.nn;
+package org.reflectlab.core.nn.unified;
 
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.reflectlab.core.data.Vocabulary;
+import org.reflectlab.core.nn.Params;
 import org.reflectlab.core.nn.fast.FastOps;
 import org.reflectlab.core.nn.fast.Segments;
 

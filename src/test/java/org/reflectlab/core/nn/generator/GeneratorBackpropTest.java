@@ -1,4 +1,4 @@
-package org.reflectlab.core.reflect;
+package org.reflectlab.core.nn.generator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.nn.generator.Generator;
+import org.reflectlab.core.nn.generator.GeneratorBackprop;
+import org.reflectlab.core.reflect.TinyModels;
 
 /** The generator's fast forward + backward gives SameDiff's flow loss and the gradient of every parameter. */
 class GeneratorBackpropTest {

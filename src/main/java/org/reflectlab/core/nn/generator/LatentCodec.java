@@ -1,4 +1,4 @@
-package org.reflectlab.core.reflect;
+package org.reflectlab.core.nn.generator;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.ShapesWorld;
 import org.reflectlab.core.nn.Params;
-import org.reflectlab.core.nn.UnifiedModel;
+import org.reflectlab.core.nn.unified.UnifiedModel;
 
 /**
  * Images <-> the generator's latent space: the unified model's image latent, projected on its

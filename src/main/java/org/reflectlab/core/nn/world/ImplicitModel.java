@@ -1,4 +1,4 @@
-package org.reflectlab.core.world;
+package org.reflectlab.core.nn.world;
 
 import java.util.ArrayList;
 import java.util.HashMap;
