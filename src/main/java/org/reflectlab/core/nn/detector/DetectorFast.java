@@ -24,10 +24,18 @@ final class DetectorFast {
 
     /** The logits of each head, in {@code heads} order, as [batch * 9 * classes] row-major arrays. */
     synchronized float[][] logits(INDArray input, String[] heads, int[] classes) {
-        INDArray in = FastOps.contiguous(input);
-        int n = (int) in.size(0);
+        try {
+            return logitsUnreleased(input, heads, classes);
+        } finally {
+            ops.release();
+        }
+    }
+
+    private float[][] logitsUnreleased(INDArray input, String[] heads, int[] classes) {
+        FloatBuffer view = ops.input(input);
+        int n = (int) input.size(0);
         boolean vit = cfg.arch() == DetectorConfig.Arch.VIT;
-        FloatBuffer hidden = vit ? vitTrunk(FastOps.view(in), n) : cropTrunk(FastOps.view(in), n);
+        FloatBuffer hidden = vit ? vitTrunk(view, n) : cropTrunk(view, n);
         int rows = vit ? n : n * Detector.CELLS;
         float[][] out = new float[heads.length][];
         for (int k = 0; k < heads.length; k++) {

@@ -29,6 +29,8 @@ public final class FastOps {
     private final Map<INDArray, FloatBuffer> views = new IdentityHashMap<>();
     private final Map<String, FloatBuffer> scratch = new HashMap<>();
     private AttentionProbe probe;
+    /** Inputs in use by the current call: a buffer view alone does not keep ND4J from freeing an array's memory. */
+    private final java.util.List<INDArray> held = new java.util.ArrayList<>();
 
     /**
      * Sees every attention block's weights (softmax rows) as they are computed, and may run the
@@ -67,6 +69,22 @@ public final class FastOps {
             scratch.put(key, b);
         }
         return b;
+    }
+
+    /**
+     * An input array's memory (a c-order float copy if it is not one), kept reachable until
+     * {@link #release()}. Measured: without this, a batch whose INDArrays nothing else referenced was
+     * freed by ND4J's deallocator while its view was still being read, and OpenBLAS crashed the JVM.
+     */
+    public FloatBuffer input(INDArray a) {
+        INDArray c = contiguous(a);
+        held.add(c);
+        return view(c);
+    }
+
+    /** Lets the inputs of the finished call go (call it in a finally block). */
+    public void release() {
+        held.clear();
     }
 
     /** The weight's memory, viewed in place (the view is kept: parameter arrays live as long as the model). */

@@ -69,13 +69,17 @@ public final class GeneratorBackprop {
     public Map<String, Double> step(INDArray[] batch) {
         in = new java.util.HashMap<>();
         for (int i = 0; i < features.size(); i++) {
-            in.put(features.get(i), FastOps.view(FastOps.contiguous(batch[i])));
+            in.put(features.get(i), ops.input(batch[i]));
         }
         n = (int) batch[0].size(0);
-        double loss = forward();
-        grads.zero();
-        backward();
-        return Map.of(Generator.LOSS_FLOW, loss);
+        try {
+            double loss = forward();
+            grads.zero();
+            backward();
+            return Map.of(Generator.LOSS_FLOW, loss);
+        } finally {
+            ops.release();
+        }
     }
 
     private double forward() {

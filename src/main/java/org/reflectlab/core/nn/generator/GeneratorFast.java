@@ -28,7 +28,16 @@ final class GeneratorFast {
 
     /** Velocities [batch, latent] for a batch of placeholders. */
     synchronized INDArray velocity(Map<String, INDArray> in) {
+        try {
+            return velocityUnreleased(in);
+        } finally {
+            ops.release();
+        }
+    }
+
+    private INDArray velocityUnreleased(Map<String, INDArray> in) {
         INDArray xt = FastOps.contiguous(in.get("xt"));
+        FloatBuffer xtView = ops.input(xt);
         int n = (int) xt.size(0);
         int d = cfg.width();
         int pairs = cfg.contextPairs();
@@ -57,7 +66,7 @@ final class GeneratorFast {
         FastOps.place(part, fbTokens, x, seq, start, n, d);
         start += fbTokens;
 
-        embed("gen/latent", FastOps.view(xt), n, lat, cfg.tokenWidth(), part);
+        embed("gen/latent", xtView, n, lat, cfg.tokenWidth(), part);
         if (cfg.textGuide()) {
             ops.dense("gen/guide", view(in, "guide"), 0, n * lat, cfg.tokenWidth(), d, part, 0, true);
         }
@@ -117,6 +126,6 @@ final class GeneratorFast {
     }
 
     private FloatBuffer view(Map<String, INDArray> in, String name) {
-        return FastOps.view(FastOps.contiguous(in.get(name)));
+        return ops.input(in.get(name));
     }
 }

@@ -87,24 +87,24 @@ public final class UnifiedBackprop {
      * total are left in {@link #grads()} (zeroed first).
      */
     public Map<String, Double> step(INDArray[] features) {
-        Map<String, Double> losses = forward(features);
-        grads.zero();
-        backward();
-        return losses;
+        try {
+            Map<String, Double> losses = forward(features);
+            grads.zero();
+            backward();
+            return losses;
+        } finally {
+            ops.release();
+        }
     }
 
     // Forward //
 
     private Map<String, Double> forward(INDArray[] f) {
-        INDArray[] c = new INDArray[f.length];
-        for (int i = 0; i < f.length; i++) {
-            c[i] = FastOps.contiguous(f[i]);
-        }
-        n = (int) c[0].size(0);
-        patches = FastOps.view(c[0]);
-        tokens = FastOps.view(c[1]);
-        mask = FastOps.view(c[2]);
-        eye = FastOps.view(c[3]);
+        n = (int) f[0].size(0);
+        patches = ops.input(f[0]);
+        tokens = ops.input(f[1]);
+        mask = ops.input(f[2]);
+        eye = ops.input(f[3]);
 
         encodeImage();
         encodeText();

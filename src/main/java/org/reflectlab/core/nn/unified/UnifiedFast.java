@@ -35,11 +35,19 @@ final class UnifiedFast {
 
     /** Patches [n, tokens, patchWidth] -> latents [n, latent]. */
     synchronized INDArray imageLatents(INDArray patches) {
+        try {
+            return imageLatentsUnreleased(patches);
+        } finally {
+            ops.release();
+        }
+    }
+
+    private INDArray imageLatentsUnreleased(INDArray patches) {
         int n = (int) patches.size(0);
         int t = cfg.imageTokens();
         int d = cfg.width();
         FloatBuffer x = ops.scratch("img/x", n * t * d);
-        ops.dense("img/embed", FastOps.view(FastOps.contiguous(patches)), 0, n * t, cfg.patchWidth(), d, x, 0, false);
+        ops.dense("img/embed", ops.input(patches), 0, n * t, cfg.patchWidth(), d, x, 0, false);
         ops.addTable("img/pos", x, 0, n, t, d);
         for (int i = 0; i < cfg.imageDepth(); i++) {
             ops.block("img/block" + i, x, n, t, d, cfg.heads(), null);
@@ -51,12 +59,20 @@ final class UnifiedFast {
 
     /** One-hot tokens [n, len, vocab] and mask [n, len] -> latents [n, latent]. */
     synchronized INDArray textLatents(INDArray tokens, INDArray mask) {
+        try {
+            return textLatentsUnreleased(tokens, mask);
+        } finally {
+            ops.release();
+        }
+    }
+
+    private INDArray textLatentsUnreleased(INDArray tokens, INDArray mask) {
         int n = (int) tokens.size(0);
         int len = Vocabulary.MAX_TOKENS;
         int d = cfg.width();
-        FloatBuffer m = FastOps.view(FastOps.contiguous(mask));
+        FloatBuffer m = ops.input(mask);
         FloatBuffer x = ops.scratch("txt/x", n * len * d);
-        ops.dense("txt/embed", FastOps.view(FastOps.contiguous(tokens)), 0, n * len, Vocabulary.size(), d, x, 0, false);
+        ops.dense("txt/embed", ops.input(tokens), 0, n * len, Vocabulary.size(), d, x, 0, false);
         ops.addTable("txt/pos", x, 0, n, len, d);
         // Padding is never attended to and is zeroed before the readout: only real tokens are computed.
         int[] lengths = new int[n];
@@ -108,12 +124,20 @@ final class UnifiedFast {
 
     /** Latents [n, latent] -> patches [n, tokens, patchWidth]. */
     synchronized INDArray decodeImage(INDArray z) {
+        try {
+            return decodeImageUnreleased(z);
+        } finally {
+            ops.release();
+        }
+    }
+
+    private INDArray decodeImageUnreleased(INDArray z) {
         int n = (int) z.size(0);
         int t = cfg.imageTokens();
         int view = UnifiedModel.DECODER_VIEW;
         int h = 2 * cfg.width();
         FloatBuffer expanded = ops.scratch("dec/view", n * t * view);
-        ops.dense("dec/expand", FastOps.view(FastOps.contiguous(z)), 0, n, cfg.latent(), t * view, expanded, 0, false);
+        ops.dense("dec/expand", ops.input(z), 0, n, cfg.latent(), t * view, expanded, 0, false);
         FloatBuffer x = ops.scratch("dec/x", n * t * h);
         ops.dense("dec/in", expanded, 0, n * t, view, h, x, 0, false);
         ops.addTable("dec/pos", x, 0, n, t, h);
@@ -133,13 +157,21 @@ final class UnifiedFast {
 
     /** Latents [n, latent] -> caption logits [n, len, vocab]. */
     synchronized INDArray decodeCaption(INDArray z) {
+        try {
+            return decodeCaptionUnreleased(z);
+        } finally {
+            ops.release();
+        }
+    }
+
+    private INDArray decodeCaptionUnreleased(INDArray z) {
         int n = (int) z.size(0);
         int len = Vocabulary.MAX_TOKENS;
         int e = UnifiedModel.EXPAND_WIDTH;
         int d = cfg.width();
         int v = Vocabulary.size();
         FloatBuffer expanded = ops.scratch("cap/view", n * len * e);
-        ops.dense("cap/expand", FastOps.view(FastOps.contiguous(z)), 0, n, cfg.latent(), len * e, expanded, 0, false);
+        ops.dense("cap/expand", ops.input(z), 0, n, cfg.latent(), len * e, expanded, 0, false);
         FloatBuffer x = ops.scratch("cap/x", n * len * d);
         ops.dense("cap/lift", expanded, 0, n * len, e, d, x, 0, false);
         ops.addTable("cap/pos", x, 0, n, len, d);
