@@ -95,7 +95,8 @@ public final class Quiz {
         w.add(String.format(Locale.ROOT, "largest measured gap: %s (%+.3f): what the model sees it cannot say (modal aphasia);"
                 + " the caption bottleneck drops detail the image path keeps", worst.metric().label(), worst.gap().mean()));
         w.add("remedies the lecture expects: deeper modality-specific heads after the shared latent, training both image->text and"
-                + " text->image, separating fine from abstract detail (not yet run as an ablation variant here)");
+                + " text->image, separating fine from abstract detail; the first is measured as the Aphasia ablation variant ablate-heads"
+                + " (`aphasia --variants all`), the others are not run here");
         return new Answer("Name the largest limit of today's unified multimodal models and a remedy the field expects next.",
                 "\\Delta = F(x, D_{img}(E_{img}(x))) - F(x, D_{img}(E_{txt}(D_{txt}(E_{img}(x)))))", w);
     }
