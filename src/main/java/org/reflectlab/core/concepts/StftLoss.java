@@ -1,5 +1,6 @@
 package org.reflectlab.core.concepts;
 
+import org.reflectlab.core.data.Fft;
 import java.util.List;
 
 /**
@@ -78,8 +79,8 @@ public final class StftLoss {
                 xi[i] = 0;
                 yi[i] = 0;
             }
-            fft(xr, xi);
-            fft(yr, yi);
+            Fft.transform(xr, xi);
+            Fft.transform(yr, yi);
             for (int k = 0; k <= n / 2; k++) {
                 double mx = Math.hypot(xr[k], xi[k]);
                 double my = Math.hypot(yr[k], yi[k]);
@@ -99,47 +100,4 @@ public final class StftLoss {
         return new Terms(n, sc, bins == 0 ? 0 : logSum / bins, weightSum > 0 ? phaseSum / weightSum : 0);
     }
 
-    /** In-place iterative radix-2 FFT of (re, im); length a power of two. */
-    static void fft(double[] re, double[] im) {
-        int n = re.length;
-        for (int i = 1, j = 0; i < n; i++) {
-            int bit = n >> 1;
-            for (; (j & bit) != 0; bit >>= 1) {
-                j ^= bit;
-            }
-            j ^= bit;
-            if (i < j) {
-                double t = re[i];
-                re[i] = re[j];
-                re[j] = t;
-                t = im[i];
-                im[i] = im[j];
-                im[j] = t;
-            }
-        }
-        for (int len = 2; len <= n; len <<= 1) {
-            double ang = -2 * Math.PI / len;
-            double wr = Math.cos(ang);
-            double wi = Math.sin(ang);
-            for (int i = 0; i < n; i += len) {
-                double cr = 1;
-                double ci = 0;
-                for (int j = 0; j < len / 2; j++) {
-                    int a = i + j;
-                    int b = a + len / 2;
-                    double ur = re[a];
-                    double ui = im[a];
-                    double vr = re[b] * cr - im[b] * ci;
-                    double vi = re[b] * ci + im[b] * cr;
-                    re[a] = ur + vr;
-                    im[a] = ui + vi;
-                    re[b] = ur - vr;
-                    im[b] = ui - vi;
-                    double nr = cr * wr - ci * wi;
-                    ci = cr * wi + ci * wr;
-                    cr = nr;
-                }
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.reflectlab.core.serving;
 
+import org.reflectlab.core.data.Fft;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -127,54 +128,13 @@ public final class SpectrumSceneReader {
                 re[i] = s < x.length ? x[s] * window[i] : 0;
                 im[i] = 0;
             }
-            fft(re, im);
+            Fft.transform(re, im);
             for (int b = 0; b < BINS; b++) {
                 out[at + f * BINS + b] = (float) Math.hypot(re[b], im[b]);
             }
         }
     }
 
-    /** In-place radix-2 FFT (length a power of two). */
-    static void fft(double[] re, double[] im) {
-        int n = re.length;
-        for (int i = 1, j = 0; i < n; i++) {
-            int bit = n >> 1;
-            for (; (j & bit) != 0; bit >>= 1) {
-                j ^= bit;
-            }
-            j ^= bit;
-            if (i < j) {
-                double t = re[i];
-                re[i] = re[j];
-                re[j] = t;
-                t = im[i];
-                im[i] = im[j];
-                im[j] = t;
-            }
-        }
-        for (int len = 2; len <= n; len <<= 1) {
-            double ang = -2 * Math.PI / len;
-            double wr = Math.cos(ang);
-            double wi = Math.sin(ang);
-            for (int i = 0; i < n; i += len) {
-                double cr = 1;
-                double ci = 0;
-                for (int k = 0; k < len / 2; k++) {
-                    int a = i + k;
-                    int b = a + len / 2;
-                    double xr = re[b] * cr - im[b] * ci;
-                    double xi = re[b] * ci + im[b] * cr;
-                    re[b] = re[a] - xr;
-                    im[b] = im[a] - xi;
-                    re[a] += xr;
-                    im[a] += xi;
-                    double nr = cr * wr - ci * wi;
-                    ci = cr * wi + ci * wr;
-                    cr = nr;
-                }
-            }
-        }
-    }
 
     private void sparse(float[] dense) {
         float max = 0;

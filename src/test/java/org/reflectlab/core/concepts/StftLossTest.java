@@ -39,7 +39,7 @@ class StftLossTest {
         double[] re = {1, 2, 0, -1, 3, 0.5, 0, 2};
         double[] im = new double[8];
         double[] r0 = re.clone();
-        StftLoss.fft(re, im);
+        org.reflectlab.core.data.Fft.transform(re, im);
         for (int k = 0; k < 8; k++) {
             double sr = 0;
             double si = 0;
