@@ -212,7 +212,7 @@ final class BenchAllCommand implements Callable<Integer> {
             err.println(line);
             err.flush();
         });
-        javafx.application.Platform.exit();
+        org.reflectlab.ui.bench.WorkspaceTour.shutdown();
         for (var g : r.workspaces()) {
             add("ui", g.workspace() + ": " + g.action() + ", pulse gap p99", g.p99(), "ms",
                     String.format(Locale.ROOT, "p50 %.1f, worst %.1f ms; opening %.0f ms", g.p50(), g.max(), g.openMs()));

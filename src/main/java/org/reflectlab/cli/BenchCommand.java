@@ -157,7 +157,7 @@ final class BenchCommand implements Runnable {
                 err.println(line);
                 err.flush();
             });
-            javafx.application.Platform.exit();
+            org.reflectlab.ui.bench.WorkspaceTour.shutdown();
             o.println(org.reflectlab.ui.bench.WorkspaceTour.header());
             r.workspaces().forEach(g -> o.println(g.line()));
             o.printf("peak RSS over the tour: %d MB%n", r.peakRssMb());

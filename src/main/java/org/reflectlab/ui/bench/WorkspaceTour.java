@@ -81,6 +81,11 @@ public final class WorkspaceTour {
         }
     }
 
+    /** Ends JavaFX (for the command line). */
+    public static void shutdown() {
+        Platform.exit();
+    }
+
     /** Header of {@link Gaps#line()}. */
     public static String header() {
         return String.format(Locale.ROOT, "%-9s %-46s %8s %7s %8s %8s %8s", "workspace", "action", "open ms", "pulses", "p50 ms", "p99 ms", "max ms");
