@@ -1,6 +1,7 @@
 package org.reflectlab.ui.shell;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -31,30 +32,29 @@ public final class ReflectLabApp extends Application {
         runner = new FxTaskRunner(WORKERS);
         AppServices services = new AppServices(runner, new FxNotifier(primary), new ModelStore(AppPaths.models()), settings);
         shell = new ShellViewModel(Workspaces.all(), runner, settings);
-        MainWindow window = new MainWindow(shell, runner, services);
-        Scene scene = new Scene(window, 1280, 800);
+        // A light start-up pane first, so the window appears as soon as the toolkit is up; ND4J starts
+        // meanwhile on a worker, and the main window replaces the pane after the first pulse.
+        Scene scene = new Scene(new StartupPane(shell), 1280, 800);
         scene.getStylesheets().add(ReflectLabApp.class.getResource("app.css").toExternalForm());
         primary.setScene(scene);
         primary.setTitle("ReflectLab");
+        StartupPane.applyIcon(primary);
         primary.setMinWidth(900);
         primary.setMinHeight(600);
         restoreBounds(primary);
         primary.show();
+        StartupTimes.mark("window shown");
+        shell.backendReadyProperty().addListener((o, a, ready) -> StartupTimes.mark("backend ready"));
         shell.startBackend(Backend::start);
-        if (System.getenv("REFLECTLAB_TIMING") != null) {
-            reportStartupTimes();
-        }
-    }
-
-    /** For the closing-note measurements: how long after JVM start the window and the backend were ready. */
-    private void reportStartupTimes() {
-        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.err.printf("startup: window shown %d ms after JVM start%n", System.currentTimeMillis() - jvmStart);
-        shell.backendReadyProperty().addListener((o, a, ready) -> {
-            if (ready) {
-                System.err.printf("startup: backend ready %d ms after JVM start%n", System.currentTimeMillis() - jvmStart);
-            }
-        });
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            Platform.runLater(() -> {
+                scene.setRoot(new MainWindow(shell, runner, services));
+                StartupTimes.mark("main window built");
+            });
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     private void restoreBounds(Stage s) {

@@ -31,7 +31,17 @@ class AppSmokeTest {
     static void start() throws Exception {
         stage = FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(ReflectLabApp.class);
+        // the start-up pane shows first; the main window replaces it after the first pulse
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> stage.getScene().getRoot() instanceof MainWindow);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theWindowShowsBeforeTheMainWindowIsBuiltAndHasAnIcon() {
+        var marks = StartupTimes.marks();
+        assertTrue(marks.containsKey("window shown"), marks.toString());
+        assertTrue(marks.get("window shown") <= marks.get("main window built"), marks.toString());
+        assertFalse(stage.getIcons().isEmpty(), "the window has the app icon");
     }
 
     @AfterAll
