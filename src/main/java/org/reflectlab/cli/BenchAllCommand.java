@@ -18,7 +18,7 @@ import org.reflectlab.core.backend.BackendInfo;
 import org.reflectlab.core.bench.InferenceBenchmark;
 import org.reflectlab.core.bench.PlayBenchmark;
 import org.reflectlab.core.bench.TrainBenchmark;
-import org.reflectlab.core.nn.UnifiedConfig;
+import org.reflectlab.core.nn.unified.UnifiedConfig;
 import org.reflectlab.core.nn.fast.FastPath;
 import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.reflect.ReflectModels;
