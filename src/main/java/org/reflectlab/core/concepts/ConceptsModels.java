@@ -4,13 +4,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.reflectlab.core.nn.unified.UnifiedModel;
-import org.reflectlab.core.reflect.ReflectModels;
 import org.reflectlab.core.reflect.Reflector;
 import org.reflectlab.core.scaling.SweepRow;
 import org.reflectlab.core.scaling.SweepStore;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.store.ModelStoreException;
-import org.reflectlab.core.train.UnifiedModelIO;
 
 /**
  * The models and stored sweeps the concept experiments run on, each loaded once, when first needed.
@@ -21,8 +19,6 @@ public class ConceptsModels {
 
     private final ModelStore store;
     private final Path sweeps;
-    private UnifiedModel unified;
-    private Reflector reflector;
 
     public ConceptsModels(ModelStore store, Path sweeps) {
         this.store = store;
@@ -33,18 +29,14 @@ public class ConceptsModels {
         return store;
     }
 
-    public synchronized UnifiedModel unified() throws ModelStoreException {
-        if (unified == null) {
-            unified = UnifiedModelIO.load(store, UnifiedModelIO.DEFAULT_NAME);
-        }
-        return unified;
+    /** The unified model, shared with the other workspaces through the app's registry. */
+    public UnifiedModel unified() throws ModelStoreException {
+        return org.reflectlab.core.registry.ModelRegistry.of(store).unified();
     }
 
-    public synchronized Reflector reflector() throws ModelStoreException {
-        if (reflector == null) {
-            reflector = ReflectModels.load(store);
-        }
-        return reflector;
+    /** The reflection set, shared with Reflect and Scaling through the app's registry. */
+    public Reflector reflector() throws ModelStoreException {
+        return org.reflectlab.core.registry.ModelRegistry.of(store).reflector();
     }
 
     /** A stored sweep: its name and rows. */

@@ -25,7 +25,12 @@ public final class ReflectModels {
     }
 
     public static Reflector load(ModelStore store) throws ModelStoreException {
-        UnifiedModel unified = need(store, UnifiedModelIO.DEFAULT_NAME, "reflectlab train unified",
+        return load(store, null);
+    }
+
+    /** As above, on a unified model already loaded from this store (null: load it too). */
+    public static Reflector load(ModelStore store, UnifiedModel loaded) throws ModelStoreException {
+        UnifiedModel unified = loaded != null ? loaded : need(store, UnifiedModelIO.DEFAULT_NAME, "reflectlab train unified",
                 () -> UnifiedModelIO.load(store, UnifiedModelIO.DEFAULT_NAME));
         Generator generator = need(store, GENERATOR, "reflectlab train generator",
                 () -> NetworkIO.load(store, GENERATOR, Generator.NETWORK));

@@ -3,7 +3,6 @@ package org.reflectlab.ui.shell;
 import java.util.List;
 import org.reflectlab.ui.data.DataView;
 import org.reflectlab.ui.data.DataViewModel;
-import org.reflectlab.core.reflect.ReflectModels;
 import org.reflectlab.core.reflect.Reflector;
 import org.reflectlab.core.store.ModelStoreException;
 import org.reflectlab.ui.reflect.ReflectView;
@@ -72,7 +71,7 @@ public final class Workspaces {
 
     private static Reflector reflector(AppServices s) {
         try {
-            return ReflectModels.load(s.models());
+            return org.reflectlab.core.registry.ModelRegistry.of(s.models()).reflector();
         } catch (ModelStoreException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -252,6 +252,12 @@ public final class Generator {
 
     /** The projected text latent of each condition's prompt; zeros where the condition is dropped. */
     private INDArray guides(List<Condition> conditions) {
+        synchronized (guideCache) { // the app shares one generator between workspaces; the cache reorders on every read
+            return guidesLocked(conditions);
+        }
+    }
+
+    private INDArray guidesLocked(List<Condition> conditions) {
         if (guideCodec == null) {
             throw new IllegalStateException("this generator reads the unified model's text latent: call useGuide(codec) first");
         }
