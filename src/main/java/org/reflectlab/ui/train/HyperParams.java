@@ -57,6 +57,14 @@ public final class HyperParams {
             return description + " (" + range() + ")";
         }
 
+        public double min() {
+            return min;
+        }
+
+        public double max() {
+            return max;
+        }
+
         public boolean integer() {
             return integer;
         }
@@ -84,21 +92,24 @@ public final class HyperParams {
     public HyperParams() {
         UnifiedConfig c = UnifiedConfig.defaults();
         TrainSettings s = TrainSettings.defaults();
-        add("seed", "Seed", "Run", "Seeds the data stream and the initial weights", true, 0, 2_000_000_000, s.seed());
-        add("steps", "Steps", "Run", "Training steps", true, 1, 1_000_000, 2000);
-        add("batch", "Batch size", "Run", "Samples per step (the contrastive loss needs at least 2)", true, 2, 512, s.batchSize());
-        add("learningRate", "Learning rate", "Optimizer", "Peak Adam learning rate", false, 1e-5, 0.1, 0.0015);
-        add("warmup", "Warm-up steps", "Optimizer", "Linear warm-up before the cosine decay", true, 0, 100_000, 100);
-        add("width", "Width", "Model", "Transformer width (divisible by 4 heads)", true, 16, 256, c.width());
-        add("latent", "Latent size", "Model", "Size of the shared text/image latent", true, 8, 512, c.latent());
-        add("imageDepth", "Image encoder depth", "Model", "Transformer blocks in the image encoder", true, 1, 6, c.imageDepth());
-        add("textDepth", "Text encoder depth", "Model", "Transformer blocks in the text encoder", true, 1, 6, c.textDepth());
-        add("decoderDepth", "Image decoder depth", "Model", "Hidden layers of the per-position image decoder", true, 0, 6, c.decoderDepth());
-        add("reconWeight", "Reconstruction", "Loss weights", "Image -> latent -> image MSE", false, 0, 10, c.reconWeight());
-        add("generationWeight", "Generation", "Loss weights", "Caption -> latent -> image MSE", false, 0, 10, c.generationWeight());
-        add("captionWeight", "Captioning", "Loss weights", "Image -> latent -> caption cross-entropy", false, 0, 10, c.captionWeight());
-        add("alignWeight", "Alignment", "Loss weights", "Contrastive image/caption alignment", false, 0, 10, c.alignWeight());
-        add("evalEvery", "Evaluate every", "Run", "Steps between held-out evaluations", true, 1, 100_000, 100);
+        add("seed", "Seed", "Run", "Seeds the data stream and the initial weights", TrainSettings.SEED, s.seed());
+        add("steps", "Steps", "Run", "Training steps", TrainSettings.STEPS, 2000);
+        add("batch", "Batch size", "Run", "Samples per step (the contrastive loss needs at least 2)", TrainSettings.BATCH, s.batchSize());
+        add("learningRate", "Learning rate", "Optimizer", "Peak Adam learning rate", TrainSettings.LEARNING_RATE, 0.0015);
+        add("warmup", "Warm-up steps", "Optimizer", "Linear warm-up before the cosine decay", TrainSettings.WARMUP, 100);
+        add("width", "Width", "Model", "Transformer width (divisible by 4 heads)", UnifiedConfig.WIDTH, c.width());
+        add("latent", "Latent size", "Model", "Size of the shared text/image latent", UnifiedConfig.LATENT, c.latent());
+        add("imageDepth", "Image encoder depth", "Model", "Transformer blocks in the image encoder", UnifiedConfig.ENCODER_DEPTH, c.imageDepth());
+        add("textDepth", "Text encoder depth", "Model", "Transformer blocks in the text encoder", UnifiedConfig.ENCODER_DEPTH, c.textDepth());
+        add("decoderDepth", "Image decoder depth", "Model", "Hidden layers of the per-position image decoder", UnifiedConfig.DECODER_DEPTH,
+                c.decoderDepth());
+        add("reconWeight", "Reconstruction", "Loss weights", "Image -> latent -> image MSE", UnifiedConfig.LOSS_WEIGHT, c.reconWeight());
+        add("generationWeight", "Generation", "Loss weights", "Caption -> latent -> image MSE", UnifiedConfig.LOSS_WEIGHT,
+                c.generationWeight());
+        add("captionWeight", "Captioning", "Loss weights", "Image -> latent -> caption cross-entropy", UnifiedConfig.LOSS_WEIGHT,
+                c.captionWeight());
+        add("alignWeight", "Alignment", "Loss weights", "Contrastive image/caption alignment", UnifiedConfig.LOSS_WEIGHT, c.alignWeight());
+        add("evalEvery", "Evaluate every", "Run", "Steps between held-out evaluations", TrainSettings.EVAL_EVERY, 100);
     }
 
     /**
@@ -136,9 +147,10 @@ public final class HyperParams {
         p.value.set(p.integer ? (Number) v.longValue() : (Number) v.doubleValue());
     }
 
-    private void add(String key, String label, String category, String description, boolean integer, double min,
-                     double max, Number initial) {
-        params.put(key, new Param(key, label, category, description, integer, min, max, initial));
+    /** A parameter whose accepted values are the core setting's own range (one source for both). */
+    private void add(String key, String label, String category, String description, org.reflectlab.core.settings.Range range,
+                     Number initial) {
+        params.put(key, new Param(key, label, category, description, range.integer(), range.min(), range.max(), initial));
     }
 
     public List<Param> all() {

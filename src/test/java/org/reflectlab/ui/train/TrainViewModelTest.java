@@ -106,7 +106,7 @@ class TrainViewModelTest {
         TrainViewModel vm = new TrainViewModel(new SynchronousTaskRunner(), new RecordingNotifier(), TrainViewModelTest::tiny);
         int batchBefore = vm.hyperParams().get("batch").value().intValue();
         assertFalse(vm.setHyperParam("batch", 1));
-        assertTrue(vm.paramErrorProperty().get().startsWith("Batch size must be 2 to 512"), vm.paramErrorProperty().get());
+        assertTrue(vm.paramErrorProperty().get().startsWith("Batch size must be 2 to 1024"), vm.paramErrorProperty().get());
         assertEquals(batchBefore, vm.hyperParams().get("batch").value().intValue(), "old value kept");
         assertFalse(vm.setHyperParam("learningRate", 5));
         assertFalse(vm.setHyperParam("steps", 2.5));

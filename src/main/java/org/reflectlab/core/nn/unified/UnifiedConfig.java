@@ -1,5 +1,6 @@
 package org.reflectlab.core.nn.unified;
 
+import org.reflectlab.core.settings.Range;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,18 +22,25 @@ public record UnifiedConfig(int imageSize, int patch, int width, int heads, int 
         return new UnifiedConfig(16, 4, 32, 2, 1, 1, 1, 1, 32, 1.0, 1.0, 0.5, 0.2, 0.1);
     }
 
+    public static final Range WIDTH = Range.ints(16, 512);
+    public static final Range LATENT = Range.ints(8, 1024);
+    public static final Range ENCODER_DEPTH = Range.ints(1, 8);
+    public static final Range DECODER_DEPTH = Range.ints(0, 8);
+    public static final Range CAPTION_DEPTH = Range.ints(1, 8);
+    public static final Range LOSS_WEIGHT = Range.reals(0, 100);
+
     public UnifiedConfig {
         check(imageSize >= 8 && imageSize <= 64, "image size must be 8..64");
         check(patch >= 2 && patch <= 8 && imageSize % patch == 0, "patch must be 2..8 and divide the image size");
-        check(width >= 16 && width <= 512, "width must be 16..512");
+        check(WIDTH.contains(width), "width must be " + WIDTH.text());
         check(heads >= 1 && heads <= 16 && width % heads == 0, "heads must be 1..16 and divide the width");
-        check(imageDepth >= 1 && imageDepth <= 8, "image encoder depth must be 1..8");
-        check(textDepth >= 1 && textDepth <= 8, "text encoder depth must be 1..8");
-        check(decoderDepth >= 0 && decoderDepth <= 8, "image decoder depth must be 0..8");
-        check(captionDepth >= 1 && captionDepth <= 8, "caption decoder depth must be 1..8");
-        check(latent >= 8 && latent <= 1024, "latent size must be 8..1024");
-        check(reconWeight >= 0 && generationWeight >= 0 && captionWeight >= 0 && alignWeight >= 0,
-                "loss weights must be >= 0");
+        check(ENCODER_DEPTH.contains(imageDepth), "image encoder depth must be " + ENCODER_DEPTH.text());
+        check(ENCODER_DEPTH.contains(textDepth), "text encoder depth must be " + ENCODER_DEPTH.text());
+        check(DECODER_DEPTH.contains(decoderDepth), "image decoder depth must be " + DECODER_DEPTH.text());
+        check(CAPTION_DEPTH.contains(captionDepth), "caption decoder depth must be " + CAPTION_DEPTH.text());
+        check(LATENT.contains(latent), "latent size must be " + LATENT.text());
+        check(LOSS_WEIGHT.contains(reconWeight) && LOSS_WEIGHT.contains(generationWeight) && LOSS_WEIGHT.contains(captionWeight)
+                && LOSS_WEIGHT.contains(alignWeight), "loss weights must be " + LOSS_WEIGHT.text());
         check(reconWeight + generationWeight + captionWeight + alignWeight > 0, "at least one loss weight must be > 0");
         check(temperature > 0.005 && temperature <= 2, "temperature must be in (0.005, 2]");
     }
