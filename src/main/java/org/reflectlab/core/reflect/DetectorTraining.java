@@ -235,10 +235,6 @@ public final class DetectorTraining {
         return store.save(name, List.of(NetworkIO.paramsFile("weights", weights)), new ModelDescription(Detector.KIND, command, seed, data, config, network, new LinkedHashMap<>(metrics)));
     }
 
-    @SuppressWarnings("unchecked")
-    public static Detector load(ModelStore store, String name) throws ModelStoreException {
-        return NetworkIO.load(store, name, Detector.NETWORK);
-    }
 
 
 }

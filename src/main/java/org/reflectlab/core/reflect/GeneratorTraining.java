@@ -319,10 +319,6 @@ public final class GeneratorTraining {
         return store.save(name, List.of(NetworkIO.paramsFile("weights", weights)), new ModelDescription(Generator.KIND, command, seed, data, config, network, metrics));
     }
 
-    @SuppressWarnings("unchecked")
-    public static Generator load(ModelStore store, String name) throws ModelStoreException {
-        return NetworkIO.load(store, name, Generator.NETWORK);
-    }
 
 
 }
