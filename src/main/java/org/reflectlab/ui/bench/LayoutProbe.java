@@ -5,34 +5,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
-import javafx.stage.Stage;
 import org.controlsfx.control.SegmentedButton;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.settings.AppPaths;
-import org.reflectlab.core.settings.Settings;
-import org.reflectlab.core.store.ModelStore;
-import org.reflectlab.ui.kit.FxTaskRunner;
-import org.reflectlab.ui.kit.Notifier;
-import org.reflectlab.ui.shell.AppServices;
-import org.reflectlab.ui.shell.MainWindow;
-import org.reflectlab.ui.shell.ShellViewModel;
 import org.reflectlab.ui.shell.Workspace;
-import org.reflectlab.ui.shell.Workspaces;
 
 /**
  * Opens the real main window headless, runs each workspace's main action once (on small settings:
@@ -57,10 +44,7 @@ public final class LayoutProbe {
 
     private static final long ACTION_TIMEOUT_MS = 180_000;
 
-    private final FxTaskRunner runner = new FxTaskRunner(2);
-    private Stage stage;
-    private Scene scene;
-    private ShellViewModel shell;
+    private final HeadlessApp app = new HeadlessApp();
 
     private LayoutProbe() {
     }
@@ -73,60 +57,23 @@ public final class LayoutProbe {
         if (System.getProperty("reflectlab.home") == null) {
             System.setProperty("reflectlab.home", Files.createTempDirectory("reflectlab-layout").toString());
         }
-        startToolkit();
+        HeadlessApp.startToolkit();
         Backend.start();
         LayoutProbe p = new LayoutProbe();
         try {
             return p.probe(sizes, log);
         } finally {
-            p.close();
+            p.app.close(() -> { });
         }
-    }
-
-    private static void startToolkit() throws InterruptedException {
-        System.setProperty("glass.platform", System.getProperty("glass.platform", "Monocle"));
-        System.setProperty("monocle.platform", System.getProperty("monocle.platform", "Headless"));
-        System.setProperty("headless.geometry", System.getProperty("headless.geometry", "1600x1000-32"));
-        System.setProperty("prism.order", System.getProperty("prism.order", "sw"));
-        System.setProperty("prism.text", System.getProperty("prism.text", "t2k"));
-        CountDownLatch up = new CountDownLatch(1);
-        try {
-            Platform.startup(up::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            up.countDown();
-        }
-        Platform.setImplicitExit(false);
-        up.await();
     }
 
     private List<Result> probe(List<Size> sizes, Consumer<String> log) throws Exception {
-        onFx(() -> {
-            Settings settings = new Settings(AppPaths.home().resolve("settings.properties"));
-            Notifier quiet = new Notifier() {
-                @Override
-                public void info(String message) {
-                }
-
-                @Override
-                public void error(String title, String message) {
-                    log.accept("  (the app said) " + title + ": " + message);
-                }
-            };
-            AppServices services = new AppServices(runner, quiet, new ModelStore(AppPaths.models()), settings);
-            shell = new ShellViewModel(Workspaces.all(), runner, settings);
-            MainWindow window = new MainWindow(shell, runner, services);
-            scene = new Scene(window, 1280, 800);
-            scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
-            stage = new Stage();
-            stage.setScene(scene);
-            stage.show();
-            return null;
-        });
+        app.open(log);
         List<Result> out = new ArrayList<>();
-        for (Workspace w : shell.workspaces()) {
+        for (Workspace w : app.shell.workspaces()) {
             log.accept("# " + w.id() + ": opening and running its main action");
             onFx(() -> {
-                shell.selectedProperty().set(w);
+                app.shell.selectedProperty().set(w);
                 return null;
             });
             resize(new Size(1280, 800));
@@ -141,19 +88,29 @@ public final class LayoutProbe {
         return out;
     }
 
+    /** Waits for a main action's sign of completion, then lets the window settle. */
+    private void waitFor(Supplier<Boolean> condition) throws Exception {
+        app.waitFor(condition, ACTION_TIMEOUT_MS, "a workspace's main action");
+        Thread.sleep(200);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        return HeadlessApp.onFx(work);
+    }
+
     /** Lays the window out at one size, in every tab and mode of the workspace, and counts. */
     private Result measure(String workspace, Size size) {
-        if (scene.getWidth() != size.width() || scene.getHeight() != size.height()) {
-            throw new IllegalStateException("the window is " + scene.getWidth() + "x" + scene.getHeight() + ", not " + size);
+        if (app.scene.getWidth() != size.width() || app.scene.getHeight() != size.height()) {
+            throw new IllegalStateException("the window is " + app.scene.getWidth() + "x" + app.scene.getHeight() + ", not " + size);
         }
-        LayoutAudit.Findings all = LayoutAudit.audit(scene);
-        Parent view = (Parent) scene.lookup(".workspace-host");
+        LayoutAudit.Findings all = LayoutAudit.audit(app.scene);
+        Parent view = (Parent) app.scene.lookup(".workspace-host");
         for (Node n : view.lookupAll(".tab-pane")) {
             TabPane tabs = (TabPane) n;
             Tab before = tabs.getSelectionModel().getSelectedItem();
             for (Tab t : tabs.getTabs()) {
                 tabs.getSelectionModel().select(t);
-                all.addAll(LayoutAudit.audit(scene));
+                all.addAll(LayoutAudit.audit(app.scene));
             }
             tabs.getSelectionModel().select(before);
         }
@@ -162,39 +119,39 @@ public final class LayoutProbe {
             ToggleButton before = (ToggleButton) modes.getToggleGroup().getSelectedToggle();
             for (ToggleButton b : modes.getButtons()) {
                 b.setSelected(true);
-                all.addAll(LayoutAudit.audit(scene));
+                all.addAll(LayoutAudit.audit(app.scene));
             }
             if (before != null) {
                 before.setSelected(true);
             }
         }
-        all.addAll(LayoutAudit.audit(scene));
+        all.addAll(LayoutAudit.audit(app.scene));
         // and with the What-to-notice drawer open over it
-        ToggleButton notice = (ToggleButton) scene.lookup("#notice-button");
+        ToggleButton notice = (ToggleButton) app.scene.lookup("#notice-button");
         notice.setSelected(true);
-        scene.getRoot().applyCss();
-        scene.getRoot().layout();
-        boolean hasNotice = scene.lookup("#notice-drawer .notice-panel") != null && scene.lookup("#notice-drawer .formula") != null
-                || "data".equals(workspace) && scene.lookup("#notice-drawer .notice-panel") != null;
-        all.addAll(LayoutAudit.audit(scene));
+        app.scene.getRoot().applyCss();
+        app.scene.getRoot().layout();
+        boolean hasNotice = app.scene.lookup("#notice-drawer .notice-panel") != null && app.scene.lookup("#notice-drawer .formula") != null
+                || "data".equals(workspace) && app.scene.lookup("#notice-drawer .notice-panel") != null;
+        all.addAll(LayoutAudit.audit(app.scene));
         notice.setSelected(false);
         return new Result(workspace, size, all.truncated(), all.clipped(), all.details(), hasNotice);
     }
 
-    /** Resizes the window and waits until the scene has taken the new size (the platform does that a pulse later). */
+    /** Resizes the window and waits until the app.scene has taken the new size (the platform does that a pulse later). */
     private void resize(Size s) throws Exception {
         onFx(() -> {
             // hidden while resized: Monocle's headless screen otherwise paints one frame into the old-sized buffer
-            stage.hide();
-            stage.setWidth(s.width());
-            stage.setHeight(s.height());
-            stage.show();
+            app.stage.hide();
+            app.stage.setWidth(s.width());
+            app.stage.setHeight(s.height());
+            app.stage.show();
             return null;
         });
-        waitFor(() -> scene.getWidth() == s.width() && scene.getHeight() == s.height());
+        waitFor(() -> app.scene.getWidth() == s.width() && app.scene.getHeight() == s.height());
         onFx(() -> {
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
+            app.scene.getRoot().applyCss();
+            app.scene.getRoot().layout();
             return null;
         });
     }
@@ -205,30 +162,30 @@ public final class LayoutProbe {
     private void mainAction(String id) throws Exception {
         switch (id) {
             case "train" -> {
-                fire("#quick-preset");
-                fire("#start");
-                waitFor(() -> !((Parent) scene.lookup("#sample-panel")).getChildrenUnmodifiable().isEmpty());
-                fire("#stop");
+                app.fire("#quick-preset");
+                app.fire("#start");
+                waitFor(() -> !((Parent) app.scene.lookup("#sample-panel")).getChildrenUnmodifiable().isEmpty());
+                app.fire("#stop");
             }
             case "reflect" -> {
-                waitFor(() -> !((ButtonBase) scene.lookup("#run")).isDisabled());
+                waitFor(() -> !((ButtonBase) app.scene.lookup("#run")).isDisabled());
                 onFx(() -> {
-                    ((Spinner<?>) scene.lookup("#k")).getEditor().setText("4");
-                    ((Spinner<?>) scene.lookup("#k")).commitValue();
+                    ((Spinner<?>) app.scene.lookup("#k")).getEditor().setText("4");
+                    ((Spinner<?>) app.scene.lookup("#k")).commitValue();
                     return null;
                 });
-                fire("#run");
-                waitFor(() -> !((Parent) scene.lookup("#filmstrip")).getChildrenUnmodifiable().isEmpty());
+                app.fire("#run");
+                waitFor(() -> !((Parent) app.scene.lookup("#filmstrip")).getChildrenUnmodifiable().isEmpty());
             }
             case "scaling" -> {
-                waitFor(() -> !((ButtonBase) scene.lookup("#sweep-run")).isDisabled());
+                waitFor(() -> !((ButtonBase) app.scene.lookup("#sweep-run")).isDisabled());
                 onFx(() -> {
-                    ((TextInputControl) scene.lookup("#k-list")).setText("1,2,3,4");
-                    Spinner<?> prompts = (Spinner<?>) scene.lookup("#prompts-per-category");
+                    ((TextInputControl) app.scene.lookup("#k-list")).setText("1,2,3,4");
+                    Spinner<?> prompts = (Spinner<?>) app.scene.lookup("#prompts-per-category");
                     prompts.getEditor().setText("1");
                     prompts.commitValue();
-                    ((TextInputControl) scene.lookup("#sweep-name")).setText("layout-probe");
-                    ((javafx.scene.control.CheckBox) scene.lookup("#method-ttt")).setSelected(false);
+                    ((TextInputControl) app.scene.lookup("#sweep-name")).setText("layout-probe");
+                    ((javafx.scene.control.CheckBox) app.scene.lookup("#method-ttt")).setSelected(false);
                     return null;
                 });
                 fireWhenIdle("#sweep-run");
@@ -236,7 +193,7 @@ public final class LayoutProbe {
             }
             case "aphasia" -> {
                 onFx(() -> {
-                    Spinner<?> samples = (Spinner<?>) scene.lookup("#aphasia-samples");
+                    Spinner<?> samples = (Spinner<?>) app.scene.lookup("#aphasia-samples");
                     samples.getEditor().setText("24");
                     samples.commitValue();
                     return null;
@@ -247,59 +204,13 @@ public final class LayoutProbe {
                 // data and world start their work on opening
             }
         }
-        waitFor(() -> runner.tasks().isEmpty());
+        waitFor(() -> app.runner.tasks().isEmpty());
     }
 
     private void fireWhenIdle(String id) throws Exception {
-        waitFor(() -> runner.tasks().isEmpty() && !((ButtonBase) scene.lookup(id)).isDisabled());
-        fire(id);
+        waitFor(() -> app.runner.tasks().isEmpty() && !app.button(id).isDisabled());
+        app.fire(id);
         Thread.sleep(300);
-    }
-
-    private void fire(String id) throws Exception {
-        onFx(() -> {
-            Node n = scene.lookup(id);
-            if (n == null) {
-                throw new IllegalStateException("no " + id + " in the window");
-            }
-            ((ButtonBase) n).fire();
-            return null;
-        });
-        Thread.sleep(200);
-    }
-
-    private void waitFor(Supplier<Boolean> condition) throws Exception {
-        long deadline = System.currentTimeMillis() + ACTION_TIMEOUT_MS;
-        while (System.currentTimeMillis() < deadline) {
-            if (onFx(condition::get)) {
-                Thread.sleep(200);
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("timed out waiting for a workspace's main action");
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(60, TimeUnit.SECONDS);
-    }
-
-    private void close() throws Exception {
-        onFx(() -> {
-            if (stage != null) {
-                stage.hide();
-            }
-            return null;
-        });
-        runner.shutdown();
     }
 
     /** Ends JavaFX (for the command line; tests leave the toolkit to the test framework). */

@@ -7,32 +7,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
-import javafx.stage.Stage;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.bench.TrainBenchmark;
-import org.reflectlab.core.settings.AppPaths;
-import org.reflectlab.core.settings.Settings;
-import org.reflectlab.core.store.ModelStore;
-import org.reflectlab.ui.kit.FxTaskRunner;
-import org.reflectlab.ui.kit.Notifier;
-import org.reflectlab.ui.shell.AppServices;
-import org.reflectlab.ui.shell.MainWindow;
-import org.reflectlab.ui.shell.ShellViewModel;
 import org.reflectlab.ui.shell.Workspace;
-import org.reflectlab.ui.shell.Workspaces;
 
 /**
  * A tour of the real main window, headless (Monocle): the backend starts in the background as in
@@ -55,11 +41,8 @@ public final class WorkspaceTour {
 
     private static final long WAIT_MS = 120_000;
 
-    private final FxTaskRunner runner = new FxTaskRunner(2);
+    private final HeadlessApp app = new HeadlessApp();
     private final List<Double> gaps = Collections.synchronizedList(new ArrayList<>());
-    private Stage stage;
-    private Scene scene;
-    private ShellViewModel shell;
     private AnimationTimer timer;
 
     private WorkspaceTour() {
@@ -71,13 +54,17 @@ public final class WorkspaceTour {
             System.setProperty("reflectlab.home", Files.createTempDirectory("reflectlab-tour").toString());
         }
         resetPeakRss();
-        LayoutProbeToolkit.start();
+        HeadlessApp.startToolkit();
         WorkspaceTour t = new WorkspaceTour();
         try {
             List<Gaps> out = t.tour(seconds, log);
             return new Result(out, TrainBenchmark.peakRssMb());
         } finally {
-            t.close();
+            t.app.close(() -> {
+                if (t.timer != null) {
+                    t.timer.stop();
+                }
+            });
         }
     }
 
@@ -92,25 +79,8 @@ public final class WorkspaceTour {
     }
 
     private List<Gaps> tour(double seconds, Consumer<String> log) throws Exception {
+        app.open(log);
         onFx(() -> {
-            Settings settings = new Settings(AppPaths.home().resolve("settings.properties"));
-            Notifier quiet = new Notifier() {
-                @Override
-                public void info(String message) {
-                }
-
-                @Override
-                public void error(String title, String message) {
-                    log.accept("  (the app said) " + title + ": " + message);
-                }
-            };
-            shell = new ShellViewModel(Workspaces.all(), runner, settings);
-            scene = new Scene(new MainWindow(shell, runner, new AppServices(runner, quiet, new ModelStore(AppPaths.models()), settings)),
-                    1280, 800);
-            scene.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
-            stage = new Stage();
-            stage.setScene(scene);
-            stage.show();
             long[] last = {0};
             timer = new AnimationTimer() {
                 @Override
@@ -123,18 +93,18 @@ public final class WorkspaceTour {
             };
             timer.start();
             // as in the app: the backend starts in the background while the window is in use
-            shell.startBackend(Backend::start);
+            app.shell.startBackend(Backend::start);
             return null;
         });
         List<Gaps> out = new ArrayList<>();
-        for (Workspace w : shell.workspaces()) {
+        for (Workspace w : app.shell.workspaces()) {
             log.accept("# " + w.id());
             long t0 = System.nanoTime();
             // opening (building the view the first time) is timed on its own; the gaps are those of the action
             onFx(() -> {
-                shell.selectedProperty().set(w);
-                scene.getRoot().applyCss();
-                scene.getRoot().layout();
+                app.shell.selectedProperty().set(w);
+                app.scene.getRoot().applyCss();
+                app.scene.getRoot().layout();
                 return null;
             });
             double openMs = (System.nanoTime() - t0) / 1e6;
@@ -161,67 +131,67 @@ public final class WorkspaceTour {
             case "data" -> {
                 action = "new seed x 5 (24 scenes + sounds each)";
                 for (int i = 0; i < 5; i++) {
-                    fire("#reseed");
+                    app.fire("#reseed");
                     Thread.sleep(400);
                 }
             }
             case "train" -> {
                 action = "train the default model at full speed";
-                waitFor(() -> !button("#start").isDisabled());
-                fire("#start");
+                waitFor(() -> !app.button("#start").isDisabled());
+                app.fire("#start");
                 sleepUntil(end);
-                fire("#stop");
+                app.fire("#stop");
             }
             case "reflect" -> {
                 action = "Reflect-DiT run, default K";
-                waitFor(() -> !button("#run").isDisabled());
-                fire("#run");
+                waitFor(() -> !app.button("#run").isDisabled());
+                app.fire("#run");
             }
             case "world" -> {
                 action = "rollouts on opening, then live play";
-                waitFor(() -> runner.tasks().isEmpty());
+                waitFor(() -> app.runner.tasks().isEmpty());
                 onFx(() -> {
-                    ((ToggleButton) scene.lookup("#mode-play")).setSelected(true);
+                    ((ToggleButton) app.scene.lookup("#mode-play")).setSelected(true);
                     return null;
                 });
-                fire("#play-start");
+                app.fire("#play-start");
                 sleepUntil(end);
-                fire("#play-start");
+                app.fire("#play-start");
             }
             case "scaling" -> {
                 action = "sweep K 1,2,4,8, 1 prompt per category";
-                waitFor(() -> !button("#sweep-run").isDisabled());
+                waitFor(() -> !app.button("#sweep-run").isDisabled());
                 onFx(() -> {
-                    ((TextInputControl) scene.lookup("#k-list")).setText("1,2,4,8");
-                    Spinner<?> prompts = (Spinner<?>) scene.lookup("#prompts-per-category");
+                    ((TextInputControl) app.scene.lookup("#k-list")).setText("1,2,4,8");
+                    Spinner<?> prompts = (Spinner<?>) app.scene.lookup("#prompts-per-category");
                     prompts.getEditor().setText("1");
                     prompts.commitValue();
-                    ((TextInputControl) scene.lookup("#sweep-name")).setText("tour");
+                    ((TextInputControl) app.scene.lookup("#sweep-name")).setText("tour");
                     return null;
                 });
-                fire("#sweep-run");
+                app.fire("#sweep-run");
             }
             case "aphasia" -> {
                 action = "aphasia experiment, default samples";
-                waitFor(() -> !button("#aphasia-run").isDisabled());
-                fire("#aphasia-run");
+                waitFor(() -> !app.button("#aphasia-run").isDisabled());
+                app.fire("#aphasia-run");
             }
             case "serving" -> {
                 action = "start workers, then flood requests";
-                fire("#serving-start");
-                waitFor(() -> !button("#serving-flood").isDisabled());
+                app.fire("#serving-start");
+                waitFor(() -> !app.button("#serving-flood").isDisabled());
                 for (int i = 0; i < 3 && System.currentTimeMillis() < end; i++) {
-                    fire("#serving-flood");
+                    app.fire("#serving-flood");
                     Thread.sleep(1000);
                 }
             }
             case "concepts" -> {
                 action = "every experiment tab's Run, in turn";
                 for (String tab : List.of("tokens", "vq", "attention", "losses", "ttt", "derivation", "tradeoff")) {
-                    Node run = onFx(() -> scene.lookup("#concepts-run-" + tab));
+                    Node run = onFx(() -> app.scene.lookup("#concepts-run-" + tab));
                     if (run instanceof ButtonBase b && System.currentTimeMillis() < end) {
                         waitFor(() -> !b.isDisabled());
-                        fire("#concepts-run-" + tab);
+                        app.fire("#concepts-run-" + tab);
                         waitUntilIdleOr(end);
                     }
                 }
@@ -230,27 +200,19 @@ public final class WorkspaceTour {
         }
         waitUntilIdleOr(end);
         onFx(() -> {
-            List.copyOf(runner.tasks()).forEach(t -> t.cancel());
+            List.copyOf(app.runner.tasks()).forEach(t -> t.cancel());
             return null;
         });
-        waitFor(() -> runner.tasks().isEmpty());
+        waitFor(() -> app.runner.tasks().isEmpty());
         return action;
     }
 
-    private ButtonBase button(String id) {
-        Node n = scene.lookup(id);
-        if (n == null) {
-            throw new IllegalStateException("no " + id + " in the window");
-        }
-        return (ButtonBase) n;
+    private void waitFor(Supplier<Boolean> condition) throws Exception {
+        app.waitFor(condition, WAIT_MS, "the workspace tour");
     }
 
-    private void fire(String id) throws Exception {
-        onFx(() -> {
-            button(id).fire();
-            return null;
-        });
-        Thread.sleep(200);
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        return HeadlessApp.onFx(work);
     }
 
     private static void sleepUntil(long end) throws InterruptedException {
@@ -261,32 +223,9 @@ public final class WorkspaceTour {
     }
 
     private void waitUntilIdleOr(long end) throws Exception {
-        while (System.currentTimeMillis() < end && !onFx(() -> runner.tasks().isEmpty())) {
+        while (System.currentTimeMillis() < end && !onFx(() -> app.runner.tasks().isEmpty())) {
             Thread.sleep(100);
         }
-    }
-
-    private void waitFor(Supplier<Boolean> condition) throws Exception {
-        long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (System.currentTimeMillis() < deadline) {
-            if (onFx(condition::get)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("timed out waiting in the workspace tour");
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(60, TimeUnit.SECONDS);
     }
 
     static double pct(List<Double> sorted, double q) {
@@ -302,41 +241,6 @@ public final class WorkspaceTour {
             Files.writeString(Path.of("/proc/self/clear_refs"), "5");
         } catch (IOException | RuntimeException ignored) {
             // not Linux, or not allowed: the peak is then the process's since its start
-        }
-    }
-
-    private void close() throws Exception {
-        onFx(() -> {
-            if (timer != null) {
-                timer.stop();
-            }
-            if (stage != null) {
-                stage.hide();
-            }
-            return null;
-        });
-        runner.shutdown();
-    }
-
-    /** Starts JavaFX headless unless a toolkit is up already (tests). */
-    static final class LayoutProbeToolkit {
-        private LayoutProbeToolkit() {
-        }
-
-        static void start() throws InterruptedException {
-            System.setProperty("glass.platform", System.getProperty("glass.platform", "Monocle"));
-            System.setProperty("monocle.platform", System.getProperty("monocle.platform", "Headless"));
-            System.setProperty("headless.geometry", System.getProperty("headless.geometry", "1600x1000-32"));
-            System.setProperty("prism.order", System.getProperty("prism.order", "sw"));
-            System.setProperty("prism.text", System.getProperty("prism.text", "t2k"));
-            CountDownLatch up = new CountDownLatch(1);
-            try {
-                Platform.startup(up::countDown);
-            } catch (IllegalStateException alreadyRunning) {
-                up.countDown();
-            }
-            Platform.setImplicitExit(false);
-            up.await();
         }
     }
 }
