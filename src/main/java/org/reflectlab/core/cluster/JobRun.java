@@ -1,9 +1,11 @@
 package org.reflectlab.core.cluster;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * A batch of jobs submitted to a coordinator. Every job ends in exactly one {@link Outcome}, in
@@ -71,5 +73,43 @@ public final class JobRun {
 
     public boolean cancelled() {
         return cancelled;
+    }
+
+    /** What is done with one finished job's result (I/O may fail, which ends the draining). */
+    @FunctionalInterface
+    public interface ResultHandler {
+        void accept(Outcome o) throws IOException;
+    }
+
+    /**
+     * Takes outcomes until every job has ended, handing each result to {@code onResult}; cancels the
+     * run when {@code cancelled} says so or once a job has failed, and then fails with that job's error.
+     */
+    public void drain(BooleanSupplier cancelled, ResultHandler onResult) throws IOException {
+        String failure = null;
+        try {
+            while (!finished()) {
+                if (!cancelled() && (failure != null || cancelled.getAsBoolean())) {
+                    cancel();
+                }
+                Outcome o = next(250, TimeUnit.MILLISECONDS);
+                if (o == null) {
+                    continue;
+                }
+                if (o.error() != null && failure == null) {
+                    failure = o.error();
+                }
+                if (o.result() != null) {
+                    onResult.accept(o);
+                }
+            }
+        } catch (InterruptedException e) {
+            cancel();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        if (failure != null) {
+            throw new IOException(failure);
+        }
     }
 }

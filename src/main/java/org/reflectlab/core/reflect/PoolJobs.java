@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import org.reflectlab.core.cluster.JobNode;
@@ -49,35 +48,15 @@ public final class PoolJobs {
         }
         JobRun run = node.submit(jobs, requirement);
         Map<Integer, List<SamplePool.Entry>> done = new TreeMap<>();
-        int prompted = 0;
-        String failure = null;
-        try {
-            while (!run.finished()) {
-                if (!run.cancelled() && (failure != null || cancelled.getAsBoolean())) {
-                    run.cancel();
-                }
-                JobRun.Outcome o = run.next(250, TimeUnit.MILLISECONDS);
-                if (o == null) {
-                    continue;
-                }
-                if (o.error() != null && failure == null) {
-                    failure = o.error();
-                }
-                if (o.result() != null && o.result().length > 0) {
-                    List<SamplePool.Entry> entries = entries(o.result());
-                    done.put(o.index(), entries);
-                    prompted += entries.size();
-                    progress.accept(prompted);
-                }
+        int[] prompted = {0};
+        run.drain(cancelled, o -> {
+            if (o.result().length > 0) {
+                List<SamplePool.Entry> entries = entries(o.result());
+                done.put(o.index(), entries);
+                prompted[0] += entries.size();
+                progress.accept(prompted[0]);
             }
-        } catch (InterruptedException e) {
-            run.cancel();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-        if (failure != null) {
-            throw new IOException(failure);
-        }
+        });
         List<SamplePool.Entry> all = new ArrayList<>();
         done.values().forEach(all::addAll);
         return new SamplePool(all);

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.reflectlab.core.cluster.JobBoard;
@@ -107,44 +106,22 @@ public final class Sweep {
             return 0;
         }
         JobRun run = on.submit(jobs, requirement);
-        long images = 0;
-        int written = 0;
-        String failure = null;
+        long[] images = {0};
+        int[] written = {0};
         listener.progress(0, total, "queued " + jobs.size() + " prompts: " + on.board().summary());
-        try {
-            while (!run.finished()) {
-                if (!run.cancelled() && (failure != null || cancelled.getAsBoolean())) {
-                    run.cancel();
-                }
-                JobRun.Outcome o = run.next(250, TimeUnit.MILLISECONDS);
-                if (o == null) {
-                    continue;
-                }
-                if (o.error() != null && failure == null) {
-                    failure = o.error();
-                }
-                if (o.result() == null) {
-                    continue;
-                }
-                Map<Method, List<SweepRow>> byMethod = new LinkedHashMap<>();
-                SweepJobs.rows(o.result()).forEach(r -> byMethod.computeIfAbsent(r.method(), m -> new ArrayList<>()).add(r));
-                for (Map.Entry<Method, List<SweepRow>> e : byMethod.entrySet()) {
-                    store.append(e.getValue());
-                    written += e.getValue().size();
-                    images += imagesFor(e.getKey(), s);
-                    listener.progress(images, total, e.getKey().label() + " on '" + e.getValue().get(0).prompt() + "' ("
-                            + o.worker() + "); " + on.board().summary());
-                }
+        long all = total;
+        run.drain(cancelled, o -> {
+            Map<Method, List<SweepRow>> byMethod = new LinkedHashMap<>();
+            SweepJobs.rows(o.result()).forEach(r -> byMethod.computeIfAbsent(r.method(), m -> new ArrayList<>()).add(r));
+            for (Map.Entry<Method, List<SweepRow>> e : byMethod.entrySet()) {
+                store.append(e.getValue());
+                written[0] += e.getValue().size();
+                images[0] += imagesFor(e.getKey(), s);
+                listener.progress(images[0], all, e.getKey().label() + " on '" + e.getValue().get(0).prompt() + "' ("
+                        + o.worker() + "); " + on.board().summary());
             }
-        } catch (InterruptedException e) {
-            run.cancel();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-        if (failure != null) {
-            throw new IOException(failure);
-        }
-        return written;
+        });
+        return written[0];
     }
 
     /** Prompts whose every K is stored for a method, as "promptId|method". */
