@@ -1,17 +1,11 @@
 package org.reflectlab.core.serving;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.NotSerializableException;
-import java.io.UncheckedIOException;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.ActorRefResolver;
-import org.apache.pekko.actor.typed.javadsl.Adapter;
-import org.apache.pekko.serialization.SerializerWithStringManifest;
+import org.reflectlab.core.cluster.BinarySerializer;
 import org.reflectlab.core.data.AudioClip;
 import org.reflectlab.core.data.RgbImage;
 
@@ -19,27 +13,12 @@ import org.reflectlab.core.data.RgbImage;
  * Writes the few messages that cross nodes (jobs, cancels, results and their payloads) as plain
  * binary: no Java serialization, no reflection. Actor references travel as Pekko's own strings.
  */
-public final class ServingSerializer extends SerializerWithStringManifest {
+public final class ServingSerializer extends BinarySerializer {
 
     static final int ID = 915_001;
 
-    private final ExtendedActorSystem system;
-    private volatile ActorRefResolver resolver;
-
     public ServingSerializer(ExtendedActorSystem system) {
-        this.system = system;
-    }
-
-    private ActorRefResolver resolver() {
-        if (resolver == null) {
-            resolver = ActorRefResolver.get(Adapter.toTyped(system));
-        }
-        return resolver;
-    }
-
-    @Override
-    public int identifier() {
-        return ID;
+        super(system, ID, "serving");
     }
 
     @Override
@@ -57,61 +36,52 @@ public final class ServingSerializer extends SerializerWithStringManifest {
     }
 
     @Override
-    public byte[] toBinary(Object o) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            if (o instanceof Worker.Job j) {
-                out.writeLong(j.requestId());
-                out.writeByte(j.stage().ordinal());
-                writePayload(out, j.payload());
-                out.writeLong(j.budgetMillis());
-                out.writeUTF(resolver().toSerializationFormat(j.replyTo()));
-            } else if (o instanceof Worker.Cancel c) {
-                out.writeLong(c.requestId());
-            } else if (o instanceof Worker.JobResult r) {
-                out.writeLong(r.requestId());
-                out.writeByte(r.stage().ordinal());
-                writePayload(out, r.payload());
-                writeString(out, r.note());
-                writeString(out, r.error());
-                writeString(out, r.worker());
-            } else if (o instanceof Payload p) {
-                writePayload(out, p);
-            } else {
-                throw new IllegalArgumentException("not a serving message: " + o.getClass().getName());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    protected boolean write(Object o, DataOutputStream out) throws IOException {
+        if (o instanceof Worker.Job j) {
+            out.writeLong(j.requestId());
+            out.writeByte(j.stage().ordinal());
+            writePayload(out, j.payload());
+            out.writeLong(j.budgetMillis());
+            writeRef(out, j.replyTo());
+        } else if (o instanceof Worker.Cancel c) {
+            out.writeLong(c.requestId());
+        } else if (o instanceof Worker.JobResult r) {
+            out.writeLong(r.requestId());
+            out.writeByte(r.stage().ordinal());
+            writePayload(out, r.payload());
+            writeString(out, r.note());
+            writeString(out, r.error());
+            writeString(out, r.worker());
+        } else if (o instanceof Payload p) {
+            writePayload(out, p);
+        } else {
+            return false;
         }
-        return bytes.toByteArray();
+        return true;
     }
 
     @Override
-    public Object fromBinary(byte[] data, String manifest) throws NotSerializableException {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            switch (manifest) {
-                case "J": {
-                    long id = in.readLong();
-                    Stage stage = Stage.values()[in.readByte()];
-                    Payload p = readPayload(in);
-                    long budget = in.readLong();
-                    ActorRef<Worker.JobResult> replyTo = resolver().resolveActorRef(in.readUTF());
-                    return new Worker.Job(id, stage, p, budget, replyTo);
-                }
-                case "C":
-                    return new Worker.Cancel(in.readLong());
-                case "R": {
-                    long id = in.readLong();
-                    Stage stage = Stage.values()[in.readByte()];
-                    return new Worker.JobResult(id, stage, readPayload(in), readString(in), readString(in), readString(in));
-                }
-                case "P":
-                    return readPayload(in);
-                default:
-                    throw new NotSerializableException("unknown serving manifest '" + manifest + "'");
+    protected Object read(String manifest, DataInputStream in) throws IOException {
+        switch (manifest) {
+            case "J": {
+                long id = in.readLong();
+                Stage stage = Stage.values()[in.readByte()];
+                Payload p = readPayload(in);
+                long budget = in.readLong();
+                ActorRef<Worker.JobResult> replyTo = readRef(in);
+                return new Worker.Job(id, stage, p, budget, replyTo);
             }
-        } catch (IOException | RuntimeException e) {
-            throw new NotSerializableException("a serving message did not read back: " + e.getMessage());
+            case "C":
+                return new Worker.Cancel(in.readLong());
+            case "R": {
+                long id = in.readLong();
+                Stage stage = Stage.values()[in.readByte()];
+                return new Worker.JobResult(id, stage, readPayload(in), readString(in), readString(in), readString(in));
+            }
+            case "P":
+                return readPayload(in);
+            default:
+                return null;
         }
     }
 
