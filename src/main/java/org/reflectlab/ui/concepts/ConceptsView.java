@@ -214,7 +214,7 @@ public final class ConceptsView extends BorderPane implements org.reflectlab.ui.
                 + " for it. Both encoders were trained with full (bidirectional) attention; the text encoder only masks padding,"
                 + " which is left out here. The causal maps run the same weights with a causal mask in every block. Grey = weight"
                 + " exactly 0.", "A = \\mathrm{softmax}\\!\\left(\\frac{QK^\\top}{\\sqrt{d_h}} + M\\right),\\; M^{causal}_{ij} ="
-                + " \\begin{cases}0 & j \\le i\\ -\\infty & j > i\\end{cases},\\; \\mathrm{nnz} = \\tfrac{T(T+1)}{2}\\ \\text{vs}\\ T^2",
+                + " \\begin{cases}0 & \\quad j \\le i \\\\ -\\infty & \\quad j > i\\end{cases},\\; \\mathrm{nnz} = \\tfrac{T(T+1)}{2}\\ \\text{vs}\\ T^2",
                 vm.attention, vm::runAttention, selectors, maps, tokens,
                 table("attention", vm.attention.resultProperty(), r -> r.table()));
     }
