@@ -48,6 +48,9 @@ final class PoolCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--exclude", defaultValue = "assets/geneval-lite.json", description = "Evaluation prompts kept out of the pool (default: ${DEFAULT-VALUE}).")
     Path exclude;
+    @Option(names = "--generator", defaultValue = "generator",
+            description = "The generator whose samples make the pool: the base generator when building the chain (default: ${DEFAULT-VALUE}).")
+    String generator;
     @Option(names = "--out", required = true, description = "Pool file to write (tab-separated).")
     Path out;
     @Option(names = "--models", description = "Models folder (default: ./models).")
@@ -102,7 +105,7 @@ final class PoolCommand implements Callable<Integer> {
                 o.println("# jobs: " + node.board().summary());
             }
         } else {
-            Reflector r = ReflectModels.load(store);
+            Reflector r = ReflectModels.load(store, null, generator);
             pool = SamplePool.build(r.generator(), r.codec(), r.critic(), settings, excluded, progress, () -> false);
         }
         pool.write(out);

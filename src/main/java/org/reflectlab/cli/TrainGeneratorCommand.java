@@ -46,7 +46,8 @@ final class TrainGeneratorCommand implements Callable<Integer> {
     int width;
     @Option(names = "--depth", defaultValue = "4", description = "Transformer blocks (default: ${DEFAULT-VALUE}).")
     int depth;
-    @Option(names = "--components", defaultValue = "32", description = "Principal components of the unified latent the generator draws (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--components", defaultValue = "32", description = "Principal components of a vector unified latent the generator draws; "
+            + "a spatial latent is drawn whole, as 2x2 latent patches (default: ${DEFAULT-VALUE}).")
     int components;
     @Option(names = "--models", description = "Models folder (default: ./models).")
     Path models;
@@ -83,11 +84,13 @@ final class TrainGeneratorCommand implements Callable<Integer> {
         GeneratorTraining t;
         String command;
         if (init == null) {
-            GeneratorConfig cfg = new GeneratorConfig(components, 4, 2, 3, width, depth, 4, textGuide);
+            GeneratorConfig cfg = unified.config().spatial()
+                    ? GeneratorConfig.spatial(unified.config().latent(), unified.config().latentChannels(), width, depth, textGuide)
+                    : new GeneratorConfig(components, 4, 2, 3, width, depth, 4, textGuide);
             t = GeneratorTraining.fresh(cfg, unified, ref, seed, batch, steps, lr, contextRate);
             command = String.format(Locale.ROOT, "reflectlab train generator --seed %d --steps %d --batch %d --lr %s "
-                    + "--context-rate %s --width %d --depth %d --components %d%s --out %s", seed, steps, batch, lr, contextRate, width,
-                    depth, components, textGuide ? "" : " --no-text-guide", out);
+                    + "--context-rate %s --width %d --depth %d%s%s --out %s", seed, steps, batch, lr, contextRate, width,
+                    depth, unified.config().spatial() ? "" : " --components " + components, textGuide ? "" : " --no-text-guide", out);
         } else {
             Generator from = NetworkIO.load(store, init, Generator.NETWORK);
             Generator g = GeneratorTraining.continueFrom(from, from.config().withTextGuide(textGuide || from.config().textGuide()), seed);

@@ -45,8 +45,13 @@ final class TrainUnifiedCommand implements Callable<Integer> {
     int width;
     @Option(names = "--latent", defaultValue = "128", description = "Shared latent size (default: ${DEFAULT-VALUE}).")
     int latent;
+    @Option(names = "--latent-channels", defaultValue = "0",
+            description = "A spatial image latent with this many numbers per patch token (--latent is then tokens x channels); "
+                    + "0: one latent vector of --latent numbers (default: ${DEFAULT-VALUE}).")
+    int latentChannels;
     @Option(names = "--decoder-depth", defaultValue = "1",
-            description = "Hidden layers of the image decoder after the shared latent (default: ${DEFAULT-VALUE}).")
+            description = "Hidden layers of the image decoder after the shared latent; transformer blocks for a spatial latent "
+                    + "(default: ${DEFAULT-VALUE}).")
     int decoderDepth;
     @Option(names = "--caption-depth", defaultValue = "2",
             description = "Transformer blocks of the caption decoder after the shared latent (default: ${DEFAULT-VALUE}).")
@@ -71,7 +76,7 @@ final class TrainUnifiedCommand implements Callable<Integer> {
 
     /** Training options a resumed run takes from its checkpoint instead. */
     private static final List<String> FIXED_ON_RESUME = List.of("--seed", "--steps", "--batch", "--lr", "--warmup", "--width",
-            "--latent", "--decoder-depth", "--caption-depth", "--weights", "--eval-every", "--eval-size");
+            "--latent", "--latent-channels", "--decoder-depth", "--caption-depth", "--weights", "--eval-every", "--eval-size");
     /** How long Ctrl+C waits for the current step and the checkpoint. */
     private static final long STOP_WAIT_SECONDS = 120;
 
@@ -105,7 +110,8 @@ final class TrainUnifiedCommand implements Callable<Integer> {
                 UnifiedConfig config = UnifiedConfig.defaults().withWeights(lossWeights[0], lossWeights[1], lossWeights[2], lossWeights[3]);
                 config = new UnifiedConfig(config.imageSize(), config.patch(), width, config.heads(), config.imageDepth(),
                         config.textDepth(), decoderDepth, captionDepth, latent, config.reconWeight(),
-                        config.generationWeight(), config.captionWeight(), config.alignWeight(), config.temperature());
+                        config.generationWeight(), config.captionWeight(), config.alignWeight(), config.temperature())
+                        .withLatentChannels(latentChannels, latent);
                 TrainSettings settings = new TrainSettings(lr, batch, steps, seed, warmup, evalEvery, evalSize, evalEvery);
                 training = UnifiedTraining.fresh(config, settings);
             }
@@ -202,9 +208,10 @@ final class TrainUnifiedCommand implements Callable<Integer> {
         UnifiedConfig d = UnifiedConfig.defaults();
         String depths = (decoderDepth != d.decoderDepth() ? " --decoder-depth " + decoderDepth : "")
                 + (captionDepth != d.captionDepth() ? " --caption-depth " + captionDepth : "");
+        String latentArg = latentChannels > 0 ? "--latent-channels " + latentChannels : "--latent " + latent;
         return String.format(Locale.ROOT, "reflectlab train unified --seed %d --steps %d --batch %d --lr %s --warmup %d "
-                        + "--width %d --latent %d%s --weights %s,%s,%s,%s --eval-every %d --eval-size %d --out %s",
-                seed, steps, batch, lr, warmup, width, latent, depths, lossWeights[0], lossWeights[1], lossWeights[2],
+                        + "--width %d %s%s --weights %s,%s,%s,%s --eval-every %d --eval-size %d --out %s",
+                seed, steps, batch, lr, warmup, width, latentArg, depths, lossWeights[0], lossWeights[1], lossWeights[2],
                 lossWeights[3], evalEvery, evalSize, out);
     }
 

@@ -30,10 +30,15 @@ public final class ReflectModels {
 
     /** As above, on a unified model already loaded from this store (null: load it too). */
     public static Reflector load(ModelStore store, UnifiedModel loaded) throws ModelStoreException {
+        return load(store, loaded, GENERATOR);
+    }
+
+    /** As above, with the generator of that name (e.g. the base generator, which samples a reflection pool). */
+    public static Reflector load(ModelStore store, UnifiedModel loaded, String generatorName) throws ModelStoreException {
         UnifiedModel unified = loaded != null ? loaded : need(store, UnifiedModelIO.DEFAULT_NAME, "reflectlab train unified",
                 () -> UnifiedModelIO.load(store, UnifiedModelIO.DEFAULT_NAME));
-        Generator generator = need(store, GENERATOR, "reflectlab train generator",
-                () -> NetworkIO.load(store, GENERATOR, Generator.NETWORK));
+        Generator generator = need(store, generatorName, "reflectlab train generator",
+                () -> NetworkIO.load(store, generatorName, Generator.NETWORK));
         Detector critic = need(store, CRITIC, "reflectlab train critic",
                 () -> NetworkIO.load(store, CRITIC, Detector.NETWORK));
         Detector judge = need(store, JUDGE, "reflectlab train judge", () -> NetworkIO.load(store, JUDGE, Detector.NETWORK));

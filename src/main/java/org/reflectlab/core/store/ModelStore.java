@@ -208,6 +208,22 @@ public final class ModelStore {
         return true;
     }
 
+    /**
+     * Records which command made a model, when a pipeline ran the command that saved it (the
+     * manifest's command becomes "reflectlab pipeline ... (stage ...: the stage's command)"); the
+     * weights and the configuration's checksum are untouched.
+     */
+    public void recordMaker(String name, String command) throws ModelStoreException {
+        Manifest m = verify(name);
+        Manifest named = new Manifest(m.format(), m.name(), m.kind(), m.files(), command, m.seed(), m.data(), m.config(),
+                m.configSha256(), m.network(), m.metrics(), m.created());
+        try {
+            AtomicFile.write(dir(name).resolve(MANIFEST), out -> out.write(JSON.writeValueAsBytes(named)));
+        } catch (IOException e) {
+            throw new ModelStoreException(ModelStoreException.Reason.WRITE_FAILED, e.getMessage(), e);
+        }
+    }
+
     /** Verifies the model, then reads the file with the given role. */
     public <T> T load(String name, String role, FileReader<T> reader) throws ModelStoreException {
         Manifest manifest = verify(name);

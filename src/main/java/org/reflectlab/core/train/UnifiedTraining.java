@@ -13,7 +13,7 @@ import org.reflectlab.core.data.Sample;
 import org.reflectlab.core.data.ShapesWorld;
 import org.reflectlab.core.nn.NetworkIO;
 import org.reflectlab.core.nn.fast.FastPath;
-import org.reflectlab.core.nn.unified.UnifiedBackprop;
+import org.reflectlab.core.nn.unified.UnifiedNet;
 import org.reflectlab.core.nn.unified.UnifiedConfig;
 import org.reflectlab.core.nn.unified.UnifiedModel;
 import org.reflectlab.core.store.Manifest;
@@ -60,7 +60,7 @@ public final class UnifiedTraining {
     /** The fast path's hand-written backward pass, or SameDiff's graph with -Dreflectlab.fastpath=false. */
     private static StepTrainer trainer(UnifiedModel model, WarmupCosine schedule) {
         if (FastPath.enabled()) {
-            UnifiedBackprop backprop = new UnifiedBackprop(model);
+            UnifiedNet backprop = UnifiedNet.training(model);
             return new FastTrainer(model.params(), backprop.grads(), backprop::step, model.lossWeights(), schedule);
         }
         return new SdTrainer(model.trainingGraph(), model.params(), UnifiedModel.FEATURES, UnifiedModel.LOSS,

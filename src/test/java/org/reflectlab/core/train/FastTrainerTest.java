@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.reflectlab.core.backend.Backend;
-import org.reflectlab.core.nn.unified.UnifiedBackprop;
+import org.reflectlab.core.nn.unified.UnifiedNet;
 import org.reflectlab.core.nn.unified.UnifiedConfig;
 import org.reflectlab.core.nn.unified.UnifiedModel;
 
@@ -33,7 +33,7 @@ class FastTrainerTest {
         WarmupCosine schedule = new WarmupCosine(3e-3, 2, 10, 0.05);
         SdTrainer reference = new SdTrainer(a.trainingGraph(), a.params(), UnifiedModel.FEATURES, UnifiedModel.LOSS,
                 a.lossWeights(), schedule);
-        UnifiedBackprop backprop = new UnifiedBackprop(b);
+        UnifiedNet backprop = UnifiedNet.training(b);
         FastTrainer fast = new FastTrainer(b.params(), backprop.grads(), backprop::step, b.lossWeights(),
                 new WarmupCosine(3e-3, 2, 10, 0.05));
         for (MultiDataSet batch : batches) {
@@ -60,7 +60,7 @@ class FastTrainerTest {
     @Test
     void aNonFiniteOrExplodingStepChangesNothing() {
         UnifiedModel model = UnifiedModel.create(UnifiedConfig.tiny(), 9);
-        UnifiedBackprop backprop = new UnifiedBackprop(model);
+        UnifiedNet backprop = UnifiedNet.training(model);
         TrainSettings s = new TrainSettings(1e-3, 4, 10, 7, 2, 1_000_000, 16, 1_000_000);
         MultiDataSet batch = UnifiedTraining.fresh(UnifiedConfig.tiny(), s).nextBatch();
         double[] scale = {1.0};

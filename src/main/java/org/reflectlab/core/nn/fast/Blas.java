@@ -36,6 +36,21 @@ final class Blas {
                 m, n, k, alpha, at(a, aOff), lda, at(b, bOff), ldb, beta, at(c, cOff), ldc);
     }
 
+    /**
+     * c = alpha * op(a) op(b) + beta * c on Mats (op = transpose when asked): the shapes come from the
+     * Mats, so a call cannot mix up a dimension. c is [m, n]; op(a) is [m, k]; op(b) is [k, n].
+     */
+    static void gemm(Mat a, boolean transA, Mat b, boolean transB, Mat c, float alpha, float beta) {
+        int m = c.rows();
+        int n = c.cols();
+        int k = transA ? a.rows() : a.cols();
+        if ((transA ? a.cols() : a.rows()) != m || (transB ? b.cols() : b.rows()) != k || (transB ? b.rows() : b.cols()) != n) {
+            throw new IllegalArgumentException("gemm shapes do not fit: " + a + (transA ? "^T" : "") + " x " + b
+                    + (transB ? "^T" : "") + " -> " + c);
+        }
+        gemm(transA, m, n, k, alpha, a.buf(), a.off(), a.ld(), b.buf(), b.off(), b.ld(), transB, beta, c.buf(), c.off(), c.ld());
+    }
+
     /** JavaCPP passes a buffer's address plus its position, so an offset is a positioned duplicate. */
     private static FloatBuffer at(FloatBuffer buffer, int offset) {
         return offset == 0 && buffer.position() == 0 ? buffer : buffer.duplicate().position(offset);

@@ -29,6 +29,8 @@ public final class FastOps {
     private final Map<INDArray, FloatBuffer> views = new IdentityHashMap<>();
     private final Map<String, FloatBuffer> scratch = new HashMap<>();
     private AttentionProbe probe;
+    /** Where modules accumulate parameter gradients; null on an inference-only path. */
+    private Grads grads;
     /** Inputs in use by the current call: a buffer view alone does not keep ND4J from freeing an array's memory. */
     private final java.util.List<INDArray> held = new java.util.ArrayList<>();
 
@@ -52,6 +54,41 @@ public final class FastOps {
 
     public Params params() {
         return params;
+    }
+
+    /** Makes this a training path: modules accumulate their parameter gradients into {@code g}. */
+    public FastOps train(Grads g) {
+        this.grads = g;
+        return this;
+    }
+
+    /** The gradient buffer of a parameter (training paths only). */
+    public FloatBuffer grad(String name) {
+        if (grads == null) {
+            throw new IllegalStateException("no gradients on an inference path: " + name);
+        }
+        return grads.of(name);
+    }
+
+    public AttentionProbe probe() {
+        return probe;
+    }
+
+    /** An input array as a [rows, cols] Mat, held until {@link #release()}. */
+    public Mat inputMat(INDArray a, int rows, int cols) {
+        Mat m = Mat.of(input(a), rows, cols);
+        if (m.size() > m.buf().capacity()) {
+            throw new IllegalArgumentException("input holds " + m.buf().capacity() + " values, not " + rows + " x " + cols);
+        }
+        return m;
+    }
+
+    /** A new INDArray of this shape holding the Mat's values. */
+    public static INDArray toArray(Mat m, long... shape) {
+        if (!m.contiguous()) {
+            throw new IllegalArgumentException("toArray needs a contiguous Mat");
+        }
+        return toArray(m.buf(), m.off(), shape);
     }
 
     /** Attaches a probe (null detaches it). */

@@ -22,6 +22,16 @@ public record GeneratorConfig(int latent, int latentTokens, int contextImageToke
         return new GeneratorConfig(latent, 4, 2, 3, 96, 4, 4, true);
     }
 
+    /**
+     * The generator of a spatial unified latent: each latent token is a 2x2 block of latent cells
+     * (as DiTs patchify their latents), each context image 4 tokens (one per quadrant); see
+     * {@link LatentCodec}'s Z-order.
+     */
+    public static GeneratorConfig spatial(int latent, int channels, int width, int depth, boolean textGuide) {
+        int cells = latent / channels;
+        return new GeneratorConfig(latent, Math.max(1, cells / 4), Math.min(4, cells), 3, width, depth, 4, textGuide);
+    }
+
     public static GeneratorConfig tiny(int latent) {
         return new GeneratorConfig(latent, 2, 2, 3, 32, 1, 2, true);
     }

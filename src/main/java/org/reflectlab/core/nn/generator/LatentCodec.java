@@ -53,6 +53,10 @@ public final class LatentCodec {
             parts.add(unified.imageLatents(images));
         }
         INDArray z = Nd4j.concat(0, parts.toArray(new INDArray[0]));
+        if (unified.config().spatial()) {
+            spatialStatistics(unified, z, into);
+            return;
+        }
         INDArray mean = z.mean(0).reshape(1, -1);
         INDArray centered = z.subRowVector(mean);
         double[][] cov = centered.transpose().mmul(centered).divi(z.size(0)).toDoubleMatrix();
@@ -76,6 +80,47 @@ public final class LatentCodec {
         }
         into.putAll(Map.of(MEAN, mean, ENCODE, Nd4j.create(enc, new long[] {d, components}, 'c'),
                 DECODE, Nd4j.create(dec, new long[] {components, d}, 'c')));
+    }
+
+    /**
+     * For a spatial latent: no principal components (they would mix the grid's cells and lose where
+     * things are), only a per-number standardisation and a reordering of the cells along a Z-order
+     * curve, so that every 4 consecutive cells are a 2x2 block and every 16 a 4x4 quadrant. A generator
+     * token of 4 cells is then a DiT-style 2x2 latent patch, and a context token of 16 a quadrant.
+     */
+    private static void spatialStatistics(UnifiedModel unified, INDArray z, Params into) {
+        int side = unified.config().imageSize() / unified.config().patch();
+        int c = unified.config().latentChannels();
+        int d = (int) z.size(1);
+        INDArray mean = z.mean(0).reshape(1, -1);
+        INDArray std = z.std(0).reshape(1, -1);
+        float[] enc = new float[d * d];
+        float[] dec = new float[d * d];
+        for (int cell = 0; cell < side * side; cell++) {
+            int to = zOrder(cell / side, cell % side, side);
+            for (int ch = 0; ch < c; ch++) {
+                int src = cell * c + ch;
+                int dst = to * c + ch;
+                double sd = Math.max(std.getDouble(0, src), 1e-4);
+                enc[src * d + dst] = (float) (1.0 / sd);
+                dec[dst * d + src] = (float) sd;
+            }
+        }
+        into.putAll(Map.of(MEAN, mean, ENCODE, Nd4j.create(enc, new long[] {d, d}, 'c'),
+                DECODE, Nd4j.create(dec, new long[] {d, d}, 'c')));
+    }
+
+    /** The place of grid cell (row, col) along a Z-order (Morton) curve; row-major where the side is not a power of two. */
+    static int zOrder(int row, int col, int side) {
+        if (Integer.bitCount(side) != 1) {
+            return row * side + col;
+        }
+        int out = 0;
+        for (int bit = 0; (1 << bit) < side; bit++) {
+            out |= ((col >> bit) & 1) << (2 * bit);
+            out |= ((row >> bit) & 1) << (2 * bit + 1);
+        }
+        return out;
     }
 
     public UnifiedModel unified() {

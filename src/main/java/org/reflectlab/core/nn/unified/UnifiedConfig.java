@@ -7,11 +7,26 @@ import java.util.Map;
 /**
  * Architecture and loss weights of the unified text+image model. Every field is checked, so a
  * bad value is refused with a message instead of failing deep inside ND4J.
+ *
+ * <p>The image latent is either one vector ({@code latentChannels} 0: a readout of every patch token
+ * into {@code latent} numbers, decoded by a per-position MLP) or spatial ({@code latentChannels} c > 0:
+ * each patch token keeps its own c numbers, so {@code latent} = tokens x c, and a transformer over
+ * those latent tokens decodes them, with {@code decoderDepth} blocks). A spatial latent keeps every
+ * object where it is; one vector had to squeeze the whole scene and turned small shapes into blobs.
  */
 public record UnifiedConfig(int imageSize, int patch, int width, int heads, int imageDepth, int textDepth,
                             int decoderDepth, int captionDepth, int latent,
                             double reconWeight, double generationWeight, double captionWeight, double alignWeight,
-                            double temperature) {
+                            double temperature, int latentChannels) {
+
+    /** A vector latent (the configuration every model before spatial latents has). */
+    public UnifiedConfig(int imageSize, int patch, int width, int heads, int imageDepth, int textDepth,
+                         int decoderDepth, int captionDepth, int latent,
+                         double reconWeight, double generationWeight, double captionWeight, double alignWeight,
+                         double temperature) {
+        this(imageSize, patch, width, heads, imageDepth, textDepth, decoderDepth, captionDepth, latent,
+                reconWeight, generationWeight, captionWeight, alignWeight, temperature, 0);
+    }
 
     public static UnifiedConfig defaults() {
         return new UnifiedConfig(32, 4, 96, 4, 2, 2, 1, 2, 128, 1.0, 1.0, 1.0, 0.2, 0.1);
@@ -28,6 +43,7 @@ public record UnifiedConfig(int imageSize, int patch, int width, int heads, int 
     public static final Range DECODER_DEPTH = Range.ints(0, 8);
     public static final Range CAPTION_DEPTH = Range.ints(1, 8);
     public static final Range LOSS_WEIGHT = Range.reals(0, 100);
+    public static final Range LATENT_CHANNELS = Range.ints(1, 64);
 
     public UnifiedConfig {
         check(imageSize >= 8 && imageSize <= 64, "image size must be 8..64");
@@ -43,6 +59,33 @@ public record UnifiedConfig(int imageSize, int patch, int width, int heads, int 
                 && LOSS_WEIGHT.contains(alignWeight), "loss weights must be " + LOSS_WEIGHT.text());
         check(reconWeight + generationWeight + captionWeight + alignWeight > 0, "at least one loss weight must be > 0");
         check(temperature > 0.005 && temperature <= 2, "temperature must be in (0.005, 2]");
+        if (latentChannels != 0) {
+            check(LATENT_CHANNELS.contains(latentChannels), "latent channels must be " + LATENT_CHANNELS.text());
+            int tokens = (imageSize / patch) * (imageSize / patch); // fields are not assigned yet in a compact constructor
+            check(latent == tokens * latentChannels, "a spatial latent has tokens x channels = "
+                    + tokens * latentChannels + " numbers, not " + latent);
+            check(decoderDepth >= 1, "a spatial latent's decoder needs at least one transformer block");
+        }
+    }
+
+    /** Whether the image latent is a grid of latent tokens (one per patch) rather than one vector. */
+    public boolean spatial() {
+        return latentChannels > 0;
+    }
+
+    /** The same model with a spatial latent of {@code channels} numbers per patch token (0: a vector latent of {@code latent}). */
+    public UnifiedConfig withLatentChannels(int channels, int vectorLatent) {
+        int z = channels > 0 ? imageTokens() * channels : vectorLatent;
+        return new UnifiedConfig(imageSize, patch, width, heads, imageDepth, textDepth, decoderDepth, captionDepth, z,
+                reconWeight, generationWeight, captionWeight, alignWeight, temperature, channels);
+    }
+
+    /** The same model with other depths and width (the latent size follows the width's readout only for vector latents). */
+    public UnifiedConfig withArchitecture(int newWidth, int newImageDepth, int newTextDepth, int newDecoderDepth,
+                                          int newCaptionDepth, int vectorLatent) {
+        return new UnifiedConfig(imageSize, patch, newWidth, heads, newImageDepth, newTextDepth, newDecoderDepth, newCaptionDepth,
+                spatial() ? latent : vectorLatent, reconWeight, generationWeight, captionWeight, alignWeight, temperature,
+                latentChannels);
     }
 
     private static void check(boolean ok, String message) {
@@ -61,12 +104,12 @@ public record UnifiedConfig(int imageSize, int patch, int width, int heads, int 
 
     public UnifiedConfig withLatent(int z) {
         return new UnifiedConfig(imageSize, patch, width, heads, imageDepth, textDepth, decoderDepth, captionDepth, z,
-                reconWeight, generationWeight, captionWeight, alignWeight, temperature);
+                reconWeight, generationWeight, captionWeight, alignWeight, temperature, latentChannels);
     }
 
     public UnifiedConfig withWeights(double recon, double gen, double caption, double align) {
         return new UnifiedConfig(imageSize, patch, width, heads, imageDepth, textDepth, decoderDepth, captionDepth, latent,
-                recon, gen, caption, align, temperature);
+                recon, gen, caption, align, temperature, latentChannels);
     }
 
     public Map<String, Object> toMap() {
@@ -85,6 +128,10 @@ public record UnifiedConfig(int imageSize, int patch, int width, int heads, int 
         m.put("captionWeight", captionWeight);
         m.put("alignWeight", alignWeight);
         m.put("temperature", temperature);
+        if (latentChannels != 0) {
+            // only where set: the configuration checksum of every model saved before spatial latents stays the same
+            m.put("latentChannels", latentChannels);
+        }
         return m;
     }
 
@@ -92,7 +139,7 @@ public record UnifiedConfig(int imageSize, int patch, int width, int heads, int 
         return new UnifiedConfig(i(m, "imageSize"), i(m, "patch"), i(m, "width"), i(m, "heads"), i(m, "imageDepth"),
                 i(m, "textDepth"), i(m, "decoderDepth"), i(m, "captionDepth"), i(m, "latent"),
                 d(m, "reconWeight"), d(m, "generationWeight"), d(m, "captionWeight"), d(m, "alignWeight"),
-                d(m, "temperature"));
+                d(m, "temperature"), m.get("latentChannels") instanceof Number c ? c.intValue() : 0);
     }
 
     static int i(Map<String, Object> m, String k) {

@@ -62,7 +62,7 @@ public final class UnifiedModel {
     private final Params params;
     private SameDiff training;
     private SameDiff decoding;
-    private UnifiedFast fast;
+    private UnifiedNet fast;
 
     public UnifiedModel(UnifiedConfig cfg, Params params) {
         this.cfg = cfg;
@@ -159,7 +159,12 @@ public final class UnifiedModel {
         for (int i = 0; i < cfg.imageDepth(); i++) {
             x = b.block("img/block" + i, x, t, d, cfg.heads(), null);
         }
-        return readout(b, "img", b.layerNorm3("img/ln", x, d), t);
+        SDVariable normed = b.layerNorm3("img/ln", x, d);
+        if (cfg.spatial()) {
+            // each patch token keeps its own few numbers: the latent is a grid, flattened token-major
+            return b.sd().reshape(b.dense3("img/latent", normed, t, d, cfg.latentChannels()), -1, (long) cfg.latent());
+        }
+        return readout(b, "img", normed, t);
     }
 
     private SDVariable encodeText(SdBuilder b, SDVariable tokens, SDVariable mask) {
@@ -193,6 +198,22 @@ public final class UnifiedModel {
      * attention decoder learned far slower here, and this is matrix multiplies only.
      */
     private SDVariable decodeImage(SdBuilder b, SDVariable z) {
+        return cfg.spatial() ? decodeSpatial(b, z) : decodeVector(b, z);
+    }
+
+    /** Latent tokens -> width -> transformer blocks over the grid -> each token's patch. */
+    private SDVariable decodeSpatial(SdBuilder b, SDVariable z) {
+        int t = cfg.imageTokens();
+        int d = cfg.width();
+        SDVariable grid = b.sd().reshape(z, -1, t, cfg.latentChannels());
+        SDVariable x = b.dense3("dec/in", grid, t, cfg.latentChannels(), d).add(b.table("dec/pos", t, d));
+        for (int i = 0; i < cfg.decoderDepth(); i++) {
+            x = b.block("dec/block" + i, x, t, d, cfg.heads(), null);
+        }
+        return b.dense3("dec/out", b.layerNorm3("dec/ln", x, d), t, d, cfg.patchWidth());
+    }
+
+    private SDVariable decodeVector(SdBuilder b, SDVariable z) {
         int t = cfg.imageTokens();
         int h = 2 * cfg.width();
         SameDiff sd = b.sd();
@@ -351,10 +372,10 @@ public final class UnifiedModel {
         return decodingGraph().output(Map.of(Z_IN, z), "patches_out", "logits_out");
     }
 
-    /** Inference without SameDiff's per-op overhead, on the same weights (see {@link UnifiedFast}). */
-    UnifiedFast fast() {
+    /** Inference without SameDiff's per-op overhead, on the same weights (see {@link UnifiedNet}). */
+    UnifiedNet fast() {
         if (fast == null) {
-            fast = new UnifiedFast(cfg, params);
+            fast = UnifiedNet.inference(cfg, params);
         }
         return fast;
     }
@@ -414,11 +435,9 @@ public final class UnifiedModel {
         long p = cfg.patchWidth();
         long v = Vocabulary.size();
         long r = READOUT_WIDTH;
-        long imageEnc = 2 * t * p * d + cfg.imageDepth() * blockFlops(t, d) + 2 * t * d * r + 2 * t * r * z;
+        long imageEnc = imageEncoderFlops();
         long textEnc = 2 * len * v * d + cfg.textDepth() * blockFlops(len, d) + 2 * len * d * r + 2 * len * r * z;
-        long h = 2L * d;
-        long view = DECODER_VIEW;
-        long imageDec = 2 * z * t * view + 2 * t * view * h + cfg.decoderDepth() * 2 * t * h * h + 2 * t * h * p;
+        long imageDec = imageDecoderFlops();
         long e = EXPAND_WIDTH;
         long capDec = 2 * z * len * e + 2 * len * e * d + cfg.captionDepth() * blockFlops(len, d) + 2 * len * d * v;
         return imageEnc + textEnc + 2 * imageDec + capDec;
@@ -428,13 +447,18 @@ public final class UnifiedModel {
     public long imageEncoderFlops() {
         long d = cfg.width();
         long t = cfg.imageTokens();
-        return 2 * t * cfg.patchWidth() * d + cfg.imageDepth() * blockFlops(t, d) + 2 * t * d * READOUT_WIDTH
-                + 2 * t * READOUT_WIDTH * cfg.latent();
+        long trunk = 2 * t * cfg.patchWidth() * d + cfg.imageDepth() * blockFlops(t, d);
+        return trunk + (cfg.spatial() ? 2 * t * d * cfg.latentChannels()
+                : 2 * t * d * READOUT_WIDTH + 2 * t * READOUT_WIDTH * cfg.latent());
     }
 
     /** Matrix-multiply FLOPs of decoding one latent to an image. */
     public long imageDecoderFlops() {
         long t = cfg.imageTokens();
+        if (cfg.spatial()) {
+            long d = cfg.width();
+            return 2 * t * cfg.latentChannels() * d + cfg.decoderDepth() * blockFlops(t, d) + 2 * t * d * cfg.patchWidth();
+        }
         long h = 2L * cfg.width();
         return 2L * cfg.latent() * t * DECODER_VIEW + 2 * t * DECODER_VIEW * h + cfg.decoderDepth() * 2 * t * h * h
                 + 2 * t * h * cfg.patchWidth();

@@ -16,7 +16,6 @@ import org.reflectlab.core.data.DataSpec;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.Sample;
 import org.reflectlab.core.data.ShapesWorld;
-import org.reflectlab.core.nn.unified.UnifiedBackprop;
 import org.reflectlab.core.nn.unified.UnifiedConfig;
 import org.reflectlab.core.nn.unified.UnifiedModel;
 
@@ -30,7 +29,16 @@ class UnifiedBackpropTest {
 
     @Test
     void lossesAndGradientsMatchSameDiff() {
-        UnifiedModel m = UnifiedModel.create(new UnifiedConfig(16, 4, 32, 2, 2, 1, 1, 1, 24, 1.0, 0.7, 1.3, 0.4, 0.1), 5);
+        assertMatchesSameDiff(new UnifiedConfig(16, 4, 32, 2, 2, 1, 1, 1, 24, 1.0, 0.7, 1.3, 0.4, 0.1));
+    }
+
+    @Test
+    void spatialLatentLossesAndGradientsMatchSameDiff() {
+        assertMatchesSameDiff(new UnifiedConfig(16, 4, 32, 2, 1, 1, 1, 1, 24, 1.0, 0.7, 1.3, 0.4, 0.1).withLatentChannels(3, 0));
+    }
+
+    private static void assertMatchesSameDiff(UnifiedConfig config) {
+        UnifiedModel m = UnifiedModel.create(config, 5);
         m.params().arrays().forEach((k, a) -> a.addi(Nd4j.randn(a.dataType(), a.shape()).muli(0.05)));
         ShapesWorld w = new ShapesWorld(new DataSpec(3, 16, DataSpec.defaults(3).categories()));
         List<Sample> samples = w.samples(0, 6);
@@ -38,7 +46,7 @@ class UnifiedBackpropTest {
         Map<String, INDArray> in = m.inputs(images, samples.stream().map(Sample::description).toList());
         INDArray[] features = UnifiedModel.FEATURES.stream().map(in::get).toArray(INDArray[]::new);
 
-        UnifiedBackprop fast = new UnifiedBackprop(m);
+        UnifiedNet fast = UnifiedNet.training(m);
         Map<String, Double> losses = fast.step(features);
         Map<String, INDArray> ref = m.trainingGraph().output(in, UnifiedModel.LOSS_COMPONENTS.toArray(new String[0]));
         for (String c : UnifiedModel.LOSS_COMPONENTS) {

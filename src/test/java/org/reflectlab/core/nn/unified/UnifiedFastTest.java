@@ -1,6 +1,7 @@
 package org.reflectlab.core.nn.unified;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -49,6 +50,24 @@ class UnifiedFastTest {
         UnifiedModel m = UnifiedModel.create(UnifiedConfig.tiny(), 3);
         m.params().arrays().values().forEach(a -> a.assign(Nd4j.randn(a.dataType(), a.shape()).muli(0.3)));
         assertMatches(m, 2e-4);
+    }
+
+    @Test
+    void spatialLatentMatchesItsGraphs() {
+        UnifiedModel m = UnifiedModel.create(UnifiedConfig.tiny().withLatentChannels(4, 0), 6);
+        m.params().arrays().values().forEach(a -> a.assign(Nd4j.randn(a.dataType(), a.shape()).muli(0.3)));
+        assertMatches(m, 2e-4);
+    }
+
+    @Test
+    void spatialLatentIsAGridOfOneSmallVectorPerPatch() {
+        UnifiedConfig c = UnifiedConfig.tiny().withLatentChannels(4, 0);
+        UnifiedModel m = UnifiedModel.create(c, 7);
+        List<RgbImage> images = images(m);
+        INDArray z = m.imageLatents(images);
+        assertArrayEquals(new long[] {images.size(), (long) c.imageTokens() * 4}, z.shape());
+        assertEquals(images.size(), m.decodeImages(z).size());
+        assertEquals(c.imageSize(), m.decodeImages(z).get(0).width());
     }
 
     @Test

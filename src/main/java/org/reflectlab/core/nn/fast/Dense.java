@@ -1,0 +1,61 @@
+package org.reflectlab.core.nn.fast;
+
+import java.nio.FloatBuffer;
+
+/**
+ * y = x W + b with W = name/w [in, out] and b = name/b, as SdBuilder.dense: one GEMM. The forward
+ * pass remembers its input Mat (not a copy: it must stay unchanged until the backward pass), which
+ * is all the backward pass needs.
+ */
+public final class Dense {
+
+    private final FastOps ops;
+    private final String name;
+    private final int in;
+    private final int out;
+    private final Slot output = new Slot();
+    private Mat x;
+
+    public Dense(FastOps ops, String name, int in, int out) {
+        this.ops = ops;
+        this.name = name;
+        this.in = in;
+        this.out = out;
+    }
+
+    public int in() {
+        return in;
+    }
+
+    public int out() {
+        return out;
+    }
+
+    /** x W + b into this layer's own output buffer. */
+    public Mat forward(Mat x) {
+        Mat y = output.mat(x.rows(), out);
+        forward(x, y, false);
+        return y;
+    }
+
+    /** y (= or, with {@code accumulate}, +=) x W + b: accumulating is how residual connections add in place. */
+    public void forward(Mat x, Mat y, boolean accumulate) {
+        this.x = x;
+        Blas.gemm(x, false, weights(), false, y, 1f, accumulate ? 1f : 0f);
+        Kernels.addBias(y, ops.weight(name + "/b"));
+    }
+
+    /** dW += x^T dy, db += column sums of dy, and dx (=|+=) dy W^T when dx is not null. */
+    public void backward(Mat dy, Mat dx, boolean accumulateDx) {
+        Blas.gemm(x, true, dy, false, Mat.of(ops.grad(name + "/w"), in, out), 1f, 1f);
+        Kernels.addColumnSums(dy, ops.grad(name + "/b"));
+        if (dx != null) {
+            Blas.gemm(dy, false, weights(), true, dx, 1f, accumulateDx ? 1f : 0f);
+        }
+    }
+
+    private Mat weights() {
+        FloatBuffer w = ops.weight(name + "/w");
+        return Mat.of(w, in, out);
+    }
+}

@@ -1,0 +1,182 @@
+package org.reflectlab.core.nn.fast;
+
+import java.nio.FloatBuffer;
+
+/**
+ * The element-wise kernels of the fast path, forward and backward, on {@link Mat}s: bias, layer
+ * norm, GELU, softmax. One place for each, so each can be tested on its own (against finite
+ * differences) and made faster once for every network.
+ */
+public final class Kernels {
+
+    private Kernels() {
+    }
+
+    /** y[r, :] += b for every row. */
+    public static void addBias(Mat y, FloatBuffer b) {
+        for (int r = 0; r < y.rows(); r++) {
+            int row = y.off() + r * y.ld();
+            for (int j = 0; j < y.cols(); j++) {
+                y.buf().put(row + j, y.buf().get(row + j) + b.get(j));
+            }
+        }
+    }
+
+    /** into[j] += sum over rows of x[r, j]. */
+    public static void addColumnSums(Mat x, FloatBuffer into) {
+        for (int r = 0; r < x.rows(); r++) {
+            int row = x.off() + r * x.ld();
+            for (int j = 0; j < x.cols(); j++) {
+                into.put(j, into.get(j) + x.buf().get(row + j));
+            }
+        }
+    }
+
+    /** x[r, :] += table[r mod t, :]: learned positions of [batch * t, d] rows from a [t, d] table. */
+    public static void addTable(Mat x, FloatBuffer table, int t) {
+        int d = x.cols();
+        for (int r = 0; r < x.rows(); r++) {
+            int row = x.off() + r * x.ld();
+            int trow = (r % t) * d;
+            for (int j = 0; j < d; j++) {
+                x.buf().put(row + j, x.buf().get(row + j) + table.get(trow + j));
+            }
+        }
+    }
+
+    /** Backward of {@link #addTable}: grad[r mod t, :] += dx[r, :]. */
+    public static void addTableBackward(Mat dx, FloatBuffer grad, int t) {
+        int d = dx.cols();
+        for (int r = 0; r < dx.rows(); r++) {
+            int row = dx.off() + r * dx.ld();
+            int trow = (r % t) * d;
+            for (int j = 0; j < d; j++) {
+                grad.put(trow + j, grad.get(trow + j) + dx.buf().get(row + j));
+            }
+        }
+    }
+
+    /**
+     * Layer norm of each row without gain or bias (as SdBuilder's), eps 1e-5; 1/sigma per row kept in
+     * {@code inv} when it is not null. y may be x.
+     */
+    public static void layerNorm(Mat x, Mat y, FloatBuffer inv) {
+        int d = x.cols();
+        for (int r = 0; r < x.rows(); r++) {
+            int in = x.off() + r * x.ld();
+            int out = y.off() + r * y.ld();
+            double sum = 0;
+            for (int j = 0; j < d; j++) {
+                sum += x.buf().get(in + j);
+            }
+            float mean = (float) (sum / d);
+            double sq = 0;
+            for (int j = 0; j < d; j++) {
+                float c = x.buf().get(in + j) - mean;
+                sq += c * c;
+            }
+            float rInv = (float) (1.0 / Math.sqrt((float) (sq / d) + 1e-5));
+            for (int j = 0; j < d; j++) {
+                y.buf().put(out + j, (x.buf().get(in + j) - mean) * rInv);
+            }
+            if (inv != null) {
+                inv.put(r, rInv);
+            }
+        }
+    }
+
+    /** Backward of layer norm from its output y and 1/sigma: dx (=|+=) inv * (dy - mean(dy) - y * mean(dy * y)). */
+    public static void layerNormBackward(Mat y, FloatBuffer inv, Mat dy, Mat dx, boolean accumulate) {
+        int d = y.cols();
+        for (int r = 0; r < y.rows(); r++) {
+            int yr = y.off() + r * y.ld();
+            int gr = dy.off() + r * dy.ld();
+            int xr = dx.off() + r * dx.ld();
+            double sumG = 0;
+            double sumGy = 0;
+            for (int j = 0; j < d; j++) {
+                float g = dy.buf().get(gr + j);
+                sumG += g;
+                sumGy += g * y.buf().get(yr + j);
+            }
+            float meanG = (float) (sumG / d);
+            float meanGy = (float) (sumGy / d);
+            float ri = inv.get(r);
+            for (int j = 0; j < d; j++) {
+                float v = ri * (dy.buf().get(gr + j) - meanG - y.buf().get(yr + j) * meanGy);
+                dx.buf().put(xr + j, accumulate ? dx.buf().get(xr + j) + v : v);
+            }
+        }
+    }
+
+    /**
+     * g = gelu(u) = u * sigmoid(1.702 u), the form libnd4j uses; the sigmoid is kept in {@code sig}
+     * (when not null) so the backward pass needs no exponential. g may be u. Contiguous Mats.
+     */
+    public static void gelu(Mat u, Mat g, Mat sig) {
+        FloatBuffer ub = u.buf();
+        FloatBuffer gb = g.buf();
+        int n = u.size();
+        for (int i = 0; i < n; i++) {
+            float v = ub.get(u.off() + i);
+            double s = 1.0 / (1.0 + Math.exp(-1.702 * v));
+            if (sig != null) {
+                sig.buf().put(sig.off() + i, (float) s);
+            }
+            gb.put(g.off() + i, (float) (v * s));
+        }
+    }
+
+    /** Backward of {@link #gelu} in place on the incoming gradient. */
+    public static void geluBackward(Mat u, Mat sig, Mat grad) {
+        int n = u.size();
+        for (int i = 0; i < n; i++) {
+            float s = sig.buf().get(sig.off() + i);
+            float v = u.buf().get(u.off() + i);
+            int at = grad.off() + i;
+            grad.buf().put(at, grad.buf().get(at) * (s + 1.702f * v * s * (1 - s)));
+        }
+    }
+
+    /** Row-wise softmax in place (contiguous rows); keys after the query masked out when {@code causal}. */
+    public static void softmaxRows(Mat x, boolean causal) {
+        int n = x.cols();
+        FloatBuffer b = x.buf();
+        for (int r = 0; r < x.rows(); r++) {
+            int row = x.off() + r * x.ld();
+            int end = causal ? Math.min(r + 1, n) : n;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < end; j++) {
+                max = Math.max(max, b.get(row + j));
+            }
+            double sum = 0;
+            for (int j = 0; j < end; j++) {
+                float e = (float) Math.exp(b.get(row + j) - max);
+                b.put(row + j, e);
+                sum += e;
+            }
+            float inv = (float) (1.0 / sum);
+            for (int j = 0; j < end; j++) {
+                b.put(row + j, b.get(row + j) * inv);
+            }
+            for (int j = end; j < n; j++) {
+                b.put(row + j, 0f);
+            }
+        }
+    }
+
+    /** Backward of a row softmax with output p: in place on dp, dscore = p * (dp - sum(dp * p)). */
+    public static void softmaxRowsBackward(Mat p, Mat dp) {
+        for (int r = 0; r < p.rows(); r++) {
+            int pr = p.off() + r * p.ld();
+            int gr = dp.off() + r * dp.ld();
+            double dot = 0;
+            for (int j = 0; j < p.cols(); j++) {
+                dot += dp.buf().get(gr + j) * p.buf().get(pr + j);
+            }
+            for (int j = 0; j < p.cols(); j++) {
+                dp.buf().put(gr + j, p.buf().get(pr + j) * (dp.buf().get(gr + j) - (float) dot));
+            }
+        }
+    }
+}

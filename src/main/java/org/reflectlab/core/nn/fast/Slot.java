@@ -1,0 +1,24 @@
+package org.reflectlab.core.nn.fast;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+
+/**
+ * A reusable direct buffer owned by one module for one purpose (its output, or what its backward
+ * pass needs). It grows when a larger batch comes and is never shared: two callers can no longer
+ * meet on one string key and depend on call order to stay correct.
+ */
+public final class Slot {
+
+    private FloatBuffer buf;
+
+    /** A [rows, cols] Mat over this slot's memory (contents undefined). */
+    public Mat mat(int rows, int cols) {
+        int size = Math.max(rows * cols, 1);
+        if (buf == null || buf.capacity() < size) {
+            buf = ByteBuffer.allocateDirect(size * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        }
+        return new Mat(buf, 0, rows, cols);
+    }
+}

@@ -1,0 +1,102 @@
+package org.reflectlab.core.pipeline;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The shipped model chain in dependency order: the unified model (spatial latent), the base
+ * generator in its latent space, the critic and the judge trained also on that generator's output
+ * path, the reflection pool of the base generator's own samples, the reflection generator and the SFT
+ * control fine-tuned on it, the Aphasia ablation variants and the implicit world model. {@link #quick}
+ * is the same chain on tiny settings (what a test runs).
+ */
+public final class ChainPlan {
+
+    private ChainPlan() {
+    }
+
+    public static List<Stage> full(Path work) {
+        String pool = work.resolve("pool.tsv").toString();
+        List<Stage> s = new ArrayList<>();
+        s.add(new Stage("unified", List.of("train", "unified", "--seed", "1", "--steps", "8000", "--batch", "32", "--lr", "0.0015",
+                "--warmup", "200", "--width", "96", "--latent-channels", "4", "--decoder-depth", "2", "--weights", "1,1,1,0.2",
+                "--eval-every", "500", "--eval-size", "256", "--out", "unified"), List.of("unified"), List.of(), List.of(), 45));
+        s.add(new Stage("generator-base", List.of("train", "generator", "--seed", "6", "--steps", "3000", "--batch", "32", "--lr",
+                "0.0007", "--context-rate", "0", "--out", "generator-base"), List.of("generator-base"), List.of(), List.of("unified"), 25));
+        s.add(detector("critic", "11", "2500", "2000", List.of()));
+        s.add(detector("judge", "23", "2500", "2000", List.of()));
+        s.add(new Stage("pool", List.of("pool", "--generator", "generator-base", "--prompts", "1200", "--seeds", "12", "--seed", "7",
+                "--out", pool), List.of(), List.of(pool), List.of("generator-base", "critic"), 12));
+        s.add(reflection("generator", pool, "3000", List.of("--context-drop", "0.3")));
+        s.add(reflection("generator-sft", pool, "3000", List.of("--no-context")));
+        s.add(ablation("ablate-base", "1500", List.of()));
+        s.add(ablation("ablate-align", "1500", List.of("--weights", "1,1,1,1")));
+        s.add(ablation("ablate-heads", "1500", List.of("--caption-depth", "3", "--decoder-depth", "3")));
+        s.add(ablation("ablate-latent", "1500", List.of("--latent-channels", "8")));
+        s.add(new Stage("world-implicit", List.of("train", "world", "--seed", "1", "--steps", "3000", "--batch", "32", "--lr", "0.002",
+                "--warmup", "100", "--unroll", "6", "--latent", "64", "--size", "32", "--eval-every", "250", "--eval-size", "128",
+                "--rollouts", "8", "--out", "world-implicit"), List.of("world-implicit"), List.of(), List.of(), 10));
+        return s;
+    }
+
+    /** The same chain, every stage on tiny settings: a few minutes in all. */
+    public static List<Stage> quick(Path work) {
+        String pool = work.resolve("pool.tsv").toString();
+        List<Stage> s = new ArrayList<>();
+        s.add(new Stage("unified", List.of("train", "unified", "--seed", "1", "--steps", "12", "--batch", "8", "--warmup", "2",
+                "--width", "32", "--latent-channels", "4", "--decoder-depth", "1", "--caption-depth", "1", "--eval-every", "1000",
+                "--eval-size", "16", "--log-every", "100", "--out", "unified"), List.of("unified"), List.of(), List.of(), 0.3));
+        s.add(new Stage("generator-base", List.of("train", "generator", "--seed", "6", "--steps", "8", "--batch", "8", "--width", "32",
+                "--depth", "1", "--context-rate", "0", "--out", "generator-base"), List.of("generator-base"), List.of(), List.of("unified"), 0.3));
+        s.add(detector("critic", "11", "6", "16", List.of("--batch", "8", "--audit-prompts", "none")));
+        s.add(detector("judge", "23", "6", "16", List.of("--batch", "8", "--audit-prompts", "none")));
+        s.add(new Stage("pool", List.of("pool", "--generator", "generator-base", "--prompts", "6", "--seeds", "2", "--steps", "2",
+                "--seed", "7", "--out", pool), List.of(), List.of(pool), List.of("generator-base", "critic"), 0.2));
+        s.add(reflection("generator", pool, "6", List.of("--batch", "8", "--context-drop", "0.3")));
+        s.add(reflection("generator-sft", pool, "6", List.of("--batch", "8", "--no-context")));
+        s.add(new Stage("ablate-base", List.of("train", "unified", "--seed", "1", "--steps", "4", "--batch", "8", "--warmup", "1",
+                "--width", "32", "--latent-channels", "4", "--decoder-depth", "1", "--caption-depth", "1", "--eval-every", "1000",
+                "--eval-size", "8", "--out", "ablate-base"), List.of("ablate-base"), List.of(), List.of(), 0.2));
+        s.add(new Stage("world-implicit", List.of("train", "world", "--seed", "1", "--steps", "4", "--batch", "4", "--eval-every", "1000",
+                "--eval-size", "4", "--rollouts", "1", "--out", "world-implicit"), List.of("world-implicit"), List.of(), List.of(), 0.2));
+        return s;
+    }
+
+    private static Stage detector(String role, String seed, String steps, String evalSize, List<String> extra) {
+        List<String> args = new ArrayList<>(List.of("train", role, "--seed", seed, "--steps", steps));
+        if (!extra.contains("--batch")) {
+            args.addAll(List.of("--batch", "64"));
+        }
+        args.addAll(List.of("--lr", "0.002", "--eval-size", evalSize, "--output-path", "generator-base", "--generated-rate", "0.75"));
+        args.addAll(extra);
+        return new Stage(role, args, List.of(role), List.of(), List.of("generator-base"), steps.length() > 2 ? 20 : 0.2);
+    }
+
+    private static Stage reflection(String out, String pool, String steps, List<String> extra) {
+        List<String> args = new ArrayList<>(List.of("train", "generator", "--init", "generator-base", "--pool", pool));
+        args.addAll(extra);
+        if (!extra.contains("--batch")) {
+            args.addAll(List.of("--batch", "32"));
+        }
+        args.addAll(List.of("--render-share", "0.25", "--seed", "8", "--steps", steps, "--lr", "0.0005", "--out", out));
+        return new Stage(out, args, List.of(out), List.of(), List.of("pool"), steps.length() > 2 ? 20 : 0.2);
+    }
+
+    private static Stage ablation(String out, String steps, List<String> extra) {
+        List<String> args = new ArrayList<>(List.of("train", "unified", "--seed", "1", "--steps", steps, "--batch", "32", "--lr",
+                "0.0015", "--warmup", "200", "--width", "96"));
+        if (!extra.contains("--latent-channels")) {
+            args.addAll(List.of("--latent-channels", "4"));
+        }
+        if (!extra.contains("--decoder-depth")) {
+            args.addAll(List.of("--decoder-depth", "2"));
+        }
+        args.addAll(extra);
+        if (!extra.contains("--weights")) {
+            args.addAll(List.of("--weights", "1,1,1,0.2"));
+        }
+        args.addAll(List.of("--eval-every", "500", "--eval-size", "256", "--out", out));
+        return new Stage(out, args, List.of(out), List.of(), List.of(), 9);
+    }
+}
