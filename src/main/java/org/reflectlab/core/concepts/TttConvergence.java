@@ -16,7 +16,7 @@ import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.core.data.ShapesWorld;
 import org.reflectlab.core.nn.Params;
 import org.reflectlab.core.nn.generator.Generator;
-import org.reflectlab.core.nn.generator.GeneratorBackprop;
+import org.reflectlab.core.nn.generator.GeneratorNet;
 import org.reflectlab.core.reflect.Feedback;
 import org.reflectlab.core.reflect.Reflector;
 import org.reflectlab.core.train.FastTrainer;
@@ -139,7 +139,7 @@ public final class TttConvergence {
         if (base.guideCodec() != null) {
             copy.useGuide(base.guideCodec());
         }
-        GeneratorBackprop backprop = new GeneratorBackprop(copy);
+        GeneratorNet backprop = GeneratorNet.training(copy);
         FastTrainer trainer = new FastTrainer(params, backprop.grads(), backprop::step, Map.of(Generator.LOSS_FLOW, 1.0),
                 new FixedSchedule(rate), name -> TRAINABLE_PREFIXES.stream().anyMatch(name::startsWith));
         org.nd4j.linalg.dataset.MultiDataSet data = new org.nd4j.linalg.dataset.MultiDataSet(batch, new INDArray[0]);

@@ -21,7 +21,7 @@ import org.reflectlab.core.nn.NetworkIO;
 import org.reflectlab.core.nn.Params;
 import org.reflectlab.core.nn.fast.FastPath;
 import org.reflectlab.core.nn.generator.Generator;
-import org.reflectlab.core.nn.generator.GeneratorBackprop;
+import org.reflectlab.core.nn.generator.GeneratorNet;
 import org.reflectlab.core.nn.generator.GeneratorConfig;
 import org.reflectlab.core.nn.generator.LatentCodec;
 import org.reflectlab.core.nn.unified.UnifiedModel;
@@ -104,7 +104,7 @@ public final class GeneratorTraining {
         training.put("objective", "rectified flow matching on whitened principal components of unified-model image latents");
         WarmupCosine schedule = new WarmupCosine(lr, Math.min(200, steps / 10), steps, 0.05);
         if (FastPath.enabled()) {
-            GeneratorBackprop backprop = new GeneratorBackprop(generator);
+            GeneratorNet backprop = GeneratorNet.training(generator);
             this.trainer = new FastTrainer(generator.params(), backprop.grads(), backprop::step,
                     Map.of(Generator.LOSS_FLOW, 1.0), schedule);
         } else {

@@ -189,7 +189,7 @@ public final class TestTimeTraining {
     }
 
     private static StepTrainer fastTrainer(Generator copy, Params params) {
-        org.reflectlab.core.nn.generator.GeneratorBackprop backprop = new org.reflectlab.core.nn.generator.GeneratorBackprop(copy);
+        org.reflectlab.core.nn.generator.GeneratorNet backprop = org.reflectlab.core.nn.generator.GeneratorNet.training(copy);
         return new FastTrainer(params, backprop.grads(), backprop::step, Map.of(Generator.LOSS_FLOW, 1.0),
                 new FixedSchedule(LEARNING_RATE), name -> TRAINABLE_PREFIXES.stream().anyMatch(name::startsWith));
     }

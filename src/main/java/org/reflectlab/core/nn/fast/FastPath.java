@@ -1,9 +1,9 @@
 package org.reflectlab.core.nn.fast;
 
 /**
- * Whether inference takes the fast path (default) or SameDiff's graphs. The graphs stay the
- * reference: training always uses them, tests compare the two, and {@code -Dreflectlab.fastpath=false}
- * runs the app or a benchmark on the graphs alone.
+ * Whether the networks run on the fast path (default) or SameDiff's graphs. The graphs stay the
+ * reference: tests hold the fast path's outputs, losses and gradients to them, and
+ * {@code -Dreflectlab.fastpath=false} runs the app, training or a benchmark on the graphs alone.
  */
 public final class FastPath {
 

@@ -51,7 +51,7 @@ public final class Generator {
     private final GeneratorConfig cfg;
     private final Params params;
     private SameDiff graph;
-    private GeneratorFast fast;
+    private GeneratorNet fast;
     private LatentCodec guideCodec;
     private final Map<String, float[]> guideCache = new java.util.LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -387,7 +387,7 @@ public final class Generator {
             return graph().output(in, "v").get("v");
         }
         if (fast == null) {
-            fast = new GeneratorFast(cfg, params, sequenceLength());
+            fast = GeneratorNet.inference(this);
         }
         return fast.velocity(in);
     }

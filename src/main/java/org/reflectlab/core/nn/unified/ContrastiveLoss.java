@@ -1,7 +1,7 @@
 package org.reflectlab.core.nn.unified;
 
 import java.nio.FloatBuffer;
-import org.reflectlab.core.nn.fast.FastOps;
+import org.reflectlab.core.nn.fast.Slot;
 
 /**
  * The unified model's alignment loss, forward and backward, on the fast path: latents normalised,
@@ -10,20 +10,20 @@ import org.reflectlab.core.nn.fast.FastOps;
  */
 final class ContrastiveLoss {
 
-    private final FastOps ops;
+    /** This loss's own buffers, one per purpose. */
+    private final java.util.Map<String, Slot> slots = new java.util.HashMap<>();
     private final int l;
     private final float invT;
     private int n;
     private FloatBuffer eye;
 
-    ContrastiveLoss(FastOps ops, int latent, double temperature) {
-        this.ops = ops;
+    ContrastiveLoss(int latent, double temperature) {
         this.l = latent;
         this.invT = (float) (1.0 / temperature);
     }
 
     private FloatBuffer buf(String key, int size) {
-        return ops.scratch(key, size);
+        return slots.computeIfAbsent(key, k -> new Slot()).mat(size, 1).buf();
     }
 
     /** The loss for n image latents zi and text latents zt [n, latent]; keeps what backward needs. */

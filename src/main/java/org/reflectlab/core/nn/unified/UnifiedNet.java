@@ -160,7 +160,7 @@ public final class UnifiedNet {
         Mat mask = ops.inputMat(f[2], n, len);
         FloatBuffer eye = ops.input(f[3]);
         if (align == null) {
-            align = new ContrastiveLoss(ops, l, cfg.temperature());
+            align = new ContrastiveLoss(l, cfg.temperature());
         }
 
         Mat zi = image.forward(patches, n);

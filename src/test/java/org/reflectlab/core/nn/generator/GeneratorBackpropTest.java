@@ -13,7 +13,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.nn.generator.Generator;
-import org.reflectlab.core.nn.generator.GeneratorBackprop;
 import org.reflectlab.core.reflect.TinyModels;
 
 /** The generator's fast forward + backward gives SameDiff's flow loss and the gradient of every parameter. */
@@ -38,7 +37,7 @@ class GeneratorBackpropTest {
         in.put("v_target", Generator.noise(3, g.config().latent(), 12));
         INDArray[] batch = g.features().stream().map(in::get).toArray(INDArray[]::new);
 
-        GeneratorBackprop fast = new GeneratorBackprop(g);
+        GeneratorNet fast = GeneratorNet.training(g);
         double loss = fast.step(batch).get(Generator.LOSS_FLOW);
         assertEquals(g.graph().output(in, Generator.LOSS_FLOW).get(Generator.LOSS_FLOW).getDouble(0), loss, 1e-4 * loss);
 
