@@ -28,7 +28,8 @@ final class BenchCommand implements Runnable {
 
     @Command(name = "train", mixinStandardHelpOptions = true,
             description = {"Train the default unified model for a while and print steps/s, samples/s, GFLOP/s and peak RSS,",
-                "on the fast path and on SameDiff's graph, with 1 and 2 ND4J threads; --profile adds the graph's time per op.",
+                "on the fast path and on SameDiff's graph, with 1 and 2 ND4J threads; --profile adds where a step's time goes:",
+                "per kernel kind on the fast path (gemm its own row), per op on SameDiff's graph.",
                 "Set OMP_WAIT_POLICY=PASSIVE for 2 threads."})
     static final class Train implements Callable<Integer> {
         @Spec
@@ -45,7 +46,7 @@ final class BenchCommand implements Runnable {
         @Option(names = "--paths", defaultValue = "fast,samediff", split = ",",
                 description = "Which implementations, fast and/or samediff (default: ${DEFAULT-VALUE}); fast runs first, so its peak RSS is its own.")
         java.util.List<String> paths;
-        @Option(names = "--profile", description = "Also print where a SameDiff step's time goes, per ND4J op.")
+        @Option(names = "--profile", description = "Also print where a step's time goes: per kernel kind on the fast path, per ND4J op on SameDiff's graph.")
         boolean profile;
 
         @Override
@@ -60,22 +61,28 @@ final class BenchCommand implements Runnable {
             o.printf("# unified model (default config), batch %d, %d warm-up + %d timed steps; OMP_WAIT_POLICY=%s%n",
                     batch, warmup, steps, System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)"));
             o.printf("%-9s %-8s %10s %12s %10s %14s %12s %11s%n", "path", "threads", "steps/s", "samples/s", "GFLOP/s",
-                    "GFLOP/step", "peak RSS", "vs PyTorch");
+                    "GFLOP/step", "peak RSS", "");
             for (String path : paths.stream().sorted().toList()) {
                 for (int n : threads) {
                     TrainBenchmark.Result r = org.reflectlab.core.nn.fast.FastPath.with(path.equals("fast"),
                             () -> TrainBenchmark.run(cfg, batch, n, warmup, steps));
-                    String ratio = batch == 32 && n == 1
-                            ? String.format(Locale.ROOT, "%.2fx", r.stepsPerSecond() / TrainBenchmark.PYTORCH_STEPS_PER_SECOND) : "-";
+                    String ratio = "";
                     o.printf(Locale.ROOT, "%-9s %-8d %10.2f %12.1f %10.1f %14.2f %9d MB %11s%n", path, r.threads(),
                             r.stepsPerSecond(), r.samplesPerSecond(), r.gflops(), r.flopsPerStep() / 1e9, r.peakRssMb(), ratio);
                 }
             }
-            o.printf(Locale.ROOT, "# PyTorch, the same graph and weights (issue 11, this machine, batch 32, 1 thread): %.1f steps/s.%n",
-                    TrainBenchmark.PYTORCH_STEPS_PER_SECOND);
+            o.println("# No PyTorch ratio: a figure measured on another machine or day says nothing about this run; compare "
+                    + "with PyTorch only side by side on one machine.");
             o.println("# FLOPs: matrix multiplies only (forward x 3 for forward + backward); element-wise ops not counted.");
             o.println("# peak RSS is the process's high-water mark so far (rows run in the order shown).");
-            if (profile) {
+            if (profile && paths.contains("fast")) {
+                Map<String, Double> fast = TrainBenchmark.profileFast(cfg, batch, warmup, Math.max(5, steps / 2));
+                double step = fast.remove("step");
+                o.printf(Locale.ROOT, "# where a fast-path step's time goes (1 thread, %.1f ms per step, CPU: %s):%n", step,
+                        org.reflectlab.core.backend.Backend.cpuName());
+                fast.forEach((k, v) -> o.printf(Locale.ROOT, "  %-16s %8.2f ms  %5.1f%%%n", k, v, 100 * v / step));
+            }
+            if (profile && paths.contains("samediff")) {
                 Backend.setThreads(1);
                 Map<String, Double> ms = TrainBenchmark.profile(cfg, batch, 5);
                 double total = ms.values().stream().mapToDouble(d -> d).sum();

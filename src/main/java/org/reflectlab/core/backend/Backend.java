@@ -90,6 +90,24 @@ public final class Backend {
         };
     }
 
+    /** The CPU's model name and its widest SIMD ("AMD EPYC, AVX-512"), to print beside every speed figure. */
+    public static String cpuName() {
+        String model = System.getProperty("os.arch", "unknown CPU");
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    model = line.substring(line.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // keep the architecture's name
+        }
+        List<String> f = cpuFeatures();
+        String simd = f.contains("AVX-512") ? "AVX-512" : f.contains("AVX2") ? "AVX2" : "no AVX2";
+        return model + ", " + simd + ", " + Runtime.getRuntime().availableProcessors() + " cores";
+    }
+
     /** The SIMD features that matter for ND4J, read from /proc/cpuinfo (Linux). */
     static List<String> cpuFeatures() {
         List<String> out = new ArrayList<>();

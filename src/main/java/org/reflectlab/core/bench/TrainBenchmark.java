@@ -22,10 +22,6 @@ import org.reflectlab.core.train.UnifiedTraining;
  */
 public final class TrainBenchmark {
 
-    /** One measurement. */
-    /** The same-graph PyTorch training speed (batch 32, 1 thread, this machine) that issue 11 measured. */
-    public static final double PYTORCH_STEPS_PER_SECOND = 7.6;
-
     public record Result(int threads, int batch, double stepsPerSecond, double samplesPerSecond, double gflops,
                          long flopsPerStep, long parameters, long peakRssMb) {
     }
@@ -53,6 +49,41 @@ public final class TrainBenchmark {
         double rate = steps / sec;
         return new Result(threads, batch, rate, rate * batch, rate * flopsPerStep / 1e9, flopsPerStep,
                 t.model().params().count(), peakRssMb());
+    }
+
+    /**
+     * Where a fast-path training step's time goes, per kind of kernel (ms per step, GEMM its own row; "other" is the
+     * rest of the step: loops of the losses, the optimizer's bookkeeping, Java), over {@code steps} timed steps.
+     */
+    public static Map<String, Double> profileFast(UnifiedConfig config, int batch, int warmup, int steps) {
+        Backend.setThreads(1);
+        TrainSettings s = new TrainSettings(1e-3, batch, warmup + steps + 10, 1, 10, 1_000_000, 64, 1_000_000);
+        UnifiedTraining t = org.reflectlab.core.nn.fast.FastPath.with(true, () -> UnifiedTraining.fresh(config, s));
+        MultiDataSet batchData = t.nextBatch();
+        for (int i = 0; i < warmup; i++) {
+            t.step(batchData);
+        }
+        org.reflectlab.core.nn.fast.KernelTimer.reset();
+        org.reflectlab.core.nn.fast.KernelTimer.enable(true);
+        long t0 = System.nanoTime();
+        try {
+            for (int i = 0; i < steps; i++) {
+                t.step(batchData);
+            }
+        } finally {
+            org.reflectlab.core.nn.fast.KernelTimer.enable(false);
+        }
+        double total = (System.nanoTime() - t0) / 1e6 / steps;
+        Map<String, Double> ms = new LinkedHashMap<>();
+        double timed = 0;
+        for (var e : org.reflectlab.core.nn.fast.KernelTimer.snapshot().entrySet()) {
+            double v = e.getValue() / 1e6 / steps;
+            ms.put(e.getKey().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), v);
+            timed += v;
+        }
+        ms.put("other", Math.max(0, total - timed));
+        ms.put("step", total);
+        return ms;
     }
 
     /** Time per ND4J op kind over a few profiled steps of the SameDiff graph (profiling slows steps; times are relative). */

@@ -87,10 +87,12 @@ public final class FastTrainer implements StepTrainer {
         double lr = learningRate();
         Map<String, Double> parts = guard.components(forwardBackward.apply(batch.getFeatures()));
         double loss = guard.total(parts);
+        long t0 = org.reflectlab.core.nn.fast.KernelTimer.start();
         boolean kept = gradientsFinite() && guard.accept(loss);
         if (kept) {
             update(lr);
         }
+        org.reflectlab.core.nn.fast.KernelTimer.stop(org.reflectlab.core.nn.fast.KernelTimer.Kind.ADAM, t0);
         iteration++; // as SdTrainer: a rejected step still uses up its batch and its place in the schedule
         return new StepResult(iteration, loss, parts, !kept, lr);
     }

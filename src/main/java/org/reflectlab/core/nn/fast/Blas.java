@@ -30,10 +30,12 @@ final class Blas {
         if (m == 0 || n == 0) {
             return;
         }
+        long t0 = KernelTimer.start();
         openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
                 transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
                 transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
                 m, n, k, alpha, at(a, aOff), lda, at(b, bOff), ldb, beta, at(c, cOff), ldc);
+        KernelTimer.stop(KernelTimer.Kind.GEMM, t0);
     }
 
     /**

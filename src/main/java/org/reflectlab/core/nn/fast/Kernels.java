@@ -14,6 +14,12 @@ public final class Kernels {
 
     /** y[r, :] += b for every row. */
     public static void addBias(Mat y, FloatBuffer b) {
+        long t0 = KernelTimer.start();
+        addBiasUntimed(y, b);
+        KernelTimer.stop(KernelTimer.Kind.BIAS, t0);
+    }
+
+    private static void addBiasUntimed(Mat y, FloatBuffer b) {
         for (int r = 0; r < y.rows(); r++) {
             int row = y.off() + r * y.ld();
             for (int j = 0; j < y.cols(); j++) {
@@ -24,6 +30,12 @@ public final class Kernels {
 
     /** into[j] += sum over rows of x[r, j]. */
     public static void addColumnSums(Mat x, FloatBuffer into) {
+        long t0 = KernelTimer.start();
+        addColumnSumsUntimed(x, into);
+        KernelTimer.stop(KernelTimer.Kind.BIAS, t0);
+    }
+
+    private static void addColumnSumsUntimed(Mat x, FloatBuffer into) {
         for (int r = 0; r < x.rows(); r++) {
             int row = x.off() + r * x.ld();
             for (int j = 0; j < x.cols(); j++) {
@@ -34,6 +46,12 @@ public final class Kernels {
 
     /** x[r, :] += table[r mod t, :]: learned positions of [batch * t, d] rows from a [t, d] table. */
     public static void addTable(Mat x, FloatBuffer table, int t) {
+        long t0 = KernelTimer.start();
+        addTableUntimed(x, table, t);
+        KernelTimer.stop(KernelTimer.Kind.POSITIONS, t0);
+    }
+
+    private static void addTableUntimed(Mat x, FloatBuffer table, int t) {
         int d = x.cols();
         for (int r = 0; r < x.rows(); r++) {
             int row = x.off() + r * x.ld();
@@ -46,6 +64,12 @@ public final class Kernels {
 
     /** Backward of {@link #addTable}: grad[r mod t, :] += dx[r, :]. */
     public static void addTableBackward(Mat dx, FloatBuffer grad, int t) {
+        long t0 = KernelTimer.start();
+        addTableBackwardUntimed(dx, grad, t);
+        KernelTimer.stop(KernelTimer.Kind.POSITIONS, t0);
+    }
+
+    private static void addTableBackwardUntimed(Mat dx, FloatBuffer grad, int t) {
         int d = dx.cols();
         for (int r = 0; r < dx.rows(); r++) {
             int row = dx.off() + r * dx.ld();
@@ -61,6 +85,12 @@ public final class Kernels {
      * {@code inv} when it is not null. y may be x.
      */
     public static void layerNorm(Mat x, Mat y, FloatBuffer inv) {
+        long t0 = KernelTimer.start();
+        layerNormUntimed(x, y, inv);
+        KernelTimer.stop(KernelTimer.Kind.LAYER_NORM, t0);
+    }
+
+    private static void layerNormUntimed(Mat x, Mat y, FloatBuffer inv) {
         int d = x.cols();
         for (int r = 0; r < x.rows(); r++) {
             int in = x.off() + r * x.ld();
@@ -87,6 +117,12 @@ public final class Kernels {
 
     /** Backward of layer norm from its output y and 1/sigma: dx (=|+=) inv * (dy - mean(dy) - y * mean(dy * y)). */
     public static void layerNormBackward(Mat y, FloatBuffer inv, Mat dy, Mat dx, boolean accumulate) {
+        long t0 = KernelTimer.start();
+        layerNormBackwardUntimed(y, inv, dy, dx, accumulate);
+        KernelTimer.stop(KernelTimer.Kind.LAYER_NORM, t0);
+    }
+
+    private static void layerNormBackwardUntimed(Mat y, FloatBuffer inv, Mat dy, Mat dx, boolean accumulate) {
         int d = y.cols();
         for (int r = 0; r < y.rows(); r++) {
             int yr = y.off() + r * y.ld();
@@ -114,6 +150,12 @@ public final class Kernels {
      * (when not null) so the backward pass needs no exponential. g may be u. Contiguous Mats.
      */
     public static void gelu(Mat u, Mat g, Mat sig) {
+        long t0 = KernelTimer.start();
+        geluUntimed(u, g, sig);
+        KernelTimer.stop(KernelTimer.Kind.GELU, t0);
+    }
+
+    private static void geluUntimed(Mat u, Mat g, Mat sig) {
         FloatBuffer ub = u.buf();
         FloatBuffer gb = g.buf();
         int n = u.size();
@@ -129,6 +171,12 @@ public final class Kernels {
 
     /** Backward of {@link #gelu} in place on the incoming gradient. */
     public static void geluBackward(Mat u, Mat sig, Mat grad) {
+        long t0 = KernelTimer.start();
+        geluBackwardUntimed(u, sig, grad);
+        KernelTimer.stop(KernelTimer.Kind.GELU, t0);
+    }
+
+    private static void geluBackwardUntimed(Mat u, Mat sig, Mat grad) {
         int n = u.size();
         for (int i = 0; i < n; i++) {
             float s = sig.buf().get(sig.off() + i);
@@ -140,6 +188,12 @@ public final class Kernels {
 
     /** Row-wise softmax in place (contiguous rows); keys after the query masked out when {@code causal}. */
     public static void softmaxRows(Mat x, boolean causal) {
+        long t0 = KernelTimer.start();
+        softmaxRowsUntimed(x, causal);
+        KernelTimer.stop(KernelTimer.Kind.SOFTMAX, t0);
+    }
+
+    private static void softmaxRowsUntimed(Mat x, boolean causal) {
         int n = x.cols();
         FloatBuffer b = x.buf();
         for (int r = 0; r < x.rows(); r++) {
@@ -167,6 +221,12 @@ public final class Kernels {
 
     /** Backward of a row softmax with output p: in place on dp, dscore = p * (dp - sum(dp * p)). */
     public static void softmaxRowsBackward(Mat p, Mat dp) {
+        long t0 = KernelTimer.start();
+        softmaxRowsBackwardUntimed(p, dp);
+        KernelTimer.stop(KernelTimer.Kind.SOFTMAX, t0);
+    }
+
+    private static void softmaxRowsBackwardUntimed(Mat p, Mat dp) {
         for (int r = 0; r < p.rows(); r++) {
             int pr = p.off() + r * p.ld();
             int gr = dp.off() + r * dp.ld();

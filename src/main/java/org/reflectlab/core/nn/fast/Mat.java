@@ -55,6 +55,7 @@ public record Mat(FloatBuffer buf, int off, int rows, int cols, int ld) {
 
     /** Copies this Mat's values into {@code to} (same shape). */
     public void copyTo(Mat to) {
+        long t0 = KernelTimer.start();
         for (int r = 0; r < rows; r++) {
             int src = off + r * ld;
             int dst = to.off + r * to.ld;
@@ -62,6 +63,7 @@ public record Mat(FloatBuffer buf, int off, int rows, int cols, int ld) {
                 to.buf.put(dst + c, buf.get(src + c));
             }
         }
+        KernelTimer.stop(KernelTimer.Kind.COPY_AND_PACK, t0);
     }
 
     public void fill(float v) {
