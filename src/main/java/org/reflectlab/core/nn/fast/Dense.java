@@ -42,13 +42,13 @@ public final class Dense {
     public void forward(Mat x, Mat y, boolean accumulate) {
         this.x = x;
         Blas.gemm(x, false, weights(), false, y, 1f, accumulate ? 1f : 0f);
-        Kernels.addBias(y, ops.weight(name + "/b"));
+        Kernels.addBias(y, ops.row(name + "/b", false));
     }
 
     /** dW += x^T dy, db += column sums of dy, and dx (=|+=) dy W^T when dx is not null. */
     public void backward(Mat dy, Mat dx, boolean accumulateDx) {
         Blas.gemm(x, true, dy, false, Mat.of(ops.grad(name + "/w"), in, out), 1f, 1f);
-        Kernels.addColumnSums(dy, ops.grad(name + "/b"));
+        Kernels.addColumnSums(dy, ops.row(name + "/b", true));
         if (dx != null) {
             Blas.gemm(dy, false, weights(), true, dx, 1f, accumulateDx ? 1f : 0f);
         }

@@ -109,6 +109,19 @@ public final class FastOps {
         held.clear();
     }
 
+    private final Map<INDArray, Mat> rowViews = new IdentityHashMap<>();
+
+    /** A weight (or, on a training path, its gradient) as one row, with its bytes view kept: biases for the vector kernels. */
+    public Mat row(String name, boolean gradient) {
+        if (gradient) {
+            return grads.row(name);
+        }
+        return rowViews.computeIfAbsent(params.get(name), a -> {
+            FloatBuffer f = view(a);
+            return new Mat(f, 0, 1, (int) a.length(), (int) a.length(), Direct.bytes(f));
+        });
+    }
+
     /** The weight's memory, viewed in place (the view is kept: parameter arrays live as long as the model). */
     public FloatBuffer weight(String name) {
         return views.computeIfAbsent(params.get(name), FastOps::view);

@@ -12,10 +12,24 @@ import org.reflectlab.core.nn.Params;
 public final class Grads {
 
     private final Map<String, FloatBuffer> grads = new LinkedHashMap<>();
+    private final Map<String, Mat> rows = new LinkedHashMap<>();
 
     public Grads(Params params) {
-        params.arrays().forEach((name, a) -> grads.put(name,
-                ByteBuffer.allocateDirect((int) a.length() * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer()));
+        params.arrays().forEach((name, a) -> {
+            ByteBuffer bytes = ByteBuffer.allocateDirect((int) a.length() * Float.BYTES).order(ByteOrder.nativeOrder());
+            FloatBuffer f = bytes.asFloatBuffer();
+            grads.put(name, f);
+            rows.put(name, new Mat(f, 0, 1, (int) a.length(), (int) a.length(), bytes));
+        });
+    }
+
+    /** A gradient as one row with its bytes view (for the vector kernels). */
+    public Mat row(String name) {
+        Mat m = rows.get(name);
+        if (m == null) {
+            throw new IllegalArgumentException("no gradient for '" + name + "'");
+        }
+        return m;
     }
 
     public FloatBuffer of(String name) {

@@ -5,21 +5,34 @@ import java.nio.FloatBuffer;
 /**
  * The element-wise kernels of the fast path, forward and backward, on {@link Mat}s: bias, layer
  * norm, GELU, softmax. One place for each, so each can be tested on its own (against finite
- * differences) and made faster once for every network.
+ * differences) and made faster once for every network: where the Vector API is available
+ * ({@link #VECTOR}), the hot ones run vectorised ({@link VectorKernels}); the scalar loops here
+ * ({@code ...Scalar}) are the fallback and the reference the vectorised ones are tested against.
  */
 public final class Kernels {
+
+    /**
+     * Whether the Vector API kernels run: the jdk.incubator.vector module is present (the launchers add it)
+     * and {@code -Dreflectlab.vector=false} does not turn it off. Otherwise the scalar loops below run.
+     */
+    public static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !"false".equalsIgnoreCase(System.getProperty("reflectlab.vector"));
 
     private Kernels() {
     }
 
-    /** y[r, :] += b for every row. */
-    public static void addBias(Mat y, FloatBuffer b) {
+    /** y[r, :] += b (a one-row Mat) for every row. */
+    public static void addBias(Mat y, Mat b) {
         long t0 = KernelTimer.start();
-        addBiasUntimed(y, b);
+        if (VECTOR) {
+            VectorKernels.addBias(y, b);
+        } else {
+            addBiasScalar(y, b.buf());
+        }
         KernelTimer.stop(KernelTimer.Kind.BIAS, t0);
     }
 
-    private static void addBiasUntimed(Mat y, FloatBuffer b) {
+    static void addBiasScalar(Mat y, FloatBuffer b) {
         for (int r = 0; r < y.rows(); r++) {
             int row = y.off() + r * y.ld();
             for (int j = 0; j < y.cols(); j++) {
@@ -28,14 +41,18 @@ public final class Kernels {
         }
     }
 
-    /** into[j] += sum over rows of x[r, j]. */
-    public static void addColumnSums(Mat x, FloatBuffer into) {
+    /** into[j] (a one-row Mat) += sum over rows of x[r, j]. */
+    public static void addColumnSums(Mat x, Mat into) {
         long t0 = KernelTimer.start();
-        addColumnSumsUntimed(x, into);
+        if (VECTOR) {
+            VectorKernels.addColumnSums(x, into);
+        } else {
+            addColumnSumsScalar(x, into.buf());
+        }
         KernelTimer.stop(KernelTimer.Kind.BIAS, t0);
     }
 
-    private static void addColumnSumsUntimed(Mat x, FloatBuffer into) {
+    static void addColumnSumsScalar(Mat x, FloatBuffer into) {
         for (int r = 0; r < x.rows(); r++) {
             int row = x.off() + r * x.ld();
             for (int j = 0; j < x.cols(); j++) {
@@ -47,11 +64,11 @@ public final class Kernels {
     /** x[r, :] += table[r mod t, :]: learned positions of [batch * t, d] rows from a [t, d] table. */
     public static void addTable(Mat x, FloatBuffer table, int t) {
         long t0 = KernelTimer.start();
-        addTableUntimed(x, table, t);
+        addTableScalar(x, table, t);
         KernelTimer.stop(KernelTimer.Kind.POSITIONS, t0);
     }
 
-    private static void addTableUntimed(Mat x, FloatBuffer table, int t) {
+    static void addTableScalar(Mat x, FloatBuffer table, int t) {
         int d = x.cols();
         for (int r = 0; r < x.rows(); r++) {
             int row = x.off() + r * x.ld();
@@ -65,11 +82,11 @@ public final class Kernels {
     /** Backward of {@link #addTable}: grad[r mod t, :] += dx[r, :]. */
     public static void addTableBackward(Mat dx, FloatBuffer grad, int t) {
         long t0 = KernelTimer.start();
-        addTableBackwardUntimed(dx, grad, t);
+        addTableBackwardScalar(dx, grad, t);
         KernelTimer.stop(KernelTimer.Kind.POSITIONS, t0);
     }
 
-    private static void addTableBackwardUntimed(Mat dx, FloatBuffer grad, int t) {
+    static void addTableBackwardScalar(Mat dx, FloatBuffer grad, int t) {
         int d = dx.cols();
         for (int r = 0; r < dx.rows(); r++) {
             int row = dx.off() + r * dx.ld();
@@ -86,11 +103,15 @@ public final class Kernels {
      */
     public static void layerNorm(Mat x, Mat y, FloatBuffer inv) {
         long t0 = KernelTimer.start();
-        layerNormUntimed(x, y, inv);
+        if (VECTOR) {
+            VectorKernels.layerNorm(x, y, inv);
+        } else {
+            layerNormScalar(x, y, inv);
+        }
         KernelTimer.stop(KernelTimer.Kind.LAYER_NORM, t0);
     }
 
-    private static void layerNormUntimed(Mat x, Mat y, FloatBuffer inv) {
+    static void layerNormScalar(Mat x, Mat y, FloatBuffer inv) {
         int d = x.cols();
         for (int r = 0; r < x.rows(); r++) {
             int in = x.off() + r * x.ld();
@@ -118,11 +139,15 @@ public final class Kernels {
     /** Backward of layer norm from its output y and 1/sigma: dx (=|+=) inv * (dy - mean(dy) - y * mean(dy * y)). */
     public static void layerNormBackward(Mat y, FloatBuffer inv, Mat dy, Mat dx, boolean accumulate) {
         long t0 = KernelTimer.start();
-        layerNormBackwardUntimed(y, inv, dy, dx, accumulate);
+        if (VECTOR) {
+            VectorKernels.layerNormBackward(y, inv, dy, dx, accumulate);
+        } else {
+            layerNormBackwardScalar(y, inv, dy, dx, accumulate);
+        }
         KernelTimer.stop(KernelTimer.Kind.LAYER_NORM, t0);
     }
 
-    private static void layerNormBackwardUntimed(Mat y, FloatBuffer inv, Mat dy, Mat dx, boolean accumulate) {
+    static void layerNormBackwardScalar(Mat y, FloatBuffer inv, Mat dy, Mat dx, boolean accumulate) {
         int d = y.cols();
         for (int r = 0; r < y.rows(); r++) {
             int yr = y.off() + r * y.ld();
@@ -151,11 +176,15 @@ public final class Kernels {
      */
     public static void gelu(Mat u, Mat g, Mat sig) {
         long t0 = KernelTimer.start();
-        geluUntimed(u, g, sig);
+        if (VECTOR) {
+            VectorKernels.gelu(u, g, sig);
+        } else {
+            geluScalar(u, g, sig);
+        }
         KernelTimer.stop(KernelTimer.Kind.GELU, t0);
     }
 
-    private static void geluUntimed(Mat u, Mat g, Mat sig) {
+    static void geluScalar(Mat u, Mat g, Mat sig) {
         FloatBuffer ub = u.buf();
         FloatBuffer gb = g.buf();
         int n = u.size();
@@ -172,11 +201,15 @@ public final class Kernels {
     /** Backward of {@link #gelu} in place on the incoming gradient. */
     public static void geluBackward(Mat u, Mat sig, Mat grad) {
         long t0 = KernelTimer.start();
-        geluBackwardUntimed(u, sig, grad);
+        if (VECTOR) {
+            VectorKernels.geluBackward(u, sig, grad);
+        } else {
+            geluBackwardScalar(u, sig, grad);
+        }
         KernelTimer.stop(KernelTimer.Kind.GELU, t0);
     }
 
-    private static void geluBackwardUntimed(Mat u, Mat sig, Mat grad) {
+    static void geluBackwardScalar(Mat u, Mat sig, Mat grad) {
         int n = u.size();
         for (int i = 0; i < n; i++) {
             float s = sig.buf().get(sig.off() + i);
@@ -189,11 +222,15 @@ public final class Kernels {
     /** Row-wise softmax in place (contiguous rows); keys after the query masked out when {@code causal}. */
     public static void softmaxRows(Mat x, boolean causal) {
         long t0 = KernelTimer.start();
-        softmaxRowsUntimed(x, causal);
+        if (VECTOR) {
+            VectorKernels.softmaxRows(x, causal);
+        } else {
+            softmaxRowsScalar(x, causal);
+        }
         KernelTimer.stop(KernelTimer.Kind.SOFTMAX, t0);
     }
 
-    private static void softmaxRowsUntimed(Mat x, boolean causal) {
+    static void softmaxRowsScalar(Mat x, boolean causal) {
         int n = x.cols();
         FloatBuffer b = x.buf();
         for (int r = 0; r < x.rows(); r++) {
@@ -222,11 +259,11 @@ public final class Kernels {
     /** Backward of a row softmax with output p: in place on dp, dscore = p * (dp - sum(dp * p)). */
     public static void softmaxRowsBackward(Mat p, Mat dp) {
         long t0 = KernelTimer.start();
-        softmaxRowsBackwardUntimed(p, dp);
+        softmaxRowsBackwardScalar(p, dp);
         KernelTimer.stop(KernelTimer.Kind.SOFTMAX, t0);
     }
 
-    private static void softmaxRowsBackwardUntimed(Mat p, Mat dp) {
+    static void softmaxRowsBackwardScalar(Mat p, Mat dp) {
         for (int r = 0; r < p.rows(); r++) {
             int pr = p.off() + r * p.ld();
             int gr = dp.off() + r * dp.ld();

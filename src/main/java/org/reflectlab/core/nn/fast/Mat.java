@@ -1,5 +1,6 @@
 package org.reflectlab.core.nn.fast;
 
+import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 
 /**
@@ -8,10 +9,19 @@ import java.nio.FloatBuffer;
  * head of it is a column window ({@link #cols(int, int)}) read in place by its leading dimension.
  * A Mat owns nothing: the buffer belongs to a module's {@link Slot}, a weight or a held input.
  */
-public record Mat(FloatBuffer buf, int off, int rows, int cols, int ld) {
+public record Mat(FloatBuffer buf, int off, int rows, int cols, int ld, ByteBuffer bytes) {
 
     public Mat(FloatBuffer buf, int off, int rows, int cols) {
-        this(buf, off, rows, cols, cols);
+        this(buf, off, rows, cols, cols, null);
+    }
+
+    public Mat(FloatBuffer buf, int off, int rows, int cols, int ld) {
+        this(buf, off, rows, cols, ld, null);
+    }
+
+    /** The memory as a native-order ByteBuffer from the buffer's index 0 (what the Vector API reads), kept where known. */
+    public ByteBuffer direct() {
+        return bytes != null ? bytes : Direct.bytes(buf);
     }
 
     /** The whole buffer from its start as [rows, cols]. */
@@ -29,12 +39,12 @@ public record Mat(FloatBuffer buf, int off, int rows, int cols, int ld) {
 
     /** Rows [from, from + count). */
     public Mat rows(int from, int count) {
-        return new Mat(buf, off + from * ld, count, cols, ld);
+        return new Mat(buf, off + from * ld, count, cols, ld, bytes);
     }
 
     /** Columns [from, from + count) of every row (same leading dimension). */
     public Mat cols(int from, int count) {
-        return new Mat(buf, off + from, rows, count, ld);
+        return new Mat(buf, off + from, rows, count, ld, bytes);
     }
 
     /** The same contiguous floats seen as [rows, cols] of another shape. */
@@ -42,7 +52,7 @@ public record Mat(FloatBuffer buf, int off, int rows, int cols, int ld) {
         if (!contiguous() || newRows * newCols != size()) {
             throw new IllegalArgumentException("cannot view " + this + " as [" + newRows + ", " + newCols + "]");
         }
-        return new Mat(buf, off, newRows, newCols);
+        return new Mat(buf, off, newRows, newCols, newCols, bytes);
     }
 
     public float get(int r, int c) {

@@ -12,13 +12,15 @@ import java.nio.FloatBuffer;
 public final class Slot {
 
     private FloatBuffer buf;
+    private ByteBuffer bytes;
 
     /** A [rows, cols] Mat over this slot's memory (contents undefined). */
     public Mat mat(int rows, int cols) {
         int size = Math.max(rows * cols, 1);
         if (buf == null || buf.capacity() < size) {
-            buf = ByteBuffer.allocateDirect(size * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+            bytes = ByteBuffer.allocateDirect(size * Float.BYTES).order(ByteOrder.nativeOrder());
+            buf = bytes.asFloatBuffer();
         }
-        return new Mat(buf, 0, rows, cols);
+        return new Mat(buf, 0, rows, cols, cols, bytes);
     }
 }

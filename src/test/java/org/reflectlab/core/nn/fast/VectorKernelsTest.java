@@ -1,0 +1,101 @@
+package org.reflectlab.core.nn.fast;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The vectorised kernels give the scalar loops' results (the fallback where the Vector API is
+ * missing), on shapes whose widths are not multiples of the vector length and on Mats that start
+ * inside their buffer.
+ */
+class VectorKernelsTest {
+
+    private final SplittableRandom rnd = new SplittableRandom(11);
+
+    @Test
+    void theTestJvmRunsTheVectorisedKernels() {
+        assertTrue(Kernels.VECTOR, "surefire adds jdk.incubator.vector: the fast path should run vectorised here");
+    }
+
+    private Mat random(int rows, int cols, int pad) {
+        FloatBuffer b = ByteBuffer.allocateDirect((pad + rows * cols) * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        for (int i = 0; i < b.capacity(); i++) {
+            b.put(i, (float) (rnd.nextGaussian() * 2));
+        }
+        return new Mat(b, pad, rows, cols);
+    }
+
+    private static Mat copy(Mat m) {
+        FloatBuffer b = ByteBuffer.allocateDirect(m.buf().capacity() * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        for (int i = 0; i < b.capacity(); i++) {
+            b.put(i, m.buf().get(i));
+        }
+        return new Mat(b, m.off(), m.rows(), m.cols(), m.ld());
+    }
+
+    private static void same(String what, Mat expected, Mat actual) {
+        double worst = 0;
+        for (int r = 0; r < expected.rows(); r++) {
+            for (int c = 0; c < expected.cols(); c++) {
+                double e = expected.get(r, c);
+                worst = Math.max(worst, Math.abs(e - actual.get(r, c)) / Math.max(1, Math.abs(e)));
+            }
+        }
+        assertTrue(worst < 2e-5, what + ": relative difference " + worst);
+    }
+
+    /** Runs the scalar and the vector kernel on equal copies and compares what they wrote. */
+    private void compare(String what, int rows, int cols, Consumer<Mat> scalar, Consumer<Mat> vector) {
+        Mat a = random(rows, cols, 3);
+        Mat b = copy(a);
+        scalar.accept(a);
+        vector.accept(b);
+        same(what, a, b);
+    }
+
+    @Test
+    void everyVectorisedKernelMatchesItsScalarLoop() {
+        for (int cols : new int[] {1, 7, 16, 37, 96, 384}) {
+            compare("gelu " + cols, 5, cols, m -> Kernels.geluScalar(m, m, null), m -> VectorKernels.gelu(m, m, null));
+            compare("softmax " + cols, 6, cols, m -> Kernels.softmaxRowsScalar(m, false), m -> VectorKernels.softmaxRows(m, false));
+            compare("causal softmax " + cols, 6, cols, m -> Kernels.softmaxRowsScalar(m, true), m -> VectorKernels.softmaxRows(m, true));
+            FloatBuffer invA = FloatBuffer.allocate(8);
+            FloatBuffer invB = FloatBuffer.allocate(8);
+            compare("layer norm " + cols, 8, cols, m -> Kernels.layerNormScalar(m, m, invA), m -> VectorKernels.layerNorm(m, m, invB));
+            Mat bias = random(1, cols, 0);
+            compare("bias " + cols, 4, cols, m -> Kernels.addBiasScalar(m, bias.buf()), m -> VectorKernels.addBias(m, bias));
+
+            Mat y = random(4, cols, 0);
+            Kernels.layerNormScalar(y, y, invA);
+            Mat dy = random(4, cols, 0);
+            compare("layer norm backward " + cols, 4, cols, m -> Kernels.layerNormBackwardScalar(y, invA, dy, m, true),
+                    m -> VectorKernels.layerNormBackward(y, invA, dy, m, true));
+            Mat u = random(4, cols, 0);
+            Mat sig = random(4, cols, 0);
+            Kernels.geluScalar(u, random(4, cols, 0), sig);
+            compare("gelu backward " + cols, 4, cols, m -> Kernels.geluBackwardScalar(u, sig, m),
+                    m -> VectorKernels.geluBackward(u, sig, m));
+            Mat sigV = random(4, cols, 0);
+            VectorKernels.gelu(u, random(4, cols, 0), sigV);
+            same("kept sigmoid " + cols, sig, sigV);
+        }
+    }
+
+    @Test
+    void columnSumsMatch() {
+        Mat x = random(9, 37, 2);
+        FloatBuffer a = FloatBuffer.allocate(37);
+        FloatBuffer b = ByteBuffer.allocateDirect(37 * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        Kernels.addColumnSumsScalar(x, a);
+        VectorKernels.addColumnSums(x, Mat.of(b, 1, 37));
+        for (int j = 0; j < 37; j++) {
+            assertTrue(Math.abs(a.get(j) - b.get(j)) < 1e-4, "column " + j);
+        }
+    }
+}
