@@ -34,6 +34,8 @@ final class InfoCommand implements Callable<Integer> {
         rows.put("blas", info.blas());
         rows.put("native build", info.binary());
         rows.put("cpu features", String.join(" ", info.cpuFeatures()));
+        rows.put("fast kernels", org.reflectlab.core.nn.fast.Kernels.VECTOR ? "vectorised (Vector API)"
+                : "scalar loops (run java with --add-modules jdk.incubator.vector for the vectorised ones)");
         rows.put("compute threads", info.computeThreads());
         rows.put("cores", info.cores());
         rows.put("max heap", mb(info.maxMemoryBytes()));
