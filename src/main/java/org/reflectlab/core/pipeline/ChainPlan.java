@@ -20,7 +20,7 @@ public final class ChainPlan {
         String pool = work.resolve("pool.tsv").toString();
         List<Stage> s = new ArrayList<>();
         s.add(new Stage("unified", List.of("train", "unified", "--seed", "1", "--steps", "8000", "--batch", "32", "--lr", "0.0015",
-                "--warmup", "200", "--width", "96", "--latent-channels", "4", "--decoder-depth", "2", "--weights", "1,1,1,0.2",
+                "--warmup", "200", "--width", "96", "--latent-channels", "16", "--decoder-depth", "2", "--weights", "1,1,1,0.2",
                 "--eval-every", "500", "--eval-size", "256", "--out", "unified"), List.of("unified"), List.of(), List.of(), 45));
         s.add(new Stage("generator-base", List.of("train", "generator", "--seed", "6", "--steps", "3000", "--batch", "32", "--lr",
                 "0.0007", "--context-rate", "0", "--out", "generator-base"), List.of("generator-base"), List.of(), List.of("unified"), 25));
@@ -33,7 +33,8 @@ public final class ChainPlan {
         s.add(ablation("ablate-base", "1500", List.of()));
         s.add(ablation("ablate-align", "1500", List.of("--weights", "1,1,1,1")));
         s.add(ablation("ablate-heads", "1500", List.of("--caption-depth", "3", "--decoder-depth", "3")));
-        s.add(ablation("ablate-latent", "1500", List.of("--latent-channels", "8")));
+        // the design before spatial latents, for Aphasia's comparison: one 128-d vector decoded by a per-position MLP
+        s.add(ablation("ablate-latent", "1500", List.of("--latent-channels", "0", "--latent", "128", "--decoder-depth", "1")));
         s.add(new Stage("world-implicit", List.of("train", "world", "--seed", "1", "--steps", "3000", "--batch", "32", "--lr", "0.002",
                 "--warmup", "100", "--unroll", "6", "--latent", "64", "--size", "32", "--eval-every", "250", "--eval-size", "128",
                 "--rollouts", "8", "--out", "world-implicit"), List.of("world-implicit"), List.of(), List.of(), 10));
@@ -87,7 +88,7 @@ public final class ChainPlan {
         List<String> args = new ArrayList<>(List.of("train", "unified", "--seed", "1", "--steps", steps, "--batch", "32", "--lr",
                 "0.0015", "--warmup", "200", "--width", "96"));
         if (!extra.contains("--latent-channels")) {
-            args.addAll(List.of("--latent-channels", "4"));
+            args.addAll(List.of("--latent-channels", "16"));
         }
         if (!extra.contains("--decoder-depth")) {
             args.addAll(List.of("--decoder-depth", "2"));
