@@ -29,7 +29,7 @@ final class PipelineCommand implements Callable<Integer> {
     @Option(names = "--models", description = "Models folder the chain is written to (default: ./models).")
     Path models;
     @Option(names = "--work", description = "Folder for the pipeline's state, the reflection pool and the report "
-            + "(default: <models>/../pipeline-work, or target/pipeline-quick with --quick).")
+            + "(default: pipeline or pipeline-quick under the app's home folder, ~/.reflectlab).")
     Path work;
     @Option(names = "--quick", description = "The same chain on tiny settings (a few minutes): checks the chain end to end.")
     boolean quick;
@@ -43,8 +43,8 @@ final class PipelineCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path root = models != null ? models : AppPaths.models();
-        Path workDir = work != null ? work
-                : quick ? Path.of("target", "pipeline-quick") : root.toAbsolutePath().getParent().resolve("pipeline-work");
+        // outside the repository, so a run from a clone leaves nothing at its top level
+        Path workDir = work != null ? work : AppPaths.home().resolve(quick ? "pipeline-quick" : "pipeline");
         if (Files.exists(root) && !Files.isDirectory(root)) {
             err.println("error: --models " + root + " is a file, not a folder");
             return Cli.BAD_INPUT;
