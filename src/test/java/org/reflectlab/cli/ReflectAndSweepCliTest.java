@@ -58,9 +58,38 @@ class ReflectAndSweepCliTest {
 
         // while another process or window runs the sweep, a second run of it is refused
         Path folder = sweeps.resolve("tiny");
-        try (SweepStore running = SweepStore.open(folder, SweepStore.read(folder).settings(), Map.of())) {
+        SweepStore stored = SweepStore.read(folder);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> models = (Map<String, Object>) stored.info().get("models");
+        try (SweepStore running = SweepStore.open(folder, stored.settings(), models)) {
             assertEquals(Cli.FAILED, cli.run(args), cli.both());
             assertTrue(cli.err().contains("error: The sweep 'tiny' is being run by another process or window"), cli.both());
         }
+    }
+
+    @Test
+    void aSweepOnOtherModelsOrSettingsIsRefusedAsBadInputAndKeepsItsRows(@TempDir Path dir) throws Exception {
+        Path sweeps = dir.resolve("sweeps");
+        String[] args = {"sweep", "--methods", "bon", "--k", "1,2", "--per-category", "1", "--steps", "2", "--name", "x",
+            "--sweeps", sweeps.toString()};
+        org.reflectlab.core.scaling.SweepSettings settings = new org.reflectlab.core.scaling.SweepSettings(
+                List.of(org.reflectlab.core.scaling.Method.BEST_OF_N), List.of(1, 2), 1, 1, 2,
+                2.0, 3);
+        Map<String, Object> shipped = org.reflectlab.core.scaling.SweepInputs.models(
+                new org.reflectlab.core.store.ModelStore(org.reflectlab.core.settings.AppPaths.models()));
+        Map<String, Object> other = new java.util.LinkedHashMap<>(shipped);
+        other.put("generator", "0123456789abcdef");
+        try (SweepStore s = SweepStore.open(sweeps.resolve("x"), settings, other)) {
+            s.append(List.of(new org.reflectlab.core.scaling.SweepRow("p", org.reflectlab.core.data.Category.COLORS, "a red circle",
+                    org.reflectlab.core.scaling.Method.BEST_OF_N, 1, 1, 8, 1, true, 1, 5)));
+        }
+        assertEquals(Cli.BAD_INPUT, cli.run(args), cli.both());
+        assertTrue(cli.err().contains("error: The sweep 'x' was run on other models (generator: was 0123456789ab, now "), cli.both());
+        assertEquals(2, Files.readAllLines(sweeps.resolve("x").resolve(SweepStore.RESULTS)).size());
+
+        String[] otherK = args.clone();
+        otherK[4] = "1,2,4";
+        assertEquals(Cli.BAD_INPUT, cli.run(otherK), cli.both());
+        assertTrue(cli.err().contains("was run with other settings"), cli.both());
     }
 }
