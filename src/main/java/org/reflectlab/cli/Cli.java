@@ -34,9 +34,19 @@ public final class Cli implements Runnable {
             if (Boolean.getBoolean("reflectlab.debug")) {
                 e.printStackTrace(cmd.getErr());
             }
-            return FAILED;
+            return badInput(e) ? BAD_INPUT : FAILED;
         });
         return cl.execute(args);
+    }
+
+    /** Refusals that are about what the user asked for, not failures while running: they exit 2. */
+    static boolean badInput(Throwable e) {
+        if (e instanceof org.reflectlab.core.scaling.SweepStore.Conflict) {
+            return true;
+        }
+        return e instanceof org.reflectlab.core.store.ModelStoreException m
+                && (m.reason() == org.reflectlab.core.store.ModelStoreException.Reason.BAD_NAME
+                || m.reason() == org.reflectlab.core.store.ModelStoreException.Reason.BAD_LOCATION);
     }
 
     /** Signs that a message was written for programmers, not users. */

@@ -117,14 +117,8 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         JobNode node = null;
-        SweepStore opened;
-        try {
-            opened = SweepStore.open(sweeps != null ? sweeps : AppPaths.sweeps(), sweepName, settings, SweepInputs.models(store));
-        } catch (SweepStore.Conflict e) {
-            err.println("error: " + e.getMessage());
-            return Cli.BAD_INPUT;
-        }
-        try (SweepStore sweep = opened) {
+        try (SweepStore sweep = SweepStore.open(sweeps != null ? sweeps : AppPaths.sweeps(), sweepName, settings,
+                SweepInputs.models(store))) {
             sweep.notes().forEach(note -> err.println("warning: " + note));
             Sweep runner;
             if (membership != null) {

@@ -48,6 +48,25 @@ class TrainCliTest {
     }
 
     @Test
+    void aSecondRunToTheSameModelIsRefusedAtOnceAndABadOutputBeforeTheFirstStep(@TempDir Path models) throws Exception {
+        ModelStore store = new ModelStore(models);
+        try (var running = org.reflectlab.core.store.ModelOutput.reserve(store, "x", 1)) {
+            assertEquals(Cli.FAILED, cli.run(args("--steps", "2", "--batch", "4", "--out", "x", "--models", models.toString())),
+                    cli.both());
+            assertTrue(cli.err().contains("error: The model 'x' in " + models.toAbsolutePath() + " is being trained by another run"),
+                    cli.both());
+            assertFalse(cli.out().contains("step "), "refused before the first step: " + cli.out());
+        }
+        Path file = Files.writeString(models.resolve("passwd"), "root:x:0:0");
+        assertEquals(Cli.BAD_INPUT, cli.run(args("--steps", "2", "--batch", "4", "--out", "y", "--models", file.toString())),
+                cli.both());
+        assertTrue(cli.err().contains("is a file, not a folder"), cli.both());
+        assertFalse(cli.out().contains("step "), cli.out());
+        assertEquals(Cli.BAD_INPUT, cli.run("train", "unified", "--resume", "nonexist", "--models", models.toString()), cli.both());
+        assertTrue(cli.err().contains("error: --resume nonexist: no checkpoint of that name in "), cli.both());
+    }
+
+    @Test
     void decoderDepthsReachTheModelAndItsCommand(@TempDir Path models) throws Exception {
         assertEquals(0, cli.run(args("--steps", "2", "--batch", "4", "--decoder-depth", "2", "--caption-depth", "1",
                 "--eval-every", "2", "--out", "deep", "--models", models.toString())), cli.both());
