@@ -110,7 +110,7 @@ final class SweepCommand implements Callable<Integer> {
         PekkoSetup.Membership membership = null;
         if (clusterOptions.cluster) {
             try {
-                membership = clusterOptions.membership(List.of(JobNode.ROLE, "coordinator"));
+                membership = clusterOptions.membership(List.of(JobNode.ROLE, JobNode.COORDINATOR_ROLE));
             } catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());
                 return Cli.BAD_INPUT;
