@@ -149,6 +149,19 @@ public final class ModelStore {
 
     /** Reads and checks the manifest and every file it lists; nothing is deserialised. */
     public Manifest verify(String name) throws ModelStoreException {
+        Manifest manifest = verifyFiles(name);
+        String claimed = manifest.name();
+        if (claimed != null && !claimed.equals(name) && Names.problem(claimed) == null && exists(claimed)) {
+            throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST, "Model '" + name + "': its manifest says it is '"
+                    + claimed + "', another model in " + root + " (a manifest copied from there?). Copy a model as its whole "
+                    + "folder; if this folder really holds its own model, adopt the folder's name with: reflectlab models --seal "
+                    + name);
+        }
+        return manifest;
+    }
+
+    /** As {@link #verify} without comparing the manifest's name with the folder's. */
+    private Manifest verifyFiles(String name) throws ModelStoreException {
         checkName(name);
         Path dir = dir(name);
         Path manifestPath = dir.resolve(MANIFEST);
@@ -157,6 +170,11 @@ public final class ModelStore {
                     "No model '" + name + "' at " + dir + " (its " + MANIFEST + " is missing).");
         }
         Manifest manifest = readManifest(manifestPath);
+        if (manifest.format() != Manifest.FORMAT) {
+            throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST, "Model '" + name + "': its manifest has format "
+                    + manifest.format() + ", but this version of ReflectLab reads format " + Manifest.FORMAT + " only ("
+                    + manifestPath + " was written by another version, or edited).");
+        }
         if (manifest.files().isEmpty()) {
             throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST,
                     manifestPath + " lists no files.");
@@ -190,16 +208,19 @@ public final class ModelStore {
     /**
      * Adds a config checksum to a manifest saved before manifests had one (nothing else changes;
      * the weights are not touched). Only for manifests whose configuration is known to be the one
-     * the weights were trained with, such as the shipped models as committed. Returns false if the
-     * manifest already had a checksum.
+     * the weights were trained with, such as the shipped models as committed. Also gives the manifest
+     * its folder's name when it names another model of the folder. Returns false if nothing changed.
      */
     public boolean seal(String name) throws ModelStoreException {
-        Manifest m = verify(name);
-        if (m.configSha256() != null) {
+        Manifest m = verifyFiles(name);
+        boolean foreignName = m.name() != null && !m.name().equals(name) && exists(m.name());
+        if (m.configSha256() != null && !foreignName) {
             return false;
         }
-        Manifest sealed = new Manifest(m.format(), m.name(), m.kind(), m.files(), m.command(), m.seed(), m.data(), m.config(),
-                configSha256(m.config()), m.network(), m.metrics(), m.created());
+        // a name that is another model's becomes the folder's; other names (shipped models renamed on disk) stay as saved
+        Manifest sealed = new Manifest(m.format(), foreignName ? name : m.name(), m.kind(), m.files(), m.command(), m.seed(),
+                m.data(), m.config(), m.configSha256() != null ? m.configSha256() : configSha256(m.config()), m.network(),
+                m.metrics(), m.created());
         try {
             AtomicFile.write(dir(name).resolve(MANIFEST), out -> out.write(JSON.writeValueAsBytes(sealed)));
         } catch (IOException e) {
@@ -224,7 +245,10 @@ public final class ModelStore {
         }
     }
 
-    /** Manifests of every model under the root that has one (unreadable ones are skipped). */
+    /**
+     * Manifests of every model under the root that has one (unreadable ones are skipped), each
+     * named by its folder: the name commands and {@link #load} take.
+     */
     public List<Manifest> list() {
         List<Manifest> out = new ArrayList<>();
         if (!Files.isDirectory(root)) {
@@ -235,7 +259,11 @@ public final class ModelStore {
                 Path m = d.resolve(MANIFEST);
                 if (Files.isRegularFile(m)) {
                     try {
-                        out.add(readManifest(m));
+                        Manifest read = readManifest(m);
+                        // models are loaded by folder, whatever name their manifest was saved with
+                        out.add(new Manifest(read.format(), d.getFileName().toString(), read.kind(), read.files(), read.command(),
+                                read.seed(), read.data(), read.config(), read.configSha256(), read.network(), read.metrics(),
+                                read.created()));
                     } catch (ModelStoreException ignored) {
                         // a broken model is reported when someone loads it, not while listing
                     }
@@ -279,6 +307,10 @@ public final class ModelStore {
                     path + " is missing (the manifest lists it).");
         }
         try {
+            if (!path.toRealPath().startsWith(dir.toRealPath())) {
+                throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST, path + " is a link to "
+                        + path.toRealPath() + ", outside its model's folder; a model's files must be in its folder.");
+            }
             long size = Files.size(path);
             if (size < entry.bytes()) {
                 throw new ModelStoreException(ModelStoreException.Reason.TRUNCATED, String.format(
