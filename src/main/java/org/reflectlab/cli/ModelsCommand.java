@@ -49,6 +49,7 @@ final class ModelsCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        store.removeLeftovers().forEach(note -> err.println("warning: " + note));
         List<String> which = names.isEmpty() ? all(store) : names;
         if (which.isEmpty()) {
             err.println("error: no models in " + store.root());

@@ -90,7 +90,7 @@ abstract class TrainDetectorCommand implements Callable<Integer> {
                 outputPath == null ? "" : " --output-path " + outputPath + " --generated-rate " + generatedRate);
         o.printf("# %s: %s detector, %,d parameters; %s%n", role(), config().arch().name().toLowerCase(Locale.ROOT),
                 t.detector().params().count(), command);
-        try (ModelOutput output = ModelOutput.reserve(store, role(), t.detector().params().count() * 4L * 3)) {
+        try (ModelOutput output = Outputs.reserve(spec.commandLine().getErr(), store, role(), t.detector().params().count() * 4L * 3)) {
             return train(t, path, generator, codec, output, store, command, o);
         }
     }

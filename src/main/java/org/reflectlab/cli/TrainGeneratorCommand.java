@@ -132,7 +132,7 @@ final class TrainGeneratorCommand implements Callable<Integer> {
         }
         o.printf("# generator: %,d parameters, %d tokens per sequence; on %s; %s%n", t.generator().params().count(),
                 t.generator().sequenceLength(), ref, command);
-        try (ModelOutput output = ModelOutput.reserve(store, out, t.generator().params().count() * 4L * 3)) {
+        try (ModelOutput output = Outputs.reserve(spec.commandLine().getErr(), store, out, t.generator().params().count() * 4L * 3)) {
             return train(t, output, store, command, o);
         }
     }

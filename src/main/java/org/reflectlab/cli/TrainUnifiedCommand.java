@@ -97,6 +97,14 @@ final class TrainUnifiedCommand implements Callable<Integer> {
                     + " (a stopped run prints the name to resume, e.g. " + out + "-checkpoint)");
             return Cli.BAD_INPUT;
         }
+        // Ctrl+C from here on is heard: during start-up it ends the run before its first step, saying so
+        TrainingControl control = new TrainingControl();
+        try (GracefulStop stop = new GracefulStop(control::stop, STOP_WAIT_SECONDS, err)) {
+            return start(store, control, o, err);
+        }
+    }
+
+    private int start(ModelStore store, TrainingControl control, PrintWriter o, PrintWriter err) throws Exception {
         Backend.start();
         UnifiedTraining training;
         try {
@@ -121,10 +129,8 @@ final class TrainUnifiedCommand implements Callable<Integer> {
         }
         String command = commandLine();
         o.printf("# unified model: %,d parameters, %s%n", training.model().params().count(), command);
-        TrainingControl control = new TrainingControl();
         // weights, and a checkpoint's optimizer state (twice the weights) beside them
-        try (ModelOutput output = ModelOutput.reserve(store, out, training.model().params().count() * 4L * 3);
-             GracefulStop stop = new GracefulStop(control::stop, STOP_WAIT_SECONDS, err)) {
+        try (ModelOutput output = Outputs.reserve(err, store, out, training.model().params().count() * 4L * 3)) {
             return train(training, control, output, store, command, o, err);
         }
     }
@@ -183,6 +189,10 @@ final class TrainUnifiedCommand implements Callable<Integer> {
             err.println("error: " + diverged[0] + " Nothing was saved" + (store.exists(out) ? "; the model '" + out
                     + "' is unchanged." : "."));
             return Cli.FAILED;
+        }
+        if (outcome == TrainingLoop.Outcome.STOPPED && training.completedSteps() == startStep) {
+            o.println("# stopped before the first step; nothing was trained or saved");
+            return 0;
         }
         if (outcome == TrainingLoop.Outcome.STOPPED) {
             Manifest m = output.save(into -> training.save(into, out + "-checkpoint", command, true), AppPaths.rescueFolders());

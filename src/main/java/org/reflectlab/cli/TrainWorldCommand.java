@@ -84,7 +84,7 @@ final class TrainWorldCommand implements Callable<Integer> {
         String command = commandLine();
         o.printf("# implicit world model: %,d parameters; %s%n", training.model().params().count(), command);
         AtomicBoolean stop = new AtomicBoolean();
-        try (ModelOutput output = ModelOutput.reserve(store, out, training.model().params().count() * 4L * 3);
+        try (ModelOutput output = Outputs.reserve(err, store, out, training.model().params().count() * 4L * 3);
              GracefulStop graceful = new GracefulStop(() -> stop.set(true), 60, err)) {
             return train(training, stop, output, store, command, o, err);
         }

@@ -92,4 +92,34 @@ class ReflectAndSweepCliTest {
         assertEquals(Cli.BAD_INPUT, cli.run(otherK), cli.both());
         assertTrue(cli.err().contains("was run with other settings"), cli.both());
     }
+
+    @Test
+    void ctrlCStoresThePromptsInHandAndPrintsHowToResume(@TempDir Path dir) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dreflectlab.home=" + dir.resolve("home"), "org.reflectlab.Launcher",
+                "sweep", "--methods", "bon,reflect", "--k", "1,2", "--per-category", "5", "--steps", "2", "--workers", "1",
+                "--sweeps", dir.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        StringBuilder out = new StringBuilder();
+        java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        String line;
+        while ((line = r.readLine()) != null) {
+            out.append(line).append('\n');
+            if (line.startsWith("# sweep '")) {
+                new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+                break;
+            }
+        }
+        while ((line = r.readLine()) != null) {
+            out.append(line).append('\n');
+        }
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), out.toString());
+        assertEquals(130, p.exitValue(), out.toString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("# stopped: \\d+ new rows, (\\d+) in all, are stored in (\\S+)\\. "
+                + "Resume with: reflectlab sweep --methods bon,reflect --k 1,2 --per-category 5 --steps 2 --workers 1 --sweeps "
+                + java.util.regex.Pattern.quote(dir.toString()) + " --name (\\S+)").matcher(out);
+        assertTrue(m.find(), out.toString());
+        assertEquals(Integer.parseInt(m.group(1)) + 1, Files.readAllLines(Path.of(m.group(2))).size(), "every row kept, and the header");
+    }
 }

@@ -88,11 +88,7 @@ class TrainCliTest {
     void ctrlCAndSigtermFinishTheStepSaveACheckpointAndSayHowToResume(@TempDir Path models) throws Exception {
         for (String signal : new String[] {"INT", "TERM"}) {
             String name = "t" + signal.toLowerCase();
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "-Dreflectlab.home=" + models.resolve("home"),
-                    "org.reflectlab.Launcher"));
-            cmd.addAll(List.of(args("--steps", "100000", "--batch", "4", "--out", name, "--models", models.toString())));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            Process p = launch(models, name);
             StringBuilder out = new StringBuilder();
             BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line;
@@ -116,5 +112,37 @@ class TrainCliTest {
             UnifiedTraining resumed = UnifiedTraining.resume(new ModelStore(models), name + "-checkpoint");
             assertEquals(step, resumed.completedSteps(), "the checkpoint holds every finished step");
         }
+    }
+
+    /** train unified in a process of its own, for signals. */
+    private static Process launch(Path models, String name) throws java.io.IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dreflectlab.home=" + models.resolve("home"),
+                "org.reflectlab.Launcher"));
+        cmd.addAll(List.of(args("--steps", "100000", "--batch", "4", "--out", name, "--models", models.toString())));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
+    @Test
+    void ctrlCBeforeTheFirstStepSaysSoAndSavesNothing(@TempDir Path models) throws Exception {
+        Process p = launch(models, "early");
+        StringBuilder out = new StringBuilder();
+        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = r.readLine()) != null) {
+            out.append(line).append('\n');
+            if (line.startsWith("# unified model:")) { // built, not yet trained: the first evaluation comes next
+                new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+                break;
+            }
+        }
+        while ((line = r.readLine()) != null) {
+            out.append(line).append('\n');
+        }
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), out.toString());
+        assertEquals(130, p.exitValue(), out.toString());
+        assertTrue(out.toString().contains("# stopped before the first step; nothing was trained or saved"), out.toString());
+        assertFalse(out.toString().contains("step      1 "), out.toString());
+        assertFalse(Files.exists(models.resolve("early-checkpoint")), "no checkpoint of an untrained model");
     }
 }

@@ -80,7 +80,7 @@ public final class Settings {
     public synchronized boolean save() {
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".settings-", ".tmp");
+            Path tmp = org.reflectlab.core.store.AtomicFile.tempFile(file.getParent(), ".settings-", ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 values.store(out, "ReflectLab settings");
             }

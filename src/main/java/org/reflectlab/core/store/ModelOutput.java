@@ -32,10 +32,18 @@ public final class ModelOutput implements AutoCloseable {
     private final String name;
     private FileChannel channel;
 
-    private ModelOutput(ModelStore store, String name, FileChannel channel) {
+    private final List<String> cleaned;
+
+    private ModelOutput(ModelStore store, String name, FileChannel channel, List<String> cleaned) {
         this.store = store;
         this.name = name;
         this.channel = channel;
+        this.cleaned = List.copyOf(cleaned);
+    }
+
+    /** What reserving cleaned up in the models folder (see {@link ModelStore#removeLeftovers()}), for the user to read. */
+    public List<String> cleaned() {
+        return cleaned;
     }
 
     /**
@@ -50,9 +58,10 @@ public final class ModelOutput implements AutoCloseable {
         }
         Path root = store.root().toAbsolutePath();
         checkFolder(root, bytesNeeded);
+        List<String> cleaned = store.removeLeftovers();
         FileChannel ch = null;
         try {
-            ch = FileChannel.open(root.resolve("." + name + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            ch = FileChannel.open(store.lockFile(name), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = ch.tryLock();
@@ -64,7 +73,7 @@ public final class ModelOutput implements AutoCloseable {
                 throw new ModelStoreException(ModelStoreException.Reason.IN_USE, "The model '" + name + "' in " + root
                         + " is being trained by another run; wait for it to finish, or choose another --out.");
             }
-            return new ModelOutput(store, name, ch);
+            return new ModelOutput(store, name, ch, cleaned);
         } catch (IOException e) {
             closeQuietly(ch);
             throw new ModelStoreException(ModelStoreException.Reason.BAD_LOCATION, "The models folder " + root
@@ -128,6 +137,25 @@ public final class ModelOutput implements AutoCloseable {
             }
             throw new ModelStoreException(failed.reason(), failed.getMessage() + " The weights could not be kept anywhere else "
                     + "either (" + elsewhere + ").", failed);
+        }
+    }
+
+    /** Whether a run (in this process or another) holds this lock file now. */
+    static boolean isHeld(Path lockFile) {
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock probe = ch.tryLock();
+            if (probe == null) {
+                return true;
+            }
+            probe.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return true; // cannot tell: leave the folder alone
         }
     }
 

@@ -100,7 +100,7 @@ public final class ModelStore {
             removeTempFiles(dir);
             Map<String, FileEntry> entries = new LinkedHashMap<>();
             for (NewFile f : files) {
-                Path tmp = Files.createTempFile(dir, "." + f.stem() + "-", TEMP_SUFFIX);
+                Path tmp = AtomicFile.tempFile(dir, "." + f.stem() + "-", TEMP_SUFFIX);
                 written.add(tmp);
                 f.writer().write(tmp);
                 fsync(tmp);
@@ -116,7 +116,7 @@ public final class ModelStore {
                     description.command(), description.seed(), description.data(), description.config(),
                     configSha256(description.config()), description.network(), description.metrics(),
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-            Path tmpManifest = Files.createTempFile(dir, ".manifest-", TEMP_SUFFIX);
+            Path tmpManifest = AtomicFile.tempFile(dir, ".manifest-", TEMP_SUFFIX);
             written.add(tmpManifest);
             Files.write(tmpManifest, JSON.writeValueAsBytes(manifest));
             fsync(tmpManifest);
@@ -145,6 +145,56 @@ public final class ModelStore {
         Manifest m = verify(name);
         String file = m.fileFor("weights").orElse(m.files().keySet().iterator().next());
         return name + "@" + m.files().get(file).sha256().substring(0, 12);
+    }
+
+    /** The lock file a training run holds while it may save model {@code name} (see {@link ModelOutput}). */
+    Path lockFile(String name) {
+        return root.resolve("." + name + ".lock");
+    }
+
+    /**
+     * Removes what a killed run or a failed save left behind: hidden temp files in model folders
+     * (older than a minute, so a save in progress elsewhere keeps its own) and model folders left
+     * empty. Folders whose name a running training holds are not touched. Returns a line per
+     * folder cleaned, for the user to read.
+     */
+    public List<String> removeLeftovers() {
+        List<String> notes = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return notes;
+        }
+        long minute = System.currentTimeMillis() - 60_000;
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path d : dirs) {
+                String name = d.getFileName().toString();
+                if (Names.problem(name) != null || ModelOutput.isHeld(lockFile(name))) {
+                    continue;
+                }
+                int removed = 0;
+                try (DirectoryStream<Path> temps = Files.newDirectoryStream(d, p -> p.getFileName().toString().startsWith(".")
+                        && p.getFileName().toString().endsWith(TEMP_SUFFIX))) {
+                    for (Path t : temps) {
+                        if (Files.getLastModifiedTime(t).toMillis() < minute && Files.deleteIfExists(t)) {
+                            removed++;
+                        }
+                    }
+                }
+                boolean empty;
+                try (java.util.stream.Stream<Path> left = Files.list(d)) {
+                    empty = left.findAny().isEmpty();
+                }
+                if (empty) {
+                    Files.deleteIfExists(d);
+                    notes.add("removed the empty model folder " + d + (removed > 0 ? " and " + removed + " temp file(s) in it" : "")
+                            + ", left by an interrupted save");
+                } else if (removed > 0) {
+                    notes.add("removed " + removed + " temp file(s) in " + d + ", left by an interrupted save");
+                }
+            }
+        } catch (IOException e) {
+            notes.add("could not clean up " + root + ": " + describe(e));
+        }
+        return notes;
     }
 
     /** Reads and checks the manifest and every file it lists; nothing is deserialised. */

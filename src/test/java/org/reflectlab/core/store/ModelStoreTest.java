@@ -149,6 +149,28 @@ class ModelStoreTest {
     }
 
     @Test
+    void tempFilesAndEmptyFoldersLeftByAKilledSaveAreRemovedAndReported() throws Exception {
+        ModelStore store = new ModelStore(root);
+        store.save("m", weights("abc"), DESCRIPTION);
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+        Files.setLastModifiedTime(Files.writeString(store.dir("m").resolve(".weights-123.tmp"), "half"), old);
+        Path fresh = Files.writeString(store.dir("m").resolve(".weights-456.tmp"), "a save in progress elsewhere");
+        Files.setLastModifiedTime(Files.writeString(Files.createDirectories(store.dir("killed")).resolve(".weights-9.tmp"), "x"), old);
+        try (ModelOutput starting = ModelOutput.reserve(store, "next", 1)) {
+            assertEquals(List.of("removed 1 temp file(s) in " + store.dir("m") + ", left by an interrupted save",
+                    "removed the empty model folder " + store.dir("killed") + " and 1 temp file(s) in it, left by an interrupted save"),
+                    starting.cleaned().stream().sorted().toList(), "a training run cleans up as it starts");
+        }
+        assertTrue(Files.exists(fresh), "a recent temp file may belong to a save in progress");
+        assertEquals("abc", read(store, "m"));
+        try (ModelOutput running = ModelOutput.reserve(store, "held", 1)) {
+            Files.createDirectories(store.dir("held"));
+            assertEquals(List.of(), store.removeLeftovers());
+            assertTrue(Files.isDirectory(store.dir("held")), "a folder whose name a running training holds is left alone");
+        }
+    }
+
+    @Test
     void crashBeforeTheManifestRenameLeavesThePreviousModelIntact() throws Exception {
         new ModelStore(root).save("m", weights("version one"), DESCRIPTION);
         ModelStore crashing = new ModelStore(root, () -> {
