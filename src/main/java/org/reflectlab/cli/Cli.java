@@ -29,14 +29,41 @@ public final class Cli implements Runnable {
         CommandLine cl = new CommandLine(new Cli());
         cl.setOut(out);
         cl.setErr(err);
+        cl.setParameterExceptionHandler((e, args2) -> {
+            // one line and where to look, not the whole usage (which buries the line that matters)
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println("error: " + cut(e.getMessage()));
+            cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for its options.");
+            return BAD_INPUT;
+        });
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("error: " + describe(e));
+            cmd.getErr().println("error: " + cut(describe(e)));
             if (Boolean.getBoolean("reflectlab.debug")) {
                 e.printStackTrace(cmd.getErr());
             }
-            return FAILED;
+            return badInput(e) ? BAD_INPUT : FAILED;
         });
         return cl.execute(args);
+    }
+
+    /** Refusals that are about what the user asked for, not failures while running: they exit 2. */
+    static boolean badInput(Throwable e) {
+        if (e instanceof org.reflectlab.core.scaling.SweepStore.Conflict) {
+            return true;
+        }
+        return e instanceof org.reflectlab.core.store.ModelStoreException m
+                && (m.reason() == org.reflectlab.core.store.ModelStoreException.Reason.BAD_NAME
+                || m.reason() == org.reflectlab.core.store.ModelStoreException.Reason.BAD_LOCATION);
+    }
+
+    /** Longest message printed whole: errors that quote the input never echo a 1 MB argument back. */
+    private static final int MAX_MESSAGE = 500;
+
+    static String cut(String message) {
+        if (message == null || message.length() <= MAX_MESSAGE) {
+            return message;
+        }
+        return message.substring(0, MAX_MESSAGE) + "... (" + (message.length() - MAX_MESSAGE) + " more characters left out)";
     }
 
     /** Signs that a message was written for programmers, not users. */

@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = {"Check that every model in the models folder loads: its files and checksums, its configuration's",
             "checksum, and that its weights hold exactly the parameters its configuration needs.",
-            "--seal adds the configuration checksum to manifests saved before manifests had one (after the load check)."})
+            "--seal adds the configuration checksum to manifests saved before manifests had one, and gives a manifest that",
+            "names another model of the folder its own folder's name."})
 final class ModelsCommand implements Callable<Integer> {
 
     @Spec
@@ -48,6 +49,7 @@ final class ModelsCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        store.removeLeftovers().forEach(note -> err.println("warning: " + note));
         List<String> which = names.isEmpty() ? all(store) : names;
         if (which.isEmpty()) {
             err.println("error: no models in " + store.root());
@@ -57,13 +59,12 @@ final class ModelsCommand implements Callable<Integer> {
         int bad = 0;
         for (String name : which) {
             try {
+                // sealing first: it is also what gives a manifest naming another model its folder's name
+                boolean sealed = seal && store.seal(name);
                 Manifest m = store.verify(name);
                 load(store, name, m.kind());
-                String status = m.configSha256() != null ? "ok" : "ok, but its configuration has no checksum";
-                if (seal && m.configSha256() == null) {
-                    store.seal(name);
-                    status = "ok, configuration checksum added";
-                }
+                String status = sealed ? "ok, sealed (configuration checksum added, the folder's name adopted)"
+                        : m.configSha256() != null ? "ok" : "ok, but its configuration has no checksum";
                 o.printf("%-20s %-22s %s%n", name, m.kind(), status);
             } catch (ModelStoreException e) {
                 bad++;

@@ -3,6 +3,9 @@ package org.reflectlab.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.reflectlab.core.store.AtomicFile;
+import org.reflectlab.core.store.ModelOutput;
+import org.reflectlab.core.store.ModelStore;
+import org.reflectlab.core.store.ModelStoreException;
 import org.reflectlab.core.store.Names;
 
 /** Checks a command's output files and names before any work starts, so a typo costs nothing. */
@@ -28,6 +31,13 @@ final class Outputs {
             }
         }
         return true;
+    }
+
+    /** Reserves a model name for a training run ({@link ModelOutput#reserve}) and prints what that cleaned up. */
+    static ModelOutput reserve(PrintWriter err, ModelStore store, String name, long bytes) throws ModelStoreException {
+        ModelOutput output = ModelOutput.reserve(store, name, bytes);
+        output.cleaned().forEach(note -> err.println("warning: " + note));
+        return output;
     }
 
     /** Prints "error: --out '../x' is not a plain name: ..." and returns false unless the name is plain. */

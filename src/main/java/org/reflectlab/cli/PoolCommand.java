@@ -79,7 +79,7 @@ final class PoolCommand implements Callable<Integer> {
         PekkoSetup.Membership membership = null;
         if (clusterOptions.cluster) {
             try {
-                membership = clusterOptions.membership(List.of(JobNode.ROLE, "coordinator"));
+                membership = clusterOptions.membership(List.of(JobNode.ROLE, JobNode.COORDINATOR_ROLE));
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("error: " + e.getMessage());
                 return Cli.BAD_INPUT;

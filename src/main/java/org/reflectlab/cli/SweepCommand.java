@@ -110,15 +110,17 @@ final class SweepCommand implements Callable<Integer> {
         PekkoSetup.Membership membership = null;
         if (clusterOptions.cluster) {
             try {
-                membership = clusterOptions.membership(List.of(JobNode.ROLE, "coordinator"));
+                membership = clusterOptions.membership(List.of(JobNode.ROLE, JobNode.COORDINATOR_ROLE));
             } catch (IllegalArgumentException e) {
                 err.println("error: " + e.getMessage());
                 return Cli.BAD_INPUT;
             }
         }
         JobNode node = null;
+        java.util.concurrent.atomic.AtomicBoolean cancel = new java.util.concurrent.atomic.AtomicBoolean();
         try (SweepStore sweep = SweepStore.open(sweeps != null ? sweeps : AppPaths.sweeps(), sweepName, settings,
-                SweepInputs.models(store))) {
+                SweepInputs.models(store));
+             GracefulStop stop = new GracefulStop(() -> cancel.set(true), STOP_WAIT_SECONDS, err)) {
             sweep.notes().forEach(note -> err.println("warning: " + note));
             Sweep runner;
             if (membership != null) {
@@ -149,7 +151,13 @@ final class SweepCommand implements Callable<Integer> {
                             secs / done * (total - done), runner.board() == null ? "" : runner.board().summary());
                     o.flush();
                 }
-            }, () -> false);
+            }, cancel::get);
+            if (stop.requested()) {
+                o.printf(Locale.ROOT, "# stopped: %d new rows, %d in all, are stored in %s. Resume with: %s%n", written,
+                        sweep.rows().size(), sweep.dir().resolve(SweepStore.RESULTS), resumeCommand(sweepName));
+                o.flush();
+                return 0;
+            }
             if (runner.board() != null) {
                 o.println("# jobs: " + runner.board().summary() + (runner.board().requeued() > 0
                         ? "; " + runner.board().requeued() + " re-queued (a worker left, was busy, failed or refused)" : ""));
@@ -178,6 +186,22 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** How long Ctrl+C waits for the prompts in hand to be stored. */
+    private static final long STOP_WAIT_SECONDS = 60;
+
+    /** This command line again, with the sweep's name: the same name resumes it. */
+    private String resumeCommand(String sweepName) {
+        List<String> args = new java.util.ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        int sub = args.indexOf(spec.name());
+        args = new java.util.ArrayList<>(args.subList(sub + 1, args.size())); // the options after "sweep"
+        if (name == null) {
+            args.add("--name");
+            args.add(sweepName);
+        }
+        return "reflectlab sweep " + String.join(" ", args.stream().map(a -> a.matches("[A-Za-z0-9_.,:/=+@-]+") ? a
+                : "'" + a.replace("'", "'\\''") + "'").toList());
     }
 
     static String defaultName(SweepSettings s) {

@@ -19,6 +19,7 @@ import org.reflectlab.core.reflect.GeneratorTraining;
 import org.reflectlab.core.reflect.OutputPath;
 import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.settings.AppPaths;
+import org.reflectlab.core.store.ModelOutput;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.train.UnifiedModelIO;
 import picocli.CommandLine.Command;
@@ -89,6 +90,13 @@ abstract class TrainDetectorCommand implements Callable<Integer> {
                 outputPath == null ? "" : " --output-path " + outputPath + " --generated-rate " + generatedRate);
         o.printf("# %s: %s detector, %,d parameters; %s%n", role(), config().arch().name().toLowerCase(Locale.ROOT),
                 t.detector().params().count(), command);
+        try (ModelOutput output = Outputs.reserve(spec.commandLine().getErr(), store, role(), t.detector().params().count() * 4L * 3)) {
+            return train(t, path, generator, codec, output, store, command, o);
+        }
+    }
+
+    private int train(DetectorTraining t, OutputPath path, Generator generator, LatentCodec codec, ModelOutput output,
+                      ModelStore store, String command, PrintWriter o) throws Exception {
         long t0 = System.nanoTime();
         t.run(100, r -> o.printf(Locale.ROOT, "step %5d  loss %.4f  %s%n", r.iteration(), r.loss(), r.components()));
         double minutes = (System.nanoTime() - t0) / 6e10;
@@ -106,7 +114,7 @@ abstract class TrainDetectorCommand implements Callable<Integer> {
                     audit == null ? "" : String.format(Locale.ROOT, "; real samples: agrees with the pixel reader on %.4f of the %d"
                             + " it is confident about (of %d)", audit.agreement(), audit.confident(), audit.samples()));
         }
-        t.save(store, role(), role(), command, metrics);
+        output.save(into -> t.save(into, role(), role(), command, metrics), AppPaths.rescueFolders());
         o.printf(Locale.ROOT, "# saved %s; held-out: scene accuracy %.4f (degraded %.4f), shape %.4f, color %.4f, size %.4f, "
                         + "count %.4f; %.1f min%n", store.dir(role()), metrics.get("scene_accuracy"),
                 metrics.get("degraded_scene_accuracy"), metrics.get("shape_accuracy"), metrics.get("color_accuracy"),

@@ -17,6 +17,7 @@ import org.reflectlab.core.reflect.PoolExamples;
 import org.reflectlab.core.reflect.ReflectModels;
 import org.reflectlab.core.reflect.SamplePool;
 import org.reflectlab.core.settings.AppPaths;
+import org.reflectlab.core.store.ModelOutput;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.train.StepResult;
 import org.reflectlab.core.train.UnifiedModelIO;
@@ -134,6 +135,12 @@ final class TrainGeneratorCommand implements Callable<Integer> {
         }
         o.printf("# generator: %,d parameters, %d tokens per sequence; on %s; %s%n", t.generator().params().count(),
                 t.generator().sequenceLength(), ref, command);
+        try (ModelOutput output = Outputs.reserve(spec.commandLine().getErr(), store, out, t.generator().params().count() * 4L * 3)) {
+            return train(t, output, store, command, o);
+        }
+    }
+
+    private int train(GeneratorTraining t, ModelOutput output, ModelStore store, String command, PrintWriter o) throws Exception {
         long t0 = System.nanoTime();
         while (!t.finished()) {
             StepResult r = t.step();
@@ -149,7 +156,7 @@ final class TrainGeneratorCommand implements Callable<Integer> {
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("heldOutFlowLoss", t.heldOutLoss());
         metrics.put("trainingMinutes", (System.nanoTime() - t0) / 6e10);
-        t.save(store, out, command, metrics);
+        output.save(into -> t.save(into, out, command, metrics), AppPaths.rescueFolders());
         o.printf(Locale.ROOT, "# saved %s; held-out flow loss %.4f; %.1f min. Score it with: reflectlab geneval%n",
                 store.dir(out), metrics.get("heldOutFlowLoss"), (double) metrics.get("trainingMinutes"));
         if (!out.equals(ReflectModels.GENERATOR)) {

@@ -10,6 +10,7 @@ import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.nn.unified.UnifiedConfig;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.Manifest;
+import org.reflectlab.core.store.ModelOutput;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.train.StepResult;
 import org.reflectlab.core.train.TrainSettings;
@@ -95,8 +96,21 @@ final class TrainUnifiedCommand implements Callable<Integer> {
                 return Cli.BAD_INPUT;
             }
         }
-        Backend.start();
         ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        if (resume != null && !store.exists(resume)) {
+            err.println("error: --resume " + resume + ": no checkpoint of that name in " + store.root()
+                    + " (a stopped run prints the name to resume, e.g. " + out + "-checkpoint)");
+            return Cli.BAD_INPUT;
+        }
+        // Ctrl+C from here on is heard: during start-up it ends the run before its first step, saying so
+        TrainingControl control = new TrainingControl();
+        try (GracefulStop stop = new GracefulStop(control::stop, STOP_WAIT_SECONDS, err)) {
+            return start(store, control, o, err);
+        }
+    }
+
+    private int start(ModelStore store, TrainingControl control, PrintWriter o, PrintWriter err) throws Exception {
+        Backend.start();
         UnifiedTraining training;
         try {
             if (resume != null) {
@@ -121,14 +135,14 @@ final class TrainUnifiedCommand implements Callable<Integer> {
         }
         String command = commandLine();
         o.printf("# unified model: %,d parameters, %s%n", training.model().params().count(), command);
-        TrainingControl control = new TrainingControl();
-        try (GracefulStop stop = new GracefulStop(control::stop, STOP_WAIT_SECONDS, err)) {
-            return train(training, control, store, command, o, err);
+        // weights, and a checkpoint's optimizer state (twice the weights) beside them
+        try (ModelOutput output = Outputs.reserve(err, store, out, training.model().params().count() * 4L * 3)) {
+            return train(training, control, output, store, command, o, err);
         }
     }
 
-    private int train(UnifiedTraining training, TrainingControl control, ModelStore store, String command, PrintWriter o,
-                      PrintWriter err) throws Exception {
+    private int train(UnifiedTraining training, TrainingControl control, ModelOutput output, ModelStore store, String command,
+                      PrintWriter o, PrintWriter err) throws Exception {
         long t0 = System.nanoTime();
         long startStep = training.completedSteps();
         UnifiedTraining t = training;
@@ -182,14 +196,20 @@ final class TrainUnifiedCommand implements Callable<Integer> {
                     + "' is unchanged." : "."));
             return Cli.FAILED;
         }
+        if (outcome == TrainingLoop.Outcome.STOPPED && training.completedSteps() == startStep) {
+            o.println("# stopped before the first step; nothing was trained or saved");
+            return 0;
+        }
         if (outcome == TrainingLoop.Outcome.STOPPED) {
-            Manifest m = training.save(store, out + "-checkpoint", command, true);
+            Manifest m = output.save(into -> training.save(into, out + "-checkpoint", command, true), AppPaths.rescueFolders());
             o.printf("# stopped at step %d; checkpoint saved to %s. Resume with: reflectlab train unified --resume %s --out %s%s%n",
                     training.completedSteps(), store.dir(m.name()), m.name(), out,
                     models != null ? " --models " + models : "");
             return 0;
         }
-        Manifest m = training.save(store, out, command, false);
+        // a model the folder cannot take after all is kept as a resumable checkpoint in a rescue folder
+        Manifest m = output.save(into -> training.save(into, into == store ? out : out + "-checkpoint", command, into != store),
+                AppPaths.rescueFolders());
         o.printf("# saved %s (%,d bytes of weights) in %s%n", store.dir(out),
                 m.files().values().stream().mapToLong(f -> f.bytes()).sum(), duration((System.nanoTime() - t0) / 1e9));
         Map<String, Object> metrics = m.metrics();

@@ -11,6 +11,7 @@ import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.nn.world.ImplicitConfig;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.Manifest;
+import org.reflectlab.core.store.ModelOutput;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.train.StepResult;
 import org.reflectlab.core.train.TrainSettings;
@@ -83,13 +84,14 @@ final class TrainWorldCommand implements Callable<Integer> {
         String command = commandLine();
         o.printf("# implicit world model: %,d parameters; %s%n", training.model().params().count(), command);
         AtomicBoolean stop = new AtomicBoolean();
-        try (GracefulStop graceful = new GracefulStop(() -> stop.set(true), 60, err)) {
-            return train(training, stop, store, command, o, err);
+        try (ModelOutput output = Outputs.reserve(err, store, out, training.model().params().count() * 4L * 3);
+             GracefulStop graceful = new GracefulStop(() -> stop.set(true), 60, err)) {
+            return train(training, stop, output, store, command, o, err);
         }
     }
 
-    private int train(ImplicitTraining training, AtomicBoolean stop, ModelStore store, String command, PrintWriter o,
-                      PrintWriter err) throws Exception {
+    private int train(ImplicitTraining training, AtomicBoolean stop, ModelOutput output, ModelStore store, String command,
+                      PrintWriter o, PrintWriter err) throws Exception {
         long t0 = System.nanoTime();
         print(o, 0, training.evaluate());
         while (!training.finished() && !stop.get()) {
@@ -118,7 +120,7 @@ final class TrainWorldCommand implements Callable<Integer> {
         double rolloutError = training.rolloutError(rollouts, WorldSpec.DEFAULT_HORIZON, 2);
         extra.put("heldout_rollout60_mse_2balls", rolloutError);
         extra.put("heldout_rollouts", rollouts);
-        Manifest m = training.save(store, out, command, extra);
+        Manifest m = output.save(into -> training.save(into, out, command, extra), AppPaths.rescueFolders());
         o.printf(Locale.ROOT, "# held-out %d-frame rollouts (2 balls, random pushes): mean frame MSE %.5f%n",
                 WorldSpec.DEFAULT_HORIZON, rolloutError);
         o.printf(Locale.ROOT, "# saved %s (%,d bytes) after %.1f s of training (%s wall)%n", store.dir(out),

@@ -30,6 +30,25 @@ class CliInputsTest {
     }
 
     @Test
+    void aTypeErrorIsOneLineWithAHelpHintAndHugeInputIsCut() {
+        assertEquals(Cli.BAD_INPUT, cli.run("sweep", "--per-category", "ten"));
+        assertEquals("error: Invalid value for option '--per-category': 'ten' is not an int\n"
+                + "Run 'reflectlab sweep --help' for its options.\n", cli.err(), cli.both());
+        String huge = "x".repeat(200_000);
+        assertEquals(Cli.BAD_INPUT, cli.run("data", "--count", huge));
+        assertTrue(cli.err().length() < 2_000, "the 200 kB argument is not echoed back: " + cli.err().length() + " characters");
+        assertTrue(cli.err().contains("more characters left out"), cli.err().substring(0, 600));
+    }
+
+    @Test
+    void infoListsModelsByTheFolderNamesCommandsTake() {
+        assertEquals(0, cli.run("info"), cli.both());
+        String models = cli.out().lines().filter(l -> l.matches("models +\\[.*")).findFirst().orElse("");
+        assertTrue(models.contains("generator-base") && models.contains("generator,"), models);
+        assertFalse(models.contains("base2") || models.contains("generator-reflect"), "not the names inside manifests: " + models);
+    }
+
+    @Test
     void aNegativeSeedIsRefusedTheSameWayEverywhere() {
         for (String[] cmd : new String[][] {{"reflect", "--prompt", "a red circle"}, {"aphasia"}, {"world"}, {"data"},
                 {"sweep"}, {"geneval"}, {"train", "unified"}, {"prompts"}}) {

@@ -58,9 +58,68 @@ class ReflectAndSweepCliTest {
 
         // while another process or window runs the sweep, a second run of it is refused
         Path folder = sweeps.resolve("tiny");
-        try (SweepStore running = SweepStore.open(folder, SweepStore.read(folder).settings(), Map.of())) {
+        SweepStore stored = SweepStore.read(folder);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> models = (Map<String, Object>) stored.info().get("models");
+        try (SweepStore running = SweepStore.open(folder, stored.settings(), models)) {
             assertEquals(Cli.FAILED, cli.run(args), cli.both());
             assertTrue(cli.err().contains("error: The sweep 'tiny' is being run by another process or window"), cli.both());
         }
+    }
+
+    @Test
+    void aSweepOnOtherModelsOrSettingsIsRefusedAsBadInputAndKeepsItsRows(@TempDir Path dir) throws Exception {
+        Path sweeps = dir.resolve("sweeps");
+        String[] args = {"sweep", "--methods", "bon", "--k", "1,2", "--per-category", "1", "--steps", "2", "--name", "x",
+            "--sweeps", sweeps.toString()};
+        org.reflectlab.core.scaling.SweepSettings settings = new org.reflectlab.core.scaling.SweepSettings(
+                List.of(org.reflectlab.core.scaling.Method.BEST_OF_N), List.of(1, 2), 1, 1, 2,
+                2.0, 3);
+        Map<String, Object> shipped = org.reflectlab.core.scaling.SweepInputs.models(
+                new org.reflectlab.core.store.ModelStore(org.reflectlab.core.settings.AppPaths.models()));
+        Map<String, Object> other = new java.util.LinkedHashMap<>(shipped);
+        other.put("generator", "0123456789abcdef");
+        try (SweepStore s = SweepStore.open(sweeps.resolve("x"), settings, other)) {
+            s.append(List.of(new org.reflectlab.core.scaling.SweepRow("p", org.reflectlab.core.data.Category.COLORS, "a red circle",
+                    org.reflectlab.core.scaling.Method.BEST_OF_N, 1, 1, 8, 1, true, 1, 5)));
+        }
+        assertEquals(Cli.BAD_INPUT, cli.run(args), cli.both());
+        assertTrue(cli.err().contains("error: The sweep 'x' was run on other models (generator: was 0123456789ab, now "), cli.both());
+        assertEquals(2, Files.readAllLines(sweeps.resolve("x").resolve(SweepStore.RESULTS)).size());
+
+        String[] otherK = args.clone();
+        otherK[4] = "1,2,4";
+        assertEquals(Cli.BAD_INPUT, cli.run(otherK), cli.both());
+        assertTrue(cli.err().contains("was run with other settings"), cli.both());
+    }
+
+    @Test
+    void ctrlCStoresThePromptsInHandAndPrintsHowToResume(@TempDir Path dir) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dreflectlab.home=" + dir.resolve("home"), "org.reflectlab.Launcher",
+                "sweep", "--methods", "bon,reflect", "--k", "1,2", "--per-category", "5", "--steps", "2", "--workers", "1",
+                "--sweeps", dir.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        StringBuilder out = new StringBuilder();
+        java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        String line;
+        while ((line = r.readLine()) != null) {
+            out.append(line).append('\n');
+            if (line.startsWith("# sweep '")) {
+                new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+                break;
+            }
+        }
+        while ((line = r.readLine()) != null) {
+            out.append(line).append('\n');
+        }
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), out.toString());
+        assertEquals(130, p.exitValue(), out.toString());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("# stopped: \\d+ new rows, (\\d+) in all, are stored in (\\S+)\\. "
+                + "Resume with: reflectlab sweep --methods bon,reflect --k 1,2 --per-category 5 --steps 2 --workers 1 --sweeps "
+                + java.util.regex.Pattern.quote(dir.toString()) + " --name (\\S+)").matcher(out);
+        assertTrue(m.find(), out.toString());
+        assertEquals(Integer.parseInt(m.group(1)) + 1, Files.readAllLines(Path.of(m.group(2))).size(), "every row kept, and the header");
     }
 }

@@ -48,6 +48,25 @@ class TrainCliTest {
     }
 
     @Test
+    void aSecondRunToTheSameModelIsRefusedAtOnceAndABadOutputBeforeTheFirstStep(@TempDir Path models) throws Exception {
+        ModelStore store = new ModelStore(models);
+        try (var running = org.reflectlab.core.store.ModelOutput.reserve(store, "x", 1)) {
+            assertEquals(Cli.FAILED, cli.run(args("--steps", "2", "--batch", "4", "--out", "x", "--models", models.toString())),
+                    cli.both());
+            assertTrue(cli.err().contains("error: The model 'x' in " + models.toAbsolutePath() + " is being trained by another run"),
+                    cli.both());
+            assertFalse(cli.out().contains("step "), "refused before the first step: " + cli.out());
+        }
+        Path file = Files.writeString(models.resolve("passwd"), "root:x:0:0");
+        assertEquals(Cli.BAD_INPUT, cli.run(args("--steps", "2", "--batch", "4", "--out", "y", "--models", file.toString())),
+                cli.both());
+        assertTrue(cli.err().contains("is a file, not a folder"), cli.both());
+        assertFalse(cli.out().contains("step "), cli.out());
+        assertEquals(Cli.BAD_INPUT, cli.run("train", "unified", "--resume", "nonexist", "--models", models.toString()), cli.both());
+        assertTrue(cli.err().contains("error: --resume nonexist: no checkpoint of that name in "), cli.both());
+    }
+
+    @Test
     void decoderDepthsReachTheModelAndItsCommand(@TempDir Path models) throws Exception {
         assertEquals(0, cli.run(args("--steps", "2", "--batch", "4", "--decoder-depth", "2", "--caption-depth", "1",
                 "--eval-every", "2", "--out", "deep", "--models", models.toString())), cli.both());
@@ -69,11 +88,7 @@ class TrainCliTest {
     void ctrlCAndSigtermFinishTheStepSaveACheckpointAndSayHowToResume(@TempDir Path models) throws Exception {
         for (String signal : new String[] {"INT", "TERM"}) {
             String name = "t" + signal.toLowerCase();
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "-Dreflectlab.home=" + models.resolve("home"),
-                    "org.reflectlab.Launcher"));
-            cmd.addAll(List.of(args("--steps", "100000", "--batch", "4", "--out", name, "--models", models.toString())));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            Process p = launch(models, name);
             StringBuilder out = new StringBuilder();
             BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             String line;
@@ -97,5 +112,37 @@ class TrainCliTest {
             UnifiedTraining resumed = UnifiedTraining.resume(new ModelStore(models), name + "-checkpoint");
             assertEquals(step, resumed.completedSteps(), "the checkpoint holds every finished step");
         }
+    }
+
+    /** train unified in a process of its own, for signals. */
+    private static Process launch(Path models, String name) throws java.io.IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Dreflectlab.home=" + models.resolve("home"),
+                "org.reflectlab.Launcher"));
+        cmd.addAll(List.of(args("--steps", "100000", "--batch", "4", "--out", name, "--models", models.toString())));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
+    @Test
+    void ctrlCBeforeTheFirstStepSaysSoAndSavesNothing(@TempDir Path models) throws Exception {
+        Process p = launch(models, "early");
+        StringBuilder out = new StringBuilder();
+        BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = r.readLine()) != null) {
+            out.append(line).append('\n');
+            if (line.startsWith("# unified model:")) { // built, not yet trained: the first evaluation comes next
+                new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+                break;
+            }
+        }
+        while ((line = r.readLine()) != null) {
+            out.append(line).append('\n');
+        }
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), out.toString());
+        assertEquals(130, p.exitValue(), out.toString());
+        assertTrue(out.toString().contains("# stopped before the first step; nothing was trained or saved"), out.toString());
+        assertFalse(out.toString().contains("step      1 "), out.toString());
+        assertFalse(Files.exists(models.resolve("early-checkpoint")), "no checkpoint of an untrained model");
     }
 }

@@ -91,7 +91,7 @@ public final class AphasiaCache {
     private static void writeFile(AphasiaResult r, Path f) {
         try {
             Files.createDirectories(f.getParent());
-            Path tmp = Files.createTempFile(f.getParent(), "result", ".tmp");
+            Path tmp = org.reflectlab.core.store.AtomicFile.tempFile(f.getParent(), "result", ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 ResultFile.write(r, out);
             }

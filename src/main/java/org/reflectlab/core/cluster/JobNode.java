@@ -9,6 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.Member;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.typed.Cluster;
 
 /**
  * A node that runs jobs: an embedded Pekko actor system with a coordinator and this node's
@@ -20,6 +23,8 @@ public final class JobNode implements AutoCloseable {
 
     /** The cluster role of nodes that host job workers. */
     public static final String ROLE = "sweep";
+    /** The cluster role of nodes that hand out jobs (a running sweep or pool). */
+    public static final String COORDINATOR_ROLE = "coordinator";
 
     /** What a node reports: its refusals and each job it finished. */
     public interface Listener extends JobWorker.Events {
@@ -41,6 +46,8 @@ public final class JobNode implements AutoCloseable {
     private final String address;
     private final int localWorkers;
     private final AtomicLong finishedHere;
+    private long coordinatorSeen = System.nanoTime();
+    private String lastCoordinator;
 
     private JobNode(ActorSystem<Void> system, ActorRef<JobCoordinator.Command> coordinator, JobBoard board, String address,
                     int localWorkers, AtomicLong finishedHere) {
@@ -68,6 +75,7 @@ public final class JobNode implements AutoCloseable {
         if (workers < 0 || workers > 64) {
             throw new IllegalArgumentException("workers must be 0 to 64, not " + workers);
         }
+        PekkoSetup.checkCanListen(m);
         JobBoard board = new JobBoard();
         CompletableFuture<ActorRef<JobCoordinator.Command>> coordinator = new CompletableFuture<>();
         AtomicLong finished = new AtomicLong();
@@ -149,6 +157,69 @@ public final class JobNode implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /**
+     * Waits until this node is an up member of its cluster, i.e. a seed node answered; false if
+     * none did within the time. A node without a cluster is joined at once.
+     */
+    public boolean awaitJoined(Duration within) {
+        if (address.equals("local")) {
+            return true;
+        }
+        long end = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < end) {
+            if (Cluster.get(system).selfMember().status() == MemberStatus.up()) {
+                coordinatorSeen = System.nanoTime();
+                return true;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** host:port of the last coordinator this node saw in its cluster, or null before it saw one. */
+    public synchronized String coordinator() {
+        return lastCoordinator;
+    }
+
+    /**
+     * Null while this node's cluster has a reachable coordinator (a node with the
+     * {@value #COORDINATOR_ROLE} role), or had one less than {@code grace} ago; otherwise why this
+     * node has no one to work for: it was removed from the cluster (the split-brain resolver downs
+     * the side that lost its coordinator), or the coordinator left or became unreachable. Such a
+     * node would otherwise wait forever, since a restarted coordinator founds a new cluster.
+     */
+    public synchronized String lostCoordinator(Duration grace) {
+        if (system.getWhenTerminated().toCompletableFuture().isDone()) {
+            return "this node was removed from the cluster" + (lastCoordinator == null ? "" : " (its coordinator at "
+                    + lastCoordinator + " became unreachable)");
+        }
+        Cluster cluster = Cluster.get(system);
+        MemberStatus self = cluster.selfMember().status();
+        if (self == MemberStatus.down() || self == MemberStatus.removed() || self == MemberStatus.exiting()) {
+            return "this node was removed from the cluster" + (lastCoordinator == null ? "" : " (its coordinator at "
+                    + lastCoordinator + " became unreachable)");
+        }
+        java.util.Set<Member> unreachable = cluster.state().getUnreachable();
+        for (Member m : cluster.state().getMembers()) {
+            if (m.hasRole(COORDINATOR_ROLE) && m.status() == MemberStatus.up() && !unreachable.contains(m)) {
+                lastCoordinator = PekkoSetup.hostPort(m.address());
+                coordinatorSeen = System.nanoTime();
+                return null;
+            }
+        }
+        long gone = (System.nanoTime() - coordinatorSeen) / 1_000_000_000L;
+        if (gone < grace.toSeconds()) {
+            return null;
+        }
+        return lastCoordinator == null ? "no coordinator joined the cluster within " + gone + " s"
+                : "the coordinator at " + lastCoordinator + " left or became unreachable " + gone + " s ago";
     }
 
     /** Leaves the cluster (if any) and stops; jobs this node's workers hold are re-run elsewhere. */

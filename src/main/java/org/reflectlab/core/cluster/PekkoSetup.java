@@ -26,6 +26,9 @@ public final class PekkoSetup {
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port out of range: " + port);
             }
+            if (cluster && !isHost(host)) {
+                throw new IllegalArgumentException("--host '" + cut(host) + "' is not a host name or address");
+            }
         }
 
         public static Membership local(List<String> roles) {
@@ -102,7 +105,11 @@ public final class PekkoSetup {
                 port = -1;
             }
             if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("a seed node is host:port (e.g. 10.0.0.5:25520), not '" + p + "'");
+                throw new IllegalArgumentException("a seed node is host:port (e.g. 10.0.0.5:25520), not '" + cut(p) + "'");
+            }
+            if (!isHost(p.substring(0, colon))) {
+                throw new IllegalArgumentException("a seed node is host:port (e.g. 10.0.0.5:25520), not '" + cut(p) + "': '"
+                        + cut(p.substring(0, colon)) + "' is not a host name or address");
             }
             out.add(p);
         }
@@ -110,5 +117,42 @@ public final class PekkoSetup {
             throw new IllegalArgumentException("give at least one seed node as host:port");
         }
         return out;
+    }
+
+    /** A host name (letters, digits, '-', dot-separated), an IPv4 address, or an IPv6 address in brackets. */
+    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\\[[0-9A-Fa-f:.]+]");
+
+    static boolean isHost(String s) {
+        return s != null && s.length() <= 253 && HOST.matcher(s).matches();
+    }
+
+    /** Long input is not echoed back whole. */
+    static String cut(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "... (" + s.length() + " characters)" : s;
+    }
+
+    /**
+     * Throws with one line naming the port when a clustered node could not listen where it is told
+     * to: checked before Pekko starts, whose own bind failure is a long stack trace in the log.
+     */
+    public static void checkCanListen(Membership m) {
+        if (!m.cluster() || m.port() == 0) {
+            return;
+        }
+        String host = m.host().startsWith("[") ? m.host().substring(1, m.host().length() - 1) : m.host();
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(host), m.port()));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException("--host " + m.host() + " is not a known host name");
+        } catch (java.net.BindException e) {
+            String why = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            throw new IllegalStateException(why.contains("in use")
+                    ? "port " + m.port() + " on " + m.host() + " is in use (another node or program listens there); choose another --port"
+                    : "cannot listen on " + m.host() + ":" + m.port() + " (" + e.getMessage() + "); check --host and --port");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot listen on " + m.host() + ":" + m.port() + " (" + e.getMessage()
+                    + "); check --host and --port");
+        }
     }
 }

@@ -114,8 +114,7 @@ public final class Sweep {
             Map<Method, List<SweepRow>> byMethod = new LinkedHashMap<>();
             SweepJobs.rows(o.result()).forEach(r -> byMethod.computeIfAbsent(r.method(), m -> new ArrayList<>()).add(r));
             for (Map.Entry<Method, List<SweepRow>> e : byMethod.entrySet()) {
-                store.append(e.getValue());
-                written[0] += e.getValue().size();
+                written[0] += store.append(e.getValue());
                 images[0] += imagesFor(e.getKey(), s);
                 listener.progress(images[0], all, e.getKey().label() + " on '" + e.getValue().get(0).prompt() + "' ("
                         + o.worker() + "); " + on.board().summary());

@@ -51,6 +51,8 @@ public final class SweepStore implements AutoCloseable {
     private final SweepSettings settings;
     private final Map<String, Object> info;
     private final List<String> notes = new ArrayList<>();
+    /** Keys of the rows in results.csv, read at the first append. */
+    private java.util.Set<String> stored;
     private FileChannel lockChannel;
     private FileLock lock;
 
@@ -66,19 +68,27 @@ public final class SweepStore implements AutoCloseable {
     }
 
     /**
-     * Starts a new sweep folder, or reopens it when its settings match (to resume), and locks it
-     * until {@link #close()}. A torn last line is cut back (see the class comment).
+     * Starts a new sweep folder, or reopens it when its settings and models match (to resume), and
+     * locks it until {@link #close()}. A torn last line is cut back (see the class comment). Rows
+     * are never mixed or discarded: a sweep run on other models, or a folder whose rows have lost
+     * their {@code sweep.json}, is refused with a {@link Conflict} and left as it is.
      */
     public static SweepStore open(Path dir, SweepSettings settings, Map<String, Object> models) throws IOException {
         SweepStore store;
         if (Files.exists(dir.resolve(SETTINGS))) {
             store = read(dir);
             if (!store.settings.equals(settings)) {
-                throw new IOException("The sweep in " + dir + " was run with other settings (" + store.settings.describe()
+                throw new Conflict("The sweep in " + dir + " was run with other settings (" + store.settings.describe()
                         + "); choose another name to start a new one.");
+            }
+            String changed = changedModels(store.info.get("models"), models);
+            if (changed != null) {
+                throw new Conflict("The sweep '" + store.name() + "' was run on other models (" + changed + "); resuming it "
+                        + "would mix their results. Choose another name to start a new sweep on these models.");
             }
             store.lock();
         } else {
+            refuseOrphanRows(dir);
             Files.createDirectories(dir);
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("settings", settings.describe());
@@ -86,8 +96,13 @@ public final class SweepStore implements AutoCloseable {
             info.put("started", Instant.now().toString());
             store = new SweepStore(dir, settings, info);
             store.lock();
-            AtomicFile.write(dir.resolve(SETTINGS), out -> out.write(JSON.writeValueAsBytes(info)));
-            Files.writeString(dir.resolve(RESULTS), SweepRow.HEADER + "\n");
+            try {
+                AtomicFile.write(dir.resolve(SETTINGS), out -> out.write(JSON.writeValueAsBytes(info)));
+                AtomicFile.writeText(dir.resolve(RESULTS), w -> w.write(SweepRow.HEADER + "\n"));
+            } catch (IOException | RuntimeException e) {
+                store.close();
+                throw e;
+            }
         }
         try {
             store.repairTornLine();
@@ -96,6 +111,58 @@ public final class SweepStore implements AutoCloseable {
             throw e;
         }
         return store;
+    }
+
+    /** Refused before anything is written: the sweep's name or stored state does not fit this run. Bad input, not a failure. */
+    public static final class Conflict extends IOException {
+        Conflict(String message) {
+            super(message);
+        }
+    }
+
+    /** results.csv with rows but no sweep.json: what they were run with is unknown, so they are neither resumed nor replaced. */
+    private static void refuseOrphanRows(Path dir) throws IOException {
+        Path results = dir.resolve(RESULTS);
+        if (!Files.exists(results)) {
+            return;
+        }
+        long rows;
+        try (Stream<String> lines = Files.lines(results, StandardCharsets.UTF_8)) {
+            rows = lines.filter(l -> !l.isBlank() && !l.equals(SweepRow.HEADER)).count();
+        } catch (java.io.UncheckedIOException e) {
+            rows = -1; // not even readable as text: still rows someone may want back
+        }
+        if (rows != 0) {
+            throw new Conflict("The sweep folder " + dir + " holds " + (rows > 0 ? rows + " rows" : "rows") + " in " + RESULTS
+                    + " but no " + SETTINGS + ", so the settings and models they came from are unknown; nothing was changed. "
+                    + "Restore " + SETTINGS + ", move the folder away, or choose another name.");
+        }
+    }
+
+    /**
+     * Null when the models a sweep was run on are those given now; otherwise "name: was abc123def456, now 0f1e2d3c4b5a"
+     * for each that differs. A sweep file without models (from before they were recorded) cannot be checked.
+     */
+    static String changedModels(Object stored, Map<String, Object> now) {
+        if (!(stored instanceof Map<?, ?> was)) {
+            return null;
+        }
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        was.keySet().forEach(k -> names.add(String.valueOf(k)));
+        names.addAll(now.keySet());
+        List<String> diffs = new ArrayList<>();
+        for (String name : names) {
+            String before = was.containsKey(name) ? String.valueOf(was.get(name)) : null;
+            String after = now.containsKey(name) ? String.valueOf(now.get(name)) : null;
+            if (!java.util.Objects.equals(before, after)) {
+                diffs.add(name + ": was " + shortSha(before) + ", now " + shortSha(after));
+            }
+        }
+        return diffs.isEmpty() ? null : String.join("; ", diffs);
+    }
+
+    private static String shortSha(String sha) {
+        return sha == null ? "absent" : sha.isEmpty() ? "(none)" : sha.substring(0, Math.min(12, sha.length()));
     }
 
     private void lock() throws IOException {
@@ -228,14 +295,30 @@ public final class SweepStore implements AutoCloseable {
         return List.copyOf(notes);
     }
 
-    /** Appends rows, on a fresh line, and syncs them to disk before returning. */
-    public synchronized void append(List<SweepRow> rows) throws IOException {
-        StringBuilder sb = new StringBuilder();
-        for (SweepRow r : rows) {
-            sb.append(r.toCsv()).append('\n');
+    /**
+     * Appends the rows not stored yet, on a fresh line, and syncs them to disk before returning the
+     * number appended. A prompt that runs again (its last row was torn, or a worker's job ran twice)
+     * thus adds only what is missing: the file holds each row once. A failed write names the file
+     * and keeps every row stored before it.
+     */
+    public synchronized int append(List<SweepRow> rows) throws IOException {
+        if (stored == null) {
+            stored = new java.util.HashSet<>();
+            load().rows().forEach(r -> stored.add(key(r)));
         }
-        try (FileChannel ch = FileChannel.open(dir.resolve(RESULTS), StandardOpenOption.READ, StandardOpenOption.WRITE,
-                StandardOpenOption.CREATE)) {
+        StringBuilder sb = new StringBuilder();
+        List<String> added = new ArrayList<>();
+        for (SweepRow r : rows) {
+            if (!stored.contains(key(r)) && !added.contains(key(r))) {
+                added.add(key(r));
+                sb.append(r.toCsv()).append('\n');
+            }
+        }
+        if (added.isEmpty()) {
+            return 0;
+        }
+        Path f = dir.resolve(RESULTS);
+        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE)) {
             if (ch.size() > 0 && lastByte(ch) != '\n') {
                 sb.insert(0, '\n'); // an earlier append was cut short: never glue onto its fragment
             }
@@ -245,7 +328,16 @@ public final class SweepStore implements AutoCloseable {
                 ch.write(buf);
             }
             ch.force(false);
+        } catch (IOException e) {
+            throw new IOException("Could not add rows to " + f + ": " + AtomicFile.reason(e) + ". The " + stored.size()
+                    + " rows stored before are kept; run the sweep again with the same name to resume.", e);
         }
+        stored.addAll(added);
+        return added.size();
+    }
+
+    private static String key(SweepRow r) {
+        return r.promptId() + "|" + r.method().id() + "|" + r.k();
     }
 
     /** Every complete row; the last one wins when a prompt ran twice (after a crash). */
@@ -269,7 +361,7 @@ public final class SweepStore implements AutoCloseable {
             }
             try {
                 SweepRow r = SweepRow.parse(line);
-                byKey.put(r.promptId() + "|" + r.method().id() + "|" + r.k(), r);
+                byKey.put(key(r), r);
             } catch (RuntimeException bad) {
                 skipped.add("line " + (i + 1) + ": " + (bad.getMessage() == null ? "unreadable" : bad.getMessage()));
             }

@@ -44,4 +44,9 @@ public final class AppPaths {
         }
         return here.toAbsolutePath();
     }
+
+    /** Where a trained model goes when its models folder cannot take it (a full disk): first choice first. */
+    public static java.util.List<Path> rescueFolders() {
+        return java.util.List.of(home().resolve("rescued"), Path.of(System.getProperty("java.io.tmpdir"), "reflectlab-rescued"));
+    }
 }

@@ -18,6 +18,7 @@ public final class Settings {
 
     private final Path file;
     private final Properties values = new Properties();
+    private final java.util.List<String> refused = new java.util.ArrayList<>();
 
     public Settings(Path file) {
         this.file = file;
@@ -54,11 +55,32 @@ public final class Settings {
         values.setProperty(key, Double.toString(value));
     }
 
+    /**
+     * A stored value its workspace does not accept (out of its control's range, unparsable): it is
+     * dropped, so the default stays and is what gets saved, and noted once for {@link #takeRefused()}.
+     */
+    public synchronized void refuse(String key, String why) {
+        String text = values.getProperty(key);
+        values.remove(key);
+        refused.add(key + "=" + cut(text) + " (" + why + ")");
+    }
+
+    /** The values refused since the last call, as "key=value (why)"; empty when none. */
+    public synchronized java.util.List<String> takeRefused() {
+        java.util.List<String> out = java.util.List.copyOf(refused);
+        refused.clear();
+        return out;
+    }
+
+    private static String cut(String text) {
+        return text == null ? "" : text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    }
+
     /** Writes the file; returns false (and changes nothing on disk) if that fails. */
     public synchronized boolean save() {
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".settings-", ".tmp");
+            Path tmp = org.reflectlab.core.store.AtomicFile.tempFile(file.getParent(), ".settings-", ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 values.store(out, "ReflectLab settings");
             }

@@ -57,7 +57,7 @@ public final class AtomicFile {
         Path tmp = null;
         try {
             Files.createDirectories(abs.getParent());
-            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + "-", ".tmp");
+            tmp = tempFile(abs.getParent(), "." + abs.getFileName() + "-", ".tmp");
             try (OutputStream out = limited(Files.newOutputStream(tmp, StandardOpenOption.WRITE))) {
                 body.write(out);
             }
@@ -79,6 +79,26 @@ public final class AtomicFile {
                     Files.deleteIfExists(tmp);
                 } catch (IOException ignored) {
                     // a leftover hidden temp file costs disk space only
+                }
+            }
+        }
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /**
+     * A new empty file in {@code dir} named prefix + random + suffix, created with the mode the
+     * user's umask gives new files (Files.createTempFile makes every file 0600, so renamed exports
+     * and models could not be read by anyone else whatever the umask said).
+     */
+    public static Path tempFile(Path dir, String prefix, String suffix) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path p = dir.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36) + suffix);
+            try {
+                return Files.createFile(p);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                if (attempt > 20) {
+                    throw taken;
                 }
             }
         }

@@ -100,7 +100,7 @@ public final class ModelStore {
             removeTempFiles(dir);
             Map<String, FileEntry> entries = new LinkedHashMap<>();
             for (NewFile f : files) {
-                Path tmp = Files.createTempFile(dir, "." + f.stem() + "-", TEMP_SUFFIX);
+                Path tmp = AtomicFile.tempFile(dir, "." + f.stem() + "-", TEMP_SUFFIX);
                 written.add(tmp);
                 f.writer().write(tmp);
                 fsync(tmp);
@@ -116,7 +116,7 @@ public final class ModelStore {
                     description.command(), description.seed(), description.data(), description.config(),
                     configSha256(description.config()), description.network(), description.metrics(),
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-            Path tmpManifest = Files.createTempFile(dir, ".manifest-", TEMP_SUFFIX);
+            Path tmpManifest = AtomicFile.tempFile(dir, ".manifest-", TEMP_SUFFIX);
             written.add(tmpManifest);
             Files.write(tmpManifest, JSON.writeValueAsBytes(manifest));
             fsync(tmpManifest);
@@ -147,8 +147,71 @@ public final class ModelStore {
         return name + "@" + m.files().get(file).sha256().substring(0, 12);
     }
 
+    /** The lock file a training run holds while it may save model {@code name} (see {@link ModelOutput}). */
+    Path lockFile(String name) {
+        return root.resolve("." + name + ".lock");
+    }
+
+    /**
+     * Removes what a killed run or a failed save left behind: hidden temp files in model folders
+     * (older than a minute, so a save in progress elsewhere keeps its own) and model folders left
+     * empty. Folders whose name a running training holds are not touched. Returns a line per
+     * folder cleaned, for the user to read.
+     */
+    public List<String> removeLeftovers() {
+        List<String> notes = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return notes;
+        }
+        long minute = System.currentTimeMillis() - 60_000;
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path d : dirs) {
+                String name = d.getFileName().toString();
+                if (Names.problem(name) != null || ModelOutput.isHeld(lockFile(name))) {
+                    continue;
+                }
+                int removed = 0;
+                try (DirectoryStream<Path> temps = Files.newDirectoryStream(d, p -> p.getFileName().toString().startsWith(".")
+                        && p.getFileName().toString().endsWith(TEMP_SUFFIX))) {
+                    for (Path t : temps) {
+                        if (Files.getLastModifiedTime(t).toMillis() < minute && Files.deleteIfExists(t)) {
+                            removed++;
+                        }
+                    }
+                }
+                boolean empty;
+                try (java.util.stream.Stream<Path> left = Files.list(d)) {
+                    empty = left.findAny().isEmpty();
+                }
+                if (empty) {
+                    Files.deleteIfExists(d);
+                    notes.add("removed the empty model folder " + d + (removed > 0 ? " and " + removed + " temp file(s) in it" : "")
+                            + ", left by an interrupted save");
+                } else if (removed > 0) {
+                    notes.add("removed " + removed + " temp file(s) in " + d + ", left by an interrupted save");
+                }
+            }
+        } catch (IOException e) {
+            notes.add("could not clean up " + root + ": " + describe(e));
+        }
+        return notes;
+    }
+
     /** Reads and checks the manifest and every file it lists; nothing is deserialised. */
     public Manifest verify(String name) throws ModelStoreException {
+        Manifest manifest = verifyFiles(name);
+        String claimed = manifest.name();
+        if (claimed != null && !claimed.equals(name) && Names.problem(claimed) == null && exists(claimed)) {
+            throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST, "Model '" + name + "': its manifest says it is '"
+                    + claimed + "', another model in " + root + " (a manifest copied from there?). Copy a model as its whole "
+                    + "folder; if this folder really holds its own model, adopt the folder's name with: reflectlab models --seal "
+                    + name);
+        }
+        return manifest;
+    }
+
+    /** As {@link #verify} without comparing the manifest's name with the folder's. */
+    private Manifest verifyFiles(String name) throws ModelStoreException {
         checkName(name);
         Path dir = dir(name);
         Path manifestPath = dir.resolve(MANIFEST);
@@ -157,6 +220,11 @@ public final class ModelStore {
                     "No model '" + name + "' at " + dir + " (its " + MANIFEST + " is missing).");
         }
         Manifest manifest = readManifest(manifestPath);
+        if (manifest.format() != Manifest.FORMAT) {
+            throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST, "Model '" + name + "': its manifest has format "
+                    + manifest.format() + ", but this version of ReflectLab reads format " + Manifest.FORMAT + " only ("
+                    + manifestPath + " was written by another version, or edited).");
+        }
         if (manifest.files().isEmpty()) {
             throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST,
                     manifestPath + " lists no files.");
@@ -190,16 +258,19 @@ public final class ModelStore {
     /**
      * Adds a config checksum to a manifest saved before manifests had one (nothing else changes;
      * the weights are not touched). Only for manifests whose configuration is known to be the one
-     * the weights were trained with, such as the shipped models as committed. Returns false if the
-     * manifest already had a checksum.
+     * the weights were trained with, such as the shipped models as committed. Also gives the manifest
+     * its folder's name when it names another model of the folder. Returns false if nothing changed.
      */
     public boolean seal(String name) throws ModelStoreException {
-        Manifest m = verify(name);
-        if (m.configSha256() != null) {
+        Manifest m = verifyFiles(name);
+        boolean foreignName = m.name() != null && !m.name().equals(name) && exists(m.name());
+        if (m.configSha256() != null && !foreignName) {
             return false;
         }
-        Manifest sealed = new Manifest(m.format(), m.name(), m.kind(), m.files(), m.command(), m.seed(), m.data(), m.config(),
-                configSha256(m.config()), m.network(), m.metrics(), m.created());
+        // a name that is another model's becomes the folder's; other names (shipped models renamed on disk) stay as saved
+        Manifest sealed = new Manifest(m.format(), foreignName ? name : m.name(), m.kind(), m.files(), m.command(), m.seed(),
+                m.data(), m.config(), m.configSha256() != null ? m.configSha256() : configSha256(m.config()), m.network(),
+                m.metrics(), m.created());
         try {
             AtomicFile.write(dir(name).resolve(MANIFEST), out -> out.write(JSON.writeValueAsBytes(sealed)));
         } catch (IOException e) {
@@ -240,7 +311,10 @@ public final class ModelStore {
         }
     }
 
-    /** Manifests of every model under the root that has one (unreadable ones are skipped). */
+    /**
+     * Manifests of every model under the root that has one (unreadable ones are skipped), each
+     * named by its folder: the name commands and {@link #load} take.
+     */
     public List<Manifest> list() {
         List<Manifest> out = new ArrayList<>();
         if (!Files.isDirectory(root)) {
@@ -251,7 +325,11 @@ public final class ModelStore {
                 Path m = d.resolve(MANIFEST);
                 if (Files.isRegularFile(m)) {
                     try {
-                        out.add(readManifest(m));
+                        Manifest read = readManifest(m);
+                        // models are loaded by folder, whatever name their manifest was saved with
+                        out.add(new Manifest(read.format(), d.getFileName().toString(), read.kind(), read.files(), read.command(),
+                                read.seed(), read.data(), read.config(), read.configSha256(), read.network(), read.metrics(),
+                                read.created()));
                     } catch (ModelStoreException ignored) {
                         // a broken model is reported when someone loads it, not while listing
                     }
@@ -295,6 +373,10 @@ public final class ModelStore {
                     path + " is missing (the manifest lists it).");
         }
         try {
+            if (!path.toRealPath().startsWith(dir.toRealPath())) {
+                throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST, path + " is a link to "
+                        + path.toRealPath() + ", outside its model's folder; a model's files must be in its folder.");
+            }
             long size = Files.size(path);
             if (size < entry.bytes()) {
                 throw new ModelStoreException(ModelStoreException.Reason.TRUNCATED, String.format(

@@ -4,7 +4,11 @@ package org.reflectlab.core.store;
 public class ModelStoreException extends Exception {
 
     /** What went wrong, so callers can react (e.g. offer to retrain a missing model). */
-    public enum Reason { MISSING_MODEL, BAD_MANIFEST, MISSING_FILE, TRUNCATED, CORRUPT, UNREADABLE, WRITE_FAILED, DISK_FULL, BAD_NAME, NOT_FINITE }
+    public enum Reason { MISSING_MODEL, BAD_MANIFEST, MISSING_FILE, TRUNCATED, CORRUPT, UNREADABLE, WRITE_FAILED, DISK_FULL, BAD_NAME, NOT_FINITE,
+        /** The models folder cannot take a model (a file, not writable, no room): bad input. */
+        BAD_LOCATION,
+        /** Another run is training a model of that name. */
+        IN_USE }
 
     private final Reason reason;
 

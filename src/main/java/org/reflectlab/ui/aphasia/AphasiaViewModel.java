@@ -469,8 +469,9 @@ public final class AphasiaViewModel {
 
     /** Keeps the seed, the number of scenes and the browser's sort across restarts; call before the view is built. */
     public void remember(org.reflectlab.core.settings.Settings s) {
-        new org.reflectlab.ui.kit.Remembered(s, "aphasia").value("seed", seedProperty(), Integer::valueOf, v -> setSeed(v.intValue()))
-                .value("samples", samplesProperty(), Integer::valueOf, v -> setSamples(v.intValue()));
+        new org.reflectlab.ui.kit.Remembered(s, "aphasia").value("seed", seedProperty(), Integer::valueOf, v -> setSeed(v.intValue()), "must be 0.." + MAX_SEED)
+                .value("samples", samplesProperty(), Integer::valueOf, v -> setSamples(v.intValue()), "must be 2.." + AphasiaSettings.MAX_SAMPLES);
+        settingsError.set(""); // a refused value is reported once by the shell; the panel starts clean
         // null (the mean attribute gap) is a value too, so the sort is stored by name
         s.get("aphasia.sortBy").ifPresent(v -> sortBy.set(v.equals("mean") ? null : java.util.Arrays.stream(Metric.values())
                 .filter(m -> m.name().equals(v)).findFirst().orElse(null)));

@@ -100,7 +100,7 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
 
         ComboBox<Integer> size = new ComboBox<>();
         size.setId("image-size");
-        size.getItems().setAll(32, 48, 64);
+        size.getItems().setAll(DataViewModel.SIZES);
         size.setValue(vm.imageSizeProperty().get());
         size.valueProperty().addListener((o, a, b) -> {
             if (b != null) {

@@ -45,6 +45,8 @@ import org.reflectlab.ui.kit.Notifier;
 public final class DataViewModel {
 
     public static final List<Integer> COUNTS = List.of(12, 24, 48, 96, 192);
+    /** Render sizes offered, in pixels. */
+    public static final List<Integer> SIZES = List.of(32, 48, 64);
     public static final int MAX_SEED = 999_999;
     /** Fixed seed for the caption preview, so the same caption always draws the same scene. */
     private static final long PREVIEW_SEED = 2026;
@@ -299,8 +301,9 @@ public final class DataViewModel {
      * typed to render is a scratch field and starts empty each time.
      */
     public void remember(org.reflectlab.core.settings.Settings s) {
-        new org.reflectlab.ui.kit.Remembered(s, "data").integer("seed", seed).integer("count", count).integer("pixels", imageSize)
+        new org.reflectlab.ui.kit.Remembered(s, "data").integer("seed", seed, org.reflectlab.core.settings.Range.ints(1, MAX_SEED))
+                .choice("count", count, COUNTS).choice("pixels", imageSize, SIZES)
                 .value("category", category, text -> CategoryFilter.choices().stream().filter(c -> c.toString().equals(text))
-                        .findFirst().orElse(null));
+                        .findFirst().orElse(null), "one of the categories");
     }
 }

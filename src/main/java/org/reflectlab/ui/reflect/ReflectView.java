@@ -125,11 +125,14 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         CaptionCompletion.install(promptField);
         HBox.setHgrow(promptField, Priority.ALWAYS);
 
-        Spinner<Integer> k = spinner("k", 1, 20, vm.kProperty(), "Most reflection iterations (1-20)");
-        Spinner<Integer> seed = spinner("seed", 1, 999_999, vm.seedProperty(), "Seed of the sampling noise");
-        Spinner<Integer> steps = spinner("steps", 1, 50, vm.samplingStepsProperty(), "Euler steps per image (each is one NFE)");
-        Spinner<Integer> context = spinner("context", 1, 3, vm.contextSizeProperty(), "Previous (image, feedback) pairs the generator reads");
-        Spinner<Double> guidance = new Spinner<>(1.0, 6.0, vm.guidanceProperty().get(), 0.5);
+        Spinner<Integer> k = spinner("k", ReflectViewModel.K_RANGE, vm.kProperty(), "Most reflection iterations (1-20)");
+        Spinner<Integer> seed = spinner("seed", ReflectViewModel.SEED_RANGE, vm.seedProperty(), "Seed of the sampling noise");
+        Spinner<Integer> steps = spinner("steps", ReflectViewModel.STEPS_RANGE, vm.samplingStepsProperty(),
+                "Euler steps per image (each is one NFE)");
+        Spinner<Integer> context = spinner("context", ReflectViewModel.CONTEXT_RANGE, vm.contextSizeProperty(),
+                "Previous (image, feedback) pairs the generator reads");
+        Spinner<Double> guidance = new Spinner<>(ReflectViewModel.GUIDANCE_RANGE.min(), ReflectViewModel.GUIDANCE_RANGE.max(),
+                vm.guidanceProperty().get(), 0.5);
         guidance.setId("guidance");
         guidance.setEditable(true);
         guidance.setPrefWidth(80);
@@ -225,8 +228,9 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         return box;
     }
 
-    private Spinner<Integer> spinner(String id, int min, int max, javafx.beans.property.IntegerProperty p, String tip) {
-        Spinner<Integer> s = new Spinner<>(min, max, p.get());
+    private Spinner<Integer> spinner(String id, org.reflectlab.core.settings.Range range, javafx.beans.property.IntegerProperty p,
+                                     String tip) {
+        Spinner<Integer> s = new Spinner<>((int) range.min(), (int) range.max(), p.get());
         s.setId(id);
         s.setEditable(true);
         s.setPrefWidth(id.equals("seed") ? 100 : 72);

@@ -355,8 +355,15 @@ public final class ReflectViewModel {
 
     /** Keeps the prompt and the settings across restarts; call before the view is built. */
     public void remember(org.reflectlab.core.settings.Settings s) {
-        new org.reflectlab.ui.kit.Remembered(s, "reflect").text("prompt", prompt).integer("k", k).integer("seed", seed)
-                .integer("steps", samplingSteps).integer("context", contextSize).decimal("guidance", guidance)
-                .flag("earlyStop", earlyStop).flag("compare", compare);
+        new org.reflectlab.ui.kit.Remembered(s, "reflect").text("prompt", prompt).integer("k", k, K_RANGE).integer("seed", seed, SEED_RANGE)
+                .integer("steps", samplingSteps, STEPS_RANGE).integer("context", contextSize, CONTEXT_RANGE)
+                .decimal("guidance", guidance, GUIDANCE_RANGE).flag("earlyStop", earlyStop).flag("compare", compare);
     }
+
+    /** What the controls accept; remembered values go through the same ranges. */
+    public static final org.reflectlab.core.settings.Range K_RANGE = org.reflectlab.core.settings.Range.ints(1, org.reflectlab.core.reflect.ReflectSettings.MAX_K);
+    public static final org.reflectlab.core.settings.Range SEED_RANGE = org.reflectlab.core.settings.Range.ints(1, 999_999);
+    public static final org.reflectlab.core.settings.Range STEPS_RANGE = org.reflectlab.core.settings.Range.ints(1, 50);
+    public static final org.reflectlab.core.settings.Range CONTEXT_RANGE = org.reflectlab.core.settings.Range.ints(1, 3);
+    public static final org.reflectlab.core.settings.Range GUIDANCE_RANGE = org.reflectlab.core.settings.Range.reals(1, 6);
 }

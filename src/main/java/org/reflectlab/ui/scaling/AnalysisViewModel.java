@@ -29,6 +29,9 @@ public final class AnalysisViewModel {
     private final ReadOnlyObjectProperty<ScalingViewModel.Run> current;
     private final ObservableList<Answers.Answer> answers = FXCollections.observableArrayList();
     private final ObservableList<Stopping> stopping = FXCollections.observableArrayList();
+    /** The cost weights the slider offers (10^-6 to 1); remembered values go through the same range. */
+    public static final org.reflectlab.core.settings.Range LAMBDA_RANGE = org.reflectlab.core.settings.Range.reals(1e-6, 1);
+
     private final DoubleProperty lambda = new SimpleDoubleProperty(0.002);
     private final ObjectProperty<CostUnit> costUnit = new SimpleObjectProperty<>(CostUnit.NFE);
 

@@ -457,10 +457,23 @@ public final class ScalingViewModel {
     /** Keeps the sweep setup, the cost weight and Compare K's prompt and seed across restarts; call before the view is built. */
     public void remember(org.reflectlab.core.settings.Settings s) {
         new org.reflectlab.ui.kit.Remembered(s, "scaling").flag("bestOfN", bestOfN).flag("reflect", reflect).flag("ttt", ttt)
-                .text("ks", ks).integer("perCategory", perCategory).integer("seed", seed).text("name", name)
-                .decimal("lambda", analysis.lambdaProperty())
-                .value("costUnit", analysis.costUnitProperty(), AnalysisViewModel.CostUnit::valueOf)
+                .text("ks", ks).integer("perCategory", perCategory, PER_CATEGORY_RANGE).integer("seed", seed, SEED_RANGE)
+                .text("name", name)
+                .decimal("lambda", analysis.lambdaProperty(), AnalysisViewModel.LAMBDA_RANGE)
+                .value("costUnit", analysis.costUnitProperty(), AnalysisViewModel.CostUnit::valueOf, "one of " + java.util.Arrays.toString(
+                        AnalysisViewModel.CostUnit.values()))
                 .text("comparePrompt", compareK.promptTextProperty())
-                .value("compareSeed", compareK.seedProperty(), Long::valueOf, v -> compareK.seedProperty().set(v.longValue()));
+                .value("compareSeed", compareK.seedProperty(), Long::valueOf, v -> {
+                    if (v.longValue() < 0) {
+                        return false;
+                    }
+                    compareK.seedProperty().set(v.longValue());
+                    return true;
+                }, "a seed of 0 or more");
     }
+
+    /** What the controls accept; remembered values go through the same ranges. */
+    public static final org.reflectlab.core.settings.Range PER_CATEGORY_RANGE = org.reflectlab.core.settings.Range.ints(1, 50);
+    public static final org.reflectlab.core.settings.Range SEED_RANGE = org.reflectlab.core.settings.Range.ints(0, Integer.MAX_VALUE);
+
 }

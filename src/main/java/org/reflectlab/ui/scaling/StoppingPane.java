@@ -38,7 +38,8 @@ final class StoppingPane extends VBox {
         this.vm = vm;
         setSpacing(6);
         setPadding(new Insets(8));
-        Slider lambda = new Slider(-6, 0, Math.log10(vm.analysis().lambdaProperty().get()));
+        Slider lambda = new Slider(Math.log10(AnalysisViewModel.LAMBDA_RANGE.min()), Math.log10(AnalysisViewModel.LAMBDA_RANGE.max()),
+                Math.log10(vm.analysis().lambdaProperty().get()));
         lambda.setId("lambda");
         lambda.setPrefWidth(260);
         lambda.valueProperty().addListener((o, a, b) -> vm.analysis().lambdaProperty().set(Math.pow(10, b.doubleValue())));

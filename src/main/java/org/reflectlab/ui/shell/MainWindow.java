@@ -127,6 +127,10 @@ public final class MainWindow extends BorderPane {
                 return pane;
             }
         });
+        List<String> refused = services.settings().takeRefused();
+        if (!refused.isEmpty()) {
+            services.notifier().info("Remembered settings out of range were left out, the defaults are used: " + String.join("; ", refused));
+        }
         host.getChildren().setAll(view);
         drawers.paddingProperty().unbind();
         if (view instanceof BorderPane b && b.getTop() instanceof javafx.scene.layout.Region top) {

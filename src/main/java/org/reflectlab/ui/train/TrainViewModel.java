@@ -490,7 +490,7 @@ public final class TrainViewModel {
         org.reflectlab.ui.kit.Remembered r = new org.reflectlab.ui.kit.Remembered(s, "train");
         for (HyperParams.Param p : hyper.all()) {
             r.value(p.key(), p.valueProperty(), text -> p.integer() ? (Number) Long.valueOf(text) : (Number) Double.valueOf(text),
-                    v -> setHyperParam(p.key(), v));
+                    v -> setHyperParam(p.key(), v), "must be " + p.range());
         }
         paramError.set("");
         totalSteps.set(hyper.i("steps"));

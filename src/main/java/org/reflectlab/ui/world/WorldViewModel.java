@@ -284,11 +284,13 @@ public final class WorldViewModel {
 
     /** Keeps the seed, balls, pushes, horizon and alpha across restarts; call before the view is built. */
     public void remember(org.reflectlab.core.settings.Settings s) {
-        new org.reflectlab.ui.kit.Remembered(s, "world").value("seed", seedProperty(), Long::valueOf, v -> setSeed(v.longValue()))
-                .value("balls", ballsProperty(), Integer::valueOf, v -> setBalls(v.intValue()))
+        new org.reflectlab.ui.kit.Remembered(s, "world").value("seed", seedProperty(), Long::valueOf, v -> setSeed(v.longValue()), "must be 0.." + MAX_SEED)
+                .value("balls", ballsProperty(), Integer::valueOf, v -> setBalls(v.intValue()), "must be 1, 2 or 3")
                 .value("pushes", scriptProperty(), text -> java.util.Arrays.stream(ActionScript.values())
-                        .filter(a -> a.name().equals(text) || a.toString().equals(text)).findFirst().orElse(null), v -> setScript(v))
-                .value("horizon", horizonProperty(), Integer::valueOf, v -> setHorizon(v.intValue()))
-                .value("alpha", alphaProperty(), Double::valueOf, v -> setAlpha(v.doubleValue()));
+                        .filter(a -> a.name().equals(text) || a.toString().equals(text)).findFirst().orElse(null), this::setScript,
+                        "one of the action scripts")
+                .value("horizon", horizonProperty(), Integer::valueOf, v -> setHorizon(v.intValue()), "must be 1.." + WorldSpec.MAX_HORIZON)
+                .value("alpha", alphaProperty(), Double::valueOf, v -> setAlpha(v.doubleValue()), "must be 0..1");
+        settingsError.set(""); // a refused value is reported once by the shell; the panel starts clean
     }
 }

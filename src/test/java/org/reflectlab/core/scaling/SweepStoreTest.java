@@ -96,4 +96,66 @@ class SweepStoreTest {
         assertTrue(e.getMessage().startsWith("The sweep file " + dir.resolve("s").resolve(SweepStore.SETTINGS) + " is unreadable"),
                 e.getMessage());
     }
+
+    @Test
+    void resumingOnOtherModelsIsRefusedWithTheirNamesAndChangesNothing(@TempDir Path dir) throws Exception {
+        Map<String, Object> models = Map.of("generator", "aaaaaaaaaaaaaaaa", "judge", "cccccccccccccccc");
+        try (SweepStore s = SweepStore.open(dir.resolve("s"), SETTINGS, models)) {
+            s.append(List.of(row("p1", 1)));
+        }
+        String before = Files.readString(dir.resolve("s").resolve(SweepStore.RESULTS));
+        Map<String, Object> swapped = Map.of("generator", "bbbbbbbbbbbbbbbb", "judge", "cccccccccccccccc");
+        SweepStore.Conflict e = assertThrows(SweepStore.Conflict.class, () -> SweepStore.open(dir.resolve("s"), SETTINGS, swapped));
+        assertTrue(e.getMessage().contains("was run on other models (generator: was aaaaaaaaaaaa, now bbbbbbbbbbbb)"), e.getMessage());
+        assertTrue(!e.getMessage().contains("judge"), e.getMessage());
+        assertEquals(before, Files.readString(dir.resolve("s").resolve(SweepStore.RESULTS)));
+        try (SweepStore same = SweepStore.open(dir.resolve("s"), SETTINGS, models)) {
+            assertEquals(1, same.rows().size());
+        }
+    }
+
+    @Test
+    void rowsWhoseSweepFileIsGoneAreNeverReplaced(@TempDir Path dir) throws Exception {
+        try (SweepStore s = SweepStore.open(dir.resolve("s"), SETTINGS, Map.of())) {
+            s.append(List.of(row("p1", 1), row("p1", 2)));
+        }
+        Path results = dir.resolve("s").resolve(SweepStore.RESULTS);
+        String before = Files.readString(results);
+        Files.delete(dir.resolve("s").resolve(SweepStore.SETTINGS));
+        SweepStore.Conflict e = assertThrows(SweepStore.Conflict.class, () -> SweepStore.open(dir.resolve("s"), SETTINGS, Map.of()));
+        assertTrue(e.getMessage().contains("holds 2 rows in results.csv but no sweep.json") && e.getMessage().contains("nothing was changed"),
+                e.getMessage());
+        assertEquals(before, Files.readString(results));
+    }
+
+    @Test
+    void aPromptThatRunsAgainAfterATornRowAddsOnlyTheMissingRow(@TempDir Path dir) throws Exception {
+        try (SweepStore s = SweepStore.open(dir.resolve("s"), SETTINGS, Map.of())) {
+            s.append(List.of(row("p1", 1), row("p1", 2)));
+            String torn = row("p2", 2).toCsv();
+            s.append(List.of(row("p2", 1)));
+            appendRaw(s, torn.substring(0, torn.length() / 2));
+        }
+        try (SweepStore s = SweepStore.open(dir.resolve("s"), SETTINGS, Map.of())) {
+            assertEquals(1, s.append(List.of(row("p2", 1), row("p2", 2))), "p2 at K 1 is stored already");
+            assertEquals(0, s.append(List.of(row("p2", 2))), "a job that ran twice adds nothing");
+        }
+        List<String> lines = Files.readAllLines(dir.resolve("s").resolve(SweepStore.RESULTS));
+        assertEquals(List.of(SweepRow.HEADER, row("p1", 1).toCsv(), row("p1", 2).toCsv(), row("p2", 1).toCsv(), row("p2", 2).toCsv()),
+                lines, "every row once");
+    }
+
+    @Test
+    void aFullDiskNamesTheFileAndKeepsTheRowsSoFar(@TempDir Path dir) throws Exception {
+        try (SweepStore s = SweepStore.open(dir.resolve("s"), SETTINGS, Map.of())) {
+            s.append(List.of(row("p1", 1)));
+            Path results = s.dir().resolve(SweepStore.RESULTS);
+            Path kept = dir.resolve("kept.csv");
+            Files.move(results, kept);
+            Files.createSymbolicLink(results, Path.of("/dev/full")); // every write fails with ENOSPC, as on a full disk
+            IOException e = assertThrows(IOException.class, () -> s.append(List.of(row("p2", 1))));
+            assertEquals("Could not add rows to " + results + ": the disk is full. The 1 rows stored before are kept; run the "
+                    + "sweep again with the same name to resume.", e.getMessage());
+        }
+    }
 }

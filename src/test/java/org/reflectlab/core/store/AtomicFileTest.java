@@ -31,6 +31,20 @@ class AtomicFileTest {
     }
 
     @Test
+    void writtenFilesGetTheModeTheUmaskGivesNewFilesNot0600(@TempDir Path dir) throws Exception {
+        Path reference = Files.createFile(dir.resolve("plain.txt")); // as any program would create it
+        Path f = dir.resolve("rows.csv");
+        AtomicFile.writeLines(f, List.of("a,b"));
+        assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(f));
+        ModelStore store = new ModelStore(dir.resolve("models"));
+        Manifest m = store.save("m", List.of(new ModelStore.NewFile("weights", "weights", "bin", p -> Files.writeString(p, "w"))),
+                new ModelDescription("k", "c", 1L, java.util.Map.of(), java.util.Map.of(), java.util.Map.of(), java.util.Map.of()));
+        assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(store.dir("m").resolve(ModelStore.MANIFEST)));
+        assertEquals(Files.getPosixFilePermissions(reference),
+                Files.getPosixFilePermissions(store.dir("m").resolve(m.fileFor("weights").orElseThrow())));
+    }
+
+    @Test
     void aFailedFirstWriteLeavesNoFile(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("sub").resolve("fits.json");
         try (AutoCloseable full = AtomicFile.simulateFullDiskAfter(0)) {

@@ -112,6 +112,65 @@ class ModelStoreTest {
     }
 
     @Test
+    void aWeightsFileThatLinksOutOfItsFolderIsRefused() throws Exception {
+        ModelStore store = new ModelStore(root.resolve("models"));
+        store.save("m", weights("abc"), DESCRIPTION);
+        Path file = weightsFile(store, "m");
+        Path outside = Files.writeString(root.resolve("elsewhere.bin"), "abc");
+        Files.delete(file);
+        Files.createSymbolicLink(file, outside); // same bytes, same checksum: only the link gives it away
+        ModelStoreException e = assertThrows(ModelStoreException.class, () -> store.verify("m"));
+        assertEquals(ModelStoreException.Reason.BAD_MANIFEST, e.reason());
+        assertTrue(e.getMessage().contains("is a link to " + outside.toRealPath() + ", outside its model's folder"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownFormatAndAManifestNamingAnotherModelAreRefused() throws Exception {
+        ModelStore store = new ModelStore(root);
+        store.save("m", weights("abc"), DESCRIPTION);
+        store.save("judge", weights("judge weights"), DESCRIPTION);
+        Path manifest = store.dir("m").resolve(ModelStore.MANIFEST);
+        String saved = Files.readString(manifest);
+        Files.writeString(manifest, saved.replace("\"format\" : 1", "\"format\" : 99"));
+        ModelStoreException format = assertThrows(ModelStoreException.class, () -> store.verify("m"));
+        assertTrue(format.getMessage().startsWith("Model 'm': its manifest has format 99, but this version of ReflectLab reads "
+                + "format 1 only"), format.getMessage());
+
+        Files.writeString(manifest, saved.replace("\"name\" : \"m\"", "\"name\" : \"judge\""));
+        ModelStoreException other = assertThrows(ModelStoreException.class, () -> store.verify("m"));
+        assertTrue(other.getMessage().startsWith("Model 'm': its manifest says it is 'judge', another model in "), other.getMessage());
+        assertEquals(List.of("judge", "m"), store.list().stream().map(Manifest::name).toList(), "listed by folder");
+        assertTrue(store.seal("m"), "--seal adopts the folder's name");
+        assertEquals("m", store.verify("m").name());
+
+        Files.writeString(manifest, saved.replace("\"name\" : \"m\"", "\"name\" : \"m-renamed\""));
+        assertEquals("m-renamed", store.verify("m").name(), "a name no other model has (a folder renamed) still loads");
+        assertEquals(List.of("judge", "m"), store.list().stream().map(Manifest::name).toList());
+    }
+
+    @Test
+    void tempFilesAndEmptyFoldersLeftByAKilledSaveAreRemovedAndReported() throws Exception {
+        ModelStore store = new ModelStore(root);
+        store.save("m", weights("abc"), DESCRIPTION);
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+        Files.setLastModifiedTime(Files.writeString(store.dir("m").resolve(".weights-123.tmp"), "half"), old);
+        Path fresh = Files.writeString(store.dir("m").resolve(".weights-456.tmp"), "a save in progress elsewhere");
+        Files.setLastModifiedTime(Files.writeString(Files.createDirectories(store.dir("killed")).resolve(".weights-9.tmp"), "x"), old);
+        try (ModelOutput starting = ModelOutput.reserve(store, "next", 1)) {
+            assertEquals(List.of("removed 1 temp file(s) in " + store.dir("m") + ", left by an interrupted save",
+                    "removed the empty model folder " + store.dir("killed") + " and 1 temp file(s) in it, left by an interrupted save"),
+                    starting.cleaned().stream().sorted().toList(), "a training run cleans up as it starts");
+        }
+        assertTrue(Files.exists(fresh), "a recent temp file may belong to a save in progress");
+        assertEquals("abc", read(store, "m"));
+        try (ModelOutput running = ModelOutput.reserve(store, "held", 1)) {
+            Files.createDirectories(store.dir("held"));
+            assertEquals(List.of(), store.removeLeftovers());
+            assertTrue(Files.isDirectory(store.dir("held")), "a folder whose name a running training holds is left alone");
+        }
+    }
+
+    @Test
     void crashBeforeTheManifestRenameLeavesThePreviousModelIntact() throws Exception {
         new ModelStore(root).save("m", weights("version one"), DESCRIPTION);
         ModelStore crashing = new ModelStore(root, () -> {

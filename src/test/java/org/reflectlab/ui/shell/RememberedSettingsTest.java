@@ -121,6 +121,46 @@ class RememberedSettingsTest {
         assertNull(aphasia3.sortByProperty().get(), "the mean attribute gap is remembered too");
     }
 
+    @Test
+    void valuesOutsideTheirControlsRangeKeepTheDefaultAndAreReportedOnce(@TempDir Path dir) {
+        Path file = dir.resolve("settings.properties");
+        Settings edited = new Settings(file);
+        edited.put("data.pixels", "0");
+        edited.put("data.count", "100000000");
+        edited.put("data.seed", "5");
+        edited.put("reflect.guidance", "99");
+        edited.put("reflect.k", "abc");
+        edited.put("scaling.perCategory", "-3");
+        edited.put("world.horizon", "100000");
+        Settings next = restart(edited, file);
+
+        DataViewModel data = new DataViewModel(runner, notifier);
+        data.remember(next);
+        assertEquals(32, data.imageSizeProperty().get(), "no 0-pixel render");
+        assertEquals(24, data.countProperty().get(), "no 100-million-sample render");
+        assertEquals(5, data.seedProperty().get(), "values in range still apply");
+        ReflectViewModel reflect = new ReflectViewModel(runner, notifier, () -> null);
+        double guidance = reflect.guidanceProperty().get();
+        int k = reflect.kProperty().get();
+        reflect.remember(next);
+        assertEquals(guidance, reflect.guidanceProperty().get());
+        assertEquals(k, reflect.kProperty().get());
+        ScalingViewModel scaling = scaling(dir);
+        int perCategory = scaling.perCategoryProperty().get();
+        scaling.remember(next);
+        assertEquals(perCategory, scaling.perCategoryProperty().get());
+        WorldViewModel world = WorldViewModel.forStore(runner, notifier, new ModelStore(dir.resolve("models")));
+        world.remember(next);
+        assertEquals("", world.settingsErrorProperty().get(), "reported once by the shell, not left on the panel");
+
+        assertEquals(java.util.List.of("data.count=100000000 (must be one of [12, 24, 48, 96, 192])",
+                "data.pixels=0 (must be one of [32, 48, 64])", "reflect.k=abc (must be 1..20)", "reflect.guidance=99 (must be 1..6)",
+                "scaling.perCategory=-3 (must be 1..50)", "world.horizon=100000 (must be 1.." + org.reflectlab.core.world.WorldSpec.MAX_HORIZON
+                        + ")"), next.takeRefused());
+        assertEquals(java.util.List.of(), next.takeRefused(), "said once");
+        assertEquals(java.util.Optional.empty(), restart(next, file).get("data.pixels"), "the bad value is not kept for next time");
+    }
+
     private ScalingViewModel scaling(Path dir) {
         return new ScalingViewModel(runner, notifier, () -> null, Map::of, dir.resolve("sweeps"), PromptSet.generate(1, 2).prompts());
     }
