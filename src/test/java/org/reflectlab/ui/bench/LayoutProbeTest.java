@@ -50,6 +50,7 @@ class LayoutProbeTest {
 
     @Test
     void everyWorkspaceFitsAt1024x700And1280x800() throws Exception {
+        int failedBefore = org.reflectlab.ui.kit.Formula.failures().size();
         List<LayoutProbe.Result> results = LayoutProbe.run(LayoutProbe.SIZES, line -> { });
         assertEquals(org.reflectlab.ui.shell.Workspaces.all().size() * 2, results.size(), "every workspace, two sizes");
         StringBuilder report = new StringBuilder();
@@ -59,6 +60,9 @@ class LayoutProbeTest {
         }
         assertTrue(results.stream().allMatch(r -> r.truncated() == 0 && r.clipped() == 0), report.toString());
         assertTrue(results.stream().allMatch(LayoutProbe.Result::notice), "every workspace has its What-to-notice panel (with a formula)");
+        // every notice's and every Concepts panel's formula was drawn on the way, and none failed to parse
+        assertTrue(org.reflectlab.ui.kit.Formula.shownCount() >= 12, "formulas reached: " + org.reflectlab.ui.kit.Formula.shownCount());
+        assertEquals(List.of(), org.reflectlab.ui.kit.Formula.failures().subList(failedBefore, org.reflectlab.ui.kit.Formula.failures().size()));
     }
 
     private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
