@@ -2,7 +2,6 @@ package org.reflectlab.ui.shell;
 
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -34,14 +33,22 @@ public final class ReflectLabApp extends Application {
         shell = new ShellViewModel(Workspaces.all(), runner, settings);
         // A light start-up pane first, so the window appears as soon as the toolkit is up; ND4J starts
         // meanwhile on a worker, and the main window replaces the pane after the first pulse.
-        Scene scene = new Scene(new StartupPane(shell), 1280, 800);
+        ShellViewModel.WindowState place = WindowPlacement.place(
+                Screen.getScreens().stream().sorted((a, b) -> a == Screen.getPrimary() ? -1 : b == Screen.getPrimary() ? 1 : 0)
+                        .map(Screen::getVisualBounds).toList(), shell.windowState());
+        Scene scene = new Scene(new StartupPane(shell), place.width(), place.height());
         scene.getStylesheets().add(ReflectLabApp.class.getResource("app.css").toExternalForm());
         primary.setScene(scene);
         primary.setTitle("ReflectLab");
         StartupPane.applyIcon(primary);
-        primary.setMinWidth(900);
-        primary.setMinHeight(600);
-        restoreBounds(primary);
+        double[] min = WindowPlacement.minimum(Screen.getPrimary().getVisualBounds());
+        primary.setMinWidth(min[0]);
+        primary.setMinHeight(min[1]);
+        primary.setX(place.x());
+        primary.setY(place.y());
+        primary.setWidth(place.width());
+        primary.setHeight(place.height());
+        primary.setMaximized(place.maximized());
         primary.show();
         StartupTimes.mark("window shown");
         shell.backendReadyProperty().addListener((o, a, ready) -> StartupTimes.mark("backend ready"));
@@ -55,21 +62,6 @@ public final class ReflectLabApp extends Application {
             });
         };
         scene.addPostLayoutPulseListener(once[0]);
-    }
-
-    private void restoreBounds(Stage s) {
-        shell.windowState().ifPresent(w -> {
-            // Only restore a position that is still on a screen (monitors come and go).
-            Rectangle2D r = new Rectangle2D(w.x(), w.y(), w.width(), w.height());
-            boolean visible = Screen.getScreens().stream().anyMatch(sc -> sc.getVisualBounds().intersects(r));
-            if (visible) {
-                s.setX(w.x());
-                s.setY(w.y());
-            }
-            s.setWidth(w.width());
-            s.setHeight(w.height());
-            s.setMaximized(w.maximized());
-        });
     }
 
     @Override

@@ -42,6 +42,10 @@ class AppSmokeTest {
         assertTrue(marks.containsKey("window shown"), marks.toString());
         assertTrue(marks.get("window shown") <= marks.get("main window built"), marks.toString());
         assertFalse(stage.getIcons().isEmpty(), "the window has the app icon");
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        assertTrue(screen.contains(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()),
+                "the window lies inside the screen: " + stage.getX() + "," + stage.getY() + " " + stage.getWidth() + "x" + stage.getHeight()
+                        + " on " + screen);
     }
 
     @AfterAll
