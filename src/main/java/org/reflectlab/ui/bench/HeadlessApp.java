@@ -74,6 +74,20 @@ final class HeadlessApp {
         });
     }
 
+    /** Opens a workspace as a click does and waits until its view is built (the skeleton gone). */
+    void select(org.reflectlab.ui.shell.Workspace w) throws Exception {
+        onFx(() -> {
+            shell.selectedProperty().set(w);
+            return null;
+        });
+        waitFor(() -> scene.lookup("#workspace-skeleton") == null, 120_000, "the " + w.id() + " workspace to open");
+        onFx(() -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            return null;
+        });
+    }
+
     /** The button with this CSS id (call on the FX thread). */
     ButtonBase button(String id) {
         Node n = scene.lookup(id);

@@ -72,10 +72,7 @@ public final class LayoutProbe {
         List<Result> out = new ArrayList<>();
         for (Workspace w : app.shell.workspaces()) {
             log.accept("# " + w.id() + ": opening and running its main action");
-            onFx(() -> {
-                app.shell.selectedProperty().set(w);
-                return null;
-            });
+            app.select(w);
             resize(new Size(1280, 800));
             long t0 = System.nanoTime();
             mainAction(w.id());

@@ -1,7 +1,6 @@
 package org.reflectlab.ui.shell;
 
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -53,15 +52,11 @@ public final class ReflectLabApp extends Application {
         StartupTimes.mark("window shown");
         shell.backendReadyProperty().addListener((o, a, ready) -> StartupTimes.mark("backend ready"));
         shell.startBackend(Backend::start);
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(() -> {
-                scene.setRoot(new MainWindow(shell, runner, services));
-                StartupTimes.mark("main window built");
-            });
-        };
-        scene.addPostLayoutPulseListener(once[0]);
+        // after the start-up pane has been drawn (a window left blank while the FX thread builds looks hung)
+        WorkspaceSkeleton.afterFrames(3, () -> {
+            scene.setRoot(new MainWindow(shell, runner, services));
+            StartupTimes.mark("main window built");
+        });
     }
 
     @Override
