@@ -26,7 +26,8 @@ public final class ReflectLabApp extends Application {
     @Override
     public void start(Stage primary) {
         this.stage = primary;
-        Settings settings = Settings.load();
+        // written half a second after each change, not only at a clean exit (a killed app kept nothing)
+        Settings settings = Settings.load().autosave(500);
         runner = new FxTaskRunner(WORKERS);
         AppServices services = new AppServices(runner, new FxNotifier(primary), new ModelStore(AppPaths.models()), settings);
         shell = new ShellViewModel(Workspaces.all(), runner, settings);
