@@ -128,7 +128,7 @@ final class HeadlessApp {
                 f.completeExceptionally(e);
             }
         });
-        return f.get(60, TimeUnit.SECONDS);
+        return f.get(180, TimeUnit.SECONDS); // generous: a loaded 2-core machine builds a workspace slowly
     }
 
     /** Hides the window (after {@code beforeHide}, on the FX thread) and stops the app's task runner. */

@@ -70,6 +70,32 @@ public final class Formula {
         }
     }
 
+    /**
+     * The formula, shrunk (never enlarged) to the width of the scroll pane it ends up in, less
+     * {@code inset}: a wide formula in a drawer or a panel otherwise makes it scroll sideways. The
+     * width comes from the scroll pane's viewport, not the formula's own container, which the
+     * formula itself would keep wide.
+     */
+    public static Node fitted(String latex, float size, double inset) {
+        Node n = view(latex, size);
+        if (n instanceof ImageView iv) {
+            double natural = iv.getImage().getWidth();
+            iv.setPreserveRatio(true);
+            iv.sceneProperty().addListener((o, a, scene) -> {
+                iv.fitWidthProperty().unbind();
+                javafx.scene.Parent p = iv.getParent();
+                while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+                    p = p.getParent();
+                }
+                if (p instanceof javafx.scene.control.ScrollPane sp) {
+                    iv.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                            () -> Math.min(natural, Math.max(60, sp.getViewportBounds().getWidth() - inset)), sp.viewportBoundsProperty()));
+                }
+            });
+        }
+        return n;
+    }
+
     /** Every formula that failed to render since start, with the reason (for tests and the layout probe). */
     public static List<String> failures() {
         return List.copyOf(FAILURES);

@@ -24,11 +24,8 @@ class FormulaTest {
     @Test
     void aFormulaThatDoesNotParseShowsAsTextWithTheReason() throws Exception {
         org.testfx.api.FxToolkit.registerPrimaryStage();
-        javafx.scene.Node[] shown = new javafx.scene.Node[2];
-        org.testfx.api.FxToolkit.setupFixture(() -> {
-            shown[0] = Formula.view("R@1 = \\frac{1}{n}", 15);
-            shown[1] = Formula.view("x^2", 15);
-        });
+        // nodes not in a scene may be built on any thread once the toolkit is up
+        javafx.scene.Node[] shown = {Formula.view("R@1 = \\frac{1}{n}", 15), Formula.view("x^2", 15)};
         javafx.scene.control.Label plain = (javafx.scene.control.Label) shown[0];
         assertTrue(plain.getText().startsWith("R@1 = \\frac{1}{n}"), plain.getText());
         assertTrue(plain.getText().contains("could not be drawn") && plain.getText().contains("@"), plain.getText());
