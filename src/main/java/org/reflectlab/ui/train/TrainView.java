@@ -368,6 +368,7 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
             }
         });
         ScrollPane scroll = new ScrollPane(box);
+        scroll.setId("sample-scroll");
         scroll.setFitToWidth(true);
         scroll.setPrefHeight(230);
         scroll.setMinHeight(150);

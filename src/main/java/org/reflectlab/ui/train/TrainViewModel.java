@@ -289,30 +289,26 @@ public final class TrainViewModel {
 
     /** Sets the quick preset (see {@link HyperParams#applyQuick()}); a new run starts from it. */
     public void applyQuickPreset() {
-        if (state.get() != State.IDLE) {
-            return;
-        }
-        hyper.applyQuick();
-        paramError.set("");
-        if (training != null) {
-            reset();
-        }
-        totalSteps.set(hyper.i("steps"));
-        status.set(QUICK_STATUS);
+        applyPreset(hyper::applyQuick, QUICK_STATUS);
     }
 
     /** Sets the full-size model's hyperparameters (the shipped model's architecture); a new run starts from them. */
     public void applyFullPreset() {
+        applyPreset(hyper::applyDefaults, "Full-size model: many times slower than the quick preset (tens of minutes on a laptop's"
+                + " two cores). Press Start (F5).");
+    }
+
+    private void applyPreset(Runnable preset, String message) {
         if (state.get() != State.IDLE) {
             return;
         }
-        hyper.applyDefaults();
+        preset.run();
         paramError.set("");
         if (training != null) {
             reset();
         }
         totalSteps.set(hyper.i("steps"));
-        status.set("Full-size model: many times slower than the quick preset (tens of minutes on a laptop's two cores). Press Start (F5).");
+        status.set(message);
     }
 
     /**
