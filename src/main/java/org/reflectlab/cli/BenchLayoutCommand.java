@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "layout", mixinStandardHelpOptions = true,
         description = {"Open every workspace headless at 1024x700 and 1280x800, after its main action has run once (on small",
             "settings), and print per workspace and size how many labels show cut text ('truncated': the shown text differs",
-            "from the text) and how many controls lie outside the window where no scroll bar reaches them ('clipped').",
+            "from the text), how many controls lie outside the window where no scroll bar reaches them ('clipped') and how",
+            "many panes, tables, lists or text areas need a sideways scroll to show their content ('sideways').",
             "Exit code 1 if any is above 0. State (settings, the probe's sweep, caches) goes to a temporary folder unless",
             "-Dreflectlab.home is set."})
 final class BenchLayoutCommand implements Callable<Integer> {
@@ -19,7 +20,7 @@ final class BenchLayoutCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-v", "--verbose"}, description = "Also list each cut label and clipped control.")
+    @Option(names = {"-v", "--verbose"}, description = "Also list each cut label, clipped control and sideways-scrolling pane.")
     boolean verbose;
 
     @Override
@@ -36,7 +37,7 @@ final class BenchLayoutCommand implements Callable<Integer> {
             if (verbose) {
                 r.details().forEach(d -> o.println("    " + d));
             }
-            bad += r.truncated() + r.clipped();
+            bad += r.truncated() + r.clipped() + r.sideways();
         }
         o.flush();
         LayoutProbe.shutdown();

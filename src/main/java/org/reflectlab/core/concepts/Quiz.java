@@ -25,7 +25,19 @@ public final class Quiz {
     public record Answer(String question, String formula, List<String> working) {
     }
 
+    // The answers' formulas (JLaTeXMath); listed by formulas() so a test renders each one.
+    static final String RETRIEVAL = "\\mathrm{R}_1 = \\frac{1}{n}\\sum_i \\mathbb{1}[\\arg\\max_j \\cos(z^{img}_i, z^{txt}_j) \\equiv i]";
+    static final String DOUBLING = "\\frac{Q(2C)-Q(C)}{Q_\\infty-Q(C)} = 1-2^{-\\gamma}";
+    static final String LIMIT = "\\Delta = F(x, D_{img}(E_{img}(x))) - F(x, D_{img}(E_{txt}(D_{txt}(E_{img}(x)))))";
+    static final String OBJECTIVES = "\\theta^*_{x}=\\arg\\min_\\theta L_{TTT}(\\theta; x_{test}) \\quad vs \\quad \\theta^*=\\arg\\min_\\theta"
+            + " \\frac{1}{|D|}\\sum_{(x,y)\\in D} L_{FT}(\\theta; x, y)";
+
     private Quiz() {
+    }
+
+    /** Every formula an answer can carry. */
+    public static List<String> formulas() {
+        return List.of(RETRIEVAL, DOUBLING, LIMIT, OBJECTIVES);
     }
 
     /** Q1: Recall@1 and modality bias of the shared latent on held-out samples. */
@@ -52,7 +64,7 @@ public final class Quiz {
         w.add("design: held-out scenes (never trained on), paired gaps with bootstrap intervals, and the same scenes for every model compared");
         return new Answer("How are cross-modal retrieval Recall@1 and a modality-bias measure computed to quantify modal aphasia,"
                 + " and what must an experiment's design watch out for?",
-                "R@1 = \\frac{1}{n}\\sum_i \\mathbb{1}[\\arg\\max_j \\cos(z^{img}_i, z^{txt}_j) \\equiv i]", w);
+                RETRIEVAL, w);
     }
 
     /** Q2: gain per doubling of compute from the power-law fits of a stored sweep. */
@@ -75,7 +87,7 @@ public final class Quiz {
                 + " (roughly 0.1-0.5), i.e. each doubling buys a shrinking, single-digit-percent gain");
         return new Answer("In an inference-time scaling experiment, how much does quality improve when compute C doubles,"
                 + " and what is the usual range of the power-law exponent?",
-                "\\frac{Q(2C)-Q(C)}{Q_\\infty-Q(C)} = 1-2^{-\\gamma}", w);
+                DOUBLING, w);
     }
 
     /** Q3: the largest limit, measured as the modal-aphasia gap of the shipped model. */
@@ -98,7 +110,7 @@ public final class Quiz {
                 + " text->image, separating fine from abstract detail; the first is measured as the Aphasia ablation variant ablate-heads"
                 + " (`aphasia --variants all`), the others are not run here");
         return new Answer("Name the largest limit of today's unified multimodal models and a remedy the field expects next.",
-                "\\Delta = F(x, D_{img}(E_{img}(x))) - F(x, D_{img}(E_{txt}(D_{txt}(E_{img}(x)))))", w);
+                LIMIT, w);
     }
 
     /** Q4: TTT vs fine-tuning as objectives, with the measured TTT run and the stored fine-tune's manifest. */
@@ -121,8 +133,7 @@ public final class Quiz {
                 + " distribution shifts and data are at hand before deployment");
         return new Answer("Write test-time training and fine-tuning as objectives, L_TTT(theta; x_test) vs L_FT(theta; D_train),"
                 + " and say when each applies.",
-                "\\theta^*_{x}=\\arg\\min_\\theta L_{TTT}(\\theta; x_{test}) \\quad vs \\quad \\theta^*=\\arg\\min_\\theta"
-                        + " \\frac{1}{|D|}\\sum_{(x,y)\\in D} L_{FT}(\\theta; x, y)", w);
+                OBJECTIVES, w);
     }
 
     public static List<String> table(List<Answer> answers) {

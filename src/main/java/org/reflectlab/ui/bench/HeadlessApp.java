@@ -74,6 +74,20 @@ final class HeadlessApp {
         });
     }
 
+    /** Opens a workspace as a click does and waits until its view is built (the skeleton gone). */
+    void select(org.reflectlab.ui.shell.Workspace w) throws Exception {
+        onFx(() -> {
+            shell.selectedProperty().set(w);
+            return null;
+        });
+        waitFor(() -> scene.lookup("#workspace-skeleton") == null, 120_000, "the " + w.id() + " workspace to open");
+        onFx(() -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            return null;
+        });
+    }
+
     /** The button with this CSS id (call on the FX thread). */
     ButtonBase button(String id) {
         Node n = scene.lookup(id);
@@ -114,7 +128,7 @@ final class HeadlessApp {
                 f.completeExceptionally(e);
             }
         });
-        return f.get(60, TimeUnit.SECONDS);
+        return f.get(180, TimeUnit.SECONDS); // generous: a loaded 2-core machine builds a workspace slowly
     }
 
     /** Hides the window (after {@code beforeHide}, on the FX thread) and stops the app's task runner. */

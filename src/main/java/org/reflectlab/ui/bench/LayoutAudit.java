@@ -12,6 +12,8 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
+import javafx.geometry.Orientation;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.text.Text;
@@ -19,8 +21,10 @@ import javafx.scene.text.Text;
 /**
  * What a learner would see cut off, in one laid-out scene: Labeled controls whose shown text
  * differs from their text (the skin put an ellipsis in), and controls that lie outside the
- * window or outside an ancestor that clips them, where no scroll bar can bring them back. Only
- * visible nodes count. Call on the FX thread.
+ * window or outside an ancestor that clips them, where no scroll bar can bring them back, and
+ * content that needs a sideways scroll to be seen (a visible horizontal scroll bar of a scroll pane,
+ * table, list or text area: what lies right of it is as good as cut for a learner who never
+ * scrolls sideways). Only visible nodes count. Call on the FX thread.
  */
 public final class LayoutAudit {
 
@@ -31,6 +35,7 @@ public final class LayoutAudit {
     public static final class Findings {
         private final Map<Node, String> truncated = new LinkedHashMap<>();
         private final Map<Node, String> clipped = new LinkedHashMap<>();
+        private final Map<Node, String> sideways = new LinkedHashMap<>();
 
         public int truncated() {
             return truncated.size();
@@ -40,17 +45,23 @@ public final class LayoutAudit {
             return clipped.size();
         }
 
+        public int sideways() {
+            return sideways.size();
+        }
+
         /** One line per finding: "truncated Label#id 'shown' of 'full'" or "clipped Button#id at [..] outside [..]". */
         public List<String> details() {
             List<String> out = new ArrayList<>();
             truncated.values().forEach(v -> out.add("truncated " + v));
             clipped.values().forEach(v -> out.add("clipped " + v));
+            sideways.values().forEach(v -> out.add("sideways " + v));
             return out;
         }
 
         public void addAll(Findings other) {
             other.truncated.forEach(truncated::putIfAbsent);
             other.clipped.forEach(clipped::putIfAbsent);
+            other.sideways.forEach(sideways::putIfAbsent);
         }
     }
 
@@ -72,6 +83,9 @@ public final class LayoutAudit {
         }
         if (node instanceof Labeled l) {
             checkText(l, f);
+        }
+        if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL) {
+            checkSideways(bar, f);
         }
         Bounds b = node.localToScene(node.getLayoutBounds()); // layout bounds: a drop shadow is not a control outside the window
         boolean clippedHere = false;
@@ -110,6 +124,48 @@ public final class LayoutAudit {
                 return;
             }
         }
+    }
+
+    /** A shown horizontal scroll bar with somewhere to go: its owner's content is wider than the owner. */
+    private static void checkSideways(ScrollBar bar, Findings f) {
+        double range = bar.getMax() - bar.getMin();
+        // a scroll pane's bar runs 0..1 (visible amount = the shown share), a virtual flow's in pixels: compare as shares
+        if (range <= 0 || bar.getVisibleAmount() >= range * 0.99 || bar.getWidth() <= 0 || bar.getHeight() <= 0) {
+            return;
+        }
+        Node owner = bar.getParent();
+        while (owner != null && !(owner instanceof Control)) {
+            owner = owner.getParent();
+        }
+        Node key = owner == null ? bar : owner;
+        double shown = bar.getVisibleAmount() / range;
+        String widest = key instanceof ScrollPane sp && sp.getContent() != null ? widest(sp) : "";
+        f.sideways.putIfAbsent(key, describe(key) + String.format(Locale.ROOT, " shows %.0f%% of its width", 100 * shown) + widest);
+    }
+
+    /** The innermost node of a scroll pane's content that is too wide for its viewport (what makes it scroll). */
+    private static String widest(ScrollPane sp) {
+        double room = sp.getViewportBounds().getWidth();
+        Node n = sp.getContent();
+        Node found = null;
+        while (n instanceof Parent p) {
+            Node next = null;
+            for (Node c : p.getChildrenUnmodifiable()) {
+                if (c.isVisible() && c.isManaged() && minWidth(c) > room + SLACK && (next == null || minWidth(c) > minWidth(next))) {
+                    next = c;
+                }
+            }
+            if (next == null) {
+                break;
+            }
+            found = next;
+            n = next;
+        }
+        return found == null ? "" : String.format(Locale.ROOT, ": %s needs %.0f px of %.0f", describe(found), minWidth(found), room);
+    }
+
+    private static double minWidth(Node n) {
+        return n.isResizable() ? n.minWidth(-1) : n.getLayoutBounds().getWidth();
     }
 
     private static boolean outside(Bounds b, Bounds area) {

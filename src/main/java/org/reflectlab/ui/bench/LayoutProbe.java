@@ -39,7 +39,7 @@ public final class LayoutProbe {
     public static final List<Size> SIZES = List.of(new Size(1024, 700), new Size(1280, 800));
 
     /** What one workspace shows at one size. */
-    public record Result(String workspace, Size size, int truncated, int clipped, List<String> details, boolean notice) {
+    public record Result(String workspace, Size size, int truncated, int clipped, int sideways, List<String> details, boolean notice) {
     }
 
     private static final long ACTION_TIMEOUT_MS = 180_000;
@@ -72,10 +72,7 @@ public final class LayoutProbe {
         List<Result> out = new ArrayList<>();
         for (Workspace w : app.shell.workspaces()) {
             log.accept("# " + w.id() + ": opening and running its main action");
-            onFx(() -> {
-                app.shell.selectedProperty().set(w);
-                return null;
-            });
+            app.select(w);
             resize(new Size(1280, 800));
             long t0 = System.nanoTime();
             mainAction(w.id());
@@ -135,7 +132,7 @@ public final class LayoutProbe {
                 || "data".equals(workspace) && app.scene.lookup("#notice-drawer .notice-panel") != null;
         all.addAll(LayoutAudit.audit(app.scene));
         notice.setSelected(false);
-        return new Result(workspace, size, all.truncated(), all.clipped(), all.details(), hasNotice);
+        return new Result(workspace, size, all.truncated(), all.clipped(), all.sideways(), all.details(), hasNotice);
     }
 
     /** Resizes the window and waits until the app.scene has taken the new size (the platform does that a pulse later). */
@@ -179,6 +176,7 @@ public final class LayoutProbe {
             }
             case "scaling" -> {
                 waitFor(() -> !((ButtonBase) app.scene.lookup("#sweep-run")).isDisabled());
+                String defaultKs = onFx(() -> ((TextInputControl) app.scene.lookup("#k-list")).getText());
                 onFx(() -> {
                     ((TextInputControl) app.scene.lookup("#k-list")).setText("1,2,3,4");
                     Spinner<?> prompts = (Spinner<?>) app.scene.lookup("#prompts-per-category");
@@ -189,6 +187,12 @@ public final class LayoutProbe {
                     return null;
                 });
                 fireWhenIdle("#sweep-run");
+                // Compare K with the default K values: as wide as a learner's grid gets
+                waitFor(() -> app.runner.tasks().isEmpty());
+                onFx(() -> {
+                    ((TextInputControl) app.scene.lookup("#k-list")).setText(defaultKs);
+                    return null;
+                });
                 fireWhenIdle("#compare-run");
             }
             case "aphasia" -> {
@@ -220,7 +224,8 @@ public final class LayoutProbe {
 
     /** The printed line for one result. */
     public static String line(Result r) {
-        return String.format(Locale.ROOT, "%-8s %-9s truncated: %d  clipped: %d", r.workspace(), r.size(), r.truncated(), r.clipped());
+        return String.format(Locale.ROOT, "%-8s %-9s truncated: %d  clipped: %d  sideways: %d", r.workspace(), r.size(), r.truncated(),
+                r.clipped(), r.sideways());
     }
 
     /** Paths the probe writes to, for the record. */

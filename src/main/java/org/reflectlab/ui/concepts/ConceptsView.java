@@ -115,7 +115,7 @@ public final class ConceptsView extends BorderPane implements org.reflectlab.ui.
         status.textProperty().bind(m.statusProperty());
         HBox toolbar = new HBox(8, go, cancel, bar, status);
         toolbar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox box = new VBox(8, text, Formula.view(tex, 17), toolbar);
+        VBox box = new VBox(8, text, Formula.fitted(tex, 17, 24), toolbar);
         box.getChildren().addAll(content);
         box.setPadding(new Insets(10));
         box.setId("concepts-panel-" + id);
@@ -303,7 +303,7 @@ public final class ConceptsView extends BorderPane implements org.reflectlab.ui.
                 working.setEditable(false);
                 working.setWrapText(true);
                 working.setPrefRowCount(Math.min(9, q.working().size() + 1));
-                answers.getChildren().addAll(question, Formula.view(q.formula(), 15), working);
+                answers.getChildren().addAll(question, Formula.fitted(q.formula(), 15, 24), working);
             }
         });
         return panel("quiz", "The lecture's questions, each answered by a computation on the current models and stored"

@@ -4,9 +4,13 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javax.swing.JLabel;
@@ -16,11 +20,15 @@ import org.scilab.forge.jlatexmath.TeXIcon;
 
 /**
  * LaTeX formulas as images (JLaTeXMath renders to AWT; the image is handed to JavaFX). Shared by
- * the What-to-notice panels and the glossary; cached, since the same formulas come back.
+ * the What-to-notice panels and the glossary; cached, since the same formulas come back. A formula
+ * JLaTeXMath cannot parse shows as its plain text with the reason (never an exception on the FX
+ * thread, which would blank the whole panel), and is recorded so a test can see it.
  */
 public final class Formula {
 
     private static final Map<String, Image> CACHE = new ConcurrentHashMap<>();
+    private static final List<String> FAILURES = new CopyOnWriteArrayList<>();
+    private static final Map<String, Boolean> SHOWN = new ConcurrentHashMap<>();
 
     private Formula() {
     }
@@ -45,10 +53,56 @@ public final class Formula {
         return CACHE.computeIfAbsent(size + "|" + latex, k -> SwingFXUtils.toFXImage(renderAwt(latex, size), null));
     }
 
-    public static ImageView view(String latex, float size) {
-        ImageView v = new ImageView(render(latex, size));
-        v.getStyleClass().add("formula");
-        v.setAccessibleText(latex);
-        return v;
+    /** The rendered formula, or (when it does not parse) its text and the parser's reason, styled as an error. */
+    public static Node view(String latex, float size) {
+        SHOWN.put(latex, Boolean.TRUE);
+        try {
+            ImageView v = new ImageView(render(latex, size));
+            v.getStyleClass().add("formula");
+            v.setAccessibleText(latex);
+            return v;
+        } catch (RuntimeException e) {
+            FAILURES.add(latex + " -> " + e.getMessage());
+            Label plain = new Label(latex + "\n(this formula could not be drawn: " + e.getMessage() + ")");
+            plain.setWrapText(true);
+            plain.getStyleClass().addAll("formula", "formula-error");
+            return plain;
+        }
+    }
+
+    /**
+     * The formula, shrunk (never enlarged) to the width of the scroll pane it ends up in, less
+     * {@code inset}: a wide formula in a drawer or a panel otherwise makes it scroll sideways. The
+     * width comes from the scroll pane's viewport, not the formula's own container, which the
+     * formula itself would keep wide.
+     */
+    public static Node fitted(String latex, float size, double inset) {
+        Node n = view(latex, size);
+        if (n instanceof ImageView iv) {
+            double natural = iv.getImage().getWidth();
+            iv.setPreserveRatio(true);
+            iv.sceneProperty().addListener((o, a, scene) -> {
+                iv.fitWidthProperty().unbind();
+                javafx.scene.Parent p = iv.getParent();
+                while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+                    p = p.getParent();
+                }
+                if (p instanceof javafx.scene.control.ScrollPane sp) {
+                    iv.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                            () -> Math.min(natural, Math.max(60, sp.getViewportBounds().getWidth() - inset)), sp.viewportBoundsProperty()));
+                }
+            });
+        }
+        return n;
+    }
+
+    /** Every formula that failed to render since start, with the reason (for tests and the layout probe). */
+    public static List<String> failures() {
+        return List.copyOf(FAILURES);
+    }
+
+    /** How many distinct formulas were shown since start (for tests: the tour reached them). */
+    public static int shownCount() {
+        return SHOWN.size();
     }
 }

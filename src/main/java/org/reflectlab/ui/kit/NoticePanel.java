@@ -26,7 +26,7 @@ public final class NoticePanel extends VBox {
         }, n.measured()));
         section("Look for", n.lookFor(), "notice-look-for");
         if (n.latex() != null) {
-            getChildren().add(Formula.view(n.latex(), 16));
+            getChildren().add(Formula.fitted(n.latex(), 16, 8));
         }
         if (n.why() != null) {
             section("Why", n.why(), "notice-why");

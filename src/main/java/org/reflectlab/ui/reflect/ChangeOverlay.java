@@ -11,7 +11,8 @@ import javafx.scene.image.WritableImage;
  */
 final class ChangeOverlay {
 
-    static final int TINT = 0x3300E5FF;
+    /** Inside a changed region: transparent, so the outline never hides the objects (a fill did). */
+    static final int TINT = 0x00000000;
     static final int EDGE = 0xFF00E5FF;
 
     private ChangeOverlay() {

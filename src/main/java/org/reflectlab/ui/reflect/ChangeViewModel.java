@@ -27,7 +27,8 @@ public final class ChangeViewModel {
     private final ReadOnlyIntegerProperty selected;
 
     // Properties //
-    private final BooleanProperty showChanges = new SimpleBooleanProperty(true);
+    // off by default: the outline is an extra the learner asks for, over objects it must not hide
+    private final BooleanProperty showChanges = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<ChangeMask> mask = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper answering = new ReadOnlyStringWrapper("");

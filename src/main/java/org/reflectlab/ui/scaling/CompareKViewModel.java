@@ -58,7 +58,10 @@ public final class CompareKViewModel {
         this.distinct = List.copyOf(new ArrayList<>(byText.values()));
         promptText.addListener((o, a, b) -> promptError.set(resolve(b) == null ? problem(b) : ""));
         if (!distinct.isEmpty()) {
-            promptText.set(distinct.get(0).text());
+            // opens on a colour-attribution prompt, the category where binding colours to shapes is hard and the
+            // methods part; the set's first prompt ("a square") is one every method gets right
+            promptText.set(distinct.stream().filter(p -> p.category() == org.reflectlab.core.data.Category.COLOR_ATTRIBUTION)
+                    .findFirst().orElse(distinct.get(0)).text());
         }
     }
 

@@ -118,6 +118,7 @@ final class ComparePane extends VBox {
         grid.setVgap(6);
         grid.setId("compare-grid");
         ScrollPane scroll = new ScrollPane(grid);
+        scroll.setId("compare-scroll");
         scroll.setFitToHeight(true);
         HBox.setHgrow(scroll, Priority.ALWAYS);
         large.setMinWidth(230);

@@ -60,6 +60,7 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         // three columns; below ~1100 px the body scrolls sideways instead of pushing the window wider
         BorderPane body = new BorderPane(diagramAndCharts(), null, faults(), null, composer());
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(body);
+        scroll.setId("serving-body");
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("edge-to-edge");

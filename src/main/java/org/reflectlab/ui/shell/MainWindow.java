@@ -113,20 +113,38 @@ public final class MainWindow extends BorderPane {
         if (w == null) {
             return;
         }
-        Node view = views.computeIfAbsent(w.id(), id -> {
-            try {
-                return w.factory().apply(services);
-            } catch (RuntimeException | LinkageError e) {
-                // A workspace that cannot open must not take the window with it: say why, keep the rest usable.
-                e.printStackTrace();
-                Label error = new Label("The " + w.title() + " workspace could not open: " + e);
-                error.setWrapText(true);
-                error.getStyleClass().add("error-text");
-                StackPane pane = new StackPane(error);
-                pane.setPadding(new javafx.geometry.Insets(40));
-                return pane;
+        Node built = views.get(w.id());
+        if (built != null) {
+            attach(w, built);
+            return;
+        }
+        // Built the first time: the skeleton shows at once, the build starts once it is drawn.
+        host.getChildren().setAll(new WorkspaceSkeleton(w));
+        noticeDrawer.setContent(new Label("loading..."));
+        WorkspaceSkeleton.afterFrames(2, () -> {
+            if (vm.selectedProperty().get() == w && !views.containsKey(w.id())) {
+                attach(w, views.computeIfAbsent(w.id(), id -> build(w)));
             }
         });
+    }
+
+    private Node build(Workspace w) {
+        try {
+            return w.factory().apply(services);
+        } catch (RuntimeException | LinkageError e) {
+            // A workspace that cannot open must not take the window with it: say why, keep the rest usable.
+            e.printStackTrace();
+            Label error = new Label("The " + w.title() + " workspace could not open: " + e);
+            error.setWrapText(true);
+            error.getStyleClass().add("error-text");
+            StackPane pane = new StackPane(error);
+            pane.setPadding(new javafx.geometry.Insets(40));
+            return pane;
+        }
+    }
+
+    private void attach(Workspace w, Node view) {
+        // the workspace read its remembered settings while it was built: say once which ones it refused
         List<String> refused = services.settings().takeRefused();
         if (!refused.isEmpty()) {
             services.notifier().info("Remembered settings out of range were left out, the defaults are used: " + String.join("; ", refused));

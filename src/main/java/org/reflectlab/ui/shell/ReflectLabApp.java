@@ -1,8 +1,6 @@
 package org.reflectlab.ui.shell;
 
 import javafx.application.Application;
-import javafx.application.Platform;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -28,47 +26,37 @@ public final class ReflectLabApp extends Application {
     @Override
     public void start(Stage primary) {
         this.stage = primary;
-        Settings settings = Settings.load();
+        // written half a second after each change, not only at a clean exit (a killed app kept nothing)
+        Settings settings = Settings.load().autosave(500);
         runner = new FxTaskRunner(WORKERS);
         AppServices services = new AppServices(runner, new FxNotifier(primary), new ModelStore(AppPaths.models()), settings);
         shell = new ShellViewModel(Workspaces.all(), runner, settings);
         // A light start-up pane first, so the window appears as soon as the toolkit is up; ND4J starts
         // meanwhile on a worker, and the main window replaces the pane after the first pulse.
-        Scene scene = new Scene(new StartupPane(shell), 1280, 800);
+        ShellViewModel.WindowState place = WindowPlacement.place(
+                Screen.getScreens().stream().sorted((a, b) -> a == Screen.getPrimary() ? -1 : b == Screen.getPrimary() ? 1 : 0)
+                        .map(Screen::getVisualBounds).toList(), shell.windowState());
+        Scene scene = new Scene(new StartupPane(shell), place.width(), place.height());
         scene.getStylesheets().add(ReflectLabApp.class.getResource("app.css").toExternalForm());
         primary.setScene(scene);
         primary.setTitle("ReflectLab");
         StartupPane.applyIcon(primary);
-        primary.setMinWidth(900);
-        primary.setMinHeight(600);
-        restoreBounds(primary);
+        double[] min = WindowPlacement.minimum(Screen.getPrimary().getVisualBounds());
+        primary.setMinWidth(min[0]);
+        primary.setMinHeight(min[1]);
+        primary.setX(place.x());
+        primary.setY(place.y());
+        primary.setWidth(place.width());
+        primary.setHeight(place.height());
+        primary.setMaximized(place.maximized());
         primary.show();
         StartupTimes.mark("window shown");
         shell.backendReadyProperty().addListener((o, a, ready) -> StartupTimes.mark("backend ready"));
         shell.startBackend(Backend::start);
-        Runnable[] once = new Runnable[1];
-        once[0] = () -> {
-            scene.removePostLayoutPulseListener(once[0]);
-            Platform.runLater(() -> {
-                scene.setRoot(new MainWindow(shell, runner, services));
-                StartupTimes.mark("main window built");
-            });
-        };
-        scene.addPostLayoutPulseListener(once[0]);
-    }
-
-    private void restoreBounds(Stage s) {
-        shell.windowState().ifPresent(w -> {
-            // Only restore a position that is still on a screen (monitors come and go).
-            Rectangle2D r = new Rectangle2D(w.x(), w.y(), w.width(), w.height());
-            boolean visible = Screen.getScreens().stream().anyMatch(sc -> sc.getVisualBounds().intersects(r));
-            if (visible) {
-                s.setX(w.x());
-                s.setY(w.y());
-            }
-            s.setWidth(w.width());
-            s.setHeight(w.height());
-            s.setMaximized(w.maximized());
+        // after the start-up pane has been drawn (a window left blank while the FX thread builds looks hung)
+        WorkspaceSkeleton.afterFrames(3, () -> {
+            scene.setRoot(new MainWindow(shell, runner, services));
+            StartupTimes.mark("main window built");
         });
     }
 

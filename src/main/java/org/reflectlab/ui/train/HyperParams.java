@@ -28,6 +28,7 @@ public final class HyperParams {
         private final double min;
         private final double max;
         private final ObjectProperty<Number> value;
+        private final Number initial;
 
         Param(String key, String label, String category, String description, boolean integer, double min, double max,
               Number initial) {
@@ -39,6 +40,7 @@ public final class HyperParams {
             this.min = min;
             this.max = max;
             this.value = new SimpleObjectProperty<>(initial);
+            this.initial = initial;
         }
 
         public String key() {
@@ -110,6 +112,11 @@ public final class HyperParams {
                 c.captionWeight());
         add("alignWeight", "Alignment", "Loss weights", "Contrastive image/caption alignment", UnifiedConfig.LOSS_WEIGHT, c.alignWeight());
         add("evalEvery", "Evaluate every", "Run", "Steps between held-out evaluations", TrainSettings.EVAL_EVERY, 100);
+    }
+
+    /** Every parameter back to its initial value (the full-size model's settings). */
+    public void applyDefaults() {
+        params.values().forEach(p -> p.value.set(p.initial));
     }
 
     /**

@@ -231,11 +231,16 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
         status.getStyleClass().add("muted");
         status.textProperty().bind(vm.statusProperty());
 
-        Button quick = new Button("Quick preset (about a minute)");
+        Button quick = new Button("Quick preset (about a minute, the default)");
         quick.setId("quick-preset");
         quick.setOnAction(e -> vm.applyQuickPreset());
         quick.disableProperty().bind(vm.canStartProperty().not());
         quick.setTooltip(new Tooltip("A small model, evaluated and sampled every 20 steps: the payoff shows within a minute"));
+        Button full = new Button("Full-size model (much slower)");
+        full.setId("full-preset");
+        full.setOnAction(e -> vm.applyFullPreset());
+        full.disableProperty().bind(vm.canStartProperty().not());
+        full.setTooltip(new Tooltip("The shipped model's size: tens of minutes per run on two cores"));
         Button shipped = new Button("Continue from the shipped model");
         shipped.setId("continue-shipped");
         shipped.setOnAction(e -> vm.continueFromShipped());
@@ -243,15 +248,16 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
         shipped.setVisible(vm.canContinueFromShipped());
         shipped.setManaged(vm.canContinueFromShipped());
         shipped.setTooltip(new Tooltip("Load models/unified (trained 8,000 steps) and train it further at a gentle learning rate"));
-        for (Button b : List.of(quick, shipped)) {
+        for (Button b : List.of(quick, full, shipped)) {
             b.setMaxWidth(Double.MAX_VALUE);
             b.setWrapText(true);
             b.setMinHeight(Region.USE_PREF_SIZE);
         }
-        VBox box = new VBox(8, problemBox, status, quick, shipped, title, sheet, error);
+        VBox box = new VBox(8, problemBox, status, quick, full, shipped, title, sheet, error);
         box.setPadding(new Insets(12));
         VBox.setVgrow(sheet, Priority.ALWAYS);
         ScrollPane scroll = new ScrollPane(box);
+        scroll.setId("train-side");
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.setMinWidth(260);
@@ -362,6 +368,7 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
             }
         });
         ScrollPane scroll = new ScrollPane(box);
+        scroll.setId("sample-scroll");
         scroll.setFitToWidth(true);
         scroll.setPrefHeight(230);
         scroll.setMinHeight(150);

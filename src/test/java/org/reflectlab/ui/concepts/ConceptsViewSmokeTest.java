@@ -68,5 +68,13 @@ class ConceptsViewSmokeTest {
         WaitForAsyncUtils.waitForFxEvents();
         String info = robot.lookup("#concepts-attn-causal-info").queryLabeled().getText();
         assertTrue(info.contains("max above diagonal 0.0000"), info);
+
+        // the quiz's answers each carry a formula; every one is drawn (one failing to parse once blanked the tab)
+        robot.interact(() -> tabs.getSelectionModel().select(7));
+        robot.clickOn("#concepts-run-quiz");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.quiz.resultProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(vm.quiz.resultProperty().get().size(), robot.lookup("#concepts-quiz-answers .formula").queryAll().size());
+        assertTrue(robot.lookup("#concepts-quiz-answers .formula-error").queryAll().isEmpty(), "no formula shown as an error");
     }
 }

@@ -6,8 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 
-/** Every glossary formula renders (JLaTeXMath) to an image with ink on it; a malformed one is refused. */
+/**
+ * Every glossary and quiz formula renders (JLaTeXMath) to an image with ink on it; a malformed one is
+ * refused by the renderer and shown as text with the reason by the view. The notices' and the Concepts
+ * panels' formulas are rendered by the layout probe's tour of every workspace (LayoutProbeTest).
+ */
 class FormulaTest {
+
+    @Test
+    void everyQuizFormulaRenders() {
+        for (String latex : org.reflectlab.core.concepts.Quiz.formulas()) {
+            BufferedImage img = Formula.renderAwt(latex, 15);
+            assertTrue(inked(img), latex);
+        }
+    }
+
+    @Test
+    void aFormulaThatDoesNotParseShowsAsTextWithTheReason() throws Exception {
+        org.testfx.api.FxToolkit.registerPrimaryStage();
+        // nodes not in a scene may be built on any thread once the toolkit is up
+        javafx.scene.Node[] shown = {Formula.view("R@1 = \\frac{1}{n}", 15), Formula.view("x^2", 15)};
+        javafx.scene.control.Label plain = (javafx.scene.control.Label) shown[0];
+        assertTrue(plain.getText().startsWith("R@1 = \\frac{1}{n}"), plain.getText());
+        assertTrue(plain.getText().contains("could not be drawn") && plain.getText().contains("@"), plain.getText());
+        assertTrue(plain.getStyleClass().contains("formula-error"));
+        assertTrue(shown[1] instanceof javafx.scene.image.ImageView);
+        assertTrue(Formula.failures().stream().anyMatch(f -> f.startsWith("R@1")), Formula.failures().toString());
+    }
 
     @Test
     void everyGlossaryFormulaRenders() {

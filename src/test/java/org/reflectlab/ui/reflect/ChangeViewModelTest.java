@@ -142,7 +142,9 @@ class ChangeViewModelTest {
         assertEquals("changed 25% of pixels since iteration 1 (mean change 0.150)", vm.summaryProperty().get());
         assertEquals("answering: " + BLUE, vm.answeringProperty().get());
         assertEquals("the critic accepts this image; the judge does not", vm.markProperty().get().disagreement());
-        assertTrue(vm.showChangesProperty().get(), "on by default");
+        assertFalse(vm.showChangesProperty().get(), "off by default");
+        assertNull(vm.overlayProperty().get());
+        vm.toggleShowChanges();
         assertNotNull(vm.overlayProperty().get());
         vm.toggleShowChanges();
         assertNull(vm.overlayProperty().get(), "hidden, not forgotten");
@@ -182,6 +184,7 @@ class ChangeViewModelTest {
         assertEquals(0, px[0], "unchanged pixels stay transparent");
         assertEquals(ChangeOverlay.EDGE, px[(scale + 3) * w + scale], "the left edge of the region");
         assertEquals(ChangeOverlay.TINT, px[(scale + 3) * w + scale + 3], "inside the first pixel");
+        assertEquals(0, ChangeOverlay.TINT >>> 24, "the inside is transparent: an outline, no fill over the objects");
         assertEquals(ChangeOverlay.TINT, px[(scale + 3) * w + 2 * scale - 1], "no edge between two changed pixels");
         assertEquals(ChangeOverlay.EDGE, px[(scale + 3) * w + 3 * scale - 1], "the right edge of the region");
     }

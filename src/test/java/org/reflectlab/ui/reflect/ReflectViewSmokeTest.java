@@ -99,18 +99,15 @@ class ReflectViewSmokeTest {
         assertTrue(robot.lookup("#badge-1").tryQuery().isEmpty(), "the first iteration has no mark");
         assertTrue(robot.lookup("#badge-3").tryQuery().isEmpty(), "correct to correct is no fix");
 
-        // The change overlay is on by default; C hides it and shows it again.
+        // The change outline is off by default (a fill once hid the objects); C shows it and hides it again.
         PixelView image = robot.lookup("#iteration-image").queryAs(PixelView.class);
-        assertNotNull(image.overlayView().getImage());
-        assertEquals(image.imageView().getImage().getWidth(), image.overlayView().getImage().getWidth(), "aligned with the image");
-        robot.push(KeyCode.C);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(vm.changes().showChangesProperty().get());
         assertNull(image.overlayView().getImage());
         assertFalse(robot.lookup("#show-changes").queryAs(ToggleButton.class).isSelected());
         robot.push(KeyCode.C);
         WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.changes().showChangesProperty().get());
         assertNotNull(image.overlayView().getImage());
+        assertEquals(image.imageView().getImage().getWidth(), image.overlayView().getImage().getWidth(), "aligned with the image");
         robot.clickOn("#first");
         assertNull(image.overlayView().getImage(), "nothing before the first iteration to compare with");
         assertFalse(robot.lookup("#answering").queryAs(Label.class).isVisible());

@@ -121,6 +121,8 @@ class ScalingViewModelTest {
         vm.open();
         var ck = vm.compareK();
         assertEquals(ck.prompts().size(), ck.prompts().stream().map(p -> p.text()).distinct().count(), "no repeats");
+        assertEquals(org.reflectlab.core.data.Category.COLOR_ATTRIBUTION, ck.resolve(ck.promptTextProperty().get()).category(),
+                "opens on a prompt where the methods part, not on one every method gets right");
         ck.promptTextProperty().set("two purpel squares");
         assertTrue(ck.promptErrorProperty().get().contains("purpel"), ck.promptErrorProperty().get());
         vm.runCompare();

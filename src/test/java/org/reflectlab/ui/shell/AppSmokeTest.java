@@ -42,6 +42,10 @@ class AppSmokeTest {
         assertTrue(marks.containsKey("window shown"), marks.toString());
         assertTrue(marks.get("window shown") <= marks.get("main window built"), marks.toString());
         assertFalse(stage.getIcons().isEmpty(), "the window has the app icon");
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        assertTrue(screen.contains(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()),
+                "the window lies inside the screen: " + stage.getX() + "," + stage.getY() + " " + stage.getWidth() + "x" + stage.getHeight()
+                        + " on " + screen);
     }
 
     @AfterAll
@@ -50,16 +54,28 @@ class AppSmokeTest {
     }
 
     @Test
-    void everySidebarEntryOpensItsWorkspace() {
+    void everySidebarEntryOpensItsWorkspace() throws Exception {
         java.util.Map<String, Class<?>> views = java.util.Map.of("data", org.reflectlab.ui.data.DataView.class,
                 "train", org.reflectlab.ui.train.TrainView.class, "reflect", org.reflectlab.ui.reflect.ReflectView.class,
                 "world", org.reflectlab.ui.world.WorldView.class, "scaling", org.reflectlab.ui.scaling.ScalingView.class,
                 "aphasia", org.reflectlab.ui.aphasia.AphasiaView.class, "serving", org.reflectlab.ui.serving.ServingView.class,
                 "concepts", org.reflectlab.ui.concepts.ConceptsView.class);
+        int skeletons = 0;
         assertEquals(views.keySet(), Workspaces.all().stream().map(Workspace::id).collect(java.util.stream.Collectors.toSet()));
         for (Workspace w : Workspaces.all()) {
             ToggleButton nav = robot.lookup("#nav-" + w.id()).queryAs(ToggleButton.class);
-            robot.clickOn(nav);
+            boolean[] answered = new boolean[3];
+            robot.interact(() -> {
+                // the click is answered in the same event: the item selected and, the first time, the skeleton shown
+                nav.fire();
+                answered[0] = nav.isSelected();
+                var host = robot.lookup(".workspace-host").queryParent().getChildrenUnmodifiable();
+                answered[2] = host.size() == 1 && "workspace-skeleton".equals(host.get(0).getId());
+                answered[1] = host.size() == 1 && (host.get(0).getClass() == views.get(w.id()) || answered[2]);
+            });
+            skeletons += answered[2] ? 1 : 0;
+            assertTrue(answered[0] && answered[1], w.id() + " answered at once");
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#workspace-skeleton").tryQuery().isEmpty());
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(nav.isSelected(), w.id());
             var shown = robot.lookup(".workspace-host").queryParent().getChildrenUnmodifiable();
@@ -67,11 +83,12 @@ class AppSmokeTest {
             // the workspace's own view, not another one and not the "could not open" message
             assertEquals(views.get(w.id()), shown.get(0).getClass(), w.id());
         }
+        assertTrue(skeletons > 0, "a workspace opened the first time shows its skeleton while it builds");
     }
 
     @Test
     void dataGridFillsAndTheBackendComesUp() throws Exception {
-        robot.clickOn("#nav-data");
+        openData();
         GridView<?> grid = robot.lookup("#sample-grid").queryAs(GridView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> grid.getItems().size() == 24);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#status-bar").query()
@@ -80,7 +97,7 @@ class AppSmokeTest {
 
     @Test
     void typingAnUnknownWordShowsTheMessageAndRendersNothing() throws Exception {
-        robot.clickOn("#nav-data");
+        openData();
         robot.clickOn("#caption-input").write("a purpel circle");
         Label message = robot.lookup("#caption-message").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> message.getText().contains("purpel"));
@@ -92,6 +109,12 @@ class AppSmokeTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> image.getImage() != null);
         assertNotNull(image.getImage());
         assertFalse(message.isVisible() && !message.getText().isEmpty() && message.getParent().isVisible());
+    }
+
+    private void openData() throws Exception {
+        robot.clickOn("#nav-data");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#workspace-skeleton").tryQuery().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private String statusText() {

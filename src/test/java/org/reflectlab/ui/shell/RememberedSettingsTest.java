@@ -63,6 +63,23 @@ class RememberedSettingsTest {
     }
 
     @Test
+    void aWorkspaceChangeReachesTheFileWithoutACleanExit(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("settings.properties");
+        Settings first = new Settings(file).autosave(50);
+        ReflectViewModel reflect = new ReflectViewModel(runner, notifier, () -> null);
+        reflect.remember(first);
+        reflect.promptProperty().set("a green triangle");
+        long end = System.currentTimeMillis() + 5000;
+        while (first.writes() == 0 && System.currentTimeMillis() < end) {
+            Thread.sleep(10);
+        }
+        // no save() call: what a killed app leaves on disk
+        ReflectViewModel next = new ReflectViewModel(runner, notifier, () -> null);
+        next.remember(new Settings(file));
+        assertEquals("a green triangle", next.promptProperty().get());
+    }
+
+    @Test
     void scalingRemembersKValuesMethodsAndCompareK(@TempDir Path dir) {
         Path file = dir.resolve("settings.properties");
         Settings first = new Settings(file);

@@ -69,10 +69,15 @@ class TrainViewModelTest {
     }
 
     @Test
-    void theQuickPresetIsASmallModelEvaluatedOften() {
+    void theQuickPresetIsASmallModelEvaluatedOftenAndTheDefault() {
         TrainViewModel vm = new TrainViewModel(new SynchronousTaskRunner(), new RecordingNotifier(), TrainViewModelTest::tiny);
-        vm.applyQuickPreset();
         HyperParams hp = vm.hyperParams();
+        assertEquals(20, hp.toSettings().evalEvery(), "a new Train workspace opens on the quick preset");
+        assertTrue(vm.statusProperty().get().startsWith("Quick preset"), vm.statusProperty().get());
+        vm.applyFullPreset();
+        assertEquals(UnifiedConfig.defaults().width(), hp.toConfig().width(), "the full-size model is one click away");
+        assertTrue(vm.statusProperty().get().startsWith("Full-size model"), vm.statusProperty().get());
+        vm.applyQuickPreset();
         assertEquals(20, hp.toSettings().evalEvery());
         assertEquals(20, hp.toSettings().sampleEvery(), "samples every evaluation: they visibly change");
         assertTrue(hp.toConfig().width() < UnifiedConfig.defaults().width());
