@@ -18,7 +18,7 @@ import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.serving.LatencyHistogram;
 import org.reflectlab.core.serving.Modality;
 import org.reflectlab.core.serving.Payload;
-import org.reflectlab.core.serving.PipelineBench;
+import org.reflectlab.core.serving.SceneInputs;
 import org.reflectlab.core.serving.Reply;
 import org.reflectlab.core.serving.RouteEngine;
 import org.reflectlab.core.serving.ServingConfig;
@@ -118,7 +118,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private void serveStdin(PrintWriter o, ServingNode node) throws Exception {
-        PipelineBench inputs = new PipelineBench(node, 1);
+        SceneInputs inputs = new SceneInputs(1);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null) {
@@ -127,24 +127,35 @@ final class ServeCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                String[] parts = line.split("\\s+", 2);
-                String[] route = parts[0].split("->");
-                if (route.length != 2 || parts.length < 2) {
-                    throw new IllegalArgumentException("write <in>-><out> <data>, e.g. text->image a red circle");
-                }
-                Modality from = Modality.parse(route[0]);
-                Modality to = Modality.parse(route[1]);
-                Payload data = parts[1].startsWith("scene ") ? inputs.input(from, Integer.parseInt(parts[1].substring(6).trim()))
-                        : from == Modality.TEXT ? new Payload.Text(parts[1]) : null;
-                if (data == null) {
-                    throw new IllegalArgumentException(from.word() + " input is given as 'scene N'");
-                }
+                StdinRequest r = StdinRequest.parse(line, inputs);
                 long t0 = System.nanoTime();
-                Reply r = node.request(from, data, to).toCompletableFuture().get();
-                o.println(describe(r, (System.nanoTime() - t0) / 1e6));
+                Reply reply = node.request(r.from(), r.data(), r.to()).toCompletableFuture().get();
+                o.println(describe(reply, (System.nanoTime() - t0) / 1e6));
             } catch (IllegalArgumentException e) {
                 o.println("error: " + e.getMessage());
             }
+            o.flush();
+        }
+    }
+
+    /** One stdin line: "text->image a red circle" or "audio->text scene 12". */
+    record StdinRequest(Modality from, Modality to, Payload data) {
+        static StdinRequest parse(String line, SceneInputs inputs) {
+            String[] parts = line.trim().split("\\s+", 2);
+            String[] route = parts[0].split("->");
+            if (route.length != 2 || parts.length < 2) {
+                throw new IllegalArgumentException("write <in>-><out> <data>, e.g. text->image a red circle");
+            }
+            Modality from = Modality.parse(route[0]);
+            Modality to = Modality.parse(route[1]);
+            String rest = parts[1].trim();
+            if (rest.equals("scene") || rest.startsWith("scene ")) {
+                return new StdinRequest(from, to, inputs.scene(from, SceneInputs.sceneNumber(rest.substring(5))));
+            }
+            if (from != Modality.TEXT) {
+                throw new IllegalArgumentException(from.word() + " input is given as 'scene N' (0 to " + (SceneInputs.SCENES - 1) + ")");
+            }
+            return new StdinRequest(from, to, new Payload.Text(rest));
         }
     }
 

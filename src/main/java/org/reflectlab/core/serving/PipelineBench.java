@@ -6,10 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.reflectlab.core.data.DataSpec;
-import org.reflectlab.core.data.Sample;
-import org.reflectlab.core.data.SceneAudio;
-import org.reflectlab.core.data.ShapesWorld;
 
 /**
  * The lecture's pipeline benchmark, measured: per route, the latency of one request at a time and
@@ -25,22 +21,16 @@ public final class PipelineBench {
     }
 
     private final ServingNode node;
-    private final List<Sample> samples;
-    private final ShapesWorld world;
+    private final SceneInputs inputs;
 
     public PipelineBench(ServingNode node, long seed) {
         this.node = node;
-        this.world = new ShapesWorld(DataSpec.defaults(seed));
-        this.samples = world.samples(0, 64);
+        this.inputs = new SceneInputs(seed);
     }
 
+    /** Input i of this benchmark's stream (cycling through the seeded samples). */
     public Payload input(Modality m, int i) {
-        Sample s = samples.get(Math.floorMod(i, samples.size()));
-        return switch (m) {
-            case TEXT -> new Payload.Text(s.caption().text());
-            case IMAGE -> new Payload.Image(world.render(s.scene()));
-            case AUDIO -> new Payload.Audio(SceneAudio.synthesize(s.scene()));
-        };
+        return inputs.input(m, i);
     }
 
     public RouteTiming measure(Modality in, Modality out, int warmup, int singles, int parallelReps, int parallel) throws Exception {

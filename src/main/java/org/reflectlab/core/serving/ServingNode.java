@@ -115,13 +115,19 @@ public final class ServingNode implements AutoCloseable {
         return metrics;
     }
 
+    /** The node's actor system: the HTTP layer binds on it (one Pekko system per node). */
+    public ActorSystem<?> actorSystem() {
+        return system;
+    }
+
     /** host:port of this node in its cluster, or "local". */
     public String address() {
         return config.cluster() ? system.address().hostPort() : "local";
     }
 
+    /** Sends one request with its route's default deadline. */
     public CompletionStage<Reply> request(Modality in, Payload data, Modality out) {
-        return request(in, data, out, config.timeout());
+        return request(in, data, out, config.deadline(Reply.route(in, out)));
     }
 
     /** Sends one request; the stage always completes with a reply (never exceptionally). */
@@ -131,13 +137,13 @@ public final class ServingNode implements AutoCloseable {
         metrics.sent();
         long start = System.nanoTime();
         if (closed) {
-            Reply r = new Reply.Rejected(id, route, "the serving node is shut down");
+            Reply r = new Reply.Rejected(id, route, "the serving node is shut down", 0);
             metrics.ended(r, 0);
             return CompletableFuture.completedFuture(r);
         }
         if (data == null || data.modality() != in) {
             Reply r = new Reply.Rejected(id, route, "the request says " + in.word() + " but carries "
-                    + (data == null ? "nothing" : data.modality() == null ? "a latent" : data.modality().word()));
+                    + (data == null ? "nothing" : data.modality() == null ? "a latent" : data.modality().word()), 0);
             metrics.ended(r, 0);
             return CompletableFuture.completedFuture(r);
         }

@@ -105,7 +105,7 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         caption.setId("serving-caption");
         caption.textProperty().bindBidirectional(vm.captionProperty());
         caption.disableProperty().bind(vm.inputProperty().isNotEqualTo(Modality.TEXT));
-        Spinner<Integer> scene = new Spinner<>(0, 9999, 0);
+        Spinner<Integer> scene = new Spinner<>(0, org.reflectlab.core.serving.SceneInputs.SCENES - 1, 0);
         scene.setId("serving-scene");
         scene.setEditable(true);
         scene.getValueFactory().valueProperty().bindBidirectional(vm.sceneProperty().asObject());

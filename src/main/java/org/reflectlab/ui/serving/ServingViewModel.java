@@ -26,7 +26,7 @@ import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.serving.LatencyHistogram;
 import org.reflectlab.core.serving.Modality;
 import org.reflectlab.core.serving.Payload;
-import org.reflectlab.core.serving.PipelineBench;
+import org.reflectlab.core.serving.SceneInputs;
 import org.reflectlab.core.serving.Reply;
 import org.reflectlab.core.serving.ServingMetrics;
 import org.reflectlab.core.serving.ServingNode;
@@ -49,7 +49,7 @@ public final class ServingViewModel {
     private final Notifier notifier;
     private final Supplier<ServingNode> nodeFactory;
     private ServingNode node;
-    private PipelineBench inputs;
+    private SceneInputs inputs;
     private long startNanos;
     private long lastCompleted;
     private double lastSeconds;
@@ -97,7 +97,7 @@ public final class ServingViewModel {
         runner.submit(BackgroundTask.of("Start serving node", ctx -> nodeFactory.get())
                 .onSuccess(n -> {
                     node = n;
-                    inputs = new PipelineBench(n, 1);
+                    inputs = new SceneInputs(1);
                     startNanos = System.nanoTime();
                     running.set(true);
                     status.set("Serving on an embedded node (" + n.address() + "): " + n.board().views().size() + " workers");
@@ -112,7 +112,7 @@ public final class ServingViewModel {
 
     /** The input the composer describes: the typed caption, or scene N rendered / synthesized. */
     Payload composedInput() {
-        return input.get() == Modality.TEXT ? new Payload.Text(caption.get().trim()) : inputs.input(input.get(), scene.get());
+        return input.get() == Modality.TEXT ? new Payload.Text(caption.get().trim()) : inputs.scene(input.get(), scene.get());
     }
 
     public void send() {
