@@ -86,6 +86,33 @@ public final class PekkoSetup {
         return a.getHost().isPresent() ? a.getHost().get() + ":" + a.getPort().orElse(0) : "local";
     }
 
+    /** A host name or an IPv4/IPv6 address, nothing a config string could be confused by. */
+    public static boolean isHost(String h) {
+        return h.matches("[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?") || h.matches("\\[[0-9A-Fa-f:.]+]");
+    }
+
+    private static String cut(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+    }
+
+    /**
+     * Why an actor system did not start, in one line: a port in use (Artery's BindException deep in
+     * the cause chain), or the first line of the cause.
+     */
+    public static String whyNotStarted(String host, int port, Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            String m = String.valueOf(c.getMessage());
+            if (c instanceof java.net.BindException || m.contains("Address already in use")) {
+                return "port " + port + " on " + host + " is in use (another node or program?): choose another with --port";
+            }
+            if (m.contains("Cannot assign requested address") || c instanceof java.nio.channels.UnresolvedAddressException) {
+                return "cannot listen on " + host + ":" + port + ": that address is not one of this machine's (see --host)";
+            }
+        }
+        String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        return "the node did not start: " + cut(first);
+    }
+
     /** "host:port,host:port" -> the list; a clear message for anything else. */
     public static List<String> parseSeeds(String s) {
         List<String> out = new ArrayList<>();
@@ -101,8 +128,8 @@ public final class PekkoSetup {
             } catch (NumberFormatException e) {
                 port = -1;
             }
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("a seed node is host:port (e.g. 10.0.0.5:25520), not '" + p + "'");
+            if (port < 1 || port > 65535 || !isHost(p.substring(0, colon))) {
+                throw new IllegalArgumentException("a seed node is host:port (e.g. 10.0.0.5:25520), not '" + cut(p) + "'");
             }
             out.add(p);
         }
