@@ -63,8 +63,9 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     }
 
     private static final Object FLUSH_TIMER = "flush";
-    /** Weight of the newest batch in the time per job: a few batches' memory, so a slow spell shows at once. */
-    private static final double COST_WEIGHT = 0.2;
+    /** Weights of the newest batch in the time per job when it is slower / faster than the average. */
+    private static final double COST_RISE = 0.5;
+    private static final double COST_FALL = 0.2;
 
     private record Pending(Job job, long deadlineNanos) {
     }
@@ -181,7 +182,9 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         // the time per job taken (expired ones included: a slow spell must show even when nothing finishes in it);
         // this batch's replies carried the estimate before it
         double per = (System.nanoTime() - started) / 1e6 / before;
-        costMillis = Double.isNaN(costMillis) ? per : (1 - COST_WEIGHT) * costMillis + COST_WEIGHT * per;
+        // rises fast (a slow spell must stop admissions at once), falls slowly (one quick batch is not a recovery)
+        double w = per > costMillis ? COST_RISE : COST_FALL;
+        costMillis = Double.isNaN(costMillis) ? per : (1 - w) * costMillis + w * per;
         board.processed(name, running.size(), cancelled, costMillis);
         running = List.of();
         board.state(name, queued.isEmpty() ? WorkerBoard.State.IDLE : WorkerBoard.State.BUSY);

@@ -82,10 +82,18 @@ public final class ServingViewModel {
     private final BooleanBinding canSend = running.and(Bindings.createBooleanBinding(
             () -> input.get() != Modality.TEXT || !caption.get().isBlank(), input, caption));
 
+    private final LoadViewModel load;
+
     public ServingViewModel(TaskRunner runner, Notifier notifier, Supplier<ServingNode> nodeFactory) {
         this.runner = runner;
         this.notifier = notifier;
         this.nodeFactory = nodeFactory;
+        this.load = new LoadViewModel(runner, notifier, () -> node);
+    }
+
+    /** The load control's state: capacity, the multiple offered, and what the offered load saw. */
+    public LoadViewModel load() {
+        return load;
     }
 
     public void start() {
@@ -189,8 +197,11 @@ public final class ServingViewModel {
             workers.setAll(views);
         }
         ServingMetrics.Totals t = node.metrics().totals();
-        totals.set(String.format(Locale.ROOT, "sent %d   completed %d   failed %d   timed out %d   rejected %d   lost %d   restarts %d",
-                t.sent(), t.completed(), t.failed(), t.timedOut(), t.rejected(), t.lost(), node.board().totalRestarts()));
+        totals.set(String.format(Locale.ROOT, "sent %d   admitted %d   completed %d   failed %d   timed out %d   shed %d   rejected %d   "
+                        + "lost %d   partial %d   restarts %d   queued %d", t.sent(), t.sent() - t.rejected(), t.completed(), t.failed(), t.timedOut(),
+                t.shed(), t.rejected() - t.shed(), t.lost(), t.partial(), node.board().totalRestarts(),
+                views.stream().mapToInt(WorkerBoard.View::inFlight).sum()));
+        load.refresh();
         List<String> rows = new ArrayList<>();
         for (Map.Entry<String, LatencyHistogram> e : node.metrics().routes().entrySet()) {
             LatencyHistogram h = e.getValue();
@@ -214,6 +225,7 @@ public final class ServingViewModel {
     }
 
     public void close() {
+        load.stop();
         if (node != null) {
             node.close();
             node = null;

@@ -13,7 +13,7 @@ class PartialCaptionTest {
         PartialCaption p = PartialCaption.read("a small blue triangle at at").orElseThrow();
         assertEquals("a small blue triangle", p.understood());
         assertEquals("at at", p.notUnderstood());
-        assertEquals(1, p.caption().objects().size());
+        assertEquals(1, p.caption().objectCount());
         assertTrue(PartialCaption.read("a red circle left of a blue square").orElseThrow().whole());
         assertTrue(PartialCaption.read("at at the").isEmpty());
     }
