@@ -85,7 +85,11 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         totals.setId("serving-totals");
         totals.getStyleClass().add("serving-totals");
         totals.textProperty().bind(vm.totalsProperty());
+        // the totals wrap onto a second line in narrow windows instead of being cut
+        totals.setWrapText(true);
         VBox text = new VBox(2, status, totals);
+        text.setMinWidth(0);
+        HBox.setHgrow(text, Priority.ALWAYS);
         HBox bar = new HBox(12, start, text);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(10));
@@ -290,6 +294,9 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
 
     /** Batches by size, e.g. "1:40 2:12 4:3 8:1": how much dynamic batching shares. */
     private static String batchSizes(WorkerBoard.View v) {
+        if (v.batches() == 0) {
+            return "no batches yet";
+        }
         StringBuilder s = new StringBuilder("sizes");
         for (int i = 0; i < v.batchSizes().length; i++) {
             if (v.batchSizes()[i] > 0) {
