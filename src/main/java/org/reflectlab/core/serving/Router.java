@@ -121,7 +121,10 @@ final class Router extends AbstractBehavior<Router.Command> {
         double encWait = wait(enc, 0);
         double decWait = wait(dec, enc.equals(dec) ? 1 : 0);
         double budget = r.timeoutMillis() * admission.headroom();
-        if (admission.predict() && encWait + decWait > budget) {
+        // idle workers always admit: a request that starts at once is not queued to expire, and only jobs that run
+        // update the time per job (an estimate left high by one slow batch would otherwise shed everything forever)
+        boolean idle = inFlight.getOrDefault(enc, 0) == 0 && inFlight.getOrDefault(dec, 0) == 0;
+        if (admission.predict() && !idle && encWait + decWait > budget) {
             r.replyTo().tell(new Reply.Rejected(r.id(), route, String.format(java.util.Locale.ROOT,
                     "refused at once: it would finish in ~%.0f ms, past %.0f%% of its %d ms deadline (%d jobs ahead at %s, %d at %s)",
                     encWait + decWait, admission.headroom() * 100, r.timeoutMillis(), inFlight.getOrDefault(enc, 0), boardName(enc),

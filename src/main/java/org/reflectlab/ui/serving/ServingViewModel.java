@@ -134,8 +134,9 @@ public final class ServingViewModel {
         node.request(input.get(), data, output.get()).thenAccept(r -> {
             double ms = (System.nanoTime() - t0) / 1e6;
             runner.uiExecutor().execute(() -> {
-                reply.set(r);
+                // the text first: whoever sees the reply change can read its description
                 replyText.set(describe(r, ms));
+                reply.set(r);
             });
         });
     }

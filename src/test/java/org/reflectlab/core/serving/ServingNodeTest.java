@@ -89,7 +89,7 @@ class ServingNodeTest {
         int partial = 0;
         int nothing = 0;
         for (int i = 0; i < SceneInputs.SCENES; i++) {
-            Reply r = get(node, Modality.TEXT, inputs.input(Modality.TEXT, i), Modality.AUDIO, Duration.ofSeconds(5));
+            Reply r = get(node, Modality.TEXT, inputs.input(Modality.TEXT, i), Modality.AUDIO, Duration.ofSeconds(30));
             if (r instanceof Reply.Failed f) {
                 // only when not even the first words of the decoded caption parse
                 assertTrue(f.reason().contains("of which nothing parses"), f.reason());

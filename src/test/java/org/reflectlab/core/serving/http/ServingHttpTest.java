@@ -144,15 +144,22 @@ class ServingHttpTest {
     void overloadIsRefusedAtOnceWithRetryAfter() throws Exception {
         node.slow("text-1", 400);
         try {
-            // the first request teaches the router that text-1 now takes ~400 ms per job
+            // the first request teaches the router that text-1 now takes ~400 ms per job; the second one waits there
             assertEquals(200, post("{\"from\":\"text\",\"to\":\"text\",\"caption\":\"a red circle\",\"deadline_ms\":3000}").statusCode());
+            CompletableFuture<HttpResponse<byte[]>> ahead = client.sendAsync(HttpRequest.newBuilder(uri("/v1/requests"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"from\":\"text\",\"to\":\"text\",\"caption\":\"a blue square\",\"deadline_ms\":5000}")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            Thread.sleep(150);
             long t0 = System.nanoTime();
             HttpResponse<byte[]> r = post("{\"from\":\"text\",\"to\":\"image\",\"caption\":\"a red circle\",\"deadline_ms\":200}");
             double ms = (System.nanoTime() - t0) / 1e6;
             assertEquals(503, r.statusCode(), new String(r.body()));
             assertTrue(Integer.parseInt(r.headers().firstValue("Retry-After").orElse("0")) >= 1);
             assertTrue(error(r).contains("refused at once"), error(r));
-            assertTrue(ms < 150, "refused after " + ms + " ms");
+            // refused without waiting for the job ahead of it (a busy machine can slow the answer itself)
+            assertTrue(!ahead.isDone() || ms < 150, "refused after " + ms + " ms, after the request ahead of it ended");
+            assertEquals(200, ahead.get().statusCode());
         } finally {
             node.slow("text-1", 0);
         }
@@ -216,7 +223,7 @@ class ServingHttpTest {
         assertEquals("ready", JSON.readTree(health.body()).get("status").asText());
         JsonNode routes = JSON.readTree(get("/v1/routes").body()).get("routes");
         assertEquals(9, routes.size());
-        assertEquals(200, post("{\"from\":\"text\",\"to\":\"image\",\"caption\":\"a blue square\"}").statusCode());
+        assertEquals(200, post("{\"from\":\"text\",\"to\":\"image\",\"caption\":\"a blue square\",\"deadline_ms\":30000}").statusCode());
         String metrics = get("/metrics").body();
         assertTrue(metrics.contains("reflectlab_requests_total{route=\"text->image\",outcome=\"completed\"}"), metrics);
         assertTrue(metrics.contains("reflectlab_request_duration_seconds_bucket{route=\"text->image\",le=\"+Inf\"}"));
