@@ -78,6 +78,7 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         start.setId("serving-start");
         start.disableProperty().bind(vm.canStart().not());
         start.setOnAction(e -> vm.start());
+        start.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label status = new Label();
         status.setId("serving-status");
         status.textProperty().bind(vm.statusProperty());

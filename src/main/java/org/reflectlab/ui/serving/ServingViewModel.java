@@ -134,9 +134,8 @@ public final class ServingViewModel {
         node.request(input.get(), data, output.get()).thenAccept(r -> {
             double ms = (System.nanoTime() - t0) / 1e6;
             runner.uiExecutor().execute(() -> {
-                // the text first: whoever sees the reply change can read its description
-                replyText.set(describe(r, ms));
                 reply.set(r);
+                replyText.set(describe(r, ms));
             });
         });
     }

@@ -67,7 +67,8 @@ class ServingViewModelTest {
         vm.captionProperty().set("a large green square at bottom right");
         vm.outputProperty().set(Modality.IMAGE);
         vm.send();
-        await(() -> vm.replyProperty().get() != null, "a reply");
+        // the reply and its text are set one after the other: wait for both
+        await(() -> vm.replyProperty().get() != null && !vm.replyTextProperty().get().startsWith("sent"), "a reply");
         Reply.Completed c = assertInstanceOf(Reply.Completed.class, vm.replyProperty().get());
         assertInstanceOf(Payload.Image.class, c.output());
         assertTrue(vm.replyTextProperty().get().contains("text->image"), vm.replyTextProperty().get());
