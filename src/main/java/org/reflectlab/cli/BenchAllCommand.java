@@ -189,7 +189,7 @@ final class BenchAllCommand implements Callable<Integer> {
                 for (Modality out : Modality.values()) {
                     PipelineBench.RouteTiming t = bench.measure(in, out, quick ? 40 : 300, quick ? 40 : 200, quick ? 5 : 50, 10);
                     add("pipeline", t.route() + ": one request p50", t.singleP50(), "ms",
-                            String.format(Locale.ROOT, "10 at once p50 %.2f ms; %d not completed", t.parallelP50(), t.failures()));
+                            String.format(Locale.ROOT, "10 at once p50 %.2f ms; %d not completed%s", t.parallelP50(), t.failures(), t.ends().note()));
                 }
             }
         }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed checks (not tests): training throughput, UI responsiveness.",
         subcommands = {BenchCommand.Train.class, BenchCommand.Inference.class, BenchCommand.Ui.class, BenchWorldCommand.class,
             BenchLayoutCommand.class, BenchCommand.Ttt.class, BenchPipelineCommand.class, BenchSoakCommand.class,
-            BenchSweepCommand.class, BenchAllCommand.class})
+            BenchSweepCommand.class, BenchAllCommand.class, BenchHttpCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec

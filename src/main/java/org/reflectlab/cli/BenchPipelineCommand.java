@@ -101,7 +101,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
                 o.printf(Locale.ROOT, "%-8s %-15s %10.2f %10.2f %14.2f %14.2f %7.1fx %7.1fx %6.2f%s%n", setup,
                         t.route() + (crosses ? " x" : ""), t.singleP50(), t.singleP95(), t.parallelP50(), t.parallelP95(),
                         LECTURE_SINGLE_MS / t.singleP50(), LECTURE_PARALLEL_MS / t.parallelP50(), batch,
-                        t.failures() == 0 ? "" : "  (" + t.failures() + " not completed)");
+                        t.ends().note());
                 o.flush();
             }
         }

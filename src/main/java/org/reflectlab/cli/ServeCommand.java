@@ -18,13 +18,15 @@ import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.serving.LatencyHistogram;
 import org.reflectlab.core.serving.Modality;
 import org.reflectlab.core.serving.Payload;
-import org.reflectlab.core.serving.PipelineBench;
+import org.reflectlab.core.serving.SceneInputs;
 import org.reflectlab.core.serving.Reply;
 import org.reflectlab.core.serving.RouteEngine;
 import org.reflectlab.core.serving.ServingConfig;
 import org.reflectlab.core.serving.ServingMetrics;
 import org.reflectlab.core.serving.ServingNode;
 import org.reflectlab.core.serving.WorkerBoard;
+import org.reflectlab.core.serving.http.ServingHttp;
+import org.reflectlab.core.cluster.PekkoSetup;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import picocli.CommandLine.Command;
@@ -64,6 +66,25 @@ final class ServeCommand implements Callable<Integer> {
     long statsEvery;
     @Option(names = "--models", description = "Models folder (default: ./models).")
     Path models;
+    @Option(names = "--http", paramLabel = "PORT", description = "Serve the HTTP API on this port (0 = any free port) instead of reading stdin: "
+            + "POST /v1/requests, GET /v1/routes, /health, /metrics, /openapi.yaml.")
+    Integer httpPort;
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Interface the HTTP API listens on (default: ${DEFAULT-VALUE}, this machine only).")
+    String bind;
+    @Option(names = "--deadline", paramLabel = "ROUTE=MS", split = ",", description = "Default deadline of a route, e.g. text->audio=2000 "
+            + "(default: --timeout-ms for every route). A request can bring its own.")
+    Map<String, Long> deadlines;
+    @Option(names = "--max-batch", defaultValue = "32", description = "Largest batch a worker runs (default: ${DEFAULT-VALUE}).")
+    int maxBatch;
+    @Option(names = "--max-queue-delay-ms", defaultValue = "1", description = "How long a worker waits for a batch to fill (default: ${DEFAULT-VALUE}).")
+    long maxQueueDelayMs;
+    @Option(names = "--no-admission", description = "Admit whatever fits the queues, even what cannot finish in time (for comparison).")
+    boolean noAdmission;
+    @Option(names = "--max-body-kb", defaultValue = "1024", description = "Largest HTTP body; larger ones get 413 (default: ${DEFAULT-VALUE}).")
+    long maxBodyKb;
+    @Option(names = "--body-timeout-ms", defaultValue = "5000", description = "A body still arriving after this gets 408 and its connection "
+            + "is closed (default: ${DEFAULT-VALUE}).")
+    long bodyTimeoutMs;
 
     @Override
     public Integer call() throws Exception {
@@ -77,9 +98,18 @@ final class ServeCommand implements Callable<Integer> {
                     r.add(Modality.parse(s));
                 }
             }
-            cfg = ServingConfig.local().withRoles(r).withWorkers(workers).withQueueCapacity(queue).withTimeout(Duration.ofMillis(timeoutMs));
+            cfg = ServingConfig.local().withRoles(r).withWorkers(workers).withQueueCapacity(queue).withTimeout(Duration.ofMillis(timeoutMs))
+                    .withAdmission(admission());
             if (cluster) {
-                cfg = cfg.clustered(host, port, seeds == null || seeds.isEmpty() ? List.of(host + ":" + port) : seeds);
+                if (!PekkoSetup.isHost(host)) {
+                    throw new IllegalArgumentException("--host is a host name or address, not '" + host + "'");
+                }
+                cfg = cfg.clustered(host, port, seeds == null || seeds.isEmpty() ? List.of(host + ":" + port)
+                        : PekkoSetup.parseSeeds(String.join(",", seeds)));
+            }
+            if (httpPort != null && (httpPort < 0 || httpPort > 65535 || !PekkoSetup.isHost(bind) || maxBodyKb < 1 || bodyTimeoutMs < 1)) {
+                throw new IllegalArgumentException("--http takes a port 0 to 65535 and --bind a host name or address; "
+                        + "--max-body-kb and --body-timeout-ms are positive");
             }
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
@@ -87,9 +117,19 @@ final class ServeCommand implements Callable<Integer> {
         }
         Backend.start();
         ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
-        try (ServingNode node = ServingNode.start(cfg, RouteEngine.shipped(store, "unified"))) {
+        try (ServingNode node = ServingNode.start(cfg, RouteEngine.shipped(store, "unified"));
+             ServingHttp http = httpPort == null ? null : ServingHttp.start(node, ServingHttp.Settings.defaults(httpPort).withHost(bind)
+                     .withLimits(maxBodyKb * 1024, Duration.ofMillis(bodyTimeoutMs), Duration.ofSeconds(30)), line -> {
+                         spec.commandLine().getErr().println("http " + line);
+                         spec.commandLine().getErr().flush();
+                     })) {
             o.printf("# serving node %s: workers %s; queue %d per worker; timeout %d ms%n", node.address(),
                     node.board().views().stream().map(WorkerBoard.View::name).toList(), queue, timeoutMs);
+            if (http != null) {
+                o.printf("# HTTP API on http://%s (POST /v1/requests, GET /v1/routes, /health, /metrics, /openapi.yaml); Ctrl+C stops%n",
+                        http.address());
+            }
+            o.flush();
             CountDownLatch stop = new CountDownLatch(1);
             Thread hook = new Thread(stop::countDown, "reflectlab-serve-stop");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -104,11 +144,14 @@ final class ServeCommand implements Callable<Integer> {
             }, "reflectlab-serve-stats");
             stats.setDaemon(true);
             stats.start();
-            serveStdin(o, node);
+            if (http == null) {
+                serveStdin(o, node);
+            }
             if (forSeconds > 0) {
                 stop.await(forSeconds, TimeUnit.SECONDS);
-            } else if (cluster) {
-                o.println("# stdin ended; serving the cluster until Ctrl+C");
+            } else if (cluster || http != null) {
+                o.println(http != null ? "# serving HTTP until Ctrl+C" : "# stdin ended; serving the cluster until Ctrl+C");
+                o.flush();
                 stop.await();
             }
             printStats(o, node);
@@ -117,8 +160,23 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    private ServingConfig.Admission admission() {
+        Map<String, Duration> d = new java.util.TreeMap<>();
+        if (deadlines != null) {
+            deadlines.forEach((route, ms) -> {
+                String[] ends = route.split("->");
+                if (ends.length != 2 || ms < 1) {
+                    throw new IllegalArgumentException("--deadline is ROUTE=MS, e.g. text->audio=2000, not " + route + "=" + ms);
+                }
+                d.put(org.reflectlab.core.serving.Reply.route(Modality.parse(ends[0]), Modality.parse(ends[1])), Duration.ofMillis(ms));
+            });
+        }
+        return new ServingConfig.Admission(maxBatch, Duration.ofMillis(maxQueueDelayMs), ServingConfig.Admission.defaults().routeQueue(),
+                ServingConfig.Admission.defaults().headroom(), d, !noAdmission);
+    }
+
     private void serveStdin(PrintWriter o, ServingNode node) throws Exception {
-        PipelineBench inputs = new PipelineBench(node, 1);
+        SceneInputs inputs = new SceneInputs(1);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null) {
@@ -127,24 +185,35 @@ final class ServeCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                String[] parts = line.split("\\s+", 2);
-                String[] route = parts[0].split("->");
-                if (route.length != 2 || parts.length < 2) {
-                    throw new IllegalArgumentException("write <in>-><out> <data>, e.g. text->image a red circle");
-                }
-                Modality from = Modality.parse(route[0]);
-                Modality to = Modality.parse(route[1]);
-                Payload data = parts[1].startsWith("scene ") ? inputs.input(from, Integer.parseInt(parts[1].substring(6).trim()))
-                        : from == Modality.TEXT ? new Payload.Text(parts[1]) : null;
-                if (data == null) {
-                    throw new IllegalArgumentException(from.word() + " input is given as 'scene N'");
-                }
+                StdinRequest r = StdinRequest.parse(line, inputs);
                 long t0 = System.nanoTime();
-                Reply r = node.request(from, data, to).toCompletableFuture().get();
-                o.println(describe(r, (System.nanoTime() - t0) / 1e6));
+                Reply reply = node.request(r.from(), r.data(), r.to()).toCompletableFuture().get();
+                o.println(describe(reply, (System.nanoTime() - t0) / 1e6));
             } catch (IllegalArgumentException e) {
                 o.println("error: " + e.getMessage());
             }
+            o.flush();
+        }
+    }
+
+    /** One stdin line: "text->image a red circle" or "audio->text scene 12". */
+    record StdinRequest(Modality from, Modality to, Payload data) {
+        static StdinRequest parse(String line, SceneInputs inputs) {
+            String[] parts = line.trim().split("\\s+", 2);
+            String[] route = parts[0].split("->");
+            if (route.length != 2 || parts.length < 2) {
+                throw new IllegalArgumentException("write <in>-><out> <data>, e.g. text->image a red circle");
+            }
+            Modality from = Modality.parse(route[0]);
+            Modality to = Modality.parse(route[1]);
+            String rest = parts[1].trim();
+            if (rest.equals("scene") || rest.startsWith("scene ")) {
+                return new StdinRequest(from, to, inputs.scene(from, SceneInputs.sceneNumber(rest.substring(5))));
+            }
+            if (from != Modality.TEXT) {
+                throw new IllegalArgumentException(from.word() + " input is given as 'scene N' (0 to " + (SceneInputs.SCENES - 1) + ")");
+            }
+            return new StdinRequest(from, to, new Payload.Text(rest));
         }
     }
 

@@ -89,6 +89,24 @@ public final class PekkoSetup {
         return a.getHost().isPresent() ? a.getHost().get() + ":" + a.getPort().orElse(0) : "local";
     }
 
+    /**
+     * Why an actor system did not start, in one line: a port in use (Artery's BindException deep in
+     * the cause chain), or the first line of the cause.
+     */
+    public static String whyNotStarted(String host, int port, Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            String m = String.valueOf(c.getMessage());
+            if (c instanceof java.net.BindException || m.contains("Address already in use")) {
+                return "port " + port + " on " + host + " is in use (another node or program?): choose another with --port";
+            }
+            if (m.contains("Cannot assign requested address") || c instanceof java.nio.channels.UnresolvedAddressException) {
+                return "cannot listen on " + host + ":" + port + ": that address is not one of this machine's (see --host)";
+            }
+        }
+        String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        return "the node did not start: " + cut(first);
+    }
+
     /** "host:port,host:port" -> the list; a clear message for anything else. */
     public static List<String> parseSeeds(String s) {
         List<String> out = new ArrayList<>();
@@ -123,7 +141,7 @@ public final class PekkoSetup {
     private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile(
             "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\\[[0-9A-Fa-f:.]+]");
 
-    static boolean isHost(String s) {
+    public static boolean isHost(String s) {
         return s != null && s.length() <= 253 && HOST.matcher(s).matches();
     }
 

@@ -32,6 +32,23 @@ public final class LatencyHistogram {
         return n == 0 ? Double.NaN : sumNanos.get() / 1e6 / n;
     }
 
+    /** Requests that took at most this long (to within a bucket): a Prometheus bucket's cumulative count. */
+    public long countAtMost(double millis) {
+        double nanos = millis * 1e6;
+        long n = 0;
+        for (int b = 0; b < BUCKETS; b++) {
+            if (MIN_NANOS * Math.pow(GROWTH, b) > nanos * (1 + 1e-9)) {
+                break;
+            }
+            n += counts.get(b);
+        }
+        return n;
+    }
+
+    public double sumMillis() {
+        return sumNanos.get() / 1e6;
+    }
+
     /** The q-quantile (0..1) in milliseconds: the upper edge of the bucket that holds it; NaN when empty. */
     public double percentileMillis(double q) {
         long n = total.get();

@@ -39,7 +39,7 @@ final class NodeGuardian {
 
     static Behavior<Command> create(ServingConfig cfg, WorkerBoard board, Map<String, Supplier<RouteEngine>> engines) {
         return Behaviors.setup(ctx -> {
-            ActorRef<Router.Command> router = ctx.spawn(Router.create(cfg.queueCapacity(), board), "router");
+            ActorRef<Router.Command> router = ctx.spawn(Router.create(cfg.queueCapacity(), cfg.admission(), board), "router");
             Map<String, ActorRef<Worker.Command>> workers = new HashMap<>();
             for (Modality m : cfg.roles()) {
                 for (int i = 1; i <= cfg.workersPerModality(); i++) {
@@ -79,7 +79,7 @@ final class NodeGuardian {
 
     private static ActorRef<Worker.Command> spawn(ActorContext<Command> ctx, ServingConfig cfg, WorkerBoard board,
                                                   Supplier<RouteEngine> engine, Modality m, String name) {
-        ActorRef<Worker.Command> ref = ctx.spawn(Worker.create(m, name, engine, board, cfg.restarts()), name,
+        ActorRef<Worker.Command> ref = ctx.spawn(Worker.create(m, name, engine, board, cfg.restarts(), cfg.admission()), name,
                 DispatcherSelector.fromConfig(DISPATCHER));
         ctx.watchWith(ref, new WorkerStopped(name, m));
         return ref;

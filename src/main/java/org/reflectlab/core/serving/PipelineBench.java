@@ -6,10 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.reflectlab.core.data.DataSpec;
-import org.reflectlab.core.data.Sample;
-import org.reflectlab.core.data.SceneAudio;
-import org.reflectlab.core.data.ShapesWorld;
 
 /**
  * The lecture's pipeline benchmark, measured: per route, the latency of one request at a time and
@@ -19,39 +15,67 @@ import org.reflectlab.core.data.ShapesWorld;
  */
 public final class PipelineBench {
 
+    /** How the timed requests of a route that did not complete ended, and how many completed in part. */
+    public record Ends(int failed, int timedOut, int rejected, int partial) {
+        public int notCompleted() {
+            return failed + timedOut + rejected;
+        }
+
+        Ends plus(Reply r) {
+            return new Ends(failed + (r instanceof Reply.Failed ? 1 : 0), timedOut + (r instanceof Reply.TimedOut ? 1 : 0),
+                    rejected + (r instanceof Reply.Rejected ? 1 : 0),
+                    partial + (r instanceof Reply.Completed c && c.notUnderstood() != null ? 1 : 0));
+        }
+
+        /** "" when all completed in full, else e.g. "  (2 failed, 1 timed out, 17 partial)". */
+        public String note() {
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            if (failed > 0) {
+                parts.add(failed + " failed");
+            }
+            if (timedOut > 0) {
+                parts.add(timedOut + " timed out");
+            }
+            if (rejected > 0) {
+                parts.add(rejected + " rejected");
+            }
+            if (partial > 0) {
+                parts.add(partial + " partial");
+            }
+            return parts.isEmpty() ? "" : "  (" + String.join(", ", parts) + ")";
+        }
+    }
+
     /** Milliseconds. */
     public record RouteTiming(String route, double singleP50, double singleP95, double parallelP50, double parallelP95,
-                              int singles, int parallelReps, int failures) {
+                              int singles, int parallelReps, Ends ends) {
+        public int failures() {
+            return ends.notCompleted();
+        }
     }
 
     private final ServingNode node;
-    private final List<Sample> samples;
-    private final ShapesWorld world;
+    private final SceneInputs inputs;
 
     public PipelineBench(ServingNode node, long seed) {
         this.node = node;
-        this.world = new ShapesWorld(DataSpec.defaults(seed));
-        this.samples = world.samples(0, 64);
+        this.inputs = new SceneInputs(seed);
     }
 
+    /** Input i of this benchmark's stream (cycling through the seeded samples). */
     public Payload input(Modality m, int i) {
-        Sample s = samples.get(Math.floorMod(i, samples.size()));
-        return switch (m) {
-            case TEXT -> new Payload.Text(s.caption().text());
-            case IMAGE -> new Payload.Image(world.render(s.scene()));
-            case AUDIO -> new Payload.Audio(SceneAudio.synthesize(s.scene()));
-        };
+        return inputs.input(m, i);
     }
 
     public RouteTiming measure(Modality in, Modality out, int warmup, int singles, int parallelReps, int parallel) throws Exception {
-        int failures = 0;
         for (int i = 0; i < warmup; i++) {
             once(in, out, i);
         }
+        Ends ends = new Ends(0, 0, 0, 0);
         double[] single = new double[singles];
         for (int i = 0; i < singles; i++) {
             long t0 = System.nanoTime();
-            failures += once(in, out, i) ? 0 : 1;
+            ends = ends.plus(once(in, out, i));
             single[i] = (System.nanoTime() - t0) / 1e6;
         }
         double[] burst = new double[parallelReps];
@@ -64,16 +88,15 @@ public final class PipelineBench {
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
             burst[r] = (System.nanoTime() - t0) / 1e6;
             for (CompletableFuture<Reply> f : all) {
-                failures += f.get() instanceof Reply.Completed ? 0 : 1;
+                ends = ends.plus(f.get());
             }
         }
         return new RouteTiming(Reply.route(in, out), percentile(single, 0.5), percentile(single, 0.95),
-                percentile(burst, 0.5), percentile(burst, 0.95), singles, parallelReps, failures);
+                percentile(burst, 0.5), percentile(burst, 0.95), singles, parallelReps, ends);
     }
 
-    private boolean once(Modality in, Modality out, int i) throws Exception {
-        Reply r = node.request(in, input(in, i), out, Duration.ofSeconds(5)).toCompletableFuture().get(30, TimeUnit.SECONDS);
-        return r instanceof Reply.Completed;
+    private Reply once(Modality in, Modality out, int i) throws Exception {
+        return node.request(in, input(in, i), out, Duration.ofSeconds(5)).toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
     static double percentile(double[] v, double q) {

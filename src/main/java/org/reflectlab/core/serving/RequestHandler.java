@@ -31,7 +31,10 @@ final class RequestHandler {
     private final long startNanos = System.nanoTime();
     private String encodeNote;
     private String encodedBy;
+    private double encodeMillis;
+    private boolean encoderReleased;
     private Stage stage = Stage.ENCODE;
+    private double lastCost = Double.NaN;
 
     private RequestHandler(Router.Request request, ActorRef<Worker.Command> encoder, ActorRef<Worker.Command> decoder,
                            ActorRef<Router.Command> router) {
@@ -73,11 +76,16 @@ final class RequestHandler {
             stage = Stage.DECODE;
             encodeNote = r.note();
             encodedBy = r.worker();
+            encodeMillis = (System.nanoTime() - startNanos) / 1e6;
+            encoderReleased = true;
+            router.tell(new Router.Release(encoder, r.costMillis()));
             long left = request.timeoutMillis() - (System.nanoTime() - startNanos) / 1_000_000L;
             decoder.tell(new Worker.Job(request.id(), Stage.DECODE, r.payload(), Math.max(1, left), results));
             return Behaviors.same();
         }
-        return finish(new Reply.Completed(request.id(), route(), r.payload(), encodeNote, r.note(), encodedBy, r.worker()));
+        lastCost = r.costMillis();
+        return finish(new Reply.Completed(request.id(), route(), r.payload(), encodeNote, r.note(), encodedBy, r.worker(),
+                r.notUnderstood(), encodeMillis, (System.nanoTime() - startNanos) / 1e6 - encodeMillis));
     }
 
     private Behavior<Msg> onDeadline() {
@@ -90,7 +98,11 @@ final class RequestHandler {
 
     private Behavior<Msg> finish(Reply reply) {
         request.replyTo().tell(reply);
-        router.tell(new Router.Release(encoder, decoder));
+        if (!encoderReleased) {
+            router.tell(new Router.Release(encoder, Double.NaN));
+        }
+        router.tell(new Router.Release(decoder, lastCost));
+        router.tell(new Router.RouteDone(route()));
         return Behaviors.stopped();
     }
 }

@@ -3,6 +3,7 @@ package org.reflectlab.core.serving;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -28,14 +29,18 @@ import org.reflectlab.core.train.UnifiedModelIO;
  */
 public final class RouteEngine {
 
-    /** One item's outcome: a payload and a note on how it was made, or an error for the user. */
-    public record Outcome(Payload payload, String note, String error) {
+    /**
+     * One item's outcome: a payload and a note on how it was made, or an error for the user.
+     *
+     * @param notUnderstood words of a decoded caption that were left out of the answer (null: none)
+     */
+    public record Outcome(Payload payload, String note, String error, String notUnderstood) {
         static Outcome ok(Payload p, String note) {
-            return new Outcome(p, note, null);
+            return new Outcome(p, note, null, null);
         }
 
         static Outcome failed(String error) {
-            return new Outcome(null, null, error);
+            return new Outcome(null, null, error, null);
         }
     }
 
@@ -127,32 +132,40 @@ public final class RouteEngine {
                 for (int i = 0; i < n; i++) {
                     String caption = direct.get(i);
                     String how = "caption decoder (learned) said '" + caption + "'";
-                    if (!CaptionParser.parse(caption).ok()) {
+                    Optional<PartialCaption> read = PartialCaption.read(caption);
+                    if (read.isEmpty() || !read.get().whole()) {
                         // a text latent need not read as a caption (the caption decoder learned from image
                         // latents): draw it, then let the model read its own drawing
                         if (drawn == null) {
                             drawn = model.decodeImages(z);
                         }
-                        caption = model.readCaptions(List.of(drawn.get(i))).get(0);
-                        how = "image decoder, then image encoder + caption decoder (learned) read '" + caption + "'";
+                        String second = model.readCaptions(List.of(drawn.get(i))).get(0);
+                        Optional<PartialCaption> reread = PartialCaption.read(second);
+                        if (reread.isPresent() && (reread.get().whole() || read.isEmpty())) {
+                            read = reread;
+                            caption = second;
+                            how = "image decoder, then image encoder + caption decoder (learned) read '" + second + "'";
+                        }
                     }
-                    out.add(clipFor(caption, how, r));
+                    out.add(read.isPresent() ? clipFor(read.get(), how, r) : Outcome.failed("the model decoded '" + caption
+                            + "', of which nothing parses (" + CaptionParser.parse(caption).error().message() + "): no clip"));
                 }
             }
         }
         return out;
     }
 
-    private static Outcome clipFor(String caption, String how, SplittableRandom r) {
-        ParseResult p = CaptionParser.parse(caption);
-        if (!p.ok()) {
-            return Outcome.failed("the model decoded '" + caption + "', which does not parse (" + p.error().message() + "): no clip");
-        }
+    /** A clip for what of the caption was understood; the words left out are said, not guessed at. */
+    private static Outcome clipFor(PartialCaption p, String how, SplittableRandom r) {
         Scene scene = SceneSampler.realize(p.caption(), r).orElse(null);
         if (scene == null) {
-            return Outcome.failed("the model decoded '" + caption + "', which no scene can satisfy: no clip");
+            return Outcome.failed("the model decoded '" + p.understood() + "', which no scene can satisfy: no clip");
         }
         AudioClip clip = SceneAudio.synthesize(scene);
-        return Outcome.ok(new Payload.Audio(clip), how + "; clip synthesized (analytic)");
+        if (p.whole()) {
+            return Outcome.ok(new Payload.Audio(clip), how + "; clip synthesized (analytic)");
+        }
+        return new Outcome(new Payload.Audio(clip), how + "; not understood: '" + p.notUnderstood() + "'; clip synthesized for '"
+                + p.understood() + "' (analytic)", null, p.notUnderstood());
     }
 }

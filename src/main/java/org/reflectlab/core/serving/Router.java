@@ -15,10 +15,12 @@ import org.apache.pekko.actor.typed.receptionist.Receptionist;
 
 /**
  * Admission and routing. It learns the workers of each modality from the receptionist (on this
- * node, or anywhere in the cluster), keeps how many requests each holds, and for every request picks
- * the least loaded encoder and decoder. When every worker a route needs is at its queue capacity the
- * request is rejected at once: that is the back-pressure. Each admitted request gets its own
- * {@link RequestHandler}.
+ * node, or anywhere in the cluster), keeps how many jobs each holds, and for every request picks
+ * the least loaded encoder and decoder. Admission control: a request is refused at once (with when
+ * to retry) when every worker a route needs is at its queue capacity, when its route already has
+ * its bound of requests in the node, or when the jobs queued ahead of it at its two workers, at
+ * their measured time per job, would not let it finish within its deadline. An admitted request
+ * gets its own {@link RequestHandler}; what is refused never reaches a worker.
  */
 final class Router extends AbstractBehavior<Router.Command> {
 
@@ -29,7 +31,12 @@ final class Router extends AbstractBehavior<Router.Command> {
             implements Command {
     }
 
-    record Release(ActorRef<Worker.Command> encoder, ActorRef<Worker.Command> decoder) implements Command {
+    /** A request's job at this worker is done (or given up on); costMillis is the worker's time per job, NaN if unknown. */
+    record Release(ActorRef<Worker.Command> worker, double costMillis) implements Command {
+    }
+
+    /** A request of this route has ended. */
+    record RouteDone(String route) implements Command {
     }
 
     /** How many workers of each modality the router can reach now. */
@@ -39,18 +46,25 @@ final class Router extends AbstractBehavior<Router.Command> {
     private record Listed(Modality modality, Receptionist.Listing listing) implements Command {
     }
 
+    /** The time per job assumed for a worker that has not run a batch yet (the lecture's ~5 ms per inference). */
+    static final double PRIOR_COST_MILLIS = 5;
+
     private final int capacity;
+    private final ServingConfig.Admission admission;
     private final WorkerBoard board;
     private final Map<Modality, List<ActorRef<Worker.Command>>> workers = new EnumMap<>(Modality.class);
     private final Map<ActorRef<Worker.Command>, Integer> inFlight = new HashMap<>();
+    private final Map<ActorRef<Worker.Command>, Double> reportedCost = new HashMap<>();
+    private final Map<String, Integer> routeInFlight = new HashMap<>();
 
-    static Behavior<Command> create(int capacity, WorkerBoard board) {
-        return Behaviors.setup(ctx -> new Router(ctx, capacity, board));
+    static Behavior<Command> create(int capacity, ServingConfig.Admission admission, WorkerBoard board) {
+        return Behaviors.setup(ctx -> new Router(ctx, capacity, admission, board));
     }
 
-    private Router(ActorContext<Command> ctx, int capacity, WorkerBoard board) {
+    private Router(ActorContext<Command> ctx, int capacity, ServingConfig.Admission admission, WorkerBoard board) {
         super(ctx);
         this.capacity = capacity;
+        this.admission = admission;
         this.board = board;
         // one adapter per message class (a second would replace the first): the listing's key says the modality
         ActorRef<Receptionist.Listing> adapter = ctx.messageAdapter(Receptionist.Listing.class, l -> new Listed(modality(l), l));
@@ -74,6 +88,10 @@ final class Router extends AbstractBehavior<Router.Command> {
         return newReceiveBuilder()
                 .onMessage(Request.class, this::onRequest)
                 .onMessage(Release.class, this::onRelease)
+                .onMessage(RouteDone.class, d -> {
+                    routeInFlight.merge(d.route(), -1, (a, b) -> Math.max(0, a + b));
+                    return this;
+                })
                 .onMessage(Listed.class, this::onListed)
                 .onMessage(CountWorkers.class, c -> {
                     Map<Modality, Integer> n = new EnumMap<>(Modality.class);
@@ -90,13 +108,56 @@ final class Router extends AbstractBehavior<Router.Command> {
         ActorRef<Worker.Command> dec = enc == null ? null : pick(r.output(), enc);
         if (enc == null || dec == null) {
             Modality missing = enc == null ? r.input() : r.output();
-            r.replyTo().tell(new Reply.Rejected(r.id(), route, whyNot(missing)));
+            boolean full = !workers.get(missing).isEmpty();
+            r.replyTo().tell(new Reply.Rejected(r.id(), route, whyNot(missing), full ? drainMillis(missing) : 0));
+            return this;
+        }
+        int onRoute = routeInFlight.getOrDefault(route, 0);
+        if (onRoute >= admission.routeQueue()) {
+            r.replyTo().tell(new Reply.Rejected(r.id(), route, "refused at once: " + route + " already has " + onRoute
+                    + " requests in this node (its bound)", Math.max(1, Math.round(wait(enc, 0) + wait(dec, enc.equals(dec) ? 1 : 0)))));
+            return this;
+        }
+        double encWait = wait(enc, 0);
+        double decWait = wait(dec, enc.equals(dec) ? 1 : 0);
+        double budget = r.timeoutMillis() * admission.headroom();
+        // idle workers always admit: a request that starts at once is not queued to expire, and only jobs that run
+        // update the time per job (an estimate left high by one slow batch would otherwise shed everything forever)
+        boolean idle = inFlight.getOrDefault(enc, 0) == 0 && inFlight.getOrDefault(dec, 0) == 0;
+        if (admission.predict() && !idle && encWait + decWait > budget) {
+            r.replyTo().tell(new Reply.Rejected(r.id(), route, String.format(java.util.Locale.ROOT,
+                    "refused at once: it would finish in ~%.0f ms, past %.0f%% of its %d ms deadline (%d jobs ahead at %s, %d at %s)",
+                    encWait + decWait, admission.headroom() * 100, r.timeoutMillis(), inFlight.getOrDefault(enc, 0), boardName(enc),
+                    inFlight.getOrDefault(dec, 0), boardName(dec)), Math.max(1, Math.round(encWait + decWait - budget))));
             return this;
         }
         add(enc, 1);
         add(dec, 1);
+        routeInFlight.merge(route, 1, Integer::sum);
         getContext().spawnAnonymous(RequestHandler.create(r, enc, dec, getContext().getSelf()));
         return this;
+    }
+
+    /**
+     * Predicted ms until a new job at this worker is done: the jobs it holds (plus {@code extra} of
+     * this request) and the new one, each at the worker's measured time per job.
+     */
+    private double wait(ActorRef<Worker.Command> w, int extra) {
+        return (inFlight.getOrDefault(w, 0) + extra + 1) * cost(w);
+    }
+
+    private double cost(ActorRef<Worker.Command> w) {
+        double c = isLocal(w) ? board.cost(boardName(w)) : reportedCost.getOrDefault(w, Double.NaN);
+        return Double.isNaN(c) ? PRIOR_COST_MILLIS : c;
+    }
+
+    /** Predicted ms until the least loaded worker of a modality has room again. */
+    private long drainMillis(Modality m) {
+        double best = Double.MAX_VALUE;
+        for (ActorRef<Worker.Command> w : workers.get(m)) {
+            best = Math.min(best, (inFlight.getOrDefault(w, 0) - capacity + 1) * cost(w));
+        }
+        return Math.max(1, Math.round(best));
     }
 
     /** The least loaded worker with room (a worker already chosen for this request counts once more). */
@@ -126,8 +187,10 @@ final class Router extends AbstractBehavior<Router.Command> {
     }
 
     private Behavior<Command> onRelease(Release r) {
-        add(r.encoder(), -1);
-        add(r.decoder(), -1);
+        add(r.worker(), -1);
+        if (!Double.isNaN(r.costMillis())) {
+            reportedCost.put(r.worker(), r.costMillis());
+        }
         return this;
     }
 
@@ -143,6 +206,7 @@ final class Router extends AbstractBehavior<Router.Command> {
         for (ActorRef<Worker.Command> old : workers.get(l.modality())) {
             if (!now.contains(old)) {
                 inFlight.remove(old);
+                reportedCost.remove(old);
                 board.forget(boardName(old));
             }
         }

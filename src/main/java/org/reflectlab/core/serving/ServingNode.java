@@ -48,17 +48,36 @@ public final class ServingNode implements AutoCloseable {
         this.board = board;
     }
 
-    /** Starts the node and waits (up to 60 s) until its router reaches every local worker. */
+    /**
+     * Starts the node and waits (up to 60 s) until its router reaches every local worker. The first
+     * model copy is loaded here, before any worker starts: a damaged or missing model fails at once
+     * with its file and reason (and that copy becomes the first worker's). A cluster port in use, or
+     * a seed node that is not host:port, is one line too.
+     */
     public static ServingNode start(ServingConfig config, EngineFactory engines) {
         WorkerBoard board = new WorkerBoard();
         Map<String, Supplier<RouteEngine>> copies = new HashMap<>();
-        for (Modality m : config.roles()) {
-            for (int i = 1; i <= config.workersPerModality(); i++) {
-                copies.put(m.word() + "-" + i, memo(engines));
+        RouteEngine first = null;
+        if (!config.roles().isEmpty()) {
+            try {
+                first = engines.create();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot serve: " + e.getMessage(), e);
             }
         }
-        ActorSystem<NodeGuardian.Command> system = ActorSystem.create(NodeGuardian.create(config, board, copies),
-                PekkoSetup.SYSTEM, pekkoConfig(config));
+        for (Modality m : config.roles()) {
+            for (int i = 1; i <= config.workersPerModality(); i++) {
+                RouteEngine loaded = first;
+                first = null;
+                copies.put(m.word() + "-" + i, loaded != null ? () -> loaded : memo(engines));
+            }
+        }
+        ActorSystem<NodeGuardian.Command> system;
+        try {
+            system = ActorSystem.create(NodeGuardian.create(config, board, copies), PekkoSetup.SYSTEM, pekkoConfig(config));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(PekkoSetup.whyNotStarted(config.host(), config.port(), e), e);
+        }
         ActorRef<Router.Command> router;
         try {
             router = AskPattern.<NodeGuardian.Command, ActorRef<Router.Command>>ask(system, NodeGuardian.GetRouter::new,
@@ -115,13 +134,19 @@ public final class ServingNode implements AutoCloseable {
         return metrics;
     }
 
+    /** The node's actor system: the HTTP layer binds on it (one Pekko system per node). */
+    public ActorSystem<?> actorSystem() {
+        return system;
+    }
+
     /** host:port of this node in its cluster, or "local". */
     public String address() {
         return config.cluster() ? system.address().hostPort() : "local";
     }
 
+    /** Sends one request with its route's default deadline. */
     public CompletionStage<Reply> request(Modality in, Payload data, Modality out) {
-        return request(in, data, out, config.timeout());
+        return request(in, data, out, config.deadline(Reply.route(in, out)));
     }
 
     /** Sends one request; the stage always completes with a reply (never exceptionally). */
@@ -131,13 +156,13 @@ public final class ServingNode implements AutoCloseable {
         metrics.sent();
         long start = System.nanoTime();
         if (closed) {
-            Reply r = new Reply.Rejected(id, route, "the serving node is shut down");
+            Reply r = new Reply.Rejected(id, route, "the serving node is shut down", 0);
             metrics.ended(r, 0);
             return CompletableFuture.completedFuture(r);
         }
         if (data == null || data.modality() != in) {
             Reply r = new Reply.Rejected(id, route, "the request says " + in.word() + " but carries "
-                    + (data == null ? "nothing" : data.modality() == null ? "a latent" : data.modality().word()));
+                    + (data == null ? "nothing" : data.modality() == null ? "a latent" : data.modality().word()), 0);
             metrics.ended(r, 0);
             return CompletableFuture.completedFuture(r);
         }

@@ -52,6 +52,8 @@ public final class ServingSerializer extends BinarySerializer {
             writeString(out, r.note());
             writeString(out, r.error());
             writeString(out, r.worker());
+            writeString(out, r.notUnderstood());
+            out.writeDouble(r.costMillis());
         } else if (o instanceof Payload p) {
             writePayload(out, p);
         } else {
@@ -76,7 +78,8 @@ public final class ServingSerializer extends BinarySerializer {
             case "R": {
                 long id = in.readLong();
                 Stage stage = Stage.values()[in.readByte()];
-                return new Worker.JobResult(id, stage, readPayload(in), readString(in), readString(in), readString(in));
+                return new Worker.JobResult(id, stage, readPayload(in), readString(in), readString(in), readString(in), readString(in),
+                        in.readDouble());
             }
             case "P":
                 return readPayload(in);

@@ -12,6 +12,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 
@@ -38,8 +39,12 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     public record Cancel(long requestId) implements Command, ClusterMessage {
     }
 
-    public record JobResult(long requestId, Stage stage, Payload payload, String note, String error, String worker)
-            implements ClusterMessage {
+    /**
+     * @param notUnderstood what of a decoded caption the worker could not use (null: all of it)
+     * @param costMillis the worker's recent time per job (its batches' time over their jobs): what admission predicts with
+     */
+    public record JobResult(long requestId, Stage stage, Payload payload, String note, String error, String worker,
+                            String notUnderstood, double costMillis) implements ClusterMessage {
     }
 
     /** Fault injection: fail now, as a bug in the worker would. */
@@ -50,11 +55,17 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     }
 
     /**
-     * Run what is queued. Sent twice in a row: the second pass through the mailbox lets jobs of
-     * requests sent at the same moment (still arriving through their handlers) join the batch.
+     * Run what is queued. Without a max queue delay it is sent twice in a row: the second pass through
+     * the mailbox lets jobs of requests sent at the same moment (still arriving through their
+     * handlers) join the batch. With one, a timer sends it when the first queued job has waited that long.
      */
     private record Flush(boolean last) implements Command {
     }
+
+    private static final Object FLUSH_TIMER = "flush";
+    /** Weights of the newest batch in the time per job when it is slower / faster than the average. */
+    private static final double COST_RISE = 0.5;
+    private static final double COST_FALL = 0.2;
 
     private record Pending(Job job, long deadlineNanos) {
     }
@@ -64,8 +75,9 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     }
 
     public static Behavior<Command> create(Modality modality, String name, Supplier<RouteEngine> engine, WorkerBoard board,
-                                           ServingConfig.Restarts restarts) {
-        Behavior<Command> worker = Behaviors.setup(ctx -> new Worker(ctx, modality, name, engine, board));
+                                           ServingConfig.Restarts restarts, ServingConfig.Admission admission) {
+        Behavior<Command> worker = Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+                new Worker(ctx, timers, modality, name, engine, board, admission)));
         return Behaviors.supervise(worker).onFailure(Exception.class,
                 SupervisorStrategy.restartWithBackoff(restarts.minBackoff(), restarts.maxBackoff(), 0.1)
                         .withMaxRestarts(restarts.maxRestarts()).withResetBackoffAfter(restarts.window())
@@ -79,13 +91,21 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     private List<Pending> running = List.of();
     private boolean flushPending;
     private long delayMillis;
+    private double costMillis = Double.NaN;
     private final RouteEngine engine;
+    private final TimerScheduler<Command> timers;
+    private final int maxBatch;
+    private final java.time.Duration maxQueueDelay;
 
-    private Worker(ActorContext<Command> ctx, Modality modality, String name, Supplier<RouteEngine> engine, WorkerBoard board) {
+    private Worker(ActorContext<Command> ctx, TimerScheduler<Command> timers, Modality modality, String name,
+                   Supplier<RouteEngine> engine, WorkerBoard board, ServingConfig.Admission admission) {
         super(ctx);
+        this.timers = timers;
         this.modality = modality;
         this.name = name;
         this.board = board;
+        this.maxBatch = admission.maxBatch();
+        this.maxQueueDelay = admission.maxQueueDelay();
         this.engine = engine.get();
         board.state(name, WorkerBoard.State.IDLE);
         board.delay(name, 0);
@@ -113,16 +133,25 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
 
     private Behavior<Command> onJob(Job job) {
         queued.add(new Pending(job, System.nanoTime() + job.budgetMillis() * 1_000_000L));
-        if (!flushPending) {
+        if (queued.size() >= maxBatch && !maxQueueDelay.isZero()) {
+            // a full batch does not wait out the queue delay
+            timers.cancel(FLUSH_TIMER);
             flushPending = true;
-            getContext().getSelf().tell(new Flush(false));
+            getContext().getSelf().tell(new Flush(true));
+        } else if (!flushPending) {
+            flushPending = true;
+            if (!maxQueueDelay.isZero()) {
+                timers.startSingleTimer(FLUSH_TIMER, new Flush(true), maxQueueDelay);
+            } else {
+                getContext().getSelf().tell(new Flush(false));
+            }
         }
         return this;
     }
 
     private Behavior<Command> onCancel(Cancel c) {
         if (queued.removeIf(p -> p.job().requestId() == c.requestId())) {
-            board.processed(name, 0, 1);
+            board.cancelled(name, 1);
         }
         return this;
     }
@@ -136,9 +165,11 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         if (queued.isEmpty()) {
             return this;
         }
-        running = new ArrayList<>(queued);
-        queued.clear();
+        int n = Math.min(maxBatch, queued.size());
+        running = new ArrayList<>(queued.subList(0, n));
+        queued.subList(0, n).clear();
         board.state(name, WorkerBoard.State.BUSY);
+        long started = System.nanoTime();
         if (delayMillis > 0) {
             sleepWatchingDeadlines();
         }
@@ -148,9 +179,20 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         int cancelled = before - running.size();
         run(Stage.ENCODE);
         run(Stage.DECODE);
-        board.processed(name, running.size(), cancelled);
+        // the time per job taken (expired ones included: a slow spell must show even when nothing finishes in it);
+        // this batch's replies carried the estimate before it
+        double per = (System.nanoTime() - started) / 1e6 / before;
+        // rises fast (a slow spell must stop admissions at once), falls slowly (one quick batch is not a recovery)
+        double w = per > costMillis ? COST_RISE : COST_FALL;
+        costMillis = Double.isNaN(costMillis) ? per : (1 - w) * costMillis + w * per;
+        board.processed(name, running.size(), cancelled, costMillis);
         running = List.of();
-        board.state(name, WorkerBoard.State.IDLE);
+        board.state(name, queued.isEmpty() ? WorkerBoard.State.IDLE : WorkerBoard.State.BUSY);
+        if (!queued.isEmpty()) {
+            // what did not fit has waited already: run it next, after the jobs now in the mailbox join it
+            flushPending = true;
+            getContext().getSelf().tell(new Flush(true));
+        }
         return this;
     }
 
@@ -165,17 +207,17 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
             out = stage == Stage.ENCODE ? engine.encode(modality, in) : engine.decode(modality, in, batch.get(0).job().requestId());
         } catch (IllegalArgumentException e) {
             // bad input that slipped past the per-item checks: answer, don't crash the worker
-            batch.forEach(p -> reply(p.job(), null, null, e.getMessage()));
+            batch.forEach(p -> reply(p.job(), RouteEngine.Outcome.failed(e.getMessage())));
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
-            RouteEngine.Outcome o = out.get(i);
-            reply(batch.get(i).job(), o.payload(), o.note(), o.error());
+            reply(batch.get(i).job(), out.get(i));
         }
     }
 
-    private void reply(Job job, Payload p, String note, String error) {
-        job.replyTo().tell(new JobResult(job.requestId(), job.stage(), p, note, error, name));
+    private void reply(Job job, RouteEngine.Outcome o) {
+        job.replyTo().tell(new JobResult(job.requestId(), job.stage(), o.payload(), o.note(), o.error(), name, o.notUnderstood(),
+                costMillis));
     }
 
     /** The injected slowness, in slices: stop waiting once every job in hand is past its deadline. */
@@ -198,8 +240,8 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         List<Pending> all = new ArrayList<>(running);
         all.addAll(queued);
         for (Pending p : all) {
-            reply(p.job(), null, null, "the " + modality.word() + " worker " + name + " crashed and is " + what
-                    + "; this request was in its hands");
+            reply(p.job(), RouteEngine.Outcome.failed("the " + modality.word() + " worker " + name + " crashed and is " + what
+                    + "; this request was in its hands"));
         }
         running = List.of();
         queued.clear();

@@ -17,9 +17,34 @@ public final class WorkerBoard {
         STARTING, IDLE, BUSY, RESTARTING, DEGRADED, REMOTE
     }
 
-    /** One worker's current picture. */
+    /** Upper bounds of the batch-size buckets (the last bucket holds everything larger). */
+    public static final int[] BATCH_BOUNDS = {1, 2, 4, 8, 16, 32, 64};
+
+    /**
+     * One worker's current picture.
+     *
+     * @param costMillis its recent time per job (NaN before its first batch, and for workers on other nodes)
+     * @param batchSizes batches per size bucket ({@link #BATCH_BOUNDS}, then one for larger)
+     */
     public record View(String name, Modality modality, String node, State state, int inFlight, int restarts,
-                       long processed, long batches, long cancelled, long delayMillis) {
+                       long processed, long batches, long cancelled, long delayMillis, double costMillis, long[] batchSizes) {
+
+        public double meanBatch() {
+            return batches == 0 ? 0 : processed / (double) batches;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof View v && name.equals(v.name) && modality == v.modality && node.equals(v.node) && state == v.state
+                    && inFlight == v.inFlight && restarts == v.restarts && processed == v.processed && batches == v.batches
+                    && cancelled == v.cancelled && delayMillis == v.delayMillis && Double.compare(costMillis, v.costMillis) == 0
+                    && java.util.Arrays.equals(batchSizes, v.batchSizes);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(name, state, inFlight, processed, batches);
+        }
     }
 
     private static final class Entry {
@@ -33,6 +58,8 @@ public final class WorkerBoard {
         volatile long batches;
         volatile long cancelled;
         volatile long delayMillis;
+        volatile double costMillis = Double.NaN;
+        final java.util.concurrent.atomic.AtomicLongArray batchSizes = new java.util.concurrent.atomic.AtomicLongArray(BATCH_BOUNDS.length + 1);
 
         Entry(String name, Modality modality, String node) {
             this.name = name;
@@ -66,13 +93,34 @@ public final class WorkerBoard {
         }
     }
 
-    void processed(String name, int items, int cancelled) {
+    void processed(String name, int items, int cancelled, double costMillis) {
         Entry e = entries.get(name);
         if (e != null) {
             e.processed += items;
-            e.batches++;
             e.cancelled += cancelled;
+            e.costMillis = costMillis;
+            if (items > 0) {
+                e.batches++;
+                int b = 0;
+                while (b < BATCH_BOUNDS.length && items > BATCH_BOUNDS[b]) {
+                    b++;
+                }
+                e.batchSizes.incrementAndGet(b);
+            }
         }
+    }
+
+    void cancelled(String name, int n) {
+        Entry e = entries.get(name);
+        if (e != null) {
+            e.cancelled += n;
+        }
+    }
+
+    /** The worker's recent time per job in ms, NaN when unknown. */
+    double cost(String name) {
+        Entry e = entries.get(name);
+        return e == null ? Double.NaN : e.costMillis;
     }
 
     void delay(String name, long millis) {
@@ -107,8 +155,12 @@ public final class WorkerBoard {
     public List<View> views() {
         List<View> out = new ArrayList<>();
         for (Entry e : entries.values()) {
+            long[] sizes = new long[e.batchSizes.length()];
+            for (int i = 0; i < sizes.length; i++) {
+                sizes[i] = e.batchSizes.get(i);
+            }
             out.add(new View(e.name, e.modality, e.node, e.state, e.inFlight, e.restarts, e.processed, e.batches,
-                    e.cancelled, e.delayMillis));
+                    e.cancelled, e.delayMillis, e.costMillis, sizes));
         }
         out.sort(Comparator.comparing(View::modality).thenComparing(View::node).thenComparing(View::name));
         return out;

@@ -79,6 +79,7 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         start.setId("serving-start");
         start.disableProperty().bind(vm.canStart().not());
         start.setOnAction(e -> vm.start());
+        start.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label status = new Label();
         status.setId("serving-status");
         status.textProperty().bind(vm.statusProperty());
@@ -86,7 +87,11 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         totals.setId("serving-totals");
         totals.getStyleClass().add("serving-totals");
         totals.textProperty().bind(vm.totalsProperty());
+        totals.setTooltip(new javafx.scene.control.Tooltip("late: timed out after admission; shed: refused at once by "
+                + "admission control (HTTP 503); refused: rejected by a full queue; partial: answered what of a caption parsed"));
         VBox text = new VBox(2, status, totals);
+        text.setMinWidth(0);
+        HBox.setHgrow(text, Priority.ALWAYS);
         HBox bar = new HBox(12, start, text);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(10));
@@ -106,7 +111,7 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         caption.setId("serving-caption");
         caption.textProperty().bindBidirectional(vm.captionProperty());
         caption.disableProperty().bind(vm.inputProperty().isNotEqualTo(Modality.TEXT));
-        Spinner<Integer> scene = new Spinner<>(0, 9999, 0);
+        Spinner<Integer> scene = new Spinner<>(0, org.reflectlab.core.serving.SceneInputs.SCENES - 1, 0);
         scene.setId("serving-scene");
         scene.setEditable(true);
         scene.getValueFactory().valueProperty().bindBidirectional(vm.sceneProperty().asObject());
@@ -189,6 +194,8 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         thr.setLegendVisible(false);
         thr.getData().add(throughput);
         HBox charts = new HBox(8, latency, thr);
+        // tall enough for the vertical axis labels; the body scrolls vertically in a small window instead
+        charts.setMinHeight(230);
         HBox.setHgrow(latency, Priority.ALWAYS);
         HBox.setHgrow(thr, Priority.ALWAYS);
         VBox box = new VBox(10, header("Router and workers"), diagram, header("Latency per route (completed requests)"), routes, charts);
@@ -231,14 +238,43 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         }
         Label note = new Label("A crash restarts the worker with backoff; more than 5 restarts within 10 s and it is "
                 + "given up on (degraded). Slow workers time requests out (5 s); the job is cancelled at the worker. "
-                + "A flood beyond 64 queued per worker is rejected at once.");
+                + "A request that cannot finish within its deadline is shed at once instead of queued.");
         note.setWrapText(true);
         note.getStyleClass().add("serving-note");
         VBox box = new VBox(8, header("Fault injection"), new Label("worker"), target, crash, slow, normal,
-                new HBox(6, n, flood), restore, note);
+                new HBox(6, n, flood), restore, note, loadControl());
         box.setPadding(new Insets(10));
         box.setPrefWidth(230);
         return box;
+    }
+
+    /** Offer a multiple of the measured capacity and watch admission control shed the excess. */
+    private VBox loadControl() {
+        LoadViewModel load = vm.load();
+        Button measure = new Button("Measure capacity");
+        measure.setId("serving-measure");
+        measure.setMaxWidth(Double.MAX_VALUE);
+        measure.disableProperty().bind(load.canMeasure().not().or(vm.runningProperty().not()));
+        measure.setOnAction(e -> load.measure(3_000));
+        Spinner<Double> multiple = new Spinner<>(0.25, 5.0, load.multipleProperty().get(), 0.25);
+        multiple.setId("serving-multiple");
+        multiple.setEditable(true);
+        multiple.setPrefWidth(90);
+        multiple.getValueFactory().valueProperty().bindBidirectional(load.multipleProperty().asObject());
+        Button offer = new Button("Offer");
+        offer.setId("serving-offer");
+        offer.disableProperty().bind(load.canOffer().not().or(load.offeringProperty()));
+        offer.setOnAction(e -> load.offer());
+        Button stop = new Button("Stop");
+        stop.setId("serving-stop-load");
+        stop.disableProperty().bind(load.offeringProperty().not());
+        stop.setOnAction(e -> load.stop());
+        Label status = new Label();
+        status.setId("serving-load-status");
+        status.setWrapText(true);
+        status.textProperty().bind(load.statusProperty());
+        status.getStyleClass().add("serving-note");
+        return new VBox(8, header("Load"), measure, new HBox(6, multiple, new Label("x capacity")), new HBox(6, offer, stop), status);
     }
 
     private static Label header(String s) {
@@ -250,13 +286,29 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
     private void drawWorkers() {
         workers.getChildren().clear();
         for (WorkerBoard.View v : vm.workers()) {
-            Label card = new Label(String.format(Locale.ROOT, "%s  (%s)%n%s%nqueue %d   restarts %d%nbatches %d, mean %.1f%s",
-                    v.name(), v.node(), v.state().name().toLowerCase(Locale.ROOT), v.inFlight(), v.restarts(), v.batches(),
-                    v.batches() == 0 ? 0.0 : v.processed() / (double) v.batches(), v.delayMillis() > 0 ? "\nslowed " + v.delayMillis() + " ms" : ""));
+            Label card = new Label(String.format(Locale.ROOT, "%s  (%s)%n%s%nqueue %d   restarts %d%nbatches %d, mean %.1f, %s%n%s%s",
+                    v.name(), v.node(), v.state().name().toLowerCase(Locale.ROOT), v.inFlight(), v.restarts(), v.batches(), v.meanBatch(),
+                    Double.isNaN(v.costMillis()) ? "job -" : String.format(Locale.ROOT, "job %.1f ms", v.costMillis()), batchSizes(v),
+                    v.delayMillis() > 0 ? "\nslowed " + v.delayMillis() + " ms" : ""));
             card.getStyleClass().addAll("serving-worker", "state-" + v.state().name().toLowerCase(Locale.ROOT));
             card.setId("serving-worker-" + v.name());
             workers.getChildren().add(card);
         }
+    }
+
+    /** Batches by size, e.g. "1:40 2:12 4:3 8:1": how much dynamic batching shares. */
+    private static String batchSizes(WorkerBoard.View v) {
+        if (v.batches() == 0) {
+            return "no batches yet";
+        }
+        StringBuilder s = new StringBuilder("sizes");
+        for (int i = 0; i < v.batchSizes().length; i++) {
+            if (v.batchSizes()[i] > 0) {
+                s.append(' ').append(i < WorkerBoard.BATCH_BOUNDS.length ? "\u2264" + WorkerBoard.BATCH_BOUNDS[i] : ">64")
+                        .append(':').append(v.batchSizes()[i]);
+            }
+        }
+        return s.toString();
     }
 
     private void drawTicks() {

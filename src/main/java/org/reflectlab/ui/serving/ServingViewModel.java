@@ -26,7 +26,7 @@ import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.serving.LatencyHistogram;
 import org.reflectlab.core.serving.Modality;
 import org.reflectlab.core.serving.Payload;
-import org.reflectlab.core.serving.PipelineBench;
+import org.reflectlab.core.serving.SceneInputs;
 import org.reflectlab.core.serving.Reply;
 import org.reflectlab.core.serving.ServingMetrics;
 import org.reflectlab.core.serving.ServingNode;
@@ -49,7 +49,7 @@ public final class ServingViewModel {
     private final Notifier notifier;
     private final Supplier<ServingNode> nodeFactory;
     private ServingNode node;
-    private PipelineBench inputs;
+    private SceneInputs inputs;
     private long startNanos;
     private long lastCompleted;
     private double lastSeconds;
@@ -82,10 +82,18 @@ public final class ServingViewModel {
     private final BooleanBinding canSend = running.and(Bindings.createBooleanBinding(
             () -> input.get() != Modality.TEXT || !caption.get().isBlank(), input, caption));
 
+    private final LoadViewModel load;
+
     public ServingViewModel(TaskRunner runner, Notifier notifier, Supplier<ServingNode> nodeFactory) {
         this.runner = runner;
         this.notifier = notifier;
         this.nodeFactory = nodeFactory;
+        this.load = new LoadViewModel(runner, notifier, () -> node);
+    }
+
+    /** The load control's state: capacity, the multiple offered, and what the offered load saw. */
+    public LoadViewModel load() {
+        return load;
     }
 
     public void start() {
@@ -97,7 +105,7 @@ public final class ServingViewModel {
         runner.submit(BackgroundTask.of("Start serving node", ctx -> nodeFactory.get())
                 .onSuccess(n -> {
                     node = n;
-                    inputs = new PipelineBench(n, 1);
+                    inputs = new SceneInputs(1);
                     startNanos = System.nanoTime();
                     running.set(true);
                     status.set("Serving on an embedded node (" + n.address() + "): " + n.board().views().size() + " workers");
@@ -112,7 +120,7 @@ public final class ServingViewModel {
 
     /** The input the composer describes: the typed caption, or scene N rendered / synthesized. */
     Payload composedInput() {
-        return input.get() == Modality.TEXT ? new Payload.Text(caption.get().trim()) : inputs.input(input.get(), scene.get());
+        return input.get() == Modality.TEXT ? new Payload.Text(caption.get().trim()) : inputs.scene(input.get(), scene.get());
     }
 
     public void send() {
@@ -189,8 +197,12 @@ public final class ServingViewModel {
             workers.setAll(views);
         }
         ServingMetrics.Totals t = node.metrics().totals();
-        totals.set(String.format(Locale.ROOT, "sent %d   completed %d   failed %d   timed out %d   rejected %d   lost %d   restarts %d",
-                t.sent(), t.completed(), t.failed(), t.timedOut(), t.rejected(), t.lost(), node.board().totalRestarts()));
+        // one short line (the toolbar keeps one row, so the charts keep their height at 1024x700); the tooltip spells it out
+        totals.set(String.format(Locale.ROOT, "sent %d · admitted %d · completed %d · failed %d · late %d · shed %d · "
+                        + "refused %d · lost %d · partial %d · restarts %d · queued %d", t.sent(), t.sent() - t.rejected(), t.completed(), t.failed(), t.timedOut(),
+                t.shed(), t.rejected() - t.shed(), t.lost(), t.partial(), node.board().totalRestarts(),
+                views.stream().mapToInt(WorkerBoard.View::inFlight).sum()));
+        load.refresh();
         List<String> rows = new ArrayList<>();
         for (Map.Entry<String, LatencyHistogram> e : node.metrics().routes().entrySet()) {
             LatencyHistogram h = e.getValue();
@@ -214,6 +226,7 @@ public final class ServingViewModel {
     }
 
     public void close() {
+        load.stop();
         if (node != null) {
             node.close();
             node = null;

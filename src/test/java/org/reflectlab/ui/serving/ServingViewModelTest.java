@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.concurrent.SynchronousTaskRunner;
 import org.reflectlab.core.serving.Modality;
+import org.reflectlab.core.serving.OfferedLoad;
 import org.reflectlab.core.serving.Payload;
 import org.reflectlab.core.serving.Reply;
 import org.reflectlab.core.serving.RouteEngine;
@@ -66,7 +67,8 @@ class ServingViewModelTest {
         vm.captionProperty().set("a large green square at bottom right");
         vm.outputProperty().set(Modality.IMAGE);
         vm.send();
-        await(() -> vm.replyProperty().get() != null, "a reply");
+        // the reply and its text are set one after the other: wait for both
+        await(() -> vm.replyProperty().get() != null && !vm.replyTextProperty().get().startsWith("sent"), "a reply");
         Reply.Completed c = assertInstanceOf(Reply.Completed.class, vm.replyProperty().get());
         assertInstanceOf(Payload.Image.class, c.output());
         assertTrue(vm.replyTextProperty().get().contains("text->image"), vm.replyTextProperty().get());
@@ -99,5 +101,30 @@ class ServingViewModelTest {
         }, "all workers idle again");
         assertTrue(vm.routeTable().stream().anyMatch(r -> r.startsWith("text->image")), vm.routeTable().toString());
         assertTrue(notifier.errors.isEmpty());
+    }
+
+    @Test
+    void offeringFourTimesTheMeasuredCapacitySheds() throws Exception {
+        ModelStore store = new ModelStore(Path.of("models"));
+        vm = new ServingViewModel(new SynchronousTaskRunner(), notifier,
+                () -> ServingNode.start(ServingConfig.local(), RouteEngine.shipped(store, "unified")));
+        LoadViewModel load = vm.load();
+        vm.start();
+        assertFalse(load.canOffer().get(), "nothing to offer a multiple of before the capacity is measured");
+        load.measure(1_500);
+        assertTrue(load.capacityProperty().get() > 0, "capacity " + load.capacityProperty().get());
+        load.multipleProperty().set(4);
+        load.offer();
+        assertTrue(load.offeringProperty().get());
+        await(() -> {
+            vm.refresh();
+            return load.snapshot().count(OfferedLoad.Outcome.SHED) > 0 && vm.totalsProperty().get().matches(".*shed [1-9].*");
+        }, "shedding under 4x: " + vm.totalsProperty().get());
+        assertTrue(load.statusProperty().get().startsWith("Offering"), load.statusProperty().get());
+        load.stop();
+        assertFalse(load.offeringProperty().get());
+        await(() -> vm.node().metrics().totals().ended() == vm.node().metrics().totals().sent(), "every offered request ended");
+        assertEquals(0, vm.node().metrics().totals().lost());
+        assertTrue(notifier.errors.isEmpty(), notifier.errors.toString());
     }
 }

@@ -1,0 +1,239 @@
+package org.reflectlab.core.serving.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.serving.Modality;
+import org.reflectlab.core.serving.Payload;
+import org.reflectlab.core.serving.RouteEngine;
+import org.reflectlab.core.serving.SceneInputs;
+import org.reflectlab.core.serving.ServingConfig;
+import org.reflectlab.core.serving.ServingNode;
+import org.reflectlab.core.store.ModelStore;
+
+/** The HTTP API on an ephemeral loopback port, called with Java's own HTTP client: every status it promises. */
+class ServingHttpTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> LOG = new CopyOnWriteArrayList<>();
+    private static ServingNode node;
+    private static ServingHttp http;
+    private static HttpClient client;
+
+    @BeforeAll
+    static void start() {
+        Backend.start(1);
+        node = ServingNode.start(ServingConfig.local(), RouteEngine.shipped(new ModelStore(Path.of("models")), "unified"));
+        http = ServingHttp.start(node, ServingHttp.Settings.defaults(0).withLimits(64 * 1024, Duration.ofMillis(800), Duration.ofSeconds(60)),
+                LOG::add);
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        http.close();
+        node.close();
+    }
+
+    static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + http.port() + path);
+    }
+
+    static HttpResponse<byte[]> post(String body, String contentType, String accept) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/v1/requests")).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (accept != null) {
+            b.header("Accept", accept);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static HttpResponse<byte[]> post(String body) throws Exception {
+        return post(body, "application/json", null);
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String error(HttpResponse<byte[]> r) throws Exception {
+        return JSON.readTree(r.body()).get("error").asText();
+    }
+
+    @Test
+    void answersEachModalityInItsOwnTypeOrAsJson() throws Exception {
+        HttpResponse<byte[]> png = post("{\"from\":\"text\",\"to\":\"image\",\"caption\":\"a large red circle at top left\"}");
+        assertEquals(200, png.statusCode(), new String(png.body()));
+        assertEquals("image/png", png.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(png.headers().firstValue("Server-Timing").orElse("").matches("encode;dur=[0-9.]+, decode;dur=[0-9.]+, total;dur=[0-9.]+"));
+        assertEquals(32, Media.readPng(png.body()).width());
+
+        HttpResponse<byte[]> text = post("{\"from\":\"audio\",\"to\":\"text\",\"scene\":12}");
+        assertEquals(200, text.statusCode(), new String(text.body()));
+        assertTrue(text.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        assertTrue(new String(text.body(), StandardCharsets.UTF_8).trim().length() > 3);
+
+        // an image the client made (the scene's own rendering as a PNG), answered as JSON because Accept asks for it
+        String image = Base64.getEncoder().encodeToString(Media.png(((Payload.Image) new SceneInputs(1).scene(Modality.IMAGE, 5)).image()));
+        HttpResponse<byte[]> json = post("{\"from\":\"image\",\"to\":\"audio\",\"image\":\"" + image + "\",\"deadline_ms\":4000}",
+                "application/json", "application/json");
+        assertEquals(200, json.statusCode(), new String(json.body()));
+        JsonNode j = JSON.readTree(json.body());
+        assertEquals("image->audio", j.get("route").asText());
+        byte[] wav = Base64.getDecoder().decode(j.get("output").get("base64").asText());
+        assertTrue(Media.readWav(wav).seconds() > 0.1);
+        assertTrue(j.get("timings_ms").get("total").asDouble() > 0);
+    }
+
+    @Test
+    void badInputGetsItsStatusAndOneLineAndNeverReachesAWorker() throws Exception {
+        long sentBefore = node.metrics().totals().sent();
+        int logBefore = LOG.size();
+        record Case(String body, String type, String accept, int status, String says) {
+        }
+        List<Case> cases = List.of(
+                new Case("{\"from\":\"text\",", "application/json", null, 400, "malformed JSON"),
+                new Case("{\"from\":\"text\",\"to\":\"image\",\"caption\":\"a red flurble\"}", "application/json", null, 400, "flurble"),
+                new Case("{\"from\":\"image\",\"to\":\"text\",\"scene\":64}", "application/json", null, 400, "scene 64 does not exist"),
+                new Case("{\"from\":\"image\",\"to\":\"text\",\"scene\":\"abc\"}", "application/json", null, 400, "whole number"),
+                new Case("{\"from\":\"image\",\"to\":\"text\",\"caption\":\"a red circle\"}", "application/json", null, 400, "'from' is image"),
+                new Case("{\"from\":\"text\",\"to\":\"image\",\"caption\":\"a red circle\",\"colour\":1}", "application/json", null, 400,
+                        "unknown field 'colour'"),
+                new Case("{\"from\":\"smell\",\"to\":\"image\",\"scene\":1}", "application/json", null, 404, "no route"),
+                new Case("from=text", "text/plain", null, 415, "application/json"),
+                new Case("{\"from\":\"text\",\"to\":\"image\",\"caption\":\"a red circle\"}", "application/json", "application/xml", 406,
+                        "image/png or application/json"),
+                new Case("{\"caption\":\"" + "x".repeat(70_000) + "\"}", "application/json", null, 413, "limit is 65536 bytes"));
+        for (Case c : cases) {
+            HttpResponse<byte[]> r = post(c.body(), c.type(), c.accept());
+            assertEquals(c.status(), r.statusCode(), c.body().substring(0, Math.min(60, c.body().length())) + " -> " + new String(r.body()));
+            String e = error(r);
+            assertTrue(e.contains(c.says()), e);
+            assertTrue(e.length() < 400 && !e.contains("\n") && !e.contains("java."), e);
+        }
+        assertEquals(404, get("/v2/nothing").statusCode());
+        assertEquals(405, get("/v1/requests").statusCode());
+        // none reached the node, and each left exactly one line
+        assertEquals(sentBefore, node.metrics().totals().sent());
+        assertEquals(cases.size() + 2, LOG.size() - logBefore, LOG.subList(logBefore, LOG.size()).toString());
+    }
+
+    @Test
+    void overloadIsRefusedAtOnceWithRetryAfter() throws Exception {
+        node.slow("text-1", 400);
+        try {
+            // the first request teaches the router that text-1 now takes ~400 ms per job; the second one waits there
+            assertEquals(200, post("{\"from\":\"text\",\"to\":\"text\",\"caption\":\"a red circle\",\"deadline_ms\":3000}").statusCode());
+            CompletableFuture<HttpResponse<byte[]>> ahead = client.sendAsync(HttpRequest.newBuilder(uri("/v1/requests"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"from\":\"text\",\"to\":\"text\",\"caption\":\"a blue square\",\"deadline_ms\":5000}")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            Thread.sleep(150);
+            long t0 = System.nanoTime();
+            HttpResponse<byte[]> r = post("{\"from\":\"text\",\"to\":\"image\",\"caption\":\"a red circle\",\"deadline_ms\":200}");
+            double ms = (System.nanoTime() - t0) / 1e6;
+            assertEquals(503, r.statusCode(), new String(r.body()));
+            assertTrue(Integer.parseInt(r.headers().firstValue("Retry-After").orElse("0")) >= 1);
+            assertTrue(error(r).contains("refused at once"), error(r));
+            // refused without waiting for the job ahead of it (a busy machine can slow the answer itself)
+            assertTrue(!ahead.isDone() || ms < 150, "refused after " + ms + " ms, after the request ahead of it ended");
+            assertEquals(200, ahead.get().statusCode());
+        } finally {
+            node.slow("text-1", 0);
+        }
+        assertTrue(node.metrics().totals().shed() >= 1);
+    }
+
+    @Test
+    void aClientThatSendsOneByteAtATimeIsCut() throws Exception {
+        try (Socket s = new Socket("127.0.0.1", http.port())) {
+            s.setSoTimeout(5000);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /v1/requests HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 60\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            long t0 = System.nanoTime();
+            InputStream in = s.getInputStream();
+            String head = "";
+            for (int i = 0; i < 60 && head.isEmpty(); i++) {
+                try {
+                    out.write('{');
+                    out.flush();
+                } catch (java.io.IOException closed) {
+                    break;
+                }
+                Thread.sleep(200);
+                if (in.available() > 0) {
+                    head = new String(in.readNBytes(in.available()), StandardCharsets.US_ASCII);
+                }
+            }
+            if (head.length() < 12) {
+                head += new String(in.readNBytes(12 - head.length()), StandardCharsets.US_ASCII);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertTrue(head.startsWith("HTTP/1.1 408"), head);
+            assertTrue(seconds < 3, "cut after " + seconds + " s");
+            byte[] rest = in.readAllBytes(); // the server closes the connection
+            assertTrue(rest.length < 1000);
+        }
+    }
+
+    @Test
+    void manyConnectionsAtOnceAreAllAnswered() throws Exception {
+        List<CompletableFuture<HttpResponse<byte[]>>> all = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            all.add(own.sendAsync(HttpRequest.newBuilder(uri("/v1/requests")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"image\",\"to\":\"text\",\"scene\":" + (i % 64) + "}")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()));
+        }
+        for (CompletableFuture<HttpResponse<byte[]>> f : all) {
+            int status = f.get().statusCode();
+            // answered: completed, or refused / timed out at once on a busy machine, never dropped
+            assertTrue(status == 200 || status == 503 || status == 504, "status " + status);
+        }
+    }
+
+    @Test
+    void healthRoutesMetricsAndTheOpenApiDescription() throws Exception {
+        HttpResponse<String> health = get("/health");
+        assertEquals(200, health.statusCode());
+        assertEquals("ready", JSON.readTree(health.body()).get("status").asText());
+        JsonNode routes = JSON.readTree(get("/v1/routes").body()).get("routes");
+        assertEquals(9, routes.size());
+        assertEquals(200, post("{\"from\":\"text\",\"to\":\"image\",\"caption\":\"a blue square\",\"deadline_ms\":30000}").statusCode());
+        String metrics = get("/metrics").body();
+        assertTrue(metrics.contains("reflectlab_requests_total{route=\"text->image\",outcome=\"completed\"}"), metrics);
+        assertTrue(metrics.contains("reflectlab_request_duration_seconds_bucket{route=\"text->image\",le=\"+Inf\"}"));
+        assertTrue(metrics.contains("reflectlab_worker_queue_depth{worker=\"image-1\",modality=\"image\"}"));
+        assertTrue(metrics.contains("reflectlab_worker_batch_size_count{worker=\"text-1\",modality=\"text\"}"));
+        assertTrue(metrics.contains("reflectlab_worker_restarts_total"));
+        String api = get("/openapi.yaml").body();
+        assertTrue(api.startsWith("openapi: 3"));
+        // the description in the docs is the one the server serves
+        String docs = Files.readString(Path.of("src/site/markdown/serving.md"));
+        assertTrue(docs.contains(api.trim()), "src/site/markdown/serving.md must carry the served openapi.yaml verbatim");
+    }
+}
