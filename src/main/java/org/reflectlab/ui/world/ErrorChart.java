@@ -41,6 +41,11 @@ final class ErrorChart extends StackPane {
         xAxis.setLabel("frame (steps after the two context frames) · click to jump");
         yAxis.setLabel("error (MSE)");
         yAxis.setForceZeroInRange(false);
+        // log10 values: before the first rollout an auto-ranged empty axis runs 0..100, which read as "1e+100"
+        yAxis.setAutoRanging(false);
+        yAxis.setLowerBound(-6);
+        yAxis.setUpperBound(0);
+        yAxis.setTickUnit(1);
         yAxis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
@@ -103,6 +108,7 @@ final class ErrorChart extends StackPane {
         hybridKey.setText(String.format(Locale.ROOT, "hybrid (alpha %.2f)", c.alpha()));
         xAxis.setUpperBound(c.horizon());
         xAxis.setTickUnit(tick(c.horizon()));
+        yAxis.setAutoRanging(true);
         chart.getData().clear();
         for (ModelKind k : List.of(ModelKind.EXPLICIT, ModelKind.IMPLICIT, ModelKind.HYBRID)) {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
