@@ -18,6 +18,14 @@ import org.reflectlab.core.train.TrainSettings;
  */
 public final class HyperParams {
 
+    /** What the status line says after each preset. */
+    static final String QUICK_STATUS = "Quick preset: a small model, evaluated and sampled every 20 steps. Press Start (F5):"
+            + " within about a minute the captions it reads under the samples turn right and the generated images take shape."
+            + " Full size: Full-size model, then Start.";
+    static final String FULL_STATUS = "Full-size model: many times slower than the quick preset (tens of minutes on a laptop's"
+            + " two cores). Press Start (F5).";
+
+
     /** One hyperparameter: its value and the range it accepts. */
     public static final class Param {
         private final String key;

@@ -24,9 +24,7 @@ import org.reflectlab.core.train.SamplePanel;
 import org.reflectlab.core.train.StepResult;
 import org.reflectlab.core.train.TrainingControl;
 import org.reflectlab.core.train.TrainingLoop;
-import org.reflectlab.core.train.TrainSettings;
 import org.reflectlab.core.train.TrainingObserver;
-import org.reflectlab.core.train.UnifiedModelIO;
 import org.reflectlab.core.train.UnifiedTraining;
 import org.reflectlab.ui.kit.Notifier;
 import org.reflectlab.ui.kit.PointStream;
@@ -59,7 +57,7 @@ public final class TrainViewModel {
     private final TrainCharts charts = new TrainCharts();
     private final TrainTiles tiles = new TrainTiles();
     private final TrainExports exports;
-    private final ModelStore shipped;
+    private final ContinueFromShipped shipped;
 
     // Commands' executability //
     private final BooleanBinding canStart;
@@ -91,7 +89,7 @@ public final class TrainViewModel {
         this.runner = runner;
         this.notifier = notifier;
         this.factory = factory;
-        this.shipped = shipped;
+        this.shipped = new ContinueFromShipped(shipped);
         this.exports = new TrainExports(runner, notifier);
         canStart = state.isEqualTo(State.IDLE);
         canPause = state.isEqualTo(State.RUNNING);
@@ -107,12 +105,8 @@ public final class TrainViewModel {
         // the quick preset is the default: the full-size model took ~25 minutes per run on a 2-core machine
         hyper.applyQuick();
         totalSteps.set(hyper.i("steps"));
-        status.set(QUICK_STATUS);
+        status.set(HyperParams.QUICK_STATUS);
     }
-
-    private static final String QUICK_STATUS = "Quick preset: a small model, evaluated and sampled every 20 steps. Press Start (F5):"
-            + " within about a minute the captions it reads under the samples turn right and the generated images take shape."
-            + " Full size: Full-size model, then Start.";
 
     // Properties //
 
@@ -289,13 +283,12 @@ public final class TrainViewModel {
 
     /** Sets the quick preset (see {@link HyperParams#applyQuick()}); a new run starts from it. */
     public void applyQuickPreset() {
-        applyPreset(hyper::applyQuick, QUICK_STATUS);
+        applyPreset(hyper::applyQuick, HyperParams.QUICK_STATUS);
     }
 
     /** Sets the full-size model's hyperparameters (the shipped model's architecture); a new run starts from them. */
     public void applyFullPreset() {
-        applyPreset(hyper::applyDefaults, "Full-size model: many times slower than the quick preset (tens of minutes on a laptop's"
-                + " two cores). Press Start (F5).");
+        applyPreset(hyper::applyDefaults, HyperParams.FULL_STATUS);
     }
 
     private void applyPreset(Runnable preset, String message) {
@@ -316,34 +309,23 @@ public final class TrainViewModel {
      * rate), shows its samples at once, and lets Start train it further.
      */
     public void continueFromShipped() {
-        if (state.get() != State.IDLE || shipped == null) {
+        if (state.get() != State.IDLE || !shipped.available()) {
             return;
         }
-        hyper.get("learningRate").valueProperty().set(CONTINUE_LEARNING_RATE);
-        hyper.get("warmup").valueProperty().set(20L);
-        TrainSettings s = hyper.toSettings();
         status.set("Loading the shipped model…");
-        runner.submit(BackgroundTask.of("Loading the shipped unified model", ctx -> {
-            UnifiedTraining t = UnifiedTraining.continueFrom(shipped, UnifiedModelIO.DEFAULT_NAME, s);
-            return Map.entry(t, t.samples());
-        }).onSuccess(loaded -> {
+        runner.submit(shipped.load(hyper).onSuccess(loaded -> {
             UnifiedTraining t = loaded.getKey();
             hyper.takeModel(t.model().config());
-            adopt(t, loaded.getValue(), String.format(Locale.ROOT, "Loaded the shipped model (%,d parameters, trained 8,000 steps): "
-                    + "its samples are below. Start (F5) trains it %,d more steps at learning rate %s.", t.model().params().count(),
-                    t.settings().steps(), CONTINUE_LEARNING_RATE));
+            adopt(t, loaded.getValue(), ContinueFromShipped.loaded(t));
         }).onFailure(e -> {
             problem.set("Could not load the shipped model: " + e.getMessage());
             status.set("Set the hyperparameters and press Start.");
         }));
     }
 
-    /** A tenth of the shipped run's peak: enough to move, not enough to undo what it learned. */
-    static final double CONTINUE_LEARNING_RATE = 0.00015;
-
     /** Whether "continue from the shipped model" is offered. */
     public boolean canContinueFromShipped() {
-        return shipped != null;
+        return shipped.available();
     }
 
     private void attach(UnifiedTraining t) {

@@ -99,7 +99,7 @@ class TrainViewModelTest {
         assertTrue(vm.hasModelProperty().get(), vm.problemProperty().get());
         assertNotNull(vm.samplesProperty().get(), "the loaded model's samples show before any training");
         assertEquals(UnifiedConfig.tiny().width(), vm.hyperParams().get("width").value().intValue(), "the sheet shows the loaded model");
-        assertEquals(TrainViewModel.CONTINUE_LEARNING_RATE, vm.hyperParams().get("learningRate").value().doubleValue());
+        assertEquals(ContinueFromShipped.LEARNING_RATE, vm.hyperParams().get("learningRate").value().doubleValue());
         assertEquals(0, vm.stepProperty().get());
         vm.start();
         assertEquals(3, vm.stepProperty().get(), "Start trains the loaded model");

@@ -239,6 +239,10 @@ public final class UnifiedModel {
 
     /** The loss components and their weights in the total loss. */
     public Map<String, Double> lossWeights() {
+        return lossWeights(cfg);
+    }
+
+    static Map<String, Double> lossWeights(UnifiedConfig cfg) {
         Map<String, Double> w = new java.util.LinkedHashMap<>();
         w.put(LOSS_RECON, cfg.reconWeight());
         w.put(LOSS_GEN, cfg.generationWeight());
