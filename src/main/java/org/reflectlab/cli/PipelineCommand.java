@@ -35,6 +35,9 @@ final class PipelineCommand implements Callable<Integer> {
     boolean quick;
     @Option(names = "--dry-run", description = "Print each stage's command and whether it would run or be skipped; run nothing.")
     boolean dryRun;
+    @Option(names = "--lanes", defaultValue = "1", description = "Stages run at once where the chain allows it, each in its "
+            + "own process with one thread; 2 on a 2-core machine shares both cores (default: ${DEFAULT-VALUE}).")
+    int lanes;
     @Option(names = "--report", description = "Markdown report of every model's held-out metrics (default: <work>/report.md).")
     Path report;
 
@@ -49,6 +52,10 @@ final class PipelineCommand implements Callable<Integer> {
             err.println("error: --models " + root + " is a file, not a folder");
             return Cli.BAD_INPUT;
         }
+        if (lanes < 1 || lanes > 16) {
+            err.println("error: --lanes must be 1..16, not " + lanes);
+            return Cli.BAD_INPUT;
+        }
         Files.createDirectories(root);
         List<Stage> plan = quick ? ChainPlan.quick(workDir) : ChainPlan.full(workDir);
         String label = "reflectlab pipeline" + (quick ? " --quick" : "");
@@ -61,10 +68,17 @@ final class PipelineCommand implements Callable<Integer> {
         }
         o.printf("# %s: %d stages into %s (state and pool in %s)%n", label, plan.size(), root, workDir);
         o.flush();
-        Pipeline.Result r = pipeline.run(args -> Cli.run(o, err, args.toArray(new String[0])), line -> {
-            o.println("# " + line.replace("\n", "\n# "));
-            o.flush();
-        });
+        if (lanes > 1) {
+            o.printf("# %d stages at once where the chain allows; each stage's output: %s%n", lanes, workDir.resolve("logs"));
+        }
+        Pipeline.Runner runner = lanes > 1 ? new StageProcess(workDir.resolve("logs"))
+                : args -> Cli.run(o, err, args.toArray(new String[0]));
+        Pipeline.Result r = pipeline.run(runner, line -> {
+            synchronized (o) {
+                o.println("# " + line.replace("\n", "\n# "));
+                o.flush();
+            }
+        }, lanes);
         Path reportFile = report != null ? report : workDir.resolve("report.md");
         String text = "# " + label + "\n\n" + pipeline.report();
         AtomicFile.writeText(reportFile, w -> w.write(text));

@@ -47,9 +47,11 @@ final class TrainGeneratorCommand implements Callable<Integer> {
     int width;
     @Option(names = "--depth", defaultValue = "4", description = "Transformer blocks (default: ${DEFAULT-VALUE}).")
     int depth;
-    @Option(names = "--components", defaultValue = "32", description = "Principal components of a vector unified latent the generator draws; "
-            + "a spatial latent is drawn whole, as 2x2 latent patches (default: ${DEFAULT-VALUE}).")
-    int components;
+    @Option(names = "--components", description = "Whitened principal components of the unified latent the generator draws "
+            + "(default: 32 for a vector latent; for a spatial latent the whole grid as 2x2 latent patches unless this is given).")
+    Integer components;
+    /** Measured on the vector latent: 32 components carry what its decoder draws. */
+    private static final int VECTOR_COMPONENTS = 32;
     @Option(names = "--models", description = "Models folder (default: ./models).")
     Path models;
     @Option(names = "--out", defaultValue = "generator", description = "Model name (default: ${DEFAULT-VALUE}).")
@@ -85,13 +87,19 @@ final class TrainGeneratorCommand implements Callable<Integer> {
         GeneratorTraining t;
         String command;
         if (init == null) {
-            GeneratorConfig cfg = unified.config().spatial()
+            boolean wholeGrid = unified.config().spatial() && components == null;
+            int k = components != null ? components : VECTOR_COMPONENTS;
+            if (!wholeGrid && (k < 8 || k > unified.config().latent())) {
+                spec.commandLine().getErr().println("error: --components must be 8.." + unified.config().latent() + ", not " + k);
+                return Cli.BAD_INPUT;
+            }
+            GeneratorConfig cfg = wholeGrid
                     ? GeneratorConfig.spatial(unified.config().latent(), unified.config().latentChannels(), width, depth, textGuide)
-                    : new GeneratorConfig(components, 4, 2, 3, width, depth, 4, textGuide);
+                    : new GeneratorConfig(k, 4, 2, 3, width, depth, 4, textGuide);
             t = GeneratorTraining.fresh(cfg, unified, ref, seed, batch, steps, lr, contextRate);
             command = String.format(Locale.ROOT, "reflectlab train generator --seed %d --steps %d --batch %d --lr %s "
                     + "--context-rate %s --width %d --depth %d%s%s --out %s", seed, steps, batch, lr, contextRate, width,
-                    depth, unified.config().spatial() ? "" : " --components " + components, textGuide ? "" : " --no-text-guide", out);
+                    depth, wholeGrid ? "" : " --components " + k, textGuide ? "" : " --no-text-guide", out);
         } else {
             Generator from = NetworkIO.load(store, init, Generator.NETWORK);
             Generator g = GeneratorTraining.continueFrom(from, from.config().withTextGuide(textGuide || from.config().textGuide()), seed);

@@ -78,6 +78,34 @@ class TrainCliTest {
     }
 
     @Test
+    void aNoisySpatialLatentAndAGeneratorOnItsPrincipalComponentsOrItsWholeGrid(@TempDir Path models) throws Exception {
+        assertEquals(0, cli.run(args("--steps", "2", "--batch", "4", "--latent-channels", "4", "--latent-noise", "0.1",
+                "--eval-every", "2", "--out", "unified", "--models", models.toString())), cli.both());
+        var store = new org.reflectlab.core.store.ModelStore(models);
+        assertTrue(store.verify("unified").command().contains("--latent-channels 4 --latent-noise 0.1"), store.verify("unified").command());
+        var unified = org.reflectlab.core.train.UnifiedModelIO.load(store, "unified");
+        assertEquals(0.1, unified.config().latentNoise(), 1e-9);
+
+        String[] gen = {"train", "generator", "--steps", "2", "--batch", "4", "--width", "32", "--depth", "1", "--context-rate", "0",
+                "--models", models.toString()};
+        assertEquals(0, cli.run(concat(gen, "--components", "16", "--out", "pca")), cli.both());
+        var pca = org.reflectlab.core.nn.NetworkIO.load(store, "pca", org.reflectlab.core.nn.generator.Generator.NETWORK);
+        assertEquals(16, pca.config().latent());
+        assertTrue(store.verify("pca").command().contains("--components 16"), store.verify("pca").command());
+        assertEquals(0, cli.run(concat(gen, "--out", "grid")), cli.both());
+        var grid = org.reflectlab.core.nn.NetworkIO.load(store, "grid", org.reflectlab.core.nn.generator.Generator.NETWORK);
+        assertEquals(unified.config().latent(), grid.config().latent(), "without --components a spatial latent is drawn whole");
+        assertEquals(Cli.BAD_INPUT, cli.run(concat(gen, "--components", "4", "--out", "bad")), cli.both());
+        assertTrue(cli.err().contains("--components must be 8.."), cli.both());
+    }
+
+    private static String[] concat(String[] a, String... more) {
+        List<String> all = new ArrayList<>(List.of(a));
+        all.addAll(List.of(more));
+        return all.toArray(new String[0]);
+    }
+
+    @Test
     void settingsCannotChangeOnResume(@TempDir Path models) {
         assertEquals(Cli.BAD_INPUT, cli.run("train", "unified", "--resume", "x-checkpoint", "--steps", "9000", "--lr", "0.01",
                 "--models", models.toString()), cli.both());

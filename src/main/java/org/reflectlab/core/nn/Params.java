@@ -79,7 +79,8 @@ public final class Params {
         return Nd4j.create(data, shape, 'c');
     }
 
-    private static double gaussian(SplittableRandom r) {
+    /** A standard normal number (Box-Muller). */
+    public static double gaussian(SplittableRandom r) {
         double u1 = Math.max(r.nextDouble(), 1e-12);
         double u2 = r.nextDouble();
         return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);

@@ -20,8 +20,9 @@ public final class ChainPlan {
         String pool = work.resolve("pool.tsv").toString();
         List<Stage> s = new ArrayList<>();
         s.add(new Stage("unified", List.of("train", "unified", "--seed", "1", "--steps", "8000", "--batch", "32", "--lr", "0.0015",
-                "--warmup", "200", "--width", "96", "--latent-channels", "16", "--decoder-depth", "2", "--weights", "1,1,1,0.2",
-                "--eval-every", "500", "--eval-size", "256", "--out", "unified"), List.of("unified"), List.of(), List.of(), 45));
+                "--warmup", "200", "--width", "96", "--latent-channels", "16", "--latent-noise", "0.1", "--decoder-depth", "2",
+                "--weights", "1,1,1,0.2", "--eval-every", "500", "--eval-size", "256", "--checkpoint-every", "500", "--out", "unified"),
+                List.of("unified"), List.of(), List.of(), 45));
         s.add(new Stage("generator-base", List.of("train", "generator", "--seed", "6", "--steps", "3000", "--batch", "32", "--lr",
                 "0.0007", "--context-rate", "0", "--out", "generator-base"), List.of("generator-base"), List.of(), List.of("unified"), 25));
         s.add(detector("critic", "11", "2500", "2000", List.of()));
@@ -46,8 +47,8 @@ public final class ChainPlan {
         String pool = work.resolve("pool.tsv").toString();
         List<Stage> s = new ArrayList<>();
         s.add(new Stage("unified", List.of("train", "unified", "--seed", "1", "--steps", "12", "--batch", "8", "--warmup", "2",
-                "--width", "32", "--latent-channels", "4", "--decoder-depth", "1", "--caption-depth", "1", "--eval-every", "1000",
-                "--eval-size", "16", "--log-every", "100", "--out", "unified"), List.of("unified"), List.of(), List.of(), 0.3));
+                "--width", "32", "--latent-channels", "4", "--latent-noise", "0.1", "--decoder-depth", "1", "--caption-depth", "1",
+                "--eval-every", "1000", "--eval-size", "16", "--log-every", "100", "--out", "unified"), List.of("unified"), List.of(), List.of(), 0.3));
         s.add(new Stage("generator-base", List.of("train", "generator", "--seed", "6", "--steps", "8", "--batch", "8", "--width", "32",
                 "--depth", "1", "--context-rate", "0", "--out", "generator-base"), List.of("generator-base"), List.of(), List.of("unified"), 0.3));
         s.add(detector("critic", "11", "6", "16", List.of("--batch", "8", "--audit-prompts", "none")));
@@ -88,7 +89,7 @@ public final class ChainPlan {
         List<String> args = new ArrayList<>(List.of("train", "unified", "--seed", "1", "--steps", steps, "--batch", "32", "--lr",
                 "0.0015", "--warmup", "200", "--width", "96"));
         if (!extra.contains("--latent-channels")) {
-            args.addAll(List.of("--latent-channels", "16"));
+            args.addAll(List.of("--latent-channels", "16", "--latent-noise", "0.1"));
         }
         if (!extra.contains("--decoder-depth")) {
             args.addAll(List.of("--decoder-depth", "2"));

@@ -77,62 +77,223 @@ public final class Pipeline {
         return outputs(s).equals(rec.get("outputs")) && inputs(s).equals(rec.get("inputs"));
     }
 
-    /** Runs every stage that is not up to date, in order; stops at the first failure. */
+    /** Runs every stage that is not up to date, one at a time, in order; stops at the first failure. */
     public Result run(Runner runner, Consumer<String> log) throws IOException {
+        return run(runner, log, 1);
+    }
+
+    /**
+     * Runs every stage that is not up to date, up to {@code lanes} at once: a stage starts as soon as
+     * every stage it needs has finished (in list order among those ready), so independent branches of
+     * the chain share the cores. Whether a stage is up to date is decided when it becomes ready, after
+     * its upstream stages ran. After a failure no new stage starts; the running ones finish.
+     */
+    public Result run(Runner runner, Consumer<String> log, int lanes) throws IOException {
+        if (lanes < 1) {
+            throw new IllegalArgumentException("lanes must be 1 or more");
+        }
         long t0 = System.nanoTime();
-        double estimateLeft = stages.stream().filter(s -> !upToDate(s)).mapToDouble(Stage::estimatedMinutes).sum();
-        double pace = 1.0; // measured minutes per estimated minute, from the stages run so far
-        int ran = 0;
-        int skipped = 0;
-        for (int i = 0; i < stages.size(); i++) {
-            Stage s = stages.get(i);
-            String head = String.format(Locale.ROOT, "[%d/%d %s]", i + 1, stages.size(), s.name());
-            if (upToDate(s)) {
-                log.accept(head + " up to date, skipped (" + String.join(", ", outputs(s).values()) + ")");
-                skipped++;
-                continue;
-            }
-            log.accept(String.format(Locale.ROOT, "%s %s%n%s about %s for this stage, %s for the rest of the pipeline", head,
-                    s.command(), " ".repeat(head.length()), minutes(s.estimatedMinutes() * pace), minutes(estimateLeft * pace)));
-            long start = System.nanoTime();
-            List<String> args = new ArrayList<>(s.args());
-            args.addAll(List.of("--models", store.root().toString()));
-            int code;
-            try {
-                code = runner.run(args);
-            } catch (Exception e) {
-                log.accept(head + " failed: " + e.getMessage());
-                return new Result(ran, skipped, s.name(), 1, (System.nanoTime() - t0) / 6e10);
-            }
-            double took = (System.nanoTime() - start) / 6e10;
-            if (code != 0) {
-                log.accept(head + " failed (exit code " + code + ") after " + minutes(took) + "; fix the cause and run the pipeline "
-                        + "again: finished stages are skipped");
-                return new Result(ran, skipped, s.name(), code, (System.nanoTime() - t0) / 6e10);
-            }
-            try {
-                for (String model : s.models()) {
-                    store.recordMaker(model, label + " (stage " + s.name() + ": " + s.command() + ")");
+        Schedule plan = new Schedule(log);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(lanes, r -> {
+            Thread t = new Thread(r, "pipeline-lane");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.ExecutorCompletionService<Outcome> done = new java.util.concurrent.ExecutorCompletionService<>(pool);
+        int running = 0;
+        String failed = null;
+        int failCode = 0;
+        try {
+            while (true) {
+                while (failed == null && running < lanes) {
+                    Stage next = plan.nextReady();
+                    if (next == null) {
+                        break;
+                    }
+                    if (upToDate(next)) {
+                        log.accept(plan.head(next) + " up to date, skipped (" + String.join(", ", outputs(next).values()) + ")");
+                        plan.skipped(next);
+                        continue;
+                    }
+                    List<String> args = startArgs(next, plan.head(next), log);
+                    plan.started(next, lanes);
+                    done.submit(() -> runOne(next, args, runner));
+                    running++;
                 }
-            } catch (ModelStoreException e) {
-                log.accept(head + " finished, but its model cannot be read back: " + e.getMessage());
-                return new Result(ran, skipped, s.name(), 1, (System.nanoTime() - t0) / 6e10);
+                if (running == 0) {
+                    break;
+                }
+                Outcome o = take(done);
+                running--;
+                String head = plan.head(o.stage());
+                if (o.error() != null || o.code() != 0) {
+                    log.accept(head + (o.error() != null ? " failed: " + o.error()
+                            : " failed (exit code " + o.code() + ") after " + minutes(o.minutes())
+                            + "; fix the cause and run the pipeline again: finished stages are skipped"));
+                    if (failed == null) {
+                        failed = o.stage().name();
+                        failCode = o.error() != null ? 1 : o.code();
+                    }
+                    continue;
+                }
+                try {
+                    for (String model : o.stage().models()) {
+                        store.recordMaker(model, label + " (stage " + o.stage().name() + ": " + o.stage().command() + ")");
+                    }
+                } catch (ModelStoreException e) {
+                    log.accept(head + " finished, but its model cannot be read back: " + e.getMessage());
+                    failed = failed == null ? o.stage().name() : failed;
+                    failCode = failCode == 0 ? 1 : failCode;
+                    continue;
+                }
+                record(o.stage(), o.minutes());
+                dropCheckpoint(o.stage());
+                plan.finished(o.stage(), o.minutes());
+                log.accept(String.format(Locale.ROOT, "%s done in %s", head, minutes(o.minutes())));
             }
-            record(s, took);
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Result(plan.ran, plan.skippedCount, failed, failCode, (System.nanoTime() - t0) / 6e10);
+    }
+
+    /** What one stage's run came to. */
+    private record Outcome(Stage stage, int code, String error, double minutes) {
+    }
+
+    private static Outcome runOne(Stage s, List<String> args, Runner runner) {
+        long start = System.nanoTime();
+        try {
+            int code = runner.run(args);
+            return new Outcome(s, code, null, (System.nanoTime() - start) / 6e10);
+        } catch (Exception e) {
+            return new Outcome(s, 1, String.valueOf(e.getMessage()), (System.nanoTime() - start) / 6e10);
+        }
+    }
+
+    private static Outcome take(java.util.concurrent.ExecutorCompletionService<Outcome> done) throws IOException {
+        try {
+            return done.take().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("the pipeline was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /** The stage's arguments: resuming its checkpoint, or afresh (remembered as started). */
+    private List<String> startArgs(Stage s, String head, Consumer<String> log) throws IOException {
+        List<String> args = resumeArgs(s);
+        if (args.isEmpty()) {
+            args = new ArrayList<>(s.args());
+            markStarted(s);
+        } else {
+            log.accept(head + " resumes its checkpoint: " + String.join(" ", args));
+        }
+        args.addAll(List.of("--models", store.root().toString()));
+        return args;
+    }
+
+    /** Which stage is ready, what is left, and the ETA (measured minutes per estimated minute so far). */
+    private final class Schedule {
+        private final Consumer<String> log;
+        private final List<Stage> waiting = new ArrayList<>(stages);
+        private final java.util.Set<String> finished = new java.util.HashSet<>();
+        private double pace = 1.0;
+        private double estimateLeft;
+        int ran;
+        int skippedCount;
+
+        Schedule(Consumer<String> log) {
+            this.log = log;
+            this.estimateLeft = stages.stream().filter(s -> !upToDate(s)).mapToDouble(Stage::estimatedMinutes).sum();
+        }
+
+        String head(Stage s) {
+            return String.format(Locale.ROOT, "[%d/%d %s]", stages.indexOf(s) + 1, stages.size(), s.name());
+        }
+
+        /** The first waiting stage whose needs have all finished or been skipped; null if none is. */
+        Stage nextReady() {
+            for (Stage s : waiting) {
+                if (finished.containsAll(s.needs())) {
+                    waiting.remove(s);
+                    return s;
+                }
+            }
+            return null;
+        }
+
+        void skipped(Stage s) {
+            finished.add(s.name());
+            skippedCount++;
+        }
+
+        void started(Stage s, int lanes) {
+            String head = head(s);
+            log.accept(String.format(Locale.ROOT, "%s %s%n%s about %s for this stage, %s for the rest of the pipeline", head,
+                    s.command(), " ".repeat(head.length()), minutes(s.estimatedMinutes() * pace),
+                    minutes(estimateLeft * pace / lanes)));
+        }
+
+        void finished(Stage s, double took) {
+            finished.add(s.name());
             ran++;
             estimateLeft -= s.estimatedMinutes();
-            pace = Math.max(0.05, elapsedPace(took, s.estimatedMinutes(), pace, ran));
-            log.accept(String.format(Locale.ROOT, "%s done in %s", head, minutes(took)));
+            double ratio = s.estimatedMinutes() > 0 ? took / s.estimatedMinutes() : pace;
+            pace = Math.max(0.05, (pace * (ran - 1) + ratio) / ran);
         }
-        return new Result(ran, skipped, null, 0, (System.nanoTime() - t0) / 6e10);
     }
 
-    private static double elapsedPace(double took, double estimated, double pace, int ran) {
-        double ratio = estimated > 0 ? took / estimated : pace;
-        return (pace * (ran - 1) + ratio) / ran;
+    /**
+     * A stage that saves checkpoints ({@code --checkpoint-every}) and was started with these very
+     * arguments and inputs, but did not finish (the session ended, the machine stopped), resumes its
+     * checkpoint instead of starting over; empty where it starts afresh.
+     */
+    private List<String> resumeArgs(Stage s) {
+        int every = s.args().indexOf("--checkpoint-every");
+        int out = s.args().indexOf("--out");
+        Map<String, Object> rec = records.get(s.name());
+        if (every < 0 || out < 0 || rec == null || !s.args().equals(rec.get("started"))
+                || !inputs(s).equals(rec.get("startedInputs"))) {
+            return List.of();
+        }
+        String name = s.args().get(out + 1);
+        String checkpoint = name + "-checkpoint";
+        if (!store.exists(checkpoint)) {
+            return List.of();
+        }
+        List<String> args = new ArrayList<>(s.args().subList(0, 2)); // e.g. "train unified"
+        args.addAll(List.of("--resume", checkpoint, "--out", name, "--checkpoint-every", s.args().get(every + 1)));
+        return args;
     }
 
-    private void record(Stage s, double minutes) throws IOException {
+    /** A finished stage's checkpoint is of no more use and would sit among the shipped models. */
+    private void dropCheckpoint(Stage s) throws IOException {
+        int out = s.args().indexOf("--out");
+        if (!s.args().contains("--checkpoint-every") || out < 0) {
+            return;
+        }
+        Path dir = store.dir(s.args().get(out + 1) + "-checkpoint");
+        if (Files.isDirectory(dir)) {
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    private synchronized void markStarted(Stage s) throws IOException {
+        Map<String, Object> rec = new LinkedHashMap<>();
+        rec.put("started", s.args());
+        rec.put("startedInputs", inputs(s));
+        records.put(s.name(), rec);
+        AtomicFile.write(stateFile(), out -> out.write(JSON.writeValueAsBytes(records)));
+    }
+
+    private synchronized void record(Stage s, double minutes) throws IOException {
         Map<String, Object> rec = new LinkedHashMap<>();
         rec.put("args", s.args());
         rec.put("inputs", inputs(s));

@@ -63,7 +63,7 @@ public final class UnifiedTraining {
             UnifiedNet backprop = UnifiedNet.training(model);
             return new FastTrainer(model.params(), backprop.grads(), backprop::step, model.lossWeights(), schedule);
         }
-        return new SdTrainer(model.trainingGraph(), model.params(), UnifiedModel.FEATURES, UnifiedModel.LOSS,
+        return new SdTrainer(model.trainingGraph(), model.params(), model.features(), UnifiedModel.LOSS,
                 model.lossWeights(), schedule);
     }
 
@@ -125,8 +125,25 @@ public final class UnifiedTraining {
     public MultiDataSet nextBatch() {
         long first = completedSteps() * settings.batchSize();
         List<Sample> samples = train.samples(first, settings.batchSize());
-        return batchFilter.apply(batchOf(samples, train));
+        MultiDataSet batch = batchOf(samples, train);
+        if (model.config().noisyLatent()) {
+            // fresh noise per step, seeded by the step: a resumed run sees the noise an uninterrupted one would
+            batch.getFeatures()[UnifiedModel.FEATURES.size()] = latentNoise(samples.size(), completedSteps());
+        }
+        return batchFilter.apply(batch);
     }
+
+    private INDArray latentNoise(int n, long step) {
+        int l = model.config().latent();
+        java.util.SplittableRandom r = ShapesWorld.random(settings.seed() ^ 0x5eed_1a7eL, step);
+        float sigma = (float) model.config().latentNoise();
+        float[] noise = new float[n * l];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) (org.reflectlab.core.nn.Params.gaussian(r) * sigma);
+        }
+        return org.nd4j.linalg.factory.Nd4j.create(noise, new long[] {n, l}, 'c');
+    }
+
 
     private MultiDataSet batchOf(List<Sample> samples, ShapesWorld world) {
         List<RgbImage> images = new ArrayList<>();
@@ -136,7 +153,7 @@ public final class UnifiedTraining {
             captions.add(s.description());
         }
         Map<String, INDArray> in = model.inputs(images, captions);
-        INDArray[] features = UnifiedModel.FEATURES.stream().map(in::get).toArray(INDArray[]::new);
+        INDArray[] features = model.features().stream().map(in::get).toArray(INDArray[]::new);
         return new org.nd4j.linalg.dataset.MultiDataSet(features, new INDArray[0]);
     }
 
@@ -191,8 +208,8 @@ public final class UnifiedTraining {
         int n = Math.min(settings.batchSize(), settings.evalSize());
         MultiDataSet batch = batchOf(heldOut.samples(0, n), heldOut);
         Map<String, INDArray> in = new java.util.HashMap<>();
-        for (int i = 0; i < UnifiedModel.FEATURES.size(); i++) {
-            in.put(UnifiedModel.FEATURES.get(i), batch.getFeatures(i));
+        for (int i = 0; i < model.features().size(); i++) {
+            in.put(model.features().get(i), batch.getFeatures(i));
         }
         Map<String, INDArray> out = model.trainingGraph().output(in, UnifiedModel.LOSS_COMPONENTS.toArray(new String[0]));
         Map<String, Double> components = new LinkedHashMap<>();

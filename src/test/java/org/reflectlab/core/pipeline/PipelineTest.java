@@ -57,4 +57,68 @@ class PipelineTest {
         assertEquals(1, next.skipped());
         assertEquals(1, next.ran());
     }
+
+    @Test
+    void aStageStoppedMidwayResumesItsCheckpointAndDropsItWhenDone(@TempDir Path dir) throws Exception {
+        Path done = dir.resolve("done.txt");
+        Stage train = new Stage("train", List.of("train", "unified", "--steps", "9", "--checkpoint-every", "3", "--out", "m"),
+                List.of(), List.of(done.toString()), List.of(), 1);
+        ModelStore store = new ModelStore(dir.resolve("models"));
+        Path checkpoint = store.dir("m-checkpoint");
+        Pipeline.Result stopped = new Pipeline(List.of(train), store, dir.resolve("work"), "test").run(args -> {
+            Files.createDirectories(checkpoint);
+            Files.writeString(checkpoint.resolve("manifest.json"), "{}");
+            return 130; // stopped after saving a checkpoint
+        }, s -> { });
+        assertFalse(stopped.ok());
+
+        List<List<String>> calls = new ArrayList<>();
+        Pipeline.Result resumed = new Pipeline(List.of(train), store, dir.resolve("work"), "test").run(args -> {
+            calls.add(args);
+            Files.writeString(done, "done");
+            return 0;
+        }, s -> { });
+        assertTrue(resumed.ok());
+        assertEquals(List.of("train", "unified", "--resume", "m-checkpoint", "--out", "m", "--checkpoint-every", "3"),
+                calls.get(0).subList(0, 8));
+        assertFalse(Files.exists(checkpoint), "the finished stage's checkpoint is removed");
+
+        // changed arguments start afresh, whatever checkpoint lies around
+        Files.createDirectories(checkpoint);
+        Files.writeString(checkpoint.resolve("manifest.json"), "{}");
+        Stage changed = new Stage("train", List.of("train", "unified", "--steps", "12", "--checkpoint-every", "3", "--out", "m"),
+                List.of(), List.of(done.toString()), List.of(), 1);
+        calls.clear();
+        new Pipeline(List.of(changed), store, dir.resolve("work"), "test").run(args -> {
+            calls.add(args);
+            return 0;
+        }, s -> { });
+        assertFalse(calls.get(0).contains("--resume"));
+    }
+
+    @Test
+    void independentStagesShareTheLanesAndAReaderWaitsForBoth(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("a.txt");
+        Path b = dir.resolve("b.txt");
+        Path c = dir.resolve("c.txt");
+        List<Stage> stages = List.of(
+                new Stage("a", List.of("make", a.toString()), List.of(), List.of(a.toString()), List.of(), 1),
+                new Stage("b", List.of("make", b.toString()), List.of(), List.of(b.toString()), List.of(), 1),
+                new Stage("c", List.of("make", c.toString()), List.of(), List.of(c.toString()), List.of("a", "b"), 1));
+        java.util.concurrent.CountDownLatch both = new java.util.concurrent.CountDownLatch(2);
+        List<String> order = java.util.Collections.synchronizedList(new ArrayList<>());
+        Pipeline.Result r = new Pipeline(stages, new ModelStore(dir.resolve("models")), dir.resolve("work"), "test").run(args -> {
+            if (!args.get(1).endsWith("c.txt")) {
+                both.countDown();
+                // a and b run at once: each waits here for the other to have started
+                assertTrue(both.await(20, java.util.concurrent.TimeUnit.SECONDS), "the two independent stages did not overlap");
+            }
+            order.add(Path.of(args.get(1)).getFileName().toString());
+            Files.writeString(Path.of(args.get(1)), "made");
+            return 0;
+        }, s -> { }, 2);
+        assertTrue(r.ok());
+        assertEquals(3, r.ran());
+        assertEquals("c.txt", order.get(2), "the reader ran after both stages it needs");
+    }
 }

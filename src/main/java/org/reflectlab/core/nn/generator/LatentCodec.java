@@ -53,7 +53,7 @@ public final class LatentCodec {
             parts.add(unified.imageLatents(images));
         }
         INDArray z = Nd4j.concat(0, parts.toArray(new INDArray[0]));
-        if (unified.config().spatial()) {
+        if (unified.config().spatial() && components >= unified.config().latent()) {
             spatialStatistics(unified, z, into);
             return;
         }

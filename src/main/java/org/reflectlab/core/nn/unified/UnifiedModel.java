@@ -50,6 +50,8 @@ public final class UnifiedModel {
     private static final String TOKEN_MASK = "token_mask";
     private static final String EYE = "eye";
     private static final String Z_IN = "z";
+    /** Noise added to the image latent on the reconstruction path (only for a noisy latent; zeros outside training). */
+    public static final String LATENT_NOISE = "latent_noise";
 
     /** Width of the per-position latent views the caption decoder starts from. */
     static final int EXPAND_WIDTH = 16;
@@ -82,6 +84,16 @@ public final class UnifiedModel {
         return params;
     }
 
+    /** Placeholder order of this model's training batch: {@link #FEATURES}, then the latent noise if it has one. */
+    public List<String> features() {
+        if (!cfg.noisyLatent()) {
+            return FEATURES;
+        }
+        List<String> f = new ArrayList<>(FEATURES);
+        f.add(LATENT_NOISE);
+        return List.copyOf(f);
+    }
+
     // Graphs //
 
     /** The graph with every loss; its trainable variables are all the parameters. */
@@ -104,7 +116,11 @@ public final class UnifiedModel {
         SDVariable zt = sd.identity("z_txt", encodeText(b, tokens, mask));
 
         // One decoder pass over both latents: rows [0, B) come from images, [B, 2B) from captions.
-        SDVariable decoded = decodeImage(b, sd.concat(0, zi, zt));
+        SDVariable ziDecoded = zi;
+        if (cfg.noisyLatent()) {
+            ziDecoded = zi.add(sd.placeHolder(LATENT_NOISE, DataType.FLOAT, -1, cfg.latent()));
+        }
+        SDVariable decoded = decodeImage(b, sd.concat(0, ziDecoded, zt));
         SDVariable[] halves = sd.split(decoded, 2, 0);
         sd.identity("recon", halves[0]);
         sd.identity("gen", halves[1]);
@@ -162,7 +178,11 @@ public final class UnifiedModel {
         SDVariable normed = b.layerNorm3("img/ln", x, d);
         if (cfg.spatial()) {
             // each patch token keeps its own few numbers: the latent is a grid, flattened token-major
-            return b.sd().reshape(b.dense3("img/latent", normed, t, d, cfg.latentChannels()), -1, (long) cfg.latent());
+            SDVariable grid = b.dense3("img/latent", normed, t, d, cfg.latentChannels());
+            if (cfg.noisyLatent()) {
+                grid = b.sd().math.tanh(grid);
+            }
+            return b.sd().reshape(grid, -1, (long) cfg.latent());
         }
         return readout(b, "img", normed, t);
     }
@@ -263,6 +283,9 @@ public final class UnifiedModel {
         m.put(PATCHES, patches(images));
         putTokens(m, captions);
         m.put(EYE, Nd4j.eye(n).castTo(DataType.FLOAT));
+        if (cfg.noisyLatent()) {
+            m.put(LATENT_NOISE, Nd4j.zeros(DataType.FLOAT, n, cfg.latent()));
+        }
         return m;
     }
 

@@ -125,7 +125,7 @@ public final class UnifiedNet {
     private ContrastiveLoss align;
 
     /**
-     * Forward and backward on one batch (placeholders in {@link UnifiedModel#FEATURES} order): the
+     * Forward and backward on one batch (placeholders in {@link UnifiedModel#features()} order): the
      * loss components by name (unweighted, as the graph names them); gradients of the weighted total
      * are left in {@link #grads()} (zeroed first).
      */
@@ -160,6 +160,10 @@ public final class UnifiedNet {
         Mat z = zBoth.mat(2 * n, l);
         zi.copyTo(z.rows(0, n));
         zt.copyTo(z.rows(n, n));
+        if (cfg.noisyLatent()) {
+            // the reconstruction decodes a noisy image latent; its gradient reaches zi unchanged
+            addInto(z.rows(0, n), ops.inputMat(f[4], n, l));
+        }
         Mat out = decoder.forward(z);
         Mat logits = caption.forward(zi);
 
@@ -183,6 +187,14 @@ public final class UnifiedNet {
         image.backward(dzi);
         text.backward(dzt);
         return losses;
+    }
+
+    private static void addInto(Mat into, Mat add) {
+        for (int r = 0; r < into.rows(); r++) {
+            for (int c = 0; c < into.cols(); c++) {
+                into.set(r, c, into.get(r, c) + add.get(r, c));
+            }
+        }
     }
 
     /** Mean squared error of out against target; its weighted gradient into grad. */

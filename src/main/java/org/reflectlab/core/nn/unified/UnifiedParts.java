@@ -99,13 +99,23 @@ final class UnifiedParts {
         private final Dense perToken = cfg.spatial() ? new Dense(ops, "img/latent", cfg.width(), cfg.latentChannels()) : null;
         private final Slot dxSlot = new Slot();
         private final Slot dySlot = new Slot();
+        private final Slot dPreSlot = new Slot();
+        private Mat bounded;
 
         Mat forward(Mat patches, int n) {
             Mat x = embed.forward(patches);
             pos.forward(x);
             forwardAll(blocks, x, Segments.uniform(n, cfg.imageTokens()));
             Mat y = ln.forward(x);
-            return cfg.spatial() ? perToken.forward(y).as(n, cfg.latent()) : readout.forward(y, n);
+            if (!cfg.spatial()) {
+                return readout.forward(y, n);
+            }
+            Mat z = perToken.forward(y);
+            if (cfg.noisyLatent()) {
+                tanhInPlace(z);
+                bounded = z; // the dense layer's own output, kept until its next forward
+            }
+            return z.as(n, cfg.latent());
         }
 
         void backward(Mat dz) {
@@ -113,7 +123,11 @@ final class UnifiedParts {
             Mat dy;
             if (cfg.spatial()) {
                 dy = dySlot.mat(rows, cfg.width());
-                perToken.backward(dz.as(rows, cfg.latentChannels()), dy, false);
+                Mat dGrid = dz.as(rows, cfg.latentChannels());
+                if (cfg.noisyLatent()) {
+                    dGrid = tanhBackward(bounded, dGrid, dPreSlot.mat(rows, cfg.latentChannels()));
+                }
+                perToken.backward(dGrid, dy, false);
             } else {
                 dy = readout.backward(dz);
             }
@@ -123,6 +137,25 @@ final class UnifiedParts {
             pos.backward(dx);
             embed.backward(dx, null, false);
         }
+    }
+
+    private static void tanhInPlace(Mat m) {
+        for (int r = 0; r < m.rows(); r++) {
+            for (int c = 0; c < m.cols(); c++) {
+                m.set(r, c, (float) Math.tanh(m.get(r, c)));
+            }
+        }
+    }
+
+    /** d(pre) = d(out) * (1 - out^2), for out = tanh(pre). */
+    private static Mat tanhBackward(Mat out, Mat dOut, Mat dPre) {
+        for (int r = 0; r < out.rows(); r++) {
+            for (int c = 0; c < out.cols(); c++) {
+                float y = out.get(r, c);
+                dPre.set(r, c, dOut.get(r, c) * (1 - y * y));
+            }
+        }
+        return dPre;
     }
 
     /** Caption tokens -> transformer over the real tokens only -> the latent (readout). */

@@ -37,6 +37,13 @@ class UnifiedBackpropTest {
         assertMatchesSameDiff(new UnifiedConfig(16, 4, 32, 2, 1, 1, 1, 1, 24, 1.0, 0.7, 1.3, 0.4, 0.1).withLatentChannels(3, 0));
     }
 
+    @Test
+    void noisyLatentLossesAndGradientsMatchSameDiff() {
+        // tanh-bounded latent, decoded with noise added: the noise is an input, so both paths see the same draw
+        assertMatchesSameDiff(new UnifiedConfig(16, 4, 32, 2, 1, 1, 1, 1, 24, 1.0, 0.7, 1.3, 0.4, 0.1)
+                .withLatentChannels(3, 0).withLatentNoise(0.3));
+    }
+
     private static void assertMatchesSameDiff(UnifiedConfig config) {
         UnifiedModel m = UnifiedModel.create(config, 5);
         m.params().arrays().forEach((k, a) -> a.addi(Nd4j.randn(a.dataType(), a.shape()).muli(0.05)));
@@ -44,7 +51,10 @@ class UnifiedBackpropTest {
         List<Sample> samples = w.samples(0, 6);
         List<RgbImage> images = samples.stream().map(s -> w.render(s.scene())).toList();
         Map<String, INDArray> in = m.inputs(images, samples.stream().map(Sample::description).toList());
-        INDArray[] features = UnifiedModel.FEATURES.stream().map(in::get).toArray(INDArray[]::new);
+        if (config.noisyLatent()) {
+            in.put(UnifiedModel.LATENT_NOISE, Nd4j.randn(org.nd4j.linalg.api.buffer.DataType.FLOAT, images.size(), config.latent()).muli(0.3));
+        }
+        INDArray[] features = m.features().stream().map(in::get).toArray(INDArray[]::new);
 
         UnifiedNet fast = UnifiedNet.training(m);
         Map<String, Double> losses = fast.step(features);

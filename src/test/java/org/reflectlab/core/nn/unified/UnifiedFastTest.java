@@ -60,6 +60,16 @@ class UnifiedFastTest {
     }
 
     @Test
+    void noisyLatentIsBoundedAndMatchesItsGraphs() {
+        UnifiedModel m = UnifiedModel.create(UnifiedConfig.tiny().withLatentChannels(4, 0).withLatentNoise(0.2), 6);
+        m.params().arrays().values().forEach(a -> a.assign(Nd4j.randn(a.dataType(), a.shape()).muli(0.3)));
+        assertMatches(m, 2e-4);
+        INDArray z = m.imageLatents(images(m));
+        assertTrue(z.amaxNumber().doubleValue() < 1.0, "tanh bounds every latent number to (-1, 1)");
+        assertTrue(z.amaxNumber().doubleValue() > 0.5, "random weights of this scale saturate some of them");
+    }
+
+    @Test
     void spatialLatentIsAGridOfOneSmallVectorPerPatch() {
         UnifiedConfig c = UnifiedConfig.tiny().withLatentChannels(4, 0);
         UnifiedModel m = UnifiedModel.create(c, 7);
