@@ -61,6 +61,9 @@ final class TrainGeneratorCommand implements Callable<Integer> {
     @Option(names = "--text-guide", defaultValue = "true", negatable = true, fallbackValue = "true",
             description = "Read the frozen unified text encoder's latent of the prompt (default: ${DEFAULT-VALUE}).")
     boolean textGuide;
+    @Option(names = "--guide-start", description = "Sample from (1 - t0) noise + t0 text guide at time t0 instead of from noise "
+            + "at 0, and train on times from t0 on (0: from noise; with --init the default is the base generator's).")
+    Double guideStart;
     @Option(names = "--pool", description = "Reflection stage: train on this pool of the base generator's own samples (see `pool`).")
     Path pool;
     @Option(names = "--no-context", description = "With --pool: the SFT control, the pool's correct samples without any context.")
@@ -69,6 +72,10 @@ final class TrainGeneratorCommand implements Callable<Integer> {
     double renderShare;
     @Option(names = "--context-drop", defaultValue = "0.3", description = "With --pool: share of examples whose context is dropped (default: ${DEFAULT-VALUE}).")
     double contextDrop;
+
+    private String guideArg() {
+        return guideStart != null ? " --guide-start " + guideStart : "";
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -96,13 +103,20 @@ final class TrainGeneratorCommand implements Callable<Integer> {
             GeneratorConfig cfg = wholeGrid
                     ? GeneratorConfig.spatial(unified.config().latent(), unified.config().latentChannels(), width, depth, textGuide)
                     : new GeneratorConfig(k, 4, 2, 3, width, depth, 4, textGuide);
+            if (guideStart != null && guideStart > 0) {
+                cfg = cfg.withGuideStart(guideStart);
+            }
             t = GeneratorTraining.fresh(cfg, unified, ref, seed, batch, steps, lr, contextRate);
             command = String.format(Locale.ROOT, "reflectlab train generator --seed %d --steps %d --batch %d --lr %s "
                     + "--context-rate %s --width %d --depth %d%s%s --out %s", seed, steps, batch, lr, contextRate, width,
-                    depth, wholeGrid ? "" : " --components " + k, textGuide ? "" : " --no-text-guide", out);
+                    depth, (wholeGrid ? "" : " --components " + k) + guideArg(), textGuide ? "" : " --no-text-guide", out);
         } else {
             Generator from = NetworkIO.load(store, init, Generator.NETWORK);
-            Generator g = GeneratorTraining.continueFrom(from, from.config().withTextGuide(textGuide || from.config().textGuide()), seed);
+            GeneratorConfig continued = from.config().withTextGuide(textGuide || from.config().textGuide());
+            if (guideStart != null) {
+                continued = continued.withGuideStart(guideStart);
+            }
+            Generator g = GeneratorTraining.continueFrom(from, continued, seed);
             LatentCodec codec = new LatentCodec(unified, g.params());
             GeneratorTraining.ExampleSource source;
             String poolSha = null;
@@ -139,7 +153,8 @@ final class TrainGeneratorCommand implements Callable<Integer> {
             }
             command = String.format(Locale.ROOT, "reflectlab train generator --init %s%s --seed %d --steps %d --batch %d --lr %s%s --out %s",
                     init, pool != null ? " --pool " + pool + (noContext ? " --no-context" : " --context-drop " + contextDrop) + " --render-share " + renderShare
-                            : " --context-rate " + contextRate, seed, steps, batch, lr, textGuide ? "" : " --no-text-guide", out);
+                            : " --context-rate " + contextRate, seed, steps, batch, lr,
+                    guideArg() + (textGuide ? "" : " --no-text-guide"), out);
         }
         o.printf("# generator: %,d parameters, %d tokens per sequence; on %s; %s%n", t.generator().params().count(),
                 t.generator().sequenceLength(), ref, command);

@@ -162,8 +162,9 @@ public final class GeneratorTraining {
         INDArray x0 = Generator.noise(n, generator.config().latent(), r.nextLong());
         double[] t = new double[n];
         float[] tf = new float[n];
+        double t0 = generator.config().guideStart(); // sampling never visits earlier times
         for (int i = 0; i < n; i++) {
-            t[i] = r.nextDouble();
+            t[i] = t0 + (1 - t0) * r.nextDouble();
             tf[i] = (float) t[i];
         }
         INDArray tCol = Nd4j.create(tf, new long[] {n, 1}, 'c');

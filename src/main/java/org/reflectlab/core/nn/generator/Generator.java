@@ -332,7 +332,16 @@ public final class Generator {
     }
 
     public INDArray sample(List<Condition> conditions, int steps, long seed, double guidance) {
-        return integrate(conditions, noise(conditions.size(), cfg.latent(), seed), 0.0, steps, guidance);
+        return fromStart(conditions, noise(conditions.size(), cfg.latent(), seed), steps, guidance);
+    }
+
+    /** Integrates from noise, or from noise mixed with the text guide at the config's guide start. */
+    private INDArray fromStart(List<Condition> conditions, INDArray noise, int steps, double guidance) {
+        double t0 = cfg.guideStart();
+        if (t0 > 0) {
+            noise.muli(1 - t0).addi(guides(conditions).muli(t0));
+        }
+        return integrate(conditions, noise, t0, steps, guidance);
     }
 
     /**
@@ -347,7 +356,7 @@ public final class Generator {
         for (int i = 0; i < seeds.length; i++) {
             rows[i] = noise(1, cfg.latent(), seeds[i]);
         }
-        return integrate(conditions, Nd4j.concat(0, rows), 0.0, steps, guidance);
+        return fromStart(conditions, Nd4j.concat(0, rows), steps, guidance);
     }
 
     /**
