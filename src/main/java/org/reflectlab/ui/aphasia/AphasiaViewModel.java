@@ -1,6 +1,5 @@
 package org.reflectlab.ui.aphasia;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -446,7 +445,7 @@ public final class AphasiaViewModel {
     }
 
     /** The view captures the charts (on the UI thread); the file is written in the background. */
-    public void exportPng(BufferedImage image, Path file) {
+    public void exportPng(org.reflectlab.core.data.RgbImage image, Path file) {
         export(file, r -> ImageGrid.writePng(image, file));
     }
 

@@ -39,7 +39,7 @@ final class TrainExports {
                 .onFailure(e -> notifier.error("Checkpoint not saved", String.valueOf(e.getMessage()))));
     }
 
-    void image(java.awt.image.BufferedImage image, Path file) {
+    void image(org.reflectlab.core.data.RgbImage image, Path file) {
         runner.submit(BackgroundTask.of("Exporting " + file.getFileName(), ctx -> {
             ImageGrid.writePng(image, file); // atomic; its message names the file and the reason
             return file;

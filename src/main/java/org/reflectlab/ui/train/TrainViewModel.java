@@ -449,7 +449,7 @@ public final class TrainViewModel {
     }
 
     /** Writes an image captured by the view (e.g. the loss chart) in the background. */
-    public void exportImage(java.awt.image.BufferedImage image, Path file) {
+    public void exportImage(org.reflectlab.core.data.RgbImage image, Path file) {
         exports.image(image, file);
     }
 

@@ -85,17 +85,17 @@ class RememberedSettingsTest {
         Settings first = new Settings(file);
         ScalingViewModel scaling = scaling(dir);
         scaling.remember(first);
-        scaling.ksProperty().set("1,2,4,8");
-        scaling.tttProperty().set(false);
-        scaling.seedProperty().set(9);
+        scaling.setup().ksProperty().set("1,2,4,8");
+        scaling.setup().tttProperty().set(false);
+        scaling.setup().seedProperty().set(9);
         scaling.compareK().promptTextProperty().set("a red circle");
         scaling.compareK().seedProperty().set(2700516067149466145L);
 
         ScalingViewModel again = scaling(dir);
         again.remember(restart(first, file));
-        assertEquals("1,2,4,8", again.ksProperty().get());
-        assertEquals(false, again.tttProperty().get());
-        assertEquals(9, again.seedProperty().get());
+        assertEquals("1,2,4,8", again.setup().ksProperty().get());
+        assertEquals(false, again.setup().tttProperty().get());
+        assertEquals(9, again.setup().seedProperty().get());
         assertEquals("a red circle", again.compareK().promptTextProperty().get());
         assertEquals(2700516067149466145L, again.compareK().seedProperty().get());
     }
@@ -163,9 +163,9 @@ class RememberedSettingsTest {
         assertEquals(guidance, reflect.guidanceProperty().get());
         assertEquals(k, reflect.kProperty().get());
         ScalingViewModel scaling = scaling(dir);
-        int perCategory = scaling.perCategoryProperty().get();
+        int perCategory = scaling.setup().perCategoryProperty().get();
         scaling.remember(next);
-        assertEquals(perCategory, scaling.perCategoryProperty().get());
+        assertEquals(perCategory, scaling.setup().perCategoryProperty().get());
         WorldViewModel world = WorldViewModel.forStore(runner, notifier, new ModelStore(dir.resolve("models")));
         world.remember(next);
         assertEquals("", world.settingsErrorProperty().get(), "reported once by the shell, not left on the panel");
