@@ -20,7 +20,6 @@ import org.reflectlab.core.aphasia.AphasiaSettings;
 import org.reflectlab.core.aphasia.MemoryExperiment;
 import org.reflectlab.core.aphasia.RoundTrip;
 import org.reflectlab.core.concurrent.BackgroundTask;
-import org.reflectlab.core.concurrent.TaskContext;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.settings.Settings;
 import org.reflectlab.ui.kit.Experiment;
@@ -119,7 +118,7 @@ public final class AphasiaViewModel {
                         cached[0] = true;
                         return hit;
                     }
-                    AphasiaResult r = m.run(s, listener(ctx, roundTrip));
+                    AphasiaResult r = m.run(s, RoundTripProgress.of(ctx, roundTrip));
                     cache.put(r);
                     return r;
                 }), r -> {
@@ -147,21 +146,6 @@ public final class AphasiaViewModel {
                     show(r);
                     roundTrip.status(summary(r, true));
                 })).onFailure(e -> problem.set(String.valueOf(e.getMessage()))));
-    }
-
-    /** Progress of a round trip (any experiment's) into that experiment's bar and the task list. */
-    static RoundTrip.Listener listener(TaskContext ctx, Experiment experiment) {
-        return new RoundTrip.Listener() {
-            @Override
-            public void progress(int done, int total) {
-                experiment.progress(ctx, done, total, done + " of " + total + " scenes");
-            }
-
-            @Override
-            public void checkCancelled() {
-                ctx.checkCancelled();
-            }
-        };
     }
 
     /** Describe from memory with the default sizes and the current seed, in the background. */

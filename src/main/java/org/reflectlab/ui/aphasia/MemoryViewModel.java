@@ -25,7 +25,7 @@ public final class MemoryViewModel {
     public void run(MemoryExperiment.Settings s) {
         experiment.submit("Aphasia: describe from memory",
                 "Training " + s.posters() + " name latents for " + s.steps() + " steps, then recalling…",
-                ctx -> models.use(ctx, m -> MemoryExperiment.run(m.unified(), m.judge(), s, AphasiaViewModel.listener(ctx, experiment))),
+                ctx -> models.use(ctx, m -> MemoryExperiment.run(m.unified(), m.judge(), s, RoundTripProgress.of(ctx, experiment))),
                 r -> {
                     result.set(r);
                     experiment.status(String.format(Locale.ROOT, "%d posters (%d with captions), %d steps: image loss %.4f -> %.4f, %.1f s.",

@@ -25,7 +25,7 @@ public final class VariantsViewModel {
 
     public void compare(AphasiaSettings s) {
         experiment.submit("Aphasia ablation variants", "Running the ablation variants on " + s.samples() + " scenes…",
-                ctx -> source.run(s, AphasiaViewModel.listener(ctx, experiment)), v -> {
+                ctx -> source.run(s, RoundTripProgress.of(ctx, experiment)), v -> {
                     variants.set(List.copyOf(v));
                     experiment.status(String.format(Locale.ROOT, "%d variants on %d scenes (seed %d).", v.size(), s.samples(), s.seed()));
                 });

@@ -90,4 +90,10 @@ public final class AnalysisViewModel {
     public ObjectProperty<CostUnit> costUnitProperty() {
         return costUnit;
     }
+
+    /** Keeps the cost weight and its unit across restarts. */
+    void remember(org.reflectlab.ui.kit.Remembered r) {
+        r.decimal("lambda", lambdaProperty(), LAMBDA_RANGE).value("costUnit", costUnitProperty(), CostUnit::valueOf,
+                "one of " + java.util.Arrays.toString(CostUnit.values()));
+    }
 }

@@ -1,6 +1,5 @@
 package org.reflectlab.ui.scaling;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -117,34 +116,8 @@ public final class ScalingViewModel {
         sweepHandle = runner.submit(BackgroundTask.<Finished>of("Scaling sweep " + sweepName, ctx -> {
             try (SweepStore store = SweepStore.open(sweepsRoot, sweepName, s, modelIds.get())) {
                 Sweep sweep = new Sweep(workers.take(workerCount, ctx::message));
-                SweepSession.Outcome outcome = new SweepSession(sweep, CHART_PERIOD, true).run(store, prompts, new SweepSession.Observer() {
-                    @Override
-                    public void note(String note) {
-                        ctx.onUiThread(() -> notifier.info(note));
-                    }
-
-                    @Override
-                    public void progress(SweepSession.Progress p) {
-                        ctx.progress(p.imagesDone(), p.imagesAtMost());
-                        ctx.message(p.what());
-                        String line = p.summary() + " · " + p.what();
-                        ctx.onUiThread(() -> {
-                            progress.set(p.fraction());
-                            status.set(line);
-                        });
-                    }
-
-                    @Override
-                    public void rowsSoFar(SweepStore.Loaded rows) {
-                        StoredSweeps.Run partial = StoredSweeps.Run.of(store, rows);
-                        ctx.onUiThread(() -> stored.show(partial));
-                    }
-
-                    @Override
-                    public void rowsUnreadable(IOException e) {
-                        ctx.message("the charts wait: " + e.getMessage());
-                    }
-                }, ctx::isCancelled);
+                SweepSession.Outcome outcome = new SweepSession(sweep, CHART_PERIOD, true).run(store, prompts,
+                        new SweepFeed(ctx, notifier, store, progress, status, stored::show), ctx::isCancelled);
                 return new Finished(StoredSweeps.Run.of(store, outcome.loaded()), outcome);
             }
         }).onSuccess(f -> {
@@ -258,16 +231,7 @@ public final class ScalingViewModel {
     public void remember(Settings s) {
         Remembered r = new Remembered(s, "scaling");
         setup.remember(r);
-        r.decimal("lambda", analysis.lambdaProperty(), AnalysisViewModel.LAMBDA_RANGE)
-                .value("costUnit", analysis.costUnitProperty(), AnalysisViewModel.CostUnit::valueOf, "one of " + java.util.Arrays.toString(
-                        AnalysisViewModel.CostUnit.values()))
-                .text("comparePrompt", compareK.promptTextProperty())
-                .value("compareSeed", compareK.seedProperty(), Long::valueOf, v -> {
-                    if (v.longValue() < 0) {
-                        return false;
-                    }
-                    compareK.seedProperty().set(v.longValue());
-                    return true;
-                }, "a seed of 0 or more");
+        analysis.remember(r);
+        compareK.remember(r);
     }
 }

@@ -1,6 +1,8 @@
 package org.reflectlab.ui.train;
 
 import java.util.Map;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import org.reflectlab.core.concurrent.Batcher;
 import org.reflectlab.core.concurrent.LatestValue;
 import org.reflectlab.core.concurrent.TaskContext;
@@ -10,13 +12,15 @@ import org.reflectlab.core.train.StepResult;
 import org.reflectlab.core.train.TrainingControl;
 import org.reflectlab.core.train.TrainingObserver;
 import org.reflectlab.core.train.UnifiedTraining;
+import org.reflectlab.ui.kit.Notifier;
+import org.reflectlab.ui.train.TrainViewModel.State;
 
 /**
  * A training run's news on its way to the {@link TrainMonitor}: steps and evaluations into the
  * charts' streams, coalesced scalars into the tiles (only the newest tick reaches the UI thread),
- * and a NaN or a divergence handed to the ViewModel on the UI thread.
+ * and a NaN (the run pauses) or a divergence (it ends) shown as a problem, on the UI thread.
  */
-abstract class RunFeed implements TrainingObserver {
+final class RunFeed implements TrainingObserver {
 
     private final TrainMonitor monitor;
     private final TaskContext ctx;
@@ -25,14 +29,23 @@ abstract class RunFeed implements TrainingObserver {
     private final LatestValue<TrainMonitor.Tick> ticks;
     private final LatestValue<SamplePanel> panels;
     private final Batcher<Map.Entry<Long, Map<String, Double>>> evals;
+    private final ReadOnlyObjectWrapper<State> state;
+    private final ReadOnlyStringWrapper status;
+    private final ReadOnlyStringWrapper problem;
+    private final Notifier notifier;
 
-    RunFeed(TaskRunner runner, TrainMonitor monitor, TaskContext ctx, TrainingControl control, UnifiedTraining training) {
+    RunFeed(TaskRunner runner, TaskContext ctx, TrainingControl control, UnifiedTraining training, TrainMonitor monitor,
+            ReadOnlyObjectWrapper<State> state, ReadOnlyStringWrapper status, ReadOnlyStringWrapper problem, Notifier notifier) {
+        this.state = state;
+        this.status = status;
+        this.problem = problem;
+        this.notifier = notifier;
         this.monitor = monitor;
         this.ctx = ctx;
         this.control = control;
         this.training = training;
         this.ticks = new LatestValue<>(runner.uiExecutor(), t -> {
-            if (!idle()) { // a tick that arrives after the run ended must not bring back a rate or an ETA
+            if (state.get() != State.IDLE) { // a tick that arrives after the run ended must not bring back a rate or an ETA
                 monitor.tick(t, training.settings().batchSize());
             }
         });
@@ -41,13 +54,18 @@ abstract class RunFeed implements TrainingObserver {
     }
 
     /** UI thread: a step's loss was not finite; the loop paused the run. */
-    abstract void nonFinite(String message);
+    private void nonFinite(String message) {
+        state.set(State.PAUSED);
+        problem.set(message);
+        status.set("Paused: the loss is not finite.");
+        notifier.error("Training paused", message);
+    }
 
-    /** UI thread: the run gave up after too many undone steps. */
-    abstract void diverged(String message);
-
-    /** UI thread: whether the run is over (late ticks are dropped then). */
-    abstract boolean idle();
+    /** UI thread: the run gave up after too many undone steps (the status follows from its {@link RunEnd}). */
+    private void diverged(String message) {
+        problem.set(message);
+        notifier.error("Training diverged", message);
+    }
 
     @Override
     public void onStep(StepResult r, long nanos) {

@@ -5,7 +5,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.layout.GridPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.reflectlab.core.data.RgbImage;
@@ -16,10 +16,9 @@ import org.reflectlab.ui.kit.Images;
 final class TrainSamplesPane extends ScrollPane {
 
     TrainSamplesPane(ObservableValue<SamplePanel> samples) {
-        GridPane grid = new GridPane();
+        // cells flow into as many columns as fit: on a narrow window they wrap instead of needing a sideways scroll
+        FlowPane grid = new FlowPane(8, 4);
         grid.setId("sample-panel");
-        grid.setHgap(8);
-        grid.setVgap(4);
         Label title = new Label("Held-out samples: input · reconstruction · generated from the true caption");
         title.getStyleClass().add("section-title");
         Label empty = new Label("Samples appear here once training starts.");
@@ -40,7 +39,7 @@ final class TrainSamplesPane extends ScrollPane {
         setMinHeight(150);
     }
 
-    private static void fill(GridPane grid, SamplePanel p) {
+    private static void fill(FlowPane grid, SamplePanel p) {
         for (int i = 0; i < p.inputs().size(); i++) {
             HBox images = new HBox(3, crisp(p.inputs().get(i)), crisp(p.reconstructions().get(i)), crisp(p.generated().get(i)));
             String read = p.readCaptions().get(i);
@@ -51,7 +50,7 @@ final class TrainSamplesPane extends ScrollPane {
             caption.getStyleClass().add(right ? "caption-right" : "caption-wrong");
             caption.setTooltip(new Tooltip("Model reads: " + read + "\nTrue caption: " + p.trueCaptions().get(i)));
             VBox cell = new VBox(2, images, caption);
-            grid.add(cell, i % 3, i / 3);
+            grid.getChildren().add(cell);
         }
     }
 

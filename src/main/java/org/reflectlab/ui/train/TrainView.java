@@ -307,7 +307,7 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
     private void saveCheckpoint() {
         if (vm.commands().canSaveProperty().get()) {
             SaveDialogs.askFolderName(this, "Save checkpoint as folder", AppPaths.models(), "unified-step" + vm.monitor().stepProperty().get(),
-                    vm::saveCheckpoint);
+                    vm.exports()::saveCheckpoint);
         }
     }
 
@@ -318,12 +318,12 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
     }
 
     private void exportCsv() {
-        SaveDialogs.ask(this, "Export loss history", "CSV", "*.csv", "unified-losses.csv", vm::exportCsv);
+        SaveDialogs.ask(this, "Export loss history", "CSV", "*.csv", "unified-losses.csv", vm.exports()::csv);
     }
 
     private void exportPng() {
         SaveDialogs.ask(this, "Export loss chart", "PNG image", "*.png", "unified-losses.png",
-                f -> vm.exportImage(Snapshots.capture(lossChart), f));
+                f -> vm.exports().image(Snapshots.capture(lossChart), f));
     }
 
     private static Region gap() {

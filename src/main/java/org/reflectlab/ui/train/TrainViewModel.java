@@ -11,7 +11,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.TaskRunner;
-import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.settings.Settings;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.train.SamplePanel;
@@ -52,7 +51,7 @@ public final class TrainViewModel {
     private final TrainLoads loads;
 
     private UnifiedTraining training;
-    private TrainingControl control;
+    private final RunControls controls = new RunControls(state, status, problem, monitor, () -> training);
 
     /**
      * @param factory makes a new run from the hyperparameters ({@link #FRESH} in the app)
@@ -68,7 +67,7 @@ public final class TrainViewModel {
                 status.set(READY);
             }
         });
-        this.exports = new TrainExports(runner, notifier);
+        this.exports = new TrainExports(runner, notifier, () -> training, () -> commands.canSaveProperty().get());
         this.hyperVm = new HyperParamsViewModel(() -> state.get() == State.IDLE, this::presetApplied);
         this.hyper = hyperVm.params();
         hyper.get("steps").valueProperty().addListener((o, a, b) -> {
@@ -98,33 +97,14 @@ public final class TrainViewModel {
         if (!continuing) {
             monitor.clear();
         }
-        control = new TrainingControl();
-        TrainingControl ctl = control;
+        TrainingControl ctl = controls.next();
         state.set(State.STARTING);
         status.set(continuing ? "Resuming at step " + training.completedSteps() + "…" : "Building the model…");
         runner.submit(BackgroundTask.<RunEnd>of("Training the unified model", ctx -> {
             UnifiedTraining t = existing != null ? existing : factory.apply(hyper);
             ctx.onUiThread(() -> attach(t));
-            TrainingLoop.Outcome outcome = TrainingLoop.run(t, ctl, new RunFeed(runner, monitor, ctx, ctl, t) {
-                @Override
-                void nonFinite(String message) {
-                    state.set(State.PAUSED);
-                    problem.set(message);
-                    status.set("Paused: the loss is not finite.");
-                    notifier.error("Training paused", message);
-                }
-
-                @Override
-                void diverged(String message) {
-                    problem.set(message);
-                    notifier.error("Training diverged", message);
-                }
-
-                @Override
-                boolean idle() {
-                    return state.get() == State.IDLE;
-                }
-            });
+            TrainingLoop.Outcome outcome = TrainingLoop.run(t, ctl,
+                    new RunFeed(runner, ctx, ctl, t, monitor, state, status, problem, notifier));
             return RunEnd.of(outcome, t.completedSteps());
         }).onOwnThread("reflectlab-train")
                 .onSuccess(end -> status.set(end.status()))
@@ -169,53 +149,32 @@ public final class TrainViewModel {
         monitor.show(t, false);
         monitor.tiles().started(t.completedSteps());
         if (state.get() == State.STARTING) {
-            state.set(control.isPaused() ? State.PAUSED : State.RUNNING);
+            state.set(controls.pausedAlready() ? State.PAUSED : State.RUNNING);
         }
         status.set(String.format(Locale.ROOT, "Training %,d parameters on %d samples per step.",
                 t.model().params().count(), t.settings().batchSize()));
     }
 
     public void pause() {
-        if (control != null && (state.get() == State.RUNNING || state.get() == State.STARTING)) {
-            control.pause();
-            state.set(State.PAUSED);
-            status.set("Paused after the current step. Resume to continue.");
-        }
+        controls.pause();
     }
 
     public void resume() {
-        if (control != null && state.get() == State.PAUSED) {
-            problem.set("");
-            monitor.tiles().started(monitor.stepProperty().get());
-            state.set(State.RUNNING);
-            status.set("Training…");
-            control.resume();
-        }
+        controls.resume();
     }
 
     /** Pause and resume as one key. */
     public void togglePause() {
-        if (state.get() == State.PAUSED) {
-            resume();
-        } else {
-            pause();
-        }
+        controls.togglePause();
     }
 
     public void stop() {
-        if (control != null && (state.get() == State.RUNNING || state.get() == State.PAUSED || state.get() == State.STARTING)) {
-            state.set(State.STOPPING);
-            status.set("Stopping after the current step…");
-            control.stop();
-        }
+        controls.stop();
     }
 
     /** After a NaN: a third of the learning rate from the next step, and carry on. */
     public void lowerLearningRateAndResume() {
-        if (training != null && state.get() == State.PAUSED) {
-            training.scaleLearningRate(1.0 / 3);
-            resume();
-        }
+        controls.lowerLearningRateAndResume();
     }
 
     /** Forgets the run: charts, tiles and model. The next Start begins from scratch. */
@@ -229,13 +188,6 @@ public final class TrainViewModel {
         monitor.clear();
         monitor.totalSteps(hyper.i("steps"));
         status.set(READY);
-    }
-
-    /** Saves weights, optimizer state and history as a resumable checkpoint. */
-    public void saveCheckpoint(Path folder) {
-        if (training != null && commands.canSaveProperty().get()) {
-            exports.saveCheckpoint(training, folder);
-        }
     }
 
     /** Loads a checkpoint; Start then resumes it. The current run (if idle) is replaced. */
@@ -258,16 +210,6 @@ public final class TrainViewModel {
         status.set(message);
     }
 
-    /** Writes every step's losses and every evaluation as CSV. */
-    public void exportCsv(Path file) {
-        exports.csv(training, file);
-    }
-
-    /** Writes an image captured by the view (e.g. the loss chart) in the background. */
-    public void exportImage(RgbImage image, Path file) {
-        exports.image(image, file);
-    }
-
     /** Keeps every hyperparameter across restarts (a refused stored value keeps the default); call before the view is built. */
     public void remember(Settings s) {
         hyperVm.remember(s);
@@ -284,6 +226,11 @@ public final class TrainViewModel {
     /** Step, charts, tiles and samples of the run. */
     public TrainMonitor monitor() {
         return monitor;
+    }
+
+    /** Checkpoints, the loss history as CSV, the loss chart as PNG. */
+    public TrainExports exports() {
+        return exports;
     }
 
     /** When Start, Pause, Resume, Stop, Reset and Save can run. */

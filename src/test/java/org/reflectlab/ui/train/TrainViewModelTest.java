@@ -265,7 +265,7 @@ class TrainViewModelTest {
         vm.hyper().set("steps", 3);
         vm.start();
         Path csv = dir.resolve("losses.csv");
-        vm.exportCsv(csv);
+        vm.exports().csv(csv);
         var lines = Files.readAllLines(csv);
         assertTrue(lines.get(0).startsWith("step,loss,loss_recon,loss_gen,loss_caption,loss_align,learning_rate"), lines.get(0));
         assertTrue(lines.size() >= 4);
@@ -278,7 +278,7 @@ class TrainViewModelTest {
         TrainViewModel vm = new TrainViewModel(new SynchronousTaskRunner(), notifier, TrainViewModelTest::tiny, null);
         vm.hyper().set("steps", 3);
         vm.start();
-        vm.saveCheckpoint(dir.resolve("ckpt"));
+        vm.exports().saveCheckpoint(dir.resolve("ckpt"));
         assertTrue(Files.exists(dir.resolve("ckpt").resolve("manifest.json")), notifier.errors.toString());
         TrainViewModel other = new TrainViewModel(new SynchronousTaskRunner(), notifier, TrainViewModelTest::tiny, null);
         other.loadCheckpoint(dir.resolve("ckpt"));

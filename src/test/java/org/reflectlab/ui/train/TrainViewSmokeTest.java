@@ -58,7 +58,7 @@ class TrainViewSmokeTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.stateProperty().get() == TrainViewModel.State.IDLE);
         assertEquals(TrainViewModel.State.IDLE, vm.stateProperty().get());
         assertTrue(!robot.lookup("#start").queryAs(Button.class).isDisabled());
-        javafx.scene.layout.GridPane panel = robot.lookup("#sample-panel").queryAs(javafx.scene.layout.GridPane.class);
+        javafx.scene.layout.Pane panel = robot.lookup("#sample-panel").queryAs(javafx.scene.layout.Pane.class);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(UnifiedTraining.PANEL_SIZE, panel.getChildren().size(), "one cell per held-out sample");
         long images = panel.lookupAll(".image-view").stream()
