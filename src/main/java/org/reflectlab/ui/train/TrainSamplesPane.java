@@ -21,6 +21,7 @@ final class TrainSamplesPane extends ScrollPane {
         grid.setId("sample-panel");
         Label title = new Label("Held-out samples: input · reconstruction · generated from the true caption");
         title.getStyleClass().add("section-title");
+        title.setWrapText(true); // a narrow window wraps the title rather than cutting it
         Label empty = new Label("Samples appear here once training starts.");
         empty.getStyleClass().add("muted");
         VBox box = new VBox(6, title, empty, grid);
