@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.serving.Modality;
-import org.reflectlab.core.serving.PipelineBench;
+import org.reflectlab.core.bench.PipelineBench;
 import org.reflectlab.core.serving.RouteEngine;
 import org.reflectlab.core.serving.ServingConfig;
 import org.reflectlab.core.serving.ServingNode;

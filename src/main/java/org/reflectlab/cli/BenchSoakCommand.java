@@ -9,7 +9,7 @@ import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.serving.RouteEngine;
 import org.reflectlab.core.serving.ServingConfig;
 import org.reflectlab.core.serving.ServingNode;
-import org.reflectlab.core.serving.SoakRun;
+import org.reflectlab.core.bench.SoakRun;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import picocli.CommandLine.Command;

@@ -10,7 +10,7 @@ import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.reflect.ReflectModels;
 import org.reflectlab.core.scaling.Method;
-import org.reflectlab.core.scaling.SweepBench;
+import org.reflectlab.core.bench.SweepBench;
 import org.reflectlab.core.scaling.SweepInputs;
 import org.reflectlab.core.scaling.SweepJobs;
 import org.reflectlab.core.scaling.SweepSettings;

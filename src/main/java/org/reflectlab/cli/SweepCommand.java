@@ -12,7 +12,6 @@ import org.reflectlab.core.cluster.PekkoSetup;
 import org.reflectlab.core.concurrent.WorkerLimit;
 import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.reflect.ReflectModels;
-import org.reflectlab.core.reflect.Reflector;
 import org.reflectlab.core.scaling.Answers;
 import org.reflectlab.core.scaling.Method;
 import org.reflectlab.core.scaling.ScalingAnalysis;
@@ -20,8 +19,10 @@ import org.reflectlab.core.scaling.Sweep;
 import org.reflectlab.core.scaling.SweepInputs;
 import org.reflectlab.core.scaling.SweepJobs;
 import org.reflectlab.core.scaling.SweepRow;
+import org.reflectlab.core.scaling.SweepSession;
 import org.reflectlab.core.scaling.SweepSettings;
 import org.reflectlab.core.scaling.SweepStore;
+import org.reflectlab.core.scaling.SweepWorkers;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.AtomicFile;
 import org.reflectlab.core.store.ModelStore;
@@ -121,7 +122,6 @@ final class SweepCommand implements Callable<Integer> {
         try (SweepStore sweep = SweepStore.open(sweeps != null ? sweeps : AppPaths.sweeps(), sweepName, settings,
                 SweepInputs.models(store));
              GracefulStop stop = new GracefulStop(() -> cancel.set(true), STOP_WAIT_SECONDS, err)) {
-            sweep.notes().forEach(note -> err.println("warning: " + note));
             Sweep runner;
             if (membership != null) {
                 String fingerprint = SweepInputs.fingerprint(store);
@@ -131,30 +131,29 @@ final class SweepCommand implements Callable<Integer> {
                 o.printf("# coordinator %s in the cluster; %d workers here; worker nodes join with: reflectlab worker --seed-nodes %s%n",
                         node.address(), n, node.address());
             } else {
-                List<Reflector> reflectors = new java.util.ArrayList<>();
-                for (int w = 0; w < n; w++) {
-                    reflectors.add(ReflectModels.load(store));
-                }
-                runner = new Sweep(reflectors);
+                runner = new Sweep(new SweepWorkers(() -> ReflectModels.load(store)).take(n, m -> { }));
             }
             o.printf(Locale.ROOT, "# sweep '%s' in %s: %s, K %s, %d prompts, seed %d, %d workers%s%n", sweepName, sweep.dir(),
                     settings.methods().stream().map(Method::id).toList(), settings.ks(), list.size(), seed, n,
                     membership != null ? " on this node" : "");
-            long t0 = System.nanoTime();
-            long[] lastPrint = {0};
-            int written = runner.run(sweep, list, (done, total, what) -> {
-                long now = System.nanoTime();
-                if (now - lastPrint[0] > 30e9 && done > 0) {
-                    lastPrint[0] = now;
-                    double secs = (now - t0) / 1e9;
-                    o.printf(Locale.ROOT, "# %d/%d images, %.0f s, ETA %.0f s; jobs: %s%n", done, total, secs,
-                            secs / done * (total - done), runner.board() == null ? "" : runner.board().summary());
+            SweepSession.Outcome outcome = new SweepSession(runner, PRINT_EVERY, false).run(sweep, list, new SweepSession.Observer() {
+                @Override
+                public void note(String note) {
+                    err.println("warning: " + note);
+                }
+
+                @Override
+                public void periodic(SweepSession.Progress p) {
+                    o.printf(Locale.ROOT, "# %d/%d images, %.0f s, ETA %.0f s%s; jobs: %s%n", p.imagesDone(), p.imagesAtMost(),
+                            p.seconds(), p.etaSeconds(), p.savedByEarlyStop() > 0 ? ", early stop saved " + p.savedByEarlyStop() : "",
+                            runner.board() == null ? "" : runner.board().summary());
                     o.flush();
                 }
             }, cancel::get);
+            int written = outcome.written();
             if (stop.requested()) {
                 o.printf(Locale.ROOT, "# stopped: %d new rows, %d in all, are stored in %s. Resume with: %s%n", written,
-                        sweep.rows().size(), sweep.dir().resolve(SweepStore.RESULTS), resumeCommand(sweepName));
+                        outcome.loaded().rows().size(), sweep.dir().resolve(SweepStore.RESULTS), resumeCommand(sweepName));
                 o.flush();
                 return 0;
             }
@@ -162,8 +161,9 @@ final class SweepCommand implements Callable<Integer> {
                 o.println("# jobs: " + runner.board().summary() + (runner.board().requeued() > 0
                         ? "; " + runner.board().requeued() + " re-queued (a worker left, was busy, failed or refused)" : ""));
             }
-            o.printf(Locale.ROOT, "# %d new rows in %.0f s%n", written, (System.nanoTime() - t0) / 1e9);
-            SweepStore.Loaded loaded = sweep.load();
+            o.printf(Locale.ROOT, "# %d new rows in %.0f s; %d images drawn%s%n", written, outcome.seconds(), outcome.imagesDrawn(),
+                    outcome.savedByEarlyStop() > 0 ? ", early stop saved " + outcome.savedByEarlyStop() : "");
+            SweepStore.Loaded loaded = outcome.loaded();
             if (!loaded.skipped().isEmpty()) {
                 err.printf("warning: %d line(s) of %s could not be read and were left out:%n", loaded.skipped().size(),
                         sweep.dir().resolve(SweepStore.RESULTS));
@@ -187,6 +187,9 @@ final class SweepCommand implements Callable<Integer> {
         }
         return 0;
     }
+
+    /** How often a long sweep prints where it stands. */
+    private static final java.time.Duration PRINT_EVERY = java.time.Duration.ofSeconds(30);
 
     /** How long Ctrl+C waits for the prompts in hand to be stored. */
     private static final long STOP_WAIT_SECONDS = 60;

@@ -62,4 +62,13 @@ class ArchitectureTest {
                 .because("a network (core/nn/...) is used by training, reflection, scaling, aphasia and serving, never the reverse")
                 .check(classes);
     }
+
+    @Test
+    void viewModelsHoldNoAwtImages() {
+        noClasses().that().haveNameMatching(".*ViewModel(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.imageio..", "javafx.embed.swing..")
+                .because("images cross into ViewModels as the project's own RgbImage; the view converts at its edge "
+                        + "(ui/kit/Snapshots, Images), so ViewModels test without a toolkit")
+                .check(classes);
+    }
 }

@@ -49,6 +49,13 @@ public final class ImageGrid {
         return out;
     }
 
+    /** Writes an image at its own size (e.g. a chart the UI captured) as a PNG, atomically. */
+    public static void writePng(RgbImage image, Path target) throws IOException {
+        BufferedImage out = new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_INT_RGB);
+        out.setRGB(0, 0, image.width(), image.height(), image.toArgb(), 0, image.width());
+        writePng(out, target);
+    }
+
     /** Writes a PNG through a temp file and a rename, so a failed write never leaves half a file. */
     public static void writePng(BufferedImage image, Path target) throws IOException {
         org.reflectlab.core.store.AtomicFile.writePng(target, image);

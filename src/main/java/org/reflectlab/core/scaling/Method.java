@@ -28,6 +28,11 @@ public enum Method {
         return label;
     }
 
+    /** Reflect-DiT under either answer rule: both read the same reflection run. */
+    public boolean isReflection() {
+        return this == REFLECT || this == REFLECT_PICK;
+    }
+
     public static Method parse(String s) {
         String t = s.trim().toLowerCase(Locale.ROOT);
         for (Method m : values()) {

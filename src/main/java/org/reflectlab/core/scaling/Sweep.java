@@ -31,7 +31,11 @@ import org.reflectlab.core.reflect.Reflector;
  */
 public final class Sweep {
 
-    /** Progress in images drawn, out of the images the remaining work needs. */
+    /**
+     * Progress in images drawn, out of the most the remaining work can draw. The total shrinks as
+     * finished prompts show what early stop saved (a reflection the critic accepted at iteration 3
+     * of 20 drew 3 images, not 20), so done reaches total when the sweep ends.
+     */
     public interface Listener {
         void progress(long imagesDone, long imagesTotal, String message);
     }
@@ -99,7 +103,7 @@ public final class Sweep {
             List<Method> todo = s.methods().stream().filter(m -> !done.contains(p.id() + "|" + m.id())).toList();
             if (!todo.isEmpty()) {
                 jobs.add(SweepJobs.job(p, PromptSet.entrySeed(s.seed(), i), todo, s));
-                total += todo.stream().mapToLong(m -> imagesFor(m, s)).sum();
+                total += imagesAtMost(todo, s);
             }
         }
         if (jobs.isEmpty()) {
@@ -107,16 +111,21 @@ public final class Sweep {
         }
         JobRun run = on.submit(jobs, requirement);
         long[] images = {0};
+        long[] all = {total};
         int[] written = {0};
         listener.progress(0, total, "queued " + jobs.size() + " prompts: " + on.board().summary());
-        long all = total;
         run.drain(cancelled, o -> {
             Map<Method, List<SweepRow>> byMethod = new LinkedHashMap<>();
             SweepJobs.rows(o.result()).forEach(r -> byMethod.computeIfAbsent(r.method(), m -> new ArrayList<>()).add(r));
+            boolean reflectionCounted = false;
             for (Map.Entry<Method, List<SweepRow>> e : byMethod.entrySet()) {
                 written[0] += store.append(e.getValue());
-                images[0] += imagesFor(e.getKey(), s);
-                listener.progress(images[0], all, e.getKey().label() + " on '" + e.getValue().get(0).prompt() + "' ("
+                boolean sharedRun = e.getKey().isReflection() && reflectionCounted;
+                reflectionCounted |= e.getKey().isReflection();
+                long drawn = sharedRun ? 0 : drawn(e.getKey(), e.getValue());
+                images[0] += drawn;
+                all[0] -= (sharedRun ? 0 : imagesFor(e.getKey(), s)) - drawn;
+                listener.progress(images[0], all[0], e.getKey().label() + " on '" + e.getValue().get(0).prompt() + "' ("
                         + o.worker() + "); " + on.board().summary());
             }
         });
@@ -136,6 +145,18 @@ public final class Sweep {
             }
         });
         return done;
+    }
+
+    /** The most images one prompt's methods can draw: reflection's two answer rules read one run. */
+    static long imagesAtMost(List<Method> methods, SweepSettings s) {
+        long sum = methods.stream().mapToLong(m -> imagesFor(m, s)).sum();
+        return methods.stream().filter(Method::isReflection).count() > 1 ? sum - s.maxK() : sum;
+    }
+
+    /** Images a method drew for one prompt, from its rows (one per K, each counting the images up to its answer). */
+    static long drawn(Method m, List<SweepRow> rows) {
+        return m == Method.TEST_TIME_TRAINING ? rows.stream().mapToLong(SweepRow::images).sum()
+                : rows.stream().mapToLong(SweepRow::images).max().orElse(0);
     }
 
     static long imagesFor(Method m, SweepSettings s) {

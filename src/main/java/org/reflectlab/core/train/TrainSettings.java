@@ -1,7 +1,7 @@
 package org.reflectlab.core.train;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.reflectlab.core.store.ConfigJson;
 import org.reflectlab.core.settings.Range;
 
 /** How to train: optimiser, batch, length, seed, and how often to evaluate. Checked on creation. */
@@ -41,22 +41,10 @@ public record TrainSettings(double learningRate, int batchSize, int steps, long 
     }
 
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("learningRate", learningRate);
-        m.put("batchSize", batchSize);
-        m.put("steps", steps);
-        m.put("seed", seed);
-        m.put("warmupSteps", warmupSteps);
-        m.put("evalEvery", evalEvery);
-        m.put("evalSize", evalSize);
-        m.put("sampleEvery", sampleEvery);
-        return m;
+        return ConfigJson.toMap(this);
     }
 
     public static TrainSettings fromMap(Map<String, Object> m) {
-        return new TrainSettings(((Number) m.get("learningRate")).doubleValue(), ((Number) m.get("batchSize")).intValue(),
-                ((Number) m.get("steps")).intValue(), ((Number) m.get("seed")).longValue(),
-                ((Number) m.get("warmupSteps")).intValue(), ((Number) m.get("evalEvery")).intValue(),
-                ((Number) m.get("evalSize")).intValue(), ((Number) m.get("sampleEvery")).intValue());
+        return ConfigJson.fromMap(m, TrainSettings.class, "training settings lack '%s'");
     }
 }

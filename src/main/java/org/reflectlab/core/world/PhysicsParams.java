@@ -1,8 +1,8 @@
 package org.reflectlab.core.world;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.reflectlab.core.store.ConfigJson;
 
 /**
  * The physical constants of the ball world, in box units (the box is 1 x 1, y points down) and
@@ -42,23 +42,11 @@ public record PhysicsParams(double gravity, double restitution, double damping, 
     }
 
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("gravity", gravity);
-        m.put("restitution", restitution);
-        m.put("damping", damping);
-        m.put("mass", mass);
-        return m;
+        return ConfigJson.toMap(this);
     }
 
     public static PhysicsParams fromMap(Map<String, Object> m) {
-        return new PhysicsParams(num(m, "gravity"), num(m, "restitution"), num(m, "damping"), num(m, "mass"));
-    }
-
-    private static double num(Map<String, Object> m, String k) {
-        if (!(m.get(k) instanceof Number n)) {
-            throw new IllegalArgumentException("physics parameters lack '" + k + "'");
-        }
-        return n.doubleValue();
+        return ConfigJson.fromMap(m, PhysicsParams.class, "physics parameters lack '%s'");
     }
 
     @Override

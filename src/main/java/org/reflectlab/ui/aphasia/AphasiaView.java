@@ -98,7 +98,7 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
         setCenter(center);
 
         vm.resultProperty().addListener((o, a, r) -> showResult(r));
-        vm.filterProperty().addListener((o, a, m) -> {
+        vm.scenes().filterProperty().addListener((o, a, m) -> {
             int i = m == null ? -1 : METRICS.indexOf(m);
             fidelity.setHighlighted(i);
             gap.setHighlighted(i);
@@ -132,7 +132,7 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
 
     private void clickBar(int i) {
         Metric m = METRICS.get(i);
-        vm.setFilter(vm.filterProperty().get() == m ? null : m);
+        vm.scenes().setFilter(vm.scenes().filterProperty().get() == m ? null : m);
     }
 
     // Toolbar //
@@ -199,9 +199,9 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
     /** 0: summary CSV, 1: per-scene CSV, 2: PNG of the charts (captured here, on the FX thread). */
     void export(int kind, Path file) {
         switch (kind) {
-            case 0 -> vm.exportCsv(file);
-            case 1 -> vm.exportSamplesCsv(file);
-            default -> vm.exportPng(Snapshots.capture(charts), file);
+            case 0 -> vm.exports().csv(file);
+            case 1 -> vm.exports().samplesCsv(file);
+            default -> vm.exports().png(Snapshots.capture(charts), file);
         }
     }
 

@@ -23,20 +23,20 @@ final class MemoryPane extends VBox {
         Button run = new Button("Run memory test");
         run.setId("aphasia-memory-run");
         run.setOnAction(e -> vm.runMemory());
-        run.disableProperty().bind(vm.runningProperty());
+        run.disableProperty().bind(vm.memory().experiment().runningProperty());
         run.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label status = new Label();
         status.setId("aphasia-memory-status");
         org.reflectlab.ui.kit.Fit.wrapped(status);
         HBox.setHgrow(status, Priority.ALWAYS);
         status.getStyleClass().add("muted");
-        status.textProperty().bind(vm.memoryStatusProperty());
+        status.textProperty().bind(vm.memory().experiment().statusProperty());
         Label ratio = new Label();
         ratio.setId("aphasia-memory-ratio");
         ratio.getStyleClass().add("verdict");
         ratio.setWrapText(true);
         HBox posters = new HBox(8);
-        vm.memoryProperty().addListener((o, a, r) -> {
+        vm.memory().resultProperty().addListener((o, a, r) -> {
             if (r == null) {
                 return;
             }

@@ -44,19 +44,19 @@ final class ScenesPane extends VBox {
         this.vm = vm;
         list.setId("aphasia-browser");
         list.getStyleClass().add("sample-list");
-        list.setItems(vm.browser());
+        list.setItems(vm.scenes().browser());
         list.setPrefWidth(390);
         list.setMinWidth(390);
         list.setMinHeight(120);
-        list.setCellFactory(v -> new SampleCell(vm.sortByProperty()));
-        vm.sortByProperty().addListener((o, a, b) -> list.refresh());
+        list.setCellFactory(v -> new SampleCell(vm.scenes().sortByProperty()));
+        vm.scenes().sortByProperty().addListener((o, a, b) -> list.refresh());
         filterLabel.setId("aphasia-filter");
         filterLabel.getStyleClass().add("muted");
         Button clear = new Button("Show all");
         clear.setId("aphasia-clear-filter");
-        clear.setOnAction(e -> vm.setFilter(null));
-        clear.disableProperty().bind(vm.filterProperty().isNull());
-        filterLabel.textProperty().bind(vm.browserTitleProperty());
+        clear.setOnAction(e -> vm.scenes().setFilter(null));
+        clear.disableProperty().bind(vm.scenes().filterProperty().isNull());
+        filterLabel.textProperty().bind(vm.scenes().browserTitleProperty());
         Label title = new Label("Scenes");
         title.getStyleClass().add("section-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
@@ -67,7 +67,7 @@ final class ScenesPane extends VBox {
         sort.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Metric m) {
-                return AphasiaViewModel.sortLabel(m);
+                return SceneBrowser.sortLabel(m);
             }
 
             @Override
@@ -79,16 +79,16 @@ final class ScenesPane extends VBox {
             @Override
             protected void updateItem(Metric m, boolean empty) {
                 super.updateItem(m, empty);
-                setText(AphasiaViewModel.sortLabel(m));
+                setText(SceneBrowser.sortLabel(m));
             }
         });
-        sort.setValue(vm.sortByProperty().get());
+        sort.setValue(vm.scenes().sortByProperty().get());
         sort.valueProperty().addListener((o, a, m) -> {
-            if (m != vm.sortByProperty().get()) {
-                vm.setSortBy(m);
+            if (m != vm.scenes().sortByProperty().get()) {
+                vm.scenes().setSortBy(m);
             }
         });
-        vm.sortByProperty().addListener((o, a, m) -> sort.setValue(m));
+        vm.scenes().sortByProperty().addListener((o, a, m) -> sort.setValue(m));
         sort.setTooltip(new Tooltip("Sort the scenes by how much the textual route lost on this attribute"));
         Label sortLabel = new Label("sort by");
         sortLabel.getStyleClass().add("muted");
@@ -126,10 +126,10 @@ final class ScenesPane extends VBox {
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(head, body);
         VBox.setVgrow(body, Priority.ALWAYS);
-        vm.selectedProperty().addListener((o, a, s) -> showSample(s));
+        vm.scenes().selectedProperty().addListener((o, a, s) -> showSample(s));
         list.getSelectionModel().selectedItemProperty().addListener((o, a, s) -> {
             if (s != null) {
-                vm.select(s);
+                vm.scenes().select(s);
             }
         });
     }
@@ -157,9 +157,9 @@ final class ScenesPane extends VBox {
                 overlay("Original (cyan) vs visual (red)", s, s.visual()),
                 overlay("Original (cyan) vs textual (red)", s, s.textual()));
         fine.setText(FineDetail.describe(s));
-        verdicts.setText("visual   " + AphasiaViewModel.verdict(s, Route.VISUAL).replace("\n", "\n         ")
-                + "\ntextual  " + AphasiaViewModel.verdict(s, Route.TEXTUAL).replace("\n", "\n         ")
-                + "\noriginal " + AphasiaViewModel.verdict(s, Route.ORIGINAL).replace("\n", "\n         "));
+        verdicts.setText("visual   " + SceneBrowser.verdict(s, Route.VISUAL).replace("\n", "\n         ")
+                + "\ntextual  " + SceneBrowser.verdict(s, Route.TEXTUAL).replace("\n", "\n         ")
+                + "\noriginal " + SceneBrowser.verdict(s, Route.ORIGINAL).replace("\n", "\n         "));
     }
 
 
@@ -202,7 +202,7 @@ final class ScenesPane extends VBox {
             }
             Metric key = sortKey.getValue();
             Label text = new Label(String.format(Locale.ROOT, "#%d  %s %+.2f%n%s", s.index(), key == null ? "gap" : key.label() + " gap",
-                    AphasiaViewModel.sortKey(s, key), s.readCaption()));
+                    SceneBrowser.sortKey(s, key), s.readCaption()));
             text.setWrapText(true);
             text.setMaxWidth(150);
             text.setMinWidth(150);

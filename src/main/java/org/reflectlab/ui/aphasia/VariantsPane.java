@@ -29,18 +29,18 @@ final class VariantsPane extends VBox {
         Button compare = new Button("Compare variants");
         compare.setId("aphasia-compare");
         compare.setOnAction(e -> vm.compareVariants());
-        compare.disableProperty().bind(vm.runningProperty());
+        compare.disableProperty().bind(vm.variants().experiment().runningProperty());
         compare.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label status = new Label();
         status.setId("aphasia-variants-status");
         status.setWrapText(true);
         status.getStyleClass().add("muted");
-        status.textProperty().bind(vm.variantsStatusProperty());
+        status.textProperty().bind(vm.variants().experiment().statusProperty());
         Label desc = new Label();
         desc.setId("aphasia-variants-desc");
         desc.setWrapText(true);
         desc.getStyleClass().add("verdict");
-        vm.variantsProperty().addListener((o, a, v) -> {
+        vm.variants().variantsProperty().addListener((o, a, v) -> {
             List<String> names = AphasiaView.METRICS.stream().map(Metric::label).toList();
             List<IntervalBarChart.Series> series = new ArrayList<>();
             double lo = 0;

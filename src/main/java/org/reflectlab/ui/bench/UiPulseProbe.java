@@ -51,8 +51,8 @@ public final class UiPulseProbe {
                 public void error(String title, String message) {
                     System.err.println(title + ": " + message);
                 }
-            });
-            vm.setHyperParam("steps", 1_000_000);
+            }, TrainViewModel.FRESH, null);
+            vm.hyper().set("steps", 1_000_000);
             Stage stage = new Stage();
             stage.setScene(new Scene(new TrainView(vm), 1280, 800));
             stage.show();
@@ -63,10 +63,10 @@ public final class UiPulseProbe {
         shown.await();
         TrainViewModel vm = vmRef.get();
         long deadline = System.currentTimeMillis() + 120_000;
-        while (vm.stepProperty().get() < 3 && System.currentTimeMillis() < deadline) {
+        while (vm.monitor().stepProperty().get() < 3 && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
-        long startStep = vm.stepProperty().get();
+        long startStep = vm.monitor().stepProperty().get();
         List<Double> gaps = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch done = new CountDownLatch(1);
         long[] last = {0};
@@ -85,7 +85,7 @@ public final class UiPulseProbe {
             }
         }.start());
         done.await((long) seconds + 30, TimeUnit.SECONDS);
-        long steps = vm.stepProperty().get() - startStep;
+        long steps = vm.monitor().stepProperty().get() - startStep;
         Platform.runLater(vm::stop);
         List<Double> sorted = new ArrayList<>(gaps);
         Collections.sort(sorted);

@@ -209,10 +209,8 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         models.setId("model-status");
         models.getStyleClass().add("muted");
         models.textProperty().bind(vm.modelStatusProperty());
-        vm.modelStatusProperty().addListener((o, a, b) -> {
-            boolean failed = b.startsWith("Reflection is unavailable");
-            models.getStyleClass().setAll(failed ? "error-text" : "muted");
-        });
+        vm.modelsStateProperty().addListener((o, a, b) ->
+                models.getStyleClass().setAll(b instanceof org.reflectlab.ui.kit.ModelsState.Unavailable ? "error-text" : "muted"));
         Label status = new Label();
         status.setId("reflect-status");
         status.textProperty().bind(vm.statusProperty());

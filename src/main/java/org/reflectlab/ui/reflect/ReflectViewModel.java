@@ -36,6 +36,7 @@ import org.reflectlab.core.reflect.ReflectSettings;
 import org.reflectlab.core.reflect.ReflectionRun;
 import org.reflectlab.core.reflect.Reflector;
 import org.reflectlab.core.reflect.RunExport;
+import org.reflectlab.ui.kit.ModelsState;
 import org.reflectlab.ui.kit.Notifier;
 
 /**
@@ -60,7 +61,8 @@ public final class ReflectViewModel {
     private final BooleanProperty earlyStop = new SimpleBooleanProperty(true);
     private final BooleanProperty compare = new SimpleBooleanProperty(true);
 
-    private final ReadOnlyStringWrapper modelStatus = new ReadOnlyStringWrapper("Loading models…");
+    private final ReadOnlyObjectWrapper<ModelsState> modelsState = new ReadOnlyObjectWrapper<>(new ModelsState.Loading("Loading models…"));
+    private final ReadOnlyStringWrapper modelStatus = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper modelsReady = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -91,6 +93,8 @@ public final class ReflectViewModel {
         changes = new ChangeViewModel(iterationsView, selected.getReadOnlyProperty());
         prompt.addListener((o, a, b) -> validate());
         validate();
+        modelStatus.bind(Bindings.createStringBinding(() -> modelsState.get().message(), modelsState));
+        modelsReady.bind(Bindings.createBooleanBinding(() -> modelsState.get() instanceof ModelsState.Ready, modelsState));
         canRun = modelsReady.and(running.not()).and(promptError.isNull());
     }
 
@@ -99,16 +103,15 @@ public final class ReflectViewModel {
         if (reflector != null || modelsReady.get()) {
             return;
         }
-        modelStatus.set("Loading the generator, critic, judge and unified model…");
+        modelsState.set(new ModelsState.Loading("Loading the generator, critic, judge and unified model…"));
         runner.submit(BackgroundTask.of("Loading reflection models", ctx -> models.get())
                 .onSuccess(r -> {
                     reflector = r;
-                    modelsReady.set(true);
-                    modelStatus.set(String.format("Ready. Compute is counted in generator evaluations (NFE): a sampling "
-                            + "step is 1 NFE (2 with guidance), a critic call %.2f, decoding an image %.2f.",
-                            r.compute().criticCall(), r.compute().decode()));
+                    modelsState.set(new ModelsState.Ready(String.format("Ready. Compute is counted in generator evaluations (NFE): a "
+                            + "sampling step is 1 NFE (2 with guidance), a critic call %.2f, decoding an image %.2f.",
+                            r.compute().criticCall(), r.compute().decode())));
                 })
-                .onFailure(e -> modelStatus.set("Reflection is unavailable: " + e.getMessage())));
+                .onFailure(e -> modelsState.set(new ModelsState.Unavailable("Reflection is unavailable: " + e.getMessage()))));
     }
 
     // Properties //
@@ -149,6 +152,11 @@ public final class ReflectViewModel {
     /** Also run best-of-K with the same prompt and seed, for the side-by-side. */
     public BooleanProperty compareProperty() {
         return compare;
+    }
+
+    /** Loading, ready or unavailable (with why): the view styles by the kind, the label shows the message. */
+    public ReadOnlyObjectProperty<ModelsState> modelsStateProperty() {
+        return modelsState.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty modelStatusProperty() {

@@ -26,7 +26,7 @@ public final class AnalysisViewModel {
     public record Stopping(Method method, double costPerK, double closedForm, double numeric, int measuredK) {
     }
 
-    private final ReadOnlyObjectProperty<ScalingViewModel.Run> current;
+    private final ReadOnlyObjectProperty<StoredSweeps.Run> current;
     private final ObservableList<Answers.Answer> answers = FXCollections.observableArrayList();
     private final ObservableList<Stopping> stopping = FXCollections.observableArrayList();
     /** The cost weights the slider offers (10^-6 to 1); remembered values go through the same range. */
@@ -35,7 +35,7 @@ public final class AnalysisViewModel {
     private final DoubleProperty lambda = new SimpleDoubleProperty(0.002);
     private final ObjectProperty<CostUnit> costUnit = new SimpleObjectProperty<>(CostUnit.NFE);
 
-    AnalysisViewModel(ReadOnlyObjectProperty<ScalingViewModel.Run> current) {
+    AnalysisViewModel(ReadOnlyObjectProperty<StoredSweeps.Run> current) {
         this.current = current;
         lambda.addListener((o, a, b) -> refresh());
         costUnit.addListener((o, a, b) -> refresh());
@@ -45,7 +45,7 @@ public final class AnalysisViewModel {
     private void refresh() {
         answers.clear();
         stopping.clear();
-        ScalingViewModel.Run run = current.get();
+        StoredSweeps.Run run = current.get();
         if (run == null) {
             return;
         }
@@ -89,5 +89,11 @@ public final class AnalysisViewModel {
 
     public ObjectProperty<CostUnit> costUnitProperty() {
         return costUnit;
+    }
+
+    /** Keeps the cost weight and its unit across restarts. */
+    void remember(org.reflectlab.ui.kit.Remembered r) {
+        r.decimal("lambda", lambdaProperty(), LAMBDA_RANGE).value("costUnit", costUnitProperty(), CostUnit::valueOf,
+                "one of " + java.util.Arrays.toString(CostUnit.values()));
     }
 }

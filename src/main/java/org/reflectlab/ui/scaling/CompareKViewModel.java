@@ -157,4 +157,15 @@ public final class CompareKViewModel {
     public ReadOnlyBooleanProperty comparingProperty() {
         return comparing.getReadOnlyProperty();
     }
+
+    /** Keeps the prompt and the seed across restarts. */
+    void remember(org.reflectlab.ui.kit.Remembered r) {
+        r.text("comparePrompt", promptTextProperty()).value("compareSeed", seedProperty(), Long::valueOf, v -> {
+            if (v.longValue() < 0) {
+                return false;
+            }
+            seedProperty().set(v.longValue());
+            return true;
+        }, "a seed of 0 or more");
+    }
 }

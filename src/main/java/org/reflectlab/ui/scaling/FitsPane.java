@@ -38,7 +38,7 @@ final class FitsPane extends VBox {
         fits.getColumns().add(col("bound", c -> fit(c, f -> f.atBound() ? "at a bound" : "")));
         fits.getColumns().add(col("residuals at each K", c -> fit(c, f -> Arrays.stream(f.residuals())
                 .mapToObj(r -> String.format(Locale.ROOT, "%+.3f", r)).collect(Collectors.joining(" ")))));
-        vm.currentProperty().addListener((o, a, b) -> fits.getItems().setAll(b == null ? java.util.List.of()
+        vm.stored().currentProperty().addListener((o, a, b) -> fits.getItems().setAll(b == null ? java.util.List.of()
                 : b.analysis().curves().values()));
         org.reflectlab.ui.kit.Fit.fitColumns(fits);
         ListView<Answers.Answer> answers = new ListView<>(vm.analysis().answers());
@@ -54,8 +54,8 @@ final class FitsPane extends VBox {
         });
         VBox.setVgrow(answers, Priority.ALWAYS);
         Label pointTitle = new Label();
-        pointTitle.textProperty().bind(vm.pointTitleProperty());
-        TableView<SweepRow> rows = new TableView<>(vm.pointRows());
+        pointTitle.textProperty().bind(vm.stored().pointTitleProperty());
+        TableView<SweepRow> rows = new TableView<>(vm.stored().pointRows());
         rows.setId("point-rows");
         rows.setPrefHeight(170);
 

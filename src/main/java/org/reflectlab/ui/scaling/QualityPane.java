@@ -82,8 +82,8 @@ final class QualityPane extends VBox {
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(sweepName, Priority.ALWAYS);
         getChildren().addAll(head, legend, charts, note);
-        vm.currentProperty().addListener((o, a, b) -> redraw());
-        vm.overlays().addListener((ListChangeListener<ScalingViewModel.Run>) c -> redraw());
+        vm.stored().currentProperty().addListener((o, a, b) -> redraw());
+        vm.stored().overlays().addListener((ListChangeListener<StoredSweeps.Run>) c -> redraw());
         redraw();
     }
 
@@ -114,7 +114,7 @@ final class QualityPane extends VBox {
         byNfe.getData().clear();
         legend.getChildren().clear();
         List<BandedLineChart.Band> bands = new ArrayList<>();
-        ScalingViewModel.Run run = vm.currentProperty().get();
+        StoredSweeps.Run run = vm.stored().currentProperty().get();
         if (run == null) {
             byK.setBands(bands);
             byK.setTitle("Score vs K");
@@ -175,7 +175,7 @@ final class QualityPane extends VBox {
         if (overall && run.analysis().curves().keySet().stream().anyMatch(m -> !PublishedReference.of(m).isEmpty())) {
             legend.getChildren().add(MethodStyle.key("published (Reflect-DiT paper, GenEval)", MethodStyle.REFERENCE, MethodStyle.Kind.REFERENCE));
         }
-        for (ScalingViewModel.Run o : vm.overlays()) {
+        for (StoredSweeps.Run o : vm.stored().overlays()) {
             for (ScalingAnalysis.Curve c : o.analysis().curves().values()) {
                 String color = MethodStyle.color(c.method()) + "99";
                 XYChart.Series<Number, Number> s = MethodStyle.series(byK, o.store().name() + " " + c.method().label(),
@@ -245,7 +245,7 @@ final class QualityPane extends VBox {
                 m.label(), p.k(), which, value(p), cat == null ? String.format(Locale.ROOT, " [95%%: %.3f, %.3f]", p.low(), p.high()) : "",
                 p.prompts(), p.nfe(), p.secondsPerAnswer()));
         Runnable install = () -> {
-            d.getNode().setOnMouseClicked(e -> vm.openPoint(m, p.k()));
+            d.getNode().setOnMouseClicked(e -> vm.stored().openPoint(m, p.k()));
             d.getNode().setStyle(d.getNode().getStyle() + " -fx-cursor: hand;");
         };
         if (d.getNode() != null) {

@@ -51,7 +51,7 @@ public final class ScalingView extends BorderPane implements org.reflectlab.ui.k
                 new Tab("Compare K", new ComparePane(vm)), new Tab("Fits & answers", new FitsPane(vm)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("scaling-tabs");
-        vm.pointTitleProperty().addListener((o, a, b) -> tabs.getSelectionModel().select(3));
+        vm.stored().pointTitleProperty().addListener((o, a, b) -> tabs.getSelectionModel().select(3));
         vm.compareK().comparingProperty().addListener((o, a, on) -> {
             if (on) {
                 tabs.getSelectionModel().select(2);
@@ -64,25 +64,25 @@ public final class ScalingView extends BorderPane implements org.reflectlab.ui.k
     }
 
     private VBox setup() {
-        CheckBox bon = check("Best-of-N", vm.bestOfNProperty(), "method-bon");
-        CheckBox reflect = check("Reflect-DiT", vm.reflectProperty(), "method-reflect");
-        CheckBox ttt = check("Test-time training", vm.tttProperty(), "method-ttt");
+        CheckBox bon = check("Best-of-N", vm.setup().bestOfNProperty(), "method-bon");
+        CheckBox reflect = check("Reflect-DiT", vm.setup().reflectProperty(), "method-reflect");
+        CheckBox ttt = check("Test-time training", vm.setup().tttProperty(), "method-ttt");
         TextField ks = new TextField();
         ks.setId("k-list");
-        ks.textProperty().bindBidirectional(vm.ksProperty());
+        ks.textProperty().bindBidirectional(vm.setup().ksProperty());
         ks.setTooltip(new Tooltip("K values, 1 to 20, separated by commas"));
-        Spinner<Integer> prompts = new Spinner<>(1, 50, vm.perCategoryProperty().get());
+        Spinner<Integer> prompts = new Spinner<>(1, 50, vm.setup().perCategoryProperty().get());
         prompts.setEditable(true);
         prompts.setId("prompts-per-category");
-        prompts.valueProperty().addListener((o, a, b) -> vm.perCategoryProperty().set(b));
-        vm.perCategoryProperty().addListener((o, a, b) -> prompts.getValueFactory().setValue(b.intValue()));
-        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, vm.seedProperty().get());
+        prompts.valueProperty().addListener((o, a, b) -> vm.setup().perCategoryProperty().set(b));
+        vm.setup().perCategoryProperty().addListener((o, a, b) -> prompts.getValueFactory().setValue(b.intValue()));
+        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, vm.setup().seedProperty().get());
         seed.setEditable(true);
-        seed.valueProperty().addListener((o, a, b) -> vm.seedProperty().set(b));
-        vm.seedProperty().addListener((o, a, b) -> seed.getValueFactory().setValue(b.intValue()));
+        seed.valueProperty().addListener((o, a, b) -> vm.setup().seedProperty().set(b));
+        vm.setup().seedProperty().addListener((o, a, b) -> seed.getValueFactory().setValue(b.intValue()));
         TextField name = new TextField();
         name.setId("sweep-name");
-        name.textProperty().bindBidirectional(vm.nameProperty());
+        name.textProperty().bindBidirectional(vm.setup().nameProperty());
         GridPane form = new GridPane();
         form.setHgap(6);
         form.setVgap(6);
@@ -109,20 +109,20 @@ public final class ScalingView extends BorderPane implements org.reflectlab.ui.k
         status.setId("sweep-status");
         status.textProperty().bind(vm.statusProperty());
         status.setWrapText(true);
-        ListView<ScalingViewModel.Run> runs = new ListView<>(vm.runs());
+        ListView<StoredSweeps.Run> runs = new ListView<>(vm.stored().runs());
         runs.setId("runs");
         runs.setPrefHeight(170);
         runs.setCellFactory(l -> new RunCell());
-        runs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.select(b));
-        vm.currentProperty().addListener((o, a, b) -> {
+        runs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.stored().select(b));
+        vm.stored().currentProperty().addListener((o, a, b) -> {
             if (b != null && runs.getSelectionModel().getSelectedItem() != b) {
                 runs.getSelectionModel().select(b);
             }
         });
         Button useSettings = new Button("Use its settings");
         useSettings.setId("runs-use-settings");
-        useSettings.setOnAction(e -> vm.useSettingsOf(vm.currentProperty().get()));
-        useSettings.disableProperty().bind(vm.currentProperty().isNull().or(vm.runningProperty()));
+        useSettings.setOnAction(e -> vm.useSettingsOf(vm.stored().currentProperty().get()));
+        useSettings.disableProperty().bind(vm.stored().currentProperty().isNull().or(vm.runningProperty()));
         useSettings.setTooltip(new Tooltip("Put the shown sweep's methods, K values, prompts, seed and name into the form above, "
                 + "so Run resumes it. Clicking a sweep only shows it."));
         MenuButton export = new MenuButton("Export");
@@ -134,7 +134,7 @@ public final class ScalingView extends BorderPane implements org.reflectlab.ui.k
         MenuItem png = new MenuItem("Every chart (PNG) to a folder…");
         png.setOnAction(e -> exportCharts());
         export.getItems().addAll(csv, json, png);
-        export.disableProperty().bind(vm.currentProperty().isNull());
+        export.disableProperty().bind(vm.stored().currentProperty().isNull());
         Label methods = new Label("Methods (equal compute in NFE)");
         methods.getStyleClass().add("section");
         Label stored = new Label("Stored sweeps (click to show, check to overlay)");
@@ -157,9 +157,9 @@ public final class ScalingView extends BorderPane implements org.reflectlab.ui.k
     }
 
     /** A stored sweep: its name, and a box to overlay it on the current one. */
-    private final class RunCell extends ListCell<ScalingViewModel.Run> {
+    private final class RunCell extends ListCell<StoredSweeps.Run> {
         @Override
-        protected void updateItem(ScalingViewModel.Run run, boolean empty) {
+        protected void updateItem(StoredSweeps.Run run, boolean empty) {
             super.updateItem(run, empty);
             if (empty || run == null) {
                 setGraphic(null);
@@ -167,9 +167,9 @@ public final class ScalingView extends BorderPane implements org.reflectlab.ui.k
                 return;
             }
             CheckBox overlay = new CheckBox();
-            overlay.setSelected(vm.overlays().contains(run));
-            overlay.setDisable(run == vm.currentProperty().get());
-            overlay.setOnAction(e -> vm.toggleOverlay(run));
+            overlay.setSelected(vm.stored().overlays().contains(run));
+            overlay.setDisable(run == vm.stored().currentProperty().get());
+            overlay.setOnAction(e -> vm.stored().toggleOverlay(run));
             overlay.setTooltip(new Tooltip("Overlay on the current sweep's chart"));
             Label l = new Label(run.toString());
             HBox.setHgrow(l, Priority.ALWAYS);
@@ -188,7 +188,7 @@ public final class ScalingView extends BorderPane implements org.reflectlab.ui.k
             return;
         }
         // captured here (snapshots need the FX thread), written in the background
-        Map<String, java.awt.image.BufferedImage> images = new LinkedHashMap<>();
+        Map<String, org.reflectlab.core.data.RgbImage> images = new LinkedHashMap<>();
         images.put("quality-vs-k.png", Snapshots.capture(quality.charts().get(0)));
         images.put("quality-vs-nfe.png", Snapshots.capture(quality.charts().get(1)));
         images.put("optimal-stopping.png", Snapshots.capture(stopping.chart()));
@@ -203,7 +203,7 @@ public final class ScalingView extends BorderPane implements org.reflectlab.ui.k
                 "Reflect-DiT reports 0.81 at N=20 against 0.75 for best-of-20. Here, on 60 prompts: Reflect-DiT 0.750 at K=20 "
                         + "with 80 NFE per answer, best-of-N 0.667 with 326 NFE; reflection's gamma 0.46.",
                 javafx.beans.binding.Bindings.createStringBinding(() -> {
-                    ScalingViewModel.Run run = vm.currentProperty().get();
+                    StoredSweeps.Run run = vm.stored().currentProperty().get();
                     if (run == null) {
                         return "";
                     }
@@ -216,7 +216,7 @@ public final class ScalingView extends BorderPane implements org.reflectlab.ui.k
                                         : String.format(java.util.Locale.ROOT, ", gamma %.2f", c.fit().gamma())));
                     }
                     return sb.substring(0, sb.length() - 1) + ".";
-                }, vm.currentProperty()),
+                }, vm.stored().currentProperty()),
                 "Where each curve bends, and how wide its shaded interval is (with a few prompts they overlap: no winner yet). On "
                         + "the NFE chart reflection's points sit far left of best-of-N's: it stops early when the critic is satisfied.",
                 null,

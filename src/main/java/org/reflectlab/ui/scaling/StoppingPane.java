@@ -77,7 +77,7 @@ final class StoppingPane extends VBox {
         getChildren().addAll(controls, formula, legend, chart, table);
         vm.analysis().lambdaProperty().addListener((o, a, b) -> redraw());
         vm.analysis().costUnitProperty().addListener((o, a, b) -> redraw());
-        vm.currentProperty().addListener((o, a, b) -> redraw());
+        vm.stored().currentProperty().addListener((o, a, b) -> redraw());
         vm.analysis().stopping().addListener((ListChangeListener<AnalysisViewModel.Stopping>) c -> redraw());
         redraw();
     }
@@ -98,7 +98,7 @@ final class StoppingPane extends VBox {
         lambdaLabel.setText(String.format(Locale.ROOT, "λ = %.2g", lambda));
         chart.getData().clear();
         legend.getChildren().clear();
-        ScalingViewModel.Run run = vm.currentProperty().get();
+        StoredSweeps.Run run = vm.stored().currentProperty().get();
         if (run == null) {
             return;
         }

@@ -1,12 +1,12 @@
 package org.reflectlab.ui.scaling;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.TaskRunner;
+import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.scaling.SweepRow;
 import org.reflectlab.core.store.AtomicFile;
 import org.reflectlab.ui.kit.Notifier;
@@ -23,7 +23,7 @@ final class SweepExports {
         this.notifier = notifier;
     }
 
-    void csv(ScalingViewModel.Run run, Path file) {
+    void csv(StoredSweeps.Run run, Path file) {
         runner.submit(BackgroundTask.of("Export sweep CSV", ctx -> {
             List<SweepRow> rows = run.store().rows();
             SweepRow.writeCsv(rows, file);
@@ -32,7 +32,7 @@ final class SweepExports {
                 .onFailure(e -> notifier.error("Export failed", e.getMessage())));
     }
 
-    void json(ScalingViewModel.Run run, Path file) {
+    void json(StoredSweeps.Run run, Path file) {
         runner.submit(BackgroundTask.of("Export fits JSON", ctx -> {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("sweep", run.store().name());
@@ -45,9 +45,9 @@ final class SweepExports {
                 .onFailure(e -> notifier.error("Export failed", e.getMessage())));
     }
 
-    void charts(Map<String, BufferedImage> images, Path dir) {
+    void charts(Map<String, RgbImage> images, Path dir) {
         runner.submit(BackgroundTask.of("Export charts", ctx -> {
-            for (Map.Entry<String, BufferedImage> e : images.entrySet()) {
+            for (Map.Entry<String, RgbImage> e : images.entrySet()) {
                 Snapshots.writePng(e.getValue(), dir.resolve(e.getKey()));
             }
             return images.size();

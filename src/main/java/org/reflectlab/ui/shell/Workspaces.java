@@ -28,7 +28,7 @@ public final class Workspaces {
                         s -> new DataView(remembered(new DataViewModel(s.runner(), s.notifier()), s, DataViewModel::remember)), List.of(DataView.KEYS)),
                 new Workspace("train", "Train", "Train the unified text+image model and watch its losses live",
                         "M3 20h18v1.5H3z M4 17l4.5-6 3.5 3.5L17 7l3 3.5V16H4z",
-                        s -> new TrainView(remembered(new TrainViewModel(s.runner(), s.notifier(), s.models()), s, TrainViewModel::remember)), List.of(TrainView.KEYS)),
+                        s -> new TrainView(remembered(new TrainViewModel(s.runner(), s.notifier(), TrainViewModel.FRESH, s.models()), s, TrainViewModel::remember)), List.of(TrainView.KEYS)),
                 new Workspace("reflect", "Reflect", "Reflect-DiT: generate, read the critic's feedback, regenerate",
                         "M12 4a8 8 0 1 1-7.5 5.2l1.9.7A6 6 0 1 0 12 6v3L7 5l5-4z",
                         s -> new ReflectView(remembered(new ReflectViewModel(s.runner(), s.notifier(), () -> reflector(s)), s,

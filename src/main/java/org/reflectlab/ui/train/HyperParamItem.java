@@ -44,7 +44,7 @@ final class HyperParamItem implements PropertySheet.Item {
     @Override
     public void setValue(Object value) {
         if (value instanceof Number n && !n.equals(getValue())) {
-            vm.setHyperParam(param.key(), n);
+            vm.hyper().set(param.key(), n);
         }
     }
 

@@ -8,17 +8,25 @@ import org.reflectlab.core.train.UnifiedTraining;
 import org.reflectlab.ui.kit.Notifier;
 
 /** The Train workspace's files, written in the background: checkpoints, the loss history as CSV, a chart as PNG. */
-final class TrainExports {
+public final class TrainExports {
 
     private final TaskRunner runner;
     private final Notifier notifier;
+    private final java.util.function.Supplier<UnifiedTraining> current;
+    private final java.util.function.BooleanSupplier canSave;
 
-    TrainExports(TaskRunner runner, Notifier notifier) {
+    /** @param current the run now (or null), @param canSave whether a checkpoint may be written now */
+    TrainExports(TaskRunner runner, Notifier notifier, java.util.function.Supplier<UnifiedTraining> current,
+                 java.util.function.BooleanSupplier canSave) {
         this.runner = runner;
         this.notifier = notifier;
+        this.current = current;
+        this.canSave = canSave;
     }
 
-    void csv(UnifiedTraining t, Path file) {
+    /** Every step's losses and every evaluation as CSV. */
+    public void csv(Path file) {
+        UnifiedTraining t = current.get();
         if (t == null) {
             notifier.error("Nothing to export", "There is no training run yet.");
             return;
@@ -29,8 +37,12 @@ final class TrainExports {
         }).onSuccess(p -> notifier.info("Saved " + p)).onFailure(e -> notifier.error("Export failed", e.getMessage())));
     }
 
-    /** Weights, optimizer state and history as a resumable checkpoint in {@code folder}. */
-    void saveCheckpoint(UnifiedTraining t, Path folder) {
+    /** Weights, optimizer state and history as a resumable checkpoint in {@code folder} (when a run can be saved). */
+    public void saveCheckpoint(Path folder) {
+        UnifiedTraining t = current.get();
+        if (t == null || !canSave.getAsBoolean()) {
+            return;
+        }
         org.reflectlab.core.store.ModelStore store = new org.reflectlab.core.store.ModelStore(folder.toAbsolutePath().getParent());
         String name = folder.getFileName().toString();
         runner.submit(BackgroundTask.of("Saving checkpoint " + name, ctx ->
@@ -39,7 +51,8 @@ final class TrainExports {
                 .onFailure(e -> notifier.error("Checkpoint not saved", String.valueOf(e.getMessage()))));
     }
 
-    void image(java.awt.image.BufferedImage image, Path file) {
+    /** An image captured by the view (e.g. the loss chart), written in the background. */
+    public void image(org.reflectlab.core.data.RgbImage image, Path file) {
         runner.submit(BackgroundTask.of("Exporting " + file.getFileName(), ctx -> {
             ImageGrid.writePng(image, file); // atomic; its message names the file and the reason
             return file;

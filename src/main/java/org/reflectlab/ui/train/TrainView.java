@@ -1,7 +1,5 @@
 package org.reflectlab.ui.train;
 
-import eu.hansolo.tilesfx.Tile;
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,27 +18,21 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.control.ToggleSwitch;
 import org.reflectlab.core.settings.AppPaths;
-import org.reflectlab.core.train.SamplePanel;
 import org.reflectlab.ui.kit.ChartHover;
-import org.reflectlab.ui.kit.Images;
 import org.reflectlab.ui.kit.LiveChartFeed;
 import org.reflectlab.ui.kit.LiveSeries;
 import org.reflectlab.ui.kit.Keymap;
+import org.reflectlab.ui.kit.SaveDialogs;
 import org.reflectlab.ui.kit.Snapshots;
-import org.reflectlab.ui.kit.Tiles;
 
 /** The Train workspace: bindings to {@link TrainViewModel}. */
 public final class TrainView extends BorderPane implements org.reflectlab.ui.kit.Notice.Source {
@@ -67,8 +59,8 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
 
     public TrainView(TrainViewModel vm) {
         this.vm = vm;
-        captionPercent = Bindings.createDoubleBinding(() -> vm.tiles().bestCaptionAccuracyProperty().get() * 100,
-                vm.tiles().bestCaptionAccuracyProperty());
+        captionPercent = Bindings.createDoubleBinding(() -> vm.monitor().tiles().bestCaptionAccuracyProperty().get() * 100,
+                vm.monitor().tiles().bestCaptionAccuracyProperty());
         getStyleClass().add("train-view");
         getStylesheets().add(TrainView.class.getResource("train.css").toExternalForm());
         lossChart = chart("step", "loss");
@@ -77,8 +69,8 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
         ((NumberAxis) qualityChart.getYAxis()).setLowerBound(0);
         ((NumberAxis) qualityChart.getYAxis()).setUpperBound(1);
         ((NumberAxis) qualityChart.getYAxis()).setTickUnit(0.2);
-        vm.lossStreams().forEach((name, stream) -> lossSeries.add(new LiveSeries(stream, name, MAX_POINTS)));
-        vm.qualityStreams().forEach((name, stream) -> qualitySeries.add(new LiveSeries(stream, name, MAX_POINTS)));
+        vm.monitor().lossStreams().forEach((name, stream) -> lossSeries.add(new LiveSeries(stream, name, MAX_POINTS)));
+        vm.monitor().qualityStreams().forEach((name, stream) -> qualitySeries.add(new LiveSeries(stream, name, MAX_POINTS)));
         lossSeries.forEach(s -> {
             lossChart.getData().add(s.series());
             feed.add(s);
@@ -87,7 +79,7 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
             qualityChart.getData().add(s.series());
             feed.add(s);
         });
-        vm.resetsProperty().addListener((o, a, b) -> {
+        vm.monitor().resetsProperty().addListener((o, a, b) -> {
             lossSeries.forEach(LiveSeries::clear);
             qualitySeries.forEach(LiveSeries::clear);
         });
@@ -150,15 +142,15 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
     private final javafx.beans.binding.DoubleBinding captionPercent;
 
     private javafx.scene.layout.FlowPane toolbar() {
-        Button start = button("Start", "start", "Start a run, or continue a stopped one (F5)", vm::start, vm.canStartProperty());
-        Button pause = button("Pause", "pause", "Pause after the current step (F6)", vm::pause, vm.canPauseProperty());
-        Button resume = button("Resume", "resume", "Resume training (F6)", vm::resume, vm.canResumeProperty());
-        Button stop = button("Stop", "stop", "Stop after the current step; the model is kept (Shift+F5)", vm::stop, vm.canStopProperty());
-        Button reset = button("Reset", "reset", "Forget this run and start over (Ctrl+Shift+R)", vm::reset, vm.canResetProperty());
+        Button start = button("Start", "start", "Start a run, or continue a stopped one (F5)", vm::start, vm.commands().canStartProperty());
+        Button pause = button("Pause", "pause", "Pause after the current step (F6)", vm::pause, vm.commands().canPauseProperty());
+        Button resume = button("Resume", "resume", "Resume training (F6)", vm::resume, vm.commands().canResumeProperty());
+        Button stop = button("Stop", "stop", "Stop after the current step; the model is kept (Shift+F5)", vm::stop, vm.commands().canStopProperty());
+        Button reset = button("Reset", "reset", "Forget this run and start over (Ctrl+Shift+R)", vm::reset, vm.commands().canResetProperty());
         Button save = button("Save checkpoint…", "save-checkpoint", "Save weights, optimizer state and history (Ctrl+S)",
-                this::saveCheckpoint, vm.canSaveProperty());
+                this::saveCheckpoint, vm.commands().canSaveProperty());
         Button load = button("Load checkpoint…", "load-checkpoint", "Load a checkpoint; Start resumes it (Ctrl+O)",
-                this::loadCheckpoint, vm.canStartProperty());
+                this::loadCheckpoint, vm.commands().canStartProperty());
         Button csv = button("Export CSV…", "export-csv", "Every step's losses and every evaluation", this::exportCsv,
                 vm.hasModelProperty());
         Button png = new Button("Export PNG…");
@@ -170,12 +162,12 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
         progress.setMinWidth(40);
         png.setMinWidth(Region.USE_PREF_SIZE);
         progress.progressProperty().bind(Bindings.createDoubleBinding(
-                () -> vm.totalStepsProperty().get() == 0 ? 0 : vm.stepProperty().get() / (double) vm.totalStepsProperty().get(),
-                vm.stepProperty(), vm.totalStepsProperty()));
+                () -> vm.monitor().totalStepsProperty().get() == 0 ? 0 : vm.monitor().stepProperty().get() / (double) vm.monitor().totalStepsProperty().get(),
+                vm.monitor().stepProperty(), vm.monitor().totalStepsProperty()));
         Label steps = new Label();
         steps.setId("step-label");
         steps.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "step %,d / %,d",
-                vm.stepProperty().get(), vm.totalStepsProperty().get()), vm.stepProperty(), vm.totalStepsProperty()));
+                vm.monitor().stepProperty().get(), vm.monitor().totalStepsProperty().get()), vm.monitor().stepProperty(), vm.monitor().totalStepsProperty()));
         // a flow: on a narrow window the buttons wrap to a second row instead of being cut
         javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(6, 6, start, pause, resume, stop, reset, gap(), save, load, gap(),
                 csv, png, gap(), steps, progress);
@@ -203,13 +195,13 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
         sheet.setMode(PropertySheet.Mode.CATEGORY);
-        vm.hyperParams().all().forEach(p -> sheet.getItems().add(new HyperParamItem(p, vm)));
+        vm.hyper().params().all().forEach(p -> sheet.getItems().add(new HyperParamItem(p, vm)));
         sheet.disableProperty().bind(vm.stateProperty().isNotEqualTo(TrainViewModel.State.IDLE));
         Label error = new Label();
         error.setId("param-error");
         error.setWrapText(true);
         error.getStyleClass().add("error-text");
-        error.textProperty().bind(vm.paramErrorProperty());
+        error.textProperty().bind(vm.hyper().errorProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
 
         Label problem = new Label();
@@ -219,7 +211,7 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
         Button lower = new Button("Lower learning rate ×⅓ and resume");
         lower.setId("lower-lr");
         lower.setOnAction(e -> vm.lowerLearningRateAndResume());
-        lower.disableProperty().bind(vm.canResumeProperty().not());
+        lower.disableProperty().bind(vm.commands().canResumeProperty().not());
         VBox problemBox = new VBox(6, problem, lower);
         problemBox.getStyleClass().add("problem-box");
         problemBox.visibleProperty().bind(vm.problemProperty().isNotEmpty());
@@ -233,18 +225,18 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
 
         Button quick = new Button("Quick preset (about a minute, the default)");
         quick.setId("quick-preset");
-        quick.setOnAction(e -> vm.applyQuickPreset());
-        quick.disableProperty().bind(vm.canStartProperty().not());
+        quick.setOnAction(e -> vm.hyper().applyQuick());
+        quick.disableProperty().bind(vm.commands().canStartProperty().not());
         quick.setTooltip(new Tooltip("A small model, evaluated and sampled every 20 steps: the payoff shows within a minute"));
         Button full = new Button("Full-size model (much slower)");
         full.setId("full-preset");
-        full.setOnAction(e -> vm.applyFullPreset());
-        full.disableProperty().bind(vm.canStartProperty().not());
+        full.setOnAction(e -> vm.hyper().applyFull());
+        full.disableProperty().bind(vm.commands().canStartProperty().not());
         full.setTooltip(new Tooltip("The shipped model's size: tens of minutes per run on two cores"));
         Button shipped = new Button("Continue from the shipped model");
         shipped.setId("continue-shipped");
         shipped.setOnAction(e -> vm.continueFromShipped());
-        shipped.disableProperty().bind(vm.canStartProperty().not());
+        shipped.disableProperty().bind(vm.commands().canStartProperty().not());
         shipped.setVisible(vm.canContinueFromShipped());
         shipped.setManaged(vm.canContinueFromShipped());
         shipped.setTooltip(new Tooltip("Load models/unified (trained 8,000 steps) and train it further at a gentle learning rate"));
@@ -265,17 +257,7 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
     }
 
     private Node centre() {
-        HBox tiles = new HBox(8, tile(Tiles.number("Steps / s", "", 2), vm.tiles().stepsPerSecondProperty()),
-                tile(Tiles.number("Samples / s", "", 0), vm.tiles().samplesPerSecondProperty()),
-                tile(Tiles.number("Loss", "", 4), vm.tiles().currentLossProperty()),
-                tile(Tiles.number("Caption acc.", "%", 1), captionPercent),
-                tile(Tiles.number("Recon. PSNR", "dB", 1), vm.tiles().latestPsnrProperty()),
-                timeTile("Elapsed", vm.tiles().elapsedSecondsProperty()), etaTile());
-        tiles.setId("train-tiles");
-        tiles.getChildren().forEach(t -> {
-            HBox.setHgrow(t, Priority.ALWAYS);
-            ((Region) t).setMinWidth(70);
-        });
+        Node tiles = TrainTilesRow.of(vm.monitor().tiles(), captionPercent);
 
         CheckBox[] toggles = lossSeries.stream().map(this::seriesToggle).toArray(CheckBox[]::new);
         Label smoothValue = new Label();
@@ -303,36 +285,9 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
         HBox.setHgrow(lossBox, Priority.ALWAYS);
         VBox.setVgrow(charts, Priority.ALWAYS);
 
-        VBox box = new VBox(8, tiles, charts, samplePanel());
+        VBox box = new VBox(8, tiles, charts, new TrainSamplesPane(vm.monitor().samplesProperty()));
         box.setPadding(new Insets(10));
         return box;
-    }
-
-    private Node tile(Tile t, javafx.beans.value.ObservableNumberValue value) {
-        value.addListener((o, a, b) -> t.setValue(Double.isFinite(b.doubleValue()) ? b.doubleValue() : 0));
-        t.setMinHeight(90);
-        t.setPrefHeight(96);
-        return Tiles.titled(t);
-    }
-
-    private Node timeTile(String title, javafx.beans.value.ObservableNumberValue seconds) {
-        // in minutes on a number tile: a text tile draws its text too small to read in a row of seven
-        Tile t = Tiles.number(title, "min", 1);
-        seconds.addListener((o, a, b) -> t.setValue(Double.isFinite(b.doubleValue()) ? b.doubleValue() / 60 : 0));
-        t.setMinHeight(90);
-        t.setPrefHeight(96);
-        return Tiles.titled(t);
-    }
-
-    /** Shown only while a run goes: after Stop there is no time left to estimate. */
-    private Node etaTile() {
-        Node tile = timeTile("ETA", vm.tiles().etaSecondsProperty());
-        tile.setId("eta-tile");
-        javafx.beans.binding.BooleanBinding running = Bindings.createBooleanBinding(
-                () -> Double.isFinite(vm.tiles().etaSecondsProperty().get()), vm.tiles().etaSecondsProperty());
-        tile.visibleProperty().bind(running);
-        tile.managedProperty().bind(running);
-        return tile;
     }
 
     private CheckBox seriesToggle(LiveSeries s) {
@@ -349,101 +304,26 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
         return c;
     }
 
-    private Node samplePanel() {
-        GridPane grid = new GridPane();
-        grid.setId("sample-panel");
-        grid.setHgap(8);
-        grid.setVgap(4);
-        Label title = new Label("Held-out samples: input · reconstruction · generated from the true caption");
-        title.getStyleClass().add("section-title");
-        Label empty = new Label("Samples appear here once training starts.");
-        empty.getStyleClass().add("muted");
-        VBox box = new VBox(6, title, empty, grid);
-        vm.samplesProperty().addListener((o, a, p) -> {
-            grid.getChildren().clear();
-            empty.setVisible(p == null);
-            empty.setManaged(p == null);
-            if (p != null) {
-                fill(grid, p);
-            }
-        });
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setId("sample-scroll");
-        scroll.setFitToWidth(true);
-        scroll.setPrefHeight(230);
-        scroll.setMinHeight(150);
-        return scroll;
-    }
-
-    private static void fill(GridPane grid, SamplePanel p) {
-        for (int i = 0; i < p.inputs().size(); i++) {
-            HBox images = new HBox(3, crisp(p.inputs().get(i)), crisp(p.reconstructions().get(i)), crisp(p.generated().get(i)));
-            String read = p.readCaptions().get(i);
-            boolean right = read.equals(p.trueCaptions().get(i));
-            Label caption = new Label((right ? "✓ " : "✗ ") + (read.isEmpty() ? "(nothing)" : read));
-            caption.setWrapText(true);
-            caption.setMaxWidth(3 * 66);
-            caption.getStyleClass().add(right ? "caption-right" : "caption-wrong");
-            caption.setTooltip(new Tooltip("Model reads: " + read + "\nTrue caption: " + p.trueCaptions().get(i)));
-            VBox cell = new VBox(2, images, caption);
-            grid.add(cell, i % 3, i / 3);
-        }
-    }
-
-    private static ImageView crisp(org.reflectlab.core.data.RgbImage img) {
-        return new ImageView(Images.toFx(img, Math.max(1, 64 / img.width())));
-    }
-
     private void saveCheckpoint() {
-        if (!vm.canSaveProperty().get() || getScene() == null) {
-            return;
-        }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save checkpoint as folder");
-        chooser.setInitialDirectory(AppPaths.models().toFile().isDirectory() ? AppPaths.models().toFile() : null);
-        chooser.setInitialFileName("unified-step" + vm.stepProperty().get());
-        File f = chooser.showSaveDialog(getScene().getWindow());
-        if (f != null) {
-            vm.saveCheckpoint(f.toPath());
+        if (vm.commands().canSaveProperty().get()) {
+            SaveDialogs.askFolderName(this, "Save checkpoint as folder", AppPaths.models(), "unified-step" + vm.monitor().stepProperty().get(),
+                    vm.exports()::saveCheckpoint);
         }
     }
 
     private void loadCheckpoint() {
-        if (!vm.canStartProperty().get() || getScene() == null) {
-            return;
-        }
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Load a checkpoint folder (it holds manifest.json)");
-        if (AppPaths.models().toFile().isDirectory()) {
-            chooser.setInitialDirectory(AppPaths.models().toFile());
-        }
-        File d = chooser.showDialog(getScene().getWindow());
-        if (d != null) {
-            vm.loadCheckpoint(d.toPath());
+        if (vm.commands().canStartProperty().get()) {
+            SaveDialogs.chooseFolder(this, "Load a checkpoint folder (it holds manifest.json)", AppPaths.models(), vm::loadCheckpoint);
         }
     }
 
     private void exportCsv() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export loss history");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        chooser.setInitialFileName("unified-losses.csv");
-        File f = chooser.showSaveDialog(getScene().getWindow());
-        if (f != null) {
-            vm.exportCsv(f.toPath());
-        }
+        SaveDialogs.ask(this, "Export loss history", "CSV", "*.csv", "unified-losses.csv", vm.exports()::csv);
     }
 
     private void exportPng() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export loss chart");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        chooser.setInitialFileName("unified-losses.png");
-        File f = chooser.showSaveDialog(getScene().getWindow());
-        if (f != null) {
-            var image = Snapshots.capture(lossChart);
-            vm.exportImage(image, f.toPath());
-        }
+        SaveDialogs.ask(this, "Export loss chart", "PNG image", "*.png", "unified-losses.png",
+                f -> vm.exports().image(Snapshots.capture(lossChart), f));
     }
 
     private static Region gap() {
@@ -459,18 +339,18 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
 
     @Override
     public org.reflectlab.ui.kit.Notice notice() {
-        TrainTiles t = vm.tiles();
+        TrainTiles t = vm.monitor().tiles();
         return new org.reflectlab.ui.kit.Notice(
                 "One model, two modalities: an image encoder and a text encoder map into one shared latent, and decoders map back. "
                         + "Trained jointly, it learns to read captions off images and to draw images from captions.",
                 "The shipped model (8,000 steps): caption attribute accuracy 0.969, reconstruction PSNR 30.0 dB, text-to-image "
                         + "attribute accuracy 0.967, image-to-text R@1 0.977.",
                 Bindings.createStringBinding(() -> {
-                    if (vm.stepProperty().get() == 0) {
+                    if (vm.monitor().stepProperty().get() == 0) {
                         return "";
                     }
-                    StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "Step %,d of %,d", vm.stepProperty().get(),
-                            vm.totalStepsProperty().get()));
+                    StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "Step %,d of %,d", vm.monitor().stepProperty().get(),
+                            vm.monitor().totalStepsProperty().get()));
                     if (Double.isFinite(t.currentLossProperty().get())) {
                         sb.append(String.format(java.util.Locale.ROOT, "; loss %.3f", t.currentLossProperty().get()));
                     }
@@ -482,7 +362,7 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
                         sb.append(String.format(java.util.Locale.ROOT, "; reconstruction PSNR %.1f dB", t.latestPsnrProperty().get()));
                     }
                     return sb.append('.').toString();
-                }, vm.stepProperty(), vm.totalStepsProperty(), t.currentLossProperty(), t.bestCaptionAccuracyProperty(),
+                }, vm.monitor().stepProperty(), vm.monitor().totalStepsProperty(), t.currentLossProperty(), t.bestCaptionAccuracyProperty(),
                         t.latestPsnrProperty()),
                 "The captions under the samples turn right (✓) before the generated images sharpen: reading is easier than "
                         + "drawing. The held-out curve should follow the training loss; if they part, the model memorises. "

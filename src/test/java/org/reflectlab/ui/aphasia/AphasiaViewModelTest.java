@@ -63,12 +63,12 @@ class AphasiaViewModelTest {
         assertFalse(vm.runningProperty().get());
         assertFalse(vm.fromCacheProperty().get());
         assertTrue(vm.statusProperty().get().contains("ran in"), vm.statusProperty().get());
-        assertEquals(24, vm.browser().size());
-        List<SampleOutcome> b = vm.browser();
+        assertEquals(24, vm.scenes().browser().size());
+        List<SampleOutcome> b = vm.scenes().browser();
         for (int i = 1; i < b.size(); i++) {
             assertTrue(b.get(i - 1).attributeGap() >= b.get(i).attributeGap(), "sorted by gap, most lost first");
         }
-        assertSame(b.get(0), vm.selectedProperty().get());
+        assertSame(b.get(0), vm.scenes().selectedProperty().get());
 
         // a new workspace on the same model and settings: instant, from the cache, no second run
         AphasiaViewModel again = vm(cache);
@@ -93,39 +93,39 @@ class AphasiaViewModelTest {
         assertNotNull(reopened.resultProperty().get());
         assertTrue(reopened.fromCacheProperty().get());
         assertEquals(fresh.resultProperty().get().metrics(), reopened.resultProperty().get().metrics());
-        assertEquals(24, reopened.browser().size());
+        assertEquals(24, reopened.scenes().browser().size());
     }
 
     private static void assertSortedBy(AphasiaViewModel vm, Metric m) {
-        List<SampleOutcome> b = vm.browser();
+        List<SampleOutcome> b = vm.scenes().browser();
         for (int i = 1; i < b.size(); i++) {
-            assertTrue(AphasiaViewModel.sortKey(b.get(i - 1), m) >= AphasiaViewModel.sortKey(b.get(i), m), "sorted by " + m);
+            assertTrue(SceneBrowser.sortKey(b.get(i - 1), m) >= SceneBrowser.sortKey(b.get(i), m), "sorted by " + m);
         }
-        assertEquals(m, vm.sortByProperty().get());
+        assertEquals(m, vm.scenes().sortByProperty().get());
     }
 
     @Test
     void clickingAMetricFiltersTheBrowserToScenesWhereTheRoutesDiffer() {
         AphasiaViewModel vm = vm(new AphasiaCache());
         vm.run();
-        vm.setFilter(Metric.FINE);
-        assertFalse(vm.browser().isEmpty(), "text loses fine position somewhere in 24 scenes");
-        for (SampleOutcome o : vm.browser()) {
+        vm.scenes().setFilter(Metric.FINE);
+        assertFalse(vm.scenes().browser().isEmpty(), "text loses fine position somewhere in 24 scenes");
+        for (SampleOutcome o : vm.scenes().browser()) {
             assertTrue(o.gap(Metric.FINE) != 0);
         }
         long differing = vm.resultProperty().get().samples().stream().filter(o -> o.gap(Metric.FINE) != 0).count();
-        assertEquals(differing, vm.browser().size());
-        assertTrue(vm.filterDescription().contains("fine position"), vm.filterDescription());
+        assertEquals(differing, vm.scenes().browser().size());
+        assertTrue(vm.scenes().filterDescription().contains("fine position"), vm.scenes().filterDescription());
         assertSortedBy(vm, Metric.FINE);
-        vm.setFilter(null);
-        assertEquals(24, vm.browser().size());
+        vm.scenes().setFilter(null);
+        assertEquals(24, vm.scenes().browser().size());
         assertSortedBy(vm, Metric.FINE); // clearing the filter keeps the chosen sort
-        assertTrue(vm.filterDescription().contains("(fine position gap)"), vm.filterDescription());
-        vm.setSortBy(Metric.COLOR);
+        assertTrue(vm.scenes().filterDescription().contains("(fine position gap)"), vm.scenes().filterDescription());
+        vm.scenes().setSortBy(Metric.COLOR);
         assertSortedBy(vm, Metric.COLOR);
-        vm.setSortBy(null);
+        vm.scenes().setSortBy(null);
         assertSortedBy(vm, null);
-        assertTrue(AphasiaViewModel.verdict(vm.browser().get(0), Route.TEXTUAL).contains("judge reads:"));
+        assertTrue(SceneBrowser.verdict(vm.scenes().browser().get(0), Route.TEXTUAL).contains("judge reads:"));
     }
 
     @Test
@@ -173,40 +173,106 @@ class AphasiaViewModelTest {
         vm.setSamples(6);
         vm.compareVariants();
         assertEquals(6, asked[0].samples());
-        assertEquals(2, vm.variantsProperty().get().size());
-        assertTrue(vm.variantsStatusProperty().get().startsWith("2 variants on 6 scenes"), vm.variantsStatusProperty().get());
+        assertEquals(2, vm.variants().variantsProperty().get().size());
+        assertTrue(vm.variants().experiment().statusProperty().get().startsWith("2 variants on 6 scenes"), vm.variants().experiment().statusProperty().get());
         assertFalse(vm.runningProperty().get());
 
         ModelStore none = new ModelStore(empty);
         AphasiaViewModel missing = new AphasiaViewModel(runner, notifier, () -> shipped,
                 (s, l) -> Ablation.run(none, Ablation.variantNames(none), s, null, l), new AphasiaCache());
         missing.compareVariants();
-        assertTrue(missing.variantsStatusProperty().get().contains("reflectlab train unified"), missing.variantsStatusProperty().get());
-        assertTrue(missing.variantsProperty().get().isEmpty());
+        assertTrue(missing.variants().experiment().statusProperty().get().contains("reflectlab train unified"), missing.variants().experiment().statusProperty().get());
+        assertTrue(missing.variants().variantsProperty().get().isEmpty());
     }
 
     @Test
     void theMemoryTestRunsInTheBackgroundAndReportsBothGroups() {
         AphasiaViewModel vm = vm(new AphasiaCache());
-        vm.runMemory(new MemoryExperiment.Settings(2, 4, 1, 5, 0.05));
-        MemoryExperiment.Result r = vm.memoryProperty().get();
-        assertNotNull(r, vm.memoryStatusProperty().get());
+        vm.memory().run(new MemoryExperiment.Settings(2, 4, 1, 5, 0.05));
+        MemoryExperiment.Result r = vm.memory().resultProperty().get();
+        assertNotNull(r, vm.memory().experiment().statusProperty().get());
         assertEquals(3, r.imageOnly().posters());
         assertEquals(1, r.captionTrained().posters());
-        assertTrue(vm.memoryStatusProperty().get().startsWith("4 posters (1 with captions), 5 steps"), vm.memoryStatusProperty().get());
+        assertTrue(vm.memory().experiment().statusProperty().get().startsWith("4 posters (1 with captions), 5 steps"), vm.memory().experiment().statusProperty().get());
         assertFalse(vm.runningProperty().get());
     }
 
     @Test
     void exportsWriteFilesOrSayThereIsNothing(@TempDir Path dir) throws Exception {
         AphasiaViewModel vm = vm(new AphasiaCache());
-        vm.exportCsv(dir.resolve("none.csv"));
+        vm.exports().csv(dir.resolve("none.csv"));
         assertTrue(notifier.errors.get(0).startsWith("Nothing to export"));
         vm.run();
-        vm.exportCsv(dir.resolve("a.csv"));
-        vm.exportSamplesCsv(dir.resolve("s.csv"));
+        vm.exports().csv(dir.resolve("a.csv"));
+        vm.exports().samplesCsv(dir.resolve("s.csv"));
         assertTrue(Files.readString(dir.resolve("a.csv")).contains("fidelity,fine,gap,"));
         assertEquals(25, Files.readAllLines(dir.resolve("s.csv")).size());
         assertEquals(2, notifier.infos.size());
+    }
+
+    /** Holds submitted tasks until {@link #runAll()}: what is in flight can be looked at. */
+    private static final class HeldRunner implements org.reflectlab.core.concurrent.TaskRunner {
+        private final List<org.reflectlab.core.concurrent.BackgroundTask<?>> held = new java.util.ArrayList<>();
+        private final SynchronousTaskRunner inPlace = new SynchronousTaskRunner();
+        private final List<Boolean> cancelled = new java.util.ArrayList<>();
+
+        @Override
+        public <V> org.reflectlab.core.concurrent.TaskHandle submit(org.reflectlab.core.concurrent.BackgroundTask<V> task) {
+            int index = held.size();
+            held.add(task);
+            cancelled.add(false);
+            return new org.reflectlab.core.concurrent.TaskHandle() {
+                @Override
+                public void cancel() {
+                    cancelled.set(index, true);
+                }
+
+                @Override
+                public boolean isDone() {
+                    return false;
+                }
+            };
+        }
+
+        void runAll() {
+            List<org.reflectlab.core.concurrent.BackgroundTask<?>> now = List.copyOf(held);
+            held.clear();
+            now.forEach(inPlace::submit);
+        }
+
+        @Override
+        public java.util.concurrent.Executor uiExecutor() {
+            return Runnable::run;
+        }
+
+        @Override
+        public void shutdown() {
+        }
+    }
+
+    @Test
+    void eachExperimentHasItsOwnBusyFlagAndCancelReachesTheOneThatRuns() {
+        HeldRunner held = new HeldRunner();
+        AphasiaViewModel vm = new AphasiaViewModel(held, notifier, () -> shipped, (s, l) -> List.of(), new AphasiaCache());
+        assertTrue(vm.setSamples(24));
+        vm.memory().run(new MemoryExperiment.Settings(2, 4, 1, 5, 0.05));
+        assertTrue(vm.memory().experiment().runningProperty().get());
+        assertFalse(vm.runningProperty().get(), "the round trip is not blocked by the memory test");
+        vm.run();
+        vm.compareVariants();
+        assertTrue(vm.runningProperty().get());
+        assertTrue(vm.variants().experiment().runningProperty().get());
+        assertEquals(3, held.held.size(), "three tasks, one per experiment");
+        vm.run();
+        assertEquals(3, held.held.size(), "a second click on a running experiment starts nothing");
+        vm.cancel();
+        assertEquals(List.of(true, true, true), held.cancelled, "Cancel reaches every experiment that runs");
+        held.runAll();
+        assertFalse(vm.runningProperty().get() || vm.memory().experiment().runningProperty().get()
+                || vm.variants().experiment().runningProperty().get());
+        assertNotNull(vm.resultProperty().get());
+        assertNotNull(vm.memory().resultProperty().get());
+        assertTrue(vm.variants().experiment().statusProperty().get().startsWith("0 variants on 24 scenes"),
+                vm.variants().experiment().statusProperty().get());
     }
 }

@@ -65,7 +65,7 @@ class AphasiaViewSmokeTest {
         robot.clickOn("#aphasia-run");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.resultProperty().get() != null && !vm.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(20, vm.browser().size());
+        assertEquals(20, vm.scenes().browser().size());
         assertTrue(robot.lookup("#aphasia-status").queryLabeled().getText().contains("20 scenes"));
 
         // click the fine-position group of the gap chart: the browser shows only scenes that differ there
@@ -74,24 +74,24 @@ class AphasiaViewSmokeTest {
         Point2D p = gap.localToScreen(gap.categoryCenterX(fine), gap.plotCenterY());
         robot.clickOn(p.getX(), p.getY());
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(Metric.FINE, vm.filterProperty().get());
-        assertTrue(vm.browser().stream().allMatch(o -> o.gap(Metric.FINE) != 0));
+        assertEquals(Metric.FINE, vm.scenes().filterProperty().get());
+        assertTrue(vm.scenes().browser().stream().allMatch(o -> o.gap(Metric.FINE) != 0));
         assertTrue(robot.lookup("#aphasia-filter").queryLabeled().getText().contains("fine position"));
 
         // open the second scene in the list: the detail shows its caption
-        SampleOutcome first = vm.selectedProperty().get();
+        SampleOutcome first = vm.scenes().selectedProperty().get();
         Node cells = robot.lookup("#aphasia-browser .list-cell").nth(1).query();
         robot.clickOn(cells);
         WaitForAsyncUtils.waitForFxEvents();
-        SampleOutcome opened = vm.selectedProperty().get();
+        SampleOutcome opened = vm.scenes().selectedProperty().get();
         assertNotSame(first, opened);
         Label caption = robot.lookup("#aphasia-read-caption").queryAs(Label.class);
         assertTrue(caption.getText().contains(opened.readCaption()), caption.getText());
         assertTrue(robot.lookup("#aphasia-verdicts").queryLabeled().getText().contains("judge reads:"));
 
         robot.clickOn("#aphasia-clear-filter");
-        assertNull(vm.filterProperty().get());
-        assertEquals(20, vm.browser().size());
+        assertNull(vm.scenes().filterProperty().get());
+        assertEquals(20, vm.scenes().browser().size());
 
         Path png = dir.resolve("charts.png");
         robot.interact(() -> view.export(2, png));
@@ -101,14 +101,14 @@ class AphasiaViewSmokeTest {
 
         robot.clickOn("Ablation variants");
         robot.clickOn("#aphasia-compare");
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.variantsProperty().get().size() == 1 && !vm.runningProperty().get());
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.variants().variantsProperty().get().size() == 1 && !vm.variants().experiment().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#aphasia-variants-desc").queryLabeled().getText().startsWith("shipped"));
 
         // describe from memory, tiny: 4 posters (1 with captions), 5 steps
         robot.clickOn("Describe from memory");
-        robot.interact(() -> vm.runMemory(new MemoryExperiment.Settings(1, 4, 1, 5, 0.05)));
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.memoryProperty().get() != null && !vm.runningProperty().get());
+        robot.interact(() -> vm.memory().run(new MemoryExperiment.Settings(1, 4, 1, 5, 0.05)));
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.memory().resultProperty().get() != null && !vm.memory().experiment().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         String table = robot.lookup("#aphasia-memory-ratio").queryLabeled().getText();
         assertTrue(table.contains("image-only names") && table.contains("caption-trained names"), table);

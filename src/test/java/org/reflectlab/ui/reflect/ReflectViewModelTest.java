@@ -34,6 +34,7 @@ class ReflectViewModelTest {
     void runDeliversIterationsAndStepsThroughThemWithinBounds() {
         ReflectViewModel vm = vm(new SynchronousTaskRunner(), new RecordingNotifier(), 2);
         assertTrue(vm.modelsReadyProperty().get());
+        assertTrue(vm.modelsStateProperty().get() instanceof org.reflectlab.ui.kit.ModelsState.Ready);
         vm.kProperty().set(5);
         vm.run();
         assertEquals(3, vm.iterations().size(), "early stop at the third, the first the critic finds correct");
@@ -97,6 +98,8 @@ class ReflectViewModelTest {
         vm.loadModels();
         assertFalse(vm.modelsReadyProperty().get());
         assertTrue(vm.modelStatusProperty().get().contains("Train it with: reflectlab train generator"));
+        assertTrue(vm.modelsStateProperty().get() instanceof org.reflectlab.ui.kit.ModelsState.Unavailable,
+                "the view styles the line by this type, not by its words");
         assertFalse(vm.canRunProperty().get());
     }
 

@@ -30,12 +30,17 @@ class ScalingViewModelTest {
         ScalingViewModel vm = TinyScaling.vm(new SynchronousTaskRunner(), new RecordingNotifier(), dir);
         vm.open();
         assertTrue(vm.modelsReadyProperty().get(), vm.statusProperty().get());
-        assertTrue(vm.runs().isEmpty());
-        vm.tttProperty().set(false);
+        assertTrue(vm.stored().runs().isEmpty());
+        vm.setup().tttProperty().set(false);
         vm.run();
         assertFalse(vm.runningProperty().get());
-        assertTrue(vm.statusProperty().get().startsWith("Sweep 'bon+reflect+reflect-pick-k3-p1-seed1' done"), vm.statusProperty().get());
-        ScalingViewModel.Run run = vm.currentProperty().get();
+        assertTrue(vm.statusProperty().get().startsWith("Sweep 'bon+reflect+reflect-pick-k3-p1-seed1' done: 54 answers ("),
+                vm.statusProperty().get());
+        // what ran, not an upper bound: 6 prompts x (3 best-of-N images + at most 3 of the one reflection run)
+        java.util.regex.Matcher drawn = java.util.regex.Pattern.compile("\\((\\d+) images drawn").matcher(vm.statusProperty().get());
+        assertTrue(drawn.find(), vm.statusProperty().get());
+        assertTrue(Integer.parseInt(drawn.group(1)) <= 6 * 6 && Integer.parseInt(drawn.group(1)) >= 6 * 4, vm.statusProperty().get());
+        StoredSweeps.Run run = vm.stored().currentProperty().get();
         assertNotNull(run);
         assertEquals(6 * 3 * 3, run.rows(), "6 prompts x 3 methods (the reflect box brings both answer rules) x 3 K values");
         assertEquals(List.of(Method.BEST_OF_N, Method.REFLECT, Method.REFLECT_PICK), List.copyOf(run.analysis().curves().keySet()));
@@ -48,37 +53,37 @@ class ScalingViewModelTest {
         vm.exportJson(json);
         assertTrue(Files.readString(json).contains("\"reflect\""));
 
-        vm.openPoint(Method.REFLECT, 2);
-        assertEquals(6, vm.pointRows().size());
-        assertTrue(vm.pointTitleProperty().get().startsWith("Reflect-DiT at K=2"), vm.pointTitleProperty().get());
+        vm.stored().openPoint(Method.REFLECT, 2);
+        assertEquals(6, vm.stored().pointRows().size());
+        assertTrue(vm.stored().pointTitleProperty().get().startsWith("Reflect-DiT at K=2"), vm.stored().pointTitleProperty().get());
 
         ScalingViewModel again = TinyScaling.vm(new SynchronousTaskRunner(), new RecordingNotifier(), dir);
         again.open();
-        assertEquals(1, again.runs().size());
-        assertEquals(54, again.currentProperty().get().rows());
+        assertEquals(1, again.stored().runs().size());
+        assertEquals(54, again.stored().currentProperty().get().rows());
     }
 
     @Test
     void badSetupIsRefusedWithAMessageAndRunsNothing(@TempDir Path dir) {
         ScalingViewModel vm = TinyScaling.vm(new SynchronousTaskRunner(), new RecordingNotifier(), dir);
         vm.open();
-        vm.ksProperty().set("1,two");
+        vm.setup().ksProperty().set("1,two");
         vm.run();
         assertTrue(vm.statusProperty().get().contains("'two' is not a whole number"), vm.statusProperty().get());
-        vm.ksProperty().set("1,2");
-        vm.bestOfNProperty().set(false);
-        vm.reflectProperty().set(false);
-        vm.tttProperty().set(false);
+        vm.setup().ksProperty().set("1,2");
+        vm.setup().bestOfNProperty().set(false);
+        vm.setup().reflectProperty().set(false);
+        vm.setup().tttProperty().set(false);
         vm.run();
         assertEquals("Choose at least one method.", vm.statusProperty().get());
-        vm.bestOfNProperty().set(true);
-        vm.nameProperty().set("../escape");
+        vm.setup().bestOfNProperty().set(true);
+        vm.setup().nameProperty().set("../escape");
         vm.run();
         assertTrue(vm.statusProperty().get().contains("is not a plain name"), vm.statusProperty().get());
-        vm.nameProperty().set("..");
+        vm.setup().nameProperty().set("..");
         vm.run();
         assertTrue(vm.statusProperty().get().contains("is not a plain name"), vm.statusProperty().get());
-        assertTrue(vm.runs().isEmpty());
+        assertTrue(vm.stored().runs().isEmpty());
     }
 
     @Test
@@ -99,19 +104,19 @@ class ScalingViewModelTest {
     void clickingAStoredSweepShowsItWithoutTouchingTheForm(@TempDir Path dir) {
         ScalingViewModel vm = TinyScaling.vm(new SynchronousTaskRunner(), new RecordingNotifier(), dir);
         vm.open();
-        vm.tttProperty().set(false);
-        vm.reflectProperty().set(false);
+        vm.setup().tttProperty().set(false);
+        vm.setup().reflectProperty().set(false);
         vm.run();
-        ScalingViewModel.Run stored = vm.currentProperty().get();
-        vm.ksProperty().set("1,2,4,8");
-        vm.seedProperty().set(7);
-        vm.select(stored);
-        assertEquals("1,2,4,8", vm.ksProperty().get(), "showing a sweep leaves the form alone");
-        assertEquals(7, vm.seedProperty().get());
+        StoredSweeps.Run stored = vm.stored().currentProperty().get();
+        vm.setup().ksProperty().set("1,2,4,8");
+        vm.setup().seedProperty().set(7);
+        vm.stored().select(stored);
+        assertEquals("1,2,4,8", vm.setup().ksProperty().get(), "showing a sweep leaves the form alone");
+        assertEquals(7, vm.setup().seedProperty().get());
         vm.useSettingsOf(stored);
-        assertEquals("1,2,3", vm.ksProperty().get(), "asked for, the form takes the sweep's settings");
-        assertEquals(1, vm.seedProperty().get());
-        assertEquals(stored.store().name(), vm.nameProperty().get());
+        assertEquals("1,2,3", vm.setup().ksProperty().get(), "asked for, the form takes the sweep's settings");
+        assertEquals(1, vm.setup().seedProperty().get());
+        assertEquals(stored.store().name(), vm.setup().nameProperty().get());
         assertTrue(vm.statusProperty().get().contains("Run resumes it"), vm.statusProperty().get());
     }
 
@@ -130,9 +135,9 @@ class ScalingViewModelTest {
         ck.promptTextProperty().set("two green triangles");
         assertEquals("", ck.promptErrorProperty().get());
         ck.seedProperty().set(5L);
-        vm.bestOfNProperty().set(true);
-        vm.reflectProperty().set(false);
-        vm.tttProperty().set(false);
+        vm.setup().bestOfNProperty().set(true);
+        vm.setup().reflectProperty().set(false);
+        vm.setup().tttProperty().set(false);
         vm.runCompare();
         var grid = ck.gridProperty().get();
         assertEquals("two green triangles", grid.prompt().text());
@@ -146,11 +151,11 @@ class ScalingViewModelTest {
     void aSweepRowOpensInCompareKWithTheSeedBoxShowingItsSeed(@TempDir Path dir) {
         ScalingViewModel vm = TinyScaling.vm(new SynchronousTaskRunner(), new RecordingNotifier(), dir);
         vm.open();
-        vm.tttProperty().set(false);
-        vm.reflectProperty().set(false);
+        vm.setup().tttProperty().set(false);
+        vm.setup().reflectProperty().set(false);
         vm.run();
-        vm.openPoint(Method.BEST_OF_N, 2);
-        var row = vm.pointRows().get(3);
+        vm.stored().openPoint(Method.BEST_OF_N, 2);
+        var row = vm.stored().pointRows().get(3);
         vm.compareRow(row);
         assertEquals(row.seed(), vm.compareK().seedProperty().get());
         assertEquals(row.seed(), vm.compareK().gridProperty().get().seed());
@@ -161,12 +166,12 @@ class ScalingViewModelTest {
     void optimalStoppingFollowsLambda(@TempDir Path dir) {
         ScalingViewModel vm = TinyScaling.vm(new SynchronousTaskRunner(), new RecordingNotifier(), dir);
         vm.open();
-        vm.ksProperty().set("1,2,3,4");
-        vm.tttProperty().set(false);
-        vm.reflectProperty().set(false);
+        vm.setup().ksProperty().set("1,2,3,4");
+        vm.setup().tttProperty().set(false);
+        vm.setup().reflectProperty().set(false);
         vm.run();
         assertFalse(vm.analysis().answers().isEmpty());
-        var curve = vm.currentProperty().get().analysis().curve(Method.BEST_OF_N);
+        var curve = vm.stored().currentProperty().get().analysis().curve(Method.BEST_OF_N);
         assertNotNull(curve.fit(), curve.fitProblem());
         assertEquals(1, vm.analysis().stopping().size());
         double before = vm.analysis().stopping().get(0).closedForm();
@@ -185,6 +190,6 @@ class ScalingViewModelTest {
             double slope = (curve.fit().at(after + h) - curve.fit().at(after - h)) / (2 * h);
             assertEquals(lambda * s.costPerK(), slope, 1e-3 * lambda * s.costPerK(), "the marginal gain at K* equals its cost");
         }
-        assertTrue(ScalingViewModel.duration(3725).equals("1h 02m") && ScalingViewModel.duration(65).equals("1m 05s"));
+        assertTrue(org.reflectlab.core.scaling.SweepSession.duration(3725).equals("1h 02m") && org.reflectlab.core.scaling.SweepSession.duration(65).equals("1m 05s"));
     }
 }

@@ -45,9 +45,9 @@ class ScalingViewSmokeTest {
     void runASweepThenCompareK(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.modelsReadyProperty().get());
         robot.clickOn("#method-ttt");
-        robot.interact(() -> vm.ksProperty().set("1,2,3,4")); // a fit (and so optimal stopping) needs 4 K values
+        robot.interact(() -> vm.setup().ksProperty().set("1,2,3,4")); // a fit (and so optimal stopping) needs 4 K values
         robot.clickOn("#sweep-run");
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.currentProperty().get() != null && !vm.runningProperty().get());
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.stored().currentProperty().get() != null && !vm.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         LineChart<?, ?> chart = robot.lookup("#quality-by-k").queryAs(LineChart.class);
         assertTrue(chart.getData().size() >= 2, "measured series are drawn");

@@ -29,8 +29,8 @@ final class TinyScaling {
     static ScalingViewModel vm(TaskRunner runner, Notifier notifier, Path sweeps) {
         ScalingViewModel vm = new ScalingViewModel(runner, notifier, TinyScaling::reflector, Map::of, sweeps,
                 PromptSet.generate(1, 2).prompts());
-        vm.ksProperty().set("1,2,3");
-        vm.perCategoryProperty().set(1);
+        vm.setup().ksProperty().set("1,2,3");
+        vm.setup().perCategoryProperty().set(1);
         return vm;
     }
 

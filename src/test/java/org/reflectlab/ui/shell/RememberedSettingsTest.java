@@ -85,17 +85,17 @@ class RememberedSettingsTest {
         Settings first = new Settings(file);
         ScalingViewModel scaling = scaling(dir);
         scaling.remember(first);
-        scaling.ksProperty().set("1,2,4,8");
-        scaling.tttProperty().set(false);
-        scaling.seedProperty().set(9);
+        scaling.setup().ksProperty().set("1,2,4,8");
+        scaling.setup().tttProperty().set(false);
+        scaling.setup().seedProperty().set(9);
         scaling.compareK().promptTextProperty().set("a red circle");
         scaling.compareK().seedProperty().set(2700516067149466145L);
 
         ScalingViewModel again = scaling(dir);
         again.remember(restart(first, file));
-        assertEquals("1,2,4,8", again.ksProperty().get());
-        assertEquals(false, again.tttProperty().get());
-        assertEquals(9, again.seedProperty().get());
+        assertEquals("1,2,4,8", again.setup().ksProperty().get());
+        assertEquals(false, again.setup().tttProperty().get());
+        assertEquals(9, again.setup().seedProperty().get());
         assertEquals("a red circle", again.compareK().promptTextProperty().get());
         assertEquals(2700516067149466145L, again.compareK().seedProperty().get());
     }
@@ -104,9 +104,9 @@ class RememberedSettingsTest {
     void trainWorldAndAphasiaRememberTheirSettingsAndRefuseBadOnes(@TempDir Path dir) {
         Path file = dir.resolve("settings.properties");
         Settings first = new Settings(file);
-        TrainViewModel train = new TrainViewModel(runner, notifier);
+        TrainViewModel train = new TrainViewModel(runner, notifier, TrainViewModel.FRESH, null);
         train.remember(first);
-        train.applyQuickPreset();
+        train.hyper().applyQuick();
         WorldViewModel world = WorldViewModel.forStore(runner, notifier, new ModelStore(dir.resolve("models")));
         world.remember(first);
         world.setSeed(123);
@@ -114,16 +114,16 @@ class RememberedSettingsTest {
         AphasiaViewModel aphasia = new AphasiaViewModel(runner, notifier, () -> null, new AphasiaCache());
         aphasia.remember(first);
         aphasia.setSeed(31);
-        aphasia.setSortBy(Metric.FINE);
+        aphasia.scenes().setSortBy(Metric.FINE);
         first.put("train.batch", "1"); // out of range: refused on reading, the default stays
 
         Settings next = restart(first, file);
-        TrainViewModel train2 = new TrainViewModel(runner, notifier);
+        TrainViewModel train2 = new TrainViewModel(runner, notifier, TrainViewModel.FRESH, null);
         train2.remember(next);
-        assertEquals(48, train2.hyperParams().get("width").value().intValue(), "the quick preset's width");
-        assertEquals(20, train2.hyperParams().get("evalEvery").value().intValue());
-        assertEquals(32, train2.hyperParams().get("batch").value().intValue(), "a refused stored value keeps the default");
-        assertEquals("", train2.paramErrorProperty().get());
+        assertEquals(48, train2.hyper().params().get("width").value().intValue(), "the quick preset's width");
+        assertEquals(20, train2.hyper().params().get("evalEvery").value().intValue());
+        assertEquals(32, train2.hyper().params().get("batch").value().intValue(), "a refused stored value keeps the default");
+        assertEquals("", train2.hyper().errorProperty().get());
         WorldViewModel world2 = WorldViewModel.forStore(runner, notifier, new ModelStore(dir.resolve("models")));
         world2.remember(next);
         assertEquals(123, world2.seedProperty().get());
@@ -131,11 +131,11 @@ class RememberedSettingsTest {
         AphasiaViewModel aphasia2 = new AphasiaViewModel(runner, notifier, () -> null, new AphasiaCache());
         aphasia2.remember(next);
         assertEquals(31, aphasia2.seedProperty().get());
-        assertEquals(Metric.FINE, aphasia2.sortByProperty().get());
-        aphasia2.setSortBy(null);
+        assertEquals(Metric.FINE, aphasia2.scenes().sortByProperty().get());
+        aphasia2.scenes().setSortBy(null);
         AphasiaViewModel aphasia3 = new AphasiaViewModel(runner, notifier, () -> null, new AphasiaCache());
         aphasia3.remember(restart(next, file));
-        assertNull(aphasia3.sortByProperty().get(), "the mean attribute gap is remembered too");
+        assertNull(aphasia3.scenes().sortByProperty().get(), "the mean attribute gap is remembered too");
     }
 
     @Test
@@ -163,9 +163,9 @@ class RememberedSettingsTest {
         assertEquals(guidance, reflect.guidanceProperty().get());
         assertEquals(k, reflect.kProperty().get());
         ScalingViewModel scaling = scaling(dir);
-        int perCategory = scaling.perCategoryProperty().get();
+        int perCategory = scaling.setup().perCategoryProperty().get();
         scaling.remember(next);
-        assertEquals(perCategory, scaling.perCategoryProperty().get());
+        assertEquals(perCategory, scaling.setup().perCategoryProperty().get());
         WorldViewModel world = WorldViewModel.forStore(runner, notifier, new ModelStore(dir.resolve("models")));
         world.remember(next);
         assertEquals("", world.settingsErrorProperty().get(), "reported once by the shell, not left on the panel");

@@ -39,49 +39,49 @@ class TrainViewModelTest {
     @Test
     void aRunGoesFromStartToFinishedWithPointsAndTiles() {
         SynchronousTaskRunner runner = new SynchronousTaskRunner();
-        TrainViewModel vm = new TrainViewModel(runner, new RecordingNotifier(), TrainViewModelTest::tiny);
-        assertTrue(vm.setHyperParam("steps", 6));
-        assertTrue(vm.setHyperParam("evalEvery", 3));
-        assertTrue(vm.canStartProperty().get());
-        assertFalse(vm.canPauseProperty().get());
+        TrainViewModel vm = new TrainViewModel(runner, new RecordingNotifier(), TrainViewModelTest::tiny, null);
+        assertTrue(vm.hyper().set("steps", 6));
+        assertTrue(vm.hyper().set("evalEvery", 3));
+        assertTrue(vm.commands().canStartProperty().get());
+        assertFalse(vm.commands().canPauseProperty().get());
         vm.start();
         assertEquals(TrainViewModel.State.IDLE, vm.stateProperty().get());
-        assertEquals(6, vm.stepProperty().get());
+        assertEquals(6, vm.monitor().stepProperty().get());
         assertTrue(vm.hasModelProperty().get());
-        assertEquals(6, vm.lossStreams().get("total").drainAll().size());
-        assertEquals(3, vm.lossStreams().get("held-out total").drainAll().size(), "evaluations at 0, 3 and 6");
-        assertNotNull(vm.samplesProperty().get());
-        assertTrue(Double.isFinite(vm.tiles().currentLossProperty().get()));
+        assertEquals(6, vm.monitor().lossStreams().get("total").drainAll().size());
+        assertEquals(3, vm.monitor().lossStreams().get("held-out total").drainAll().size(), "evaluations at 0, 3 and 6");
+        assertNotNull(vm.monitor().samplesProperty().get());
+        assertTrue(Double.isFinite(vm.monitor().tiles().currentLossProperty().get()));
         assertTrue(vm.statusProperty().get().startsWith("Finished 6 steps"), vm.statusProperty().get());
-        assertTrue(vm.canResetProperty().get());
+        assertTrue(vm.commands().canResetProperty().get());
         vm.reset();
         assertFalse(vm.hasModelProperty().get());
-        assertEquals(0, vm.stepProperty().get());
+        assertEquals(0, vm.monitor().stepProperty().get());
     }
 
     @Test
     void afterARunEndsThereIsNoEta() {
-        TrainViewModel vm = new TrainViewModel(new SynchronousTaskRunner(), new RecordingNotifier(), TrainViewModelTest::tiny);
-        vm.setHyperParam("steps", 4);
+        TrainViewModel vm = new TrainViewModel(new SynchronousTaskRunner(), new RecordingNotifier(), TrainViewModelTest::tiny, null);
+        vm.hyper().set("steps", 4);
         vm.start();
-        assertTrue(Double.isNaN(vm.tiles().etaSecondsProperty().get()), "no ETA once nothing runs");
-        assertEquals(0, vm.tiles().stepsPerSecondProperty().get());
+        assertTrue(Double.isNaN(vm.monitor().tiles().etaSecondsProperty().get()), "no ETA once nothing runs");
+        assertEquals(0, vm.monitor().tiles().stepsPerSecondProperty().get());
     }
 
     @Test
     void theQuickPresetIsASmallModelEvaluatedOftenAndTheDefault() {
-        TrainViewModel vm = new TrainViewModel(new SynchronousTaskRunner(), new RecordingNotifier(), TrainViewModelTest::tiny);
-        HyperParams hp = vm.hyperParams();
+        TrainViewModel vm = new TrainViewModel(new SynchronousTaskRunner(), new RecordingNotifier(), TrainViewModelTest::tiny, null);
+        HyperParams hp = vm.hyper().params();
         assertEquals(20, hp.toSettings().evalEvery(), "a new Train workspace opens on the quick preset");
         assertTrue(vm.statusProperty().get().startsWith("Quick preset"), vm.statusProperty().get());
-        vm.applyFullPreset();
+        vm.hyper().applyFull();
         assertEquals(UnifiedConfig.defaults().width(), hp.toConfig().width(), "the full-size model is one click away");
         assertTrue(vm.statusProperty().get().startsWith("Full-size model"), vm.statusProperty().get());
-        vm.applyQuickPreset();
+        vm.hyper().applyQuick();
         assertEquals(20, hp.toSettings().evalEvery());
         assertEquals(20, hp.toSettings().sampleEvery(), "samples every evaluation: they visibly change");
         assertTrue(hp.toConfig().width() < UnifiedConfig.defaults().width());
-        assertEquals(hp.toSettings().steps(), vm.totalStepsProperty().get());
+        assertEquals(hp.toSettings().steps(), vm.monitor().totalStepsProperty().get());
         assertTrue(vm.statusProperty().get().startsWith("Quick preset"), vm.statusProperty().get());
     }
 
@@ -93,38 +93,38 @@ class TrainViewModelTest {
         shippedRun.save(store, org.reflectlab.core.train.UnifiedModelIO.DEFAULT_NAME, "test", false);
         TrainViewModel vm = new TrainViewModel(new SynchronousTaskRunner(), new RecordingNotifier(), TrainViewModelTest::tiny, store);
         assertTrue(vm.canContinueFromShipped());
-        vm.setHyperParam("steps", 3);
-        vm.setHyperParam("batch", 8);
+        vm.hyper().set("steps", 3);
+        vm.hyper().set("batch", 8);
         vm.continueFromShipped();
         assertTrue(vm.hasModelProperty().get(), vm.problemProperty().get());
-        assertNotNull(vm.samplesProperty().get(), "the loaded model's samples show before any training");
-        assertEquals(UnifiedConfig.tiny().width(), vm.hyperParams().get("width").value().intValue(), "the sheet shows the loaded model");
-        assertEquals(ContinueFromShipped.LEARNING_RATE, vm.hyperParams().get("learningRate").value().doubleValue());
-        assertEquals(0, vm.stepProperty().get());
+        assertNotNull(vm.monitor().samplesProperty().get(), "the loaded model's samples show before any training");
+        assertEquals(UnifiedConfig.tiny().width(), vm.hyper().params().get("width").value().intValue(), "the sheet shows the loaded model");
+        assertEquals(ContinueFromShipped.LEARNING_RATE, vm.hyper().params().get("learningRate").value().doubleValue());
+        assertEquals(0, vm.monitor().stepProperty().get());
         vm.start();
-        assertEquals(3, vm.stepProperty().get(), "Start trains the loaded model");
+        assertEquals(3, vm.monitor().stepProperty().get(), "Start trains the loaded model");
         assertTrue(vm.statusProperty().get().startsWith("Finished 3 steps"), vm.statusProperty().get());
     }
 
     @Test
     void outOfRangeHyperparametersAreRefusedWithAMessage() {
-        TrainViewModel vm = new TrainViewModel(new SynchronousTaskRunner(), new RecordingNotifier(), TrainViewModelTest::tiny);
-        int batchBefore = vm.hyperParams().get("batch").value().intValue();
-        assertFalse(vm.setHyperParam("batch", 1));
-        assertTrue(vm.paramErrorProperty().get().startsWith("Batch size must be 2 to 1024"), vm.paramErrorProperty().get());
-        assertEquals(batchBefore, vm.hyperParams().get("batch").value().intValue(), "old value kept");
-        assertFalse(vm.setHyperParam("learningRate", 5));
-        assertFalse(vm.setHyperParam("steps", 2.5));
-        assertTrue(vm.paramErrorProperty().get().contains("whole number"));
-        assertFalse(vm.setHyperParam("width", 50));
-        assertTrue(vm.paramErrorProperty().get().contains("divisible by 4"));
-        assertTrue(vm.setHyperParam("learningRate", 0.0005));
-        assertEquals("", vm.paramErrorProperty().get());
-        vm.setHyperParam("reconWeight", 0);
-        vm.setHyperParam("generationWeight", 0);
-        vm.setHyperParam("captionWeight", 0);
-        assertFalse(vm.setHyperParam("alignWeight", 0));
-        assertTrue(vm.paramErrorProperty().get().contains("At least one loss weight"));
+        TrainViewModel vm = new TrainViewModel(new SynchronousTaskRunner(), new RecordingNotifier(), TrainViewModelTest::tiny, null);
+        int batchBefore = vm.hyper().params().get("batch").value().intValue();
+        assertFalse(vm.hyper().set("batch", 1));
+        assertTrue(vm.hyper().errorProperty().get().startsWith("Batch size must be 2 to 1024"), vm.hyper().errorProperty().get());
+        assertEquals(batchBefore, vm.hyper().params().get("batch").value().intValue(), "old value kept");
+        assertFalse(vm.hyper().set("learningRate", 5));
+        assertFalse(vm.hyper().set("steps", 2.5));
+        assertTrue(vm.hyper().errorProperty().get().contains("whole number"));
+        assertFalse(vm.hyper().set("width", 50));
+        assertTrue(vm.hyper().errorProperty().get().contains("divisible by 4"));
+        assertTrue(vm.hyper().set("learningRate", 0.0005));
+        assertEquals("", vm.hyper().errorProperty().get());
+        vm.hyper().set("reconWeight", 0);
+        vm.hyper().set("generationWeight", 0);
+        vm.hyper().set("captionWeight", 0);
+        assertFalse(vm.hyper().set("alignWeight", 0));
+        assertTrue(vm.hyper().errorProperty().get().contains("At least one loss weight"));
     }
 
     /** Runs the submitted training on its own thread, UI callbacks in place, like the app. */
@@ -158,25 +158,25 @@ class TrainViewModelTest {
             UnifiedTraining t = tiny(hp);
             built.countDown();
             return t;
-        });
-        vm.setHyperParam("steps", 100_000);
+        }, null);
+        vm.hyper().set("steps", 100_000);
         vm.pause(); // nothing to pause yet: ignored
         assertEquals(TrainViewModel.State.IDLE, vm.stateProperty().get());
         vm.start();
-        assertFalse(vm.canStartProperty().get());
+        assertFalse(vm.commands().canStartProperty().get());
         assertTrue(built.await(30, TimeUnit.SECONDS));
-        waitFor(() -> vm.stepProperty().get() >= 2);
+        waitFor(() -> vm.monitor().stepProperty().get() >= 2);
         assertEquals(TrainViewModel.State.RUNNING, vm.stateProperty().get());
-        assertTrue(vm.canPauseProperty().get() && vm.canStopProperty().get() && !vm.canResumeProperty().get());
+        assertTrue(vm.commands().canPauseProperty().get() && vm.commands().canStopProperty().get() && !vm.commands().canResumeProperty().get());
         vm.pause();
         assertEquals(TrainViewModel.State.PAUSED, vm.stateProperty().get());
-        assertTrue(vm.canResumeProperty().get() && vm.canSaveProperty().get());
+        assertTrue(vm.commands().canResumeProperty().get() && vm.commands().canSaveProperty().get());
         Thread.sleep(1500);
-        long pausedAt = vm.stepProperty().get();
+        long pausedAt = vm.monitor().stepProperty().get();
         Thread.sleep(1000);
-        assertEquals(pausedAt, vm.stepProperty().get(), "no steps while paused");
+        assertEquals(pausedAt, vm.monitor().stepProperty().get(), "no steps while paused");
         vm.resume();
-        waitFor(() -> vm.stepProperty().get() > pausedAt + 1);
+        waitFor(() -> vm.monitor().stepProperty().get() > pausedAt + 1);
         vm.stop();
         assertEquals(TrainViewModel.State.STOPPING, vm.stateProperty().get());
         runner.thread.get().join(30_000);
@@ -204,8 +204,8 @@ class TrainViewModelTest {
     void aNanPausesWithTheWeightsRestoredAndLowerLearningRateResumes() throws Exception {
         java.util.List<Double> twinRates = new java.util.concurrent.CopyOnWriteArrayList<>();
         TrainViewModel twin = new TrainViewModel(new SynchronousTaskRunner(), new RecordingNotifier(),
-                hp -> poisoned(hp, twinRates, (n, t) -> false));
-        twin.setHyperParam("steps", 6);
+                hp -> poisoned(hp, twinRates, (n, t) -> false), null);
+        twin.hyper().set("steps", 6);
         twin.start();
 
         ThreadRunner runner = new ThreadRunner();
@@ -222,13 +222,13 @@ class TrainViewModelTest {
             });
             run.set(t);
             return t;
-        });
-        vm.setHyperParam("steps", 6);
+        }, null);
+        vm.hyper().set("steps", 6);
         vm.start();
         waitFor(() -> vm.stateProperty().get() == TrainViewModel.State.PAUSED && !vm.problemProperty().get().isEmpty());
         assertTrue(vm.problemProperty().get().contains("became NaN at step 3"), vm.problemProperty().get());
         assertEquals(1, notifier.errors.size(), "the user is told");
-        assertTrue(vm.canResumeProperty().get());
+        assertTrue(vm.commands().canResumeProperty().get());
         before.get().forEach((k, v) -> assertEquals(v, run.get().model().params().arrays().get(k), k + " is as before the NaN"));
         vm.lowerLearningRateAndResume();
         runner.thread.get().join(60_000);
@@ -243,8 +243,8 @@ class TrainViewModelTest {
     void aRunThatKeepsDivergingStopsWithAnExplanation() throws Exception {
         ThreadRunner runner = new ThreadRunner();
         TrainViewModel vm = new TrainViewModel(runner, new RecordingNotifier(),
-                hp -> poisoned(hp, new java.util.concurrent.CopyOnWriteArrayList<>(), (n, t) -> n > 2));
-        vm.setHyperParam("steps", 20);
+                hp -> poisoned(hp, new java.util.concurrent.CopyOnWriteArrayList<>(), (n, t) -> n > 2), null);
+        vm.hyper().set("steps", 20);
         vm.start();
         for (int i = 1; i < org.reflectlab.core.train.TrainingLoop.MAX_CONSECUTIVE_ROLLBACKS; i++) {
             int expected = i;
@@ -261,11 +261,11 @@ class TrainViewModelTest {
     @Test
     void exportWritesTheHistoryAsCsv(@TempDir Path dir) throws Exception {
         RecordingNotifier notifier = new RecordingNotifier();
-        TrainViewModel vm = new TrainViewModel(new SynchronousTaskRunner(), notifier, TrainViewModelTest::tiny);
-        vm.setHyperParam("steps", 3);
+        TrainViewModel vm = new TrainViewModel(new SynchronousTaskRunner(), notifier, TrainViewModelTest::tiny, null);
+        vm.hyper().set("steps", 3);
         vm.start();
         Path csv = dir.resolve("losses.csv");
-        vm.exportCsv(csv);
+        vm.exports().csv(csv);
         var lines = Files.readAllLines(csv);
         assertTrue(lines.get(0).startsWith("step,loss,loss_recon,loss_gen,loss_caption,loss_align,learning_rate"), lines.get(0));
         assertTrue(lines.size() >= 4);
@@ -275,16 +275,16 @@ class TrainViewModelTest {
     @Test
     void checkpointRoundTripResumesWhereItStopped(@TempDir Path dir) throws Exception {
         RecordingNotifier notifier = new RecordingNotifier();
-        TrainViewModel vm = new TrainViewModel(new SynchronousTaskRunner(), notifier, TrainViewModelTest::tiny);
-        vm.setHyperParam("steps", 3);
+        TrainViewModel vm = new TrainViewModel(new SynchronousTaskRunner(), notifier, TrainViewModelTest::tiny, null);
+        vm.hyper().set("steps", 3);
         vm.start();
-        vm.saveCheckpoint(dir.resolve("ckpt"));
+        vm.exports().saveCheckpoint(dir.resolve("ckpt"));
         assertTrue(Files.exists(dir.resolve("ckpt").resolve("manifest.json")), notifier.errors.toString());
-        TrainViewModel other = new TrainViewModel(new SynchronousTaskRunner(), notifier, TrainViewModelTest::tiny);
+        TrainViewModel other = new TrainViewModel(new SynchronousTaskRunner(), notifier, TrainViewModelTest::tiny, null);
         other.loadCheckpoint(dir.resolve("ckpt"));
-        assertEquals(3, other.stepProperty().get());
+        assertEquals(3, other.monitor().stepProperty().get());
         assertTrue(other.hasModelProperty().get());
-        assertEquals(3, other.lossStreams().get("total").drainAll().size(), "the loaded history is drawn");
+        assertEquals(3, other.monitor().lossStreams().get("total").drainAll().size(), "the loaded history is drawn");
         other.loadCheckpoint(dir.resolve("missing"));
         assertTrue(other.problemProperty().get().startsWith("Could not load the checkpoint: No model 'missing'"),
                 other.problemProperty().get());

@@ -39,8 +39,8 @@ class TrainViewSmokeTest {
             TrainSettings s = hp.toSettings();
             return UnifiedTraining.fresh(UnifiedConfig.tiny(),
                     new TrainSettings(s.learningRate(), 8, s.steps(), s.seed(), 1, 5, 16, 5));
-        });
-        vm.setHyperParam("steps", 100_000);
+        }, null);
+        vm.hyper().set("steps", 100_000);
         view = new TrainView(vm);
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();
@@ -49,7 +49,7 @@ class TrainViewSmokeTest {
     @Test
     void startShowsPointsArrivingAndStopEndsTheRun(FxRobot robot) throws Exception {
         robot.clickOn("#start");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.stepProperty().get() >= 8);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.monitor().stepProperty().get() >= 8);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> view.lossChartSeries().get(0).getData().size() >= 4);
         assertTrue(robot.lookup("#pause").queryAs(Button.class).isDisabled() == false);
         robot.clickOn("#pause");
@@ -58,7 +58,7 @@ class TrainViewSmokeTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.stateProperty().get() == TrainViewModel.State.IDLE);
         assertEquals(TrainViewModel.State.IDLE, vm.stateProperty().get());
         assertTrue(!robot.lookup("#start").queryAs(Button.class).isDisabled());
-        javafx.scene.layout.GridPane panel = robot.lookup("#sample-panel").queryAs(javafx.scene.layout.GridPane.class);
+        javafx.scene.layout.Pane panel = robot.lookup("#sample-panel").queryAs(javafx.scene.layout.Pane.class);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(UnifiedTraining.PANEL_SIZE, panel.getChildren().size(), "one cell per held-out sample");
         long images = panel.lookupAll(".image-view").stream()

@@ -1,8 +1,10 @@
 package org.reflectlab.core.nn.detector;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Map;
+import org.reflectlab.core.store.ConfigJson;
 
 /**
  * A scene detector's architecture. Two kinds on purpose, so the judge is not the critic in
@@ -12,8 +14,21 @@ import java.util.Map;
  */
 public record DetectorConfig(Arch arch, int imageSize, int width, int depth, int hidden) {
 
-    /** The detector's architecture. */
-    public enum Arch { VIT, CROPS }
+    /** The detector's architecture, stored in lower case ("vit", "crops"). */
+    public enum Arch {
+        VIT, CROPS;
+
+        @JsonValue
+        String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        static Arch parse(String s) {
+            return java.util.Arrays.stream(values()).filter(x -> x.name().equalsIgnoreCase(s)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown detector architecture '" + s + "' (vit or crops)"));
+        }
+    }
 
     /** The critic: gives feedback during reflection. */
     public static DetectorConfig critic() {
@@ -38,28 +53,10 @@ public record DetectorConfig(Arch arch, int imageSize, int width, int depth, int
     }
 
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("arch", arch.name().toLowerCase(Locale.ROOT));
-        m.put("imageSize", imageSize);
-        m.put("width", width);
-        m.put("depth", depth);
-        m.put("hidden", hidden);
-        return m;
+        return ConfigJson.toMap(this);
     }
 
     public static DetectorConfig fromMap(Map<String, Object> m) {
-        if (!(m.get("arch") instanceof String arch)) {
-            throw new IllegalArgumentException("detector config lacks 'arch'");
-        }
-        Arch a = java.util.Arrays.stream(Arch.values()).filter(x -> x.name().equalsIgnoreCase(arch)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown detector architecture '" + arch + "' (vit or crops)"));
-        return new DetectorConfig(a, i(m, "imageSize"), i(m, "width"), i(m, "depth"), i(m, "hidden"));
-    }
-
-    private static int i(Map<String, Object> m, String k) {
-        if (!(m.get(k) instanceof Number n)) {
-            throw new IllegalArgumentException("detector config lacks '" + k + "'");
-        }
-        return n.intValue();
+        return ConfigJson.fromMap(m, DetectorConfig.class, "detector config lacks '%s'");
     }
 }

@@ -1,7 +1,7 @@
 package org.reflectlab.core.nn.world;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.reflectlab.core.store.ConfigJson;
 
 /**
  * Architecture of the implicit world model: frames cut into patches, an encoder of the last two
@@ -64,30 +64,10 @@ public record ImplicitConfig(int frameSize, int patch, int tokenWidth, int reado
     }
 
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("frameSize", frameSize);
-        m.put("patch", patch);
-        m.put("tokenWidth", tokenWidth);
-        m.put("readout", readout);
-        m.put("encoderHidden", encoderHidden);
-        m.put("latent", latent);
-        m.put("transitionHidden", transitionHidden);
-        m.put("decoderView", decoderView);
-        m.put("decoderHidden", decoderHidden);
-        m.put("unroll", unroll);
-        return m;
+        return ConfigJson.toMap(this);
     }
 
     public static ImplicitConfig fromMap(Map<String, Object> m) {
-        return new ImplicitConfig(i(m, "frameSize"), i(m, "patch"), i(m, "tokenWidth"), i(m, "readout"),
-                i(m, "encoderHidden"), i(m, "latent"), i(m, "transitionHidden"), i(m, "decoderView"),
-                i(m, "decoderHidden"), i(m, "unroll"));
-    }
-
-    private static int i(Map<String, Object> m, String k) {
-        if (!(m.get(k) instanceof Number n)) {
-            throw new IllegalArgumentException("world model config lacks '" + k + "'");
-        }
-        return n.intValue();
+        return ConfigJson.fromMap(m, ImplicitConfig.class, "world model config lacks '%s'");
     }
 }

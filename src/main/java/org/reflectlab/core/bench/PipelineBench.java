@@ -1,4 +1,4 @@
-package org.reflectlab.core.serving;
+package org.reflectlab.core.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -6,6 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.reflectlab.core.serving.Modality;
+import org.reflectlab.core.serving.Payload;
+import org.reflectlab.core.serving.Reply;
+import org.reflectlab.core.serving.SceneInputs;
+import org.reflectlab.core.serving.ServingNode;
 
 /**
  * The lecture's pipeline benchmark, measured: per route, the latency of one request at a time and

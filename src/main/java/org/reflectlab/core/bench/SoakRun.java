@@ -1,4 +1,4 @@
-package org.reflectlab.core.serving;
+package org.reflectlab.core.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +11,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.reflectlab.core.serving.Modality;
+import org.reflectlab.core.serving.Reply;
+import org.reflectlab.core.serving.ServingMetrics;
+import org.reflectlab.core.serving.ServingNode;
+import org.reflectlab.core.serving.WorkerBoard;
 
 /**
  * Mixed routes under injected faults: random worker crashes and random slow spells long enough to

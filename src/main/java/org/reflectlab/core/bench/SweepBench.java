@@ -1,4 +1,4 @@
-package org.reflectlab.core.scaling;
+package org.reflectlab.core.bench;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -17,6 +17,10 @@ import org.reflectlab.core.cluster.JobRun;
 import org.reflectlab.core.cluster.JobSpec;
 import org.reflectlab.core.cluster.PekkoSetup;
 import org.reflectlab.core.reflect.PromptSet;
+import org.reflectlab.core.scaling.Sweep;
+import org.reflectlab.core.scaling.SweepRow;
+import org.reflectlab.core.scaling.SweepSettings;
+import org.reflectlab.core.scaling.SweepStore;
 
 /**
  * How sweep jobs fare on one node and on two loopback nodes: jobs per second, the messaging

@@ -1,0 +1,46 @@
+package org.reflectlab.ui.aphasia;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import org.reflectlab.core.aphasia.AphasiaModels;
+import org.reflectlab.core.concurrent.TaskContext;
+
+/**
+ * The unified model and judge the round trip and the memory experiment share: loaded once, and
+ * used by one experiment at a time (networks are not thread-safe), so each experiment can have
+ * its own busy flag while the other waits for the models, still cancellable.
+ */
+final class SharedModels {
+
+    /** Work on the models. */
+    interface Use<T> {
+        T run(AphasiaModels models) throws Exception;
+    }
+
+    private final Callable<AphasiaModels> loader;
+    private final ReentrantLock lock = new ReentrantLock();
+    private AphasiaModels models;
+
+    SharedModels(Callable<AphasiaModels> loader) {
+        this.loader = loader;
+    }
+
+    <T> T use(TaskContext ctx, Use<T> use) throws Exception {
+        if (!lock.tryLock()) {
+            ctx.message("waiting for the other experiment to finish with the models");
+            while (!lock.tryLock(100, TimeUnit.MILLISECONDS)) {
+                ctx.checkCancelled();
+            }
+        }
+        try {
+            if (models == null) {
+                ctx.message("loading the unified model and the judge");
+                models = loader.call();
+            }
+            return use.run(models);
+        } finally {
+            lock.unlock();
+        }
+    }
+}

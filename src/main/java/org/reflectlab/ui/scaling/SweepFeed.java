@@ -1,0 +1,62 @@
+package org.reflectlab.ui.scaling;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.StringProperty;
+import org.reflectlab.core.concurrent.TaskContext;
+import org.reflectlab.core.scaling.SweepSession;
+import org.reflectlab.core.scaling.SweepStore;
+import org.reflectlab.ui.kit.Notifier;
+
+/**
+ * A running sweep as the Scaling workspace shows it: the store's notes as notifications, progress
+ * and its line into the bar, the status and the task list, and the rows so far into the charts.
+ * Called on the sweep's thread; every property changes on the UI thread.
+ */
+final class SweepFeed implements SweepSession.Observer {
+
+    private final TaskContext ctx;
+    private final Notifier notifier;
+    private final SweepStore store;
+    private final DoubleProperty progress;
+    private final StringProperty status;
+    private final Consumer<StoredSweeps.Run> show;
+
+    SweepFeed(TaskContext ctx, Notifier notifier, SweepStore store, DoubleProperty progress, StringProperty status,
+              Consumer<StoredSweeps.Run> show) {
+        this.ctx = ctx;
+        this.notifier = notifier;
+        this.store = store;
+        this.progress = progress;
+        this.status = status;
+        this.show = show;
+    }
+
+    @Override
+    public void note(String note) {
+        ctx.onUiThread(() -> notifier.info(note));
+    }
+
+    @Override
+    public void progress(SweepSession.Progress p) {
+        ctx.progress(p.imagesDone(), p.imagesAtMost());
+        ctx.message(p.what());
+        String line = p.summary() + " · " + p.what();
+        ctx.onUiThread(() -> {
+            progress.set(p.fraction());
+            status.set(line);
+        });
+    }
+
+    @Override
+    public void rowsSoFar(SweepStore.Loaded rows) {
+        StoredSweeps.Run partial = StoredSweeps.Run.of(store, rows);
+        ctx.onUiThread(() -> show.accept(partial));
+    }
+
+    @Override
+    public void rowsUnreadable(IOException e) {
+        ctx.message("the charts wait: " + e.getMessage());
+    }
+}

@@ -1,0 +1,84 @@
+package org.reflectlab.ui.train;
+
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.reflectlab.core.train.TrainingControl;
+import org.reflectlab.core.train.UnifiedTraining;
+import org.reflectlab.ui.train.TrainViewModel.State;
+
+/**
+ * Pause, resume, stop and "lower the learning rate and resume" for the run in progress: each asks
+ * the training loop through its {@link TrainingControl} and moves the state machine at once, so the
+ * buttons answer before the current step ends.
+ */
+final class RunControls {
+
+    private final ReadOnlyObjectWrapper<State> state;
+    private final ReadOnlyStringWrapper status;
+    private final ReadOnlyStringWrapper problem;
+    private final TrainMonitor monitor;
+    private final Supplier<UnifiedTraining> training;
+    private TrainingControl control;
+
+    RunControls(ReadOnlyObjectWrapper<State> state, ReadOnlyStringWrapper status, ReadOnlyStringWrapper problem, TrainMonitor monitor,
+                Supplier<UnifiedTraining> training) {
+        this.state = state;
+        this.status = status;
+        this.problem = problem;
+        this.monitor = monitor;
+        this.training = training;
+    }
+
+    /** A new control for a run about to start. */
+    TrainingControl next() {
+        control = new TrainingControl();
+        return control;
+    }
+
+    boolean pausedAlready() {
+        return control != null && control.isPaused();
+    }
+
+    void pause() {
+        if (control != null && (state.get() == State.RUNNING || state.get() == State.STARTING)) {
+            control.pause();
+            state.set(State.PAUSED);
+            status.set("Paused after the current step. Resume to continue.");
+        }
+    }
+
+    void resume() {
+        if (control != null && state.get() == State.PAUSED) {
+            problem.set("");
+            monitor.tiles().started(monitor.stepProperty().get());
+            state.set(State.RUNNING);
+            status.set("Training…");
+            control.resume();
+        }
+    }
+
+    void togglePause() {
+        if (state.get() == State.PAUSED) {
+            resume();
+        } else {
+            pause();
+        }
+    }
+
+    void stop() {
+        if (control != null && (state.get() == State.RUNNING || state.get() == State.PAUSED || state.get() == State.STARTING)) {
+            state.set(State.STOPPING);
+            status.set("Stopping after the current step…");
+            control.stop();
+        }
+    }
+
+    /** After a NaN: a third of the learning rate from the next step, and carry on. */
+    void lowerLearningRateAndResume() {
+        if (training.get() != null && state.get() == State.PAUSED) {
+            training.get().scaleLearningRate(1.0 / 3);
+            resume();
+        }
+    }
+}
