@@ -264,6 +264,21 @@ public final class AphasiaViewModel {
                 .onFinished(() -> running.set(false)));
     }
 
+    /**
+     * The workspace was hidden a while: drops the loaded models and their buffers (the next run loads them again, as the
+     * first run did); never while a task uses them. The result on screen stays.
+     */
+    public void releaseModels() {
+        if (!running.get()) {
+            models = null;
+        }
+    }
+
+    /** Whether the models are loaded (for tests of the release). */
+    public boolean modelsLoaded() {
+        return models != null;
+    }
+
     private AphasiaModels models(TaskContext ctx) throws Exception {
         // Only the run task touches the models, and only one run is in flight at a time.
         if (models == null) {

@@ -16,17 +16,32 @@ public interface Releasable {
      */
     void release();
 
-    /** Rebuilds (on a worker) what {@link #release()} dropped; does nothing if nothing was released. Called on every show. */
-    void restore();
+    /** Rebuilds (on a worker, or lazily at the next use) what {@link #release()} dropped; does nothing if nothing was released. Called on every show. */
+    void rebuild();
 
     /** Registers releasable parts of the workspace whose root is {@code view}. */
     static void register(Node view, Releasable... parts) {
         view.getProperties().put(Releasable.class, java.util.List.of(parts));
     }
 
+    /** A part made of two actions (e.g. a ViewModel's "drop the models" and "load them again"). */
+    static Releasable of(Runnable release, Runnable rebuild) {
+        return new Releasable() {
+            @Override
+            public void release() {
+                release.run();
+            }
+
+            @Override
+            public void rebuild() {
+                rebuild.run();
+            }
+        };
+    }
+
     /** What {@code view} registered (empty if nothing). */
     @SuppressWarnings("unchecked")
-    static java.util.List<Releasable> of(Node view) {
+    static java.util.List<Releasable> registered(Node view) {
         Object parts = view.getProperties().get(Releasable.class);
         return parts instanceof java.util.List<?> l ? (java.util.List<Releasable>) l : java.util.List.of();
     }

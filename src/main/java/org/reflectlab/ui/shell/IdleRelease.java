@@ -11,7 +11,7 @@ import org.reflectlab.ui.kit.Releasable;
 
 /**
  * Releases the heavy state of workspaces that have not been shown for {@link #afterMs} (default 30 s; property
- * {@code reflectlab.release.seconds}, 0 = never) and restores it when the workspace is shown again. What a workspace
+ * {@code reflectlab.release.seconds}, 0 = never) and has it rebuilt when the workspace is shown again. What a workspace
  * releases is its ViewModels' business ({@link Releasable}); this class only keeps time. FX thread only.
  */
 final class IdleRelease {
@@ -47,7 +47,7 @@ final class IdleRelease {
         }
         shown = view;
         hiddenSince.remove(view);
-        Releasable.of(view).forEach(Releasable::restore);
+        Releasable.registered(view).forEach(Releasable::rebuild);
     }
 
     /** Asks every view hidden longer than the delay to release (again: a part busy last time may be idle now). */
@@ -58,7 +58,7 @@ final class IdleRelease {
         long now = clock.getAsLong();
         hiddenSince.forEach((view, since) -> {
             if (now - since >= afterMs) {
-                Releasable.of(view).forEach(Releasable::release);
+                Releasable.registered(view).forEach(Releasable::release);
             }
         });
     }
