@@ -31,14 +31,16 @@ public final class StartupBenchmark {
     private StartupBenchmark() {
     }
 
-    /** One launch of {@code command} (e.g. the app image's bin/ReflectLab); fails after {@code timeoutSeconds}. */
-    public static Launch launch(List<String> command, Map<String, String> env, long timeoutSeconds) throws IOException, InterruptedException {
+    /**
+     * One launch of {@code command} (e.g. the app image's bin/ReflectLab), with {@code javaOptions} added to the JVM's
+     * (through JAVA_TOOL_OPTIONS, e.g. a CDS archive to compare); killed after {@code timeoutSeconds}.
+     */
+    public static Launch launch(List<String> command, String javaOptions, long timeoutSeconds) throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("reflectlab-startup");
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().putAll(env);
         pb.environment().put("REFLECTLAB_TIMING", "1");
         pb.environment().put("REFLECTLAB_EXIT_WHEN_READY", "1");
-        pb.environment().put("JAVA_TOOL_OPTIONS", "-Dreflectlab.home=" + home);
+        pb.environment().put("JAVA_TOOL_OPTIONS", ("-Dreflectlab.home=" + home + " " + javaOptions).strip());
         Map<String, Long> fromLaunch = new LinkedHashMap<>();
         Map<String, Long> fromJvm = new LinkedHashMap<>();
         long t0 = System.nanoTime();
