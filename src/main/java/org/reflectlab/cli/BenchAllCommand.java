@@ -217,7 +217,7 @@ final class BenchAllCommand implements Callable<Integer> {
             add("ui", g.workspace() + ": " + g.action() + ", pulse gap p99", g.p99(), "ms",
                     String.format(Locale.ROOT, "p50 %.1f, worst %.1f ms; opening %.0f ms", g.p50(), g.max(), g.openMs()));
         }
-        add("ui", "peak RSS over the tour", r.peakRssMb(), "MB", "target < 1536");
+        add("ui", "peak RSS over the tour", r.peakRssMb(), "MB", "target < 1024");
     }
 
     private static String fmt(double v) {

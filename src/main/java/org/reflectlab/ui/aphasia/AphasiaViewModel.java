@@ -148,6 +148,19 @@ public final class AphasiaViewModel {
                 })).onFailure(e -> problem.set(String.valueOf(e.getMessage()))));
     }
 
+    /**
+     * The workspace was hidden a while: drops the loaded models and their buffers (the next run loads them again, as the
+     * first run did); never while an experiment uses them. The result on screen stays.
+     */
+    public void releaseModels() {
+        models.release();
+    }
+
+    /** Whether the models are loaded (for tests of the release). */
+    public boolean modelsLoaded() {
+        return models.loaded();
+    }
+
     /** Describe from memory with the default sizes and the current seed, in the background. */
     public void runMemory() {
         memory.run(MemoryExperiment.Settings.defaults(seed.get()));

@@ -43,4 +43,19 @@ final class SharedModels {
             lock.unlock();
         }
     }
+
+    /** Drops the models unless an experiment is using them now (then they stay, and the next release tries again). */
+    void release() {
+        if (lock.tryLock()) {
+            try {
+                models = null;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    boolean loaded() {
+        return models != null;
+    }
 }

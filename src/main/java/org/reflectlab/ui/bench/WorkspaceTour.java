@@ -1,8 +1,6 @@
 package org.reflectlab.ui.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,7 +15,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import org.reflectlab.core.backend.Backend;
-import org.reflectlab.core.bench.TrainBenchmark;
+import org.reflectlab.core.bench.MemoryReport;
 import org.reflectlab.ui.shell.Workspace;
 
 /**
@@ -28,37 +26,70 @@ import org.reflectlab.ui.shell.Workspace;
  */
 public final class WorkspaceTour {
 
-    /** Pulse gaps in milliseconds while one workspace opened and ran its heaviest action. */
-    public record Gaps(String workspace, String action, double openMs, int pulses, double p50, double p99, double max, double seconds) {
+    /** A frame slower than this is a dropped frame at 30 fps. */
+    public static final double SLOW_MS = 33;
+
+    /** Pulse gaps in milliseconds while one workspace ran its heaviest action; {@code slow} counts gaps over {@link #SLOW_MS}. */
+    public record Gaps(String workspace, String action, double openMs, int pulses, double p50, double p99, double max, int slow,
+                       double seconds) {
         public String line() {
-            return String.format(Locale.ROOT, "%-9s %-46s %8.0f %7d %8.1f %8.1f %8.1f", workspace, action, openMs, pulses, p50, p99, max);
+            return String.format(Locale.ROOT, "%-9s %-46s %8.0f %7d %8.1f %8.1f %8.1f %7d", workspace, action, openMs, pulses, p50, p99,
+                    max, slow);
         }
     }
 
-    /** The tour's figures; {@code peakRssMb} is the process's high-water mark from the tour's start (-1 if unknown). */
-    public record Result(List<Gaps> workspaces, long peakRssMb) {
+    /**
+     * The tour's figures: memory after start-up (backend up, first workspace shown), right after the tour, and after
+     * leaving every workspace but the first for {@code idleSeconds}; each read after a full GC. {@code peakRssMb} is the
+     * process's high-water mark from the tour's start (-1 if unknown). {@code histogram} / {@code nativeAreas}: the
+     * heap's largest classes and the JVM's native areas right after the tour (empty unless asked for).
+     */
+    public record Result(List<Gaps> workspaces, long peakRssMb, MemoryReport.Snapshot startup, MemoryReport.Snapshot afterTour,
+                         MemoryReport.Snapshot afterIdle, double idleSeconds, List<String> histogram, List<String> nativeAreas) {
     }
 
     private static final long WAIT_MS = 120_000;
 
     private final HeadlessApp app = new HeadlessApp();
+    private MemoryReport.Snapshot startup;
     private final List<Double> gaps = Collections.synchronizedList(new ArrayList<>());
     private AnimationTimer timer;
 
     private WorkspaceTour() {
     }
 
-    /** Runs the tour; {@code seconds} bounds each workspace's action (long actions are cancelled then). */
+    /** Runs the tour without the idle wait or the memory breakdown (as {@code bench all} does). */
     public static Result run(double seconds, Consumer<String> log) throws Exception {
+        return run(seconds, 0, false, log);
+    }
+
+    /**
+     * Runs the tour; {@code seconds} bounds each workspace's action (long actions are cancelled then); then, if
+     * {@code idleSeconds > 0}, shows the first workspace that long and reads memory again (the others release their
+     * heavy state meanwhile). {@code breakdown}: also the heap histogram and native areas after the tour.
+     */
+    public static Result run(double seconds, double idleSeconds, boolean breakdown, Consumer<String> log) throws Exception {
         if (System.getProperty("reflectlab.home") == null) {
             System.setProperty("reflectlab.home", Files.createTempDirectory("reflectlab-tour").toString());
         }
-        resetPeakRss();
+        MemoryReport.resetPeak();
         HeadlessApp.startToolkit();
         WorkspaceTour t = new WorkspaceTour();
         try {
             List<Gaps> out = t.tour(seconds, log);
-            return new Result(out, TrainBenchmark.peakRssMb());
+            long peak = MemoryReport.now(false).peakRssMb();
+            MemoryReport.Snapshot after = MemoryReport.now(true);
+            log.accept("after the tour: " + after.line());
+            List<String> histogram = breakdown ? MemoryReport.histogram(15) : List.of();
+            List<String> nativeAreas = breakdown ? MemoryReport.nativeSummary() : List.of();
+            MemoryReport.Snapshot idle = null;
+            if (idleSeconds > 0) {
+                t.app.select(t.app.shell.workspaces().get(0));
+                Thread.sleep((long) (idleSeconds * 1000));
+                idle = MemoryReport.now(true);
+                log.accept("after " + (long) idleSeconds + " s on the first workspace: " + idle.line());
+            }
+            return new Result(out, peak, t.startup, after, idle, idleSeconds, histogram, nativeAreas);
         } finally {
             t.app.close(() -> {
                 if (t.timer != null) {
@@ -75,7 +106,8 @@ public final class WorkspaceTour {
 
     /** Header of {@link Gaps#line()}. */
     public static String header() {
-        return String.format(Locale.ROOT, "%-9s %-46s %8s %7s %8s %8s %8s", "workspace", "action", "open ms", "pulses", "p50 ms", "p99 ms", "max ms");
+        return String.format(Locale.ROOT, "%-9s %-46s %8s %7s %8s %8s %8s %7s", "workspace", "action", "open ms", "pulses", "p50 ms", "p99 ms",
+                "max ms", ">33 ms");
     }
 
     private List<Gaps> tour(double seconds, Consumer<String> log) throws Exception {
@@ -96,6 +128,9 @@ public final class WorkspaceTour {
             app.shell.startBackend(Backend::start);
             return null;
         });
+        app.waitFor(() -> app.shell.backendReadyProperty().get(), WAIT_MS, "the backend");
+        startup = MemoryReport.now(true);
+        log.accept("after start-up: " + startup.line());
         List<Gaps> out = new ArrayList<>();
         for (Workspace w : app.shell.workspaces()) {
             log.accept("# " + w.id());
@@ -112,8 +147,10 @@ public final class WorkspaceTour {
             }
             Collections.sort(sorted);
             out.add(new Gaps(w.id(), action, openMs, sorted.size(), pct(sorted, 0.5), pct(sorted, 0.99),
-                    sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1), (System.nanoTime() - t0) / 1e9));
+                    sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1), (int) sorted.stream().filter(g -> g > SLOW_MS).count(),
+                    (System.nanoTime() - t0) / 1e9));
             log.accept(out.get(out.size() - 1).line());
+            log.accept("  memory after " + w.id() + ": " + MemoryReport.now(false).line());
         }
         return out;
     }
@@ -228,14 +265,5 @@ public final class WorkspaceTour {
             return Double.NaN;
         }
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.floor(q * (sorted.size() - 1))));
-    }
-
-    /** Resets the kernel's peak-RSS mark (VmHWM) of this process, so the tour's own peak is read (Linux; ignored elsewhere). */
-    static void resetPeakRss() {
-        try {
-            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
-        } catch (IOException | RuntimeException ignored) {
-            // not Linux, or not allowed: the peak is then the process's since its start
-        }
     }
 }

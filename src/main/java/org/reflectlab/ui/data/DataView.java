@@ -45,7 +45,7 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
             .accelerator("Shortcut+L", "type a caption", v -> v.captionField.requestFocus())
             .accelerator("Shortcut+E", "export the sample grid as PNG", DataView::export);
 
-    private static final double CELL = 112;
+    private static final double CELL = SampleCard.THUMB_BOX + 16;
     private static final int LONG_CAPTION = 54;
 
     private final DataViewModel vm;
@@ -163,7 +163,7 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
                 setTooltip(null);
                 return;
             }
-            image.setImage(Images.toFx(item.image(), Images.scaleToFit(item.image(), CELL - 16)));
+            image.setImage(item.thumbnail());
             String text = item.sample().caption().text();
             caption.setText(text);
             // three-object descriptions run to 100 characters: a smaller size keeps all of it on the card

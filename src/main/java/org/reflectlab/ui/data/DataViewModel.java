@@ -75,6 +75,7 @@ public final class DataViewModel {
     private TaskHandle gridTask = TaskHandle.DONE;
     private long gridGeneration;
     private long previewGeneration;
+    private long audioGeneration;
 
     public DataViewModel(TaskRunner runner, Notifier notifier) {
         this.runner = runner;
@@ -87,7 +88,7 @@ public final class DataViewModel {
             renderCaption();
         });
         captionText.addListener((o, a, b) -> renderCaption());
-        selected.addListener((o, a, b) -> selectedAudio.set(b == null ? null : SceneAudio.synthesize(b.sample().scene())));
+        selected.addListener((o, a, b) -> synthesize(b));
         renderCaption();
     }
 
@@ -185,6 +186,21 @@ public final class DataViewModel {
             next = 1 + new SplittableRandom().nextInt(MAX_SEED);
         } while (next == seed.get());
         seed.set(next);
+    }
+
+    /** The selected scene's sound, synthesised on a worker (a few ms of DSP per clip; never on the FX thread). */
+    private void synthesize(SampleCard card) {
+        long generation = ++audioGeneration;
+        if (card == null) {
+            selectedAudio.set(null);
+            return;
+        }
+        runner.submit(BackgroundTask.of("Synthesising the sample's sound", ctx -> SceneAudio.synthesize(card.sample().scene()))
+                .hiddenFromTaskList().onSuccess(clip -> {
+                    if (generation == audioGeneration) {
+                        selectedAudio.set(clip);
+                    }
+                }));
     }
 
     /** Replaces the misspelt word with the suggestion, if there is one. */

@@ -26,7 +26,14 @@ import org.scilab.forge.jlatexmath.TeXIcon;
  */
 public final class Formula {
 
-    private static final Map<String, Image> CACHE = new ConcurrentHashMap<>();
+    /** Bounded: the app shows a few dozen formulas; the cap keeps a long session's glossary browsing from growing it. */
+    private static final int CACHE_SIZE = 128;
+    private static final Map<String, Image> CACHE = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    });
     private static final List<String> FAILURES = new CopyOnWriteArrayList<>();
     private static final Map<String, Boolean> SHOWN = new ConcurrentHashMap<>();
 
@@ -50,7 +57,25 @@ public final class Formula {
     }
 
     public static Image render(String latex, float size) {
-        return CACHE.computeIfAbsent(size + "|" + latex, k -> SwingFXUtils.toFXImage(renderAwt(latex, size), null));
+        String key = size + "|" + latex;
+        Image img = CACHE.get(key);
+        if (img == null) { // rendered outside the lock: the FX thread never waits on a worker's render
+            img = SwingFXUtils.toFXImage(renderAwt(latex, size), null);
+            CACHE.put(key, img);
+        }
+        return img;
+    }
+
+    /**
+     * Renders into the cache ahead of use, on any thread (JLaTeXMath's first formula takes a few hundred ms: not on the FX
+     * thread). A formula that does not parse is left for {@link #view} to report.
+     */
+    public static void prerender(String latex, float size) {
+        try {
+            render(latex, size);
+        } catch (RuntimeException e) {
+            // view() shows it as text with the reason, on the FX thread
+        }
     }
 
     /** The rendered formula, or (when it does not parse) its text and the parser's reason, styled as an error. */

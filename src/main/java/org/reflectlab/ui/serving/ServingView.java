@@ -66,7 +66,7 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         scroll.getStyleClass().add("edge-to-edge");
         setCenter(scroll);
         vm.workers().addListener((ListChangeListener<WorkerBoard.View>) c -> drawWorkers());
-        vm.ticks().addListener((ListChangeListener<ServingViewModel.Tick>) c -> drawTicks());
+        vm.ticks().addListener((ListChangeListener<ServingViewModel.Tick>) c -> updateTicks(c));
         vm.replyProperty().addListener((o, a, r) -> showReply(r));
         vm.sentInputProperty().addListener((o, a, p) -> showPayload(p, inputImage, inputWave));
         poll = new Timeline(new KeyFrame(Duration.millis(250), e -> vm.refresh()));
@@ -311,17 +311,47 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         return s.toString();
     }
 
+    /**
+     * Applies a change of the ticks to the charts point by point: redrawing 3 x 240 points twice a second (a tick's add
+     * and the oldest's removal) cost the FX thread a frame each time.
+     */
+    private void updateTicks(ListChangeListener.Change<? extends ServingViewModel.Tick> c) {
+        while (c.next()) {
+            if (c.wasPermutated() || c.wasUpdated() || c.getFrom() != 0 && c.wasRemoved()) {
+                drawTicks();
+                return;
+            }
+            if (c.wasRemoved()) {
+                double first = vm.ticks().isEmpty() ? Double.POSITIVE_INFINITY : vm.ticks().get(0).seconds();
+                for (XYChart.Series<Number, Number> s : List.of(p50, p95, throughput)) {
+                    int n = 0;
+                    while (n < s.getData().size() && s.getData().get(n).getXValue().doubleValue() < first) {
+                        n++;
+                    }
+                    s.getData().remove(0, n);
+                }
+            }
+            if (c.wasAdded()) {
+                for (ServingViewModel.Tick t : c.getAddedSubList()) {
+                    addTick(t);
+                }
+            }
+        }
+    }
+
+    private void addTick(ServingViewModel.Tick t) {
+        if (!Double.isNaN(t.p50())) {
+            p50.getData().add(new XYChart.Data<>(t.seconds(), t.p50()));
+            p95.getData().add(new XYChart.Data<>(t.seconds(), t.p95()));
+        }
+        throughput.getData().add(new XYChart.Data<>(t.seconds(), t.throughput()));
+    }
+
     private void drawTicks() {
         p50.getData().clear();
         p95.getData().clear();
         throughput.getData().clear();
-        for (ServingViewModel.Tick t : vm.ticks()) {
-            if (!Double.isNaN(t.p50())) {
-                p50.getData().add(new XYChart.Data<>(t.seconds(), t.p50()));
-                p95.getData().add(new XYChart.Data<>(t.seconds(), t.p95()));
-            }
-            throughput.getData().add(new XYChart.Data<>(t.seconds(), t.throughput()));
-        }
+        vm.ticks().forEach(this::addTick);
     }
 
     private void showReply(Reply r) {

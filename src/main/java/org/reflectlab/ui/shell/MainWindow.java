@@ -35,7 +35,8 @@ import org.reflectlab.ui.kit.FxTaskRunner;
 
 /**
  * The main window: menu, sidebar of workspaces, the workspace itself, the background-task
- * panel and the status bar. Workspace views are built on first use and then kept.
+ * panel and the status bar. Workspace views are built on first use and then kept; their heavy state is released
+ * while they are hidden and rebuilt on return ({@link IdleRelease}).
  */
 public final class MainWindow extends BorderPane {
 
@@ -43,6 +44,13 @@ public final class MainWindow extends BorderPane {
     private final AppServices services;
     private final StackPane host = new StackPane();
     private final Map<String, Node> views = new HashMap<>();
+    /** Views stay built; what they hold that is heavy is released while they are hidden (see IdleRelease). */
+    private final IdleRelease release = IdleRelease.start();
+    /** Runs once, after the first workspace's view is attached and drawn (start-up timing). */
+    private Runnable onFirstShown;
+    private final FxTaskRunner runner;
+    private Workspace shownWorkspace;
+    private Node shownView;
     private final TaskProgressView<Task<?>> taskView = new TaskProgressView<>();
     private final VBox taskPanel;
     private final ToggleButton tasksButton = new ToggleButton();
@@ -56,6 +64,7 @@ public final class MainWindow extends BorderPane {
     public MainWindow(ShellViewModel vm, FxTaskRunner runner, AppServices services) {
         this.vm = vm;
         this.services = services;
+        this.runner = runner;
         getStyleClass().add("main-window");
         host.getStyleClass().add("workspace-host");
 
@@ -96,6 +105,11 @@ public final class MainWindow extends BorderPane {
         noticeDrawer.setMaxHeight(Double.MAX_VALUE);
         noticeDrawer.visibleProperty().bind(noticeButton.selectedProperty());
         noticeDrawer.managedProperty().bind(noticeButton.selectedProperty());
+        noticeButton.selectedProperty().addListener((o, a, open) -> {
+            if (open) {
+                showNotice();
+            }
+        });
         // Drawers lie over the workspace's right edge; the empty rest of their row lets clicks through.
         drawers = new javafx.scene.layout.HBox(noticeDrawer, taskPanel);
         drawers.setPickOnBounds(false);
@@ -150,12 +164,38 @@ public final class MainWindow extends BorderPane {
             services.notifier().info("Remembered settings out of range were left out, the defaults are used: " + String.join("; ", refused));
         }
         host.getChildren().setAll(view);
+        release.shown(view);
+        if (onFirstShown != null) {
+            WorkspaceSkeleton.afterFrames(1, onFirstShown);
+            onFirstShown = null;
+        }
         drawers.paddingProperty().unbind();
         if (view instanceof BorderPane b && b.getTop() instanceof javafx.scene.layout.Region top) {
             drawers.paddingProperty().bind(Bindings.createObjectBinding(() -> new javafx.geometry.Insets(top.getHeight(), 0, 0, 0),
                     top.heightProperty()));
         } else {
             drawers.setPadding(javafx.geometry.Insets.EMPTY);
+        }
+        shownWorkspace = w;
+        shownView = view;
+        if (noticeButton.isSelected()) {
+            showNotice();
+        } else if (view instanceof org.reflectlab.ui.kit.Notice.Source s && s.notice().latex() != null) {
+            // the drawer is closed: its panel is built when it opens; its formula renders on a worker meanwhile
+            String latex = s.notice().latex();
+            runner.submit(org.reflectlab.core.concurrent.BackgroundTask.of("Rendering a formula", ctx -> {
+                org.reflectlab.ui.kit.Formula.prerender(latex, 16);
+                return null;
+            }).hiddenFromTaskList());
+        }
+    }
+
+    /** The shown workspace's What-to-notice panel into the drawer (built the first time the drawer opens on it). */
+    private void showNotice() {
+        Workspace w = shownWorkspace;
+        Node view = shownView;
+        if (w == null) {
+            return;
         }
         noticeDrawer.setContent(notices.computeIfAbsent(w.id(), id -> view instanceof org.reflectlab.ui.kit.Notice.Source s
                 ? new org.reflectlab.ui.kit.NoticePanel(w.title(), s.notice()) : new Label("Nothing to notice here yet.")));
@@ -309,6 +349,11 @@ public final class MainWindow extends BorderPane {
         a.setHeaderText("ReflectLab");
         a.initOwner(getScene().getWindow());
         a.show();
+    }
+
+    /** Runs {@code r} once the first workspace is built and drawn: the main window is interactive from then on. */
+    public void setOnFirstShown(Runnable r) {
+        onFirstShown = r;
     }
 
     /** Shows the task panel (e.g. when a long job starts). */

@@ -1,0 +1,65 @@
+package org.reflectlab.ui.shell;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.Node;
+import javafx.util.Duration;
+import org.reflectlab.ui.kit.Releasable;
+
+/**
+ * Releases the heavy state of workspaces that have not been shown for {@link #afterMs} (default 30 s; property
+ * {@code reflectlab.release.seconds}, 0 = never) and has it rebuilt when the workspace is shown again. What a workspace
+ * releases is its ViewModels' business ({@link Releasable}); this class only keeps time. FX thread only.
+ */
+final class IdleRelease {
+
+    static final long DEFAULT_SECONDS = 30;
+
+    private final long afterMs;
+    private final LongSupplier clock;
+    private final Map<Node, Long> hiddenSince = new HashMap<>();
+    private Node shown;
+
+    IdleRelease(long afterMs, LongSupplier clock) {
+        this.afterMs = afterMs;
+        this.clock = clock;
+    }
+
+    /** The app's: the configured delay, checked every few seconds on the FX thread. */
+    static IdleRelease start() {
+        long seconds = Long.getLong("reflectlab.release.seconds", DEFAULT_SECONDS);
+        IdleRelease r = new IdleRelease(seconds * 1000, System::currentTimeMillis);
+        if (seconds > 0) {
+            Timeline check = new Timeline(new KeyFrame(Duration.seconds(Math.max(1, Math.min(5, seconds / 3.0))), e -> r.tick()));
+            check.setCycleCount(Timeline.INDEFINITE);
+            check.play();
+        }
+        return r;
+    }
+
+    /** The workspace whose view is {@code view} is now shown (the previous one starts its hidden time). */
+    void shown(Node view) {
+        if (shown != null && shown != view) {
+            hiddenSince.put(shown, clock.getAsLong());
+        }
+        shown = view;
+        hiddenSince.remove(view);
+        Releasable.registered(view).forEach(Releasable::rebuild);
+    }
+
+    /** Asks every view hidden longer than the delay to release (again: a part busy last time may be idle now). */
+    void tick() {
+        if (afterMs <= 0) {
+            return;
+        }
+        long now = clock.getAsLong();
+        hiddenSince.forEach((view, since) -> {
+            if (now - since >= afterMs) {
+                Releasable.registered(view).forEach(Releasable::release);
+            }
+        });
+    }
+}

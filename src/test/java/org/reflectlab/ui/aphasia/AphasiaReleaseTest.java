@@ -1,0 +1,57 @@
+package org.reflectlab.ui.aphasia;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.reflectlab.core.aphasia.AphasiaCache;
+import org.reflectlab.core.aphasia.AphasiaModels;
+import org.reflectlab.core.aphasia.AphasiaResult;
+import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.concurrent.SynchronousTaskRunner;
+import org.reflectlab.core.store.ModelStore;
+import org.reflectlab.ui.kit.RecordingNotifier;
+
+/** The Aphasia workspace hidden a while drops its models, keeps its result, and loads the models again at the next run. */
+class AphasiaReleaseTest {
+
+    private static AphasiaModels shipped;
+
+    @BeforeAll
+    static void load() throws Exception {
+        Backend.start(1);
+        shipped = AphasiaModels.load(new ModelStore(Path.of("models")), "unified");
+    }
+
+    @Test
+    void releaseDropsTheModelsKeepsTheResultAndTheNextRunLoadsThemAgain() {
+        AtomicInteger loads = new AtomicInteger();
+        AphasiaViewModel vm = new AphasiaViewModel(new SynchronousTaskRunner(), new RecordingNotifier(), () -> {
+            loads.incrementAndGet();
+            return shipped;
+        }, new AphasiaCache());
+        assertTrue(vm.setSamples(24));
+        vm.run();
+        AphasiaResult shown = vm.resultProperty().get();
+        assertNotNull(shown, vm.statusProperty().get());
+        assertTrue(vm.modelsLoaded());
+
+        vm.releaseModels();
+        assertFalse(vm.modelsLoaded(), "the models are dropped while hidden");
+        assertSame(shown, vm.resultProperty().get(), "what the workspace showed stays");
+        assertEquals(24, vm.scenes().browser().size());
+        assertEquals(1, loads.get());
+
+        vm.run(); // same settings: from the cache, but the models are needed to know the model's checksum
+        assertTrue(vm.modelsLoaded(), "rebuilt at the next use");
+        assertEquals(2, loads.get());
+        assertEquals(shown.modelSha(), vm.resultProperty().get().modelSha(), "the same models, loaded again");
+        assertEquals(shown.samples().size(), vm.resultProperty().get().samples().size());
+    }
+}

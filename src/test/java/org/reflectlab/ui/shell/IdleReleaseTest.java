@@ -1,0 +1,71 @@
+package org.reflectlab.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.scene.Group;
+import org.junit.jupiter.api.Test;
+import org.reflectlab.ui.kit.Releasable;
+
+/** Hidden workspaces release after the delay, never the shown one, and rebuild when shown again. */
+class IdleReleaseTest {
+
+    private final AtomicLong now = new AtomicLong();
+    private final IdleRelease idle = new IdleRelease(30_000, now::get);
+
+    private record Counts(AtomicInteger released, AtomicInteger rebuilt) {
+        Counts() {
+            this(new AtomicInteger(), new AtomicInteger());
+        }
+    }
+
+    private Group view(Counts c) {
+        Group g = new Group();
+        Releasable.register(g, Releasable.of(c.released()::incrementAndGet, c.rebuilt()::incrementAndGet));
+        return g;
+    }
+
+    @Test
+    void aWorkspaceHiddenLongerThanTheDelayReleasesAndRebuildsOnReturn() {
+        Counts data = new Counts();
+        Counts train = new Counts();
+        Group dataView = view(data);
+        Group trainView = view(train);
+        idle.shown(dataView);
+        now.set(1_000);
+        idle.shown(trainView); // data hidden from t = 1 s
+        now.set(30_000);
+        idle.tick();
+        assertEquals(0, data.released().get(), "29 s hidden: kept");
+        now.set(31_000);
+        idle.tick();
+        assertEquals(1, data.released().get(), "30 s hidden: released");
+        assertEquals(0, train.released().get(), "the shown workspace never releases");
+        now.set(100_000);
+        idle.tick();
+        assertEquals(0, train.released().get());
+
+        assertEquals(2, data.released().get(), "asked again while hidden (a part busy the first time may release now)");
+
+        int rebuiltBefore = data.rebuilt().get();
+        idle.shown(dataView);
+        assertEquals(rebuiltBefore + 1, data.rebuilt().get(), "shown again: rebuilt");
+        now.set(125_000);
+        idle.tick();
+        assertEquals(2, data.released().get(), "the shown workspace is not asked");
+        assertEquals(0, train.released().get(), "train hidden only 25 s");
+    }
+
+    @Test
+    void zeroDelayNeverReleases() {
+        IdleRelease never = new IdleRelease(0, now::get);
+        Counts c = new Counts();
+        Group v = view(c);
+        never.shown(v);
+        never.shown(new Group());
+        now.set(10_000_000);
+        never.tick();
+        assertEquals(0, c.released().get());
+    }
+}
