@@ -76,6 +76,9 @@ public final class ReflectViewModel {
     private final ObjectBinding<Iteration> current;
     private final ChangeViewModel changes;
     private final BooleanBinding canRun;
+    /** The labs beside the run (be the critic, one budget, the readers); one model set serves them all, one task at a time. */
+    private final CriticViewModel critic;
+    private final BooleanProperty labsBusy = new SimpleBooleanProperty();
     private Reflector reflector;
     private TaskHandle handle = TaskHandle.DONE;
     private Caption runPrompt;
@@ -91,7 +94,13 @@ public final class ReflectViewModel {
         changes = new ChangeViewModel(iterationsView, selected.getReadOnlyProperty());
         prompt.addListener((o, a, b) -> validate());
         validate();
-        canRun = modelsReady.and(running.not()).and(promptError.isNull());
+        critic = new CriticViewModel(runner, notifier, () -> reflector, current, lastRun.getReadOnlyProperty(), running.or(labsBusy));
+        labsBusy.bind(critic.runningProperty());
+        canRun = modelsReady.and(running.not()).and(promptError.isNull()).and(labsBusy.not());
+    }
+
+    public CriticViewModel critic() {
+        return critic;
     }
 
     /** Loads the reflection models in the background (call once, when the view opens). */
