@@ -317,7 +317,11 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         javafx.scene.control.Tab details = new javafx.scene.control.Tab("Iteration", iterationDetails);
         javafx.scene.control.Tab critic = new javafx.scene.control.Tab("Be the critic", scrolled(new CriticPane(vm.critic(), vm.currentProperty())));
         critic.setId("tab-critic");
-        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(details, critic);
+        javafx.scene.control.Tab budget = new javafx.scene.control.Tab("One budget", scrolled(new BudgetPane(vm.budget())));
+        budget.setId("tab-budget");
+        javafx.scene.control.Tab readers = new javafx.scene.control.Tab("What each reader saw", scrolled(new ReadersPane(vm.readers())));
+        readers.setId("tab-readers");
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(details, critic, budget, readers);
         tabs.setId("reflect-labs");
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;

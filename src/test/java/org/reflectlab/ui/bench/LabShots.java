@@ -59,6 +59,19 @@ public final class LabShots {
         shot(app, out.resolve("critic-typo-" + tag + ".png"));
         app.fire("#critic-words-fix");
         shot(app, out.resolve("critic-fixed-" + tag + ".png"));
+        tab(app, "tab-budget");
+        HeadlessApp.onFx(() -> {
+            javafx.scene.control.Slider s = (javafx.scene.control.Slider) app.scene.lookup("#budget-slider");
+            s.setValue(s.getMin() * 6);
+            return null;
+        });
+        app.fire("#budget-run");
+        app.waitFor(() -> !app.button("#budget-run").isDisabled(), 300_000, "the budget run");
+        shot(app, out.resolve("budget-" + tag + ".png"));
+        tab(app, "tab-readers");
+        app.fire("#readers-only");
+        app.fire("#readers-next");
+        shot(app, out.resolve("readers-" + tag + ".png"));
         app.close(() -> { });
         System.exit(0);
     }

@@ -79,4 +79,27 @@ class CriticViewModelTest {
         c.rerun();
         assertEquals(ReflectSettings.Ablation.SHUFFLED_FEEDBACK, c.resultProperty().get().edit().ablation());
     }
+
+    @Test
+    void oneBudgetBuysBothMethodsAndRunsThem() {
+        ReflectViewModel vm = ran();
+        BudgetViewModel b = vm.budget();
+        double[] bounds = b.boundsProperty().get();
+        assertNotNull(bounds, "bounds once the models are loaded");
+        assertEquals(BudgetViewModel.MAX_IMAGES * bounds[0], bounds[1], 1e-9);
+        assertEquals(5 * bounds[0], b.budgetProperty().get(), 1e-9, "opens on five images' worth");
+        assertTrue(b.buysProperty().get().contains("best-of-5"), b.buysProperty().get());
+        vm.samplingStepsProperty().set(4);
+        assertTrue(b.boundsProperty().get()[0] > bounds[0], "more steps, dearer images");
+        b.budgetProperty().set(b.boundsProperty().get()[0] * 3);
+        assertTrue(b.buysProperty().get().contains("best-of-3"), b.buysProperty().get());
+        b.run();
+        var r = b.resultProperty().get();
+        assertEquals(3, r.bestOfN().candidates().size());
+        assertTrue(r.reflection().nfe() <= b.budgetProperty().get() + 1e-9);
+        assertTrue(b.statusProperty().get().startsWith("At "), b.statusProperty().get());
+        assertTrue(vm.canRunProperty().get());
+        vm.promptProperty().set("five circles");
+        assertFalse(b.canRunProperty().get(), "no run on a bad prompt");
+    }
 }

@@ -83,6 +83,43 @@ class ReflectLabsSmokeTest {
         assertTrue(robot.lookup("#critic-status").queryAs(Label.class).getText().startsWith("With your feedback at iteration 1"));
     }
 
+    @Test
+    void oneBudget(FxRobot robot) throws Exception {
+        runOnce(robot);
+        tab(robot, "tab-budget");
+        javafx.scene.control.Slider slider = robot.lookup("#budget-slider").queryAs(javafx.scene.control.Slider.class);
+        assertFalse(slider.isDisabled());
+        robot.interact(() -> slider.setValue(slider.getMin() * 4));
+        assertTrue(robot.lookup("#budget-buys").queryAs(Label.class).getText().contains("best-of-4"));
+        robot.clickOn("#budget-run");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.budget().resultProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(4, children(robot, "#budget-grid").size());
+        assertEquals(vm.budget().resultProperty().get().reflection().iterations().size(), children(robot, "#budget-chain").size());
+        assertEquals(1, robot.lookup("#budget-pick").queryAll().size(), "the critic's pick is marked");
+        assertTrue(robot.lookup("#budget-status").queryAs(Label.class).getText().startsWith("At "));
+    }
+
+    @Test
+    void whatEachReaderSaw(FxRobot robot) throws Exception {
+        runOnce(robot);
+        tab(robot, "tab-readers");
+        robot.interact(() -> vm.select(1));
+        javafx.scene.control.ListView<?> list = robot.lookup("#readers-list").queryAs(javafx.scene.control.ListView.class);
+        assertEquals(3, list.getItems().size());
+        assertEquals(1, list.getSelectionModel().getSelectedIndex(), "the list follows the selected iteration");
+        assertTrue(children(robot, "#readers-readings").stream().anyMatch(n -> n instanceof Label l && l.getText().startsWith("✗ at center")),
+                "iteration 2's disagreement is listed");
+        robot.clickOn("#readers-judge");
+        assertFalse(vm.readers().showJudgeProperty().get());
+        robot.clickOn("#readers-only");
+        robot.clickOn("#readers-next");
+        assertTrue(vm.readers().selectedProperty().get().disagrees());
+        robot.clickOn("#readers-critic");
+        robot.clickOn("#readers-pixels");
+        assertFalse(vm.readers().showPixelsProperty().get());
+    }
+
     static java.util.List<Node> children(FxRobot robot, String id) {
         return robot.lookup(id).queryAs(Pane.class).getChildren();
     }
