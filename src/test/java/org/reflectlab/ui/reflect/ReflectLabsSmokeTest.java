@@ -33,6 +33,8 @@ class ReflectLabsSmokeTest {
     @BeforeAll
     static void backend() {
         Backend.start(1);
+        // The first window of a fork builds slowly on a loaded 2-core machine (seen: over a minute at load 24).
+        org.testfx.api.FxToolkit.toolkitContext().setSetupTimeoutInMillis(180_000);
     }
 
     @Start
