@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "ReflectLab on the command line: every experiment of the app, printed as tables and files.",
         subcommands = {InfoCommand.class, DataCommand.class, TrainCommand.class, PromptsCommand.class, ReflectCommand.class,
             GenEvalCommand.class, PoolCommand.class, AuditCommand.class, SweepCommand.class, WorldCommand.class, AphasiaCommand.class,
-            ConceptsCommand.class, BenchCommand.class, ModelsCommand.class, ServeCommand.class, WorkerCommand.class, PipelineCommand.class,
+            ConceptsCommand.class, BenchCommand.class, ModelsCommand.class, ServeCommand.class, WorkerCommand.class, PipelineCommand.class, OpenCommand.class,
             CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
 

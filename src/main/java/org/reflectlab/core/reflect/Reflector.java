@@ -104,32 +104,102 @@ public final class Reflector {
         if (s.ablation() == ReflectSettings.Ablation.SHUFFLED_FEEDBACK && donor == null) {
             throw new IllegalArgumentException("the shuffled-feedback ablation needs feedback from other prompts");
         }
-        List<Iteration> done = new ArrayList<>();
-        List<Generator.ContextPair> memory = new ArrayList<>();
-        List<List<String>> said = new ArrayList<>();
-        List<Integer> memoryFrom = new ArrayList<>();
-        double nfe = 0;
+        return continueChain(prompt, s, new Chain(), 1, onIteration, cancelled, donor);
+    }
+
+    /**
+     * Re-runs reflection from iteration {@code k} of an earlier run with other feedback for that
+     * iteration: iterations 1..k stay as they were, iteration k's image goes into context with
+     * {@code edit}'s feedback (even if the critic had accepted it), and iterations k+1.. are drawn
+     * again from the same noise, so only the feedback differs. Runs to the earlier run's K, and at
+     * least one iteration (up to {@link ReflectSettings#MAX_K}).
+     */
+    public ReflectionRun reflectFrom(ReflectionRun earlier, int k, FeedbackEdit edit, Consumer<Iteration> onIteration,
+                                     BooleanSupplier cancelled) {
+        if (k < 1 || k > earlier.iterations().size()) {
+            throw new IllegalArgumentException("no iteration " + k + " in a run of " + earlier.iterations().size());
+        }
+        if (k >= ReflectSettings.MAX_K) {
+            throw new IllegalArgumentException("iteration " + k + " is the last reflection may reach (K at most " + ReflectSettings.MAX_K + ")");
+        }
+        ReflectSettings s = earlier.settings();
+        if (s.ablation() == ReflectSettings.Ablation.SHUFFLED_FEEDBACK) {
+            throw new IllegalArgumentException("a run with shuffled feedback cannot be re-run: its donors are gone");
+        }
+        ReflectSettings longer = new ReflectSettings(Math.max(s.k(), k + 1), s.seed(), s.samplingSteps(), s.contextSize(), s.earlyStop(),
+                s.guidance(), s.ablation());
+        Chain chain = new Chain();
+        for (Iteration it : earlier.iterations().subList(0, k)) {
+            chain.done.add(it);
+            chain.previous = it.image();
+            chain.nfe = it.nfe();
+            if (it.k() < k && !it.criticSaysCorrect()) {
+                chain.remember(contextPair(encode(it.image()), it.feedback(), it.k(), s.ablation(), null), it.feedback(), it.k());
+            }
+        }
+        chain.remember(contextPair(encode(chain.previous), edit.words(), k, edit.ablation(), edit.donor()), edit.words(), k);
+        chain.nfe += compute.encode();
+        return continueChain(earlier.prompt(), longer, chain, k + 1, onIteration, cancelled, null);
+    }
+
+    /** The feedback a learner gives one iteration: the words, and which ablation's masking applies to them. */
+    public record FeedbackEdit(List<String> words, ReflectSettings.Ablation ablation, FeedbackDonor donor) {
+
+        public FeedbackEdit {
+            words = List.copyOf(words);
+            if (ablation == ReflectSettings.Ablation.SHUFFLED_FEEDBACK && donor == null) {
+                throw new IllegalArgumentException("another prompt's feedback needs a donor");
+            }
+        }
+
+        /** The learner's own words, read as the critic's would be. */
+        public static FeedbackEdit words(List<String> words) {
+            return new FeedbackEdit(words, ReflectSettings.Ablation.NONE, null);
+        }
+    }
+
+    /** What a chain of iterations has built up: the iterations, the context memory, and the compute spent. */
+    private static final class Chain {
+        final List<Iteration> done = new ArrayList<>();
+        final List<Generator.ContextPair> memory = new ArrayList<>();
+        final List<List<String>> said = new ArrayList<>();
+        final List<Integer> memoryFrom = new ArrayList<>();
+        double nfe;
+        RgbImage previous;
+
+        void remember(Generator.ContextPair pair, List<String> feedback, int k) {
+            memory.add(pair);
+            said.add(feedback);
+            memoryFrom.add(k);
+        }
+    }
+
+    private INDArray encode(RgbImage image) {
+        return codec.encode(List.of(image)).getRow(0).dup();
+    }
+
+    private ReflectionRun continueChain(Caption prompt, ReflectSettings s, Chain chain, int fromK, Consumer<Iteration> onIteration,
+                                        BooleanSupplier cancelled, FeedbackDonor donor) {
         boolean early = false;
-        RgbImage previous = null;
-        for (int k = 1; k <= s.k() && !cancelled.getAsBoolean(); k++) {
+        for (int k = fromK; k <= s.k() && !cancelled.getAsBoolean(); k++) {
             long t0 = System.nanoTime();
-            List<Integer> chosen = chooseContext(said, s.contextSize());
+            List<Integer> chosen = chooseContext(chain.said, s.contextSize());
             List<Generator.ContextPair> context = new ArrayList<>();
             List<Integer> contextFrom = new ArrayList<>();
             for (int i : chosen) {
-                context.add(memory.get(i));
-                contextFrom.add(memoryFrom.get(i));
+                context.add(chain.memory.get(i));
+                contextFrom.add(chain.memoryFrom.get(i));
             }
             INDArray z = generator.sample(new Generator.Condition(prompt, List.copyOf(context)), 1, s.samplingSteps(),
                     ShapesWorld.random(s.seed(), k).nextLong(), s.guidance());
             RgbImage image = codec.decode(z).get(0);
             List<SceneObject> seen = critic.read(List.of(image)).get(0);
             List<String> feedback = Feedback.sentences(prompt, seen);
-            nfe += s.samplingNfe() + compute.decode() + compute.criticCall();
-            Iteration it = judged(k, prompt, image, seen, feedback, contextFrom, nfe, previous, t0);
-            done.add(it);
+            chain.nfe += s.samplingNfe() + compute.decode() + compute.criticCall();
+            Iteration it = judged(k, prompt, image, seen, feedback, contextFrom, chain.nfe, chain.previous, t0);
+            chain.done.add(it);
             onIteration.accept(it);
-            previous = image;
+            chain.previous = image;
             if (it.criticSaysCorrect() && s.earlyStop()) {
                 early = true;
                 break;
@@ -137,12 +207,11 @@ public final class Reflector {
             // Only failures go into context, as in training (with early stop off, an accepted image is not one).
             if (k < s.k() && !it.criticSaysCorrect()) {
                 // The generator reads images as it was trained to: encoded back into the latent.
-                memory.add(contextPair(codec.encode(List.of(image)).getRow(0).dup(), feedback, k, s.ablation(), donor));
-                said.add(feedback);
-                memoryFrom.add(k);
-                nfe += compute.encode();
+                chain.remember(contextPair(encode(image), feedback, k, s.ablation(), donor), feedback, k);
+                chain.nfe += compute.encode();
             }
         }
+        List<Iteration> done = chain.done;
         return new ReflectionRun(prompt, s, done, early, cancelled.getAsBoolean() && !early && done.size() < s.k());
     }
 

@@ -62,6 +62,13 @@ public final class Settings {
         }
     }
 
+    /** Every value, sorted by key (for an experiment file). */
+    public synchronized java.util.SortedMap<String, String> snapshot() {
+        java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+        values.stringPropertyNames().forEach(k -> out.put(k, values.getProperty(k)));
+        return out;
+    }
+
     public synchronized void put(String key, double value) {
         put(key, Double.toString(value));
     }

@@ -301,10 +301,34 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         cmp.visibleProperty().bind(vm.compareProperty());
         cmp.managedProperty().bind(cmp.visibleProperty());
 
-        VBox right = new VBox(10, detailScroll, cmp);
+        // The comparison belongs to the iteration's tab: the labs beside it need the height.
+        VBox iterationTab = new VBox(10, detailScroll, cmp);
         VBox.setVgrow(detailScroll, Priority.ALWAYS);
+        VBox right = new VBox(labs(iterationTab));
+        VBox.setVgrow(right.getChildren().get(0), Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
         return new HBox(0, left, right);
+    }
+
+    /** The iteration's details, and beside them the labs that work on the run. */
+    private javafx.scene.control.TabPane labs(Node iterationDetails) {
+        javafx.scene.control.Tab details = new javafx.scene.control.Tab("Iteration", iterationDetails);
+        javafx.scene.control.Tab critic = new javafx.scene.control.Tab("Be the critic", scrolled(new CriticPane(vm.critic(), vm.currentProperty())));
+        critic.setId("tab-critic");
+        javafx.scene.control.Tab budget = new javafx.scene.control.Tab("One budget", scrolled(new BudgetPane(vm.budget())));
+        budget.setId("tab-budget");
+        javafx.scene.control.Tab readers = new javafx.scene.control.Tab("What each reader saw", scrolled(new ReadersPane(vm.readers())));
+        readers.setId("tab-readers");
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(details, critic, budget, readers);
+        tabs.setId("reflect-labs");
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
+    }
+
+    private static ScrollPane scrolled(Node content) {
+        ScrollPane s = new ScrollPane(content);
+        s.setFitToWidth(true);
+        return s;
     }
 
     private Node bottom() {

@@ -78,6 +78,11 @@ public final class ReflectViewModel {
     private final ObjectBinding<Iteration> current;
     private final ChangeViewModel changes;
     private final BooleanBinding canRun;
+    /** The labs beside the run (be the critic, one budget, the readers); one model set serves them all, one task at a time. */
+    private final CriticViewModel critic;
+    private final BudgetViewModel budget;
+    private final ReadersViewModel readers;
+    private final BooleanProperty labsBusy = new SimpleBooleanProperty();
     private Reflector reflector;
     private TaskHandle handle = TaskHandle.DONE;
     private Caption runPrompt;
@@ -95,7 +100,29 @@ public final class ReflectViewModel {
         validate();
         modelStatus.bind(Bindings.createStringBinding(() -> modelsState.get().message(), modelsState));
         modelsReady.bind(Bindings.createBooleanBinding(() -> modelsState.get() instanceof ModelsState.Ready, modelsState));
-        canRun = modelsReady.and(running.not()).and(promptError.isNull());
+        critic = new CriticViewModel(runner, notifier, () -> reflector, current, lastRun.getReadOnlyProperty(), running.or(labsBusy));
+        budget = new BudgetViewModel(runner, notifier, () -> reflector, this::settings, () -> CaptionParser.parse(prompt.get()).caption(),
+                running.or(labsBusy), promptError.isNull(), modelsReady, samplingSteps, guidance);
+        labsBusy.bind(critic.runningProperty().or(budget.runningProperty()));
+        readers = new ReadersViewModel(iterationsView, bestOfKView, current);
+        canRun = modelsReady.and(running.not()).and(promptError.isNull()).and(labsBusy.not());
+    }
+
+    public CriticViewModel critic() {
+        return critic;
+    }
+
+    public BudgetViewModel budget() {
+        return budget;
+    }
+
+    public ReadersViewModel readers() {
+        return readers;
+    }
+
+    /** The settings as set; throws IllegalArgumentException with the reason when they are not valid. */
+    ReflectSettings settings() {
+        return new ReflectSettings(k.get(), seed.get(), samplingSteps.get(), contextSize.get(), earlyStop.get(), guidance.get());
     }
 
     /** Loads the reflection models in the background (call once, when the view opens). */
@@ -222,8 +249,7 @@ public final class ReflectViewModel {
         }
         ReflectSettings settings;
         try {
-            settings = new ReflectSettings(k.get(), seed.get(), samplingSteps.get(), contextSize.get(), earlyStop.get(),
-                    guidance.get());
+            settings = settings();
         } catch (IllegalArgumentException e) {
             status.set(e.getMessage());
             return;

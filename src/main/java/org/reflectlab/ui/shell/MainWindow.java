@@ -142,6 +142,18 @@ public final class MainWindow extends BorderPane {
         });
     }
 
+    /** After an experiment was opened: every workspace is built again from the restored settings. */
+    private void reopen(String workspaceId) {
+        views.clear();
+        notices.clear();
+        Workspace w = vm.workspaces().stream().filter(x -> x.id().equals(workspaceId)).findFirst().orElse(vm.selectedProperty().get());
+        if (vm.selectedProperty().get() == w) {
+            show(w);
+        } else {
+            vm.selectedProperty().set(w);
+        }
+    }
+
     private Node build(Workspace w) {
         try {
             return w.factory().apply(services);
@@ -247,7 +259,10 @@ public final class MainWindow extends BorderPane {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> getScene().getWindow().hide());
-        Menu file = new Menu("File", null, quit);
+        ExperimentViewModel experiments = new ExperimentViewModel(services.settings(), services.models(),
+                () -> vm.selectedProperty().get().id(), this::reopen, services.notifier());
+        Menu file = new Menu("File", null, ExperimentMenu.save(this, experiments), ExperimentMenu.open(this, experiments),
+                new SeparatorMenuItem(), quit);
 
         Menu view = new Menu("View");
         ToggleGroup group = new ToggleGroup();

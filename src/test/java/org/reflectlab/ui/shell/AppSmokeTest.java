@@ -48,6 +48,13 @@ class AppSmokeTest {
                         + " on " + screen);
     }
 
+    @Test
+    void theFileMenuSavesAndOpensExperiments() {
+        javafx.scene.control.MenuBar bar = robot.lookup("#menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        var items = bar.getMenus().get(0).getItems().stream().map(javafx.scene.control.MenuItem::getId).toList();
+        assertTrue(items.contains("save-experiment") && items.contains("open-experiment"), items.toString());
+    }
+
     @AfterAll
     static void stop() throws Exception {
         FxToolkit.cleanupApplication(app);

@@ -79,6 +79,15 @@ public final class FeedbackVocabulary {
         return ids;
     }
 
+    /**
+     * The words the generator actually reads of these sentences, in order, with {@link #SEP} between
+     * sentences: everything past {@link #MAX_TOKENS} tokens is cut.
+     */
+    public static List<String> read(List<String> sentences) {
+        int[] ids = encode(sentences);
+        return Arrays.stream(ids, 0, length(ids)).mapToObj(TOKENS::get).toList();
+    }
+
     public static int length(int[] ids) {
         int n = 0;
         while (n < ids.length && ids[n] != IDS.get(PAD)) {

@@ -1,0 +1,101 @@
+package org.reflectlab.ui.reflect;
+
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.reflectlab.core.reflect.EqualBudget;
+import org.reflectlab.core.reflect.Iteration;
+import org.reflectlab.ui.kit.Fit;
+
+/** One budget, side by side: bindings to {@link BudgetViewModel}. */
+final class BudgetPane extends VBox {
+
+    private final BudgetViewModel vm;
+    private final FlowPane chain = new FlowPane(8, 8);
+    private final FlowPane grid = new FlowPane(8, 8);
+    private final Label chainTitle = Fit.wrapped(new Label());
+    private final Label gridTitle = Fit.wrapped(new Label());
+
+    BudgetPane(BudgetViewModel vm) {
+        super(8);
+        this.vm = vm;
+        setId("budget-pane");
+        setPadding(new Insets(10));
+        Label title = Fit.wrapped(new Label("One budget, side by side: reflection and best-of-N at exactly the same compute"));
+        title.getStyleClass().add("section-title");
+        Slider slider = new Slider(1, 2, 1);
+        slider.setId("budget-slider");
+        slider.valueProperty().bindBidirectional(vm.budgetProperty());
+        vm.boundsProperty().addListener((o, a, b) -> bounds(slider, b));
+        bounds(slider, vm.boundsProperty().get());
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        Label value = new Label();
+        value.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%.1f NFE", vm.budgetProperty().get()),
+                vm.budgetProperty()));
+        value.setMinWidth(80);
+        Button run = new Button("Run both");
+        run.setId("budget-run");
+        run.getStyleClass().add("accent");
+        run.setOnAction(e -> vm.run());
+        run.disableProperty().bind(vm.canRunProperty().not());
+        run.setTooltip(new Tooltip("Reflection and best-of-N on the prompt, seed and settings above, each at this budget"));
+        run.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, Fit.whole(new Label("Budget")), slider, value, run);
+        row.setAlignment(Pos.CENTER_LEFT);
+        Label buys = Thumbs.muted("");
+        buys.setId("budget-buys");
+        buys.textProperty().bind(vm.buysProperty());
+        Label status = Fit.wrapped(new Label());
+        status.setId("budget-status");
+        status.getStyleClass().add("strong");
+        status.textProperty().bind(vm.statusProperty());
+        chain.setId("budget-chain");
+        grid.setId("budget-grid");
+        vm.resultProperty().addListener((o, a, r) -> show(r));
+        getChildren().addAll(title, row, buys, status, chainTitle, chain, gridTitle, grid);
+        show(null);
+    }
+
+    private static void bounds(Slider s, double[] b) {
+        s.setDisable(b == null);
+        if (b != null) {
+            s.setMin(b[0]);
+            s.setMax(b[1]);
+            s.setMajorTickUnit(b[0]);
+            s.setShowTickMarks(true);
+        }
+    }
+
+    private void show(EqualBudget.Result r) {
+        chain.getChildren().clear();
+        grid.getChildren().clear();
+        chainTitle.setText(r == null ? "" : String.format(Locale.ROOT, "Reflection: %d iteration(s) bought, %d run (%.1f NFE)",
+                r.budget().iterations(), r.reflection().iterations().size(), r.reflection().nfe()));
+        gridTitle.setText(r == null ? "" : String.format(Locale.ROOT, "Best-of-%d: independent samples, the critic picks one (%.1f NFE)",
+                r.bestOfN().candidates().size(), r.bestOfN().candidates().size() * r.budget().imageNfe()));
+        if (r == null) {
+            return;
+        }
+        for (Iteration it : r.reflection().iterations()) {
+            chain.getChildren().add(Thumbs.of("#" + it.k(), it, 2));
+        }
+        for (int i = 0; i < r.bestOfN().candidates().size(); i++) {
+            Iteration it = r.bestOfN().candidates().get(i);
+            VBox cell = i == r.bestOfN().chosen() ? Thumbs.of("#" + it.k(), it, 2, "critic's pick") : Thumbs.of("#" + it.k(), it, 2);
+            if (i == r.bestOfN().chosen()) {
+                cell.getStyleClass().add("fix");
+                cell.setId("budget-pick");
+            }
+            grid.getChildren().add(cell);
+        }
+    }
+}

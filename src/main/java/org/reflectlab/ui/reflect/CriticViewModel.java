@@ -1,0 +1,222 @@
+package org.reflectlab.ui.reflect;
+
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.reflectlab.core.concurrent.BackgroundTask;
+import org.reflectlab.core.concurrent.Batcher;
+import org.reflectlab.core.concurrent.TaskRunner;
+import org.reflectlab.core.data.ParseError;
+import org.reflectlab.core.nn.generator.FeedbackVocabulary;
+import org.reflectlab.core.reflect.ContextWords;
+import org.reflectlab.core.reflect.CriticPresets;
+import org.reflectlab.core.reflect.FeedbackCheck;
+import org.reflectlab.core.reflect.Iteration;
+import org.reflectlab.core.reflect.ReflectionRun;
+import org.reflectlab.core.reflect.Reflector;
+import org.reflectlab.ui.kit.Notifier;
+
+/**
+ * Be the critic: give the selected iteration of the last run other feedback (a preset or one's own
+ * words, checked against what the generator can read) and re-run reflection from there, beside
+ * what the critic's own words led to.
+ */
+public final class CriticViewModel {
+
+    private final TaskRunner runner;
+    private final Notifier notifier;
+    private final Supplier<Reflector> models;
+    private final ObservableValue<Iteration> current;
+    private final ObservableValue<ReflectionRun> run;
+
+    // Properties //
+    private final StringProperty words = new SimpleStringProperty("");
+    private final ObjectProperty<CriticPresets.Preset> preset = new SimpleObjectProperty<>(CriticPresets.Preset.CRITIC);
+    private final ReadOnlyObjectWrapper<ParseError> error = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper reads = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Edited> result = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Iteration> rerun = FXCollections.observableArrayList();
+    private final ObservableList<Iteration> rerunView = FXCollections.unmodifiableObservableList(rerun);
+    private final BooleanBinding canRerun;
+    private boolean applying;
+
+    /** A finished re-run: the edited iteration, the edit, and the run it gave. */
+    public record Edited(int at, Reflector.FeedbackEdit edit, ReflectionRun before, ReflectionRun after) {
+
+        public List<ContextWords.Pair> readBy(Iteration it) {
+            return ContextWords.read(after, it, at, edit);
+        }
+    }
+
+    CriticViewModel(TaskRunner runner, Notifier notifier, Supplier<Reflector> models, ObservableValue<Iteration> current,
+                    ObservableValue<ReflectionRun> run, ObservableBooleanValue modelsBusy) {
+        this.runner = runner;
+        this.notifier = notifier;
+        this.models = models;
+        this.current = current;
+        this.run = run;
+        words.addListener((o, a, b) -> {
+            if (!applying) {
+                preset.set(null);
+            }
+            check();
+        });
+        current.addListener((o, a, b) -> applyPreset(CriticPresets.Preset.CRITIC));
+        run.addListener((o, a, b) -> applyPreset(CriticPresets.Preset.CRITIC));
+        canRerun = Bindings.createBooleanBinding(() -> current.getValue() != null && run.getValue() != null
+                && run.getValue().iterations().contains(current.getValue()) && error.get() == null, current, run, error)
+                .and(running.not()).and(Bindings.createBooleanBinding(() -> !modelsBusy.get(), modelsBusy));
+        check();
+    }
+
+    // Properties //
+
+    /** The feedback for the selected iteration: sentences separated by ';'. */
+    public StringProperty wordsProperty() {
+        return words;
+    }
+
+    /** The preset the words came from; null once the learner edits them. */
+    public ReadOnlyObjectProperty<CriticPresets.Preset> presetProperty() {
+        return preset;
+    }
+
+    public ReadOnlyObjectProperty<ParseError> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** What the generator will read of the words: the tokens, and those cut. */
+    public ReadOnlyStringProperty readsProperty() {
+        return reads.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The iterations after the edited one, as they arrive. */
+    public ObservableList<Iteration> rerunIterations() {
+        return rerunView;
+    }
+
+    public ReadOnlyObjectProperty<Edited> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canRerunProperty() {
+        return canRerun;
+    }
+
+    // Commands //
+
+    public void applyPreset(CriticPresets.Preset p) {
+        Iteration it = current.getValue();
+        ReflectionRun r = run.getValue();
+        applying = true;
+        try {
+            words.set(it == null || r == null ? "" : String.join("; ", CriticPresets.edit(p, r.prompt(), it).words()));
+            preset.set(p);
+        } finally {
+            applying = false;
+        }
+        check();
+    }
+
+    public void applySuggestion() {
+        ParseError e = error.get();
+        if (e != null && e.suggestion() != null) {
+            words.set(e.applySuggestion(words.get()));
+        }
+    }
+
+    public void rerun() {
+        if (!canRerun.get()) {
+            return;
+        }
+        ReflectionRun before = run.getValue();
+        Iteration it = current.getValue();
+        Reflector.FeedbackEdit edit = edit(before, it);
+        rerun.clear();
+        result.set(null);
+        running.set(true);
+        status.set("Re-running from iteration " + it.k() + "…");
+        Batcher<Iteration> arrivals = new Batcher<>(runner.uiExecutor(), rerun::addAll);
+        Reflector r = models.get();
+        runner.submit(BackgroundTask.of("Re-run from iteration " + it.k(), ctx -> r.reflectFrom(before, it.k(), edit, x -> {
+            arrivals.add(x);
+            ctx.message("iteration " + x.k());
+        }, ctx::isCancelled)).onSuccess(after -> {
+            result.set(new Edited(it.k(), edit, before, after));
+            status.set(summary(before, after, it.k()));
+        }).onFailure(e -> {
+            status.set("Re-run failed: " + e.getMessage());
+            notifier.error("Re-run failed", String.valueOf(e.getMessage()));
+        }).onFinished(() -> running.set(false)));
+    }
+
+    private Reflector.FeedbackEdit edit(ReflectionRun r, Iteration it) {
+        if (preset.get() != null) {
+            return CriticPresets.edit(preset.get(), r.prompt(), it);
+        }
+        List<String> sentences = FeedbackCheck.check(words.get()).sentences();
+        return sentences.isEmpty() ? CriticPresets.edit(CriticPresets.Preset.NONE, r.prompt(), it) : Reflector.FeedbackEdit.words(sentences);
+    }
+
+    private void check() {
+        if (preset.get() == CriticPresets.Preset.NONE || words.get().isBlank()) {
+            error.set(null);
+            reads.set("The generator reads no feedback for this iteration (masked, as in the no-feedback ablation).");
+            return;
+        }
+        FeedbackCheck.Result r = FeedbackCheck.check(words.get());
+        error.set(r.error());
+        reads.set(r.ok() ? "The generator reads: " + String.join(" ", r.read()).replace(FeedbackVocabulary.SEP, "|")
+                + (r.cut() > 0 ? "  (" + r.cut() + " more word(s) cut: it reads " + FeedbackVocabulary.MAX_TOKENS + " tokens)" : "") : "");
+    }
+
+    private static String summary(ReflectionRun before, ReflectionRun after, int k) {
+        return "With your feedback at iteration " + k + ": " + verdict(after, k) + " With the critic's: " + verdict(before, k)
+                + difference(before, after, k);
+    }
+
+    /** How far apart the two chains' first re-drawn images are: the feedback's whole effect. */
+    private static String difference(ReflectionRun before, ReflectionRun after, int k) {
+        if (before.iterations().size() <= k || after.iterations().size() <= k) {
+            return "";
+        }
+        return String.format(java.util.Locale.ROOT, " Iteration %d differs from the critic's run by %.4f per pixel on average.", k + 1,
+                Reflector.meanAbsDiff(before.iterations().get(k).image(), after.iterations().get(k).image()));
+    }
+
+    /** When the judge first accepts an image after iteration k, if it does. */
+    static String verdict(ReflectionRun run, int k) {
+        for (Iteration it : run.iterations()) {
+            if (it.k() > k && it.judgeCorrect()) {
+                return "the judge first accepts iteration " + it.k() + String.format(java.util.Locale.ROOT, " (%.1f NFE).", it.nfe());
+            }
+        }
+        long after = run.iterations().stream().filter(it -> it.k() > k).count();
+        return after == 0 ? "no iteration after it." : "the judge accepts none of the " + after + " iteration(s) after it.";
+    }
+}
