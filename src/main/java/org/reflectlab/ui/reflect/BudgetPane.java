@@ -34,9 +34,27 @@ final class BudgetPane extends VBox {
         title.getStyleClass().add("section-title");
         Slider slider = new Slider(1, 2, 1);
         slider.setId("budget-slider");
-        slider.valueProperty().bindBidirectional(vm.budgetProperty());
-        vm.boundsProperty().addListener((o, a, b) -> bounds(slider, b));
-        bounds(slider, vm.boundsProperty().get());
+        // Not a bidirectional binding: the model sets a new budget inside its own bounds listener, before this pane has
+        // moved the slider's range, and a Slider clamps any value outside its old range (the budget then opened at the
+        // minimum instead of five images' worth). The range is set first, then the value, whatever the order.
+        boolean[] pulling = {false};
+        Runnable pull = () -> {
+            pulling[0] = true;
+            try {
+                bounds(slider, vm.boundsProperty().get());
+                slider.setValue(vm.budgetProperty().get());
+            } finally {
+                pulling[0] = false;
+            }
+        };
+        vm.budgetProperty().addListener((o, a, b) -> pull.run());
+        vm.boundsProperty().addListener((o, a, b) -> pull.run());
+        slider.valueProperty().addListener((o, a, b) -> {
+            if (!pulling[0]) {
+                vm.budgetProperty().set(b.doubleValue());
+            }
+        });
+        pull.run();
         HBox.setHgrow(slider, Priority.ALWAYS);
         Label value = new Label();
         value.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%.1f NFE", vm.budgetProperty().get()),

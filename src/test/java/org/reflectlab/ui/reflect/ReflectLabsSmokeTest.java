@@ -91,6 +91,8 @@ class ReflectLabsSmokeTest {
         tab(robot, "tab-budget");
         javafx.scene.control.Slider slider = robot.lookup("#budget-slider").queryAs(javafx.scene.control.Slider.class);
         assertFalse(slider.isDisabled());
+        assertEquals(5 * slider.getMin(), slider.getValue(), 1e-6, "the slider opens on five images' worth, as the model does");
+        assertEquals(vm.budget().budgetProperty().get(), slider.getValue(), 1e-9);
         robot.interact(() -> slider.setValue(slider.getMin() * 4));
         assertTrue(robot.lookup("#budget-buys").queryAs(Label.class).getText().contains("best-of-4"));
         robot.clickOn("#budget-run");
