@@ -10,12 +10,9 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -29,8 +26,6 @@ import javafx.util.Duration;
 import org.reflectlab.core.data.ImageDiff;
 import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.core.reflect.Iteration;
-import org.reflectlab.ui.kit.SaveDialogs;
-import org.reflectlab.ui.kit.CaptionCompletion;
 import org.reflectlab.ui.kit.Fit;
 import org.reflectlab.ui.kit.GlossaryView;
 import org.reflectlab.ui.kit.Images;
@@ -77,7 +72,7 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         getStyleClass().add("reflect-view");
         getStylesheets().add(ReflectView.class.getResource("reflect.css").toExternalForm());
         player.setCycleCount(Timeline.INDEFINITE);
-        setTop(toolbar());
+        setTop(new ReflectToolbar(vm, promptField));
         setCenter(centre());
         setBottom(bottom());
         vm.currentProperty().addListener((o, a, it) -> show(it));
@@ -115,130 +110,6 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         } else {
             vm.next();
         }
-    }
-
-    private VBox toolbar() {
-        promptField.setId("prompt");
-        promptField.setPromptText("a red circle left of a blue square");
-        promptField.textProperty().bindBidirectional(vm.promptProperty());
-        promptField.setOnAction(e -> vm.run());
-        CaptionCompletion.install(promptField);
-        HBox.setHgrow(promptField, Priority.ALWAYS);
-
-        Spinner<Integer> k = spinner("k", ReflectViewModel.K_RANGE, vm.kProperty(), "Most reflection iterations (1-20)");
-        Spinner<Integer> seed = spinner("seed", ReflectViewModel.SEED_RANGE, vm.seedProperty(), "Seed of the sampling noise");
-        Spinner<Integer> steps = spinner("steps", ReflectViewModel.STEPS_RANGE, vm.samplingStepsProperty(),
-                "Euler steps per image (each is one NFE)");
-        Spinner<Integer> context = spinner("context", ReflectViewModel.CONTEXT_RANGE, vm.contextSizeProperty(),
-                "Previous (image, feedback) pairs the generator reads");
-        Spinner<Double> guidance = new Spinner<>(ReflectViewModel.GUIDANCE_RANGE.min(), ReflectViewModel.GUIDANCE_RANGE.max(),
-                vm.guidanceProperty().get(), 0.5);
-        guidance.setId("guidance");
-        guidance.setEditable(true);
-        guidance.setPrefWidth(80);
-        guidance.getValueFactory().valueProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                vm.guidanceProperty().set(b);
-            }
-        });
-        guidance.setTooltip(new Tooltip("Classifier-free guidance: above 1 follows the prompt harder, at 2 NFE per step"));
-        CheckBox early = new CheckBox("Early stop");
-        early.setId("early-stop");
-        early.selectedProperty().bindBidirectional(vm.earlyStopProperty());
-        early.setTooltip(new Tooltip("Stop when the critic says the image is correct"));
-        CheckBox compare = new CheckBox("vs best-of-K");
-        compare.setId("compare");
-        compare.selectedProperty().bindBidirectional(vm.compareProperty());
-        compare.setTooltip(new Tooltip("Also draw K independent samples and let the critic pick one"));
-
-        Button run = new Button("Run");
-        run.setId("run");
-        run.getStyleClass().add("accent");
-        run.setOnAction(e -> vm.run());
-        run.disableProperty().bind(vm.canRunProperty().not());
-        run.setTooltip(new Tooltip("Run reflection (Ctrl+Enter)"));
-        Button cancel = new Button("Cancel");
-        cancel.setId("cancel");
-        cancel.setOnAction(e -> vm.cancel());
-        cancel.disableProperty().bind(vm.runningProperty().not());
-        cancel.setTooltip(new Tooltip("Stop after the current iteration (Esc)"));
-        Button png = new Button("Export PNG…");
-        png.setOnAction(e -> save("PNG image", "*.png", "reflection-strip.png", vm::exportStrip));
-        png.disableProperty().bind(Bindings.isEmpty(vm.iterations()));
-        Button json = new Button("Export JSON…");
-        json.setOnAction(e -> save("JSON", "*.json", "reflection-run.json", vm::exportJson));
-        json.disableProperty().bind(vm.lastRunProperty().isNull());
-
-        HBox row1 = new HBox(8, label("Prompt"), promptField, run, cancel);
-        row1.setAlignment(Pos.CENTER_LEFT);
-        // A flow, not a row: on a narrow window the settings wrap instead of being cut to "Se…".
-        javafx.scene.layout.FlowPane row2 = new javafx.scene.layout.FlowPane(8, 6, label("K"), k, label("Seed"), seed,
-                label("Steps"), steps, GlossaryView.explain(label("Guidance"), "guidance"), guidance,
-                GlossaryView.explain(label("Context"), "context pairs"), context, early, compare, png, json);
-        row2.getChildren().forEach(n -> {
-            if (n instanceof javafx.scene.control.Control c && !(n instanceof Spinner)) {
-                c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            }
-        });
-        row2.setAlignment(Pos.CENTER_LEFT);
-
-        Label error = new Label();
-        error.setId("prompt-error");
-        error.getStyleClass().add("error-text");
-        error.setWrapText(true);
-        error.textProperty().bind(Bindings.createStringBinding(() -> vm.promptErrorProperty().get() == null ? ""
-                : vm.promptErrorProperty().get().message(), vm.promptErrorProperty()));
-        Hyperlink fix = new Hyperlink();
-        fix.textProperty().bind(Bindings.createStringBinding(() -> {
-            var e = vm.promptErrorProperty().get();
-            return e == null || e.suggestion() == null ? "" : "Use '" + e.suggestion() + "'";
-        }, vm.promptErrorProperty()));
-        fix.visibleProperty().bind(fix.textProperty().isNotEmpty());
-        fix.setOnAction(e -> {
-            var err = vm.promptErrorProperty().get();
-            if (err != null && err.suggestion() != null) {
-                vm.promptProperty().set(err.applySuggestion(vm.promptProperty().get()));
-            }
-        });
-        HBox errorRow = new HBox(6, error, fix);
-        errorRow.setAlignment(Pos.CENTER_LEFT);
-        errorRow.managedProperty().bind(vm.promptErrorProperty().isNotNull());
-        errorRow.visibleProperty().bind(vm.promptErrorProperty().isNotNull());
-
-        Label models = new Label();
-        models.setId("model-status");
-        models.getStyleClass().add("muted");
-        models.textProperty().bind(vm.modelStatusProperty());
-        vm.modelsStateProperty().addListener((o, a, b) ->
-                models.getStyleClass().setAll(b instanceof org.reflectlab.ui.kit.ModelsState.Unavailable ? "error-text" : "muted"));
-        Label status = new Label();
-        status.setId("reflect-status");
-        status.textProperty().bind(vm.statusProperty());
-        status.getStyleClass().add("strong");
-        // One line each and wrapped: the final verdict and the model status are never cut short.
-        for (Label l : List.of(models, status)) {
-            l.setWrapText(true);
-            l.setMaxWidth(Double.MAX_VALUE);
-            l.setMinHeight(Region.USE_PREF_SIZE);
-        }
-        VBox box = new VBox(6, row1, errorRow, row2, status, models);
-        box.getStyleClass().add("workspace-toolbar");
-        return box;
-    }
-
-    private Spinner<Integer> spinner(String id, org.reflectlab.core.settings.Range range, javafx.beans.property.IntegerProperty p,
-                                     String tip) {
-        Spinner<Integer> s = new Spinner<>((int) range.min(), (int) range.max(), p.get());
-        s.setId(id);
-        s.setEditable(true);
-        s.setPrefWidth(id.equals("seed") ? 100 : 72);
-        s.getValueFactory().valueProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                p.set(b);
-            }
-        });
-        s.setTooltip(new Tooltip(tip));
-        return s;
     }
 
     private Node centre() {
@@ -461,14 +332,8 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         return objects.isEmpty() ? "nothing" : String.join(", ", objects.stream().map(SceneObject::describe).toList());
     }
 
-    private void save(String what, String pattern, String name, java.util.function.Consumer<java.nio.file.Path> action) {
-        SaveDialogs.ask(this, "Export " + what, what, pattern, name, action);
-    }
-
     private static Label label(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("toolbar-label");
-        return l;
+        return ReflectToolbar.label(text);
     }
 
 
