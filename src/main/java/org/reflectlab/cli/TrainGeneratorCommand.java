@@ -64,6 +64,9 @@ final class TrainGeneratorCommand implements Callable<Integer> {
     @Option(names = "--guide-start", description = "Sample from (1 - t0) noise + t0 text guide at time t0 instead of from noise "
             + "at 0, and train on times from t0 on (0: from noise; with --init the default is the base generator's).")
     Double guideStart;
+    @Option(names = "--predict", defaultValue = "velocity", description = "What the network outputs: velocity (x1 - x0) "
+            + "or data (the clean latent x1, turned into a velocity when sampling; a new generator only). Default: ${DEFAULT-VALUE}.")
+    String predict;
     @Option(names = "--pool", description = "Reflection stage: train on this pool of the base generator's own samples (see `pool`).")
     Path pool;
     @Option(names = "--no-context", description = "With --pool: the SFT control, the pool's correct samples without any context.")
@@ -106,10 +109,16 @@ final class TrainGeneratorCommand implements Callable<Integer> {
             if (guideStart != null && guideStart > 0) {
                 cfg = cfg.withGuideStart(guideStart);
             }
+            if (!predict.equals("velocity") && !predict.equals("data")) {
+                spec.commandLine().getErr().println("error: --predict must be velocity or data, not '" + predict + "'");
+                return Cli.BAD_INPUT;
+            }
+            cfg = cfg.withDataPrediction(predict.equals("data"));
             t = GeneratorTraining.fresh(cfg, unified, ref, seed, batch, steps, lr, contextRate);
             command = String.format(Locale.ROOT, "reflectlab train generator --seed %d --steps %d --batch %d --lr %s "
                     + "--context-rate %s --width %d --depth %d%s%s --out %s", seed, steps, batch, lr, contextRate, width,
-                    depth, (wholeGrid ? "" : " --components " + k) + guideArg(), textGuide ? "" : " --no-text-guide", out);
+                    depth, (wholeGrid ? "" : " --components " + k) + guideArg()
+                            + (cfg.predictsData() ? " --predict data" : ""), textGuide ? "" : " --no-text-guide", out);
         } else {
             Generator from = NetworkIO.load(store, init, Generator.NETWORK);
             GeneratorConfig continued = from.config().withTextGuide(textGuide || from.config().textGuide());

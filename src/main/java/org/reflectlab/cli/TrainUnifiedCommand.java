@@ -51,9 +51,13 @@ final class TrainUnifiedCommand implements Callable<Integer> {
                     + "0: one latent vector of --latent numbers (default: ${DEFAULT-VALUE}).")
     int latentChannels;
     @Option(names = "--latent-noise", defaultValue = "0",
-            description = "With --latent-channels: bound the latent to (-1, 1) and decode it with Gaussian noise of this σ in "
+            description = "Bound the image latent to (-1, 1) and decode it with Gaussian noise of this σ in "
                     + "training, so a generator's small errors decode to clean images (default: ${DEFAULT-VALUE}).")
     double latentNoise;
+    @Option(names = "--decoder-channels", defaultValue = "0",
+            description = "A vector latent decoded by a transformer: spread over the patch grid, this many numbers per patch, "
+                    + "then --decoder-depth blocks; 0: the per-position MLP (default: ${DEFAULT-VALUE}).")
+    int decoderChannels;
     @Option(names = "--decoder-depth", defaultValue = "1",
             description = "Hidden layers of the image decoder after the shared latent; transformer blocks for a spatial latent "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -81,7 +85,7 @@ final class TrainUnifiedCommand implements Callable<Integer> {
 
     /** Training options a resumed run takes from its checkpoint instead. */
     private static final List<String> FIXED_ON_RESUME = List.of("--seed", "--steps", "--batch", "--lr", "--warmup", "--width",
-            "--latent", "--latent-channels", "--latent-noise", "--decoder-depth", "--caption-depth", "--weights", "--eval-every", "--eval-size");
+            "--latent", "--latent-channels", "--latent-noise", "--decoder-channels", "--decoder-depth", "--caption-depth", "--weights", "--eval-every", "--eval-size");
     /** How long Ctrl+C waits for the current step and the checkpoint. */
     private static final long STOP_WAIT_SECONDS = 120;
 
@@ -129,7 +133,7 @@ final class TrainUnifiedCommand implements Callable<Integer> {
                 config = new UnifiedConfig(config.imageSize(), config.patch(), width, config.heads(), config.imageDepth(),
                         config.textDepth(), decoderDepth, captionDepth, latent, config.reconWeight(),
                         config.generationWeight(), config.captionWeight(), config.alignWeight(), config.temperature())
-                        .withLatentChannels(latentChannels, latent).withLatentNoise(latentNoise);
+                        .withLatentChannels(latentChannels, latent).withLatentNoise(latentNoise).withDecoderChannels(decoderChannels);
                 TrainSettings settings = new TrainSettings(lr, batch, steps, seed, warmup, evalEvery, evalSize, evalEvery);
                 training = UnifiedTraining.fresh(config, settings);
             }
@@ -233,7 +237,8 @@ final class TrainUnifiedCommand implements Callable<Integer> {
         String depths = (decoderDepth != d.decoderDepth() ? " --decoder-depth " + decoderDepth : "")
                 + (captionDepth != d.captionDepth() ? " --caption-depth " + captionDepth : "");
         String latentArg = (latentChannels > 0 ? "--latent-channels " + latentChannels : "--latent " + latent)
-                + (latentNoise > 0 ? " --latent-noise " + latentNoise : "");
+                + (latentNoise > 0 ? " --latent-noise " + latentNoise : "")
+                + (decoderChannels > 0 ? " --decoder-channels " + decoderChannels : "");
         return String.format(Locale.ROOT, "reflectlab train unified --seed %d --steps %d --batch %d --lr %s --warmup %d "
                         + "--width %d %s%s --weights %s,%s,%s,%s --eval-every %d --eval-size %d --out %s",
                 seed, steps, batch, lr, warmup, width, latentArg, depths, lossWeights[0], lossWeights[1], lossWeights[2],

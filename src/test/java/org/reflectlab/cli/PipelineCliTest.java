@@ -27,9 +27,10 @@ class PipelineCliTest {
 
         ModelStore store = new ModelStore(models);
         UnifiedModel unified = UnifiedModelIO.load(store, UnifiedModelIO.DEFAULT_NAME);
-        assertTrue(unified.config().spatial(), "the chain's unified model has a spatial latent");
+        assertTrue(unified.config().attentionDecoder() && unified.config().noisyLatent() && !unified.config().spatial(),
+                "the chain's unified model has a bounded, noisy vector latent and a transformer decoder");
         Reflector r = ReflectModels.load(store, unified);
-        assertEquals(unified.config().latent(), r.codec().components(), "the generator draws the whole spatial latent");
+        assertEquals(16, r.codec().components(), "the generator draws the principal components the chain asks for");
         for (String name : new String[] {"unified", "generator-base", "critic", "judge", "generator", "generator-sft", "world-implicit"}) {
             Manifest m = store.verify(name);
             assertTrue(m.command().startsWith("reflectlab pipeline --quick (stage " + name + ": reflectlab "), m.command());

@@ -99,6 +99,26 @@ class TrainCliTest {
         assertTrue(cli.err().contains("--components must be 8.."), cli.both());
     }
 
+    @Test
+    void aVectorLatentWithATransformerDecoderAndADataPredictingGenerator(@TempDir Path models) throws Exception {
+        assertEquals(0, cli.run(args("--steps", "2", "--batch", "4", "--latent-noise", "0.1", "--decoder-channels", "4",
+                "--decoder-depth", "1", "--eval-every", "2", "--out", "unified", "--models", models.toString())), cli.both());
+        var store = new org.reflectlab.core.store.ModelStore(models);
+        String command = store.verify("unified").command();
+        assertTrue(command.contains("--latent-noise 0.1 --decoder-channels 4"), command);
+        var unified = org.reflectlab.core.train.UnifiedModelIO.load(store, "unified");
+        assertTrue(unified.config().attentionDecoder() && !unified.config().spatial(), unified.config().toString());
+
+        String[] gen = {"train", "generator", "--steps", "2", "--batch", "4", "--width", "32", "--depth", "1", "--context-rate", "0",
+                "--components", "8", "--models", models.toString()};
+        assertEquals(0, cli.run(concat(gen, "--predict", "data", "--out", "g")), cli.both());
+        assertTrue(org.reflectlab.core.nn.NetworkIO.load(store, "g", org.reflectlab.core.nn.generator.Generator.NETWORK)
+                .config().predictsData());
+        assertTrue(store.verify("g").command().contains("--predict data"), store.verify("g").command());
+        assertEquals(Cli.BAD_INPUT, cli.run(concat(gen, "--predict", "noise", "--out", "bad")), cli.both());
+        assertTrue(cli.err().contains("--predict must be velocity or data"), cli.both());
+    }
+
     private static String[] concat(String[] a, String... more) {
         List<String> all = new ArrayList<>(List.of(a));
         all.addAll(List.of(more));

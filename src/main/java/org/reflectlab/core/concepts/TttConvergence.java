@@ -172,7 +172,7 @@ public final class TttConvergence {
         INDArray tCol = Nd4j.create(tf, new long[] {n, 1}, 'c');
         INDArray xt = x0.mul(tCol.rsub(1.0)).addi(x1.mul(tCol));
         Map<String, INDArray> in = new HashMap<>(g.inputs(conds, xt, t));
-        in.put("v_target", x1.sub(x0));
+        in.put("v_target", g.flowTarget(x0, x1));
         return g.features().stream().map(in::get).toArray(INDArray[]::new);
     }
 }

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The shipped model chain in dependency order: the unified model (spatial latent), the base
+ * The shipped model chain in dependency order: the unified model (a bounded, noisy 128-d latent decoded by a
+ * transformer over the patch grid), the base
  * generator in its latent space, the critic and the judge trained also on that generator's output
  * path, the reflection pool of the base generator's own samples, the reflection generator and the SFT
  * control fine-tuned on it, the Aphasia ablation variants and the implicit world model. {@link #quick}
@@ -20,13 +21,14 @@ public final class ChainPlan {
         String pool = work.resolve("pool.tsv").toString();
         List<Stage> s = new ArrayList<>();
         s.add(new Stage("unified", List.of("train", "unified", "--seed", "1", "--steps", "8000", "--batch", "32", "--lr", "0.0015",
-                "--warmup", "200", "--width", "96", "--latent-channels", "16", "--latent-noise", "0.1", "--decoder-depth", "2",
-                "--weights", "1,1,1,0.2", "--eval-every", "500", "--eval-size", "256", "--checkpoint-every", "500", "--out", "unified"),
+                "--warmup", "200", "--width", "96", "--latent", "128", "--latent-noise", "0.1", "--decoder-channels", "16",
+                "--decoder-depth", "2", "--weights", "10,1,1,0.2", "--eval-every", "500", "--eval-size", "256", "--checkpoint-every", "500",
+                "--out", "unified"),
                 List.of("unified"), List.of(), List.of(), 45));
-        // 64 principal components of the spatial grid decode as well as the whole grid (measured: 0.918 of its variance), and a
-        // flow over the whole 1024-number grid scattered fragments from pure noise; sampling starts from the text guide at 0.4
+        // a flow over a spatial grid scattered fragments of objects at every budget tried; over 64 principal components
+        // of one vector it draws whole objects
         s.add(new Stage("generator-base", List.of("train", "generator", "--seed", "6", "--steps", "6000", "--batch", "32", "--lr",
-                "0.0007", "--components", "64", "--guide-start", "0.4", "--context-rate", "0", "--out", "generator-base"),
+                "0.0007", "--components", "64", "--context-rate", "0", "--out", "generator-base"),
                 List.of("generator-base"), List.of(), List.of("unified"), 6));
         s.add(detector("critic", "11", "2500", "2000", List.of()));
         s.add(detector("judge", "23", "2500", "2000", List.of()));
@@ -35,10 +37,10 @@ public final class ChainPlan {
         s.add(reflection("generator", pool, "3000", List.of("--context-drop", "0.3")));
         s.add(reflection("generator-sft", pool, "3000", List.of("--no-context")));
         s.add(ablation("ablate-base", "1500", List.of()));
-        s.add(ablation("ablate-align", "1500", List.of("--weights", "1,1,1,1")));
+        s.add(ablation("ablate-align", "1500", List.of("--weights", "10,1,1,1")));
         s.add(ablation("ablate-heads", "1500", List.of("--caption-depth", "3", "--decoder-depth", "3")));
-        // the design before spatial latents, for Aphasia's comparison: one 128-d vector decoded by a per-position MLP
-        s.add(ablation("ablate-latent", "1500", List.of("--latent-channels", "0", "--latent", "128", "--decoder-depth", "1")));
+        // the design before, for Aphasia's comparison: one unbounded 128-d vector decoded by a per-position MLP
+        s.add(ablation("ablate-latent", "1500", List.of("--decoder-channels", "0", "--decoder-depth", "1")));
         s.add(new Stage("world-implicit", List.of("train", "world", "--seed", "1", "--steps", "3000", "--batch", "32", "--lr", "0.002",
                 "--warmup", "100", "--unroll", "6", "--latent", "64", "--size", "32", "--eval-every", "250", "--eval-size", "128",
                 "--rollouts", "8", "--out", "world-implicit"), List.of("world-implicit"), List.of(), List.of(), 10));
@@ -50,10 +52,11 @@ public final class ChainPlan {
         String pool = work.resolve("pool.tsv").toString();
         List<Stage> s = new ArrayList<>();
         s.add(new Stage("unified", List.of("train", "unified", "--seed", "1", "--steps", "12", "--batch", "8", "--warmup", "2",
-                "--width", "32", "--latent-channels", "4", "--latent-noise", "0.1", "--decoder-depth", "1", "--caption-depth", "1",
-                "--eval-every", "1000", "--eval-size", "16", "--log-every", "100", "--out", "unified"), List.of("unified"), List.of(), List.of(), 0.3));
+                "--width", "32", "--latent", "32", "--latent-noise", "0.1", "--decoder-channels", "4", "--decoder-depth", "1",
+                "--caption-depth", "1", "--eval-every", "1000", "--eval-size", "16", "--log-every", "100", "--out", "unified"),
+                List.of("unified"), List.of(), List.of(), 0.3));
         s.add(new Stage("generator-base", List.of("train", "generator", "--seed", "6", "--steps", "8", "--batch", "8", "--width", "32",
-                "--depth", "1", "--guide-start", "0.4", "--context-rate", "0", "--out", "generator-base"), List.of("generator-base"), List.of(),
+                "--depth", "1", "--components", "16", "--context-rate", "0", "--out", "generator-base"), List.of("generator-base"), List.of(),
                 List.of("unified"), 0.3));
         s.add(detector("critic", "11", "6", "16", List.of("--batch", "8", "--audit-prompts", "none")));
         s.add(detector("judge", "23", "6", "16", List.of("--batch", "8", "--audit-prompts", "none")));
@@ -62,7 +65,7 @@ public final class ChainPlan {
         s.add(reflection("generator", pool, "6", List.of("--batch", "8", "--context-drop", "0.3")));
         s.add(reflection("generator-sft", pool, "6", List.of("--batch", "8", "--no-context")));
         s.add(new Stage("ablate-base", List.of("train", "unified", "--seed", "1", "--steps", "4", "--batch", "8", "--warmup", "1",
-                "--width", "32", "--latent-channels", "4", "--decoder-depth", "1", "--caption-depth", "1", "--eval-every", "1000",
+                "--width", "32", "--latent", "32", "--decoder-channels", "4", "--decoder-depth", "1", "--caption-depth", "1", "--eval-every", "1000",
                 "--eval-size", "8", "--out", "ablate-base"), List.of("ablate-base"), List.of(), List.of(), 0.2));
         s.add(new Stage("world-implicit", List.of("train", "world", "--seed", "1", "--steps", "4", "--batch", "4", "--eval-every", "1000",
                 "--eval-size", "4", "--rollouts", "1", "--out", "world-implicit"), List.of("world-implicit"), List.of(), List.of(), 0.2));
@@ -92,15 +95,16 @@ public final class ChainPlan {
     private static Stage ablation(String out, String steps, List<String> extra) {
         List<String> args = new ArrayList<>(List.of("train", "unified", "--seed", "1", "--steps", steps, "--batch", "32", "--lr",
                 "0.0015", "--warmup", "200", "--width", "96"));
-        if (!extra.contains("--latent-channels")) {
-            args.addAll(List.of("--latent-channels", "16", "--latent-noise", "0.1"));
+        args.addAll(List.of("--latent", "128"));
+        if (!extra.contains("--decoder-channels")) {
+            args.addAll(List.of("--latent-noise", "0.1", "--decoder-channels", "16"));
         }
         if (!extra.contains("--decoder-depth")) {
             args.addAll(List.of("--decoder-depth", "2"));
         }
         args.addAll(extra);
         if (!extra.contains("--weights")) {
-            args.addAll(List.of("--weights", "1,1,1,0.2"));
+            args.addAll(List.of("--weights", "10,1,1,0.2"));
         }
         args.addAll(List.of("--eval-every", "500", "--eval-size", "256", "--out", out));
         return new Stage(out, args, List.of(out), List.of(), List.of(), 9);

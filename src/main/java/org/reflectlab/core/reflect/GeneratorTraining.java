@@ -170,7 +170,7 @@ public final class GeneratorTraining {
         INDArray tCol = Nd4j.create(tf, new long[] {n, 1}, 'c');
         INDArray xt = x0.mul(tCol.rsub(1.0)).addi(x1.mul(tCol));
         Map<String, INDArray> in = generator.inputs(ex.conditions(), xt, t);
-        in.put("v_target", x1.sub(x0));
+        in.put("v_target", generator.flowTarget(x0, x1));
         INDArray[] features = generator.features().stream().map(in::get).toArray(INDArray[]::new);
         return new org.nd4j.linalg.dataset.MultiDataSet(features, new INDArray[0]);
     }

@@ -226,7 +226,7 @@ public final class TestTimeTraining {
         INDArray tCol = Nd4j.create(tf, new long[] {BATCH, 1}, 'c');
         INDArray xt = x0.mul(tCol.rsub(1.0)).addi(x1.mul(tCol));
         Map<String, INDArray> in = new HashMap<>(g.inputs(conds, xt, t));
-        in.put("v_target", x1.sub(x0));
+        in.put("v_target", g.flowTarget(x0, x1));
         INDArray[] features = g.features().stream().map(in::get).toArray(INDArray[]::new);
         return new org.nd4j.linalg.dataset.MultiDataSet(features, new INDArray[0]);
     }

@@ -318,10 +318,15 @@ public final class UnifiedTraining {
     }
 
     static String summary(UnifiedConfig c) {
+        String latent = c.spatial() ? String.format("spatial %dx%d-d latent grid", c.imageTokens(), c.latentChannels())
+                : String.format("shared %d-d latent", c.latent());
+        String decoder = c.attentionDecoder()
+                ? String.format("transformer image decoder over the patch grid (%s%d blocks)",
+                        c.spatial() ? "" : c.decoderChannels() + " numbers per patch, ", c.decoderDepth())
+                : String.format("per-position MLP image decoder (%d hidden layers of %d)", c.decoderDepth(), 2 * c.width());
         return String.format("ViT image encoder (%d patches of %dx%d px, %d blocks) + text encoder (%d blocks), width %d, "
-                        + "%d heads, position-aware readouts -> shared %d-d latent -> per-position MLP image decoder "
-                        + "(%d hidden layers of %d) + parallel caption decoder (%d blocks)",
-                c.imageTokens(), c.patch(), c.patch(), c.imageDepth(), c.textDepth(), c.width(), c.heads(),
-                c.latent(), c.decoderDepth(), 2 * c.width(), c.captionDepth());
+                        + "%d heads, position-aware readouts -> %s%s -> %s + parallel caption decoder (%d blocks)",
+                c.imageTokens(), c.patch(), c.patch(), c.imageDepth(), c.textDepth(), c.width(), c.heads(), latent,
+                c.noisyLatent() ? " (tanh-bounded, noise " + c.latentNoise() + " in training)" : "", decoder, c.captionDepth());
     }
 }

@@ -44,6 +44,8 @@ public final class Generator {
     /** With a text guide the batch also carries the prompt's projected unified text latent. */
     public static final List<String> GUIDED_FEATURES = List.of("xt", "time", "prompt", "ctx_z", "ctx_fb", "mask", "v_target", "guide");
     private static final int GUIDE_CACHE = 4096;
+    /** Bounds 1 / (1 - t) when a predicted clean latent becomes a velocity near t = 1. */
+    private static final double MIN_REMAINING_TIME = 0.05;
     static final int TIME_FEATURES = 32;
     /** Prompt tokens the generator reads: GenEval-style prompts are under ten words; descriptions of two objects fit. */
     public static final int PROMPT_TOKENS = 16;
@@ -380,6 +382,9 @@ public final class Generator {
             java.util.Arrays.fill(t, from + s * dt);
             INDArray xs = guided ? Nd4j.concat(0, x, x) : x;
             INDArray v = velocity(inputs(batch, xs, t));
+            if (cfg.predictsData()) {
+                v.subi(xs).divi(Math.max(MIN_REMAINING_TIME, 1.0 - t[0]));
+            }
             if (guided) {
                 INDArray vc = v.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n), org.nd4j.linalg.indexing.NDArrayIndex.all());
                 INDArray vu = v.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(n, 2 * n), org.nd4j.linalg.indexing.NDArrayIndex.all());
@@ -390,7 +395,15 @@ public final class Generator {
         return x;
     }
 
-    /** The network's velocity for a batch of placeholders (one NFE per row). */
+    /**
+     * What the network learns to output for noise x0 and clean latent x1: the velocity x1 - x0, or x1
+     * itself for a data-predicting generator ({@link GeneratorConfig#withDataPrediction}).
+     */
+    public INDArray flowTarget(INDArray x0, INDArray x1) {
+        return cfg.predictsData() ? x1.dup() : x1.sub(x0);
+    }
+
+    /** The network's output for a batch of placeholders (one NFE per row): the velocity, or the clean latent. */
     INDArray velocity(Map<String, INDArray> in) {
         if (!FastPath.enabled()) {
             return graph().output(in, "v").get("v");

@@ -12,7 +12,12 @@ import java.util.Map;
  * accuracy through that latent, so the flow only has to learn what the caption leaves open.
  */
 public record GeneratorConfig(int latent, int latentTokens, int contextImageTokens, int contextPairs, int width,
-                              int depth, int heads, boolean textGuide, double guideStart) {
+                              int depth, int heads, boolean textGuide, double guideStart, boolean predictsData) {
+
+    public GeneratorConfig(int latent, int latentTokens, int contextImageTokens, int contextPairs, int width, int depth, int heads,
+                           boolean textGuide, double guideStart) {
+        this(latent, latentTokens, contextImageTokens, contextPairs, width, depth, heads, textGuide, guideStart, false);
+    }
 
     /** Sampling from pure noise (every generator before {@code guideStart}). */
     public GeneratorConfig(int latent, int latentTokens, int contextImageTokens, int contextPairs, int width, int depth, int heads,
@@ -43,7 +48,8 @@ public record GeneratorConfig(int latent, int latentTokens, int contextImageToke
     }
 
     public GeneratorConfig withTextGuide(boolean on) {
-        return new GeneratorConfig(latent, latentTokens, contextImageTokens, contextPairs, width, depth, heads, on, guideStart);
+        return new GeneratorConfig(latent, latentTokens, contextImageTokens, contextPairs, width, depth, heads, on, guideStart,
+                predictsData);
     }
 
     /**
@@ -53,7 +59,19 @@ public record GeneratorConfig(int latent, int latentTokens, int contextImageToke
      * from the guide at t0 = 0.4 it drew the objects where the prompt puts them.
      */
     public GeneratorConfig withGuideStart(double t0) {
-        return new GeneratorConfig(latent, latentTokens, contextImageTokens, contextPairs, width, depth, heads, textGuide, t0);
+        return new GeneratorConfig(latent, latentTokens, contextImageTokens, contextPairs, width, depth, heads, textGuide, t0,
+                predictsData);
+    }
+
+    /**
+     * The network outputs the clean latent x1 instead of the velocity x1 - x0; sampling turns it into
+     * the velocity (x1 - x_t) / (1 - t). A clean latent lies on a low-dimensional manifold that a narrow
+     * network can learn to commit to, where the velocity carries the noise's full dimension (Li and He,
+     * "Back to Basics: Let Denoising Generative Models Denoise", 2025). Measured here on the whole
+     * spatial grid: velocity prediction scattered fragments over the image.
+     */
+    public GeneratorConfig withDataPrediction(boolean on) {
+        return new GeneratorConfig(latent, latentTokens, contextImageTokens, contextPairs, width, depth, heads, textGuide, guideStart, on);
     }
 
     public GeneratorConfig {
@@ -95,13 +113,16 @@ public record GeneratorConfig(int latent, int latentTokens, int contextImageToke
         if (guideStart > 0) {
             m.put("guideStart", guideStart); // only where set: older generators' checksums stay the same
         }
+        if (predictsData) {
+            m.put("prediction", "data");
+        }
         return m;
     }
 
     public static GeneratorConfig fromMap(Map<String, Object> m) {
         return new GeneratorConfig(i(m, "latent"), i(m, "latentTokens"), i(m, "contextImageTokens"), i(m, "contextPairs"),
                 i(m, "width"), i(m, "depth"), i(m, "heads"), Boolean.TRUE.equals(m.get("textGuide")),
-                m.get("guideStart") instanceof Number t ? t.doubleValue() : 0.0);
+                m.get("guideStart") instanceof Number t ? t.doubleValue() : 0.0, "data".equals(m.get("prediction")));
     }
 
     private static int i(Map<String, Object> m, String k) {

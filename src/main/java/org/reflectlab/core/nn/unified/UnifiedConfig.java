@@ -14,7 +14,14 @@ import java.util.Map;
  * those latent tokens decodes them, with {@code decoderDepth} blocks). A spatial latent keeps every
  * object where it is; one vector had to squeeze the whole scene and turned small shapes into blobs.
  *
- * <p>{@code latentNoise} σ > 0 (spatial only) bounds every latent number to (-1, 1) with tanh and, in
+ * <p>{@code decoderChannels} c > 0 (vector latents only) decodes the one vector by a transformer instead of
+ * the MLP: a linear map spreads the vector over the patch grid, c numbers per patch, and transformer blocks
+ * draw each patch from the whole grid. Measured here, a flow generator could not learn to draw in a spatial
+ * latent within this project's budgets (its tokens each drew a fragment of an object, a scene of several
+ * fragments), while it draws in a vector latent; this keeps the vector for the generator and gives
+ * its decoder what made the spatial one sharp.
+ *
+ * <p>{@code latentNoise} σ > 0 bounds every latent number to (-1, 1) with tanh and, in
  * training, decodes the image latent with Gaussian noise of that σ added: a VAE with a fixed posterior
  * variance. Measured here, an unregularised spatial latent reconstructed well, yet a flow generator's
  * samples in it decoded to coloured patches: a decoder that never saw a latent slightly off the encoder's
@@ -23,7 +30,16 @@ import java.util.Map;
 public record UnifiedConfig(int imageSize, int patch, int width, int heads, int imageDepth, int textDepth,
                             int decoderDepth, int captionDepth, int latent,
                             double reconWeight, double generationWeight, double captionWeight, double alignWeight,
-                            double temperature, int latentChannels, double latentNoise) {
+                            double temperature, int latentChannels, double latentNoise, int decoderChannels) {
+
+    /** Without a transformer decoder for a vector latent (every model before it). */
+    public UnifiedConfig(int imageSize, int patch, int width, int heads, int imageDepth, int textDepth,
+                         int decoderDepth, int captionDepth, int latent,
+                         double reconWeight, double generationWeight, double captionWeight, double alignWeight,
+                         double temperature, int latentChannels, double latentNoise) {
+        this(imageSize, patch, width, heads, imageDepth, textDepth, decoderDepth, captionDepth, latent,
+                reconWeight, generationWeight, captionWeight, alignWeight, temperature, latentChannels, latentNoise, 0);
+    }
 
     /** Without latent noise (every model before it). */
     public UnifiedConfig(int imageSize, int patch, int width, int heads, int imageDepth, int textDepth,
@@ -83,12 +99,26 @@ public record UnifiedConfig(int imageSize, int patch, int width, int heads, int 
             check(decoderDepth >= 1, "a spatial latent's decoder needs at least one transformer block");
         }
         check(LATENT_NOISE.contains(latentNoise), "latent noise must be " + LATENT_NOISE.text());
-        check(latentNoise == 0 || latentChannels > 0, "latent noise needs a spatial latent (latent channels > 0)");
+        if (decoderChannels != 0) {
+            check(latentChannels == 0, "decoder channels are for a vector latent; a spatial latent has its own grid");
+            check(LATENT_CHANNELS.contains(decoderChannels), "decoder channels must be " + LATENT_CHANNELS.text());
+            check(decoderDepth >= 1, "a transformer decoder needs at least one block");
+        }
     }
 
     /** Whether the spatial latent is bounded by tanh and trained with noise (see the class comment). */
     public boolean noisyLatent() {
         return latentNoise > 0;
+    }
+
+    /** Whether a transformer over the patch grid decodes the image latent (always for a spatial latent). */
+    public boolean attentionDecoder() {
+        return latentChannels > 0 || decoderChannels > 0;
+    }
+
+    /** Numbers per patch token that the transformer decoder reads. */
+    public int gridChannels() {
+        return latentChannels > 0 ? latentChannels : decoderChannels;
     }
 
     /** Whether the image latent is a grid of latent tokens (one per patch) rather than one vector. */
@@ -100,7 +130,7 @@ public record UnifiedConfig(int imageSize, int patch, int width, int heads, int 
     public UnifiedConfig withLatentChannels(int channels, int vectorLatent) {
         int z = channels > 0 ? imageTokens() * channels : vectorLatent;
         return new UnifiedConfig(imageSize, patch, width, heads, imageDepth, textDepth, decoderDepth, captionDepth, z,
-                reconWeight, generationWeight, captionWeight, alignWeight, temperature, channels, channels > 0 ? latentNoise : 0);
+                reconWeight, generationWeight, captionWeight, alignWeight, temperature, channels, latentNoise, channels > 0 ? 0 : decoderChannels);
     }
 
     /** The same model with other depths and width (the latent size follows the width's readout only for vector latents). */
@@ -108,7 +138,7 @@ public record UnifiedConfig(int imageSize, int patch, int width, int heads, int 
                                           int newCaptionDepth, int vectorLatent) {
         return new UnifiedConfig(imageSize, patch, newWidth, heads, newImageDepth, newTextDepth, newDecoderDepth, newCaptionDepth,
                 spatial() ? latent : vectorLatent, reconWeight, generationWeight, captionWeight, alignWeight, temperature,
-                latentChannels, latentNoise);
+                latentChannels, latentNoise, decoderChannels);
     }
 
     private static void check(boolean ok, String message) {
@@ -127,18 +157,24 @@ public record UnifiedConfig(int imageSize, int patch, int width, int heads, int 
 
     public UnifiedConfig withLatent(int z) {
         return new UnifiedConfig(imageSize, patch, width, heads, imageDepth, textDepth, decoderDepth, captionDepth, z,
-                reconWeight, generationWeight, captionWeight, alignWeight, temperature, latentChannels, latentNoise);
+                reconWeight, generationWeight, captionWeight, alignWeight, temperature, latentChannels, latentNoise, decoderChannels);
+    }
+
+    /** The same model with a vector latent decoded by a transformer over c numbers per patch (0: the MLP decoder). */
+    public UnifiedConfig withDecoderChannels(int c) {
+        return new UnifiedConfig(imageSize, patch, width, heads, imageDepth, textDepth, decoderDepth, captionDepth, latent,
+                reconWeight, generationWeight, captionWeight, alignWeight, temperature, latentChannels, latentNoise, c);
     }
 
     /** The same model with latent noise σ (0: none). */
     public UnifiedConfig withLatentNoise(double sigma) {
         return new UnifiedConfig(imageSize, patch, width, heads, imageDepth, textDepth, decoderDepth, captionDepth, latent,
-                reconWeight, generationWeight, captionWeight, alignWeight, temperature, latentChannels, sigma);
+                reconWeight, generationWeight, captionWeight, alignWeight, temperature, latentChannels, sigma, decoderChannels);
     }
 
     public UnifiedConfig withWeights(double recon, double gen, double caption, double align) {
         return new UnifiedConfig(imageSize, patch, width, heads, imageDepth, textDepth, decoderDepth, captionDepth, latent,
-                recon, gen, caption, align, temperature, latentChannels, latentNoise);
+                recon, gen, caption, align, temperature, latentChannels, latentNoise, decoderChannels);
     }
 
     public Map<String, Object> toMap() {
@@ -164,6 +200,9 @@ public record UnifiedConfig(int imageSize, int patch, int width, int heads, int 
         if (latentNoise != 0) {
             m.put("latentNoise", latentNoise);
         }
+        if (decoderChannels != 0) {
+            m.put("decoderChannels", decoderChannels);
+        }
         return m;
     }
 
@@ -172,7 +211,8 @@ public record UnifiedConfig(int imageSize, int patch, int width, int heads, int 
                 i(m, "textDepth"), i(m, "decoderDepth"), i(m, "captionDepth"), i(m, "latent"),
                 d(m, "reconWeight"), d(m, "generationWeight"), d(m, "captionWeight"), d(m, "alignWeight"),
                 d(m, "temperature"), m.get("latentChannels") instanceof Number c ? c.intValue() : 0,
-                m.get("latentNoise") instanceof Number s ? s.doubleValue() : 0.0);
+                m.get("latentNoise") instanceof Number s ? s.doubleValue() : 0.0,
+                m.get("decoderChannels") instanceof Number c ? c.intValue() : 0);
     }
 
     static int i(Map<String, Object> m, String k) {

@@ -184,7 +184,8 @@ public final class UnifiedModel {
             }
             return b.sd().reshape(grid, -1, (long) cfg.latent());
         }
-        return readout(b, "img", normed, t);
+        SDVariable z = readout(b, "img", normed, t);
+        return cfg.noisyLatent() ? b.sd().math.tanh(z) : z;
     }
 
     private SDVariable encodeText(SdBuilder b, SDVariable tokens, SDVariable mask) {
@@ -218,15 +219,22 @@ public final class UnifiedModel {
      * attention decoder learned far slower here, and this is matrix multiplies only.
      */
     private SDVariable decodeImage(SdBuilder b, SDVariable z) {
-        return cfg.spatial() ? decodeSpatial(b, z) : decodeVector(b, z);
+        if (cfg.spatial()) {
+            return decodeGrid(b, z);
+        }
+        if (cfg.attentionDecoder()) {
+            // the vector spread over the patch grid by one linear map, then decoded as a spatial latent is
+            return decodeGrid(b, b.dense("dec/expand", z, cfg.latent(), (long) cfg.imageTokens() * cfg.gridChannels()));
+        }
+        return decodeVector(b, z);
     }
 
     /** Latent tokens -> width -> transformer blocks over the grid -> each token's patch. */
-    private SDVariable decodeSpatial(SdBuilder b, SDVariable z) {
+    private SDVariable decodeGrid(SdBuilder b, SDVariable z) {
         int t = cfg.imageTokens();
         int d = cfg.width();
-        SDVariable grid = b.sd().reshape(z, -1, t, cfg.latentChannels());
-        SDVariable x = b.dense3("dec/in", grid, t, cfg.latentChannels(), d).add(b.table("dec/pos", t, d));
+        SDVariable grid = b.sd().reshape(z, -1, t, cfg.gridChannels());
+        SDVariable x = b.dense3("dec/in", grid, t, cfg.gridChannels(), d).add(b.table("dec/pos", t, d));
         for (int i = 0; i < cfg.decoderDepth(); i++) {
             x = b.block("dec/block" + i, x, t, d, cfg.heads(), null);
         }
@@ -482,9 +490,11 @@ public final class UnifiedModel {
     /** Matrix-multiply FLOPs of decoding one latent to an image. */
     public long imageDecoderFlops() {
         long t = cfg.imageTokens();
-        if (cfg.spatial()) {
+        if (cfg.attentionDecoder()) {
             long d = cfg.width();
-            return 2 * t * cfg.latentChannels() * d + cfg.decoderDepth() * blockFlops(t, d) + 2 * t * d * cfg.patchWidth();
+            long c = cfg.gridChannels();
+            long expand = cfg.spatial() ? 0 : 2L * cfg.latent() * t * c;
+            return expand + 2 * t * c * d + cfg.decoderDepth() * blockFlops(t, d) + 2 * t * d * cfg.patchWidth();
         }
         long h = 2L * cfg.width();
         return 2L * cfg.latent() * t * DECODER_VIEW + 2 * t * DECODER_VIEW * h + cfg.decoderDepth() * 2 * t * h * h

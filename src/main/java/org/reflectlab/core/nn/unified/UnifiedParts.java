@@ -33,7 +33,7 @@ final class UnifiedParts {
         this.ops = ops;
         this.image = new ImageEncoder();
         this.text = new TextEncoder();
-        this.decoder = cfg.spatial() ? new SpatialDecoder() : new VectorDecoder();
+        this.decoder = cfg.attentionDecoder() ? new GridDecoder() : new VectorDecoder();
         this.caption = new CaptionDecoder();
     }
 
@@ -107,10 +107,7 @@ final class UnifiedParts {
             pos.forward(x);
             forwardAll(blocks, x, Segments.uniform(n, cfg.imageTokens()));
             Mat y = ln.forward(x);
-            if (!cfg.spatial()) {
-                return readout.forward(y, n);
-            }
-            Mat z = perToken.forward(y);
+            Mat z = cfg.spatial() ? perToken.forward(y) : readout.forward(y, n);
             if (cfg.noisyLatent()) {
                 tanhInPlace(z);
                 bounded = z; // the dense layer's own output, kept until its next forward
@@ -120,16 +117,14 @@ final class UnifiedParts {
 
         void backward(Mat dz) {
             int rows = dz.rows() * cfg.imageTokens();
+            Mat dLatent = cfg.noisyLatent() ? tanhBackward(bounded.as(dz.rows(), cfg.latent()), dz,
+                    dPreSlot.mat(dz.rows(), cfg.latent())) : dz;
             Mat dy;
             if (cfg.spatial()) {
                 dy = dySlot.mat(rows, cfg.width());
-                Mat dGrid = dz.as(rows, cfg.latentChannels());
-                if (cfg.noisyLatent()) {
-                    dGrid = tanhBackward(bounded, dGrid, dPreSlot.mat(rows, cfg.latentChannels()));
-                }
-                perToken.backward(dGrid, dy, false);
+                perToken.backward(dLatent.as(rows, cfg.latentChannels()), dy, false);
             } else {
-                dy = readout.backward(dz);
+                dy = readout.backward(dLatent);
             }
             Mat dx = dxSlot.mat(rows, cfg.width());
             ln.backward(dy, dx, false);
@@ -209,10 +204,15 @@ final class UnifiedParts {
         Mat backward(Mat dOut);
     }
 
-    /** Latent grid -> transformer over the latent tokens -> each token's patch (spatial latents). */
-    private final class SpatialDecoder implements ImageDecoder {
+    /**
+     * Latent grid -> transformer over the latent tokens -> each token's patch: a spatial latent's decoder,
+     * or a vector latent's, first spread over the grid by one linear map ({@code dec/expand}).
+     */
+    private final class GridDecoder implements ImageDecoder {
         private final int t = cfg.imageTokens();
-        private final Dense in = new Dense(ops, "dec/in", cfg.latentChannels(), cfg.width());
+        private final int c = cfg.gridChannels();
+        private final Dense expand = cfg.spatial() ? null : new Dense(ops, "dec/expand", cfg.latent(), t * c);
+        private final Dense in = new Dense(ops, "dec/in", c, cfg.width());
         private final Table pos = new Table(ops, "dec/pos", t);
         private final List<Block> blocks = blocks("dec/block", cfg.decoderDepth());
         private final LayerNorm ln = new LayerNorm();
@@ -220,11 +220,13 @@ final class UnifiedParts {
         private final Slot dySlot = new Slot();
         private final Slot dxSlot = new Slot();
         private final Slot dzSlot = new Slot();
+        private final Slot dGridSlot = new Slot();
 
         @Override
         public Mat forward(Mat z) {
             int m = z.rows();
-            Mat x = in.forward(z.as(m * t, cfg.latentChannels()));
+            Mat grid = expand != null ? expand.forward(z) : z;
+            Mat x = in.forward(grid.as(m * t, c));
             pos.forward(x);
             forwardAll(blocks, x, Segments.uniform(m, t));
             return out.forward(ln.forward(x));
@@ -240,7 +242,13 @@ final class UnifiedParts {
             backwardAll(blocks, dx);
             pos.backward(dx);
             Mat dz = dzSlot.mat(rows / t, cfg.latent());
-            in.backward(dx, dz.as(rows, cfg.latentChannels()), false);
+            if (expand == null) {
+                in.backward(dx, dz.as(rows, c), false);
+                return dz;
+            }
+            Mat dGrid = dGridSlot.mat(rows, c);
+            in.backward(dx, dGrid, false);
+            expand.backward(dGrid.as(rows / t, t * c), dz, false);
             return dz;
         }
     }

@@ -44,6 +44,13 @@ class UnifiedBackpropTest {
                 .withLatentChannels(3, 0).withLatentNoise(0.3));
     }
 
+    @Test
+    void vectorLatentWithATransformerDecoderLossesAndGradientsMatchSameDiff() {
+        // one bounded, noisy vector spread over the patch grid by dec/expand, then decoded by transformer blocks
+        assertMatchesSameDiff(new UnifiedConfig(16, 4, 32, 2, 1, 1, 1, 1, 24, 1.0, 0.7, 1.3, 0.4, 0.1)
+                .withDecoderChannels(3).withLatentNoise(0.3));
+    }
+
     private static void assertMatchesSameDiff(UnifiedConfig config) {
         UnifiedModel m = UnifiedModel.create(config, 5);
         m.params().arrays().forEach((k, a) -> a.addi(Nd4j.randn(a.dataType(), a.shape()).muli(0.05)));

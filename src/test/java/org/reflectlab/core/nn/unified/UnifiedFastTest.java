@@ -70,6 +70,19 @@ class UnifiedFastTest {
     }
 
     @Test
+    void vectorLatentWithATransformerDecoderIsBoundedAndMatchesItsGraphs() {
+        UnifiedConfig c = UnifiedConfig.tiny().withDecoderChannels(3).withLatentNoise(0.2);
+        UnifiedModel m = UnifiedModel.create(c, 8);
+        m.params().arrays().values().forEach(a -> a.assign(Nd4j.randn(a.dataType(), a.shape()).muli(0.3)));
+        assertMatches(m, 2e-4);
+        INDArray z = m.imageLatents(images(m));
+        assertArrayEquals(new long[] {images(m).size(), c.latent()}, z.shape());
+        // float tanh of a large readout sum rounds to exactly 1
+        assertTrue(z.amaxNumber().doubleValue() <= 1.0, "tanh bounds every latent number to [-1, 1]");
+        assertEquals(c.imageSize(), m.decodeImages(z).get(0).height());
+    }
+
+    @Test
     void spatialLatentIsAGridOfOneSmallVectorPerPatch() {
         UnifiedConfig c = UnifiedConfig.tiny().withLatentChannels(4, 0);
         UnifiedModel m = UnifiedModel.create(c, 7);
