@@ -43,7 +43,6 @@ public final class Generator {
     public static final List<String> FEATURES = List.of("xt", "time", "prompt", "ctx_z", "ctx_fb", "mask", "v_target");
     /** With a text guide the batch also carries the prompt's projected unified text latent. */
     public static final List<String> GUIDED_FEATURES = List.of("xt", "time", "prompt", "ctx_z", "ctx_fb", "mask", "v_target", "guide");
-    private static final int GUIDE_CACHE = 4096;
     /** Bounds 1 / (1 - t) when a predicted clean latent becomes a velocity near t = 1. */
     private static final double MIN_REMAINING_TIME = 0.05;
     static final int TIME_FEATURES = 32;
@@ -54,13 +53,7 @@ public final class Generator {
     private final Params params;
     private SameDiff graph;
     private GeneratorNet fast;
-    private LatentCodec guideCodec;
-    private final Map<String, float[]> guideCache = new java.util.LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-            return size() > GUIDE_CACHE;
-        }
-    };
+    private final TextGuides guides = new TextGuides();
 
     public Generator(GeneratorConfig cfg, Params params) {
         this.cfg = cfg;
@@ -86,13 +79,12 @@ public final class Generator {
      * codec. A guided generator cannot build inputs without it.
      */
     public Generator useGuide(LatentCodec codec) {
-        this.guideCodec = codec;
-        guideCache.clear();
+        guides.use(codec);
         return this;
     }
 
     public LatentCodec guideCodec() {
-        return guideCodec;
+        return guides.codec();
     }
 
     /** Tokens in the sequence: time, prompt, context images, context feedback, latent. */
@@ -247,43 +239,9 @@ public final class Generator {
         m.put("ctx_fb", Nd4j.create(ctxFb, new long[] {bsz, (long) pairs * fbLen, fv}, 'c'));
         m.put("mask", Nd4j.create(mask, new long[] {bsz, seq}, 'c'));
         if (cfg.textGuide()) {
-            m.put("guide", guides(conditions));
+            m.put("guide", guides.of(conditions, cfg.latent()));
         }
         return m;
-    }
-
-    /** The projected text latent of each condition's prompt; zeros where the condition is dropped. */
-    private INDArray guides(List<Condition> conditions) {
-        synchronized (guideCache) { // the app shares one generator between workspaces; the cache reorders on every read
-            return guidesLocked(conditions);
-        }
-    }
-
-    private INDArray guidesLocked(List<Condition> conditions) {
-        if (guideCodec == null) {
-            throw new IllegalStateException("this generator reads the unified model's text latent: call useGuide(codec) first");
-        }
-        int dim = cfg.latent();
-        List<Caption> missing = new ArrayList<>();
-        for (Condition c : conditions) {
-            if (!c.unconditional() && !guideCache.containsKey(c.prompt().text()) && !missing.contains(c.prompt())) {
-                missing.add(c.prompt());
-            }
-        }
-        if (!missing.isEmpty()) {
-            INDArray g = guideCodec.encodeText(missing);
-            for (int i = 0; i < missing.size(); i++) {
-                guideCache.put(missing.get(i).text(), g.getRow(i).dup().data().asFloat());
-            }
-        }
-        float[] out = new float[conditions.size() * dim];
-        for (int i = 0; i < conditions.size(); i++) {
-            Condition c = conditions.get(i);
-            if (!c.unconditional()) {
-                System.arraycopy(guideCache.get(c.prompt().text()), 0, out, i * dim, dim);
-            }
-        }
-        return Nd4j.create(out, new long[] {conditions.size(), dim}, 'c');
     }
 
     /** Whether the generator can read this prompt (it reads at most PROMPT_TOKENS tokens). */
@@ -341,7 +299,7 @@ public final class Generator {
     private INDArray fromStart(List<Condition> conditions, INDArray noise, int steps, double guidance) {
         double t0 = cfg.guideStart();
         if (t0 > 0) {
-            noise.muli(1 - t0).addi(guides(conditions).muli(t0));
+            noise.muli(1 - t0).addi(guides.of(conditions, cfg.latent()).muli(t0));
         }
         return integrate(conditions, noise, t0, steps, guidance);
     }

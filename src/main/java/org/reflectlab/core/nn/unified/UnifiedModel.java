@@ -45,11 +45,11 @@ public final class UnifiedModel {
     /** Placeholder order of a training batch (MultiDataSet features). */
     public static final List<String> FEATURES = List.of("patches", "tokens", "token_mask", "eye");
 
-    private static final String PATCHES = "patches";
-    private static final String TOKENS = "tokens";
-    private static final String TOKEN_MASK = "token_mask";
-    private static final String EYE = "eye";
-    private static final String Z_IN = "z";
+    static final String PATCHES = "patches";
+    static final String TOKENS = "tokens";
+    static final String TOKEN_MASK = "token_mask";
+    static final String EYE = "eye";
+    static final String Z_IN = "z";
     /** Noise added to the image latent on the reconstruction path (only for a noisy latent; zeros outside training). */
     public static final String LATENT_NOISE = "latent_noise";
 
@@ -62,6 +62,7 @@ public final class UnifiedModel {
 
     private final UnifiedConfig cfg;
     private final Params params;
+    private final UnifiedGraphs graphs;
     private SameDiff training;
     private SameDiff decoding;
     private UnifiedNet fast;
@@ -69,6 +70,7 @@ public final class UnifiedModel {
     public UnifiedModel(UnifiedConfig cfg, Params params) {
         this.cfg = cfg;
         this.params = params;
+        this.graphs = new UnifiedGraphs(cfg);
         trainingGraph(); // creates every parameter, so the set is complete from the start
     }
 
@@ -98,66 +100,18 @@ public final class UnifiedModel {
 
     /** The graph with every loss; its trainable variables are all the parameters. */
     public SameDiff trainingGraph() {
-        if (training != null) {
-            return training;
+        if (training == null) {
+            training = graphs.training(params);
         }
-        SameDiff sd = SameDiff.create();
-        SdBuilder b = new SdBuilder(sd, params);
-        int t = cfg.imageTokens();
-        int p = cfg.patchWidth();
-        int len = Vocabulary.MAX_TOKENS;
-        int v = Vocabulary.size();
-        SDVariable patches = sd.placeHolder(PATCHES, DataType.FLOAT, -1, t, p);
-        SDVariable tokens = sd.placeHolder(TOKENS, DataType.FLOAT, -1, len, v);
-        SDVariable mask = sd.placeHolder(TOKEN_MASK, DataType.FLOAT, -1, len);
-        SDVariable eye = sd.placeHolder(EYE, DataType.FLOAT, -1, -1);
-
-        SDVariable zi = sd.identity("z_img", encodeImage(b, patches));
-        SDVariable zt = sd.identity("z_txt", encodeText(b, tokens, mask));
-
-        // One decoder pass over both latents: rows [0, B) come from images, [B, 2B) from captions.
-        SDVariable ziDecoded = zi;
-        if (cfg.noisyLatent()) {
-            ziDecoded = zi.add(sd.placeHolder(LATENT_NOISE, DataType.FLOAT, -1, cfg.latent()));
-        }
-        SDVariable decoded = decodeImage(b, sd.concat(0, ziDecoded, zt));
-        SDVariable[] halves = sd.split(decoded, 2, 0);
-        sd.identity("recon", halves[0]);
-        sd.identity("gen", halves[1]);
-        SDVariable recon = sd.math.square(halves[0].sub(patches)).mean().rename(LOSS_RECON);
-        SDVariable gen = sd.math.square(halves[1].sub(patches)).mean().rename(LOSS_GEN);
-
-        SDVariable logits = sd.identity("cap_logits", decodeCaption(b, zi));
-        SDVariable logp = b.logSoftmax(logits, 2);
-        SDVariable caption = tokens.mul(logp).sum(2).mean().mul(-1.0).rename(LOSS_CAPTION);
-
-        SDVariable zin = zi.div(sd.norm2(zi, true, 1).add(1e-6));
-        SDVariable ztn = zt.div(sd.norm2(zt, true, 1).add(1e-6));
-        SDVariable sim = sd.mmul(zin, ztn, false, true, false).mul(1.0 / cfg.temperature());
-        SDVariable i2t = eye.mul(b.logSoftmax(sim, 1)).sum(1).mean();
-        SDVariable t2i = eye.mul(b.logSoftmax(sim, 0)).sum(0).mean();
-        SDVariable align = i2t.add(t2i).mul(-0.5).rename(LOSS_ALIGN);
-
-        SDVariable total = recon.mul(cfg.reconWeight()).add(gen.mul(cfg.generationWeight()))
-                .add(caption.mul(cfg.captionWeight())).add(align.mul(cfg.alignWeight()));
-        total.rename(LOSS);
-        sd.setLossVariables(LOSS);
-        training = sd;
-        return sd;
+        return training;
     }
 
     /** z -> image patches and caption logits, for latents that come from anywhere. */
     private SameDiff decodingGraph() {
-        if (decoding != null) {
-            return decoding;
+        if (decoding == null) {
+            decoding = graphs.decoding(params);
         }
-        SameDiff sd = SameDiff.create();
-        SdBuilder b = new SdBuilder(sd, params);
-        SDVariable z = sd.placeHolder(Z_IN, DataType.FLOAT, -1, cfg.latent());
-        sd.identity("patches_out", decodeImage(b, z));
-        sd.identity("logits_out", decodeCaption(b, z));
-        decoding = sd;
-        return sd;
+        return decoding;
     }
 
     /**
@@ -165,104 +119,7 @@ public final class UnifiedModel {
      * elsewhere with its own parameter set (e.g. name embeddings learned against frozen decoders).
      */
     public SDVariable[] decoders(SdBuilder b, SDVariable z) {
-        return new SDVariable[] {decodeImage(b, z), decodeCaption(b, z)};
-    }
-
-    private SDVariable encodeImage(SdBuilder b, SDVariable patches) {
-        int t = cfg.imageTokens();
-        int d = cfg.width();
-        SDVariable x = b.dense3("img/embed", patches, t, cfg.patchWidth(), d).add(b.table("img/pos", t, d));
-        for (int i = 0; i < cfg.imageDepth(); i++) {
-            x = b.block("img/block" + i, x, t, d, cfg.heads(), null);
-        }
-        SDVariable normed = b.layerNorm3("img/ln", x, d);
-        if (cfg.spatial()) {
-            // each patch token keeps its own few numbers: the latent is a grid, flattened token-major
-            SDVariable grid = b.dense3("img/latent", normed, t, d, cfg.latentChannels());
-            if (cfg.noisyLatent()) {
-                grid = b.sd().math.tanh(grid);
-            }
-            return b.sd().reshape(grid, -1, (long) cfg.latent());
-        }
-        SDVariable z = readout(b, "img", normed, t);
-        return cfg.noisyLatent() ? b.sd().math.tanh(z) : z;
-    }
-
-    private SDVariable encodeText(SdBuilder b, SDVariable tokens, SDVariable mask) {
-        int len = Vocabulary.MAX_TOKENS;
-        int d = cfg.width();
-        // One-hot x table instead of gather: SameDiff's gather backward is pathologically slow.
-        SDVariable x = b.dense3("txt/embed", tokens, len, Vocabulary.size(), d).add(b.table("txt/pos", len, d));
-        SDVariable bias = b.keyBias(mask);
-        for (int i = 0; i < cfg.textDepth(); i++) {
-            x = b.block("txt/block" + i, x, len, d, cfg.heads(), bias);
-        }
-        SDVariable normed = b.layerNorm3("txt/ln", x, d).mul(b.sd().expandDims(mask, 2));
-        return readout(b, "txt", normed, len);
-    }
-
-    /**
-     * Tokens -> latent through a position-aware linear map (each token narrowed, then all of them
-     * flattened). Measured here, mean pooling hid the few object tokens among the many background
-     * ones: an autoencoder with it stayed near a blank image's PSNR for hundreds of steps, with
-     * this readout it passed 22 dB within 400.
-     */
-    private SDVariable readout(SdBuilder b, String name, SDVariable tokens, int count) {
-        SDVariable narrow = b.dense3(name + "/narrow", tokens, count, cfg.width(), READOUT_WIDTH);
-        return b.dense(name + "/latent", b.sd().reshape(narrow, -1, (long) count * READOUT_WIDTH),
-                (long) count * READOUT_WIDTH, cfg.latent());
-    }
-
-    /**
-     * Latent -> patches by a per-position MLP: each patch position gets its own linear view of the
-     * latent, then shared layers (with a learned position bias) draw the patch. No attention: an
-     * attention decoder learned far slower here, and this is matrix multiplies only.
-     */
-    private SDVariable decodeImage(SdBuilder b, SDVariable z) {
-        if (cfg.spatial()) {
-            return decodeGrid(b, z);
-        }
-        if (cfg.attentionDecoder()) {
-            // the vector spread over the patch grid by one linear map, then decoded as a spatial latent is
-            return decodeGrid(b, b.dense("dec/expand", z, cfg.latent(), (long) cfg.imageTokens() * cfg.gridChannels()));
-        }
-        return decodeVector(b, z);
-    }
-
-    /** Latent tokens -> width -> transformer blocks over the grid -> each token's patch. */
-    private SDVariable decodeGrid(SdBuilder b, SDVariable z) {
-        int t = cfg.imageTokens();
-        int d = cfg.width();
-        SDVariable grid = b.sd().reshape(z, -1, t, cfg.gridChannels());
-        SDVariable x = b.dense3("dec/in", grid, t, cfg.gridChannels(), d).add(b.table("dec/pos", t, d));
-        for (int i = 0; i < cfg.decoderDepth(); i++) {
-            x = b.block("dec/block" + i, x, t, d, cfg.heads(), null);
-        }
-        return b.dense3("dec/out", b.layerNorm3("dec/ln", x, d), t, d, cfg.patchWidth());
-    }
-
-    private SDVariable decodeVector(SdBuilder b, SDVariable z) {
-        int t = cfg.imageTokens();
-        int h = 2 * cfg.width();
-        SameDiff sd = b.sd();
-        SDVariable view = sd.reshape(b.dense("dec/expand", z, cfg.latent(), (long) t * DECODER_VIEW), -1, t, DECODER_VIEW);
-        SDVariable x = sd.nn.gelu(b.dense3("dec/in", view, t, DECODER_VIEW, h).add(b.table("dec/pos", t, h)));
-        for (int i = 0; i < cfg.decoderDepth(); i++) {
-            x = sd.nn.gelu(b.dense3("dec/hidden" + i, x, t, h, h));
-        }
-        return b.dense3("dec/out", x, t, h, cfg.patchWidth());
-    }
-
-    private SDVariable decodeCaption(SdBuilder b, SDVariable z) {
-        int len = Vocabulary.MAX_TOKENS;
-        int d = cfg.width();
-        SDVariable view = b.sd().reshape(b.dense("cap/expand", z, cfg.latent(), (long) len * EXPAND_WIDTH), -1, len, EXPAND_WIDTH);
-        SDVariable x = b.dense3("cap/lift", view, len, EXPAND_WIDTH, d).add(b.table("cap/pos", len, d));
-        for (int i = 0; i < cfg.captionDepth(); i++) {
-            x = b.block("cap/block" + i, x, len, d, cfg.heads(), null);
-        }
-        x = b.layerNorm3("cap/ln", x, d);
-        return b.dense3("cap/out", x, len, d, Vocabulary.size());
+        return new SDVariable[] {graphs.decodeImage(b, z), graphs.decodeCaption(b, z)};
     }
 
     /** The loss components and their weights in the total loss. */
@@ -463,48 +320,16 @@ public final class UnifiedModel {
      * ops, norms and softmax are not counted; backward is taken as twice the forward.
      */
     public long forwardFlopsPerSample() {
-        long d = cfg.width();
-        long t = cfg.imageTokens();
-        long len = Vocabulary.MAX_TOKENS;
-        long z = cfg.latent();
-        long p = cfg.patchWidth();
-        long v = Vocabulary.size();
-        long r = READOUT_WIDTH;
-        long imageEnc = imageEncoderFlops();
-        long textEnc = 2 * len * v * d + cfg.textDepth() * blockFlops(len, d) + 2 * len * d * r + 2 * len * r * z;
-        long imageDec = imageDecoderFlops();
-        long e = EXPAND_WIDTH;
-        long capDec = 2 * z * len * e + 2 * len * e * d + cfg.captionDepth() * blockFlops(len, d) + 2 * len * d * v;
-        return imageEnc + textEnc + 2 * imageDec + capDec;
+        return UnifiedFlops.forwardPerSample(cfg);
     }
 
     /** Matrix-multiply FLOPs of encoding one image to its latent. */
     public long imageEncoderFlops() {
-        long d = cfg.width();
-        long t = cfg.imageTokens();
-        long trunk = 2 * t * cfg.patchWidth() * d + cfg.imageDepth() * blockFlops(t, d);
-        return trunk + (cfg.spatial() ? 2 * t * d * cfg.latentChannels()
-                : 2 * t * d * READOUT_WIDTH + 2 * t * READOUT_WIDTH * cfg.latent());
+        return UnifiedFlops.imageEncoder(cfg);
     }
 
     /** Matrix-multiply FLOPs of decoding one latent to an image. */
     public long imageDecoderFlops() {
-        long t = cfg.imageTokens();
-        if (cfg.attentionDecoder()) {
-            long d = cfg.width();
-            long c = cfg.gridChannels();
-            long expand = cfg.spatial() ? 0 : 2L * cfg.latent() * t * c;
-            return expand + 2 * t * c * d + cfg.decoderDepth() * blockFlops(t, d) + 2 * t * d * cfg.patchWidth();
-        }
-        long h = 2L * cfg.width();
-        return 2L * cfg.latent() * t * DECODER_VIEW + 2 * t * DECODER_VIEW * h + cfg.decoderDepth() * 2 * t * h * h
-                + 2 * t * h * cfg.patchWidth();
-    }
-
-    static long blockFlops(long t, long d) {
-        long projections = 2 * t * d * d * 4;          // q, k, v, out
-        long attention = 2 * t * t * d * 2;            // QK^T and AV
-        long mlp = 2 * t * d * (4 * d) * 2;            // fc1 and fc2
-        return projections + attention + mlp;
+        return UnifiedFlops.imageDecoder(cfg);
     }
 }
