@@ -58,6 +58,10 @@ final class TrainUnifiedCommand implements Callable<Integer> {
             description = "A vector latent decoded by a transformer: spread over the patch grid, this many numbers per patch, "
                     + "then --decoder-depth blocks; 0: the per-position MLP (default: ${DEFAULT-VALUE}).")
     int decoderChannels;
+    @Option(names = "--foreground-weight", defaultValue = "0",
+            description = "Weigh every pixel that differs from the background 1 + this in the image losses, so the loss "
+                    + "is spent where shapes are told apart (default: ${DEFAULT-VALUE}: plain MSE).")
+    double foregroundWeight;
     @Option(names = "--decoder-depth", defaultValue = "1",
             description = "Hidden layers of the image decoder after the shared latent; transformer blocks for a spatial latent "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -85,7 +89,7 @@ final class TrainUnifiedCommand implements Callable<Integer> {
 
     /** Training options a resumed run takes from its checkpoint instead. */
     private static final List<String> FIXED_ON_RESUME = List.of("--seed", "--steps", "--batch", "--lr", "--warmup", "--width",
-            "--latent", "--latent-channels", "--latent-noise", "--decoder-channels", "--decoder-depth", "--caption-depth", "--weights", "--eval-every", "--eval-size");
+            "--latent", "--latent-channels", "--latent-noise", "--decoder-channels", "--foreground-weight", "--decoder-depth", "--caption-depth", "--weights", "--eval-every", "--eval-size");
     /** How long Ctrl+C waits for the current step and the checkpoint. */
     private static final long STOP_WAIT_SECONDS = 120;
 
@@ -133,7 +137,8 @@ final class TrainUnifiedCommand implements Callable<Integer> {
                 config = new UnifiedConfig(config.imageSize(), config.patch(), width, config.heads(), config.imageDepth(),
                         config.textDepth(), decoderDepth, captionDepth, latent, config.reconWeight(),
                         config.generationWeight(), config.captionWeight(), config.alignWeight(), config.temperature())
-                        .withLatentChannels(latentChannels, latent).withLatentNoise(latentNoise).withDecoderChannels(decoderChannels);
+                        .withLatentChannels(latentChannels, latent).withLatentNoise(latentNoise).withDecoderChannels(decoderChannels)
+                        .withForegroundWeight(foregroundWeight);
                 TrainSettings settings = new TrainSettings(lr, batch, steps, seed, warmup, evalEvery, evalSize, evalEvery);
                 training = UnifiedTraining.fresh(config, settings);
             }
@@ -238,7 +243,8 @@ final class TrainUnifiedCommand implements Callable<Integer> {
                 + (captionDepth != d.captionDepth() ? " --caption-depth " + captionDepth : "");
         String latentArg = (latentChannels > 0 ? "--latent-channels " + latentChannels : "--latent " + latent)
                 + (latentNoise > 0 ? " --latent-noise " + latentNoise : "")
-                + (decoderChannels > 0 ? " --decoder-channels " + decoderChannels : "");
+                + (decoderChannels > 0 ? " --decoder-channels " + decoderChannels : "")
+                + (foregroundWeight > 0 ? " --foreground-weight " + foregroundWeight : "");
         return String.format(Locale.ROOT, "reflectlab train unified --seed %d --steps %d --batch %d --lr %s --warmup %d "
                         + "--width %d %s%s --weights %s,%s,%s,%s --eval-every %d --eval-size %d --out %s",
                 seed, steps, batch, lr, warmup, width, latentArg, depths, lossWeights[0], lossWeights[1], lossWeights[2],

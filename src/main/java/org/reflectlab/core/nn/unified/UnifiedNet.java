@@ -170,8 +170,8 @@ public final class UnifiedNet {
         Map<String, Double> losses = new LinkedHashMap<>();
         Map<String, Double> w = UnifiedModel.lossWeights(cfg);
         Mat dOut = dOutSlot.mat(2 * n * t, p);
-        losses.put(UnifiedModel.LOSS_RECON, mse(out.rows(0, n * t), patches, dOut.rows(0, n * t), w.get(UnifiedModel.LOSS_RECON)));
-        losses.put(UnifiedModel.LOSS_GEN, mse(out.rows(n * t, n * t), patches, dOut.rows(n * t, n * t), w.get(UnifiedModel.LOSS_GEN)));
+        losses.put(UnifiedModel.LOSS_RECON, imageLoss(out.rows(0, n * t), patches, dOut.rows(0, n * t), w.get(UnifiedModel.LOSS_RECON)));
+        losses.put(UnifiedModel.LOSS_GEN, imageLoss(out.rows(n * t, n * t), patches, dOut.rows(n * t, n * t), w.get(UnifiedModel.LOSS_GEN)));
         Mat dLogits = dLogitsSlot.mat(n * len, v);
         losses.put(UnifiedModel.LOSS_CAPTION, crossEntropy(logits, tokens, dLogits, w.get(UnifiedModel.LOSS_CAPTION)));
         losses.put(UnifiedModel.LOSS_ALIGN, align.forward(zi.buf(), zt.buf(), eye, n));
@@ -197,18 +197,31 @@ public final class UnifiedNet {
         }
     }
 
-    /** Mean squared error of out against target; its weighted gradient into grad. */
-    private static double mse(Mat out, Mat target, Mat grad, double weight) {
+    /**
+     * Mean squared error of out against target (patch rows), foreground pixels weighted 1 + λ as
+     * {@link UnifiedGraphs} does; its gradient, times the loss weight, into grad.
+     */
+    private double imageLoss(Mat out, Mat target, Mat grad, double weight) {
         int size = out.size();
         float scale = (float) (weight * 2.0 / size);
         double sum = 0;
         FloatBuffer o = out.buf();
         FloatBuffer tg = target.buf();
         FloatBuffer g = grad.buf();
-        for (int i = 0; i < size; i++) {
-            float diff = o.get(out.off() + i) - tg.get(target.off() + i);
-            sum += (double) diff * diff;
-            g.put(grad.off() + i, diff * scale);
+        int width = out.cols();
+        int pp = width / 3;
+        float lambda = (float) cfg.foregroundWeight();
+        for (int r = 0; r < out.rows(); r++) {
+            int row = r * width;
+            for (int j = 0; j < pp; j++) {
+                float pixelWeight = lambda != 0 && ForegroundWeights.foreground(tg, target.off() + row, pp, j) ? 1 + lambda : 1;
+                for (int c = 0; c < 3; c++) {
+                    int i = row + c * pp + j;
+                    float diff = o.get(out.off() + i) - tg.get(target.off() + i);
+                    sum += (double) pixelWeight * diff * diff;
+                    g.put(grad.off() + i, pixelWeight * diff * scale);
+                }
+            }
         }
         return sum / size;
     }

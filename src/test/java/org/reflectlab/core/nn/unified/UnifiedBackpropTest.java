@@ -51,6 +51,27 @@ class UnifiedBackpropTest {
                 .withDecoderChannels(3).withLatentNoise(0.3));
     }
 
+    @Test
+    void foregroundWeightedImageLossesAndGradientsMatchSameDiff() {
+        assertMatchesSameDiff(new UnifiedConfig(16, 4, 32, 2, 1, 1, 1, 1, 24, 1.0, 0.7, 1.3, 0.4, 0.1)
+                .withDecoderChannels(3).withForegroundWeight(4.0));
+    }
+
+    @Test
+    void theForegroundWeightRaisesTheImageLossByWhatObjectsGetWrong() {
+        UnifiedConfig plain = new UnifiedConfig(16, 4, 32, 2, 1, 1, 1, 1, 24, 1.0, 0.7, 1.3, 0.4, 0.1).withDecoderChannels(3);
+        UnifiedModel a = UnifiedModel.create(plain, 5);
+        UnifiedModel b = new UnifiedModel(plain.withForegroundWeight(4.0), a.params());
+        ShapesWorld w = new ShapesWorld(new DataSpec(3, 16, DataSpec.defaults(3).categories()));
+        List<Sample> samples = w.samples(0, 6);
+        List<RgbImage> images = samples.stream().map(s -> w.render(s.scene())).toList();
+        Map<String, INDArray> in = a.inputs(images, samples.stream().map(Sample::description).toList());
+        double unweighted = a.trainingGraph().output(in, UnifiedModel.LOSS_RECON).get(UnifiedModel.LOSS_RECON).getDouble(0);
+        double weighted = b.trainingGraph().output(in, UnifiedModel.LOSS_RECON).get(UnifiedModel.LOSS_RECON).getDouble(0);
+        // objects cover a minority of pixels: the weighted loss grows, but by far less than 1 + 4 times
+        assertTrue(weighted > unweighted * 1.05 && weighted < unweighted * 5, unweighted + " -> " + weighted);
+    }
+
     private static void assertMatchesSameDiff(UnifiedConfig config) {
         UnifiedModel m = UnifiedModel.create(config, 5);
         m.params().arrays().forEach((k, a) -> a.addi(Nd4j.randn(a.dataType(), a.shape()).muli(0.05)));
