@@ -27,8 +27,8 @@ class PipelineCliTest {
 
         ModelStore store = new ModelStore(models);
         UnifiedModel unified = UnifiedModelIO.load(store, UnifiedModelIO.DEFAULT_NAME);
-        assertTrue(unified.config().attentionDecoder() && unified.config().noisyLatent() && !unified.config().spatial(),
-                "the chain's unified model has a bounded, noisy vector latent and a transformer decoder");
+        assertTrue(unified.config().noisyLatent() && unified.config().foregroundWeight() > 0 && !unified.config().spatial(),
+                "the chain's unified model has a bounded, noisy vector latent and foreground-weighted image losses");
         Reflector r = ReflectModels.load(store, unified);
         assertEquals(16, r.codec().components(), "the generator draws the principal components the chain asks for");
         for (String name : new String[] {"unified", "generator-base", "critic", "judge", "generator", "generator-sft", "world-implicit"}) {

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The shipped model chain in dependency order: the unified model (a bounded, noisy 128-d latent decoded by a
- * transformer over the patch grid), the base
+ * The shipped model chain in dependency order: the unified model (a bounded, noisy 128-d latent, its image
+ * losses weighted towards the objects), the base
  * generator in its latent space, the critic and the judge trained also on that generator's output
  * path, the reflection pool of the base generator's own samples, the reflection generator and the SFT
  * control fine-tuned on it, the Aphasia ablation variants and the implicit world model. {@link #quick}
@@ -21,7 +21,7 @@ public final class ChainPlan {
         String pool = work.resolve("pool.tsv").toString();
         List<Stage> s = new ArrayList<>();
         s.add(new Stage("unified", List.of("train", "unified", "--seed", "1", "--steps", "8000", "--batch", "32", "--lr", "0.0015",
-                "--warmup", "200", "--width", "96", "--latent", "128", "--latent-noise", "0.1", "--decoder-channels", "16",
+                "--warmup", "200", "--width", "96", "--latent", "128", "--latent-noise", "0.1", "--foreground-weight", "10",
                 "--decoder-depth", "2", "--weights", "10,1,1,0.2", "--eval-every", "500", "--eval-size", "256", "--checkpoint-every", "500",
                 "--out", "unified"),
                 List.of("unified"), List.of(), List.of(), 45));
@@ -39,8 +39,8 @@ public final class ChainPlan {
         s.add(ablation("ablate-base", "1500", List.of()));
         s.add(ablation("ablate-align", "1500", List.of("--weights", "10,1,1,1")));
         s.add(ablation("ablate-heads", "1500", List.of("--caption-depth", "3", "--decoder-depth", "3")));
-        // the design before, for Aphasia's comparison: one unbounded 128-d vector decoded by a per-position MLP
-        s.add(ablation("ablate-latent", "1500", List.of("--decoder-channels", "0", "--decoder-depth", "1")));
+        // the design before, for Aphasia's comparison: an unbounded latent, every pixel weighted alike, one decoder layer
+        s.add(ablation("ablate-latent", "1500", List.of("--latent-noise", "0", "--decoder-depth", "1", "--weights", "1,1,1,0.2")));
         s.add(new Stage("world-implicit", List.of("train", "world", "--seed", "1", "--steps", "3000", "--batch", "32", "--lr", "0.002",
                 "--warmup", "100", "--unroll", "6", "--latent", "64", "--size", "32", "--eval-every", "250", "--eval-size", "128",
                 "--rollouts", "8", "--out", "world-implicit"), List.of("world-implicit"), List.of(), List.of(), 10));
@@ -52,7 +52,7 @@ public final class ChainPlan {
         String pool = work.resolve("pool.tsv").toString();
         List<Stage> s = new ArrayList<>();
         s.add(new Stage("unified", List.of("train", "unified", "--seed", "1", "--steps", "12", "--batch", "8", "--warmup", "2",
-                "--width", "32", "--latent", "32", "--latent-noise", "0.1", "--decoder-channels", "4", "--decoder-depth", "1",
+                "--width", "32", "--latent", "32", "--latent-noise", "0.1", "--foreground-weight", "10", "--decoder-depth", "1",
                 "--caption-depth", "1", "--eval-every", "1000", "--eval-size", "16", "--log-every", "100", "--out", "unified"),
                 List.of("unified"), List.of(), List.of(), 0.3));
         s.add(new Stage("generator-base", List.of("train", "generator", "--seed", "6", "--steps", "8", "--batch", "8", "--width", "32",
@@ -65,7 +65,7 @@ public final class ChainPlan {
         s.add(reflection("generator", pool, "6", List.of("--batch", "8", "--context-drop", "0.3")));
         s.add(reflection("generator-sft", pool, "6", List.of("--batch", "8", "--no-context")));
         s.add(new Stage("ablate-base", List.of("train", "unified", "--seed", "1", "--steps", "4", "--batch", "8", "--warmup", "1",
-                "--width", "32", "--latent", "32", "--decoder-channels", "4", "--decoder-depth", "1", "--caption-depth", "1", "--eval-every", "1000",
+                "--width", "32", "--latent", "32", "--decoder-depth", "1", "--caption-depth", "1", "--eval-every", "1000",
                 "--eval-size", "8", "--out", "ablate-base"), List.of("ablate-base"), List.of(), List.of(), 0.2));
         s.add(new Stage("world-implicit", List.of("train", "world", "--seed", "1", "--steps", "4", "--batch", "4", "--eval-every", "1000",
                 "--eval-size", "4", "--rollouts", "1", "--out", "world-implicit"), List.of("world-implicit"), List.of(), List.of(), 0.2));
@@ -96,8 +96,8 @@ public final class ChainPlan {
         List<String> args = new ArrayList<>(List.of("train", "unified", "--seed", "1", "--steps", steps, "--batch", "32", "--lr",
                 "0.0015", "--warmup", "200", "--width", "96"));
         args.addAll(List.of("--latent", "128"));
-        if (!extra.contains("--decoder-channels")) {
-            args.addAll(List.of("--latent-noise", "0.1", "--decoder-channels", "16"));
+        if (!extra.contains("--latent-noise")) {
+            args.addAll(List.of("--latent-noise", "0.1", "--foreground-weight", "10"));
         }
         if (!extra.contains("--decoder-depth")) {
             args.addAll(List.of("--decoder-depth", "2"));
