@@ -35,7 +35,7 @@ final class Blas {
                 transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
                 transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
                 m, n, k, alpha, at(a, aOff), lda, at(b, bOff), ldb, beta, at(c, cOff), ldc);
-        KernelTimer.stop(KernelTimer.Kind.GEMM, t0);
+        KernelTimer.stop((long) m * n * k < KernelTimer.SMALL_GEMM ? KernelTimer.Kind.GEMM_SMALL : KernelTimer.Kind.GEMM, t0);
     }
 
     /**

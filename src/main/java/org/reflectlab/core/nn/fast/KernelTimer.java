@@ -11,8 +11,14 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 public final class KernelTimer {
 
-    /** The kinds of work a step is made of. */
-    public enum Kind { GEMM, BIAS, LAYER_NORM, GELU, SOFTMAX, POSITIONS, COPY_AND_PACK, ADAM }
+    /**
+     * The kinds of work a step is made of. GEMM_SMALL is a product of under {@link #SMALL_GEMM} multiply-adds
+     * (per-head attention products): there OpenBLAS's per-call cost weighs, unlike in the dense layers' GEMMs.
+     */
+    public enum Kind { GEMM, GEMM_SMALL, BIAS, LAYER_NORM, GELU, SOFTMAX, POSITIONS, COPY_AND_PACK, ADAM }
+
+    /** Multiply-adds under which a GEMM counts as small. */
+    public static final long SMALL_GEMM = 1L << 17;
 
     private static volatile boolean enabled;
     private static final AtomicLongArray NANOS = new AtomicLongArray(Kind.values().length);
