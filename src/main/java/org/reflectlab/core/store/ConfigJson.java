@@ -32,6 +32,34 @@ public final class ConfigJson {
     }
 
     /**
+     * As {@link #toMap(Record)}, leaving out every component that still has its value in {@code unsetValues}:
+     * a component added to a record after models were saved is written only where set, so the configuration
+     * checksum of every model saved before it stays the same.
+     */
+    public static Map<String, Object> toMap(Record config, Map<String, Object> unsetValues) {
+        Map<String, Object> m = toMap(config);
+        unsetValues.forEach((key, unset) -> {
+            if (same(m.get(key), unset)) {
+                m.remove(key);
+            }
+        });
+        return m;
+    }
+
+    /** As {@link #fromMap(Map, Class, String)}, a key missing from the map taking its value from {@code unsetValues}. */
+    public static <T extends Record> T fromMap(Map<String, Object> map, Class<T> type, String lacks,
+                                               Map<String, Object> unsetValues) {
+        Map<String, Object> full = new LinkedHashMap<>(map);
+        unsetValues.forEach(full::putIfAbsent);
+        return fromMap(full, type, lacks);
+    }
+
+    private static boolean same(Object value, Object unset) {
+        return value instanceof Number a && unset instanceof Number b ? a.doubleValue() == b.doubleValue()
+                : java.util.Objects.equals(value, unset);
+    }
+
+    /**
      * Reads a record from a manifest's map; {@code lacks} is the message for a missing key, with
      * {@code %s} for the key ("detector config lacks '%s'").
      */

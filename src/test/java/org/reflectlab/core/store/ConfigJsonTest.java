@@ -1,6 +1,7 @@
 package org.reflectlab.core.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.reflectlab.core.nn.detector.DetectorConfig;
+import org.reflectlab.core.nn.generator.GeneratorConfig;
+import org.reflectlab.core.nn.unified.UnifiedConfig;
 import org.reflectlab.core.nn.world.ImplicitConfig;
 
 /** Configs through Jackson: the shipped manifests read back to the same map, so their configSha256 stays. */
@@ -41,6 +44,53 @@ class ConfigJsonTest {
         Map<String, Object> again = new LinkedHashMap<>(m.config());
         again.put("model", c.toMap());
         assertEquals(m.configSha256(), ModelStore.configSha256(again));
+    }
+
+    @Test
+    void shippedUnifiedAndGeneratorConfigsWriteBackToTheSameChecksum() throws Exception {
+        for (String name : List.of("unified", "ablate-base", "ablate-align", "ablate-heads", "ablate-latent")) {
+            Manifest m = manifest(name);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> model = (Map<String, Object>) m.config().get("model");
+            UnifiedConfig c = UnifiedConfig.fromMap(model);
+            assertEquals(model, c.toMap(), name);
+            Map<String, Object> again = new LinkedHashMap<>(m.config());
+            again.put("model", c.toMap());
+            assertEquals(m.configSha256(), ModelStore.configSha256(again), name);
+        }
+        for (String name : List.of("generator", "generator-base", "generator-sft")) {
+            Manifest m = manifest(name);
+            GeneratorConfig c = GeneratorConfig.fromMap(m.config());
+            Map<String, Object> again = new LinkedHashMap<>(m.config());
+            again.putAll(c.toMap());
+            assertEquals(m.configSha256(), ModelStore.configSha256(again), name);
+        }
+    }
+
+    @Test
+    void componentsAddedLaterAreWrittenOnlyWhereSetAndReadBack() {
+        UnifiedConfig plain = UnifiedConfig.tiny();
+        assertFalse(plain.toMap().containsKey("foregroundWeight"));
+        UnifiedConfig weighted = plain.withLatentNoise(0.1).withForegroundWeight(10);
+        assertEquals(10.0, weighted.toMap().get("foregroundWeight"));
+        assertEquals(weighted, UnifiedConfig.fromMap(weighted.toMap()));
+        assertEquals(plain, UnifiedConfig.fromMap(plain.toMap()));
+
+        GeneratorConfig velocity = GeneratorConfig.tiny(16);
+        assertFalse(velocity.toMap().containsKey("prediction"));
+        assertFalse(velocity.toMap().containsKey("guideStart"));
+        GeneratorConfig data = velocity.withDataPrediction(true).withGuideStart(0.4);
+        assertEquals("data", data.toMap().get("prediction"));
+        assertFalse(data.toMap().containsKey("predictsData"));
+        assertEquals(data, GeneratorConfig.fromMap(data.toMap()));
+        Map<String, Object> older = new LinkedHashMap<>(velocity.toMap());
+        older.remove("textGuide");
+        assertEquals(velocity.withTextGuide(false), GeneratorConfig.fromMap(older), "generators before the text guide had none");
+
+        Map<String, Object> m = new LinkedHashMap<>(plain.toMap());
+        m.remove("width");
+        assertEquals("model config lacks 'width'", assertThrows(IllegalArgumentException.class, () -> UnifiedConfig.fromMap(m))
+                .getMessage());
     }
 
     @Test

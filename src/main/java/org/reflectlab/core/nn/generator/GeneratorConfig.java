@@ -2,6 +2,7 @@ package org.reflectlab.core.nn.generator;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.reflectlab.core.store.ConfigJson;
 
 /**
  * The latent diffusion transformer: it denoises {@code latent} whitened principal components of
@@ -100,35 +101,24 @@ public record GeneratorConfig(int latent, int latentTokens, int contextImageToke
         return latent / contextImageTokens;
     }
 
+    /** Components added after generators were saved: written only where set, so older checksums stay the same. */
+    private static final Map<String, Object> WRITTEN_ONLY_WHEN_SET = Map.of("guideStart", 0.0, "predictsData", false);
+    /** Read as unset where missing: the above, and the text guide of the generators before it. */
+    private static final Map<String, Object> UNSET_WHEN_MISSING = Map.of("guideStart", 0.0, "predictsData", false,
+            "textGuide", false);
+
+    /** The manifest names what the network predicts ("prediction": "data"), not a flag. */
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("latent", latent);
-        m.put("latentTokens", latentTokens);
-        m.put("contextImageTokens", contextImageTokens);
-        m.put("contextPairs", contextPairs);
-        m.put("width", width);
-        m.put("depth", depth);
-        m.put("heads", heads);
-        m.put("textGuide", textGuide);
-        if (guideStart > 0) {
-            m.put("guideStart", guideStart); // only where set: older generators' checksums stay the same
-        }
-        if (predictsData) {
+        Map<String, Object> m = ConfigJson.toMap(this, WRITTEN_ONLY_WHEN_SET);
+        if (Boolean.TRUE.equals(m.remove("predictsData"))) {
             m.put("prediction", "data");
         }
         return m;
     }
 
     public static GeneratorConfig fromMap(Map<String, Object> m) {
-        return new GeneratorConfig(i(m, "latent"), i(m, "latentTokens"), i(m, "contextImageTokens"), i(m, "contextPairs"),
-                i(m, "width"), i(m, "depth"), i(m, "heads"), Boolean.TRUE.equals(m.get("textGuide")),
-                m.get("guideStart") instanceof Number t ? t.doubleValue() : 0.0, "data".equals(m.get("prediction")));
-    }
-
-    private static int i(Map<String, Object> m, String k) {
-        if (!(m.get(k) instanceof Number n)) {
-            throw new IllegalArgumentException("generator config lacks '" + k + "'");
-        }
-        return n.intValue();
+        Map<String, Object> read = new LinkedHashMap<>(m);
+        read.put("predictsData", "data".equals(read.remove("prediction")));
+        return ConfigJson.fromMap(read, GeneratorConfig.class, "generator config lacks '%s'", UNSET_WHEN_MISSING);
     }
 }

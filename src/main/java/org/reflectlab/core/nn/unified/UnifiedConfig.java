@@ -1,8 +1,8 @@
 package org.reflectlab.core.nn.unified;
 
 import org.reflectlab.core.settings.Range;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.reflectlab.core.store.ConfigJson;
 
 /**
  * Architecture and loss weights of the unified text+image model. Every field is checked, so a
@@ -201,61 +201,18 @@ public record UnifiedConfig(int imageSize, int patch, int width, int heads, int 
                 recon, gen, caption, align, temperature, latentChannels, latentNoise, decoderChannels, foregroundWeight);
     }
 
+    /**
+     * Components added after models were saved: written only where set, so the configuration checksum of
+     * every model saved before them stays the same; read as unset where missing.
+     */
+    private static final Map<String, Object> WRITTEN_ONLY_WHEN_SET = Map.of(
+            "latentChannels", 0, "latentNoise", 0.0, "decoderChannels", 0, "foregroundWeight", 0.0);
+
     public Map<String, Object> toMap() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("imageSize", imageSize);
-        m.put("patch", patch);
-        m.put("width", width);
-        m.put("heads", heads);
-        m.put("imageDepth", imageDepth);
-        m.put("textDepth", textDepth);
-        m.put("decoderDepth", decoderDepth);
-        m.put("captionDepth", captionDepth);
-        m.put("latent", latent);
-        m.put("reconWeight", reconWeight);
-        m.put("generationWeight", generationWeight);
-        m.put("captionWeight", captionWeight);
-        m.put("alignWeight", alignWeight);
-        m.put("temperature", temperature);
-        if (latentChannels != 0) {
-            // only where set: the configuration checksum of every model saved before spatial latents stays the same
-            m.put("latentChannels", latentChannels);
-        }
-        if (latentNoise != 0) {
-            m.put("latentNoise", latentNoise);
-        }
-        if (decoderChannels != 0) {
-            m.put("decoderChannels", decoderChannels);
-        }
-        if (foregroundWeight != 0) {
-            m.put("foregroundWeight", foregroundWeight);
-        }
-        return m;
+        return ConfigJson.toMap(this, WRITTEN_ONLY_WHEN_SET);
     }
 
     public static UnifiedConfig fromMap(Map<String, Object> m) {
-        return new UnifiedConfig(i(m, "imageSize"), i(m, "patch"), i(m, "width"), i(m, "heads"), i(m, "imageDepth"),
-                i(m, "textDepth"), i(m, "decoderDepth"), i(m, "captionDepth"), i(m, "latent"),
-                d(m, "reconWeight"), d(m, "generationWeight"), d(m, "captionWeight"), d(m, "alignWeight"),
-                d(m, "temperature"), m.get("latentChannels") instanceof Number c ? c.intValue() : 0,
-                m.get("latentNoise") instanceof Number s ? s.doubleValue() : 0.0,
-                m.get("decoderChannels") instanceof Number c ? c.intValue() : 0,
-                m.get("foregroundWeight") instanceof Number f ? f.doubleValue() : 0.0);
-    }
-
-    static int i(Map<String, Object> m, String k) {
-        Object v = m.get(k);
-        if (!(v instanceof Number n)) {
-            throw new IllegalArgumentException("model config lacks '" + k + "'");
-        }
-        return n.intValue();
-    }
-
-    static double d(Map<String, Object> m, String k) {
-        Object v = m.get(k);
-        if (!(v instanceof Number n)) {
-            throw new IllegalArgumentException("model config lacks '" + k + "'");
-        }
-        return n.doubleValue();
+        return ConfigJson.fromMap(m, UnifiedConfig.class, "model config lacks '%s'", WRITTEN_ONLY_WHEN_SET);
     }
 }
