@@ -59,8 +59,8 @@ final class TrainUnifiedCommand implements Callable<Integer> {
                     + "then --decoder-depth blocks; 0: the per-position MLP (default: ${DEFAULT-VALUE}).")
     int decoderChannels;
     @Option(names = "--foreground-weight", defaultValue = "0",
-            description = "Weigh every pixel that differs from the background 1 + this in the image losses, so the loss "
-                    + "is spent where shapes are told apart (default: ${DEFAULT-VALUE}: plain MSE).")
+            description = "Weigh every pixel that differs from the background 1 + this in the reconstruction loss, so "
+                    + "the loss is spent where shapes are told apart; the caption -> image loss stays unweighted (default: ${DEFAULT-VALUE}: plain MSE).")
     double foregroundWeight;
     @Option(names = "--decoder-depth", defaultValue = "1",
             description = "Hidden layers of the image decoder after the shared latent; transformer blocks for a spatial latent "

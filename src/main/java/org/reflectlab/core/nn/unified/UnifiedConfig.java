@@ -22,9 +22,12 @@ import org.reflectlab.core.store.ConfigJson;
  * its decoder what made the spatial one sharp.
  *
  * <p>{@code foregroundWeight} λ > 0 weighs every image number that differs from the background by
- * 1 + λ in the reconstruction and generation losses (1 elsewhere). A scene is mostly background, so
- * with plain MSE a blob in the right place and colour already scores well; this puts the loss where
- * shapes are told apart.
+ * 1 + λ in the reconstruction loss (1 elsewhere). A scene is mostly background, so with plain MSE a
+ * blob in the right place and colour already scores well; this puts the loss where shapes are told
+ * apart. The caption -> image (generation) loss stays unweighted: a caption leaves an object's exact
+ * position open, and there a weight that makes missing an object 1 + λ times dearer than painting the
+ * background pays the decoder to draw objects too large (measured: with both losses weighted, text ->
+ * image size accuracy fell from 0.995 to 0.535 on `aphasia --samples 500`).
  *
  * <p>{@code latentNoise} σ > 0 bounds every latent number to (-1, 1) with tanh and, in
  * training, decodes the image latent with Gaussian noise of that σ added: a VAE with a fixed posterior

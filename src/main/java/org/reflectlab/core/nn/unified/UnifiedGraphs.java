@@ -61,8 +61,8 @@ final class UnifiedGraphs {
         SDVariable[] halves = sd.split(decoded, 2, 0);
         sd.identity("recon", halves[0]);
         sd.identity("gen", halves[1]);
-        SDVariable recon = imageLoss(sd, halves[0], patches).rename(LOSS_RECON);
-        SDVariable gen = imageLoss(sd, halves[1], patches).rename(LOSS_GEN);
+        SDVariable recon = imageLoss(sd, halves[0], patches, cfg.foregroundWeight()).rename(LOSS_RECON);
+        SDVariable gen = imageLoss(sd, halves[1], patches, 0).rename(LOSS_GEN);
 
         SDVariable logits = sd.identity("cap_logits", decodeCaption(b, zi));
         SDVariable logp = b.logSoftmax(logits, 2);
@@ -85,11 +85,11 @@ final class UnifiedGraphs {
     /**
      * Mean squared error of decoded patches against the true ones; with a foreground weight λ every
      * pixel that differs from the background (any channel by more than {@link ForegroundWeights#THRESHOLD})
-     * counts 1 + λ times.
+     * counts 1 + λ times. Only the reconstruction is weighted (see {@link UnifiedConfig}).
      */
-    private SDVariable imageLoss(SameDiff sd, SDVariable out, SDVariable patches) {
+    private SDVariable imageLoss(SameDiff sd, SDVariable out, SDVariable patches, double lambda) {
         SDVariable sq = sd.math.square(out.sub(patches));
-        if (cfg.foregroundWeight() == 0) {
+        if (lambda == 0) {
             return sq.mean();
         }
         int pp = cfg.patch() * cfg.patch();
@@ -97,7 +97,7 @@ final class UnifiedGraphs {
         SDVariable pixels = sd.reshape(patches, -1, cfg.imageTokens(), 3, pp);
         SDVariable foreground = sd.math.abs(pixels.sub(background)).max(true, 2).gt(ForegroundWeights.THRESHOLD)
                 .castTo(DataType.FLOAT);
-        SDVariable weight = foreground.mul(cfg.foregroundWeight()).add(1.0);
+        SDVariable weight = foreground.mul(lambda).add(1.0);
         return sd.reshape(sq, -1, cfg.imageTokens(), 3, pp).mul(weight).mean();
     }
 

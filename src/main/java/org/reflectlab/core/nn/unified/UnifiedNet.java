@@ -170,8 +170,9 @@ public final class UnifiedNet {
         Map<String, Double> losses = new LinkedHashMap<>();
         Map<String, Double> w = UnifiedModel.lossWeights(cfg);
         Mat dOut = dOutSlot.mat(2 * n * t, p);
-        losses.put(UnifiedModel.LOSS_RECON, imageLoss(out.rows(0, n * t), patches, dOut.rows(0, n * t), w.get(UnifiedModel.LOSS_RECON)));
-        losses.put(UnifiedModel.LOSS_GEN, imageLoss(out.rows(n * t, n * t), patches, dOut.rows(n * t, n * t), w.get(UnifiedModel.LOSS_GEN)));
+        losses.put(UnifiedModel.LOSS_RECON, imageLoss(out.rows(0, n * t), patches, dOut.rows(0, n * t), w.get(UnifiedModel.LOSS_RECON),
+                (float) cfg.foregroundWeight()));
+        losses.put(UnifiedModel.LOSS_GEN, imageLoss(out.rows(n * t, n * t), patches, dOut.rows(n * t, n * t), w.get(UnifiedModel.LOSS_GEN), 0f));
         Mat dLogits = dLogitsSlot.mat(n * len, v);
         losses.put(UnifiedModel.LOSS_CAPTION, crossEntropy(logits, tokens, dLogits, w.get(UnifiedModel.LOSS_CAPTION)));
         losses.put(UnifiedModel.LOSS_ALIGN, align.forward(zi.buf(), zt.buf(), eye, n));
@@ -198,10 +199,10 @@ public final class UnifiedNet {
     }
 
     /**
-     * Mean squared error of out against target (patch rows), foreground pixels weighted 1 + λ as
+     * Mean squared error of out against target (patch rows), foreground pixels weighted 1 + lambda as
      * {@link UnifiedGraphs} does; its gradient, times the loss weight, into grad.
      */
-    private double imageLoss(Mat out, Mat target, Mat grad, double weight) {
+    private double imageLoss(Mat out, Mat target, Mat grad, double weight, float lambda) {
         int size = out.size();
         float scale = (float) (weight * 2.0 / size);
         double sum = 0;
@@ -210,7 +211,6 @@ public final class UnifiedNet {
         FloatBuffer g = grad.buf();
         int width = out.cols();
         int pp = width / 3;
-        float lambda = (float) cfg.foregroundWeight();
         for (int r = 0; r < out.rows(); r++) {
             int row = r * width;
             for (int j = 0; j < pp; j++) {

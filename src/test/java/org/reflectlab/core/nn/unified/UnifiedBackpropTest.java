@@ -70,6 +70,9 @@ class UnifiedBackpropTest {
         double weighted = b.trainingGraph().output(in, UnifiedModel.LOSS_RECON).get(UnifiedModel.LOSS_RECON).getDouble(0);
         // objects cover a minority of pixels: the weighted loss grows, but by far less than 1 + 4 times
         assertTrue(weighted > unweighted * 1.05 && weighted < unweighted * 5, unweighted + " -> " + weighted);
+        // the caption -> image loss is not weighted: a caption leaves positions open (UnifiedConfig)
+        assertEquals(a.trainingGraph().output(in, UnifiedModel.LOSS_GEN).get(UnifiedModel.LOSS_GEN).getDouble(0),
+                b.trainingGraph().output(in, UnifiedModel.LOSS_GEN).get(UnifiedModel.LOSS_GEN).getDouble(0), 1e-7);
     }
 
     private static void assertMatchesSameDiff(UnifiedConfig config) {
