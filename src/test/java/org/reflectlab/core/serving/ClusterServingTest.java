@@ -6,16 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.reflectlab.core.backend.Backend;
 
 /**
  * Three nodes on loopback in one JVM: A hosts the text worker, B and C image workers. A serves
- * text -> image with the decoder on another node, and keeps serving when B stops.
+ * text -> image with the decoder on another node, and keeps serving when B stops. And two nodes
+ * under load: the one stopped while it holds requests loses none of them.
  */
 class ClusterServingTest {
 
@@ -69,6 +73,35 @@ class ClusterServingTest {
             assertEquals(5, completed, "A kept serving text -> image through C");
             assertEquals(1, a.reachableWorkers().get(Modality.IMAGE));
             assertEquals(0, a.metrics().totals().lost());
+        }
+    }
+
+    @Test
+    void stoppingOneOfTwoNodesUnderLoadLosesNoRequest() throws Exception {
+        int pa = freePort();
+        try (ServingNode a = ServingNode.start(node(Set.of(Modality.TEXT, Modality.IMAGE), pa, pa), ServingNodeTest.SHIPPED)) {
+            ServingNode b = ServingNode.start(node(Set.of(Modality.IMAGE), freePort(), pa), ServingNodeTest.SHIPPED);
+            assertTrue(a.awaitWorkers(Map.of(Modality.IMAGE, 2, Modality.TEXT, 1), Duration.ofSeconds(20)), "A sees both image workers");
+            Payload caption = new Payload.Text("a small blue square at bottom right");
+            List<CompletableFuture<Reply>> sent = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                sent.add(a.request(Modality.TEXT, caption, Modality.IMAGE, Duration.ofSeconds(5)).toCompletableFuture());
+                if (i == 20) {
+                    b.close(); // B stops while A's requests are decoded on it and more keep coming
+                }
+            }
+            int completed = 0;
+            for (CompletableFuture<Reply> f : sent) {
+                // every request ends within its deadline and the router's grace: completed, failed (its worker went
+                // away with B) or refused, never unanswered
+                Reply r = f.get(8, TimeUnit.SECONDS);
+                completed += r instanceof Reply.Completed ? 1 : 0;
+            }
+            assertTrue(completed > 0, "some requests completed");
+            assertEquals(0, a.metrics().totals().lost());
+            assertEquals(60, a.metrics().totals().ended(), a.metrics().totals().toString());
+            Reply after = ServingNodeTest.get(a, Modality.TEXT, caption, Modality.IMAGE, Duration.ofSeconds(5));
+            assertInstanceOf(Reply.Completed.class, after, "A serves on with its own image worker: " + after);
         }
     }
 }
