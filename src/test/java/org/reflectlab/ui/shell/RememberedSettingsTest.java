@@ -40,10 +40,10 @@ class RememberedSettingsTest {
         Settings first = new Settings(file);
         ReflectViewModel reflect = new ReflectViewModel(runner, notifier, () -> null);
         reflect.remember(first);
-        reflect.promptProperty().set("two blue squares");
-        reflect.kProperty().set(5);
-        reflect.seedProperty().set(42);
-        reflect.compareProperty().set(false);
+        reflect.form().promptProperty().set("two blue squares");
+        reflect.form().kProperty().set(5);
+        reflect.form().seedProperty().set(42);
+        reflect.form().compareProperty().set(false);
         DataViewModel data = new DataViewModel(runner, notifier);
         data.remember(first);
         data.seedProperty().set(77);
@@ -52,10 +52,10 @@ class RememberedSettingsTest {
         Settings next = restart(first, file);
         ReflectViewModel reflect2 = new ReflectViewModel(runner, notifier, () -> null);
         reflect2.remember(next);
-        assertEquals("two blue squares", reflect2.promptProperty().get());
-        assertEquals(5, reflect2.kProperty().get());
-        assertEquals(42, reflect2.seedProperty().get());
-        assertEquals(false, reflect2.compareProperty().get());
+        assertEquals("two blue squares", reflect2.form().promptProperty().get());
+        assertEquals(5, reflect2.form().kProperty().get());
+        assertEquals(42, reflect2.form().seedProperty().get());
+        assertEquals(false, reflect2.form().compareProperty().get());
         DataViewModel data2 = new DataViewModel(runner, notifier);
         data2.remember(next);
         assertEquals(77, data2.seedProperty().get());
@@ -68,7 +68,7 @@ class RememberedSettingsTest {
         Settings first = new Settings(file).autosave(50);
         ReflectViewModel reflect = new ReflectViewModel(runner, notifier, () -> null);
         reflect.remember(first);
-        reflect.promptProperty().set("a green triangle");
+        reflect.form().promptProperty().set("a green triangle");
         long end = System.currentTimeMillis() + 5000;
         while (first.writes() == 0 && System.currentTimeMillis() < end) {
             Thread.sleep(10);
@@ -76,7 +76,7 @@ class RememberedSettingsTest {
         // no save() call: what a killed app leaves on disk
         ReflectViewModel next = new ReflectViewModel(runner, notifier, () -> null);
         next.remember(new Settings(file));
-        assertEquals("a green triangle", next.promptProperty().get());
+        assertEquals("a green triangle", next.form().promptProperty().get());
     }
 
     @Test
@@ -157,11 +157,11 @@ class RememberedSettingsTest {
         assertEquals(24, data.countProperty().get(), "no 100-million-sample render");
         assertEquals(5, data.seedProperty().get(), "values in range still apply");
         ReflectViewModel reflect = new ReflectViewModel(runner, notifier, () -> null);
-        double guidance = reflect.guidanceProperty().get();
-        int k = reflect.kProperty().get();
+        double guidance = reflect.form().guidanceProperty().get();
+        int k = reflect.form().kProperty().get();
         reflect.remember(next);
-        assertEquals(guidance, reflect.guidanceProperty().get());
-        assertEquals(k, reflect.kProperty().get());
+        assertEquals(guidance, reflect.form().guidanceProperty().get());
+        assertEquals(k, reflect.form().kProperty().get());
         ScalingViewModel scaling = scaling(dir);
         int perCategory = scaling.setup().perCategoryProperty().get();
         scaling.remember(next);
