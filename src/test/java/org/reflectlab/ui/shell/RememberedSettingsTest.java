@@ -109,8 +109,8 @@ class RememberedSettingsTest {
         train.hyper().applyQuick();
         WorldViewModel world = WorldViewModel.forStore(runner, notifier, new ModelStore(dir.resolve("models")));
         world.remember(first);
-        world.setSeed(123);
-        world.setScript(ActionScript.values()[0]);
+        world.settings().setSeed(123);
+        world.settings().setScript(ActionScript.values()[0]);
         AphasiaViewModel aphasia = new AphasiaViewModel(runner, notifier, () -> null, new AphasiaCache());
         aphasia.remember(first);
         aphasia.setSeed(31);
@@ -126,8 +126,8 @@ class RememberedSettingsTest {
         assertEquals("", train2.hyper().errorProperty().get());
         WorldViewModel world2 = WorldViewModel.forStore(runner, notifier, new ModelStore(dir.resolve("models")));
         world2.remember(next);
-        assertEquals(123, world2.seedProperty().get());
-        assertEquals(ActionScript.values()[0], world2.scriptProperty().get());
+        assertEquals(123, world2.settings().seedProperty().get());
+        assertEquals(ActionScript.values()[0], world2.settings().scriptProperty().get());
         AphasiaViewModel aphasia2 = new AphasiaViewModel(runner, notifier, () -> null, new AphasiaCache());
         aphasia2.remember(next);
         assertEquals(31, aphasia2.seedProperty().get());
@@ -168,7 +168,7 @@ class RememberedSettingsTest {
         assertEquals(perCategory, scaling.setup().perCategoryProperty().get());
         WorldViewModel world = WorldViewModel.forStore(runner, notifier, new ModelStore(dir.resolve("models")));
         world.remember(next);
-        assertEquals("", world.settingsErrorProperty().get(), "reported once by the shell, not left on the panel");
+        assertEquals("", world.settings().settingsErrorProperty().get(), "reported once by the shell, not left on the panel");
 
         assertEquals(java.util.List.of("data.count=100000000 (must be one of [12, 24, 48, 96, 192])",
                 "data.pixels=0 (must be one of [32, 48, 64])", "reflect.k=abc (must be 1..20)", "reflect.guidance=99 (must be 1..6)",
