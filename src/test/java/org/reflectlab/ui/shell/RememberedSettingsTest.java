@@ -113,7 +113,7 @@ class RememberedSettingsTest {
         world.settings().setScript(ActionScript.values()[0]);
         AphasiaViewModel aphasia = new AphasiaViewModel(runner, notifier, () -> null, new AphasiaCache());
         aphasia.remember(first);
-        aphasia.setSeed(31);
+        aphasia.setup().setSeed(31);
         aphasia.scenes().setSortBy(Metric.FINE);
         first.put("train.batch", "1"); // out of range: refused on reading, the default stays
 
@@ -130,7 +130,7 @@ class RememberedSettingsTest {
         assertEquals(ActionScript.values()[0], world2.settings().scriptProperty().get());
         AphasiaViewModel aphasia2 = new AphasiaViewModel(runner, notifier, () -> null, new AphasiaCache());
         aphasia2.remember(next);
-        assertEquals(31, aphasia2.seedProperty().get());
+        assertEquals(31, aphasia2.setup().seedProperty().get());
         assertEquals(Metric.FINE, aphasia2.scenes().sortByProperty().get());
         aphasia2.scenes().setSortBy(null);
         AphasiaViewModel aphasia3 = new AphasiaViewModel(runner, notifier, () -> null, new AphasiaCache());
