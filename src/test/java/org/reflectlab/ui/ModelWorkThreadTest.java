@@ -84,19 +84,19 @@ class ModelWorkThreadTest {
             Generator g = TinyModels.generator(unified);
             return TinyModels.reflector(unified, g, recording(TinyModels.wrongFirst(1)), recording(TinyModels.wrongFirst(1)));
         });
-        vm.iterations().addListener((ListChangeListener<Object>) c -> stateChange());
+        vm.steps().iterations().addListener((ListChangeListener<Object>) c -> stateChange());
         vm.modelsReadyProperty().addListener((o, a, b) -> stateChange());
         runner.onUi(() -> {
-            vm.promptProperty().set("a red circle");
-            vm.samplingStepsProperty().set(2);
-            vm.kProperty().set(3);
+            vm.form().promptProperty().set("a red circle");
+            vm.form().samplingStepsProperty().set(2);
+            vm.form().kProperty().set(3);
             vm.loadModels();
         });
         runner.awaitIdle(120);
         assertTrue(vm.modelsReadyProperty().get());
         runner.onUi(vm::run);
         runner.awaitIdle(120);
-        assertEquals(2, vm.iterations().size(), "the critic accepts the second image");
+        assertEquals(2, vm.steps().iterations().size(), "the critic accepts the second image");
         assertFalse(modelThreads.contains(ThreadRecordingRunner.UI_THREAD), "model work on the UI thread: " + modelThreads);
         assertTrue(modelThreads.size() >= 1);
         assertEquals(Set.of(ThreadRecordingRunner.UI_THREAD), stateThreads, "state changed off the UI thread");

@@ -1,18 +1,27 @@
 package org.reflectlab.core.scaling;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.util.StdConverter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.reflectlab.core.reflect.ReflectSettings;
+import org.reflectlab.core.store.ConfigJson;
 
 /**
  * What a sweep runs: methods x K values x the first {@code perCategory} GenEval-lite prompts of
- * each category, with one seed and the sampling settings every method shares.
+ * each category, with one seed and the sampling settings every method shares. Stored (a sweep's info.json, a cluster
+ * job) through Jackson as {"methods": ["bon", ...], "k": [...], "promptsPerCategory": n, "seed", "samplingSteps",
+ * "guidance", "contextSize"}: the keys and method ids sweeps saved before keep reading.
  */
-public record SweepSettings(List<Method> methods, List<Integer> ks, int perCategory, long seed, int samplingSteps,
-                            double guidance, int contextSize) {
+public record SweepSettings(@JsonSerialize(contentConverter = MethodId.class) @JsonDeserialize(contentConverter = MethodOf.class)
+                            List<Method> methods,
+                            @JsonProperty("k") List<Integer> ks,
+                            @JsonProperty("promptsPerCategory") int perCategory,
+                            long seed, int samplingSteps, double guidance, int contextSize) {
 
     public static final List<Integer> DEFAULT_KS = List.of(1, 2, 4, 8, 12, 16, 20);
     /** The default prompt subset: 10 per category, 60 in all (the full set has 50 per category). */
@@ -67,24 +76,29 @@ public record SweepSettings(List<Method> methods, List<Integer> ks, int perCateg
         return out;
     }
 
+    /** The settings as a sweep stores them (see the class comment). */
     public Map<String, Object> describe() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("methods", methods.stream().map(Method::id).toList());
-        m.put("k", ks);
-        m.put("promptsPerCategory", perCategory);
-        m.put("seed", seed);
-        m.put("samplingSteps", samplingSteps);
-        m.put("guidance", guidance);
-        m.put("contextSize", contextSize);
-        return m;
+        return ConfigJson.toMap(this);
     }
 
-    @SuppressWarnings("unchecked")
+    /** Reads what {@link #describe()} wrote; a missing key or a value out of range is named in the message. */
     public static SweepSettings fromMap(Map<String, Object> m) {
-        return new SweepSettings(((List<String>) m.get("methods")).stream().map(Method::parse).toList(),
-                ((List<Number>) m.get("k")).stream().map(Number::intValue).toList(),
-                ((Number) m.get("promptsPerCategory")).intValue(), ((Number) m.get("seed")).longValue(),
-                ((Number) m.get("samplingSteps")).intValue(), ((Number) m.get("guidance")).doubleValue(),
-                ((Number) m.get("contextSize")).intValue());
+        return ConfigJson.fromMap(m, SweepSettings.class, "sweep settings lack '%s'");
+    }
+
+    /** A method as stored: its id ("bon"). */
+    static final class MethodId extends StdConverter<Method, String> {
+        @Override
+        public String convert(Method m) {
+            return m.id();
+        }
+    }
+
+    /** A stored id back to its method; an unknown id is refused with the ids there are. */
+    static final class MethodOf extends StdConverter<String, Method> {
+        @Override
+        public Method convert(String id) {
+            return Method.parse(id);
+        }
     }
 }

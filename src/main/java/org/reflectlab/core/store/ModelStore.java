@@ -1,29 +1,15 @@
 package org.reflectlab.core.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Models on disk: one folder per model holding its files and a manifest.json with their
@@ -41,7 +27,6 @@ import java.util.Set;
 public final class ModelStore {
 
     public static final String MANIFEST = "manifest.json";
-    private static final String TEMP_SUFFIX = ".tmp";
 
     /** Writes one model file into the path it is given. */
     @FunctionalInterface
@@ -58,13 +43,6 @@ public final class ModelStore {
     /** A file to save: its role in the model and the stem/extension of its stored name. */
     public record NewFile(String role, String stem, String extension, FileWriter writer) {
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
-    private static final ObjectMapper CANONICAL = new ObjectMapper()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private final Path root;
     private final Runnable beforeCommit;
@@ -97,18 +75,18 @@ public final class ModelStore {
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(dir);
-            removeTempFiles(dir);
+            SaveSteps.removeTempFiles(dir);
             Map<String, FileEntry> entries = new LinkedHashMap<>();
             for (NewFile f : files) {
-                Path tmp = AtomicFile.tempFile(dir, "." + f.stem() + "-", TEMP_SUFFIX);
+                Path tmp = AtomicFile.tempFile(dir, "." + f.stem() + "-", SaveSteps.TEMP_SUFFIX);
                 written.add(tmp);
                 f.writer().write(tmp);
-                fsync(tmp);
+                SaveSteps.fsync(tmp);
                 String sha = sha256(tmp);
                 long bytes = Files.size(tmp);
                 String fileName = f.stem() + "-" + sha.substring(0, 12) + "." + f.extension();
                 Path target = dir.resolve(fileName);
-                move(tmp, target);
+                SaveSteps.move(tmp, target);
                 written.add(target);
                 entries.put(fileName, new FileEntry(f.role(), bytes, sha));
             }
@@ -116,18 +94,18 @@ public final class ModelStore {
                     description.command(), description.seed(), description.data(), description.config(),
                     configSha256(description.config()), description.network(), description.metrics(),
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-            Path tmpManifest = AtomicFile.tempFile(dir, ".manifest-", TEMP_SUFFIX);
+            Path tmpManifest = AtomicFile.tempFile(dir, ".manifest-", SaveSteps.TEMP_SUFFIX);
             written.add(tmpManifest);
-            Files.write(tmpManifest, JSON.writeValueAsBytes(manifest));
-            fsync(tmpManifest);
+            Files.write(tmpManifest, ManifestJson.bytes(manifest));
+            SaveSteps.fsync(tmpManifest);
             beforeCommit.run();
-            move(tmpManifest, dir.resolve(MANIFEST));
-            fsync(dir);
-            removeUnreferenced(dir, entries.keySet());
+            SaveSteps.move(tmpManifest, dir.resolve(MANIFEST));
+            SaveSteps.fsync(dir);
+            SaveSteps.removeUnreferenced(dir, entries.keySet());
             return manifest;
         } catch (IOException | RuntimeException e) {
-            cleanUpAfterFailedSave(dir, written);
-            throw saveFailure(name, e);
+            SaveSteps.cleanUpAfterFailedSave(dir, written);
+            throw SaveSteps.saveFailure(name, e);
         }
     }
 
@@ -171,8 +149,7 @@ public final class ModelStore {
                     continue;
                 }
                 int removed = 0;
-                try (DirectoryStream<Path> temps = Files.newDirectoryStream(d, p -> p.getFileName().toString().startsWith(".")
-                        && p.getFileName().toString().endsWith(TEMP_SUFFIX))) {
+                try (DirectoryStream<Path> temps = Files.newDirectoryStream(d, SaveSteps::isTemp)) {
                     for (Path t : temps) {
                         if (Files.getLastModifiedTime(t).toMillis() < minute && Files.deleteIfExists(t)) {
                             removed++;
@@ -192,7 +169,7 @@ public final class ModelStore {
                 }
             }
         } catch (IOException e) {
-            notes.add("could not clean up " + root + ": " + describe(e));
+            notes.add("could not clean up " + root + ": " + SaveSteps.describe(e));
         }
         return notes;
     }
@@ -219,7 +196,7 @@ public final class ModelStore {
             throw new ModelStoreException(ModelStoreException.Reason.MISSING_MODEL,
                     "No model '" + name + "' at " + dir + " (its " + MANIFEST + " is missing).");
         }
-        Manifest manifest = readManifest(manifestPath);
+        Manifest manifest = ManifestJson.read(manifestPath);
         if (manifest.format() != Manifest.FORMAT) {
             throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST, "Model '" + name + "': its manifest has format "
                     + manifest.format() + ", but this version of ReflectLab reads format " + Manifest.FORMAT + " only ("
@@ -236,7 +213,7 @@ public final class ModelStore {
                     + "manifest, or train the model again.");
         }
         for (Map.Entry<String, FileEntry> e : manifest.files().entrySet()) {
-            checkFile(dir, e.getKey(), e.getValue());
+            FileChecks.check(dir, e.getKey(), e.getValue());
         }
         return manifest;
     }
@@ -246,13 +223,7 @@ public final class ModelStore {
      * loading checks it, so an edited configuration never runs silently with the old weights.
      */
     public static String configSha256(Map<String, Object> config) {
-        try {
-            Object canonical = JSON.readValue(JSON.writeValueAsBytes(config == null ? Map.of() : config), Object.class);
-            byte[] bytes = CANONICAL.writeValueAsBytes(canonical);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot checksum a configuration", e);
-        }
+        return ManifestJson.configSha256(config);
     }
 
     /**
@@ -271,11 +242,7 @@ public final class ModelStore {
         Manifest sealed = new Manifest(m.format(), foreignName ? name : m.name(), m.kind(), m.files(), m.command(), m.seed(),
                 m.data(), m.config(), m.configSha256() != null ? m.configSha256() : configSha256(m.config()), m.network(),
                 m.metrics(), m.created());
-        try {
-            AtomicFile.write(dir(name).resolve(MANIFEST), out -> out.write(JSON.writeValueAsBytes(sealed)));
-        } catch (IOException e) {
-            throw new ModelStoreException(ModelStoreException.Reason.WRITE_FAILED, e.getMessage(), e);
-        }
+        ManifestJson.replace(dir(name).resolve(MANIFEST), sealed);
         return true;
     }
 
@@ -288,11 +255,7 @@ public final class ModelStore {
         Manifest m = verify(name);
         Manifest named = new Manifest(m.format(), m.name(), m.kind(), m.files(), command, m.seed(), m.data(), m.config(),
                 m.configSha256(), m.network(), m.metrics(), m.created());
-        try {
-            AtomicFile.write(dir(name).resolve(MANIFEST), out -> out.write(JSON.writeValueAsBytes(named)));
-        } catch (IOException e) {
-            throw new ModelStoreException(ModelStoreException.Reason.WRITE_FAILED, e.getMessage(), e);
-        }
+        ManifestJson.replace(dir(name).resolve(MANIFEST), named);
     }
 
     /** Verifies the model, then reads the file with the given role. */
@@ -307,7 +270,7 @@ public final class ModelStore {
         } catch (IOException | RuntimeException e) {
             throw new ModelStoreException(ModelStoreException.Reason.UNREADABLE,
                     "Model '" + name + "': " + path.getFileName() + " passed its checksum but could not be read: "
-                            + describe(e), e);
+                            + SaveSteps.describe(e), e);
         }
     }
 
@@ -325,7 +288,7 @@ public final class ModelStore {
                 Path m = d.resolve(MANIFEST);
                 if (Files.isRegularFile(m)) {
                     try {
-                        Manifest read = readManifest(m);
+                        Manifest read = ManifestJson.read(m);
                         // models are loaded by folder, whatever name their manifest was saved with
                         out.add(new Manifest(read.format(), d.getFileName().toString(), read.kind(), read.files(), read.command(),
                                 read.seed(), read.data(), read.config(), read.configSha256(), read.network(), read.metrics(),
@@ -343,157 +306,15 @@ public final class ModelStore {
     }
 
     public static Manifest readManifest(Path manifestPath) throws ModelStoreException {
-        try {
-            return JSON.readValue(manifestPath.toFile(), Manifest.class);
-        } catch (JsonProcessingException e) {
-            throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST,
-                    manifestPath + " is not a valid manifest: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST,
-                    "Could not read " + manifestPath + ": " + describe(e), e);
-        }
+        return ManifestJson.read(manifestPath);
     }
 
     public static String toJson(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private static void checkFile(Path dir, String file, FileEntry entry) throws ModelStoreException {
-        Path path = dir.resolve(file).normalize();
-        if (!path.startsWith(dir.normalize())) {
-            throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST,
-                    "The manifest in " + dir + " names a file outside its folder: " + file);
-        }
-        if (!Files.isRegularFile(path)) {
-            throw new ModelStoreException(ModelStoreException.Reason.MISSING_FILE,
-                    path + " is missing (the manifest lists it).");
-        }
-        try {
-            if (!path.toRealPath().startsWith(dir.toRealPath())) {
-                throw new ModelStoreException(ModelStoreException.Reason.BAD_MANIFEST, path + " is a link to "
-                        + path.toRealPath() + ", outside its model's folder; a model's files must be in its folder.");
-            }
-            long size = Files.size(path);
-            if (size < entry.bytes()) {
-                throw new ModelStoreException(ModelStoreException.Reason.TRUNCATED, String.format(
-                        "%s is truncated: %,d of %,d bytes.", path, size, entry.bytes()));
-            }
-            if (size > entry.bytes()) {
-                throw new ModelStoreException(ModelStoreException.Reason.CORRUPT, String.format(
-                        "%s is corrupt or was modified: %,d bytes where the manifest says %,d.", path, size, entry.bytes()));
-            }
-            if (!sha256(path).equalsIgnoreCase(entry.sha256())) {
-                throw new ModelStoreException(ModelStoreException.Reason.CORRUPT,
-                        path + " is corrupt or was modified: its SHA-256 does not match the manifest.");
-            }
-        } catch (IOException e) {
-            throw new ModelStoreException(ModelStoreException.Reason.UNREADABLE,
-                    "Could not read " + path + ": " + describe(e), e);
-        }
+        return ManifestJson.toJson(value);
     }
 
     public static String sha256(Path file) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-        byte[] buf = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
+        return FileChecks.sha256(file);
     }
 
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void fsync(Path path) throws IOException {
-        boolean directory = Files.isDirectory(path);
-        try (FileChannel ch = FileChannel.open(path, directory ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
-            ch.force(true);
-        } catch (IOException e) {
-            if (!directory) {
-                throw e;
-            }
-            // some file systems refuse to fsync a directory; the renames are still atomic
-        }
-    }
-
-    private static void removeTempFiles(Path dir) throws IOException {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, p -> p.getFileName().toString().startsWith(".")
-                && p.getFileName().toString().endsWith(TEMP_SUFFIX))) {
-            for (Path p : s) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
-    private static void removeUnreferenced(Path dir, Set<String> keep) {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, Files::isRegularFile)) {
-            for (Path p : s) {
-                String n = p.getFileName().toString();
-                if (!n.equals(MANIFEST) && !keep.contains(n) && n.matches(".+-[0-9a-f]{12}\\.[A-Za-z0-9]+")) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        } catch (IOException ignored) {
-            // leftovers cost disk space only; the manifest decides what the model is
-        }
-    }
-
-    /** Deletes what this save wrote, except files the current manifest still references. */
-    private static void cleanUpAfterFailedSave(Path dir, List<Path> written) {
-        Set<String> referenced = Set.of();
-        Path manifest = dir.resolve(MANIFEST);
-        if (Files.isRegularFile(manifest)) {
-            try {
-                referenced = readManifest(manifest).files().keySet();
-            } catch (ModelStoreException ignored) {
-                referenced = Set.of();
-            }
-        }
-        for (Path p : written) {
-            if (!referenced.contains(p.getFileName().toString())) {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort; temp files are also removed by the next save
-                }
-            }
-        }
-    }
-
-    private static ModelStoreException saveFailure(String name, Exception e) {
-        String text = describe(e);
-        boolean full = text.toLowerCase(java.util.Locale.ROOT).contains("no space left")
-                || text.toLowerCase(java.util.Locale.ROOT).contains("disk quota");
-        if (full) {
-            return new ModelStoreException(ModelStoreException.Reason.DISK_FULL,
-                    "Could not save model '" + name + "': the disk is full. Free some space and save again; "
-                            + "the previously saved model is unchanged.", e);
-        }
-        return new ModelStoreException(ModelStoreException.Reason.WRITE_FAILED,
-                "Could not save model '" + name + "': " + text + ". The previously saved model is unchanged.", e);
-    }
-
-    static String describe(Throwable e) {
-        if (e instanceof NoSuchFileException n) {
-            return "no such file " + n.getFile();
-        }
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
-    }
 }

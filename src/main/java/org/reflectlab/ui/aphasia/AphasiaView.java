@@ -145,15 +145,15 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
         samples.setEditable(true);
         samples.setPrefWidth(95);
         samples.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, AphasiaSettings.MAX_SAMPLES,
-                vm.samplesProperty().get(), 50));
-        samples.valueProperty().addListener((o, a, b) -> vm.setSamples(b));
+                vm.setup().samplesProperty().get(), 50));
+        samples.valueProperty().addListener((o, a, b) -> vm.setup().setSamples(b));
         samples.setTooltip(new Tooltip("Held-out scenes in the round trip (500 take ~10-20 s)"));
         Spinner<Integer> seed = new Spinner<>();
         seed.setId("aphasia-seed");
         seed.setEditable(true);
         seed.setPrefWidth(90);
-        seed.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, AphasiaViewModel.MAX_SEED, vm.seedProperty().get()));
-        seed.valueProperty().addListener((o, a, b) -> vm.setSeed(b));
+        seed.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, AphasiaSetupViewModel.MAX_SEED, vm.setup().seedProperty().get()));
+        seed.valueProperty().addListener((o, a, b) -> vm.setup().setSeed(b));
         seed.setTooltip(new Tooltip("Held-out scenes come from ShapesWorld seed " + AphasiaSettings.HELDOUT_SEED_BASE + " + this"));
         Button run = new Button("Run");
         run.setId("aphasia-run");
@@ -174,7 +174,7 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
         Button png = exportButton("Export PNG…", "aphasia-export-png", () -> export("charts PNG", "png", "aphasia.png", 2));
         Label error = new Label();
         error.getStyleClass().add("error-text");
-        error.textProperty().bind(vm.settingsErrorProperty());
+        error.textProperty().bind(vm.setup().settingsErrorProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         return Fit.toolbar(label("Scenes"), samples, label("Seed"), seed, run, cancel, progress, error, csv, scenes, png);
     }

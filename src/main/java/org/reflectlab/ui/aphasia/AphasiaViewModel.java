@@ -6,8 +6,6 @@ import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,7 +22,6 @@ import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.settings.Settings;
 import org.reflectlab.ui.kit.Experiment;
 import org.reflectlab.ui.kit.Notifier;
-import org.reflectlab.ui.kit.Remembered;
 
 /**
  * The Aphasia workspace's state: settings, the round trip (in the background, cancellable, with
@@ -34,8 +31,6 @@ import org.reflectlab.ui.kit.Remembered;
  */
 public final class AphasiaViewModel {
 
-    public static final int MAX_SEED = 999_999;
-
     private final TaskRunner runner;
     private final Notifier notifier;
     private final AphasiaCache cache;
@@ -43,13 +38,11 @@ public final class AphasiaViewModel {
     private final Experiment roundTrip;
 
     // Properties //
-    private final ReadOnlyIntegerWrapper seed = new ReadOnlyIntegerWrapper(1);
-    private final ReadOnlyIntegerWrapper samples = new ReadOnlyIntegerWrapper(500);
-    private final ReadOnlyStringWrapper settingsError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<AphasiaResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper fromCache = new ReadOnlyBooleanWrapper(false);
 
+    private final AphasiaSetupViewModel setup = new AphasiaSetupViewModel();
     private final SceneBrowser scenes = new SceneBrowser(result.getReadOnlyProperty());
     private final MemoryViewModel memory;
     private final VariantsViewModel variants;
@@ -81,33 +74,12 @@ public final class AphasiaViewModel {
 
     // Commands //
 
-    public boolean setSeed(int s) {
-        return change(s >= 0 && s <= MAX_SEED, "Seed must be 0.." + MAX_SEED + ".", () -> seed.set(s));
-    }
-
-    public boolean setSamples(int n) {
-        return change(n >= 2 && n <= AphasiaSettings.MAX_SAMPLES, "Samples must be 2.." + AphasiaSettings.MAX_SAMPLES + ".",
-                () -> samples.set(n));
-    }
-
-    private boolean change(boolean ok, String refusal, Runnable apply) {
-        settingsError.set(ok ? "" : refusal);
-        if (ok) {
-            apply.run();
-        }
-        return ok;
-    }
-
-    public AphasiaSettings settings() {
-        return AphasiaSettings.of(seed.get(), samples.get());
-    }
-
     /** Runs the round trip for the current settings in the background (or shows the cached result). */
     public void run() {
         if (roundTrip.runningProperty().get()) {
             return;
         }
-        AphasiaSettings s = settings();
+        AphasiaSettings s = setup.settings();
         boolean[] cached = {false};
         problem.set("");
         roundTrip.submit("Aphasia round trip, " + s.samples() + " scenes",
@@ -138,7 +110,7 @@ public final class AphasiaViewModel {
         if (roundTrip.runningProperty().get() || result.get() != null) {
             return;
         }
-        AphasiaSettings s = settings();
+        AphasiaSettings s = setup.settings();
         runner.submit(BackgroundTask.of("Loading the unified model and the judge",
                         ctx -> models.use(ctx, m -> java.util.Optional.ofNullable(cache.get(m.sha256(), s))))
                 .hiddenFromTaskList().onSuccess(hit -> hit.filter(r -> result.get() == null).ifPresent(r -> {
@@ -163,12 +135,12 @@ public final class AphasiaViewModel {
 
     /** Describe from memory with the default sizes and the current seed, in the background. */
     public void runMemory() {
-        memory.run(MemoryExperiment.Settings.defaults(seed.get()));
+        memory.run(MemoryExperiment.Settings.defaults(setup.seedProperty().get()));
     }
 
     /** Runs the round trip on every ablation variant with the current settings (cached per variant checksum). */
     public void compareVariants() {
-        variants.compare(settings());
+        variants.compare(setup.settings());
     }
 
     /** Cancels whatever runs (the round trip, describe-from-memory, the variants). */
@@ -192,13 +164,16 @@ public final class AphasiaViewModel {
 
     /** Keeps the seed, the number of scenes and the browser's sort across restarts; call before the view is built. */
     public void remember(Settings s) {
-        new Remembered(s, "aphasia").value("seed", seedProperty(), Integer::valueOf, v -> setSeed(v.intValue()), "must be 0.." + MAX_SEED)
-                .value("samples", samplesProperty(), Integer::valueOf, v -> setSamples(v.intValue()), "must be 2.." + AphasiaSettings.MAX_SAMPLES);
-        settingsError.set(""); // a refused value is reported once by the shell; the panel starts clean
+        setup.remember(s);
         scenes.remember(s);
     }
 
     // Parts and properties //
+
+    /** The settings row: seed and number of scenes. */
+    public AphasiaSetupViewModel setup() {
+        return setup;
+    }
 
     /** The result's exports (summary and samples as CSV, charts as PNG), written off the FX thread. */
     public AphasiaExports exports() {
@@ -215,19 +190,6 @@ public final class AphasiaViewModel {
 
     public VariantsViewModel variants() {
         return variants;
-    }
-
-    public ReadOnlyIntegerProperty seedProperty() {
-        return seed.getReadOnlyProperty();
-    }
-
-    public ReadOnlyIntegerProperty samplesProperty() {
-        return samples.getReadOnlyProperty();
-    }
-
-    /** Why the last settings change was refused, or "". */
-    public ReadOnlyStringProperty settingsErrorProperty() {
-        return settingsError.getReadOnlyProperty();
     }
 
     /** Whether the round trip runs. */

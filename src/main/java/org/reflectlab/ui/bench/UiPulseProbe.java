@@ -86,7 +86,7 @@ public final class UiPulseProbe {
         }.start());
         done.await((long) seconds + 30, TimeUnit.SECONDS);
         long steps = vm.monitor().stepProperty().get() - startStep;
-        Platform.runLater(vm::stop);
+        Platform.runLater(vm.controls()::stop);
         List<Double> sorted = new ArrayList<>(gaps);
         Collections.sort(sorted);
         Result r = new Result(sorted.size(), pct(sorted, 0.5), pct(sorted, 0.99),

@@ -194,48 +194,48 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
         title.getStyleClass().add("section-title");
         captionField.setId("caption-input");
         captionField.setPromptText("a red circle left of a blue square");
-        captionField.textProperty().bindBidirectional(vm.captionTextProperty());
+        captionField.textProperty().bindBidirectional(vm.caption().textProperty());
 
         Label message = new Label();
         message.setId("caption-message");
         message.setWrapText(true);
         message.getStyleClass().add("error-text");
         message.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.captionErrorProperty().get() == null ? "" : vm.captionErrorProperty().get().message(),
-                vm.captionErrorProperty()));
+                () -> vm.caption().errorProperty().get() == null ? "" : vm.caption().errorProperty().get().message(),
+                vm.caption().errorProperty()));
         Hyperlink fix = new Hyperlink();
         fix.setId("caption-fix");
         fix.textProperty().bind(Bindings.createStringBinding(() -> {
-            ParseError e = vm.captionErrorProperty().get();
+            ParseError e = vm.caption().errorProperty().get();
             return e == null || e.suggestion() == null ? "" : "Use '" + e.suggestion() + "'";
-        }, vm.captionErrorProperty()));
+        }, vm.caption().errorProperty()));
         fix.visibleProperty().bind(fix.textProperty().isNotEmpty());
         fix.managedProperty().bind(fix.visibleProperty());
         fix.setOnAction(e -> {
-            vm.applySuggestion();
+            vm.caption().applySuggestion();
             captionField.requestFocus();
             captionField.end();
         });
         VBox messageBox = new VBox(0, message, fix);
-        messageBox.visibleProperty().bind(vm.captionErrorProperty().isNotNull());
+        messageBox.visibleProperty().bind(vm.caption().errorProperty().isNotNull());
         messageBox.managedProperty().bind(messageBox.visibleProperty());
 
         Label summary = new Label();
         summary.setId("caption-summary");
         summary.setWrapText(true);
         summary.getStyleClass().add("muted");
-        summary.textProperty().bind(vm.captionSummaryProperty());
+        summary.textProperty().bind(vm.caption().summaryProperty());
 
         ImageView preview = new ImageView();
         preview.setId("caption-image");
         Label placeholder = new Label();
         placeholder.getStyleClass().add("placeholder");
         placeholder.setWrapText(true);
-        placeholder.textProperty().bind(Bindings.when(vm.captionErrorProperty().isNotNull())
+        placeholder.textProperty().bind(Bindings.when(vm.caption().errorProperty().isNotNull())
                 .then("Nothing rendered: fix the caption above.")
                 .otherwise("Type a caption to see it drawn."));
-        placeholder.visibleProperty().bind(vm.captionImageProperty().isNull());
-        vm.captionImageProperty().addListener((o, a, img) -> preview.setImage(img == null ? null : Images.toFx(img, Images.scaleToFit(img, 224))));
+        placeholder.visibleProperty().bind(vm.caption().imageProperty().isNull());
+        vm.caption().imageProperty().addListener((o, a, img) -> preview.setImage(img == null ? null : Images.toFx(img, Images.scaleToFit(img, 224))));
         StackPane frame = new StackPane(preview, placeholder);
         frame.getStyleClass().add("image-frame");
         frame.setPrefSize(232, 232);

@@ -10,31 +10,20 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.TaskHandle;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.data.AudioClip;
-import org.reflectlab.core.data.Caption;
-import org.reflectlab.core.data.CaptionParser;
 import org.reflectlab.core.data.DataSpec;
 import org.reflectlab.core.data.ImageGrid;
-import org.reflectlab.core.data.ParseError;
-import org.reflectlab.core.data.ParseResult;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.Sample;
-import org.reflectlab.core.data.Scene;
 import org.reflectlab.core.data.SceneAudio;
-import org.reflectlab.core.data.SceneRenderer;
-import org.reflectlab.core.data.SceneSampler;
 import org.reflectlab.core.data.ShapesWorld;
 import org.reflectlab.ui.kit.Notifier;
 
@@ -48,8 +37,6 @@ public final class DataViewModel {
     /** Render sizes offered, in pixels. */
     public static final List<Integer> SIZES = List.of(32, 48, 64);
     public static final int MAX_SEED = 999_999;
-    /** Fixed seed for the caption preview, so the same caption always draws the same scene. */
-    private static final long PREVIEW_SEED = 2026;
 
     private final TaskRunner runner;
     private final Notifier notifier;
@@ -66,15 +53,11 @@ public final class DataViewModel {
     private final ObjectProperty<SampleCard> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<AudioClip> selectedAudio = new ReadOnlyObjectWrapper<>();
 
-    private final StringProperty captionText = new SimpleStringProperty("");
-    private final ReadOnlyObjectWrapper<ParseError> captionError = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper captionSummary = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<RgbImage> captionImage = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty exporting = new SimpleBooleanProperty();
 
+    private final CaptionPreviewViewModel caption;
     private TaskHandle gridTask = TaskHandle.DONE;
     private long gridGeneration;
-    private long previewGeneration;
     private long audioGeneration;
 
     public DataViewModel(TaskRunner runner, Notifier notifier) {
@@ -83,13 +66,9 @@ public final class DataViewModel {
         seed.addListener((o, a, b) -> refresh());
         count.addListener((o, a, b) -> refresh());
         category.addListener((o, a, b) -> refresh());
-        imageSize.addListener((o, a, b) -> {
-            refresh();
-            renderCaption();
-        });
-        captionText.addListener((o, a, b) -> renderCaption());
+        imageSize.addListener((o, a, b) -> refresh());
         selected.addListener((o, a, b) -> synthesize(b));
-        renderCaption();
+        caption = new CaptionPreviewViewModel(runner, imageSize);
     }
 
     public IntegerProperty seedProperty() {
@@ -125,22 +104,9 @@ public final class DataViewModel {
         return selectedAudio.getReadOnlyProperty();
     }
 
-    public StringProperty captionTextProperty() {
-        return captionText;
-    }
-
-    public ReadOnlyObjectProperty<ParseError> captionErrorProperty() {
-        return captionError.getReadOnlyProperty();
-    }
-
-    /** "color attribution · a red circle and a blue square" for a valid caption, else "". */
-    public ReadOnlyStringProperty captionSummaryProperty() {
-        return captionSummary.getReadOnlyProperty();
-    }
-
-    /** The rendered caption; null whenever the caption is invalid. */
-    public ReadOnlyObjectProperty<RgbImage> captionImageProperty() {
-        return captionImage.getReadOnlyProperty();
+    /** The caption box beside the grid. */
+    public CaptionPreviewViewModel caption() {
+        return caption;
     }
 
     public BooleanProperty exportingProperty() {
@@ -203,18 +169,6 @@ public final class DataViewModel {
                 }));
     }
 
-    /** Replaces the misspelt word with the suggestion, if there is one. */
-    public void applySuggestion() {
-        ParseError e = captionError.get();
-        if (e != null && e.suggestion() != null) {
-            captionText.set(e.applySuggestion(captionText.get()));
-        }
-    }
-
-    public boolean canApplySuggestion() {
-        return captionError.get() != null && captionError.get().suggestion() != null;
-    }
-
     /** Writes the current grid as a PNG in the background. */
     public void exportGrid(Path target) {
         List<RgbImage> images = samples.stream().map(SampleCard::image).toList();
@@ -268,48 +222,6 @@ public final class DataViewModel {
     /** For tests and machines without sound: who plays the clips. */
     public void setPlayer(Player player) {
         this.player = player;
-    }
-
-    private void renderCaption() {
-        String text = captionText.get();
-        long generation = ++previewGeneration;
-        if (text == null || text.isBlank()) {
-            captionError.set(null);
-            captionSummary.set("");
-            captionImage.set(null);
-            return;
-        }
-        ParseResult result = CaptionParser.parse(text);
-        if (!result.ok()) {
-            captionError.set(result.error());
-            captionSummary.set("");
-            captionImage.set(null);
-            return;
-        }
-        Caption caption = result.caption();
-        captionError.set(null);
-        captionSummary.set(caption.category().label() + " · " + caption.text());
-        int size = imageSize.get();
-        runner.submit(BackgroundTask.of("Rendering caption", ctx -> {
-            Scene scene = SceneSampler.realize(caption, new SplittableRandom(PREVIEW_SEED)).orElse(null);
-            return scene == null ? null : SceneRenderer.render(scene, size);
-        }).hiddenFromTaskList().onSuccess(img -> {
-            if (generation != previewGeneration) {
-                return;
-            }
-            if (img == null) {
-                captionError.set(new ParseError("No ShapesWorld scene satisfies this caption (its places contradict each other).", 0, 0, null));
-                captionSummary.set("");
-                captionImage.set(null);
-            } else {
-                captionImage.set(img);
-            }
-        }).onFailure(e -> {
-            if (generation == previewGeneration) {
-                captionError.set(new ParseError("Could not render: " + e.getMessage(), 0, 0, null));
-                captionImage.set(null);
-            }
-        }));
     }
 
     /**

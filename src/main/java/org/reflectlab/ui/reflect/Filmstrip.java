@@ -23,9 +23,9 @@ final class Filmstrip extends HBox {
 
     private static final PseudoClass CHOSEN = PseudoClass.getPseudoClass("chosen");
 
-    private final ReflectViewModel vm;
+    private final IterationsViewModel vm;
 
-    Filmstrip(ReflectViewModel vm) {
+    Filmstrip(IterationsViewModel vm) {
         super(6);
         this.vm = vm;
         setId("filmstrip");

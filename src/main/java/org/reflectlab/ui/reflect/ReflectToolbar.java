@@ -28,35 +28,35 @@ final class ReflectToolbar extends VBox {
         this.vm = vm;
         promptField.setId("prompt");
         promptField.setPromptText("a red circle left of a blue square");
-        promptField.textProperty().bindBidirectional(vm.promptProperty());
+        promptField.textProperty().bindBidirectional(vm.form().promptProperty());
         promptField.setOnAction(e -> vm.run());
         CaptionCompletion.install(promptField);
         HBox.setHgrow(promptField, Priority.ALWAYS);
 
-        Spinner<Integer> k = spinner("k", ReflectViewModel.K_RANGE, vm.kProperty(), "Most reflection iterations (1-20)");
-        Spinner<Integer> seed = spinner("seed", ReflectViewModel.SEED_RANGE, vm.seedProperty(), "Seed of the sampling noise");
-        Spinner<Integer> steps = spinner("steps", ReflectViewModel.STEPS_RANGE, vm.samplingStepsProperty(),
+        Spinner<Integer> k = spinner("k", ReflectFormViewModel.K_RANGE, vm.form().kProperty(), "Most reflection iterations (1-20)");
+        Spinner<Integer> seed = spinner("seed", ReflectFormViewModel.SEED_RANGE, vm.form().seedProperty(), "Seed of the sampling noise");
+        Spinner<Integer> steps = spinner("steps", ReflectFormViewModel.STEPS_RANGE, vm.form().samplingStepsProperty(),
                 "Euler steps per image (each is one NFE)");
-        Spinner<Integer> context = spinner("context", ReflectViewModel.CONTEXT_RANGE, vm.contextSizeProperty(),
+        Spinner<Integer> context = spinner("context", ReflectFormViewModel.CONTEXT_RANGE, vm.form().contextSizeProperty(),
                 "Previous (image, feedback) pairs the generator reads");
-        Spinner<Double> guidance = new Spinner<>(ReflectViewModel.GUIDANCE_RANGE.min(), ReflectViewModel.GUIDANCE_RANGE.max(),
-                vm.guidanceProperty().get(), 0.5);
+        Spinner<Double> guidance = new Spinner<>(ReflectFormViewModel.GUIDANCE_RANGE.min(), ReflectFormViewModel.GUIDANCE_RANGE.max(),
+                vm.form().guidanceProperty().get(), 0.5);
         guidance.setId("guidance");
         guidance.setEditable(true);
         guidance.setPrefWidth(80);
         guidance.getValueFactory().valueProperty().addListener((o, a, b) -> {
             if (b != null) {
-                vm.guidanceProperty().set(b);
+                vm.form().guidanceProperty().set(b);
             }
         });
         guidance.setTooltip(new Tooltip("Classifier-free guidance: above 1 follows the prompt harder, at 2 NFE per step"));
         CheckBox early = new CheckBox("Early stop");
         early.setId("early-stop");
-        early.selectedProperty().bindBidirectional(vm.earlyStopProperty());
+        early.selectedProperty().bindBidirectional(vm.form().earlyStopProperty());
         early.setTooltip(new Tooltip("Stop when the critic says the image is correct"));
         CheckBox compare = new CheckBox("vs best-of-K");
         compare.setId("compare");
-        compare.selectedProperty().bindBidirectional(vm.compareProperty());
+        compare.selectedProperty().bindBidirectional(vm.form().compareProperty());
         compare.setTooltip(new Tooltip("Also draw K independent samples and let the critic pick one"));
 
         Button run = new Button("Run");
@@ -72,7 +72,7 @@ final class ReflectToolbar extends VBox {
         cancel.setTooltip(new Tooltip("Stop after the current iteration (Esc)"));
         Button png = new Button("Export PNG…");
         png.setOnAction(e -> save("PNG image", "*.png", "reflection-strip.png", vm::exportStrip));
-        png.disableProperty().bind(Bindings.isEmpty(vm.iterations()));
+        png.disableProperty().bind(Bindings.isEmpty(vm.steps().iterations()));
         Button json = new Button("Export JSON…");
         json.setOnAction(e -> save("JSON", "*.json", "reflection-run.json", vm::exportJson));
         json.disableProperty().bind(vm.lastRunProperty().isNull());
@@ -94,24 +94,24 @@ final class ReflectToolbar extends VBox {
         error.setId("prompt-error");
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
-        error.textProperty().bind(Bindings.createStringBinding(() -> vm.promptErrorProperty().get() == null ? ""
-                : vm.promptErrorProperty().get().message(), vm.promptErrorProperty()));
+        error.textProperty().bind(Bindings.createStringBinding(() -> vm.form().promptErrorProperty().get() == null ? ""
+                : vm.form().promptErrorProperty().get().message(), vm.form().promptErrorProperty()));
         Hyperlink fix = new Hyperlink();
         fix.textProperty().bind(Bindings.createStringBinding(() -> {
-            var e = vm.promptErrorProperty().get();
+            var e = vm.form().promptErrorProperty().get();
             return e == null || e.suggestion() == null ? "" : "Use '" + e.suggestion() + "'";
-        }, vm.promptErrorProperty()));
+        }, vm.form().promptErrorProperty()));
         fix.visibleProperty().bind(fix.textProperty().isNotEmpty());
         fix.setOnAction(e -> {
-            var err = vm.promptErrorProperty().get();
+            var err = vm.form().promptErrorProperty().get();
             if (err != null && err.suggestion() != null) {
-                vm.promptProperty().set(err.applySuggestion(vm.promptProperty().get()));
+                vm.form().promptProperty().set(err.applySuggestion(vm.form().promptProperty().get()));
             }
         });
         HBox errorRow = new HBox(6, error, fix);
         errorRow.setAlignment(Pos.CENTER_LEFT);
-        errorRow.managedProperty().bind(vm.promptErrorProperty().isNotNull());
-        errorRow.visibleProperty().bind(vm.promptErrorProperty().isNotNull());
+        errorRow.managedProperty().bind(vm.form().promptErrorProperty().isNotNull());
+        errorRow.visibleProperty().bind(vm.form().promptErrorProperty().isNotNull());
 
         Label models = new Label();
         models.setId("model-status");

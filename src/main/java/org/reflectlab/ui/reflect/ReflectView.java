@@ -40,10 +40,10 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
             .accelerator("Shortcut+Enter", "run reflection", v -> v.vm.run())
             .accelerator("Escape", "cancel after the current iteration", v -> v.vm.cancel())
             .accelerator("Shortcut+P", "play / stop stepping through the iterations", v -> v.play.setSelected(!v.play.isSelected()))
-            .key("Left", "previous iteration", v -> v.vm.previous())
-            .key("Right", "next iteration", v -> v.vm.next())
-            .key("Home", "first iteration", v -> v.vm.first())
-            .key("End", "last iteration", v -> v.vm.last())
+            .key("Left", "previous iteration", v -> v.vm.steps().previous())
+            .key("Right", "next iteration", v -> v.vm.steps().next())
+            .key("Home", "first iteration", v -> v.vm.steps().first())
+            .key("End", "last iteration", v -> v.vm.steps().last())
             .key("C", "show or hide what changed since the iteration before", v -> v.vm.changes().toggleShowChanges());
 
     private static final int DEFAULT_ZOOM = 7;
@@ -67,7 +67,7 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
 
     public ReflectView(ReflectViewModel vm) {
         this.vm = vm;
-        this.filmstrip = new Filmstrip(vm);
+        this.filmstrip = new Filmstrip(vm.steps());
         this.changeNotes = new ChangeNotes(vm.changes());
         getStyleClass().add("reflect-view");
         getStylesheets().add(ReflectView.class.getResource("reflect.css").toExternalForm());
@@ -75,18 +75,18 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         setTop(new ReflectToolbar(vm, promptField));
         setCenter(centre());
         setBottom(bottom());
-        vm.currentProperty().addListener((o, a, it) -> show(it));
-        vm.selectedProperty().addListener((o, a, b) -> {
+        vm.steps().currentProperty().addListener((o, a, it) -> show(it));
+        vm.steps().selectedProperty().addListener((o, a, b) -> {
             if (b.intValue() >= 0) {
                 scrub.setValue(b.intValue() + 1);
             }
         });
-        vm.bestOfK().addListener((ListChangeListener<Iteration>) c -> rebuildComparison());
-        scrub.valueProperty().addListener((o, a, b) -> vm.select((int) Math.round(b.doubleValue()) - 1));
+        vm.steps().bestOfK().addListener((ListChangeListener<Iteration>) c -> rebuildComparison());
+        scrub.valueProperty().addListener((o, a, b) -> vm.steps().select((int) Math.round(b.doubleValue()) - 1));
         play.selectedProperty().addListener((o, a, on) -> {
             if (on) {
-                if (vm.atEnd()) {
-                    vm.first();
+                if (vm.steps().atEnd()) {
+                    vm.steps().first();
                 }
                 player.play();
             } else {
@@ -105,10 +105,10 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
     }
 
     private void advance() {
-        if (vm.atEnd()) {
+        if (vm.steps().atEnd()) {
             play.setSelected(false);
         } else {
-            vm.next();
+            vm.steps().next();
         }
     }
 
@@ -169,7 +169,7 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         VBox cmp = new VBox(6, cmpTitle, comparison);
         cmp.setPadding(new Insets(10));
         cmp.getStyleClass().add("card");
-        cmp.visibleProperty().bind(vm.compareProperty());
+        cmp.visibleProperty().bind(vm.form().compareProperty());
         cmp.managedProperty().bind(cmp.visibleProperty());
 
         // The comparison belongs to the iteration's tab: the labs beside it need the height.
@@ -184,7 +184,7 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
     /** The iteration's details, and beside them the labs that work on the run. */
     private javafx.scene.control.TabPane labs(Node iterationDetails) {
         javafx.scene.control.Tab details = new javafx.scene.control.Tab("Iteration", iterationDetails);
-        javafx.scene.control.Tab critic = new javafx.scene.control.Tab("Be the critic", scrolled(new CriticPane(vm.critic(), vm.currentProperty())));
+        javafx.scene.control.Tab critic = new javafx.scene.control.Tab("Be the critic", scrolled(new CriticPane(vm.critic(), vm.steps().currentProperty())));
         critic.setId("tab-critic");
         javafx.scene.control.Tab budget = new javafx.scene.control.Tab("One budget", scrolled(new BudgetPane(vm.budget())));
         budget.setId("tab-budget");
@@ -203,20 +203,20 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
     }
 
     private Node bottom() {
-        Button first = nav("|◀", "first", vm::first, "First iteration (Home)");
-        Button prev = nav("◀ Previous", "previous", vm::previous, "Previous iteration (←)");
-        Button next = nav("Next ▶", "next", vm::next, "Next iteration (→)");
-        Button last = nav("▶|", "last", vm::last, "Last iteration (End)");
+        Button first = nav("|◀", "first", vm.steps()::first, "First iteration (Home)");
+        Button prev = nav("◀ Previous", "previous", vm.steps()::previous, "Previous iteration (←)");
+        Button next = nav("Next ▶", "next", vm.steps()::next, "Next iteration (→)");
+        Button last = nav("▶|", "last", vm.steps()::last, "Last iteration (End)");
         play.setId("play");
         play.setTooltip(new Tooltip("Step through the iterations (Ctrl+P)"));
-        play.disableProperty().bind(Bindings.size(vm.iterations()).lessThan(2));
+        play.disableProperty().bind(Bindings.size(vm.steps().iterations()).lessThan(2));
         scrub.setId("scrub");
         scrub.setMajorTickUnit(1);
         scrub.setMinorTickCount(0);
         scrub.setSnapToTicks(true);
         scrub.setShowTickMarks(true);
-        scrub.maxProperty().bind(Bindings.max(1, Bindings.size(vm.iterations())));
-        scrub.disableProperty().bind(Bindings.size(vm.iterations()).lessThan(2));
+        scrub.maxProperty().bind(Bindings.max(1, Bindings.size(vm.steps().iterations())));
+        scrub.disableProperty().bind(Bindings.size(vm.steps().iterations()).lessThan(2));
         HBox.setHgrow(scrub, Priority.ALWAYS);
         HBox nav = new HBox(6, first, prev, play, next, last, scrub);
         nav.setAlignment(Pos.CENTER_LEFT);
@@ -235,7 +235,7 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         b.setId(id);
         b.setOnAction(e -> action.run());
         b.setTooltip(new Tooltip(tip));
-        b.disableProperty().bind(Bindings.isEmpty(vm.iterations()));
+        b.disableProperty().bind(Bindings.isEmpty(vm.steps().iterations()));
         return b;
     }
 
@@ -253,9 +253,9 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
             return;
         }
         image.setImage(it.image());
-        Iteration before = vm.previousOfCurrent();
+        Iteration before = vm.steps().previousOfCurrent();
         diff.setImage(before == null ? null : Images.toFx(ImageDiff.heatmap(before.image(), it.image(), 3f), 3));
-        Label title = new Label("Iteration " + it.k() + " of " + vm.iterations().size());
+        Label title = new Label("Iteration " + it.k() + " of " + vm.steps().iterations().size());
         title.getStyleClass().add("section-title");
         title.setId("iteration-title");
         Label critic = new Label((it.criticSaysCorrect() ? "✓ " : "✗ ") + "Critic: " + String.join("; ", it.feedback()));
@@ -288,7 +288,7 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         head.getStyleClass().add("strong");
         VBox box = new VBox(4, head);
         for (int k : it.contextFrom()) {
-            Iteration prior = vm.iterations().get(k - 1);
+            Iteration prior = vm.steps().iterations().get(k - 1);
             Label fb = new Label("#" + k + ": " + String.join("; ", prior.feedback()));
             fb.setWrapText(true);
             HBox row = new HBox(6, new ImageView(Images.toFx(prior.image(), 2)), fb);
@@ -306,18 +306,18 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
     private void rebuildComparison() {
         comparison.getChildren().clear();
         var run = vm.lastRunProperty().get();
-        if (vm.bestOfK().isEmpty() || run == null) {
+        if (vm.steps().bestOfK().isEmpty() || run == null) {
             Label none = new Label("Runs after reflection, with the same prompt, seed and K.");
             none.getStyleClass().add("muted");
             comparison.getChildren().add(none);
             return;
         }
         Iteration reflected = run.last();
-        Iteration chosen = vm.bestOfK().get(Math.max(0, vm.bestChosenProperty().get()));
-        Iteration lastCandidate = vm.bestOfK().get(vm.bestOfK().size() - 1);
+        Iteration chosen = vm.steps().bestOfK().get(Math.max(0, vm.steps().bestChosenProperty().get()));
+        Iteration lastCandidate = vm.steps().bestOfK().get(vm.steps().bestOfK().size() - 1);
         comparison.getChildren().addAll(
                 verdictCard("Reflect-DiT", reflected, reflected.nfe()),
-                verdictCard("Best-of-" + vm.bestOfK().size() + " (critic's pick #" + chosen.k() + ")", chosen, lastCandidate.nfe()));
+                verdictCard("Best-of-" + vm.steps().bestOfK().size() + " (critic's pick #" + chosen.k() + ")", chosen, lastCandidate.nfe()));
     }
 
     private VBox verdictCard(String title, Iteration it, double nfe) {
@@ -352,16 +352,16 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
                 Bindings.createStringBinding(() -> {
                     var run = vm.lastRunProperty().get();
                     if (run == null) {
-                        return vm.iterations().isEmpty() ? "" : vm.iterations().size() + " iteration(s) so far.";
+                        return vm.steps().iterations().isEmpty() ? "" : vm.steps().iterations().size() + " iteration(s) so far.";
                     }
                     String s = vm.statusProperty().get();
-                    if (!vm.bestOfK().isEmpty() && vm.bestChosenProperty().get() >= 0) {
-                        Iteration pick = vm.bestOfK().get(vm.bestChosenProperty().get());
-                        s += " Best-of-" + vm.bestOfK().size() + " on the same prompt and seed: the judge says "
+                    if (!vm.steps().bestOfK().isEmpty() && vm.steps().bestChosenProperty().get() >= 0) {
+                        Iteration pick = vm.steps().bestOfK().get(vm.steps().bestChosenProperty().get());
+                        s += " Best-of-" + vm.steps().bestOfK().size() + " on the same prompt and seed: the judge says "
                                 + (pick.judgeCorrect() ? "correct." : "wrong.");
                     }
                     return s;
-                }, vm.lastRunProperty(), vm.iterations(), vm.statusProperty(), vm.bestOfK(), vm.bestChosenProperty()),
+                }, vm.lastRunProperty(), vm.steps().iterations(), vm.statusProperty(), vm.steps().bestOfK(), vm.steps().bestChosenProperty()),
                 "Whether each iteration answers the feedback it read: the outlined change should sit where the critic complained. "
                         + "The filmstrip marks FIX and BREAK by the judge, and flags iterations where critic and judge disagree.",
                 "Why reflection could just copy its context, and does not: a generator trained to improve the image it is shown "

@@ -16,22 +16,13 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TextField;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.reflectlab.core.data.AudioClip;
-import org.reflectlab.core.serving.Modality;
-import org.reflectlab.core.serving.Payload;
-import org.reflectlab.core.serving.Reply;
 import org.reflectlab.core.serving.WorkerBoard;
-import org.reflectlab.ui.kit.AudioPlayer;
-import org.reflectlab.ui.kit.Images;
-import org.reflectlab.ui.kit.WaveformView;
 
 /**
  * The Serving workspace: a request composer (input modality and data, output modality) with the
@@ -43,10 +34,6 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
 
     private final ServingViewModel vm;
     private final FlowPane workers = new FlowPane(10, 10);
-    private final ImageView inputImage = new ImageView();
-    private final WaveformView inputWave = new WaveformView();
-    private final ImageView resultImage = new ImageView();
-    private final WaveformView resultWave = new WaveformView();
     private final XYChart.Series<Number, Number> p50 = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> p95 = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> throughput = new XYChart.Series<>();
@@ -58,7 +45,7 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         getStylesheets().add(ServingView.class.getResource("serving.css").toExternalForm());
         setTop(toolbar());
         // three columns; below ~1100 px the body scrolls sideways instead of pushing the window wider
-        BorderPane body = new BorderPane(diagramAndCharts(), null, faults(), null, composer());
+        BorderPane body = new BorderPane(diagramAndCharts(), null, faults(), null, new ComposerPane(vm.composer()));
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(body);
         scroll.setId("serving-body");
         scroll.setFitToWidth(true);
@@ -67,8 +54,6 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         setCenter(scroll);
         vm.workers().addListener((ListChangeListener<WorkerBoard.View>) c -> drawWorkers());
         vm.ticks().addListener((ListChangeListener<ServingViewModel.Tick>) c -> updateTicks(c));
-        vm.replyProperty().addListener((o, a, r) -> showReply(r));
-        vm.sentInputProperty().addListener((o, a, p) -> showPayload(p, inputImage, inputWave));
         poll = new Timeline(new KeyFrame(Duration.millis(250), e -> vm.refresh()));
         poll.setCycleCount(Timeline.INDEFINITE);
         poll.play();
@@ -96,66 +81,6 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(10));
         return bar;
-    }
-
-    private VBox composer() {
-        ComboBox<Modality> in = new ComboBox<>();
-        in.setId("serving-input");
-        in.getItems().setAll(Modality.values());
-        in.valueProperty().bindBidirectional(vm.inputProperty());
-        ComboBox<Modality> out = new ComboBox<>();
-        out.setId("serving-output");
-        out.getItems().setAll(Modality.values());
-        out.valueProperty().bindBidirectional(vm.outputProperty());
-        TextField caption = new TextField();
-        caption.setId("serving-caption");
-        caption.textProperty().bindBidirectional(vm.captionProperty());
-        caption.disableProperty().bind(vm.inputProperty().isNotEqualTo(Modality.TEXT));
-        Spinner<Integer> scene = new Spinner<>(0, org.reflectlab.core.serving.SceneInputs.SCENES - 1, 0);
-        scene.setId("serving-scene");
-        scene.setEditable(true);
-        scene.getValueFactory().valueProperty().bindBidirectional(vm.sceneProperty().asObject());
-        scene.disableProperty().bind(vm.inputProperty().isEqualTo(Modality.TEXT));
-        Button send = new Button("Send");
-        send.setId("serving-send");
-        send.setDefaultButton(true);
-        send.disableProperty().bind(vm.canSend().not());
-        send.setOnAction(e -> vm.send());
-        Label reply = new Label();
-        reply.setId("serving-reply");
-        reply.setWrapText(true);
-        reply.textProperty().bind(vm.replyTextProperty());
-        Button playIn = playButton(inputWave);
-        Button playOut = playButton(resultWave);
-        playOut.setId("serving-play");
-        Label honesty = new Label("Learned: the shipped unified model's text and image encoders and decoders. "
-                + "Analytic: reading a clip's scene from its spectrum, and synthesizing a clip for a scene.");
-        honesty.setWrapText(true);
-        honesty.getStyleClass().add("serving-note");
-        VBox box = new VBox(8, header("Request"), new HBox(6, new Label("in"), in, new Label("out"), out),
-                new Label("caption (text in)"), caption, new HBox(6, new Label("scene (image/audio in)"), scene),
-                new HBox(8, inputImage, new VBox(4, inputWave, playIn)), send, header("Reply"),
-                new HBox(8, resultImage, new VBox(4, resultWave, playOut)), reply, honesty);
-        box.setPadding(new Insets(10));
-        box.setPrefWidth(340);
-        return box;
-    }
-
-    private Button playButton(WaveformView wave) {
-        Button play = new Button("Play");
-        play.disableProperty().bind(Bindings.createBooleanBinding(() -> !wave.isVisible(), wave.visibleProperty()));
-        play.setOnAction(e -> {
-            if (wave.getUserData() instanceof AudioClip clip) {
-                try {
-                    AudioPlayer.play(clip);
-                } catch (Exception ex) {
-                    play.setText("no sound device");
-                }
-            }
-        });
-        wave.setVisible(false);
-        wave.setPrefSize(180, 60);
-        return play;
     }
 
     private VBox diagramAndCharts() {
@@ -277,7 +202,7 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         return new VBox(8, header("Load"), measure, new HBox(6, multiple, new Label("x capacity")), new HBox(6, offer, stop), status);
     }
 
-    private static Label header(String s) {
+    static Label header(String s) {
         Label l = new Label(s);
         l.getStyleClass().add("serving-header");
         return l;
@@ -352,24 +277,6 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         p95.getData().clear();
         throughput.getData().clear();
         vm.ticks().forEach(this::addTick);
-    }
-
-    private void showReply(Reply r) {
-        if (r instanceof Reply.Completed c) {
-            showPayload(c.output(), resultImage, resultWave);
-        } else {
-            showPayload(null, resultImage, resultWave);
-        }
-    }
-
-    private static void showPayload(Payload p, ImageView image, WaveformView wave) {
-        image.setImage(p instanceof Payload.Image i ? Images.toFx(i.image(), 4) : null);
-        boolean audio = p instanceof Payload.Audio;
-        wave.setVisible(audio);
-        wave.setUserData(audio ? ((Payload.Audio) p).clip() : null);
-        if (audio) {
-            wave.setClip(((Payload.Audio) p).clip());
-        }
     }
 
     /** The workspace as the shell opens it: the embedded node starts at once, in the background. */

@@ -5,14 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -25,9 +22,7 @@ import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.serving.LatencyHistogram;
 import org.reflectlab.core.serving.Modality;
-import org.reflectlab.core.serving.Payload;
 import org.reflectlab.core.serving.SceneInputs;
-import org.reflectlab.core.serving.Reply;
 import org.reflectlab.core.serving.ServingMetrics;
 import org.reflectlab.core.serving.ServingNode;
 import org.reflectlab.core.serving.WorkerBoard;
@@ -35,7 +30,7 @@ import org.reflectlab.ui.kit.Notifier;
 
 /**
  * The Serving workspace's state: the embedded node (started in the background), the request
- * composer and its last reply, fault injection, and a picture of workers and metrics that
+ * composer ({@link #composer()}), fault injection, and a picture of workers and metrics that
  * {@link #refresh()} copies from the node (the view calls it a few times a second; it reads
  * lock-free counters, no model work). Replies arrive on actor threads and are handed to the UI thread.
  */
@@ -58,15 +53,8 @@ public final class ServingViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Not started: Start runs an embedded node (one worker per modality).");
-    private final ObjectProperty<Modality> input = new SimpleObjectProperty<>(Modality.TEXT);
-    private final ObjectProperty<Modality> output = new SimpleObjectProperty<>(Modality.IMAGE);
-    private final StringProperty caption = new SimpleStringProperty("a large red circle left of a small blue square");
-    private final IntegerProperty scene = new SimpleIntegerProperty(0);
     private final IntegerProperty flood = new SimpleIntegerProperty(200);
     private final StringProperty target = new SimpleStringProperty("image-1");
-    private final ReadOnlyObjectWrapper<Reply> reply = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Payload> sentInput = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper replyText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
     private final ObservableList<WorkerBoard.View> workers = FXCollections.observableArrayList();
     private final ObservableList<String> routeTable = FXCollections.observableArrayList();
@@ -79,16 +67,20 @@ public final class ServingViewModel {
 
     // Commands //
     private final BooleanBinding canStart = running.or(starting).not();
-    private final BooleanBinding canSend = running.and(Bindings.createBooleanBinding(
-            () -> input.get() != Modality.TEXT || !caption.get().isBlank(), input, caption));
-
     private final LoadViewModel load;
+    private final ComposerViewModel composer;
 
     public ServingViewModel(TaskRunner runner, Notifier notifier, Supplier<ServingNode> nodeFactory) {
         this.runner = runner;
         this.notifier = notifier;
         this.nodeFactory = nodeFactory;
         this.load = new LoadViewModel(runner, notifier, () -> node);
+        this.composer = new ComposerViewModel(runner, () -> node, () -> inputs, running);
+    }
+
+    /** The request composer and its last reply. */
+    public ComposerViewModel composer() {
+        return composer;
     }
 
     /** The load control's state: capacity, the multiple offered, and what the offered load saw. */
@@ -116,43 +108,6 @@ public final class ServingViewModel {
                     notifier.error("Serving", String.valueOf(e.getMessage()));
                 })
                 .onFinished(() -> starting.set(false)));
-    }
-
-    /** The input the composer describes: the typed caption, or scene N rendered / synthesized. */
-    Payload composedInput() {
-        return input.get() == Modality.TEXT ? new Payload.Text(caption.get().trim()) : inputs.scene(input.get(), scene.get());
-    }
-
-    public void send() {
-        if (!canSend.get()) {
-            return;
-        }
-        Payload data = composedInput();
-        sentInput.set(data);
-        replyText.set("sent " + input.get().word() + " -> " + output.get().word() + "...");
-        long t0 = System.nanoTime();
-        node.request(input.get(), data, output.get()).thenAccept(r -> {
-            double ms = (System.nanoTime() - t0) / 1e6;
-            runner.uiExecutor().execute(() -> {
-                reply.set(r);
-                replyText.set(describe(r, ms));
-            });
-        });
-    }
-
-    static String describe(Reply r, double ms) {
-        if (r instanceof Reply.Completed c) {
-            String what = c.output() instanceof Payload.Text t ? "\"" + t.text() + "\"" : c.output().modality().word();
-            return String.format(Locale.ROOT, "%s in %.1f ms: %s%nencoded by %s: %s%ndecoded by %s: %s", c.route(), ms, what,
-                    c.encodedBy(), c.encodeNote(), c.decodedBy(), c.decodeNote());
-        }
-        if (r instanceof Reply.TimedOut t) {
-            return "Timed out: " + t.where();
-        }
-        if (r instanceof Reply.Rejected j) {
-            return "Rejected: " + j.reason();
-        }
-        return "Failed: " + ((Reply.Failed) r).reason();
     }
 
     public void crash() {
@@ -247,22 +202,6 @@ public final class ServingViewModel {
         return status.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Modality> inputProperty() {
-        return input;
-    }
-
-    public ObjectProperty<Modality> outputProperty() {
-        return output;
-    }
-
-    public StringProperty captionProperty() {
-        return caption;
-    }
-
-    public IntegerProperty sceneProperty() {
-        return scene;
-    }
-
     public IntegerProperty floodProperty() {
         return flood;
     }
@@ -273,18 +212,6 @@ public final class ServingViewModel {
 
     public ObjectProperty<String> chartRouteProperty() {
         return chartRoute;
-    }
-
-    public ReadOnlyObjectProperty<Reply> replyProperty() {
-        return reply.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Payload> sentInputProperty() {
-        return sentInput.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty replyTextProperty() {
-        return replyText.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty totalsProperty() {
@@ -305,9 +232,5 @@ public final class ServingViewModel {
 
     public BooleanBinding canStart() {
         return canStart;
-    }
-
-    public BooleanBinding canSend() {
-        return canSend;
     }
 }

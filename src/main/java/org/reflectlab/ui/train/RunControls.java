@@ -10,9 +10,9 @@ import org.reflectlab.ui.train.TrainViewModel.State;
 /**
  * Pause, resume, stop and "lower the learning rate and resume" for the run in progress: each asks
  * the training loop through its {@link TrainingControl} and moves the state machine at once, so the
- * buttons answer before the current step ends.
+ * buttons answer before the current step ends. Pause and resume are also one key ({@link #togglePause()}).
  */
-final class RunControls {
+public final class RunControls {
 
     private final ReadOnlyObjectWrapper<State> state;
     private final ReadOnlyStringWrapper status;
@@ -40,7 +40,7 @@ final class RunControls {
         return control != null && control.isPaused();
     }
 
-    void pause() {
+    public void pause() {
         if (control != null && (state.get() == State.RUNNING || state.get() == State.STARTING)) {
             control.pause();
             state.set(State.PAUSED);
@@ -48,7 +48,7 @@ final class RunControls {
         }
     }
 
-    void resume() {
+    public void resume() {
         if (control != null && state.get() == State.PAUSED) {
             problem.set("");
             monitor.tiles().started(monitor.stepProperty().get());
@@ -58,7 +58,7 @@ final class RunControls {
         }
     }
 
-    void togglePause() {
+    public void togglePause() {
         if (state.get() == State.PAUSED) {
             resume();
         } else {
@@ -66,7 +66,7 @@ final class RunControls {
         }
     }
 
-    void stop() {
+    public void stop() {
         if (control != null && (state.get() == State.RUNNING || state.get() == State.PAUSED || state.get() == State.STARTING)) {
             state.set(State.STOPPING);
             status.set("Stopping after the current step…");
@@ -75,7 +75,7 @@ final class RunControls {
     }
 
     /** After a NaN: a third of the learning rate from the next step, and carry on. */
-    void lowerLearningRateAndResume() {
+    public void lowerLearningRateAndResume() {
         if (training.get() != null && state.get() == State.PAUSED) {
             training.get().scaleLearningRate(1.0 / 3);
             resume();

@@ -42,8 +42,8 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
     /** Every key of the workspace, bound in the constructor and listed by F1. */
     public static final Keymap<TrainView> KEYS = Keymap.<TrainView>of("Train")
             .accelerator("F5", "start a run, or continue a stopped one", v -> v.vm.start())
-            .accelerator("F6", "pause / resume", v -> v.vm.togglePause())
-            .accelerator("Shift+F5", "stop after the current step (the model is kept)", v -> v.vm.stop())
+            .accelerator("F6", "pause / resume", v -> v.vm.controls().togglePause())
+            .accelerator("Shift+F5", "stop after the current step (the model is kept)", v -> v.vm.controls().stop())
             .accelerator("Shortcut+Shift+R", "reset: forget this run", v -> v.vm.reset())
             .accelerator("Shortcut+S", "save a checkpoint", TrainView::saveCheckpoint)
             .accelerator("Shortcut+O", "load a checkpoint", TrainView::loadCheckpoint);
@@ -143,9 +143,9 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
 
     private javafx.scene.layout.FlowPane toolbar() {
         Button start = button("Start", "start", "Start a run, or continue a stopped one (F5)", vm::start, vm.commands().canStartProperty());
-        Button pause = button("Pause", "pause", "Pause after the current step (F6)", vm::pause, vm.commands().canPauseProperty());
-        Button resume = button("Resume", "resume", "Resume training (F6)", vm::resume, vm.commands().canResumeProperty());
-        Button stop = button("Stop", "stop", "Stop after the current step; the model is kept (Shift+F5)", vm::stop, vm.commands().canStopProperty());
+        Button pause = button("Pause", "pause", "Pause after the current step (F6)", vm.controls()::pause, vm.commands().canPauseProperty());
+        Button resume = button("Resume", "resume", "Resume training (F6)", vm.controls()::resume, vm.commands().canResumeProperty());
+        Button stop = button("Stop", "stop", "Stop after the current step; the model is kept (Shift+F5)", vm.controls()::stop, vm.commands().canStopProperty());
         Button reset = button("Reset", "reset", "Forget this run and start over (Ctrl+Shift+R)", vm::reset, vm.commands().canResetProperty());
         Button save = button("Save checkpoint…", "save-checkpoint", "Save weights, optimizer state and history (Ctrl+S)",
                 this::saveCheckpoint, vm.commands().canSaveProperty());
@@ -210,7 +210,7 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
         problem.textProperty().bind(vm.problemProperty());
         Button lower = new Button("Lower learning rate ×⅓ and resume");
         lower.setId("lower-lr");
-        lower.setOnAction(e -> vm.lowerLearningRateAndResume());
+        lower.setOnAction(e -> vm.controls().lowerLearningRateAndResume());
         lower.disableProperty().bind(vm.commands().canResumeProperty().not());
         VBox problemBox = new VBox(6, problem, lower);
         problemBox.getStyleClass().add("problem-box");

@@ -155,28 +155,6 @@ public final class TrainViewModel {
                 t.model().params().count(), t.settings().batchSize()));
     }
 
-    public void pause() {
-        controls.pause();
-    }
-
-    public void resume() {
-        controls.resume();
-    }
-
-    /** Pause and resume as one key. */
-    public void togglePause() {
-        controls.togglePause();
-    }
-
-    public void stop() {
-        controls.stop();
-    }
-
-    /** After a NaN: a third of the learning rate from the next step, and carry on. */
-    public void lowerLearningRateAndResume() {
-        controls.lowerLearningRateAndResume();
-    }
-
     /** Forgets the run: charts, tiles and model. The next Start begins from scratch. */
     public void reset() {
         if (state.get() != State.IDLE) {
@@ -231,6 +209,11 @@ public final class TrainViewModel {
     /** Checkpoints, the loss history as CSV, the loss chart as PNG. */
     public TrainExports exports() {
         return exports;
+    }
+
+    /** Pause, resume, stop and "lower the learning rate and resume" of the run in progress. */
+    public RunControls controls() {
+        return controls;
     }
 
     /** When Start, Pause, Resume, Stop, Reset and Save can run. */

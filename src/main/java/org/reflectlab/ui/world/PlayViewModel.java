@@ -63,7 +63,7 @@ public final class PlayViewModel {
         this.notifier = notifier;
         this.world = world;
         canStart = running.not().and(world.modelsProperty().isNotNull());
-        world.alphaProperty().addListener((o, a, b) -> {
+        world.settings().alphaProperty().addListener((o, a, b) -> {
             PlaySession s = session;
             if (s != null) {
                 s.setAlpha(b.doubleValue());
@@ -137,8 +137,8 @@ public final class PlayViewModel {
         } else {
             problem.set("");
         }
-        PlaySession s = new PlaySession(m, kind, world.alphaProperty().get(), world.ballsProperty().get(),
-                world.seedProperty().get(), WorldViewModel.FRAME_SIZE, PhysicsParams.defaults());
+        PlaySession s = new PlaySession(m, kind, world.settings().alphaProperty().get(), world.settings().ballsProperty().get(),
+                world.settings().seedProperty().get(), WorldViewModel.FRAME_SIZE, PhysicsParams.defaults());
         session = s;
         AtomicBoolean stopFlag = new AtomicBoolean();
         stop = stopFlag;

@@ -108,7 +108,7 @@ public final class SweepViewModel {
             return;
         }
         int n = rollouts.get();
-        var spec = world.spec();
+        var spec = world.settings().spec();
         clearStreams();
         running.set(true);
         status.set("Sweeping alpha on " + n + " held-out rollouts of " + spec.horizon() + " frames…");
@@ -143,7 +143,7 @@ public final class SweepViewModel {
     public void applyBest() {
         AlphaSweep.Result r = result.get();
         if (r != null) {
-            world.setAlpha(r.best().alpha());
+            world.settings().setAlpha(r.best().alpha());
         }
     }
 

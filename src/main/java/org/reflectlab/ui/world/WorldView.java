@@ -193,52 +193,52 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
         seed.setId("world-seed");
         seed.setEditable(true);
         seed.setPrefWidth(100);
-        seed.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, WorldViewModel.MAX_SEED,
-                (int) vm.seedProperty().get()));
-        seed.valueProperty().addListener((o, a, b) -> vm.setSeed(b));
+        seed.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, RolloutSettingsViewModel.MAX_SEED,
+                (int) vm.settings().seedProperty().get()));
+        seed.valueProperty().addListener((o, a, b) -> vm.settings().setSeed(b));
         seed.setTooltip(new Tooltip("Same seed, same starting state and pushes"));
         ComboBox<Integer> balls = new ComboBox<>();
         balls.setId("world-balls");
         balls.getItems().setAll(1, 2, 3);
-        balls.setValue(vm.ballsProperty().get());
-        balls.valueProperty().addListener((o, a, b) -> vm.setBalls(b));
+        balls.setValue(vm.settings().ballsProperty().get());
+        balls.valueProperty().addListener((o, a, b) -> vm.settings().setBalls(b));
         ComboBox<ActionScript> actions = new ComboBox<>();
         actions.setId("world-actions");
         actions.getItems().setAll(ActionScript.values());
-        actions.setValue(vm.scriptProperty().get());
-        actions.valueProperty().addListener((o, a, b) -> vm.setScript(b));
+        actions.setValue(vm.settings().scriptProperty().get());
+        actions.valueProperty().addListener((o, a, b) -> vm.settings().setScript(b));
         actions.setTooltip(new Tooltip("Pushes on the orange ball: none, random (held for 8 frames) or a fixed pattern"));
         Spinner<Integer> horizon = new Spinner<>();
         horizon.setId("world-horizon");
         horizon.setEditable(true);
         horizon.setPrefWidth(85);
         horizon.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, WorldSpec.MAX_HORIZON,
-                vm.horizonProperty().get(), 10));
-        horizon.valueProperty().addListener((o, a, b) -> vm.setHorizon(b));
+                vm.settings().horizonProperty().get(), 10));
+        horizon.valueProperty().addListener((o, a, b) -> vm.settings().setHorizon(b));
         horizon.setTooltip(new Tooltip("Frames predicted after the two context frames (1-" + WorldSpec.MAX_HORIZON + ")"));
-        Slider alpha = new Slider(0, 1, vm.alphaProperty().get());
+        Slider alpha = new Slider(0, 1, vm.settings().alphaProperty().get());
         alpha.setId("world-alpha");
         alpha.setPrefWidth(130);
         alpha.setBlockIncrement(0.05);
-        alpha.valueProperty().addListener((o, a, b) -> vm.setAlpha(Math.round(b.doubleValue() * 100) / 100.0));
-        vm.alphaProperty().addListener((o, a, b) -> alpha.setValue(b.doubleValue()));
+        alpha.valueProperty().addListener((o, a, b) -> vm.settings().setAlpha(Math.round(b.doubleValue() * 100) / 100.0));
+        vm.settings().alphaProperty().addListener((o, a, b) -> alpha.setValue(b.doubleValue()));
         alpha.setTooltip(new Tooltip("Hybrid = alpha x explicit + (1 - alpha) x implicit"));
         Label alphaValue = new Label();
         alphaValue.setId("world-alpha-value");
         alphaValue.textProperty().bind(Bindings.createStringBinding(
-                () -> String.format(Locale.ROOT, "%.2f", vm.alphaProperty().get()), vm.alphaProperty()));
+                () -> String.format(Locale.ROOT, "%.2f", vm.settings().alphaProperty().get()), vm.settings().alphaProperty()));
         alphaValue.setMinWidth(32);
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(vm.busyProperty());
         Button png = new Button("Export PNG…");
         png.setId("world-export-png");
-        png.setOnAction(e -> export("PNG strip", "png", "world-seed" + vm.seedProperty().get() + ".png", true));
+        png.setOnAction(e -> export("PNG strip", "png", "world-seed" + vm.settings().seedProperty().get() + ".png", true));
         png.disableProperty().bind(vm.comparisonProperty().isNull());
         png.setFocusTraversable(false);
         Button csv = new Button("Export CSV…");
         csv.setId("world-export-csv");
-        csv.setOnAction(e -> export("per-frame metrics", "csv", "world-seed" + vm.seedProperty().get() + ".csv", false));
+        csv.setOnAction(e -> export("per-frame metrics", "csv", "world-seed" + vm.settings().seedProperty().get() + ".csv", false));
         csv.disableProperty().bind(vm.comparisonProperty().isNull());
         csv.setFocusTraversable(false);
         return Fit.toolbar(label("Seed"), seed, label("Balls"), balls, label("Pushes"), actions, label("Horizon"),
@@ -281,7 +281,7 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
         problemBox.managedProperty().bind(problemBox.visibleProperty());
         Label error = new Label();
         error.getStyleClass().add("error-text");
-        error.textProperty().bind(vm.settingsErrorProperty());
+        error.textProperty().bind(vm.settings().settingsErrorProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         VBox.setVgrow(errorChart, Priority.ALWAYS);
         errorChart.setMinHeight(96);

@@ -5,12 +5,6 @@ import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
-import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -20,9 +14,7 @@ import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.TaskHandle;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.store.ModelStore;
-import org.reflectlab.core.world.ActionScript;
 import org.reflectlab.core.world.Comparison;
-import org.reflectlab.core.world.Hybrid;
 import org.reflectlab.core.world.ImplicitModelIO;
 import org.reflectlab.core.world.PhysicsParams;
 import org.reflectlab.core.world.RolloutMetrics;
@@ -39,21 +31,15 @@ import org.reflectlab.ui.kit.Notifier;
  */
 public final class WorldViewModel {
 
-    public static final int MAX_SEED = 999_999;
     public static final int FRAME_SIZE = 32;
 
     private final TaskRunner runner;
     private final Notifier notifier;
     private final Supplier<WorldModels> loader;
     private final ScrubberViewModel scrubber = new ScrubberViewModel();
+    private final RolloutSettingsViewModel settings = new RolloutSettingsViewModel(this::recompute, this::reblend);
 
     // Properties //
-    private final ReadOnlyLongWrapper seed = new ReadOnlyLongWrapper(1);
-    private final ReadOnlyIntegerWrapper balls = new ReadOnlyIntegerWrapper(2);
-    private final ReadOnlyObjectWrapper<ActionScript> script = new ReadOnlyObjectWrapper<>(ActionScript.RANDOM);
-    private final ReadOnlyIntegerWrapper horizon = new ReadOnlyIntegerWrapper(WorldSpec.DEFAULT_HORIZON);
-    private final ReadOnlyDoubleWrapper alpha = new ReadOnlyDoubleWrapper(0.7);
-    private final ReadOnlyStringWrapper settingsError = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<WorldModels> models = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper modelProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
@@ -82,29 +68,9 @@ public final class WorldViewModel {
         return scrubber;
     }
 
-    public ReadOnlyLongProperty seedProperty() {
-        return seed.getReadOnlyProperty();
-    }
-
-    public ReadOnlyIntegerProperty ballsProperty() {
-        return balls.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<ActionScript> scriptProperty() {
-        return script.getReadOnlyProperty();
-    }
-
-    public ReadOnlyIntegerProperty horizonProperty() {
-        return horizon.getReadOnlyProperty();
-    }
-
-    public ReadOnlyDoubleProperty alphaProperty() {
-        return alpha.getReadOnlyProperty();
-    }
-
-    /** Why the last settings change was refused, or "". */
-    public ReadOnlyStringProperty settingsErrorProperty() {
-        return settingsError.getReadOnlyProperty();
+    /** The settings bar: seed, balls, pushes, horizon, alpha. */
+    public RolloutSettingsViewModel settings() {
+        return settings;
     }
 
     public ReadOnlyObjectProperty<WorldModels> modelsProperty() {
@@ -148,48 +114,6 @@ public final class WorldViewModel {
                 }));
     }
 
-    public boolean setSeed(long s) {
-        return change(s >= 0 && s <= MAX_SEED, "Seed must be 0.." + MAX_SEED + ".", () -> seed.set(s));
-    }
-
-    public boolean setBalls(int n) {
-        return change(n >= 1 && n <= 3, "Number of balls must be 1, 2 or 3.", () -> balls.set(n));
-    }
-
-    public boolean setScript(ActionScript a) {
-        return change(a != null, "Choose an action script.", () -> script.set(a));
-    }
-
-    public boolean setHorizon(int h) {
-        return change(h >= 1 && h <= WorldSpec.MAX_HORIZON, "Horizon must be 1.." + WorldSpec.MAX_HORIZON + " frames.",
-                () -> horizon.set(h));
-    }
-
-    private boolean change(boolean ok, String refusal, Runnable apply) {
-        if (!ok) {
-            settingsError.set(refusal);
-            return false;
-        }
-        settingsError.set("");
-        apply.run();
-        recompute();
-        return true;
-    }
-
-    /** A new blend; only the hybrid is recomputed (in the background, coalesced while one runs). */
-    public boolean setAlpha(double a) {
-        try {
-            Hybrid.checkAlpha(a);
-        } catch (IllegalArgumentException e) {
-            settingsError.set("Alpha must be between 0 and 1.");
-            return false;
-        }
-        settingsError.set("");
-        alpha.set(a);
-        reblend();
-        return true;
-    }
-
     /** Runs the rollout for the current settings, replacing one in progress. */
     public void recompute() {
         WorldModels m = models.get();
@@ -198,8 +122,8 @@ public final class WorldViewModel {
         }
         rolloutTask.cancel();
         long gen = ++generation;
-        WorldSpec spec = spec();
-        double a = alpha.get();
+        WorldSpec spec = settings.spec();
+        double a = settings.alphaProperty().get();
         busy.set(true);
         status.set(String.format(Locale.ROOT, "Rolling out seed %d: %d frames…", spec.seed(), spec.horizon()));
         rolloutTask = runner.submit(BackgroundTask.of("World rollout, seed " + spec.seed(), ctx -> {
@@ -226,12 +150,12 @@ public final class WorldViewModel {
 
     private void reblend() {
         Comparison c = comparison.get();
-        if (c == null || blending || !c.has(org.reflectlab.core.world.ModelKind.IMPLICIT) || c.alpha() == alpha.get()) {
+        if (c == null || blending || !c.has(org.reflectlab.core.world.ModelKind.IMPLICIT) || c.alpha() == settings.alphaProperty().get()) {
             return;
         }
         blending = true;
         long gen = generation;
-        double a = alpha.get();
+        double a = settings.alphaProperty().get();
         runner.submit(BackgroundTask.of("Re-blending the hybrid", ctx -> c.withAlpha(a)).hiddenFromTaskList()
                 .onSuccess(r -> {
                     if (gen == generation) {
@@ -244,10 +168,6 @@ public final class WorldViewModel {
                     blending = false;
                     reblend(); // the slider may have moved on meanwhile
                 }));
-    }
-
-    public WorldSpec spec() {
-        return new WorldSpec(seed.get(), balls.get(), FRAME_SIZE, horizon.get(), script.get(), PhysicsParams.defaults());
     }
 
     private static String summary(Comparison c) {
@@ -284,13 +204,6 @@ public final class WorldViewModel {
 
     /** Keeps the seed, balls, pushes, horizon and alpha across restarts; call before the view is built. */
     public void remember(org.reflectlab.core.settings.Settings s) {
-        new org.reflectlab.ui.kit.Remembered(s, "world").value("seed", seedProperty(), Long::valueOf, v -> setSeed(v.longValue()), "must be 0.." + MAX_SEED)
-                .value("balls", ballsProperty(), Integer::valueOf, v -> setBalls(v.intValue()), "must be 1, 2 or 3")
-                .value("pushes", scriptProperty(), text -> java.util.Arrays.stream(ActionScript.values())
-                        .filter(a -> a.name().equals(text) || a.toString().equals(text)).findFirst().orElse(null), this::setScript,
-                        "one of the action scripts")
-                .value("horizon", horizonProperty(), Integer::valueOf, v -> setHorizon(v.intValue()), "must be 1.." + WorldSpec.MAX_HORIZON)
-                .value("alpha", alphaProperty(), Double::valueOf, v -> setAlpha(v.doubleValue()), "must be 0..1");
-        settingsError.set(""); // a refused value is reported once by the shell; the panel starts clean
+        settings.remember(s);
     }
 }

@@ -36,7 +36,7 @@ class AphasiaReleaseTest {
             loads.incrementAndGet();
             return shipped;
         }, new AphasiaCache());
-        assertTrue(vm.setSamples(24));
+        assertTrue(vm.setup().setSamples(24));
         vm.run();
         AphasiaResult shown = vm.resultProperty().get();
         assertNotNull(shown, vm.statusProperty().get());

@@ -50,7 +50,7 @@ class AphasiaViewModelTest {
             return shipped;
         };
         AphasiaViewModel vm = new AphasiaViewModel(runner, notifier, loader, cache);
-        assertTrue(vm.setSamples(24));
+        assertTrue(vm.setup().setSamples(24));
         return vm;
     }
 
@@ -131,13 +131,13 @@ class AphasiaViewModelTest {
     @Test
     void outOfRangeSettingsAreRefusedAndKeepTheOldValue() {
         AphasiaViewModel vm = vm(new AphasiaCache());
-        assertFalse(vm.setSamples(1));
-        assertEquals(24, vm.samplesProperty().get());
-        assertTrue(vm.settingsErrorProperty().get().contains("2..5000"));
-        assertFalse(vm.setSeed(-3));
-        assertEquals(1, vm.seedProperty().get());
-        assertTrue(vm.setSeed(7));
-        assertEquals("", vm.settingsErrorProperty().get());
+        assertFalse(vm.setup().setSamples(1));
+        assertEquals(24, vm.setup().samplesProperty().get());
+        assertTrue(vm.setup().settingsErrorProperty().get().contains("2..5000"));
+        assertFalse(vm.setup().setSeed(-3));
+        assertEquals(1, vm.setup().seedProperty().get());
+        assertTrue(vm.setup().setSeed(7));
+        assertEquals("", vm.setup().settingsErrorProperty().get());
     }
 
     @Test
@@ -170,7 +170,7 @@ class AphasiaViewModelTest {
             return List.of(new Ablation.Variant("ablate-base", "latent 128", "cmd", r),
                     new Ablation.Variant("ablate-align", "align 1.0", "cmd", r));
         }, new AphasiaCache());
-        vm.setSamples(6);
+        vm.setup().setSamples(6);
         vm.compareVariants();
         assertEquals(6, asked[0].samples());
         assertEquals(2, vm.variants().variantsProperty().get().size());
@@ -254,7 +254,7 @@ class AphasiaViewModelTest {
     void eachExperimentHasItsOwnBusyFlagAndCancelReachesTheOneThatRuns() {
         HeldRunner held = new HeldRunner();
         AphasiaViewModel vm = new AphasiaViewModel(held, notifier, () -> shipped, (s, l) -> List.of(), new AphasiaCache());
-        assertTrue(vm.setSamples(24));
+        assertTrue(vm.setup().setSamples(24));
         vm.memory().run(new MemoryExperiment.Settings(2, 4, 1, 5, 0.05));
         assertTrue(vm.memory().experiment().runningProperty().get());
         assertFalse(vm.runningProperty().get(), "the round trip is not blocked by the memory test");

@@ -54,7 +54,7 @@ class AphasiaViewSmokeTest {
         vm = new AphasiaViewModel(new FxTaskRunner(1), notifier, () -> AphasiaModels.load(store, "unified"),
                 (s, l) -> List.of(new Ablation.Variant("shipped", "the shipped model", "-",
                         AphasiaModels.load(store, "unified").run(s, l))), cache);
-        vm.setSamples(20);
+        vm.setup().setSamples(20);
         view = new AphasiaView(vm);
         stage.setScene(new Scene(view, 1280, 800));
         stage.show();

@@ -62,36 +62,36 @@ class DataViewModelTest {
 
     @Test
     void unknownWordIsExplainedAndNothingIsRendered() {
-        vm.captionTextProperty().set("a red circle");
-        assertNotNull(vm.captionImageProperty().get());
-        vm.captionTextProperty().set("a purpel circle");
-        assertEquals("'purpel' is not a known word; did you mean 'purple'?", vm.captionErrorProperty().get().message());
-        assertNull(vm.captionImageProperty().get(), "nothing rendered from an invalid caption");
-        assertTrue(vm.canApplySuggestion());
-        vm.applySuggestion();
-        assertEquals("a purple circle", vm.captionTextProperty().get());
-        assertNull(vm.captionErrorProperty().get());
-        assertNotNull(vm.captionImageProperty().get());
-        assertEquals("colors · a purple circle", vm.captionSummaryProperty().get());
+        vm.caption().textProperty().set("a red circle");
+        assertNotNull(vm.caption().imageProperty().get());
+        vm.caption().textProperty().set("a purpel circle");
+        assertEquals("'purpel' is not a known word; did you mean 'purple'?", vm.caption().errorProperty().get().message());
+        assertNull(vm.caption().imageProperty().get(), "nothing rendered from an invalid caption");
+        assertTrue(vm.caption().canApplySuggestion());
+        vm.caption().applySuggestion();
+        assertEquals("a purple circle", vm.caption().textProperty().get());
+        assertNull(vm.caption().errorProperty().get());
+        assertNotNull(vm.caption().imageProperty().get());
+        assertEquals("colors · a purple circle", vm.caption().summaryProperty().get());
     }
 
     @Test
     void sameCaptionRendersTheSameImage() {
-        vm.captionTextProperty().set("two circles");
-        var first = vm.captionImageProperty().get();
-        vm.captionTextProperty().set("");
-        assertNull(vm.captionImageProperty().get());
-        assertNull(vm.captionErrorProperty().get(), "an empty box is not an error");
-        vm.captionTextProperty().set("two circles");
-        assertEquals(first, vm.captionImageProperty().get());
+        vm.caption().textProperty().set("two circles");
+        var first = vm.caption().imageProperty().get();
+        vm.caption().textProperty().set("");
+        assertNull(vm.caption().imageProperty().get());
+        assertNull(vm.caption().errorProperty().get(), "an empty box is not an error");
+        vm.caption().textProperty().set("two circles");
+        assertEquals(first, vm.caption().imageProperty().get());
     }
 
     @Test
     void contradictoryCaptionIsRejected() {
-        vm.captionTextProperty().set("a circle at right left of a square at left");
-        assertNotNull(vm.captionErrorProperty().get());
-        assertTrue(vm.captionErrorProperty().get().message().contains("No ShapesWorld scene"));
-        assertNull(vm.captionImageProperty().get());
+        vm.caption().textProperty().set("a circle at right left of a square at left");
+        assertNotNull(vm.caption().errorProperty().get());
+        assertTrue(vm.caption().errorProperty().get().message().contains("No ShapesWorld scene"));
+        assertNull(vm.caption().imageProperty().get());
     }
 
     @Test

@@ -23,10 +23,10 @@ class CriticViewModelTest {
 
     private static ReflectViewModel ran() {
         ReflectViewModel vm = new ReflectViewModel(new SynchronousTaskRunner(), new RecordingNotifier(), () -> TinyReflector.create(100));
-        vm.promptProperty().set("a red circle");
-        vm.samplingStepsProperty().set(2);
-        vm.kProperty().set(3);
-        vm.compareProperty().set(false);
+        vm.form().promptProperty().set("a red circle");
+        vm.form().samplingStepsProperty().set(2);
+        vm.form().kProperty().set(3);
+        vm.form().compareProperty().set(false);
         vm.loadModels();
         vm.run();
         return vm;
@@ -36,7 +36,7 @@ class CriticViewModelTest {
     void presetsFillTheBoxAndOwnWordsAreCheckedWithASuggestion() {
         ReflectViewModel vm = ran();
         CriticViewModel c = vm.critic();
-        vm.select(0);
+        vm.steps().select(0);
         assertEquals(CriticPresets.Preset.CRITIC, c.presetProperty().get());
         assertEquals("the circle should be red but it is blue", c.wordsProperty().get());
         assertTrue(c.readsProperty().get().startsWith("The generator reads: the circle should be red"), c.readsProperty().get());
@@ -60,7 +60,7 @@ class CriticViewModelTest {
     void rerunFromAnIterationKeepsThePrefixAndShowsWhatWasRead() {
         ReflectViewModel vm = ran();
         CriticViewModel c = vm.critic();
-        vm.select(0);
+        vm.steps().select(0);
         c.wordsProperty().set("the circle should be small but it is large");
         c.rerun();
         assertEquals(2, c.rerunIterations().size(), "iterations 2 and 3 drawn again");
@@ -89,7 +89,7 @@ class CriticViewModelTest {
         assertEquals(BudgetViewModel.MAX_IMAGES * bounds[0], bounds[1], 1e-9);
         assertEquals(5 * bounds[0], b.budgetProperty().get(), 1e-9, "opens on five images' worth");
         assertTrue(b.buysProperty().get().contains("best-of-5"), b.buysProperty().get());
-        vm.samplingStepsProperty().set(4);
+        vm.form().samplingStepsProperty().set(4);
         assertTrue(b.boundsProperty().get()[0] > bounds[0], "more steps, dearer images");
         b.budgetProperty().set(b.boundsProperty().get()[0] * 3);
         assertTrue(b.buysProperty().get().contains("best-of-3"), b.buysProperty().get());
@@ -99,7 +99,7 @@ class CriticViewModelTest {
         assertTrue(r.reflection().nfe() <= b.budgetProperty().get() + 1e-9);
         assertTrue(b.statusProperty().get().startsWith("At "), b.statusProperty().get());
         assertTrue(vm.canRunProperty().get());
-        vm.promptProperty().set("five circles");
+        vm.form().promptProperty().set("five circles");
         assertFalse(b.canRunProperty().get(), "no run on a bad prompt");
     }
 }

@@ -25,9 +25,9 @@ class ReadersViewModelTest {
     void everyImageOfTheRunIsBrowsableAndTheShownOneFollowsTheSelection() {
         // The critic reads a blue circle every time; the judge only the first time, then a red one.
         ReflectViewModel vm = new ReflectViewModel(new SynchronousTaskRunner(), new RecordingNotifier(), () -> TinyReflector.create(100, 1));
-        vm.promptProperty().set("a red circle");
-        vm.samplingStepsProperty().set(2);
-        vm.kProperty().set(3);
+        vm.form().promptProperty().set("a red circle");
+        vm.form().samplingStepsProperty().set(2);
+        vm.form().kProperty().set(3);
         vm.loadModels();
         ReadersViewModel r = vm.readers();
         assertNull(r.selectedProperty().get());
@@ -35,8 +35,8 @@ class ReadersViewModelTest {
         vm.run();
         assertEquals(6, r.shown().size(), "three iterations and best-of-3's three candidates");
         assertEquals("best-of-N #1", r.shown().get(3).source());
-        vm.select(1);
-        assertSame(vm.currentProperty().get(), r.selectedProperty().get().iteration(), "follows the selected iteration");
+        vm.steps().select(1);
+        assertSame(vm.steps().currentProperty().get(), r.selectedProperty().get().iteration(), "follows the selected iteration");
         ReaderComparison c = r.comparisonProperty().get();
         assertTrue(c.criticAndJudgeDisagree(), "the critic sees blue, the judge red at iteration 2");
         // (The untrained generator's images hold blobs of their own: the pixel reader's disagreements come on top.)

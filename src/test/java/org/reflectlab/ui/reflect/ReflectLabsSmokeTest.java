@@ -40,10 +40,10 @@ class ReflectLabsSmokeTest {
     @Start
     void start(Stage stage) {
         vm = new ReflectViewModel(new FxTaskRunner(2), new RecordingNotifier(), () -> TinyReflector.create(100, 1));
-        vm.samplingStepsProperty().set(2);
-        vm.compareProperty().set(false);
-        vm.kProperty().set(3);
-        vm.promptProperty().set("a red circle");
+        vm.form().samplingStepsProperty().set(2);
+        vm.form().compareProperty().set(false);
+        vm.form().kProperty().set(3);
+        vm.form().promptProperty().set("a red circle");
         stage.setScene(new Scene(new ReflectView(vm), 1024, 700));
         stage.show();
     }
@@ -63,7 +63,7 @@ class ReflectLabsSmokeTest {
     @Test
     void beTheCritic(FxRobot robot) throws Exception {
         runOnce(robot);
-        robot.interact(() -> vm.select(0));
+        robot.interact(() -> vm.steps().select(0));
         tab(robot, "tab-critic");
         robot.clickOn("#preset-wrong");
         assertEquals("the circle should be orange but it is red", robot.lookup("#critic-words").queryAs(TextField.class).getText());
@@ -108,7 +108,7 @@ class ReflectLabsSmokeTest {
     void whatEachReaderSaw(FxRobot robot) throws Exception {
         runOnce(robot);
         tab(robot, "tab-readers");
-        robot.interact(() -> vm.select(1));
+        robot.interact(() -> vm.steps().select(1));
         javafx.scene.control.ListView<?> list = robot.lookup("#readers-list").queryAs(javafx.scene.control.ListView.class);
         assertEquals(3, list.getItems().size());
         assertEquals(1, list.getSelectionModel().getSelectedIndex(), "the list follows the selected iteration");

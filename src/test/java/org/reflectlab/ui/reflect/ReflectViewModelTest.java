@@ -24,8 +24,8 @@ class ReflectViewModelTest {
 
     private static ReflectViewModel vm(SynchronousTaskRunner runner, RecordingNotifier notifier, int wrongBeforeRight) {
         ReflectViewModel vm = new ReflectViewModel(runner, notifier, () -> TinyReflector.create(wrongBeforeRight));
-        vm.promptProperty().set("a red circle");
-        vm.samplingStepsProperty().set(2);
+        vm.form().promptProperty().set("a red circle");
+        vm.form().samplingStepsProperty().set(2);
         vm.loadModels();
         return vm;
     }
@@ -35,30 +35,30 @@ class ReflectViewModelTest {
         ReflectViewModel vm = vm(new SynchronousTaskRunner(), new RecordingNotifier(), 2);
         assertTrue(vm.modelsReadyProperty().get());
         assertTrue(vm.modelsStateProperty().get() instanceof org.reflectlab.ui.kit.ModelsState.Ready);
-        vm.kProperty().set(5);
+        vm.form().kProperty().set(5);
         vm.run();
-        assertEquals(3, vm.iterations().size(), "early stop at the third, the first the critic finds correct");
-        assertEquals(2, vm.selectedProperty().get(), "the newest iteration is shown");
-        assertEquals(3, vm.currentProperty().get().k());
-        vm.next();
-        assertEquals(2, vm.selectedProperty().get(), "no step past the last");
-        vm.first();
-        vm.previous();
-        assertEquals(0, vm.selectedProperty().get(), "no step before the first");
-        assertNull(vm.previousOfCurrent());
-        vm.next();
-        assertEquals(1, vm.previousOfCurrent().k());
+        assertEquals(3, vm.steps().iterations().size(), "early stop at the third, the first the critic finds correct");
+        assertEquals(2, vm.steps().selectedProperty().get(), "the newest iteration is shown");
+        assertEquals(3, vm.steps().currentProperty().get().k());
+        vm.steps().next();
+        assertEquals(2, vm.steps().selectedProperty().get(), "no step past the last");
+        vm.steps().first();
+        vm.steps().previous();
+        assertEquals(0, vm.steps().selectedProperty().get(), "no step before the first");
+        assertNull(vm.steps().previousOfCurrent());
+        vm.steps().next();
+        assertEquals(1, vm.steps().previousOfCurrent().k());
         assertEquals("answering: the circle should be red but it is blue", vm.changes().answeringProperty().get());
         assertTrue(vm.changes().summaryProperty().get().startsWith("changed "), vm.changes().summaryProperty().get());
         assertTrue(vm.changes().summaryProperty().get().contains("of pixels since iteration 1 (mean change "));
-        vm.last();
-        assertTrue(vm.atEnd());
+        vm.steps().last();
+        assertTrue(vm.steps().atEnd());
         // The judge of TinyReflector finds every image wrong: no fix or break, but at 3 the critic is satisfied.
         assertEquals("the critic accepts this image; the judge does not", vm.changes().markProperty().get().disagreement());
         for (int i = 0; i < 3; i++) {
-            assertEquals(IterationMark.Transition.NONE, vm.mark(i).transition());
+            assertEquals(IterationMark.Transition.NONE, vm.steps().mark(i).transition());
         }
-        assertEquals(5, vm.bestOfK().size(), "best-of-K with the same K");
+        assertEquals(5, vm.steps().bestOfK().size(), "best-of-K with the same K");
         assertTrue(vm.statusProperty().get().startsWith("Done: the critic said correct at iteration 3"), vm.statusProperty().get());
         assertNotNull(vm.lastRunProperty().get());
     }
@@ -66,16 +66,16 @@ class ReflectViewModelTest {
     @Test
     void invalidPromptsCannotRun() {
         ReflectViewModel vm = vm(new SynchronousTaskRunner(), new RecordingNotifier(), 0);
-        vm.promptProperty().set("five circles");
-        assertNotNull(vm.promptErrorProperty().get());
-        assertTrue(vm.promptErrorProperty().get().message().contains("beyond ShapesWorld"));
+        vm.form().promptProperty().set("five circles");
+        assertNotNull(vm.form().promptErrorProperty().get());
+        assertTrue(vm.form().promptErrorProperty().get().message().contains("beyond ShapesWorld"));
         assertFalse(vm.canRunProperty().get());
         vm.run();
-        assertTrue(vm.iterations().isEmpty(), "nothing was run");
-        vm.promptProperty().set("");
+        assertTrue(vm.steps().iterations().isEmpty(), "nothing was run");
+        vm.form().promptProperty().set("");
         assertFalse(vm.canRunProperty().get());
-        vm.promptProperty().set("a purpel circle");
-        assertTrue(vm.promptErrorProperty().get().message().contains("did you mean 'purple'"));
+        vm.form().promptProperty().set("a purpel circle");
+        assertTrue(vm.form().promptErrorProperty().get().message().contains("did you mean 'purple'"));
     }
 
     @Test
@@ -84,7 +84,7 @@ class ReflectViewModelTest {
         ReflectViewModel vm = vm(runner, new RecordingNotifier(), 100);
         runner.cancelNextTask();
         vm.run();
-        assertTrue(vm.iterations().isEmpty());
+        assertTrue(vm.steps().iterations().isEmpty());
         assertFalse(vm.runningProperty().get());
         assertTrue(vm.statusProperty().get().startsWith("Cancelled"), vm.statusProperty().get());
         assertTrue(vm.canRunProperty().get(), "can run again");
@@ -107,7 +107,7 @@ class ReflectViewModelTest {
     void exportsWriteThePngStripAndTheJson(@TempDir Path dir) throws Exception {
         RecordingNotifier notifier = new RecordingNotifier();
         ReflectViewModel vm = vm(new SynchronousTaskRunner(), notifier, 1);
-        vm.kProperty().set(3);
+        vm.form().kProperty().set(3);
         vm.run();
         vm.exportStrip(dir.resolve("strip.png"));
         vm.exportJson(dir.resolve("run.json"));

@@ -42,8 +42,8 @@ class ReflectViewSmokeTest {
     @Start
     void start(Stage stage) {
         vm = new ReflectViewModel(new FxTaskRunner(1), new RecordingNotifier(), () -> TinyReflector.create(100, 1));
-        vm.samplingStepsProperty().set(2);
-        vm.compareProperty().set(false);
+        vm.form().samplingStepsProperty().set(2);
+        vm.form().compareProperty().set(false);
         stage.setScene(new Scene(new ReflectView(vm), 1280, 800));
         stage.show();
     }
@@ -51,23 +51,23 @@ class ReflectViewSmokeTest {
     @Test
     void runThreeIterationsAndStepThrough(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.modelsReadyProperty().get());
-        robot.interact(() -> vm.kProperty().set(3));
+        robot.interact(() -> vm.form().kProperty().set(3));
         robot.doubleClickOn("#prompt").eraseText(40).write("a red circle");
         robot.clickOn("#run");
         try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.iterations().size() == 3 && !vm.runningProperty().get());
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.steps().iterations().size() == 3 && !vm.runningProperty().get());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("prompt '" + vm.promptProperty().get() + "', " + vm.iterations().size() + " iterations, status '"
+            throw new AssertionError("prompt '" + vm.form().promptProperty().get() + "', " + vm.steps().iterations().size() + " iterations, status '"
                     + vm.statusProperty().get() + "', models '" + vm.modelStatusProperty().get() + "'", e);
         }
-        assertEquals(2, vm.selectedProperty().get());
+        assertEquals(2, vm.steps().selectedProperty().get());
         PixelView shown = robot.lookup("#iteration-image").queryAs(PixelView.class);
         double width = shown.getWidth();
         double height = shown.getHeight();
         robot.clickOn("#previous");
-        assertEquals(1, vm.selectedProperty().get());
+        assertEquals(1, vm.steps().selectedProperty().get());
         robot.clickOn("#first");
-        assertEquals(0, vm.selectedProperty().get());
+        assertEquals(0, vm.steps().selectedProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(width, shown.getWidth(), "the image panel keeps its size from iteration to iteration");
         assertEquals(height, shown.getHeight());
@@ -76,7 +76,7 @@ class ReflectViewSmokeTest {
         robot.clickOn("#iteration-image");
         robot.push(KeyCode.RIGHT);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(1, vm.selectedProperty().get(), "the right arrow steps forward");
+        assertEquals(1, vm.steps().selectedProperty().get(), "the right arrow steps forward");
         Label critic = robot.lookup("#critic-feedback").queryAs(Label.class);
         assertTrue(critic.getText().contains("the circle should be red but it is blue"), critic.getText());
         assertEquals(3, robot.lookup("#filmstrip").queryAs(javafx.scene.layout.HBox.class).getChildren().size());

@@ -55,33 +55,33 @@ class ServingViewModelTest {
         ModelStore store = new ModelStore(Path.of("models"));
         vm = new ServingViewModel(new SynchronousTaskRunner(), notifier,
                 () -> ServingNode.start(ServingConfig.local(), RouteEngine.shipped(store, "unified")));
-        assertFalse(vm.canSend().get());
+        assertFalse(vm.composer().canSend().get());
         vm.start();
         assertTrue(vm.runningProperty().get());
         assertFalse(vm.canStart().get());
         assertEquals(3, vm.workers().size());
 
-        vm.inputProperty().set(Modality.TEXT);
-        vm.captionProperty().set("  ");
-        assertFalse(vm.canSend().get(), "an empty caption cannot be sent");
-        vm.captionProperty().set("a large green square at bottom right");
-        vm.outputProperty().set(Modality.IMAGE);
-        vm.send();
+        vm.composer().inputProperty().set(Modality.TEXT);
+        vm.composer().captionProperty().set("  ");
+        assertFalse(vm.composer().canSend().get(), "an empty caption cannot be sent");
+        vm.composer().captionProperty().set("a large green square at bottom right");
+        vm.composer().outputProperty().set(Modality.IMAGE);
+        vm.composer().send();
         // the reply and its text are set one after the other: wait for both
-        await(() -> vm.replyProperty().get() != null && !vm.replyTextProperty().get().startsWith("sent"), "a reply");
-        Reply.Completed c = assertInstanceOf(Reply.Completed.class, vm.replyProperty().get());
+        await(() -> vm.composer().replyProperty().get() != null && !vm.composer().replyTextProperty().get().startsWith("sent"), "a reply");
+        Reply.Completed c = assertInstanceOf(Reply.Completed.class, vm.composer().replyProperty().get());
         assertInstanceOf(Payload.Image.class, c.output());
-        assertTrue(vm.replyTextProperty().get().contains("text->image"), vm.replyTextProperty().get());
+        assertTrue(vm.composer().replyTextProperty().get().contains("text->image"), vm.composer().replyTextProperty().get());
 
         // audio in: scene 4's clip, read analytically, answered with a caption
-        vm.inputProperty().set(Modality.AUDIO);
-        vm.sceneProperty().set(4);
-        vm.outputProperty().set(Modality.TEXT);
-        assertInstanceOf(Payload.Audio.class, vm.composedInput());
-        vm.send();
+        vm.composer().inputProperty().set(Modality.AUDIO);
+        vm.composer().sceneProperty().set(4);
+        vm.composer().outputProperty().set(Modality.TEXT);
+        assertInstanceOf(Payload.Audio.class, vm.composer().composedInput());
+        vm.composer().send();
         // the reply and its text are set one after the other: wait for both, not for the first
-        await(() -> vm.replyProperty().get() != c && !vm.replyTextProperty().get().startsWith("sent"), "a second reply");
-        assertTrue(vm.replyTextProperty().get().contains("spectrum read as"), vm.replyTextProperty().get());
+        await(() -> vm.composer().replyProperty().get() != c && !vm.composer().replyTextProperty().get().startsWith("sent"), "a second reply");
+        assertTrue(vm.composer().replyTextProperty().get().contains("spectrum read as"), vm.composer().replyTextProperty().get());
 
         vm.targetProperty().set("image-1");
         vm.crash();

@@ -40,10 +40,10 @@ class RememberedSettingsTest {
         Settings first = new Settings(file);
         ReflectViewModel reflect = new ReflectViewModel(runner, notifier, () -> null);
         reflect.remember(first);
-        reflect.promptProperty().set("two blue squares");
-        reflect.kProperty().set(5);
-        reflect.seedProperty().set(42);
-        reflect.compareProperty().set(false);
+        reflect.form().promptProperty().set("two blue squares");
+        reflect.form().kProperty().set(5);
+        reflect.form().seedProperty().set(42);
+        reflect.form().compareProperty().set(false);
         DataViewModel data = new DataViewModel(runner, notifier);
         data.remember(first);
         data.seedProperty().set(77);
@@ -52,10 +52,10 @@ class RememberedSettingsTest {
         Settings next = restart(first, file);
         ReflectViewModel reflect2 = new ReflectViewModel(runner, notifier, () -> null);
         reflect2.remember(next);
-        assertEquals("two blue squares", reflect2.promptProperty().get());
-        assertEquals(5, reflect2.kProperty().get());
-        assertEquals(42, reflect2.seedProperty().get());
-        assertEquals(false, reflect2.compareProperty().get());
+        assertEquals("two blue squares", reflect2.form().promptProperty().get());
+        assertEquals(5, reflect2.form().kProperty().get());
+        assertEquals(42, reflect2.form().seedProperty().get());
+        assertEquals(false, reflect2.form().compareProperty().get());
         DataViewModel data2 = new DataViewModel(runner, notifier);
         data2.remember(next);
         assertEquals(77, data2.seedProperty().get());
@@ -68,7 +68,7 @@ class RememberedSettingsTest {
         Settings first = new Settings(file).autosave(50);
         ReflectViewModel reflect = new ReflectViewModel(runner, notifier, () -> null);
         reflect.remember(first);
-        reflect.promptProperty().set("a green triangle");
+        reflect.form().promptProperty().set("a green triangle");
         long end = System.currentTimeMillis() + 5000;
         while (first.writes() == 0 && System.currentTimeMillis() < end) {
             Thread.sleep(10);
@@ -76,7 +76,7 @@ class RememberedSettingsTest {
         // no save() call: what a killed app leaves on disk
         ReflectViewModel next = new ReflectViewModel(runner, notifier, () -> null);
         next.remember(new Settings(file));
-        assertEquals("a green triangle", next.promptProperty().get());
+        assertEquals("a green triangle", next.form().promptProperty().get());
     }
 
     @Test
@@ -109,11 +109,11 @@ class RememberedSettingsTest {
         train.hyper().applyQuick();
         WorldViewModel world = WorldViewModel.forStore(runner, notifier, new ModelStore(dir.resolve("models")));
         world.remember(first);
-        world.setSeed(123);
-        world.setScript(ActionScript.values()[0]);
+        world.settings().setSeed(123);
+        world.settings().setScript(ActionScript.values()[0]);
         AphasiaViewModel aphasia = new AphasiaViewModel(runner, notifier, () -> null, new AphasiaCache());
         aphasia.remember(first);
-        aphasia.setSeed(31);
+        aphasia.setup().setSeed(31);
         aphasia.scenes().setSortBy(Metric.FINE);
         first.put("train.batch", "1"); // out of range: refused on reading, the default stays
 
@@ -126,11 +126,11 @@ class RememberedSettingsTest {
         assertEquals("", train2.hyper().errorProperty().get());
         WorldViewModel world2 = WorldViewModel.forStore(runner, notifier, new ModelStore(dir.resolve("models")));
         world2.remember(next);
-        assertEquals(123, world2.seedProperty().get());
-        assertEquals(ActionScript.values()[0], world2.scriptProperty().get());
+        assertEquals(123, world2.settings().seedProperty().get());
+        assertEquals(ActionScript.values()[0], world2.settings().scriptProperty().get());
         AphasiaViewModel aphasia2 = new AphasiaViewModel(runner, notifier, () -> null, new AphasiaCache());
         aphasia2.remember(next);
-        assertEquals(31, aphasia2.seedProperty().get());
+        assertEquals(31, aphasia2.setup().seedProperty().get());
         assertEquals(Metric.FINE, aphasia2.scenes().sortByProperty().get());
         aphasia2.scenes().setSortBy(null);
         AphasiaViewModel aphasia3 = new AphasiaViewModel(runner, notifier, () -> null, new AphasiaCache());
@@ -157,18 +157,18 @@ class RememberedSettingsTest {
         assertEquals(24, data.countProperty().get(), "no 100-million-sample render");
         assertEquals(5, data.seedProperty().get(), "values in range still apply");
         ReflectViewModel reflect = new ReflectViewModel(runner, notifier, () -> null);
-        double guidance = reflect.guidanceProperty().get();
-        int k = reflect.kProperty().get();
+        double guidance = reflect.form().guidanceProperty().get();
+        int k = reflect.form().kProperty().get();
         reflect.remember(next);
-        assertEquals(guidance, reflect.guidanceProperty().get());
-        assertEquals(k, reflect.kProperty().get());
+        assertEquals(guidance, reflect.form().guidanceProperty().get());
+        assertEquals(k, reflect.form().kProperty().get());
         ScalingViewModel scaling = scaling(dir);
         int perCategory = scaling.setup().perCategoryProperty().get();
         scaling.remember(next);
         assertEquals(perCategory, scaling.setup().perCategoryProperty().get());
         WorldViewModel world = WorldViewModel.forStore(runner, notifier, new ModelStore(dir.resolve("models")));
         world.remember(next);
-        assertEquals("", world.settingsErrorProperty().get(), "reported once by the shell, not left on the panel");
+        assertEquals("", world.settings().settingsErrorProperty().get(), "reported once by the shell, not left on the panel");
 
         assertEquals(java.util.List.of("data.count=100000000 (must be one of [12, 24, 48, 96, 192])",
                 "data.pixels=0 (must be one of [32, 48, 64])", "reflect.k=abc (must be 1..20)", "reflect.guidance=99 (must be 1..6)",

@@ -160,7 +160,7 @@ class TrainViewModelTest {
             return t;
         }, null);
         vm.hyper().set("steps", 100_000);
-        vm.pause(); // nothing to pause yet: ignored
+        vm.controls().pause(); // nothing to pause yet: ignored
         assertEquals(TrainViewModel.State.IDLE, vm.stateProperty().get());
         vm.start();
         assertFalse(vm.commands().canStartProperty().get());
@@ -168,16 +168,16 @@ class TrainViewModelTest {
         waitFor(() -> vm.monitor().stepProperty().get() >= 2);
         assertEquals(TrainViewModel.State.RUNNING, vm.stateProperty().get());
         assertTrue(vm.commands().canPauseProperty().get() && vm.commands().canStopProperty().get() && !vm.commands().canResumeProperty().get());
-        vm.pause();
+        vm.controls().pause();
         assertEquals(TrainViewModel.State.PAUSED, vm.stateProperty().get());
         assertTrue(vm.commands().canResumeProperty().get() && vm.commands().canSaveProperty().get());
         Thread.sleep(1500);
         long pausedAt = vm.monitor().stepProperty().get();
         Thread.sleep(1000);
         assertEquals(pausedAt, vm.monitor().stepProperty().get(), "no steps while paused");
-        vm.resume();
+        vm.controls().resume();
         waitFor(() -> vm.monitor().stepProperty().get() > pausedAt + 1);
-        vm.stop();
+        vm.controls().stop();
         assertEquals(TrainViewModel.State.STOPPING, vm.stateProperty().get());
         runner.thread.get().join(30_000);
         assertEquals(TrainViewModel.State.IDLE, vm.stateProperty().get());
@@ -230,7 +230,7 @@ class TrainViewModelTest {
         assertEquals(1, notifier.errors.size(), "the user is told");
         assertTrue(vm.commands().canResumeProperty().get());
         before.get().forEach((k, v) -> assertEquals(v, run.get().model().params().arrays().get(k), k + " is as before the NaN"));
-        vm.lowerLearningRateAndResume();
+        vm.controls().lowerLearningRateAndResume();
         runner.thread.get().join(60_000);
         assertEquals(TrainViewModel.State.IDLE, vm.stateProperty().get());
         assertTrue(vm.statusProperty().get().startsWith("Finished 6 steps"), vm.statusProperty().get());
@@ -250,7 +250,7 @@ class TrainViewModelTest {
             int expected = i;
             waitFor(() -> vm.stateProperty().get() == TrainViewModel.State.PAUSED
                     && vm.problemProperty().get().contains("at step " + (2 + expected)));
-            vm.lowerLearningRateAndResume();
+            vm.controls().lowerLearningRateAndResume();
         }
         runner.thread.get().join(60_000);
         assertEquals(TrainViewModel.State.IDLE, vm.stateProperty().get());

@@ -31,7 +31,7 @@ class SweepAndPlayViewModelTest {
 
     private WorldViewModel world(java.util.function.Supplier<org.reflectlab.core.world.WorldModels> models) {
         WorldViewModel vm = new WorldViewModel(runner, notifier, models);
-        vm.setHorizon(12);
+        vm.settings().setHorizon(12);
         vm.loadModels();
         return vm;
     }
@@ -51,7 +51,7 @@ class SweepAndPlayViewModelTest {
         assertTrue(r.points().stream().allMatch(p -> p.meanError() >= r.best().meanError()));
         assertTrue(sweep.statusProperty().get().startsWith("Best alpha"), sweep.statusProperty().get());
         sweep.applyBest();
-        assertEquals(r.best().alpha(), world.alphaProperty().get());
+        assertEquals(r.best().alpha(), world.settings().alphaProperty().get());
         assertEquals(r.best().alpha(), world.comparisonProperty().get().alpha());
     }
 

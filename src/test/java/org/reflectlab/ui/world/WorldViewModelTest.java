@@ -51,21 +51,21 @@ class WorldViewModelTest {
         WorldViewModel vm = new WorldViewModel(runner, notifier, TestModels::explicitOnly);
         vm.loadModels();
         Comparison before = vm.comparisonProperty().get();
-        assertFalse(vm.setHorizon(601));
-        assertEquals("Horizon must be 1..600 frames.", vm.settingsErrorProperty().get());
-        assertFalse(vm.setBalls(4));
-        assertFalse(vm.setSeed(-1));
-        assertFalse(vm.setAlpha(1.5));
-        assertFalse(vm.setAlpha(Double.NaN));
-        assertEquals(60, vm.horizonProperty().get());
-        assertEquals(2, vm.ballsProperty().get());
+        assertFalse(vm.settings().setHorizon(601));
+        assertEquals("Horizon must be 1..600 frames.", vm.settings().settingsErrorProperty().get());
+        assertFalse(vm.settings().setBalls(4));
+        assertFalse(vm.settings().setSeed(-1));
+        assertFalse(vm.settings().setAlpha(1.5));
+        assertFalse(vm.settings().setAlpha(Double.NaN));
+        assertEquals(60, vm.settings().horizonProperty().get());
+        assertEquals(2, vm.settings().ballsProperty().get());
         assertSame(before, vm.comparisonProperty().get(), "nothing recomputed");
-        assertTrue(vm.setHorizon(120));
-        assertEquals("", vm.settingsErrorProperty().get());
+        assertTrue(vm.settings().setHorizon(120));
+        assertEquals("", vm.settings().settingsErrorProperty().get());
         assertEquals(120, vm.comparisonProperty().get().horizon());
         assertEquals(120, vm.scrubber().lastProperty().get());
-        assertTrue(vm.setBalls(3));
-        assertTrue(vm.setScript(ActionScript.SCRIPTED));
+        assertTrue(vm.settings().setBalls(3));
+        assertTrue(vm.settings().setScript(ActionScript.SCRIPTED));
         assertEquals(3, vm.comparisonProperty().get().spec().balls());
         assertEquals(ActionScript.SCRIPTED, vm.comparisonProperty().get().spec().script());
     }
@@ -77,12 +77,12 @@ class WorldViewModelTest {
         Comparison before = vm.comparisonProperty().get();
         assertTrue(before.has(ModelKind.HYBRID));
         assertEquals("", vm.modelProblemProperty().get());
-        assertTrue(vm.setAlpha(0.2));
+        assertTrue(vm.settings().setAlpha(0.2));
         Comparison after = vm.comparisonProperty().get();
         assertEquals(0.2, after.alpha());
         assertSame(before.frame(ModelKind.IMPLICIT, 5), after.frame(ModelKind.IMPLICIT, 5), "the implicit model did not run again");
         assertNotEquals(before.metrics().get(ModelKind.HYBRID).meanError(), after.metrics().get(ModelKind.HYBRID).meanError());
-        assertTrue(vm.setAlpha(1.0));
+        assertTrue(vm.settings().setAlpha(1.0));
         assertEquals(vm.comparisonProperty().get().metrics().get(ModelKind.EXPLICIT).meanError(),
                 vm.comparisonProperty().get().metrics().get(ModelKind.HYBRID).meanError(), 1e-9, "alpha 1 is pure physics");
     }
@@ -93,7 +93,7 @@ class WorldViewModelTest {
         vm.loadModels();
         Comparison before = vm.comparisonProperty().get();
         runner.cancelNextTask();
-        vm.setSeed(5);
+        vm.settings().setSeed(5);
         assertSame(before, vm.comparisonProperty().get());
         assertFalse(vm.busyProperty().get());
         vm.recompute();
