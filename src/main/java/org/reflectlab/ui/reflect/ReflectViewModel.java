@@ -84,6 +84,7 @@ public final class ReflectViewModel {
     private final ReadersViewModel readers;
     private final BooleanProperty labsBusy = new SimpleBooleanProperty();
     private Reflector reflector;
+    private boolean loadingModels;
     private TaskHandle handle = TaskHandle.DONE;
     private Caption runPrompt;
 
@@ -125,13 +126,15 @@ public final class ReflectViewModel {
         return new ReflectSettings(k.get(), seed.get(), samplingSteps.get(), contextSize.get(), earlyStop.get(), guidance.get());
     }
 
-    /** Loads the reflection models in the background (call once, when the view opens). */
+    /** Loads the reflection models in the background (when the view opens, and again when it returns after a release). */
     public void loadModels() {
-        if (reflector != null || modelsReady.get()) {
+        if (reflector != null || modelsReady.get() || loadingModels) {
             return;
         }
+        loadingModels = true;
         modelsState.set(new ModelsState.Loading("Loading the generator, critic, judge and unified model…"));
         runner.submit(BackgroundTask.of("Loading reflection models", ctx -> models.get())
+                .onFinished(() -> loadingModels = false)
                 .onSuccess(r -> {
                     reflector = r;
                     modelsState.set(new ModelsState.Ready(String.format("Ready. Compute is counted in generator evaluations (NFE): a "
@@ -139,6 +142,22 @@ public final class ReflectViewModel {
                             r.compute().criticCall(), r.compute().decode())));
                 })
                 .onFailure(e -> modelsState.set(new ModelsState.Unavailable("Reflection is unavailable: " + e.getMessage()))));
+    }
+
+    /**
+     * The workspace was hidden a while: lets go of the models unless a run or a lab uses them (the registry frees them
+     * once no workspace holds them); the iterations, the prompt and the settings stay. {@link #loadModels()} brings them back.
+     */
+    public void releaseModels() {
+        if (reflector != null && !running.get() && !labsBusy.get()) {
+            reflector = null;
+            modelsState.set(new ModelsState.Loading("Loading the generator, critic, judge and unified model…"));
+        }
+    }
+
+    /** Whether the models are held (for tests of the release). */
+    public boolean modelsHeld() {
+        return reflector != null;
     }
 
     // Properties //
@@ -353,6 +372,10 @@ public final class ReflectViewModel {
         ReflectionRun run = lastRun.get();
         if (run == null) {
             notifier.error("Nothing to export", "Finish a reflection run first.");
+            return;
+        }
+        if (reflector == null) {
+            notifier.error("Models loading", "Export again when the models are loaded.");
             return;
         }
         var map = RunExport.toMap(run, reflector.compute());

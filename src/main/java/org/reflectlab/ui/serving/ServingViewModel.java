@@ -53,6 +53,7 @@ public final class ServingViewModel {
     private long startNanos;
     private long lastCompleted;
     private double lastSeconds;
+    private boolean startOnShow;
 
     // Properties //
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -106,9 +107,12 @@ public final class ServingViewModel {
                 .onSuccess(n -> {
                     node = n;
                     inputs = new SceneInputs(1);
-                    startNanos = System.nanoTime();
+                    boolean again = startNanos != 0; // started again after a release: the chart's time goes on
+                    startNanos = again ? startNanos : System.nanoTime();
+                    lastCompleted = 0;
                     running.set(true);
-                    status.set("Serving on an embedded node (" + n.address() + "): " + n.board().views().size() + " workers");
+                    status.set("Serving on an embedded node (" + n.address() + "): " + n.board().views().size() + " workers"
+                            + (again ? " (started again: the node was closed while the workspace was hidden; its counters start from zero)" : ""));
                     refresh();
                 })
                 .onFailure(e -> {
@@ -222,6 +226,25 @@ public final class ServingViewModel {
             }
             lastCompleted = t.completed();
             lastSeconds = s;
+        }
+    }
+
+    /**
+     * The workspace was hidden a while: closes the node (each worker's model copy goes) unless a load is offered or
+     * measured or requests are in flight; the reply, the charts and the settings stay. {@link #rebuild()} starts it again.
+     */
+    public void release() {
+        if (node != null && load.canMeasure().get() && node.board().views().stream().mapToInt(WorkerBoard.View::inFlight).sum() == 0) {
+            close();
+            startOnShow = true;
+        }
+    }
+
+    /** Shown again: a node closed by {@link #release()} starts again on a worker. */
+    public void rebuild() {
+        if (startOnShow) {
+            startOnShow = false;
+            start();
         }
     }
 
