@@ -1,5 +1,6 @@
 package org.reflectlab.core.registry;
 
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,14 +17,18 @@ import org.reflectlab.core.train.UnifiedModelIO;
  * set instead of loading three). Sharing is safe because fast-path calls on one network are
  * serialised and the generator's prompt cache is synchronised; work that wants parallelism (sweep
  * workers, serving workers) loads its own copies from {@link #store()}.
+ *
+ * <p>The registry holds its models weakly: they stay loaded while some workspace holds them, and when every holder has
+ * let go (a workspace hidden a while releases its state), the garbage collector frees them with their native buffers
+ * and the next use loads them again. Two holders at the same time still share one copy.
  */
 public final class ModelRegistry {
 
     private static final Map<Path, ModelRegistry> BY_FOLDER = new ConcurrentHashMap<>();
 
     private final ModelStore store;
-    private Reflector reflector;
-    private UnifiedModel unified;
+    private WeakReference<Reflector> reflector = new WeakReference<>(null);
+    private WeakReference<UnifiedModel> unified = new WeakReference<>(null);
 
     private ModelRegistry(ModelStore store) {
         this.store = store;
@@ -40,24 +45,28 @@ public final class ModelRegistry {
 
     /** The reflection set (unified model, generator, base generator, critic, judge). A failed load is not kept: the next call tries again. */
     public synchronized Reflector reflector() throws ModelStoreException {
-        if (reflector == null) {
-            reflector = ReflectModels.load(store, unified);
+        Reflector r = reflector.get();
+        if (r == null) {
+            r = ReflectModels.load(store, unified.get());
+            reflector = new WeakReference<>(r);
         }
-        return reflector;
+        return r;
     }
 
     /** The shipped unified model: one copy, shared with the reflection set whichever is loaded first. */
     public synchronized UnifiedModel unified() throws ModelStoreException {
-        if (unified == null) {
-            unified = reflector != null ? reflector.codec().unified()
-                    : UnifiedModelIO.load(store, UnifiedModelIO.DEFAULT_NAME);
+        UnifiedModel u = unified.get();
+        if (u == null) {
+            Reflector r = reflector.get();
+            u = r != null ? r.codec().unified() : UnifiedModelIO.load(store, UnifiedModelIO.DEFAULT_NAME);
+            unified = new WeakReference<>(u);
         }
-        return unified;
+        return u;
     }
 
     /** Forgets what was loaded, so the next use reads the folder again (after a model there was retrained). */
     public synchronized void forget() {
-        reflector = null;
-        unified = null;
+        reflector = new WeakReference<>(null);
+        unified = new WeakReference<>(null);
     }
 }

@@ -7,7 +7,7 @@ import org.reflectlab.core.reflect.Reflector;
 
 /**
  * The copies of the models a sweep's workers own (networks are not thread-safe: one copy per
- * worker). Loaded when first needed and kept, so the app's second sweep starts at once.
+ * worker). Loaded when first needed and kept, so the app's second sweep starts at once, until {@link #release()}.
  */
 public final class SweepWorkers {
 
@@ -40,5 +40,15 @@ public final class SweepWorkers {
             copies.add(load.load());
         }
         return List.copyOf(copies.subList(0, n));
+    }
+
+    /** Lets go of every copy (a sweep that took them keeps its own list until it ends); the next take loads them again. */
+    public synchronized void release() {
+        copies.clear();
+    }
+
+    /** How many copies are held now. */
+    public synchronized int held() {
+        return copies.size();
     }
 }

@@ -46,7 +46,33 @@ public final class FxTaskRunner implements TaskRunner {
 
     @Override
     public <V> TaskHandle submit(BackgroundTask<V> background) {
-        FxTask<V> task = new FxTask<>(background);
+        return submit(background, Platform::runLater);
+    }
+
+    /**
+     * This runner's pool, with every hand-over to the FX thread (ui executor, {@code onUiThread}, results) going through
+     * {@code ui}, in order: a workspace's {@link PulseFeed}. Shutting it down shuts nothing (the app owns the pool).
+     */
+    public TaskRunner through(Executor ui) {
+        return new TaskRunner() {
+            @Override
+            public <V> TaskHandle submit(BackgroundTask<V> task) {
+                return FxTaskRunner.this.submit(task, ui);
+            }
+
+            @Override
+            public Executor uiExecutor() {
+                return ui;
+            }
+
+            @Override
+            public void shutdown() {
+            }
+        };
+    }
+
+    private <V> TaskHandle submit(BackgroundTask<V> background, Executor ui) {
+        FxTask<V> task = new FxTask<>(background, ui);
         if (background.showInTaskList()) {
             onFx(() -> tasks.add(task));
         }
@@ -100,11 +126,13 @@ public final class FxTaskRunner implements TaskRunner {
 
     private final class FxTask<V> extends Task<V> {
         private final BackgroundTask<V> background;
+        private final Executor ui;
         private volatile boolean cancelRequested;
         private volatile boolean finished;
 
-        FxTask(BackgroundTask<V> background) {
+        FxTask(BackgroundTask<V> background, Executor ui) {
             this.background = background;
+            this.ui = ui;
             updateTitle(background.title());
         }
 
@@ -128,7 +156,7 @@ public final class FxTaskRunner implements TaskRunner {
 
                 @Override
                 public void onUiThread(Runnable update) {
-                    Platform.runLater(update);
+                    ui.execute(update);
                 }
             };
             V value = null;
@@ -140,7 +168,7 @@ public final class FxTaskRunner implements TaskRunner {
             }
             V v = value;
             Throwable err = error;
-            Platform.runLater(() -> {
+            ui.execute(() -> {
                 finished = true;
                 tasks.remove(this);
                 TaskOutcome.deliver(background, v, err, cancelRequested);

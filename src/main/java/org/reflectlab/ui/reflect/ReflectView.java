@@ -100,6 +100,8 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         });
         KEYS.bind(this, this);
         vm.loadModels();
+        // hidden a while: the models go (the results stay); shown again: they load back on a worker
+        org.reflectlab.ui.kit.Releasable.register(this, org.reflectlab.ui.kit.Releasable.of(vm::releaseModels, vm::loadModels));
         show(null);
         rebuildComparison();
     }

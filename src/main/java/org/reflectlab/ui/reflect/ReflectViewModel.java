@@ -55,6 +55,7 @@ public final class ReflectViewModel {
     private final ReadersViewModel readers;
     private final BooleanProperty labsBusy = new SimpleBooleanProperty();
     private Reflector reflector;
+    private boolean loadingModels;
     private TaskHandle handle = TaskHandle.DONE;
     private Caption runPrompt;
 
@@ -103,13 +104,15 @@ public final class ReflectViewModel {
         return readers;
     }
 
-    /** Loads the reflection models in the background (call once, when the view opens). */
+    /** Loads the reflection models in the background (when the view opens, and again when it returns after a release). */
     public void loadModels() {
-        if (reflector != null || modelsReady.get()) {
+        if (reflector != null || modelsReady.get() || loadingModels) {
             return;
         }
+        loadingModels = true;
         modelsState.set(new ModelsState.Loading("Loading the generator, critic, judge and unified model…"));
         runner.submit(BackgroundTask.of("Loading reflection models", ctx -> models.get())
+                .onFinished(() -> loadingModels = false)
                 .onSuccess(r -> {
                     reflector = r;
                     modelsState.set(new ModelsState.Ready(String.format("Ready. Compute is counted in generator evaluations (NFE): a "
@@ -117,6 +120,22 @@ public final class ReflectViewModel {
                             r.compute().criticCall(), r.compute().decode())));
                 })
                 .onFailure(e -> modelsState.set(new ModelsState.Unavailable("Reflection is unavailable: " + e.getMessage()))));
+    }
+
+    /**
+     * The workspace was hidden a while: lets go of the models unless a run or a lab uses them (the registry frees them
+     * once no workspace holds them); the iterations, the prompt and the settings stay. {@link #loadModels()} brings them back.
+     */
+    public void releaseModels() {
+        if (reflector != null && !running.get() && !labsBusy.get()) {
+            reflector = null;
+            modelsState.set(new ModelsState.Loading("Loading the generator, critic, judge and unified model…"));
+        }
+    }
+
+    /** Whether the models are held (for tests of the release). */
+    public boolean modelsHeld() {
+        return reflector != null;
     }
 
     // Properties //
@@ -195,7 +214,7 @@ public final class ReflectViewModel {
             if (res.bestOfN() != null) {
                 steps.bestOf(res.bestOfN().candidates(), res.bestOfN().chosen());
             }
-            status.set(summary(res.run()));
+            status.set(RunSummary.of(res.run()));
         }).onFailure(e -> {
             status.set("Reflection failed: " + e.getMessage());
             notifier.error("Reflection failed", String.valueOf(e.getMessage()));
@@ -217,18 +236,11 @@ public final class ReflectViewModel {
     }
 
     public void exportJson(Path file) {
-        exports.json(lastRun.get(), reflector == null ? null : reflector.compute(), file);
-    }
-
-    private static String summary(ReflectionRun run) {
-        Iteration last = run.last();
-        if (last == null) {
-            return "No iterations.";
+        if (lastRun.get() != null && reflector == null) {
+            notifier.error("Models loading", "Export again when the models are loaded.");
+            return;
         }
-        String how = run.stoppedEarly() ? "the critic said correct at iteration " + last.k()
-                : "K=" + run.settings().k() + " iterations spent";
-        return String.format("Done: %s; the judge says the final image is %s; %.1f NFE.", how,
-                last.judgeCorrect() ? "correct" : "wrong", run.nfe());
+        exports.json(lastRun.get(), reflector == null ? null : reflector.compute(), file);
     }
 
     /** Keeps the prompt and the settings across restarts; call before the view is built. */

@@ -61,6 +61,8 @@ public final class ScalingView extends BorderPane implements org.reflectlab.ui.k
         setCenter(tabs);
         KEYS.bind(this, this);
         vm.open();
+        // hidden a while: the models go (sweeps and charts stay); shown again: they load back on a worker
+        org.reflectlab.ui.kit.Releasable.register(this, org.reflectlab.ui.kit.Releasable.of(vm::release, vm::rebuild));
     }
 
     private VBox setup() {

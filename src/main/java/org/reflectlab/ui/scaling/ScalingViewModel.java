@@ -45,13 +45,12 @@ public final class ScalingViewModel {
     private final Supplier<Map<String, Object>> modelIds;
     private final Path sweepsRoot;
     private final List<PromptSet.Prompt> allPrompts;
-    private final SweepWorkers workers;
+    private final ScalingModels models;
     private final int workerCount = WorkerLimit.forThisMachine(null).workers();
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper modelsReady = new ReadOnlyBooleanWrapper(false);
 
     private final SweepSetupViewModel setup = new SweepSetupViewModel();
     private final StoredSweeps stored;
@@ -59,14 +58,13 @@ public final class ScalingViewModel {
     private final AnalysisViewModel analysis;
     private final SweepExports exports;
 
-    private Reflector reflector;
     private TaskHandle sweepHandle;
 
     public ScalingViewModel(TaskRunner runner, Notifier notifier, Supplier<Reflector> models,
                             Supplier<Map<String, Object>> modelIds, Path sweepsRoot, List<PromptSet.Prompt> allPrompts) {
         this.runner = runner;
         this.notifier = notifier;
-        this.workers = new SweepWorkers(models::get);
+        this.models = new ScalingModels(runner, new SweepWorkers(models::get));
         this.modelIds = modelIds;
         this.sweepsRoot = sweepsRoot;
         this.allPrompts = List.copyOf(allPrompts);
@@ -81,9 +79,8 @@ public final class ScalingViewModel {
     /** Loads the models and the stored sweeps in the background; call once when the view opens. */
     public void open() {
         status.set("Loading the generator, critic and judge, and stored sweeps…");
-        runner.submit(BackgroundTask.of("Loading scaling models", ctx -> new Loaded(workers.first(), stored.read())).onSuccess(l -> {
-            reflector = l.reflector();
-            modelsReady.set(true);
+        runner.submit(BackgroundTask.of("Loading scaling models", ctx -> new Loaded(models.workers().first(), stored.read())).onSuccess(l -> {
+            models.loaded(l.reflector());
             stored.setAll(l.runs());
             status.set(l.runs().isEmpty() ? "Ready. Set up a sweep and press Run (Ctrl+R)."
                     : "Ready. Showing the latest stored sweep, '" + l.runs().get(0).store().name() + "'.");
@@ -93,11 +90,27 @@ public final class ScalingViewModel {
     private record Loaded(Reflector reflector, List<StoredSweeps.Run> runs) {
     }
 
+    /**
+     * The workspace was hidden a while: lets go of the models unless a sweep or Compare K uses them; the stored sweeps,
+     * the charts and the form stay. {@link #rebuild()} loads them back on a worker (the status line is left as it was).
+     */
+    public void release() {
+        models.release(running.get() || compareK.comparingProperty().get());
+    }
+
+    public void rebuild() {
+        models.rebuild(e -> status.set("Scaling is unavailable: " + e.getMessage()));
+    }
+
+    boolean modelsHeld() { // for tests of the release
+        return models.held();
+    }
+
     // Sweep //
 
     /** Runs the sweep set up in {@link #setup()}; a sweep of the same name and settings resumes where it stopped. */
     public void run() {
-        if (running.get() || !modelsReady.get()) {
+        if (running.get() || !models.readyProperty().get()) {
             return;
         }
         SweepSettings s;
@@ -115,7 +128,7 @@ public final class ScalingViewModel {
         status.set("Starting sweep '" + sweepName + "'…");
         sweepHandle = runner.submit(BackgroundTask.<Finished>of("Scaling sweep " + sweepName, ctx -> {
             try (SweepStore store = SweepStore.open(sweepsRoot, sweepName, s, modelIds.get())) {
-                Sweep sweep = new Sweep(workers.take(workerCount, ctx::message));
+                Sweep sweep = new Sweep(models.workers().take(workerCount, ctx::message));
                 SweepSession.Outcome outcome = new SweepSession(sweep, CHART_PERIOD, true).run(store, prompts,
                         new SweepFeed(ctx, notifier, store, progress, status, stored::show), ctx::isCancelled);
                 return new Finished(StoredSweeps.Run.of(store, outcome.loaded()), outcome);
@@ -163,11 +176,11 @@ public final class ScalingViewModel {
     }
 
     public void runCompare() {
-        if (!modelsReady.get()) {
+        if (!models.readyProperty().get()) {
             return;
         }
         try {
-            compareK.run(reflector, setup.settings(), status::set);
+            compareK.run(models.reflector(), setup.settings(), status::set);
         } catch (IllegalArgumentException e) {
             status.set(e.getMessage());
         }
@@ -216,7 +229,7 @@ public final class ScalingViewModel {
     }
 
     public ReadOnlyBooleanProperty modelsReadyProperty() {
-        return modelsReady.getReadOnlyProperty();
+        return models.readyProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {

@@ -286,6 +286,8 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
                 org.reflectlab.core.serving.ServingConfig.local(), org.reflectlab.core.serving.RouteEngine.shipped(models, "unified")));
         ServingView view = new ServingView(vm);
         vm.start();
+        // hidden a while: the node closes and its workers' models go (what is shown stays); shown again: it starts again
+        org.reflectlab.ui.kit.Releasable.register(view, org.reflectlab.ui.kit.Releasable.of(vm::release, vm::rebuild));
         return view;
     }
 

@@ -45,9 +45,8 @@ public final class ServingViewModel {
     private final Supplier<ServingNode> nodeFactory;
     private ServingNode node;
     private SceneInputs inputs;
-    private long startNanos;
-    private long lastCompleted;
-    private double lastSeconds;
+    private final ThroughputTicks ticks = new ThroughputTicks();
+    private boolean startOnShow;
 
     // Properties //
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -58,11 +57,9 @@ public final class ServingViewModel {
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
     private final ObservableList<WorkerBoard.View> workers = FXCollections.observableArrayList();
     private final ObservableList<String> routeTable = FXCollections.observableArrayList();
-    private final ObservableList<Tick> ticks = FXCollections.observableArrayList();
     // one read-only view each: a wrapper made per call would be collected, and its listeners with it
     private final ObservableList<WorkerBoard.View> workersView = FXCollections.unmodifiableObservableList(workers);
     private final ObservableList<String> routeTableView = FXCollections.unmodifiableObservableList(routeTable);
-    private final ObservableList<Tick> ticksView = FXCollections.unmodifiableObservableList(ticks);
     private final ObjectProperty<String> chartRoute = new SimpleObjectProperty<>("text->image");
 
     // Commands //
@@ -98,9 +95,10 @@ public final class ServingViewModel {
                 .onSuccess(n -> {
                     node = n;
                     inputs = new SceneInputs(1);
-                    startNanos = System.nanoTime();
+                    boolean again = ticks.started();
                     running.set(true);
-                    status.set("Serving on an embedded node (" + n.address() + "): " + n.board().views().size() + " workers");
+                    status.set("Serving on an embedded node (" + n.address() + "): " + n.board().views().size() + " workers"
+                            + (again ? " (started again: the node was closed while the workspace was hidden; its counters start from zero)" : ""));
                     refresh();
                 })
                 .onFailure(e -> {
@@ -167,16 +165,25 @@ public final class ServingViewModel {
         if (!rows.equals(routeTable)) {
             routeTable.setAll(rows);
         }
-        double s = (System.nanoTime() - startNanos) / 1e9;
-        if (s - lastSeconds >= 0.5) {
-            double rate = (t.completed() - lastCompleted) / (s - lastSeconds);
-            LatencyHistogram h = node.metrics().routes().get(chartRoute.get());
-            ticks.add(new Tick(s, rate, h == null ? Double.NaN : h.percentileMillis(0.5), h == null ? Double.NaN : h.percentileMillis(0.95)));
-            if (ticks.size() > 240) {
-                ticks.remove(0, ticks.size() - 240);
-            }
-            lastCompleted = t.completed();
-            lastSeconds = s;
+        ticks.sample(t.completed(), node.metrics().routes().get(chartRoute.get()));
+    }
+
+    /**
+     * The workspace was hidden a while: closes the node (each worker's model copy goes) unless a load is offered or
+     * measured or requests are in flight; the reply, the charts and the settings stay. {@link #rebuild()} starts it again.
+     */
+    public void release() {
+        if (node != null && load.canMeasure().get() && node.board().views().stream().mapToInt(WorkerBoard.View::inFlight).sum() == 0) {
+            close();
+            startOnShow = true;
+        }
+    }
+
+    /** Shown again: a node closed by {@link #release()} starts again on a worker. */
+    public void rebuild() {
+        if (startOnShow) {
+            startOnShow = false;
+            start();
         }
     }
 
@@ -227,7 +234,7 @@ public final class ServingViewModel {
     }
 
     public ObservableList<Tick> ticks() {
-        return ticksView;
+        return ticks.view();
     }
 
     public BooleanBinding canStart() {

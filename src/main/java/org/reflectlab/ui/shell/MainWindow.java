@@ -156,7 +156,8 @@ public final class MainWindow extends BorderPane {
 
     private Node build(Workspace w) {
         try {
-            return w.factory().apply(services);
+            // one coalescing feed per workspace: its hand-overs to the FX thread run together, once per pulse
+            return w.factory().apply(services.withRunner(runner.through(org.reflectlab.ui.kit.PulseFeed.fx())));
         } catch (RuntimeException | LinkageError e) {
             // A workspace that cannot open must not take the window with it: say why, keep the rest usable.
             e.printStackTrace();

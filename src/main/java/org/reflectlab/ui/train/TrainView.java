@@ -105,6 +105,8 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
             }
         });
         KEYS.bind(this, this);
+        // hidden a while: an idle run goes to a temporary checkpoint (charts and samples stay); shown again: it is read back
+        org.reflectlab.ui.kit.Releasable.register(this, vm.spill());
     }
 
     private void applyTransform() {

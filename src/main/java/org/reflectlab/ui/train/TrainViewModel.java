@@ -49,6 +49,7 @@ public final class TrainViewModel {
     private final TrainCommands commands = new TrainCommands(state.getReadOnlyProperty(), hasModel.getReadOnlyProperty());
     private final TrainExports exports;
     private final TrainLoads loads;
+    private final TrainSpill spill;
 
     private UnifiedTraining training;
     private final RunControls controls = new RunControls(state, status, problem, monitor, () -> training);
@@ -68,6 +69,8 @@ public final class TrainViewModel {
             }
         });
         this.exports = new TrainExports(runner, notifier, () -> training, () -> commands.canSaveProperty().get());
+        this.spill = new TrainSpill(runner, state, status, () -> training, t -> training = t,
+                why -> { hasModel.set(false); problem.set(why); status.set(READY); });
         this.hyperVm = new HyperParamsViewModel(() -> state.get() == State.IDLE, this::presetApplied);
         this.hyper = hyperVm.params();
         hyper.get("steps").valueProperty().addListener((o, a, b) -> {
@@ -195,6 +198,11 @@ public final class TrainViewModel {
     }
 
     // Parts and properties //
+
+    /** The idle run put aside while the workspace is hidden and read back when it is shown ({@link TrainSpill}). */
+    public org.reflectlab.ui.kit.Releasable spill() {
+        return spill;
+    }
 
     /** The hyperparameter sheet and its presets. */
     public HyperParamsViewModel hyper() {
