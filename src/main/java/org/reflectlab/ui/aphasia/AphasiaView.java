@@ -90,7 +90,9 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
         Tab variants = new Tab("Ablation variants", new VariantsPane(vm));
         variants.setId("aphasia-tab-variants");
         Tab memoryTab = new Tab("Describe from memory", new MemoryPane(vm));
-        TabPane tabs = new TabPane(scenes, memoryTab, variants);
+        Tab telephone = new Tab("Telephone", new TelephonePane(vm));
+        telephone.setId("aphasia-tab-telephone");
+        TabPane tabs = new TabPane(scenes, memoryTab, telephone, variants);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox center = new VBox(8, problemBox(), charts, tabs, status());
         center.setPadding(new Insets(10));

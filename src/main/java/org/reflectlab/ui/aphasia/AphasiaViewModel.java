@@ -53,6 +53,7 @@ public final class AphasiaViewModel {
     private final SceneBrowser scenes = new SceneBrowser(result.getReadOnlyProperty());
     private final MemoryViewModel memory;
     private final VariantsViewModel variants;
+    private final TelephoneViewModel telephone;
     private final AphasiaExports exports;
 
     /** Runs the ablation variants (the app: every ablate-* model in the store, see {@link Ablation}). */
@@ -76,6 +77,7 @@ public final class AphasiaViewModel {
         this.roundTrip = new Experiment(runner, notifier, "Aphasia run failed", "Run the round trip on held-out scenes.");
         this.memory = new MemoryViewModel(runner, notifier, models);
         this.variants = new VariantsViewModel(runner, notifier, variants);
+        this.telephone = new TelephoneViewModel(runner, notifier, models);
         this.exports = new AphasiaExports(runner, notifier, result.getReadOnlyProperty());
     }
 
@@ -171,9 +173,15 @@ public final class AphasiaViewModel {
         variants.compare(settings());
     }
 
-    /** Cancels whatever runs (the round trip, describe-from-memory, the variants). */
+    /** Telephone on the current seed's held-out scenes, in the background. */
+    public void runTelephone() {
+        telephone.run(seed.get());
+    }
+
+    /** Cancels whatever runs (the round trip, describe-from-memory, the variants, telephone). */
     public void cancel() {
         roundTrip.cancel();
+        telephone.experiment().cancel();
         memory.experiment().cancel();
         variants.experiment().cancel();
     }
@@ -215,6 +223,10 @@ public final class AphasiaViewModel {
 
     public VariantsViewModel variants() {
         return variants;
+    }
+
+    public TelephoneViewModel telephone() {
+        return telephone;
     }
 
     public ReadOnlyIntegerProperty seedProperty() {
