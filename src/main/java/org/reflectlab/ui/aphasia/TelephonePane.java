@@ -43,22 +43,24 @@ final class TelephonePane extends VBox {
         x.setLabel("round (0 = the original)");
         NumberAxis y = new NumberAxis(0, 1, 0.1);
         y.setAutoRanging(false);
-        y.setLabel("share right (judge; fine: pixels)");
+        y.setLabel("share right");
         chart = new BandedLineChart(x, y);
         chart.setId("aphasia-telephone-chart");
         chart.setAnimated(false);
         chart.setCreateSymbols(true);
-        chart.setTitle("What survives, round by round (95% CI shaded)");
-        chart.setPrefSize(460, 260);
-        chart.setMinWidth(300);
+        chart.setTitle("What survives each round");
+        chart.setPrefSize(440, 280);
+        chart.setMinSize(300, 260);
 
         Spinner<Integer> rounds = new Spinner<>(1, Telephone.MAX_ROUNDS, vm.roundsProperty().get());
         rounds.setId("aphasia-telephone-rounds");
         rounds.setPrefWidth(80);
+        rounds.setEditable(true);
         rounds.valueProperty().addListener((o, a, v) -> vm.setRounds(v));
         Spinner<Integer> scenes = new Spinner<>(2, TelephoneViewModel.MAX_SCENES, vm.scenesProperty().get(), 50);
         scenes.setId("aphasia-telephone-scenes");
         scenes.setPrefWidth(90);
+        scenes.setEditable(true);
         scenes.valueProperty().addListener((o, a, v) -> vm.setScenes(v));
         Button run = new Button("Play telephone");
         run.setId("aphasia-telephone-run");
@@ -109,7 +111,7 @@ final class TelephonePane extends VBox {
 
         getChildren().addAll(head, status, body, order);
         setSpacing(6);
-        setPadding(new Insets(8, 0, 0, 0));
+        setPadding(new Insets(8, 8, 8, 0));
         vm.resultProperty().addListener((o, a, r) -> redraw());
         vm.pathProperty().addListener((o, a, p) -> redraw());
         vm.chainProperty().addListener((o, a, i) -> showChain());

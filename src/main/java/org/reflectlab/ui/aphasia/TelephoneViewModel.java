@@ -135,7 +135,8 @@ public final class TelephoneViewModel {
             int at = r.firstLost(p, m);
             return m.label() + (at < 0 ? " (kept)" : " (round " + at + ")");
         }).collect(Collectors.joining(", ")) + ". Lost = the mean falls below " + Math.round(Telephone.LOST_SHARE * 100)
-                + "% of the original's.";
+                + "% of the original's. Scores: the judge against the true scene (fine position: the pixel reader); shaded: 95% "
+                + "bootstrap interval over scenes.";
     }
 
     /** One line under a frame: what was lost in that round, or that nothing was. */
