@@ -14,6 +14,8 @@ import org.reflectlab.core.aphasia.AphasiaSettings;
 import org.reflectlab.core.aphasia.AphasiaTables;
 import org.reflectlab.core.aphasia.MemoryExperiment;
 import org.reflectlab.core.aphasia.RoundTrip;
+import org.reflectlab.core.aphasia.Telephone;
+import org.reflectlab.core.aphasia.TelephoneTables;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
@@ -60,6 +62,12 @@ final class AphasiaCommand implements Callable<Integer> {
     int posters;
     @Option(names = "--captioned", defaultValue = "4", description = "Memory: posters that also get name->caption pairs (default: ${DEFAULT-VALUE}).")
     int captioned;
+    @Option(names = "--telephone", description = {"Instead: telephone. Each scene goes image -> caption -> image -> caption ... for",
+        "--rounds rounds (and as many rounds through the image latent alone); a curve per attribute. --csv writes the curves."})
+    boolean telephone;
+    @Option(names = "--rounds", defaultValue = "10", description = "Telephone: rounds, 1-" + Telephone.MAX_ROUNDS
+            + " (default: ${DEFAULT-VALUE}).")
+    int rounds;
     @Option(names = "--memory-steps", defaultValue = "300", description = "Memory: training steps of the names (default: ${DEFAULT-VALUE}).")
     int memorySteps;
 
@@ -69,8 +77,10 @@ final class AphasiaCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         AphasiaSettings settings;
         MemoryExperiment.Settings memorySettings;
+        Telephone.Settings telephoneSettings;
         try {
             settings = new AphasiaSettings(seed, samples, resamples);
+            telephoneSettings = telephone ? new Telephone.Settings(seed, samples, rounds, resamples) : null;
             memorySettings = new MemoryExperiment.Settings(seed, posters, captioned, memorySteps,
                     MemoryExperiment.Settings.defaults(seed).learningRate());
         } catch (IllegalArgumentException e) {
@@ -95,6 +105,15 @@ final class AphasiaCommand implements Callable<Integer> {
         if (memory) {
             MemoryExperiment.Result mr = MemoryExperiment.run(m.unified(), m.judge(), memorySettings, RoundTrip.SILENT);
             MemoryExperiment.table(mr).forEach(o::println);
+            return 0;
+        }
+        if (telephone) {
+            Telephone.Result tr = Telephone.run(m.unified(), m.judge(), m.name(), m.sha256(), telephoneSettings, RoundTrip.SILENT);
+            TelephoneTables.lines(tr).forEach(o::println);
+            if (csv != null) {
+                TelephoneTables.writeCsv(tr, csv);
+                o.println("# wrote " + csv.toAbsolutePath());
+            }
             return 0;
         }
         AphasiaResult r = m.run(settings, RoundTrip.SILENT);

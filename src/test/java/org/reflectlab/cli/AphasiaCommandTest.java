@@ -40,4 +40,16 @@ class AphasiaCommandTest {
         assertTrue(o.contains("fine position") && o.contains("image -> text") && o.contains("same-modality"), o);
         assertTrue(Files.readAllLines(csv).stream().anyMatch(l -> l.startsWith("retrieval,recall_at_1,image_to_text,")));
     }
+
+    @Test
+    void telephonePrintsACurvePerPathAndWritesItsCsv(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("t.csv");
+        assertEquals(0, run("aphasia", "--telephone", "--rounds", "2", "--samples", "8", "--resamples", "100", "--models", "models",
+                "--csv", csv.toString()), err.toString());
+        String o = out.toString();
+        assertTrue(o.contains("## through words") && o.contains("## through the image latent") && o.contains("lost first to last"), o);
+        assertEquals(1 + 2 * 3 * 6, Files.readAllLines(csv).size());
+        assertEquals(Cli.BAD_INPUT, run("aphasia", "--telephone", "--rounds", "0"));
+        assertTrue(err.toString().contains("rounds must be 1..20"), err.toString());
+    }
 }

@@ -46,6 +46,7 @@ public final class AphasiaViewModel {
     private final SceneBrowser scenes = new SceneBrowser(result.getReadOnlyProperty());
     private final MemoryViewModel memory;
     private final VariantsViewModel variants;
+    private final TelephoneViewModel telephone;
     private final AphasiaExports exports;
 
     /** Runs the ablation variants (the app: every ablate-* model in the store, see {@link Ablation}). */
@@ -69,6 +70,7 @@ public final class AphasiaViewModel {
         this.roundTrip = new Experiment(runner, notifier, "Aphasia run failed", "Run the round trip on held-out scenes.");
         this.memory = new MemoryViewModel(runner, notifier, models);
         this.variants = new VariantsViewModel(runner, notifier, variants);
+        this.telephone = new TelephoneViewModel(runner, notifier, models);
         this.exports = new AphasiaExports(runner, notifier, result.getReadOnlyProperty());
     }
 
@@ -143,9 +145,15 @@ public final class AphasiaViewModel {
         variants.compare(setup.settings());
     }
 
-    /** Cancels whatever runs (the round trip, describe-from-memory, the variants). */
+    /** Telephone on the current seed's held-out scenes, in the background. */
+    public void runTelephone() {
+        telephone.run(setup.seedProperty().get());
+    }
+
+    /** Cancels whatever runs (the round trip, describe-from-memory, the variants, telephone). */
     public void cancel() {
         roundTrip.cancel();
+        telephone.experiment().cancel();
         memory.experiment().cancel();
         variants.experiment().cancel();
     }
@@ -190,6 +198,10 @@ public final class AphasiaViewModel {
 
     public VariantsViewModel variants() {
         return variants;
+    }
+
+    public TelephoneViewModel telephone() {
+        return telephone;
     }
 
     /** Whether the round trip runs. */

@@ -114,4 +114,30 @@ class AphasiaViewSmokeTest {
         assertTrue(table.contains("image-only names") && table.contains("caption-trained names"), table);
         assertTrue(notifier.errors.isEmpty(), notifier.errors.toString());
     }
+
+    @Test
+    void telephoneDrawsACurvePerAttributeAndStepsThroughTheChains(FxRobot robot) throws Exception {
+        robot.clickOn("Telephone");
+        robot.interact(() -> {
+            vm.telephone().setScenes(6);
+            vm.telephone().setRounds(2);
+        });
+        robot.clickOn("#aphasia-telephone-run");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.telephone().resultProperty().get() != null
+                && !vm.telephone().experiment().runningProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        org.reflectlab.ui.kit.BandedLineChart chart = robot.lookup("#aphasia-telephone-chart").queryAs(org.reflectlab.ui.kit.BandedLineChart.class);
+        assertEquals(org.reflectlab.core.aphasia.Telephone.ATTRIBUTES.size(), chart.getData().size());
+        assertEquals(3, chart.getData().get(0).getData().size(), "round 0 and two rounds");
+        javafx.scene.layout.FlowPane frames = robot.lookup("#aphasia-telephone-frames").queryAs(javafx.scene.layout.FlowPane.class);
+        assertEquals(3, frames.getChildren().size());
+        String first = robot.lookup("#aphasia-telephone-chain").queryLabeled().getText();
+        assertTrue(first.startsWith("Scene 1 of 6"), first);
+        robot.clickOn("#aphasia-telephone-next");
+        assertTrue(robot.lookup("#aphasia-telephone-chain").queryLabeled().getText().startsWith("Scene 2 of 6"));
+        assertTrue(robot.lookup("#aphasia-telephone-order").queryLabeled().getText().contains("fine position"));
+        robot.interact(() -> vm.telephone().setPath(org.reflectlab.core.aphasia.Telephone.Path.LATENT));
+        assertTrue(robot.lookup("#aphasia-telephone-chain").queryLabeled().getText().contains("through the image latent"));
+        assertTrue(notifier.errors.isEmpty(), notifier.errors.toString());
+    }
 }

@@ -30,13 +30,13 @@ class ReflectReleaseTest {
             loads.incrementAndGet();
             return TinyReflector.create(2);
         });
-        vm.promptProperty().set("a red circle");
-        vm.samplingStepsProperty().set(2);
-        vm.kProperty().set(5);
+        vm.form().promptProperty().set("a red circle");
+        vm.form().samplingStepsProperty().set(2);
+        vm.form().kProperty().set(5);
         vm.loadModels();
         vm.run();
-        List<Iteration> shown = List.copyOf(vm.iterations());
-        int selected = vm.selectedProperty().get();
+        List<Iteration> shown = List.copyOf(vm.steps().iterations());
+        int selected = vm.steps().selectedProperty().get();
         String status = vm.statusProperty().get();
         String ready = vm.modelStatusProperty().get();
         assertEquals(3, shown.size());
@@ -45,8 +45,8 @@ class ReflectReleaseTest {
         vm.releaseModels();
         assertFalse(vm.modelsHeld(), "the models are let go while hidden");
         assertFalse(vm.canRunProperty().get(), "no run without models");
-        assertEquals(shown, vm.iterations(), "the iterations stay");
-        assertEquals(selected, vm.selectedProperty().get());
+        assertEquals(shown, vm.steps().iterations(), "the iterations stay");
+        assertEquals(selected, vm.steps().selectedProperty().get());
         assertEquals(status, vm.statusProperty().get());
         assertEquals(1, loads.get());
 
@@ -57,7 +57,7 @@ class ReflectReleaseTest {
         assertTrue(vm.modelsHeld());
         assertEquals(ready, vm.modelStatusProperty().get(), "the same line as before the release");
         assertTrue(vm.canRunProperty().get());
-        assertSame(shown.get(selected), vm.currentProperty().get());
+        assertSame(shown.get(selected), vm.steps().currentProperty().get());
         vm.loadModels();
         assertEquals(2, loads.get(), "shown again with the models held: nothing loads");
     }
@@ -68,10 +68,10 @@ class ReflectReleaseTest {
         ReflectViewModel[] vm = new ReflectViewModel[1];
         boolean[] heldDuringRun = {false};
         vm[0] = new ReflectViewModel(runner, new RecordingNotifier(), () -> TinyReflector.create(2));
-        vm[0].promptProperty().set("a red circle");
-        vm[0].samplingStepsProperty().set(2);
+        vm[0].form().promptProperty().set("a red circle");
+        vm[0].form().samplingStepsProperty().set(2);
         vm[0].loadModels();
-        vm[0].iterations().addListener((javafx.collections.ListChangeListener<Iteration>) c -> {
+        vm[0].steps().iterations().addListener((javafx.collections.ListChangeListener<Iteration>) c -> {
             vm[0].releaseModels(); // the release tick comes while the run goes on
             heldDuringRun[0] |= vm[0].modelsHeld();
         });

@@ -47,24 +47,24 @@ class ServingReleaseTest {
         vm = new ServingViewModel(runner, new RecordingNotifier(),
                 () -> ServingNode.start(ServingConfig.local(), RouteEngine.shipped(store, "unified")));
         vm.start();
-        vm.inputProperty().set(Modality.TEXT);
-        vm.outputProperty().set(Modality.IMAGE);
-        vm.send();
-        ServingViewModelTest.await(() -> vm.replyProperty().get() != null && !vm.replyTextProperty().get().startsWith("sent"), "a reply");
+        vm.composer().inputProperty().set(Modality.TEXT);
+        vm.composer().outputProperty().set(Modality.IMAGE);
+        vm.composer().send();
+        ServingViewModelTest.await(() -> vm.composer().replyProperty().get() != null && !vm.composer().replyTextProperty().get().startsWith("sent"), "a reply");
         ServingViewModelTest.await(() -> {
             vm.refresh();
             return vm.workers().stream().allMatch(w -> w.inFlight() == 0);
         }, "nothing in flight");
-        Reply reply = vm.replyProperty().get();
-        String replyText = vm.replyTextProperty().get();
+        Reply reply = vm.composer().replyProperty().get();
+        String replyText = vm.composer().replyTextProperty().get();
         List<String> routes = List.copyOf(vm.routeTable());
         ServingNode first = vm.node();
 
         vm.release();
         assertNull(vm.node(), "the node is closed while hidden");
         assertFalse(vm.runningProperty().get());
-        assertSame(reply, vm.replyProperty().get(), "the last reply stays");
-        assertEquals(replyText, vm.replyTextProperty().get());
+        assertSame(reply, vm.composer().replyProperty().get(), "the last reply stays");
+        assertEquals(replyText, vm.composer().replyTextProperty().get());
         assertEquals(routes, vm.routeTable(), "the route table stays");
         vm.release();
 
@@ -76,7 +76,7 @@ class ServingReleaseTest {
         assertNotSame(first, vm.node());
         assertTrue(vm.runningProperty().get());
         assertTrue(vm.statusProperty().get().contains("started again"), vm.statusProperty().get());
-        assertTrue(vm.canSend().get());
+        assertTrue(vm.composer().canSend().get());
         vm.rebuild();
         assertEquals(submitted + 1, runner.submittedTitles().size(), "shown again with the node up: nothing starts");
     }

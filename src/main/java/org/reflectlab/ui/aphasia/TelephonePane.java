@@ -1,0 +1,195 @@
+package org.reflectlab.ui.aphasia;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import org.reflectlab.core.aphasia.Metric;
+import org.reflectlab.core.aphasia.Telephone;
+import org.reflectlab.ui.kit.BandedLineChart;
+import org.reflectlab.ui.kit.Fit;
+import org.reflectlab.ui.kit.Images;
+
+/** The Telephone tab: settings and run; a curve per attribute over the rounds; one chain's frames with what each round lost. */
+final class TelephonePane extends VBox {
+
+    /** One colour per attribute, in {@link Telephone#ATTRIBUTES} order. */
+    private static final List<String> COLORS = List.of("#8a3ffc", "#e0562b", "#c98a00", "#1b7f46", "#98a2b3", "#2f80d8");
+    private static final double FRAME_WIDTH = 112;
+
+    private final TelephoneViewModel vm;
+    private final BandedLineChart chart;
+    private final FlowPane frames = new FlowPane(6, 6);
+    private final Label chainTitle = new Label();
+    private final Label order = new Label();
+
+    TelephonePane(AphasiaViewModel workspace) {
+        this.vm = workspace.telephone();
+        NumberAxis x = new NumberAxis(0, Telephone.MAX_ROUNDS, 1);
+        x.setLabel("round (0 = the original)");
+        NumberAxis y = new NumberAxis(0, 1, 0.1);
+        y.setAutoRanging(false);
+        y.setLabel("share right");
+        chart = new BandedLineChart(x, y);
+        chart.setId("aphasia-telephone-chart");
+        chart.setAnimated(false);
+        chart.setCreateSymbols(true);
+        chart.setTitle("What survives each round");
+        chart.setPrefSize(440, 280);
+        chart.setMinSize(300, 260);
+
+        Spinner<Integer> rounds = new Spinner<>(1, Telephone.MAX_ROUNDS, vm.roundsProperty().get());
+        rounds.setId("aphasia-telephone-rounds");
+        rounds.setPrefWidth(80);
+        rounds.setEditable(true);
+        rounds.valueProperty().addListener((o, a, v) -> vm.setRounds(v));
+        Spinner<Integer> scenes = new Spinner<>(2, TelephoneViewModel.MAX_SCENES, vm.scenesProperty().get(), 50);
+        scenes.setId("aphasia-telephone-scenes");
+        scenes.setPrefWidth(90);
+        scenes.setEditable(true);
+        scenes.valueProperty().addListener((o, a, v) -> vm.setScenes(v));
+        Button run = new Button("Play telephone");
+        run.setId("aphasia-telephone-run");
+        run.setOnAction(e -> workspace.runTelephone());
+        run.disableProperty().bind(vm.experiment().runningProperty());
+        ChoiceBox<Telephone.Path> path = new ChoiceBox<>();
+        path.setId("aphasia-telephone-path");
+        path.getItems().addAll(Telephone.Path.values());
+        path.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Telephone.Path p) {
+                return p == null ? "" : p.label();
+            }
+
+            @Override
+            public Telephone.Path fromString(String s) {
+                return null;
+            }
+        });
+        path.setValue(vm.pathProperty().get());
+        path.valueProperty().addListener((o, a, p) -> vm.setPath(p));
+        Label status = Fit.wrapped(new Label());
+        status.setId("aphasia-telephone-status");
+        status.getStyleClass().add("muted");
+        status.textProperty().bind(vm.experiment().statusProperty());
+        FlowPane head = Fit.toolbar(Fit.whole(new Label("Rounds")), rounds, Fit.whole(new Label("Scenes")), scenes, run,
+                Fit.whole(new Label("Show")), path);
+
+        Button prev = new Button("◀");
+        prev.setId("aphasia-telephone-prev");
+        prev.setOnAction(e -> vm.previousChain());
+        Button next = new Button("▶");
+        next.setId("aphasia-telephone-next");
+        next.setOnAction(e -> vm.nextChain());
+        chainTitle.setId("aphasia-telephone-chain");
+        Fit.wrapped(chainTitle);
+        HBox nav = new HBox(6, prev, next, chainTitle);
+        nav.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(chainTitle, Priority.ALWAYS);
+        frames.setId("aphasia-telephone-frames");
+        VBox chainBox = new VBox(6, nav, frames);
+        chainBox.setMinWidth(0);
+        HBox.setHgrow(chainBox, Priority.ALWAYS);
+        HBox body = new HBox(10, chart, chainBox);
+        order.setId("aphasia-telephone-order");
+        Fit.wrapped(order);
+        order.getStyleClass().add("verdict");
+
+        getChildren().addAll(head, status, body, order);
+        setSpacing(6);
+        setPadding(new Insets(8, 8, 8, 0));
+        vm.resultProperty().addListener((o, a, r) -> redraw());
+        vm.pathProperty().addListener((o, a, p) -> redraw());
+        vm.chainProperty().addListener((o, a, i) -> showChain());
+        redraw();
+    }
+
+    private void redraw() {
+        chart.getData().clear();
+        Telephone.Result r = vm.resultProperty().get();
+        if (r == null) {
+            chart.setBands(List.of());
+            order.setText("");
+            showChain();
+            return;
+        }
+        int n = r.settings().rounds();
+        ((NumberAxis) chart.getXAxis()).setUpperBound(n);
+        List<BandedLineChart.Band> bands = new ArrayList<>();
+        double[] xs = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            xs[i] = i;
+        }
+        List<Metric> attributes = vm.attributes();
+        for (int k = 0; k < attributes.size(); k++) {
+            double[][] c = vm.curve(attributes.get(k));
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            s.setName(attributes.get(k).label());
+            for (int i = 0; i <= n; i++) {
+                s.getData().add(new XYChart.Data<>(i, c[0][i]));
+            }
+            chart.getData().add(s);
+            String color = COLORS.get(k % COLORS.size());
+            s.getNode().setStyle("-fx-stroke: " + color + "; -fx-stroke-width: 2;");
+            s.getData().forEach(d -> d.getNode().setStyle("-fx-background-color: " + color + ", white; -fx-background-radius: 3px;"));
+            bands.add(new BandedLineChart.Band(attributes.get(k).label(), xs, c[1], c[2], Color.web(color)));
+        }
+        chart.setBands(bands);
+        // legend symbols take the series' colours
+        chart.lookupAll(".chart-legend-item-symbol").forEach(node -> {
+            for (int k = 0; k < attributes.size(); k++) {
+                if (node.getStyleClass().contains("series" + k)) {
+                    node.setStyle("-fx-background-color: " + COLORS.get(k % COLORS.size()) + ";");
+                }
+            }
+        });
+        order.setText(vm.lossOrder());
+        showChain();
+    }
+
+    private void showChain() {
+        frames.getChildren().clear();
+        Telephone.Chain c = vm.currentChain();
+        Telephone.Result r = vm.resultProperty().get();
+        if (c == null || r == null) {
+            chainTitle.setText("Play telephone to see a scene passed on, round by round.");
+            return;
+        }
+        chainTitle.setText(String.format(Locale.ROOT, "Scene %d of %d kept (held-out #%d) %s: \"%s\"", vm.chainProperty().get() + 1,
+                r.chains().size(), c.index(), vm.pathProperty().get().label(), c.trueCaption()));
+        List<Telephone.Frame> list = c.of(vm.pathProperty().get());
+        for (int i = 0; i < list.size(); i++) {
+            Telephone.Frame f = list.get(i);
+            ImageView img = new ImageView(Images.toFx(f.image(), 3));
+            Label said = new Label(i == 0 ? "true: " + f.caption()
+                    : vm.pathProperty().get() == Telephone.Path.WORDS ? "said: " + (f.parsed() ? f.caption() : f.caption() + " (unparsed)")
+                    : "");
+            Label lost = new Label(TelephoneViewModel.lostLine(f, i));
+            for (Label l : List.of(said, lost)) {
+                l.setWrapText(true);
+                l.setMaxWidth(FRAME_WIDTH);
+                l.setMinHeight(Region.USE_PREF_SIZE);
+                l.getStyleClass().add("muted");
+            }
+            lost.getStyleClass().add(f.lost().isEmpty() ? "telephone-kept" : "telephone-lost");
+            VBox frame = new VBox(2, AphasiaView.imageTitle(i == 0 ? "original" : "round " + i), img, said, lost);
+            frame.setPrefWidth(FRAME_WIDTH);
+            frame.getStyleClass().add("telephone-frame");
+            frames.getChildren().add(frame);
+        }
+    }
+}
