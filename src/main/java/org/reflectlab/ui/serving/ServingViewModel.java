@@ -1,9 +1,11 @@
 package org.reflectlab.ui.serving;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
@@ -109,22 +111,20 @@ public final class ServingViewModel {
     }
 
     public void crash() {
-        if (node != null) {
-            node.crash(target.get());
-        }
+        withNode(n -> n.crash(target.get()));
     }
 
     public void slow(long millis) {
-        if (node != null) {
-            node.slow(target.get(), millis);
-        }
+        withNode(n -> n.slow(target.get(), millis));
     }
 
     public void restore() {
+        withNode(n -> Arrays.stream(Modality.values()).forEach(n::restore));
+    }
+
+    private void withNode(Consumer<ServingNode> action) {
         if (node != null) {
-            for (Modality m : Modality.values()) {
-                node.restore(m);
-            }
+            action.accept(node);
         }
     }
 
@@ -169,13 +169,20 @@ public final class ServingViewModel {
     }
 
     /**
-     * The workspace was hidden a while: closes the node (each worker's model copy goes) unless a load is offered or
-     * measured or requests are in flight; the reply, the charts and the settings stay. {@link #rebuild()} starts it again.
+     * Hidden a while: closes the node on a worker (waiting for its actor system takes seconds) unless a load is offered or
+     * measured or requests are in flight; the reply, charts and settings stay. {@link #rebuild()} starts it again.
      */
     public void release() {
         if (node != null && load.canMeasure().get() && node.board().views().stream().mapToInt(WorkerBoard.View::inFlight).sum() == 0) {
-            close();
+            ServingNode closing = node;
+            load.stop();
+            node = null;
+            running.set(false);
             startOnShow = true;
+            runner.submit(BackgroundTask.of("Closing the idle serving node", ctx -> {
+                closing.close();
+                return closing;
+            }).hiddenFromTaskList());
         }
     }
 

@@ -84,9 +84,9 @@ final class TrainSpill implements Releasable {
                 aside = new Aside(store, name, lr, shown);
                 replace.accept(null);
             } else {
-                delete(store.dir(name)); // shown again (or changed) meanwhile: the run in memory is the one
+                deleteLater(store.dir(name)); // shown again (or changed) meanwhile: the run in memory is the one
             }
-        }).onFailure(e -> delete(store.dir(name))) // e.g. a diverged run cannot be saved: it stays held
+        }).onFailure(e -> deleteLater(store.dir(name))) // e.g. a diverged run cannot be saved: it stays held
                 .onFinished(() -> writing = false));
     }
 
@@ -102,20 +102,21 @@ final class TrainSpill implements Releasable {
         state.set(State.STARTING);
         status.set("Reading the training run back…");
         runner.submit(BackgroundTask.of("Reading the training run back", ctx -> {
-            UnifiedTraining t = UnifiedTraining.resume(a.store(), a.name());
-            double lr = t.learningRate();
-            if (lr > 0 && a.learningRate() > 0 && lr != a.learningRate()) {
-                t.scaleLearningRate(a.learningRate() / lr); // a lowered rate after a NaN is not in the checkpoint
+            try {
+                UnifiedTraining t = UnifiedTraining.resume(a.store(), a.name());
+                double lr = t.learningRate();
+                if (lr > 0 && a.learningRate() > 0 && lr != a.learningRate()) {
+                    t.scaleLearningRate(a.learningRate() / lr); // a lowered rate after a NaN is not in the checkpoint
+                }
+                return t;
+            } finally {
+                delete(a.store().dir(a.name())); // read or not, the copy on disk has served
             }
-            return t;
         }).onSuccess(t -> {
             replace.accept(t);
             status.set(a.status());
         }).onFailure(e -> lost.accept("The run put aside while the workspace was hidden could not be read back: " + e.getMessage()))
-                .onFinished(() -> {
-                    state.set(State.IDLE);
-                    delete(a.store().dir(a.name()));
-                }));
+                .onFinished(() -> state.set(State.IDLE)));
     }
 
     /** Whether the run is on disk rather than in memory (for tests). */
@@ -130,6 +131,14 @@ final class TrainSpill implements Releasable {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(r), "reflectlab-train-aside-cleanup"));
         }
         return root;
+    }
+
+    /** Deletes a checkpoint put aside on a worker: its files are tens of MB, not for the FX thread. */
+    private void deleteLater(Path dir) {
+        runner.submit(BackgroundTask.of("Deleting a training run put aside", ctx -> {
+            delete(dir);
+            return dir;
+        }).hiddenFromTaskList());
     }
 
     private static void delete(Path dir) {
