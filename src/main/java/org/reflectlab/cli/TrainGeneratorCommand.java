@@ -75,6 +75,10 @@ final class TrainGeneratorCommand implements Callable<Integer> {
     double renderShare;
     @Option(names = "--context-drop", defaultValue = "0.3", description = "With --pool: share of examples whose context is dropped (default: ${DEFAULT-VALUE}).")
     double contextDrop;
+    @Option(names = "--pool-target", defaultValue = "random", description = "With --pool: the correct sample an example with "
+            + "context learns to draw: random (any, as Reflect-DiT pairs them) or nearest (the one closest to the last context "
+            + "image, the smallest repair the pool holds). Default: ${DEFAULT-VALUE}.")
+    String poolTarget;
 
     private String guideArg() {
         return guideStart != null ? " --guide-start " + guideStart : "";
@@ -148,7 +152,12 @@ final class TrainGeneratorCommand implements Callable<Integer> {
                     return Cli.BAD_INPUT;
                 }
                 String sha = org.reflectlab.core.store.ModelStore.sha256(pool);
-                source = new GeneratorTraining.MixedExamples(new PoolExamples(p, codec, noContext ? 1.0 : contextDrop, 0.1),
+                if (!poolTarget.equals("random") && !poolTarget.equals("nearest")) {
+                    spec.commandLine().getErr().println("error: --pool-target must be random or nearest, not '" + poolTarget + "'");
+                    return Cli.BAD_INPUT;
+                }
+                PoolExamples.Target target = poolTarget.equals("nearest") ? PoolExamples.Target.NEAREST : PoolExamples.Target.RANDOM;
+                source = new GeneratorTraining.MixedExamples(new PoolExamples(p, codec, noContext ? 1.0 : contextDrop, 0.1, target),
                         new GeneratorTraining.RenderExamples(codec, g.config(), 0.0), renderShare);
                 o.printf("# pool %s (sha256 %s): %s%n", pool, sha.substring(0, 12), p.summary());
                 poolSha = sha;
@@ -161,7 +170,8 @@ final class TrainGeneratorCommand implements Callable<Integer> {
                 t.note("poolSha256", poolSha);
             }
             command = String.format(Locale.ROOT, "reflectlab train generator --init %s%s --seed %d --steps %d --batch %d --lr %s%s --out %s",
-                    init, pool != null ? " --pool " + pool + (noContext ? " --no-context" : " --context-drop " + contextDrop) + " --render-share " + renderShare
+                    init, pool != null ? " --pool " + pool + (noContext ? " --no-context" : " --context-drop " + contextDrop
+                            + (poolTarget.equals("nearest") ? " --pool-target nearest" : "")) + " --render-share " + renderShare
                             : " --context-rate " + contextRate, seed, steps, batch, lr,
                     guideArg() + (textGuide ? "" : " --no-text-guide"), out);
         }

@@ -23,6 +23,11 @@ import org.reflectlab.core.nn.generator.LatentCodec;
  * copying the context is never the answer. A prompt with no correct sample is answered by a true
  * render of a scene that satisfies it, through the generator's latent path. Some examples drop the
  * context ({@code contextDrop}; 1.0 gives the SFT control) and some the prompt ({@code promptDrop}).
+ *
+ * <p>{@link Target#NEAREST} picks, instead of a random correct sample, the correct sample closest to the
+ * last context image (in the generator's latent space): the step from a wrong image to a right one is then
+ * as small as the pool allows, so what has to change is what the feedback names rather than the whole
+ * layout. With a random target the context only says what not to draw again.
  */
 public final class PoolExamples implements GeneratorTraining.ExampleSource {
 
@@ -33,8 +38,21 @@ public final class PoolExamples implements GeneratorTraining.ExampleSource {
     private final LatentCodec codec;
     private final double contextDrop;
     private final double promptDrop;
+    private final Target target;
+
+    /** Which correct sample of the prompt an example with context learns to draw. */
+    public enum Target {
+        /** Any correct sample, independent of the context (Reflect-DiT's pairing). */
+        RANDOM,
+        /** The correct sample nearest the last context image: the smallest repair the pool holds. */
+        NEAREST
+    }
 
     public PoolExamples(SamplePool pool, LatentCodec codec, double contextDrop, double promptDrop) {
+        this(pool, codec, contextDrop, promptDrop, Target.RANDOM);
+    }
+
+    public PoolExamples(SamplePool pool, LatentCodec codec, double contextDrop, double promptDrop, Target target) {
         if (pool.entries().isEmpty()) {
             throw new IllegalArgumentException("the sample pool is empty");
         }
@@ -42,6 +60,7 @@ public final class PoolExamples implements GeneratorTraining.ExampleSource {
         this.codec = codec;
         this.contextDrop = contextDrop;
         this.promptDrop = promptDrop;
+        this.target = target;
     }
 
     @Override
@@ -66,8 +85,12 @@ public final class PoolExamples implements GeneratorTraining.ExampleSource {
             List<Generator.ContextPair> pairs = new ArrayList<>();
             if (!dropPrompt && !dropContext) {
                 int k = 1 + r.nextInt(Math.min(MAX_CONTEXT, wrong.size()));
-                for (SamplePool.PoolSample s : chooseContext(wrong, k, r)) {
+                List<SamplePool.PoolSample> context = chooseContext(wrong, k, r);
+                for (SamplePool.PoolSample s : context) {
                     pairs.add(new Generator.ContextPair(Nd4j.create(s.contextLatent(), new long[] {s.contextLatent().length}), s.feedback()));
+                }
+                if (target == Target.NEAREST && !correct.isEmpty()) {
+                    targets[i] = nearest(correct, context.get(context.size() - 1).latent()).latent();
                 }
             }
             conds.add(new Generator.Condition(e.prompt(), pairs, dropPrompt));
@@ -79,6 +102,25 @@ public final class PoolExamples implements GeneratorTraining.ExampleSource {
             }
         }
         return new GeneratorTraining.Examples(conds, Nd4j.create(targets));
+    }
+
+    /** The sample whose latent is closest (Euclidean) to {@code to}; the first of equals. */
+    static SamplePool.PoolSample nearest(List<SamplePool.PoolSample> samples, float[] to) {
+        SamplePool.PoolSample best = null;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (SamplePool.PoolSample s : samples) {
+            double d = 0;
+            float[] z = s.latent();
+            for (int j = 0; j < z.length; j++) {
+                double diff = z[j] - to[j];
+                d += diff * diff;
+            }
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = s;
+            }
+        }
+        return best;
     }
 
     /**
@@ -110,7 +152,9 @@ public final class PoolExamples implements GeneratorTraining.ExampleSource {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("prompts", "the sample pool's prompts (GenEval-style, none of the evaluation prompts)");
         d.put("pool", pool.summary());
-        d.put("targets", "an independent correct sample of the base generator for the prompt (critic accepts, pixel reader agrees);"
+        d.put("targets", (target == Target.NEAREST
+                ? "with context, the correct sample of the base generator for the prompt nearest the last context image (critic accepts, pixel reader agrees); without, any correct one;"
+                : "an independent correct sample of the base generator for the prompt (critic accepts, pixel reader agrees);")
                 + " a true render through the latent path where the pool has none");
         d.put("context", contextDrop >= 1.0 ? "none (SFT control)"
                 : "1-3 wrong samples of the same prompt with the critic's feedback, different feedback preferred");

@@ -188,6 +188,36 @@ class SamplePoolTest {
     }
 
     @Test
+    void theNearestTargetIsTheCorrectSampleClosestToTheLastContextImage() {
+        Caption prompt = org.reflectlab.core.data.CaptionParser.parse("a red circle").caption();
+        // wrong sample 10 lies next to correct 11, wrong 20 next to correct 21 (latent[0] = seed)
+        List<SamplePool.PoolSample> samples = List.of(sample(10, SamplePool.Verdict.WRONG, "x"), sample(20, SamplePool.Verdict.WRONG, "y"),
+                sample(11, SamplePool.Verdict.CORRECT, "correct"), sample(21, SamplePool.Verdict.CORRECT, "correct"));
+        SamplePool pool = new SamplePool(List.of(new SamplePool.Entry(prompt, Category.SINGLE_OBJECT, new java.util.ArrayList<>(samples))));
+        LatentCodec codec = new LatentCodec(unified, generator.params());
+        PoolExamples nearest = new PoolExamples(pool, codec, 0.0, 0.0, PoolExamples.Target.NEAREST);
+        java.util.Set<Float> targets = new HashSet<>();
+        for (int b = 0; b < 10; b++) {
+            GeneratorTraining.Examples e = nearest.batch(b, 5, 16);
+            for (int i = 0; i < 16; i++) {
+                List<Generator.ContextPair> ctx = e.conditions().get(i).context();
+                float last = -ctx.get(ctx.size() - 1).latent().getFloat(0);
+                float target = e.targets().getFloat(i, 0);
+                assertEquals(last + 1, target, "the repair of wrong sample " + last);
+                targets.add(target);
+            }
+        }
+        assertEquals(java.util.Set.of(11f, 21f), targets, "both repairs occur, so the target follows the context");
+        java.util.Set<String> pairs = new HashSet<>();
+        GeneratorTraining.Examples random = new PoolExamples(pool, codec, 0.0, 0.0).batch(0, 5, 64);
+        for (int i = 0; i < 64; i++) {
+            List<Generator.ContextPair> ctx = random.conditions().get(i).context();
+            pairs.add(-ctx.get(ctx.size() - 1).latent().getFloat(0) + "->" + random.targets().getFloat(i, 0));
+        }
+        assertTrue(pairs.contains("10.0->21.0") || pairs.contains("20.0->11.0"), "a random target ignores the context: " + pairs);
+    }
+
+    @Test
     void aPromptWithNoCorrectSampleIsAnsweredByATrueRender() {
         Caption prompt = org.reflectlab.core.data.CaptionParser.parse("two blue squares").caption();
         SamplePool pool = new SamplePool(List.of(new SamplePool.Entry(prompt, Category.COUNTING,
