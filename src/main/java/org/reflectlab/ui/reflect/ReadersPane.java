@@ -129,13 +129,14 @@ final class ReadersPane extends VBox {
             double ty = b.reader().equals(ReaderComparison.PIXELS) ? y + w - 3 : y + 11;
             g.fillText(tag, tx, ty);
         }
-        Label head = new Label(e.source() + (e.disagrees() ? "" : ": all three readers agree"));
+        Label head = Fit.wrapped(new Label(e.source() + (e.disagrees() ? "" : ": all three readers agree")));
         head.getStyleClass().add("strong");
         readings.getChildren().add(head);
         for (String reader : java.util.List.of(ReaderComparison.CRITIC, ReaderComparison.JUDGE, ReaderComparison.PIXELS)) {
             String seen = String.join(", ", c.boxes().stream().filter(b -> b.reader().equals(reader)).map(ReaderComparison.Box::label).toList());
             Label l = Thumbs.muted(reader.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + " " + reader + ": " + (seen.isEmpty() ? "nothing" : seen));
             l.setTextFill(COLORS.get(reader).darker());
+            l.setWrapText(true);
             l.getStyleClass().remove("muted");
             readings.getChildren().add(l);
         }

@@ -103,7 +103,7 @@ class ManifestTamperingTest {
         Files.walk(root).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         ModelStore deeper = copy("generator", m -> {
             m.remove("configSha256");
-            config(m).put("depth", 5);
+            config(m).put("depth", ((Number) config(m).get("depth")).intValue() + 1);
         });
         e = assertThrows(ModelStoreException.class, () -> NetworkIO.load(deeper, "generator", Generator.NETWORK));
         assertTrue(e.getMessage().matches("(?s).*the weights lack \\d+ parameters the configuration needs \\(gen/.*"), e.getMessage());
