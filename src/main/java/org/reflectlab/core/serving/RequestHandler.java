@@ -29,6 +29,8 @@ final class RequestHandler {
     private final ActorRef<Worker.Command> decoder;
     private final ActorRef<Router.Command> router;
     private final long startNanos = System.nanoTime();
+    /** What is left of the deadline when the request was admitted (it runs from the request's arrival). */
+    private final long budgetMillis;
     private String encodeNote;
     private String encodedBy;
     private double encodeMillis;
@@ -36,25 +38,27 @@ final class RequestHandler {
     private Stage stage = Stage.ENCODE;
     private double lastCost = Double.NaN;
 
-    private RequestHandler(Router.Request request, ActorRef<Worker.Command> encoder, ActorRef<Worker.Command> decoder,
+    private RequestHandler(Router.Request request, long budgetMillis, ActorRef<Worker.Command> encoder, ActorRef<Worker.Command> decoder,
                            ActorRef<Router.Command> router) {
         this.request = request;
+        this.budgetMillis = budgetMillis;
         this.encoder = encoder;
         this.decoder = decoder;
         this.router = router;
     }
 
-    static Behavior<Msg> create(Router.Request request, ActorRef<Worker.Command> encoder, ActorRef<Worker.Command> decoder,
+    /** @param budgetMillis what is left of the request's deadline now */
+    static Behavior<Msg> create(Router.Request request, long budgetMillis, ActorRef<Worker.Command> encoder, ActorRef<Worker.Command> decoder,
                                 ActorRef<Router.Command> router) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
-            RequestHandler h = new RequestHandler(request, encoder, decoder, router);
-            timers.startSingleTimer(Deadline.INSTANCE, Duration.ofMillis(request.timeoutMillis()));
+            RequestHandler h = new RequestHandler(request, budgetMillis, encoder, decoder, router);
+            timers.startSingleTimer(Deadline.INSTANCE, Duration.ofMillis(budgetMillis));
             ActorRef<Worker.JobResult> results = ctx.messageAdapter(Worker.JobResult.class, Result::new);
             ctx.watchWith(encoder, new WorkerGone(encoder.path().name()));
             if (!decoder.equals(encoder)) {
                 ctx.watchWith(decoder, new WorkerGone(decoder.path().name()));
             }
-            encoder.tell(new Worker.Job(request.id(), Stage.ENCODE, request.data(), request.timeoutMillis(), results));
+            encoder.tell(new Worker.Job(request.id(), Stage.ENCODE, request.data(), budgetMillis, results));
             return Behaviors.receive(Msg.class)
                     .onMessage(Result.class, r -> h.onResult(r.result(), results))
                     .onMessageEquals(Deadline.INSTANCE, h::onDeadline)
@@ -78,8 +82,8 @@ final class RequestHandler {
             encodedBy = r.worker();
             encodeMillis = (System.nanoTime() - startNanos) / 1e6;
             encoderReleased = true;
-            router.tell(new Router.Release(encoder, r.costMillis()));
-            long left = request.timeoutMillis() - (System.nanoTime() - startNanos) / 1_000_000L;
+            router.tell(new Router.Release(encoder, Stage.ENCODE, r.costMillis()));
+            long left = budgetMillis - (System.nanoTime() - startNanos) / 1_000_000L;
             decoder.tell(new Worker.Job(request.id(), Stage.DECODE, r.payload(), Math.max(1, left), results));
             return Behaviors.same();
         }
@@ -92,16 +96,16 @@ final class RequestHandler {
         ActorRef<Worker.Command> holder = stage == Stage.ENCODE ? encoder : decoder;
         holder.tell(new Worker.Cancel(request.id()));
         return finish(new Reply.TimedOut(request.id(), route(),
-                "no answer within " + request.timeoutMillis() + " ms (" + stage.name().toLowerCase(java.util.Locale.ROOT)
+                "no answer within its " + request.timeoutMillis() + " ms deadline (" + stage.name().toLowerCase(java.util.Locale.ROOT)
                         + " at " + holder.path().name() + "); the job was cancelled there"));
     }
 
     private Behavior<Msg> finish(Reply reply) {
         request.replyTo().tell(reply);
         if (!encoderReleased) {
-            router.tell(new Router.Release(encoder, Double.NaN));
+            router.tell(new Router.Release(encoder, Stage.ENCODE, Double.NaN));
         }
-        router.tell(new Router.Release(decoder, lastCost));
+        router.tell(new Router.Release(decoder, Stage.DECODE, lastCost));
         router.tell(new Router.RouteDone(route()));
         return Behaviors.stopped();
     }

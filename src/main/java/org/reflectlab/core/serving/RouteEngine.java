@@ -46,6 +46,8 @@ public final class RouteEngine {
 
     private final UnifiedModel model;
 
+    private int warmed;
+
     public RouteEngine(UnifiedModel model) {
         this.model = model;
     }
@@ -53,6 +55,34 @@ public final class RouteEngine {
     /** Each call loads a fresh copy of the shipped (or named) unified model: one per worker. */
     public static ServingNode.EngineFactory shipped(ModelStore store, String name) {
         return () -> new RouteEngine(UnifiedModelIO.load(store, name));
+    }
+
+    /**
+     * Runs the learned parts a worker of this modality uses once at the largest batch, so that the
+     * model's working buffers (which grow to the largest batch seen and then stay) exist before the
+     * first request: a service that batches under load would otherwise grow its memory for as long
+     * as its batches grow (what `bench soak` measured), and pay for it inside requests' deadlines.
+     * Audio also builds its spectrum reader's templates here.
+     */
+    public void warmUp(Modality m, int batch) {
+        if (warmed >= batch) {
+            return; // a restarted worker keeps its engine
+        }
+        warmed = batch;
+        if (m == Modality.AUDIO) {
+            SpectrumSceneReader.get(); // its 432 templates are synthesized once, not inside the first audio request's deadline
+        }
+        List<RgbImage> blank = java.util.Collections.nCopies(batch, new RgbImage(imageSize(), imageSize()));
+        INDArray z = switch (m) {
+            case TEXT -> model.textLatents(java.util.Collections.nCopies(batch, CaptionParser.parse("a red circle").caption()));
+            case IMAGE, AUDIO -> model.imageLatents(blank);
+        };
+        if (m != Modality.IMAGE) {
+            model.decodeCaptions(z);
+        }
+        if (m != Modality.TEXT) {
+            model.decodeImages(z);
+        }
     }
 
     public int imageSize() {

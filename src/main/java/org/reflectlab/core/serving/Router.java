@@ -18,21 +18,28 @@ import org.apache.pekko.actor.typed.receptionist.Receptionist;
  * node, or anywhere in the cluster), keeps how many jobs each holds, and for every request picks
  * the least loaded encoder and decoder. Admission control: a request is refused at once (with when
  * to retry) when every worker a route needs is at its queue capacity, when its route already has
- * its bound of requests in the node, or when the jobs queued ahead of it at its two workers, at
- * their measured time per job, would not let it finish within its deadline. An admitted request
- * gets its own {@link RequestHandler}; what is refused never reaches a worker.
+ * its bound of requests in the node, or when the time it already waited (its deadline runs from
+ * when it arrived, e.g. at the HTTP layer, not from when the router got to it) plus the work queued
+ * ahead of it at its two workers, at their measured time per job of each stage
+ * ({@link AdmissionModel}), would not let it finish within its deadline. An admitted request gets
+ * its own {@link RequestHandler} with what is left of its deadline; what is refused never reaches a
+ * worker.
  */
 final class Router extends AbstractBehavior<Router.Command> {
 
     interface Command {
     }
 
-    record Request(long id, Modality input, Payload data, Modality output, long timeoutMillis, ActorRef<Reply> replyTo)
-            implements Command {
+    /** @param arrivedNanos when the request arrived ({@link System#nanoTime()}): its deadline runs from then */
+    record Request(long id, Modality input, Payload data, Modality output, long timeoutMillis, long arrivedNanos,
+                   ActorRef<Reply> replyTo) implements Command {
+        long waitedMillis() {
+            return (System.nanoTime() - arrivedNanos) / 1_000_000L;
+        }
     }
 
-    /** A request's job at this worker is done (or given up on); costMillis is the worker's time per job, NaN if unknown. */
-    record Release(ActorRef<Worker.Command> worker, double costMillis) implements Command {
+    /** A request's job of this stage at this worker is done (or given up on); costMillis is the worker's time per job of it, NaN if unknown. */
+    record Release(ActorRef<Worker.Command> worker, Stage stage, double costMillis) implements Command {
     }
 
     /** A request of this route has ended. */
@@ -53,8 +60,8 @@ final class Router extends AbstractBehavior<Router.Command> {
     private final ServingConfig.Admission admission;
     private final WorkerBoard board;
     private final Map<Modality, List<ActorRef<Worker.Command>>> workers = new EnumMap<>(Modality.class);
-    private final Map<ActorRef<Worker.Command>, Integer> inFlight = new HashMap<>();
-    private final Map<ActorRef<Worker.Command>, Double> reportedCost = new HashMap<>();
+    private final Map<ActorRef<Worker.Command>, double[]> reportedCost = new HashMap<>();
+    private final AdmissionModel<ActorRef<Worker.Command>> model = new AdmissionModel<>(this::cost);
     private final Map<String, Integer> routeInFlight = new HashMap<>();
 
     static Behavior<Command> create(int capacity, ServingConfig.Admission admission, WorkerBoard board) {
@@ -112,50 +119,61 @@ final class Router extends AbstractBehavior<Router.Command> {
             r.replyTo().tell(new Reply.Rejected(r.id(), route, whyNot(missing), full ? drainMillis(missing) : 0));
             return this;
         }
+        long waited = r.waitedMillis();
+        double finish = model.finishMillis(enc, dec);
+        if (waited >= r.timeoutMillis()) {
+            // it waited out its deadline before the router got to it (a backlog in front of admission): starting it is pointless
+            r.replyTo().tell(new Reply.Rejected(r.id(), route, "refused at once: it waited " + waited + " ms to be admitted, past its "
+                    + r.timeoutMillis() + " ms deadline", Math.max(1, Math.round(finish))));
+            return this;
+        }
         int onRoute = routeInFlight.getOrDefault(route, 0);
         if (onRoute >= admission.routeQueue()) {
             r.replyTo().tell(new Reply.Rejected(r.id(), route, "refused at once: " + route + " already has " + onRoute
-                    + " requests in this node (its bound)", Math.max(1, Math.round(wait(enc, 0) + wait(dec, enc.equals(dec) ? 1 : 0)))));
+                    + " requests in this node (its bound)", Math.max(1, Math.round(finish))));
             return this;
         }
-        double encWait = wait(enc, 0);
-        double decWait = wait(dec, enc.equals(dec) ? 1 : 0);
-        double budget = r.timeoutMillis() * admission.headroom();
+        // the time already waited counts against the deadline, the headroom is kept for what the prediction misses
+        double budget = r.timeoutMillis() * admission.headroom() - waited;
         // idle workers always admit: a request that starts at once is not queued to expire, and only jobs that run
         // update the time per job (an estimate left high by one slow batch would otherwise shed everything forever)
-        boolean idle = inFlight.getOrDefault(enc, 0) == 0 && inFlight.getOrDefault(dec, 0) == 0;
-        if (admission.predict() && !idle && encWait + decWait > budget) {
+        boolean idle = model.inFlight(enc) == 0 && model.inFlight(dec) == 0;
+        if (admission.predict() && !idle && finish > budget) {
             r.replyTo().tell(new Reply.Rejected(r.id(), route, String.format(java.util.Locale.ROOT,
-                    "refused at once: it would finish in ~%.0f ms, past %.0f%% of its %d ms deadline (%d jobs ahead at %s, %d at %s)",
-                    encWait + decWait, admission.headroom() * 100, r.timeoutMillis(), inFlight.getOrDefault(enc, 0), boardName(enc),
-                    inFlight.getOrDefault(dec, 0), boardName(dec)), Math.max(1, Math.round(encWait + decWait - budget))));
+                    "refused at once: it would finish in ~%.0f ms%s, past %.0f%% of its %d ms deadline (%d jobs ahead at %s, %d at %s)",
+                    finish, waited > 0 ? " after waiting " + waited + " ms" : "", admission.headroom() * 100, r.timeoutMillis(),
+                    model.inFlight(enc), boardName(enc), model.inFlight(dec), boardName(dec)), Math.max(1, Math.round(finish - budget))));
             return this;
         }
-        add(enc, 1);
-        add(dec, 1);
+        model.admit(enc, dec);
+        show(enc);
+        show(dec);
         routeInFlight.merge(route, 1, Integer::sum);
-        getContext().spawnAnonymous(RequestHandler.create(r, enc, dec, getContext().getSelf()));
+        getContext().spawnAnonymous(RequestHandler.create(r, r.timeoutMillis() - waited, enc, dec, getContext().getSelf()));
         return this;
     }
 
-    /**
-     * Predicted ms until a new job at this worker is done: the jobs it holds (plus {@code extra} of
-     * this request) and the new one, each at the worker's measured time per job.
-     */
-    private double wait(ActorRef<Worker.Command> w, int extra) {
-        return (inFlight.getOrDefault(w, 0) + extra + 1) * cost(w);
+    private double cost(ActorRef<Worker.Command> w, Stage s) {
+        double c;
+        if (isLocal(w)) {
+            c = board.cost(boardName(w), s);
+        } else {
+            double[] reported = reportedCost.get(w);
+            c = reported == null ? Double.NaN : reported[s.ordinal()];
+        }
+        return Double.isNaN(c) ? PRIOR_COST_MILLIS : c;
     }
 
-    private double cost(ActorRef<Worker.Command> w) {
-        double c = isLocal(w) ? board.cost(boardName(w)) : reportedCost.getOrDefault(w, Double.NaN);
-        return Double.isNaN(c) ? PRIOR_COST_MILLIS : c;
+    /** A worker's time per job over both stages (for when its queue drains). */
+    private double meanCost(ActorRef<Worker.Command> w) {
+        return (cost(w, Stage.ENCODE) + cost(w, Stage.DECODE)) / 2;
     }
 
     /** Predicted ms until the least loaded worker of a modality has room again. */
     private long drainMillis(Modality m) {
         double best = Double.MAX_VALUE;
         for (ActorRef<Worker.Command> w : workers.get(m)) {
-            best = Math.min(best, (inFlight.getOrDefault(w, 0) - capacity + 1) * cost(w));
+            best = Math.min(best, (model.inFlight(w) - capacity + 1) * meanCost(w));
         }
         return Math.max(1, Math.round(best));
     }
@@ -165,7 +183,7 @@ final class Router extends AbstractBehavior<Router.Command> {
         ActorRef<Worker.Command> best = null;
         int bestLoad = Integer.MAX_VALUE;
         for (ActorRef<Worker.Command> w : workers.get(m)) {
-            int load = inFlight.getOrDefault(w, 0) + (w.equals(chosen) ? 1 : 0);
+            int load = model.inFlight(w) + (w.equals(chosen) ? 1 : 0);
             boolean better = load < bestLoad || (load == bestLoad && isLocal(w) && best != null && !isLocal(best));
             if (load < capacity && better) {
                 best = w;
@@ -187,17 +205,16 @@ final class Router extends AbstractBehavior<Router.Command> {
     }
 
     private Behavior<Command> onRelease(Release r) {
-        add(r.worker(), -1);
-        if (!Double.isNaN(r.costMillis())) {
-            reportedCost.put(r.worker(), r.costMillis());
+        model.release(r.worker(), r.stage());
+        show(r.worker());
+        if (!Double.isNaN(r.costMillis()) && !isLocal(r.worker())) {
+            reportedCost.computeIfAbsent(r.worker(), k -> new double[] {Double.NaN, Double.NaN})[r.stage().ordinal()] = r.costMillis();
         }
         return this;
     }
 
-    private void add(ActorRef<Worker.Command> w, int delta) {
-        int n = Math.max(0, inFlight.getOrDefault(w, 0) + delta);
-        inFlight.put(w, n);
-        board.inFlight(boardName(w), modalityOf(w), node(w), isLocal(w), n);
+    private void show(ActorRef<Worker.Command> w) {
+        board.inFlight(boardName(w), modalityOf(w), node(w), isLocal(w), model.inFlight(w));
     }
 
     private Behavior<Command> onListed(Listed l) {
@@ -205,14 +222,14 @@ final class Router extends AbstractBehavior<Router.Command> {
         now.sort((a, b) -> a.path().toString().compareTo(b.path().toString()));
         for (ActorRef<Worker.Command> old : workers.get(l.modality())) {
             if (!now.contains(old)) {
-                inFlight.remove(old);
+                model.forget(old);
                 reportedCost.remove(old);
                 board.forget(boardName(old));
             }
         }
         workers.put(l.modality(), List.copyOf(now));
         for (ActorRef<Worker.Command> w : now) {
-            board.inFlight(boardName(w), l.modality(), node(w), isLocal(w), inFlight.getOrDefault(w, 0));
+            board.inFlight(boardName(w), l.modality(), node(w), isLocal(w), model.inFlight(w));
         }
         return this;
     }

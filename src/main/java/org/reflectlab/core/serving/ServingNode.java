@@ -49,7 +49,7 @@ public final class ServingNode implements AutoCloseable {
     }
 
     /**
-     * Starts the node and waits (up to 60 s) until its router reaches every local worker. The first
+     * Starts the node and waits (up to 180 s) until its router reaches every local worker (each warmed up). The first
      * model copy is loaded here, before any worker starts: a damaged or missing model fails at once
      * with its file and reason (and that copy becomes the first worker's). A cluster port in use, or
      * a seed node that is not host:port, is one line too.
@@ -89,9 +89,10 @@ public final class ServingNode implements AutoCloseable {
         ServingNode node = new ServingNode(config, system, router, board);
         Map<Modality, Integer> want = new EnumMap<>(Modality.class);
         config.roles().forEach(m -> want.put(m, config.workersPerModality()));
-        if (!node.awaitWorkers(want, Duration.ofSeconds(60))) {
+        // a worker registers after its warm-up (a few seconds on a quiet machine, minutes on a saturated one)
+        if (!node.awaitWorkers(want, Duration.ofSeconds(180))) {
             node.close();
-            throw new IllegalStateException("the serving node's workers did not come up within 60 s: " + board.views());
+            throw new IllegalStateException("the serving node's workers did not come up within 180 s: " + board.views());
         }
         return node;
     }
@@ -151,13 +152,22 @@ public final class ServingNode implements AutoCloseable {
 
     /** Sends one request; the stage always completes with a reply (never exceptionally). */
     public CompletionStage<Reply> request(Modality in, Payload data, Modality out, Duration timeout) {
+        return request(in, data, out, timeout, System.nanoTime());
+    }
+
+    /**
+     * Sends one request that arrived at {@code arrivedNanos} ({@link System#nanoTime()}, e.g. when the
+     * HTTP layer got it): its deadline, and the latency the metrics record, run from then, so time
+     * spent before the router (reading the body, a backlog) counts.
+     */
+    public CompletionStage<Reply> request(Modality in, Payload data, Modality out, Duration timeout, long arrivedNanos) {
         long id = ids.incrementAndGet();
         String route = Reply.route(in, out);
         metrics.sent();
-        long start = System.nanoTime();
+        long start = arrivedNanos;
         if (closed) {
             Reply r = new Reply.Rejected(id, route, "the serving node is shut down", 0);
-            metrics.ended(r, 0);
+            metrics.ended(r, System.nanoTime() - start);
             return CompletableFuture.completedFuture(r);
         }
         if (data == null || data.modality() != in) {
@@ -167,7 +177,7 @@ public final class ServingNode implements AutoCloseable {
             return CompletableFuture.completedFuture(r);
         }
         long ms = Math.max(1, timeout.toMillis());
-        return AskPattern.<Router.Command, Reply>ask(router, replyTo -> new Router.Request(id, in, data, out, ms, replyTo),
+        return AskPattern.<Router.Command, Reply>ask(router, replyTo -> new Router.Request(id, in, data, out, ms, start, replyTo),
                         timeout.plus(GRACE), system.scheduler())
                 .handle((reply, error) -> {
                     if (reply != null) {

@@ -41,11 +41,15 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
 
     /**
      * @param notUnderstood what of a decoded caption the worker could not use (null: all of it)
-     * @param costMillis the worker's recent time per job (its batches' time over their jobs): what admission predicts with
+     * @param costMillis the worker's recent time per job of this stage (its batches' time on the stage over their jobs,
+     *                   plus their share of the batch's overhead): what admission predicts with
      */
     public record JobResult(long requestId, Stage stage, Payload payload, String note, String error, String worker,
                             String notUnderstood, double costMillis) implements ClusterMessage {
     }
+
+    /** Run the model once at the largest batch before the first job ({@link RouteEngine#warmUp}). */
+    private enum WarmUp implements Command { INSTANCE }
 
     /** Fault injection: fail now, as a bug in the worker would. */
     public enum Crash implements Command { INSTANCE }
@@ -92,6 +96,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     private boolean flushPending;
     private long delayMillis;
     private double costMillis = Double.NaN;
+    private final double[] stageCost = {Double.NaN, Double.NaN};
     private final RouteEngine engine;
     private final TimerScheduler<Command> timers;
     private final int maxBatch;
@@ -107,9 +112,10 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         this.maxBatch = admission.maxBatch();
         this.maxQueueDelay = admission.maxQueueDelay();
         this.engine = engine.get();
-        board.state(name, WorkerBoard.State.IDLE);
+        // warm up first, then register: the router (and /health) sees the worker once it can serve at full speed. As a
+        // message, not in here, so that a slow warm-up does not hold up the actor system's start of the other workers
+        ctx.getSelf().tell(WarmUp.INSTANCE);
         board.delay(name, 0);
-        ctx.getSystem().receptionist().tell(Receptionist.register(key(modality), ctx.getSelf()));
     }
 
     @Override
@@ -118,6 +124,12 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
                 .onMessage(Job.class, this::onJob)
                 .onMessage(Cancel.class, this::onCancel)
                 .onMessage(Flush.class, this::onFlush)
+                .onMessageEquals(WarmUp.INSTANCE, () -> {
+                    engine.warmUp(modality, maxBatch);
+                    board.state(name, WorkerBoard.State.IDLE);
+                    getContext().getSystem().receptionist().tell(Receptionist.register(key(modality), getContext().getSelf()));
+                    return this;
+                })
                 .onMessageEquals(Crash.INSTANCE, () -> {
                     throw new IllegalStateException("injected crash in " + name);
                 })
@@ -175,16 +187,25 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         }
         long now = System.nanoTime();
         int before = running.size();
+        int[] jobsBefore = {count(Stage.ENCODE), count(Stage.DECODE)};
         running.removeIf(p -> now > p.deadlineNanos());
         int cancelled = before - running.size();
-        run(Stage.ENCODE);
-        run(Stage.DECODE);
+        long[] stageNanos = {run(Stage.ENCODE), run(Stage.DECODE)};
+        long total = System.nanoTime() - started;
         // the time per job taken (expired ones included: a slow spell must show even when nothing finishes in it);
         // this batch's replies carried the estimate before it
-        double per = (System.nanoTime() - started) / 1e6 / before;
-        // rises fast (a slow spell must stop admissions at once), falls slowly (one quick batch is not a recovery)
-        double w = per > costMillis ? COST_RISE : COST_FALL;
-        costMillis = Double.isNaN(costMillis) ? per : (1 - w) * costMillis + w * per;
+        costMillis = smooth(costMillis, total / 1e6 / before);
+        // per stage: its own compute over the jobs it ran, plus every job's share of what was not compute (an injected
+        // delay, bookkeeping); a stage whose jobs all expired still takes that share
+        double overhead = (total - stageNanos[0] - stageNanos[1]) / 1e6 / before;
+        for (Stage st : Stage.values()) {
+            int i = st.ordinal();
+            if (jobsBefore[i] > 0) {
+                int ran = count(st);
+                stageCost[i] = smooth(stageCost[i], (ran == 0 ? 0 : stageNanos[i] / 1e6 / ran) + overhead);
+            }
+        }
+        board.stageCosts(name, stageCost[0], stageCost[1]);
         board.processed(name, running.size(), cancelled, costMillis);
         running = List.of();
         board.state(name, queued.isEmpty() ? WorkerBoard.State.IDLE : WorkerBoard.State.BUSY);
@@ -196,11 +217,30 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         return this;
     }
 
-    private void run(Stage stage) {
+    /** Rises fast (a slow spell must stop admissions at once), falls slowly (one quick batch is not a recovery). */
+    private static double smooth(double average, double newest) {
+        if (Double.isNaN(average)) {
+            return newest;
+        }
+        double w = newest > average ? COST_RISE : COST_FALL;
+        return (1 - w) * average + w * newest;
+    }
+
+    private int count(Stage stage) {
+        int n = 0;
+        for (Pending p : running) {
+            n += p.job().stage() == stage ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Runs the batch's jobs of one stage; returns the nanoseconds it took. */
+    private long run(Stage stage) {
         List<Pending> batch = running.stream().filter(p -> p.job().stage() == stage).toList();
         if (batch.isEmpty()) {
-            return;
+            return 0;
         }
+        long t0 = System.nanoTime();
         List<Payload> in = batch.stream().map(p -> p.job().payload()).toList();
         List<RouteEngine.Outcome> out;
         try {
@@ -208,16 +248,18 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         } catch (IllegalArgumentException e) {
             // bad input that slipped past the per-item checks: answer, don't crash the worker
             batch.forEach(p -> reply(p.job(), RouteEngine.Outcome.failed(e.getMessage())));
-            return;
+            return System.nanoTime() - t0;
         }
+        long took = System.nanoTime() - t0;
         for (int i = 0; i < batch.size(); i++) {
             reply(batch.get(i).job(), out.get(i));
         }
+        return took;
     }
 
     private void reply(Job job, RouteEngine.Outcome o) {
         job.replyTo().tell(new JobResult(job.requestId(), job.stage(), o.payload(), o.note(), o.error(), name, o.notUnderstood(),
-                costMillis));
+                stageCost[job.stage().ordinal()]));
     }
 
     /** The injected slowness, in slices: stop waiting once every job in hand is past its deadline. */

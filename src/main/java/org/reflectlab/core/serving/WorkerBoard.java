@@ -25,9 +25,11 @@ public final class WorkerBoard {
      *
      * @param costMillis its recent time per job (NaN before its first batch, and for workers on other nodes)
      * @param batchSizes batches per size bucket ({@link #BATCH_BOUNDS}, then one for larger)
+     * @param stageMillis its recent time per job of each {@link Stage} (NaN before a batch of that stage)
      */
     public record View(String name, Modality modality, String node, State state, int inFlight, int restarts,
-                       long processed, long batches, long cancelled, long delayMillis, double costMillis, long[] batchSizes) {
+                       long processed, long batches, long cancelled, long delayMillis, double costMillis, long[] batchSizes,
+                       double[] stageMillis) {
 
         public double meanBatch() {
             return batches == 0 ? 0 : processed / (double) batches;
@@ -38,7 +40,7 @@ public final class WorkerBoard {
             return o instanceof View v && name.equals(v.name) && modality == v.modality && node.equals(v.node) && state == v.state
                     && inFlight == v.inFlight && restarts == v.restarts && processed == v.processed && batches == v.batches
                     && cancelled == v.cancelled && delayMillis == v.delayMillis && Double.compare(costMillis, v.costMillis) == 0
-                    && java.util.Arrays.equals(batchSizes, v.batchSizes);
+                    && java.util.Arrays.equals(batchSizes, v.batchSizes) && java.util.Arrays.equals(stageMillis, v.stageMillis);
         }
 
         @Override
@@ -59,6 +61,8 @@ public final class WorkerBoard {
         volatile long cancelled;
         volatile long delayMillis;
         volatile double costMillis = Double.NaN;
+        volatile double encodeMillis = Double.NaN;
+        volatile double decodeMillis = Double.NaN;
         final java.util.concurrent.atomic.AtomicLongArray batchSizes = new java.util.concurrent.atomic.AtomicLongArray(BATCH_BOUNDS.length + 1);
 
         Entry(String name, Modality modality, String node) {
@@ -110,6 +114,14 @@ public final class WorkerBoard {
         }
     }
 
+    void stageCosts(String name, double encodeMillis, double decodeMillis) {
+        Entry e = entries.get(name);
+        if (e != null) {
+            e.encodeMillis = encodeMillis;
+            e.decodeMillis = decodeMillis;
+        }
+    }
+
     void cancelled(String name, int n) {
         Entry e = entries.get(name);
         if (e != null) {
@@ -121,6 +133,12 @@ public final class WorkerBoard {
     double cost(String name) {
         Entry e = entries.get(name);
         return e == null ? Double.NaN : e.costMillis;
+    }
+
+    /** The worker's recent time per job of one stage in ms, NaN when unknown. */
+    double cost(String name, Stage stage) {
+        Entry e = entries.get(name);
+        return e == null ? Double.NaN : stage == Stage.ENCODE ? e.encodeMillis : e.decodeMillis;
     }
 
     void delay(String name, long millis) {
@@ -160,7 +178,7 @@ public final class WorkerBoard {
                 sizes[i] = e.batchSizes.get(i);
             }
             out.add(new View(e.name, e.modality, e.node, e.state, e.inFlight, e.restarts, e.processed, e.batches,
-                    e.cancelled, e.delayMillis, e.costMillis, sizes));
+                    e.cancelled, e.delayMillis, e.costMillis, sizes, new double[] {e.encodeMillis, e.decodeMillis}));
         }
         out.sort(Comparator.comparing(View::modality).thenComparing(View::node).thenComparing(View::name));
         return out;

@@ -195,4 +195,29 @@ class ServingNodeTest {
             assertEquals(0, small.metrics().totals().lost());
         }
     }
+
+    @Test
+    void aRequestThatWaitedOutItsDeadlineBeforeAdmissionIsRefusedAndNeverRuns() throws Exception {
+        long processed = node.board().views().stream().mapToLong(WorkerBoard.View::processed).sum();
+        // it arrived (e.g. at the HTTP layer) 700 ms ago: a 500 ms deadline is over before the router sees it
+        Reply r = node.request(Modality.TEXT, input(Modality.TEXT, WORLD.sample(3)), Modality.IMAGE, Duration.ofMillis(500),
+                System.nanoTime() - 700_000_000L).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        Reply.Rejected refused = assertInstanceOf(Reply.Rejected.class, r, r.toString());
+        assertTrue(refused.shed() && refused.reason().contains("waited"), refused.toString());
+        assertEquals(processed, node.board().views().stream().mapToLong(WorkerBoard.View::processed).sum(), "it reached a worker");
+        // time waited counts, but what is left still runs
+        Reply ok = node.request(Modality.TEXT, input(Modality.TEXT, WORLD.sample(3)), Modality.IMAGE, Duration.ofSeconds(5),
+                System.nanoTime() - 1_000_000_000L).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertInstanceOf(Reply.Completed.class, ok, ok.toString());
+    }
+
+    @Test
+    void workersReportTheirTimePerJobForEachStage() throws Exception {
+        assertInstanceOf(Reply.Completed.class, get(node, Modality.TEXT, input(Modality.TEXT, WORLD.sample(4)), Modality.IMAGE,
+                Duration.ofSeconds(5)));
+        WorkerBoard.View text = node.board().views().stream().filter(v -> v.name().equals("text-1")).findFirst().orElseThrow();
+        WorkerBoard.View image = node.board().views().stream().filter(v -> v.name().equals("image-1")).findFirst().orElseThrow();
+        assertTrue(text.stageMillis()[Stage.ENCODE.ordinal()] > 0, "text-1 encode " + text.stageMillis()[0]);
+        assertTrue(image.stageMillis()[Stage.DECODE.ordinal()] > 0, "image-1 decode " + image.stageMillis()[1]);
+    }
 }

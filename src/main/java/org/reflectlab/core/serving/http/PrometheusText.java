@@ -5,6 +5,7 @@ import java.util.Map;
 import org.reflectlab.core.serving.LatencyHistogram;
 import org.reflectlab.core.serving.ServingMetrics;
 import org.reflectlab.core.serving.ServingNode;
+import org.reflectlab.core.serving.Stage;
 import org.reflectlab.core.serving.WorkerBoard;
 
 /**
@@ -59,6 +60,15 @@ final class PrometheusText {
         for (WorkerBoard.View v : node.board().views()) {
             if (!Double.isNaN(v.costMillis())) {
                 line(s, "reflectlab_worker_job_seconds", worker(v), v.costMillis() / 1000);
+            }
+        }
+        help(s, "reflectlab_worker_stage_job_seconds", "gauge", "A worker's recent time per job of one stage (encode, decode): what admission predicts with.");
+        for (WorkerBoard.View v : node.board().views()) {
+            for (Stage st : Stage.values()) {
+                double ms = v.stageMillis()[st.ordinal()];
+                if (!Double.isNaN(ms)) {
+                    line(s, "reflectlab_worker_stage_job_seconds", worker(v) + ",stage=\"" + st.name().toLowerCase(java.util.Locale.ROOT) + "\"", ms / 1000);
+                }
             }
         }
         help(s, "reflectlab_worker_batch_size", "histogram", "Jobs per batch a worker ran.");

@@ -122,11 +122,13 @@ public final class ServingHttp implements AutoCloseable {
     }
 
     private CompletionStage<HttpResponse> handle(HttpRequest req) {
+        // a request's deadline runs from here: reading its body and any backlog in front of the router count
+        long arrived = System.nanoTime();
         String path = req.getUri().path();
         String method = req.method().value();
         try {
             return switch (path) {
-                case "/v1/requests" -> method.equals("POST") ? serve(req) : done(req, notAllowed("POST"));
+                case "/v1/requests" -> method.equals("POST") ? serve(req, arrived) : done(req, notAllowed("POST"));
                 case "/v1/routes" -> method.equals("GET") ? done(req, json(200, routes())) : done(req, notAllowed("GET"));
                 case "/health" -> method.equals("GET") ? done(req, health()) : done(req, notAllowed("GET"));
                 case "/metrics" -> method.equals("GET") ? done(req, HttpResponse.create().withEntity(HttpEntities.create(PROMETHEUS,
@@ -141,7 +143,7 @@ public final class ServingHttp implements AutoCloseable {
         }
     }
 
-    private CompletionStage<HttpResponse> serve(HttpRequest req) {
+    private CompletionStage<HttpResponse> serve(HttpRequest req, long arrived) {
         ContentType type = req.entity().getContentType();
         if (!type.mediaType().equals(MediaTypes.APPLICATION_JSON)) {
             req.discardEntityBytes(node.actorSystem());
@@ -154,7 +156,7 @@ public final class ServingHttp implements AutoCloseable {
             return done(req, tooLarge(declared.get()));
         }
         return req.entity().toStrict(settings.bodyTimeout().toMillis(), settings.maxBodyBytes(), node.actorSystem())
-                .handle((body, e) -> e == null ? answer(req, body.getData().toArray()) : CompletableFuture.completedFuture(unread(e)))
+                .handle((body, e) -> e == null ? answer(req, body.getData().toArray(), arrived) : CompletableFuture.completedFuture(unread(e)))
                 .thenCompose(x -> x)
                 .thenApply(r -> logged(req, r));
     }
@@ -172,7 +174,7 @@ public final class ServingHttp implements AutoCloseable {
         return error(400, "the body could not be read (" + c.getClass().getSimpleName() + ")");
     }
 
-    private CompletionStage<HttpResponse> answer(HttpRequest req, byte[] body) {
+    private CompletionStage<HttpResponse> answer(HttpRequest req, byte[] body, long arrived) {
         ApiRequest r;
         Negotiation.Choice choice;
         try {
@@ -181,10 +183,15 @@ public final class ServingHttp implements AutoCloseable {
         } catch (ApiRequest.Problem p) {
             return CompletableFuture.completedFuture(error(p.status, p.getMessage()));
         }
-        long t0 = System.nanoTime();
-        CompletionStage<Reply> reply = r.deadline() == null ? node.request(r.from(), r.data(), r.to())
-                : node.request(r.from(), r.data(), r.to(), r.deadline());
-        return reply.thenApply(x -> respond(x, choice, (System.nanoTime() - t0) / 1e6));
+        Duration deadline = r.deadline() != null ? r.deadline() : node.config().deadline(Reply.route(r.from(), r.to()));
+        return node.request(r.from(), r.data(), r.to(), deadline, arrived)
+                .thenApply(x -> timed(respond(x, choice, (System.nanoTime() - arrived) / 1e6), x, arrived));
+    }
+
+    /** Refusals and timeouts carry the server's own time too, so a client can tell its own delays from the server's. */
+    private static HttpResponse timed(HttpResponse r, Reply x, long arrived) {
+        return x instanceof Reply.Completed ? r : r.addHeader(RawHeader.create("Server-Timing",
+                String.format(Locale.ROOT, "total;dur=%.2f", (System.nanoTime() - arrived) / 1e6)));
     }
 
     private HttpResponse respond(Reply r, Negotiation.Choice choice, double ms) {

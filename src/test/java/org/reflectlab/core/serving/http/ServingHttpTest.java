@@ -125,7 +125,24 @@ class ServingHttpTest {
                 new Case("from=text", "text/plain", null, 415, "application/json"),
                 new Case("{\"from\":\"text\",\"to\":\"image\",\"caption\":\"a red circle\"}", "application/json", "application/xml", 406,
                         "image/png or application/json"),
-                new Case("{\"caption\":\"" + "x".repeat(70_000) + "\"}", "application/json", null, 413, "limit is 65536 bytes"));
+                new Case("{\"caption\":\"" + "x".repeat(70_000) + "\"}", "application/json", null, 413, "limit is 65536 bytes"),
+                new Case("{\"from\":\"text\",\"to\":\"image\"}", "application/json", null, 400, "exactly one input"),
+                new Case("{\"from\":\"image\",\"to\":\"text\",\"scene\":1,\"image\":\"" + SMALL_PNG + "\"}", "application/json", null, 400,
+                        "exactly one input"),
+                new Case("{\"to\":\"text\",\"scene\":1}", "application/json", null, 400, "'from' is required"),
+                new Case("{\"from\":\"image\",\"to\":\"text\",\"image\":\"aGVsbG8=\"}", "application/json", null, 400, "not a readable PNG"),
+                new Case("{\"from\":\"image\",\"to\":\"text\",\"image\":\"" + SMALL_PNG + "\"}", "application/json", null, 400,
+                        "images, not 8x8"),
+                new Case("{\"from\":\"image\",\"to\":\"text\",\"image\":\"QUJDR\"}", "application/json", null, 400, "not valid base64"),
+                new Case("{\"from\":\"audio\",\"to\":\"text\",\"audio\":\"aGVsbG8=\"}", "application/json", null, 400, "not a WAV file"),
+                new Case("{\"from\":\"audio\",\"to\":\"text\",\"audio\":\"" + WAV_8K + "\"}", "application/json", null, 400,
+                        "not 8000"),
+                new Case("{\"from\":\"image\",\"to\":\"text\",\"scene\":1,\"deadline_ms\":0}", "application/json", null, 400,
+                        "'deadline_ms' is a whole number"),
+                new Case("{\"from\":\"image\",\"to\":\"text\",\"scene\":1,\"deadline_ms\":60001}", "application/json", null, 400,
+                        "'deadline_ms' is a whole number"),
+                new Case("", "application/json", null, 400, "JSON"),
+                new Case("[1,2]", "application/json", null, 400, "JSON object"));
         for (Case c : cases) {
             HttpResponse<byte[]> r = post(c.body(), c.type(), c.accept());
             assertEquals(c.status(), r.statusCode(), c.body().substring(0, Math.min(60, c.body().length())) + " -> " + new String(r.body()));
@@ -138,6 +155,53 @@ class ServingHttpTest {
         // none reached the node, and each left exactly one line
         assertEquals(sentBefore, node.metrics().totals().sent());
         assertEquals(cases.size() + 2, LOG.size() - logBefore, LOG.subList(logBefore, LOG.size()).toString());
+    }
+
+    /** An 8x8 PNG (the model reads 32x32) and a clip at 8 kHz (it reads 16 kHz), as base64. */
+    private static final String SMALL_PNG = Base64.getEncoder().encodeToString(Media.png(new org.reflectlab.core.data.RgbImage(8, 8)));
+    private static final String WAV_8K = Base64.getEncoder().encodeToString(Media.wav(new org.reflectlab.core.data.AudioClip(8000,
+            new float[800], new float[800])));
+
+    @Test
+    void aChunkedBodyOverTheLimitIsCutWhileItStreams() throws Exception {
+        long sentBefore = node.metrics().totals().sent();
+        try (Socket s = new Socket("127.0.0.1", http.port())) {
+            s.setSoTimeout(10_000);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /v1/requests HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            // no Content-Length: the limit (64 KiB here) can only be seen while the body streams in
+            byte[] chunk = ("4000\r\n" + "x".repeat(0x4000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+            try {
+                for (int i = 0; i < 8; i++) {
+                    out.write(chunk);
+                }
+                out.flush();
+            } catch (java.io.IOException closed) {
+                // the server may close before the client is done writing: that is the point
+            }
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertTrue(answer.startsWith("HTTP/1.1 413"), answer.substring(0, Math.min(200, answer.length())));
+            assertTrue(answer.contains("limit is 65536 bytes"), answer);
+        }
+        assertEquals(sentBefore, node.metrics().totals().sent());
+    }
+
+    @Test
+    void connectionsBeyondTheLimitWaitAndAreAnswered() throws Exception {
+        // a server that serves 2 connections at once, offered 8 kept-open connections: the rest wait their turn, none is dropped
+        try (ServingHttp small = ServingHttp.start(node, new ServingHttp.Settings("127.0.0.1", 0, 64 * 1024, Duration.ofMillis(800),
+                Duration.ofSeconds(2), 2), line -> { })) {
+            List<CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                all.add(own.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + small.port() + "/health"))
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            for (CompletableFuture<HttpResponse<String>> f : all) {
+                assertEquals(200, f.get().statusCode());
+            }
+        }
     }
 
     @Test
@@ -157,6 +221,8 @@ class ServingHttpTest {
             assertEquals(503, r.statusCode(), new String(r.body()));
             assertTrue(Integer.parseInt(r.headers().firstValue("Retry-After").orElse("0")) >= 1);
             assertTrue(error(r).contains("refused at once"), error(r));
+            // the server's own time for the refusal, so a client can tell its delays from the server's
+            assertTrue(r.headers().firstValue("Server-Timing").orElse("").matches("total;dur=[0-9.]+"), r.headers().map().toString());
             // refused without waiting for the job ahead of it (a busy machine can slow the answer itself)
             assertTrue(!ahead.isDone() || ms < 150, "refused after " + ms + " ms, after the request ahead of it ended");
             assertEquals(200, ahead.get().statusCode());
@@ -230,6 +296,7 @@ class ServingHttpTest {
         assertTrue(metrics.contains("reflectlab_worker_queue_depth{worker=\"image-1\",modality=\"image\"}"));
         assertTrue(metrics.contains("reflectlab_worker_batch_size_count{worker=\"text-1\",modality=\"text\"}"));
         assertTrue(metrics.contains("reflectlab_worker_restarts_total"));
+        assertTrue(metrics.contains("reflectlab_worker_stage_job_seconds{worker=\"image-1\",modality=\"image\",stage=\"decode\"}"), metrics);
         String api = get("/openapi.yaml").body();
         assertTrue(api.startsWith("openapi: 3"));
         // the description in the docs is the one the server serves
