@@ -35,7 +35,7 @@ public final class ConceptExperiment<R> {
 
     public ConceptExperiment(String title, TaskRunner runner, Notifier notifier) {
         this.title = title;
-        this.experiment = new Experiment(runner, notifier, title, "Not run yet.");
+        this.experiment = new Experiment(runner, notifier, title, "Not run yet.").indeterminateAtStart();
     }
 
     // Properties //

@@ -29,6 +29,7 @@ public final class Experiment {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper status;
     private TaskHandle task = TaskHandle.DONE;
+    private double startProgress = 0;
 
     /** @param failureTitle the notification's title when a run fails, e.g. "Aphasia run failed" */
     public Experiment(TaskRunner runner, Notifier notifier, String failureTitle, String initialStatus) {
@@ -39,8 +40,16 @@ public final class Experiment {
     }
 
     /**
-     * Starts {@code work} unless this experiment is running already (then returns false). The bar
-     * is indeterminate until the work reports progress (loading models comes first). On success
+     * The bar runs indeterminate from the start until the work first reports progress (for work that
+     * says how far it got only now and then); otherwise it starts empty.
+     */
+    public Experiment indeterminateAtStart() {
+        startProgress = -1;
+        return this;
+    }
+
+    /**
+     * Starts {@code work} unless this experiment is running already (then returns false). On success
      * {@code done} runs on the UI thread; a cancel says {@code cancelledStatus}; a failure shows
      * {@code failedStatus} of it as the status and notifies with its message.
      */
@@ -50,7 +59,7 @@ public final class Experiment {
             return false;
         }
         running.set(true);
-        progress.set(-1);
+        progress.set(startProgress);
         status.set(startingStatus);
         task = runner.submit(BackgroundTask.of(title, work).onSuccess(done)
                 .onCancelled(() -> status.set(cancelledStatus))

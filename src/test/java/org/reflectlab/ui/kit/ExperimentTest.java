@@ -20,16 +20,31 @@ class ExperimentTest {
     void successHandsTheResultOverAndFreesTheExperiment() {
         List<Double> seen = new ArrayList<>();
         assertTrue(experiment.submit("work", "Working…", ctx -> {
-            seen.add(experiment.progressProperty().get()); // indeterminate until the work reports
+            seen.add(experiment.progressProperty().get()); // empty until the work reports
             assertTrue(experiment.runningProperty().get());
             experiment.progress(ctx, 1, 4, "1 of 4");
             seen.add(experiment.progressProperty().get());
             return 42;
         }, v -> experiment.status("Got " + v)));
-        assertEquals(List.of(-1.0, 0.25), seen);
+        assertEquals(List.of(0.0, 0.25), seen);
         assertEquals("Got 42", experiment.statusProperty().get());
         assertFalse(experiment.runningProperty().get());
         assertEquals(0.0, experiment.progressProperty().get());
+    }
+
+    @Test
+    void anIndeterminateBarRunsUntilTheFirstReport() {
+        Experiment e = new Experiment(runner, notifier, "Run failed", "Not run yet.").indeterminateAtStart();
+        double[] seen = new double[2];
+        e.submit("work", "Working…", ctx -> {
+            seen[0] = e.progressProperty().get();
+            e.progress(ctx, 1, 2, "half");
+            seen[1] = e.progressProperty().get();
+            return 1;
+        }, v -> { });
+        assertEquals(-1.0, seen[0]);
+        assertEquals(0.5, seen[1]);
+        assertEquals(0.0, e.progressProperty().get(), "empty again when it ends");
     }
 
     @Test
