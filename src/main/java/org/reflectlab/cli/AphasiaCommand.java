@@ -17,11 +17,11 @@ import org.reflectlab.core.aphasia.RoundTrip;
 import org.reflectlab.core.aphasia.Telephone;
 import org.reflectlab.core.aphasia.TelephoneTables;
 import org.reflectlab.core.backend.Backend;
-import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.store.ModelStoreException;
 import org.reflectlab.core.train.UnifiedModelIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -44,8 +44,8 @@ final class AphasiaCommand implements Callable<Integer> {
     int resamples;
     @Option(names = "--model", defaultValue = UnifiedModelIO.DEFAULT_NAME, description = "Unified model name (default: ${DEFAULT-VALUE}).")
     String model;
-    @Option(names = "--models", description = "Models folder (default: ./models).")
-    Path models;
+    @Mixin
+    ModelsFolder models;
     @Option(names = "--csv", description = "Write the summary (every number printed) as CSV.")
     Path csv;
     @Option(names = "--samples-csv", description = "Write one row per scene (captions, every score per route) as CSV.")
@@ -91,7 +91,7 @@ final class AphasiaCommand implements Callable<Integer> {
             return Cli.BAD_INPUT;
         }
         Backend.start();
-        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        ModelStore store = models.store();
         if (variants != null) {
             return compare(store, settings, o, err);
         }

@@ -19,9 +19,8 @@ import org.reflectlab.core.reflect.OutputPath;
 import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.reflect.ReflectModels;
 import org.reflectlab.core.reflect.Reflector;
-import org.reflectlab.core.settings.AppPaths;
-import org.reflectlab.core.store.ModelStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -48,8 +47,8 @@ final class AuditCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--gallery", description = "Write the first 32 disagreements of each detector as PNG grids: <file>-critic.png, <file>-judge.png.")
     Path gallery;
-    @Option(names = "--models", description = "Models folder (default: ./models).")
-    Path models;
+    @Mixin
+    ModelsFolder models;
 
     @Override
     public Integer call() throws Exception {
@@ -63,7 +62,7 @@ final class AuditCommand implements Callable<Integer> {
             return Cli.BAD_INPUT;
         }
         Backend.start();
-        Reflector r = ReflectModels.load(new ModelStore(models != null ? models : AppPaths.models()));
+        Reflector r = ReflectModels.load(models.store());
         OutputPath path = new OutputPath(r.codec(), r.generator());
         List<PromptSet.Prompt> set = PromptSet.read(prompts).perCategory(perCategory).prompts();
         List<Caption> captions = set.stream().map(PromptSet.Prompt::caption).toList();

@@ -41,6 +41,7 @@ import org.reflectlab.core.world.ModelKind;
 import org.reflectlab.core.world.PhysicsParams;
 import org.reflectlab.core.world.WorldModels;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -64,8 +65,8 @@ final class BenchAllCommand implements Callable<Integer> {
     Path json;
     @Option(names = "--skip", split = ",", description = "Benches to leave out: train, inference, world, sweep, pipeline, soak, ui.")
     List<String> skip = List.of();
-    @Option(names = "--models", description = "Models folder (default: ./models).")
-    Path models;
+    @Mixin
+    ModelsFolder models;
 
     private final List<Row> rows = new ArrayList<>();
     private PrintWriter err;
@@ -77,7 +78,7 @@ final class BenchAllCommand implements Callable<Integer> {
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.pekko.stream.Materializer", "error");
         long t0 = System.nanoTime();
         BackendInfo info = Backend.start();
-        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        ModelStore store = models.store();
         section("train", () -> train());
         section("inference", () -> inference(store));
         section("world", () -> world(store));

@@ -9,6 +9,7 @@ import org.reflectlab.core.bench.TrainBenchmark;
 import org.reflectlab.core.nn.unified.UnifiedConfig;
 import org.reflectlab.ui.bench.UiPulseProbe;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -103,8 +104,8 @@ final class BenchCommand implements Runnable {
 
         @Option(names = "--seconds", defaultValue = "3", description = "Seconds per measurement, a third of it warm-up (default: ${DEFAULT-VALUE}).")
         double seconds;
-        @Option(names = "--models", description = "Models folder (default: ./models).")
-        java.nio.file.Path models;
+        @Mixin
+        ModelsFolder models;
 
         @Override
         public Integer call() throws Exception {
@@ -114,7 +115,7 @@ final class BenchCommand implements Runnable {
                 return Cli.BAD_INPUT;
             }
             Backend.start(1);
-            var store = new org.reflectlab.core.store.ModelStore(models != null ? models : org.reflectlab.core.settings.AppPaths.models());
+            var store = models.store();
             var bench = new org.reflectlab.core.bench.InferenceBenchmark(
                     org.reflectlab.core.train.UnifiedModelIO.load(store, org.reflectlab.core.train.UnifiedModelIO.DEFAULT_NAME),
                     org.reflectlab.core.reflect.ReflectModels.load(store), seconds);
@@ -222,15 +223,14 @@ final class BenchCommand implements Runnable {
 
         @Option(names = "--repeats", defaultValue = "30", description = "Timed repeats (default: ${DEFAULT-VALUE}).")
         int repeats;
-        @Option(names = "--models", description = "Models folder (default: ./models).")
-        java.nio.file.Path models;
+        @Mixin
+        ModelsFolder models;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter o = spec.commandLine().getOut();
             Backend.start();
-            var reflector = org.reflectlab.core.reflect.ReflectModels.load(new org.reflectlab.core.store.ModelStore(
-                    models != null ? models : org.reflectlab.core.settings.AppPaths.models()));
+            var reflector = org.reflectlab.core.reflect.ReflectModels.load(models.store());
             var ttt = new org.reflectlab.core.scaling.TestTimeTraining(reflector);
             double[] m = ttt.measureStepCost(org.reflectlab.core.data.CaptionParser.parse("two red circles").caption(),
                     Math.max(2, repeats));

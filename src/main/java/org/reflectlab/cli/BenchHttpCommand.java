@@ -21,9 +21,9 @@ import org.reflectlab.core.serving.SceneInputs;
 import org.reflectlab.core.serving.ServingConfig;
 import org.reflectlab.core.serving.ServingNode;
 import org.reflectlab.core.serving.http.ServingHttp;
-import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -53,8 +53,8 @@ final class BenchHttpCommand implements Callable<Integer> {
     String route;
     @Option(names = "--no-admission", description = "Serve without admission control (admit whatever fits the queues), for comparison.")
     boolean noAdmission;
-    @Option(names = "--models", description = "Models folder (default: ./models).")
-    Path models;
+    @Mixin
+    ModelsFolder models;
 
     @Override
     public Integer call() throws Exception {
@@ -72,7 +72,7 @@ final class BenchHttpCommand implements Callable<Integer> {
             return Cli.BAD_INPUT;
         }
         Backend.start(1);
-        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        ModelStore store = models.store();
         ServingConfig cfg = ServingConfig.local().withAdmission(ServingConfig.Admission.defaults().withPredict(!noAdmission));
         try (ServingNode node = ServingNode.start(cfg, RouteEngine.shipped(store, "unified"));
              ServingHttp http = ServingHttp.start(node, ServingHttp.Settings.defaults(0), line -> { })) {

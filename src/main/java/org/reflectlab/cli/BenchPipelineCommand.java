@@ -15,9 +15,9 @@ import org.reflectlab.core.bench.PipelineBench;
 import org.reflectlab.core.serving.RouteEngine;
 import org.reflectlab.core.serving.ServingConfig;
 import org.reflectlab.core.serving.ServingNode;
-import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -44,8 +44,8 @@ final class BenchPipelineCommand implements Callable<Integer> {
     int parallel;
     @Option(names = "--no-cluster", description = "Skip the 2-node loopback cluster.")
     boolean noCluster;
-    @Option(names = "--models", description = "Models folder (default: ./models).")
-    Path models;
+    @Mixin
+    ModelsFolder models;
 
     @Override
     public Integer call() throws Exception {
@@ -55,7 +55,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
             return Cli.BAD_INPUT;
         }
         Backend.start(1);
-        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        ModelStore store = models.store();
         ServingNode.EngineFactory engines = RouteEngine.shipped(store, "unified");
         o.printf("# %d warm-up, %d single and %d x %d parallel requests per route; 1 worker per modality; timed at the client%n",
                 warmup, singles, bursts, parallel);

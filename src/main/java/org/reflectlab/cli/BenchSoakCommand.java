@@ -10,9 +10,9 @@ import org.reflectlab.core.serving.RouteEngine;
 import org.reflectlab.core.serving.ServingConfig;
 import org.reflectlab.core.serving.ServingNode;
 import org.reflectlab.core.bench.SoakRun;
-import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,8 +40,8 @@ final class BenchSoakCommand implements Callable<Integer> {
     int warmup;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of routes, inputs and faults (default: ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--models", description = "Models folder (default: ./models).")
-    Path models;
+    @Mixin
+    ModelsFolder models;
 
     @Override
     public Integer call() throws Exception {
@@ -52,7 +52,7 @@ final class BenchSoakCommand implements Callable<Integer> {
         }
         long rssStart = SoakRun.rssKb();
         Backend.start(1);
-        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        ModelStore store = models.store();
         SoakRun.Settings s = new SoakRun.Settings(requests, inFlight, Duration.ofMillis(timeoutMs), crashRate, slowRate, slowMs, warmup, seed);
         o.printf(Locale.ROOT, "# soak: %d requests, mixed routes, %d in flight, timeout %d ms, crash rate %.4f, slow rate %.4f (%d ms), seed %d%n",
                 requests, inFlight, timeoutMs, crashRate, slowRate, slowMs, seed);

@@ -14,9 +14,9 @@ import org.reflectlab.core.bench.SweepBench;
 import org.reflectlab.core.scaling.SweepInputs;
 import org.reflectlab.core.scaling.SweepJobs;
 import org.reflectlab.core.scaling.SweepSettings;
-import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -38,8 +38,8 @@ final class BenchSweepCommand implements Callable<Integer> {
     int emptyJobs;
     @Option(names = "--prompts", defaultValue = "assets/geneval-lite.json", description = "Prompt set (default: ${DEFAULT-VALUE}).")
     Path prompts;
-    @Option(names = "--models", description = "Models folder (default: ./models).")
-    Path models;
+    @Mixin
+    ModelsFolder models;
 
     @Override
     public Integer call() throws Exception {
@@ -58,7 +58,7 @@ final class BenchSweepCommand implements Callable<Integer> {
         // nodes leaving at the end of each setup abort their connections: expected here, not worth a warning
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.pekko.stream.Materializer", "error");
         Backend.start();
-        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        ModelStore store = models.store();
         List<PromptSet.Prompt> list = SweepInputs.prompts(PromptSet.read(prompts), s.perCategory());
         o.printf(Locale.ROOT, "# %d cores; empty jobs: %d; sweep: %s, K %s, %d prompts (one job each), seed 1%n",
                 Runtime.getRuntime().availableProcessors(), emptyJobs, s.methods().stream().map(Method::id).toList(), s.ks(), list.size());

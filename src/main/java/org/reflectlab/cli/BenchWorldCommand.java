@@ -6,13 +6,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.bench.PlayBenchmark;
-import org.reflectlab.core.settings.AppPaths;
-import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.world.ImplicitModelIO;
 import org.reflectlab.core.world.ModelKind;
 import org.reflectlab.core.world.PhysicsParams;
 import org.reflectlab.core.world.WorldModels;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -30,8 +29,8 @@ final class BenchWorldCommand implements Callable<Integer> {
     int warmup;
     @Option(names = "--alpha", defaultValue = "0.7", description = "Hybrid blend (default: ${DEFAULT-VALUE}).")
     double alpha;
-    @Option(names = "--models", description = "Models folder (default: ./models).")
-    Path models;
+    @Mixin
+    ModelsFolder models;
 
     @Override
     public Integer call() {
@@ -41,7 +40,7 @@ final class BenchWorldCommand implements Callable<Integer> {
             return Cli.BAD_INPUT;
         }
         Backend.start();
-        WorldModels wm = WorldModels.load(new ModelStore(models != null ? models : AppPaths.models()),
+        WorldModels wm = WorldModels.load(models.store(),
                 ImplicitModelIO.DEFAULT_NAME, PhysicsParams.defaults(), 32);
         if (!wm.hasImplicit()) {
             spec.commandLine().getErr().println("warning: " + wm.implicitProblem());

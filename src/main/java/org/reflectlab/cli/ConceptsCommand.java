@@ -26,10 +26,10 @@ import org.reflectlab.core.data.DataSpec;
 import org.reflectlab.core.data.ParseResult;
 import org.reflectlab.core.data.ShapesWorld;
 import org.reflectlab.core.settings.AppPaths;
-import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.store.ModelStoreException;
 import org.reflectlab.core.train.UnifiedModelIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -46,8 +46,8 @@ final class ConceptsCommand implements Callable<Integer> {
     String panel;
     @Option(names = "--seed", converter = SeedConverter.class, defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
-    @Option(names = "--models", description = "Models folder (default: ./models).")
-    Path models;
+    @Mixin
+    ModelsFolder models;
     @Option(names = "--sweep", description = "derivation/quiz/tradeoff: stored sweep name (default: the one with most rows).")
     String sweep;
     @Option(names = "--sizes", split = ",", description = "vq: codebook sizes (default: 512,1024,2048,4096,8192,16384).")
@@ -69,7 +69,7 @@ final class ConceptsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ConceptsModels m = new ConceptsModels(new ModelStore(models != null ? models : AppPaths.models()), AppPaths.sweeps());
+        ConceptsModels m = new ConceptsModels(models.store(), AppPaths.sweeps());
         Progress quiet = Progress.NONE;
         List<String> lines;
         try {

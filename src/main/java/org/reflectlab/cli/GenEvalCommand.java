@@ -18,7 +18,6 @@ import org.reflectlab.core.reflect.ReflectModels;
 import org.reflectlab.core.reflect.ReflectSettings;
 import org.reflectlab.core.reflect.Reflector;
 import org.reflectlab.core.scaling.Comparison;
-import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,8 +53,8 @@ final class GenEvalCommand implements Callable<Integer> {
     String sft;
     @Option(names = "--csv", description = "Write one row per prompt, method and K.")
     Path csv;
-    @Option(names = "--models", description = "Models folder (default: ./models).")
-    Path models;
+    @Mixin
+    ModelsFolder models;
 
     @Override
     public Integer call() throws Exception {
@@ -86,7 +85,7 @@ final class GenEvalCommand implements Callable<Integer> {
             return Cli.BAD_INPUT;
         }
         Backend.start();
-        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        ModelStore store = models.store();
         Reflector reflector = ReflectModels.load(store);
         Generator sftGenerator = null;
         if (sft != null) {

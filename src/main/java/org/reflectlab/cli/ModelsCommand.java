@@ -15,13 +15,13 @@ import org.reflectlab.core.nn.unified.UnifiedModel;
 import org.reflectlab.core.nn.world.ImplicitModel;
 import org.reflectlab.core.reflect.DetectorTraining;
 import org.reflectlab.core.reflect.GeneratorTraining;
-import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.Manifest;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.store.ModelStoreException;
 import org.reflectlab.core.train.UnifiedModelIO;
 import org.reflectlab.core.world.ImplicitModelIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,8 +36,8 @@ final class ModelsCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--models", description = "Models folder (default: ./models).")
-    Path models;
+    @Mixin
+    ModelsFolder models;
     @Option(names = "--seal", description = "Add a configuration checksum to manifests that lack one. Only for manifests "
             + "known to be as saved, such as the shipped models as committed.")
     boolean seal;
@@ -48,7 +48,7 @@ final class ModelsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        ModelStore store = models.store();
         store.removeLeftovers().forEach(note -> err.println("warning: " + note));
         List<String> which = names.isEmpty() ? all(store) : names;
         if (which.isEmpty()) {

@@ -8,9 +8,9 @@ import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.experiment.Experiment;
 import org.reflectlab.core.experiment.ExperimentRun;
 import org.reflectlab.core.reflect.ReflectModels;
-import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,8 +27,8 @@ final class OpenCommand implements Callable<Integer> {
     Path file;
     @Option(names = "--run", description = "Run the experiment (the Reflect workspace's prompt and settings) and print its numbers.")
     boolean run;
-    @Option(names = "--models", description = "Models folder (default: ./models).")
-    Path models;
+    @Mixin
+    ModelsFolder models;
 
     @Override
     public Integer call() throws Exception {
@@ -41,7 +41,7 @@ final class OpenCommand implements Callable<Integer> {
             err.println("error: " + ex.getMessage());
             return Cli.BAD_INPUT;
         }
-        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        ModelStore store = models.store();
         o.printf("# experiment: workspace %s, %d settings, saved %s%n", e.workspace(), e.settings().size(), e.created());
         if (!e.notes().isBlank()) {
             o.println("# notes: " + e.notes().replace("\n", "\n#        "));

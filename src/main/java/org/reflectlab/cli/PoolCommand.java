@@ -19,7 +19,6 @@ import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.reflect.ReflectModels;
 import org.reflectlab.core.reflect.Reflector;
 import org.reflectlab.core.reflect.SamplePool;
-import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,8 +52,8 @@ final class PoolCommand implements Callable<Integer> {
     String generator;
     @Option(names = "--out", required = true, description = "Pool file to write (tab-separated).")
     Path out;
-    @Option(names = "--models", description = "Models folder (default: ./models).")
-    Path models;
+    @Mixin
+    ModelsFolder models;
     @Mixin
     ClusterOptions clusterOptions;
 
@@ -86,7 +85,7 @@ final class PoolCommand implements Callable<Integer> {
             }
         }
         Backend.start();
-        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        ModelStore store = models.store();
         long t0 = System.nanoTime();
         IntConsumer progress = done -> {
             if (done % 200 < 16 || done == prompts) {

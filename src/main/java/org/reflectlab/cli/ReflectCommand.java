@@ -14,8 +14,6 @@ import org.reflectlab.core.reflect.ReflectSettings;
 import org.reflectlab.core.reflect.ReflectionRun;
 import org.reflectlab.core.reflect.Reflector;
 import org.reflectlab.core.reflect.RunExport;
-import org.reflectlab.core.settings.AppPaths;
-import org.reflectlab.core.store.ModelStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,8 +40,8 @@ final class ReflectCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--json", description = "Write the run as JSON.")
     Path json;
-    @Option(names = "--models", description = "Models folder (default: ./models).")
-    Path models;
+    @Mixin
+    ModelsFolder models;
 
     @Override
     public Integer call() throws Exception {
@@ -69,7 +67,7 @@ final class ReflectCommand implements Callable<Integer> {
             return Cli.BAD_INPUT;
         }
         Backend.start();
-        Reflector reflector = ReflectModels.load(new ModelStore(models != null ? models : AppPaths.models()));
+        Reflector reflector = ReflectModels.load(models.store());
         o.printf("# \"%s\" (%s), seed %d, K %d, %d sampling steps, context %d, early stop %s%n", parsed.caption().text(),
                 parsed.caption().category().label(), seed, k, sampling.steps, sampling.context, !noEarlyStop ? "on" : "off");
         ReflectionRun run = reflector.reflect(parsed.caption(), settings, it -> print(o, it), () -> false);

@@ -27,9 +27,9 @@ import org.reflectlab.core.serving.ServingNode;
 import org.reflectlab.core.serving.WorkerBoard;
 import org.reflectlab.core.serving.http.ServingHttp;
 import org.reflectlab.core.cluster.PekkoSetup;
-import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -64,8 +64,8 @@ final class ServeCommand implements Callable<Integer> {
     long forSeconds;
     @Option(names = "--stats-every", defaultValue = "10", description = "Seconds between metric lines while serving (default: ${DEFAULT-VALUE}).")
     long statsEvery;
-    @Option(names = "--models", description = "Models folder (default: ./models).")
-    Path models;
+    @Mixin
+    ModelsFolder models;
     @Option(names = "--http", paramLabel = "PORT", description = "Serve the HTTP API on this port (0 = any free port) instead of reading stdin: "
             + "POST /v1/requests, GET /v1/routes, /health, /metrics, /openapi.yaml.")
     Integer httpPort;
@@ -116,7 +116,7 @@ final class ServeCommand implements Callable<Integer> {
             return Cli.BAD_INPUT;
         }
         Backend.start();
-        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        ModelStore store = models.store();
         try (ServingNode node = ServingNode.start(cfg, RouteEngine.shipped(store, "unified"));
              ServingHttp http = httpPort == null ? null : ServingHttp.start(node, ServingHttp.Settings.defaults(httpPort).withHost(bind)
                      .withLimits(maxBodyKb * 1024, Duration.ofMillis(bodyTimeoutMs), Duration.ofSeconds(30)), line -> {

@@ -67,8 +67,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--workers", description = "Parallel workers, each with its own copy of the models (default and most: one per core, "
             + "fewer if memory is short).")
     Integer workers;
-    @Option(names = "--models", description = "Models folder (default: ./models).")
-    Path models;
+    @Mixin
+    ModelsFolder models;
     @Mixin
     ClusterOptions clusterOptions;
 
@@ -107,7 +107,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         int n = limit.workers();
         Backend.start();
-        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        ModelStore store = models.store();
         PekkoSetup.Membership membership = null;
         if (clusterOptions.cluster) {
             try {

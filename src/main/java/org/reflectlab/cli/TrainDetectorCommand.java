@@ -23,6 +23,7 @@ import org.reflectlab.core.store.ModelOutput;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.train.UnifiedModelIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,8 +41,8 @@ abstract class TrainDetectorCommand implements Callable<Integer> {
     double lr;
     @Option(names = "--eval-size", defaultValue = "2000", description = "Held-out renders to measure on (default: ${DEFAULT-VALUE}).")
     int evalSize;
-    @Option(names = "--models", description = "Models folder (default: ./models).")
-    Path models;
+    @Mixin
+    ModelsFolder models;
     @Option(names = "--output-path", description = "Also train on images from this generator's output path (decoded true scenes, "
             + "latent noise, partial re-generations), labels confirmed by the pixel reader.")
     String outputPath;
@@ -65,7 +66,7 @@ abstract class TrainDetectorCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: steps >= 1, batch >= 2 and eval size >= 1 needed");
             return Cli.BAD_INPUT;
         }
-        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        ModelStore store = models.store();
         DetectorTraining t = new DetectorTraining(config(), seed(), batch, steps, lr);
         OutputPath path = null;
         Generator generator = null;

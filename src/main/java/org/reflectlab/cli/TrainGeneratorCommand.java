@@ -22,6 +22,7 @@ import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.train.StepResult;
 import org.reflectlab.core.train.UnifiedModelIO;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -52,8 +53,8 @@ final class TrainGeneratorCommand implements Callable<Integer> {
     Integer components;
     /** Measured on the vector latent: 32 components carry what its decoder draws. */
     private static final int VECTOR_COMPONENTS = 32;
-    @Option(names = "--models", description = "Models folder (default: ./models).")
-    Path models;
+    @Mixin
+    ModelsFolder models;
     @Option(names = "--out", defaultValue = "generator", description = "Model name (default: ${DEFAULT-VALUE}).")
     String out;
     @Option(names = "--init", description = "Continue from this trained generator (its weights and latent projection) instead of random weights.")
@@ -91,7 +92,7 @@ final class TrainGeneratorCommand implements Callable<Integer> {
             return Cli.BAD_INPUT;
         }
         Backend.start();
-        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        ModelStore store = models.store();
         if (contextRate < 0 || contextRate > 1 || steps < 1 || batch < 2) {
             spec.commandLine().getErr().println("error: --context-rate must be 0..1, --steps >= 1, --batch >= 2");
             return Cli.BAD_INPUT;

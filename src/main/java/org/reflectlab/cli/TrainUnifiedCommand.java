@@ -20,6 +20,7 @@ import org.reflectlab.core.train.TrainingObserver;
 import org.reflectlab.core.train.UnifiedEval;
 import org.reflectlab.core.train.UnifiedTraining;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -78,8 +79,8 @@ final class TrainUnifiedCommand implements Callable<Integer> {
     int evalSize;
     @Option(names = "--out", defaultValue = "unified", description = "Model name to save under the models folder (default: ${DEFAULT-VALUE}).")
     String out;
-    @Option(names = "--models", description = "Models folder (default: ./models).")
-    Path models;
+    @Mixin
+    ModelsFolder models;
     @Option(names = "--resume", description = "Resume this checkpoint (a model saved with its optimizer state).")
     String resume;
     @Option(names = "--checkpoint-every", defaultValue = "0", description = "Save a resumable checkpoint <out>-checkpoint every N steps (0: never).")
@@ -108,7 +109,7 @@ final class TrainUnifiedCommand implements Callable<Integer> {
                 return Cli.BAD_INPUT;
             }
         }
-        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        ModelStore store = models.store();
         if (resume != null && !store.exists(resume)) {
             err.println("error: --resume " + resume + ": no checkpoint of that name in " + store.root()
                     + " (a stopped run prints the name to resume, e.g. " + out + "-checkpoint)");
@@ -217,7 +218,7 @@ final class TrainUnifiedCommand implements Callable<Integer> {
             Manifest m = output.save(into -> training.save(into, out + "-checkpoint", command, true), AppPaths.rescueFolders());
             o.printf("# stopped at step %d; checkpoint saved to %s. Resume with: reflectlab train unified --resume %s --out %s%s%n",
                     training.completedSteps(), store.dir(m.name()), m.name(), out,
-                    models != null ? " --models " + models : "");
+                    models.given != null ? " --models " + models.given : "");
             return 0;
         }
         // a model the folder cannot take after all is kept as a resumable checkpoint in a rescue folder

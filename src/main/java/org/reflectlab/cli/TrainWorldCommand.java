@@ -20,6 +20,7 @@ import org.reflectlab.core.world.ImplicitTraining;
 import org.reflectlab.core.world.PhysicsParams;
 import org.reflectlab.core.world.WorldSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -55,8 +56,8 @@ final class TrainWorldCommand implements Callable<Integer> {
     int rollouts;
     @Option(names = "--out", defaultValue = ImplicitModelIO.DEFAULT_NAME, description = "Model name under the models folder (default: ${DEFAULT-VALUE}).")
     String out;
-    @Option(names = "--models", description = "Models folder (default: ./models).")
-    Path models;
+    @Mixin
+    ModelsFolder models;
     @Option(names = "--log-every", defaultValue = "50", description = "Print a progress line every N steps (default: ${DEFAULT-VALUE}).")
     int logEvery;
 
@@ -80,7 +81,7 @@ final class TrainWorldCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return Cli.BAD_INPUT;
         }
-        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        ModelStore store = models.store();
         String command = commandLine();
         o.printf("# implicit world model: %,d parameters; %s%n", training.model().params().count(), command);
         AtomicBoolean stop = new AtomicBoolean();

@@ -14,9 +14,9 @@ import org.reflectlab.core.concurrent.WorkerLimit;
 import org.reflectlab.core.reflect.ReflectModels;
 import org.reflectlab.core.scaling.SweepInputs;
 import org.reflectlab.core.scaling.SweepJobs;
-import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -50,8 +50,8 @@ final class WorkerCommand implements Callable<Integer> {
     boolean rejoin;
     @Option(names = "--stats-every", defaultValue = "30", description = "Seconds between progress lines (default: ${DEFAULT-VALUE}).")
     long statsEvery;
-    @Option(names = "--models", description = "Models folder (default: ./models).")
-    Path models;
+    @Mixin
+    ModelsFolder models;
 
     /** How long a worker goes without a reachable coordinator before it says so (and exits, or rejoins). */
     static final java.time.Duration COORDINATOR_GRACE = java.time.Duration.ofSeconds(
@@ -120,7 +120,7 @@ final class WorkerCommand implements Callable<Integer> {
             return Cli.BAD_INPUT;
         }
         Backend.start();
-        ModelStore store = new ModelStore(models != null ? models : AppPaths.models());
+        ModelStore store = models.store();
         String fingerprint = SweepInputs.fingerprint(store); // verifies every model's checksum now, not at the first job
         CountDownLatch stop = new CountDownLatch(1);
         Thread hook = new Thread(stop::countDown, "reflectlab-worker-stop");

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.nn.world.ImplicitModel;
-import org.reflectlab.core.settings.AppPaths;
-import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.store.ModelStoreException;
 import org.reflectlab.core.world.ActionScript;
 import org.reflectlab.core.world.AlphaSweep;
@@ -25,6 +23,7 @@ import org.reflectlab.core.world.WorldExport;
 import org.reflectlab.core.world.WorldModels;
 import org.reflectlab.core.world.WorldSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -65,8 +64,8 @@ final class WorldCommand implements Callable<Integer> {
     Path csv;
     @Option(names = "--sweep-csv", description = "Write the sweep as CSV.")
     Path sweepCsv;
-    @Option(names = "--models", description = "Models folder (default: ./models).")
-    Path models;
+    @Mixin
+    ModelsFolder models;
     @Option(names = "--explicit-only", description = "Compare explicit physics alone, without the implicit (learned) model.")
     boolean explicitOnly;
     @Option(names = "--model", defaultValue = ImplicitModelIO.DEFAULT_NAME, description = "Implicit model name (default: ${DEFAULT-VALUE}).")
@@ -102,7 +101,7 @@ final class WorldCommand implements Callable<Integer> {
             wm = WorldModels.explicitOnly(base.physics(), size, "--explicit-only: no implicit model");
         } else {
             try {
-                ImplicitModel implicit = WorldModels.loadImplicit(new ModelStore(models != null ? models : AppPaths.models()),
+                ImplicitModel implicit = WorldModels.loadImplicit(models.store(),
                         model, size);
                 wm = WorldModels.with(base.physics(), size, implicit, null);
             } catch (ModelStoreException e) {

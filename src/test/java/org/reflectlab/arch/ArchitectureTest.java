@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +71,44 @@ class ArchitectureTest {
                 .because("images cross into ViewModels as the project's own RgbImage; the view converts at its edge "
                         + "(ui/kit/Snapshots, Images), so ViewModels test without a toolkit")
                 .check(classes);
+    }
+
+    /** The workspaces (features) of the UI; shell assembles them, kit serves them all, bench tours them. */
+    static final List<String> WORKSPACES = List.of("aphasia", "concepts", "data", "reflect", "scaling", "serving", "train", "world");
+
+    @Test
+    void workspacesDoNotImportEachOther() {
+        for (String w : WORKSPACES) {
+            String[] others = WORKSPACES.stream().filter(o -> !o.equals(w)).map(o -> "org.reflectlab.ui." + o + "..")
+                    .toArray(String[]::new);
+            noClasses().that().resideInAPackage("org.reflectlab.ui." + w + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others)
+                    .because("a workspace is a feature: what two of them share lives in ui/kit or core, so one can change "
+                            + "or be removed without touching another")
+                    .check(classes);
+        }
+    }
+
+    @Test
+    void theKitServesWorkspacesWithoutKnowingThem() {
+        noClasses().that().resideInAPackage("org.reflectlab.ui.kit..")
+                .should().dependOnClassesThat().resideInAnyPackage(WORKSPACES.stream().map(w -> "org.reflectlab.ui." + w + "..")
+                        .toArray(String[]::new))
+                .because("ui/kit is what every workspace uses; a kit class that knew a workspace would tie all the others to it")
+                .check(classes);
+    }
+
+    @Test
+    void everyWorkspaceIsNamedInTheRule() {
+        // a workspace package added later without being listed here would escape the rule above
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        classes.forEach(c -> {
+            String p = c.getPackageName();
+            if (p.startsWith("org.reflectlab.ui.")) {
+                found.add(p.substring("org.reflectlab.ui.".length()).split("\\.")[0]);
+            }
+        });
+        found.removeAll(List.of("kit", "shell", "bench"));
+        org.junit.jupiter.api.Assertions.assertEquals(new java.util.TreeSet<>(WORKSPACES), found);
     }
 }

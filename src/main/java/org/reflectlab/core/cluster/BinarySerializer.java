@@ -7,6 +7,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
@@ -16,14 +18,34 @@ import org.apache.pekko.serialization.SerializerWithStringManifest;
 /**
  * What the serializers of messages that cross nodes share: plain binary through Data streams (no
  * Java serialization, no reflection), actor references as Pekko's own strings, and one way to say
- * that a message could not be written or read. Subclasses write and read their own message types.
+ * that a message could not be written or read. Subclasses register how each of their message types
+ * is written and read ({@link #message}); the manifest, the lookup and the errors are written here once.
  */
 public abstract class BinarySerializer extends SerializerWithStringManifest {
 
     private final ExtendedActorSystem system;
     private final int id;
     private final String what;
+    private final List<Codec<?>> codecs = new ArrayList<>();
     private volatile ActorRefResolver resolver;
+
+    /** Writes one message's fields. */
+    @FunctionalInterface
+    protected interface Writer<T> {
+        void write(T message, DataOutputStream out) throws IOException;
+    }
+
+    /** Reads one message's fields back, in the order they were written. */
+    @FunctionalInterface
+    protected interface Reader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    private record Codec<T>(String manifest, Class<T> type, Writer<? super T> writer, Reader<? extends T> reader) {
+        void write(Object o, DataOutputStream out) throws IOException {
+            writer.write(type.cast(o), out);
+        }
+    }
 
     /** @param what the messages' name in errors ("serving", "job") */
     protected BinarySerializer(ExtendedActorSystem system, int id, String what) {
@@ -32,11 +54,27 @@ public abstract class BinarySerializer extends SerializerWithStringManifest {
         this.what = what;
     }
 
-    /** Writes one message; {@code false} if it is none of this serializer's. */
-    protected abstract boolean write(Object o, DataOutputStream out) throws IOException;
+    /**
+     * Registers a message type under a one-letter manifest (call from the constructor). A message is
+     * written by the first registered type it is an instance of.
+     */
+    protected final <T> void message(String manifest, Class<T> type, Writer<? super T> writer, Reader<? extends T> reader) {
+        codecs.add(new Codec<>(manifest, type, writer, reader));
+    }
 
-    /** Reads one message of this manifest; null for an unknown manifest. */
-    protected abstract Object read(String manifest, DataInputStream in) throws IOException;
+    @Override
+    public final String manifest(Object o) {
+        return codecOf(o).manifest();
+    }
+
+    private Codec<?> codecOf(Object o) {
+        for (Codec<?> c : codecs) {
+            if (c.type().isInstance(o)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("not a " + what + " message: " + o.getClass().getName());
+    }
 
     @Override
     public final int identifier() {
@@ -46,10 +84,9 @@ public abstract class BinarySerializer extends SerializerWithStringManifest {
     @Override
     public final byte[] toBinary(Object o) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Codec<?> codec = codecOf(o);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            if (!write(o, out)) {
-                throw new IllegalArgumentException("not a " + what + " message: " + o.getClass().getName());
-            }
+            codec.write(o, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -58,16 +95,13 @@ public abstract class BinarySerializer extends SerializerWithStringManifest {
 
     @Override
     public final Object fromBinary(byte[] data, String manifest) throws NotSerializableException {
-        Object message;
+        Codec<?> codec = codecs.stream().filter(c -> c.manifest().equals(manifest)).findFirst()
+                .orElseThrow(() -> new NotSerializableException("unknown " + what + " manifest '" + manifest + "'"));
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            message = read(manifest, in);
+            return codec.reader().read(in);
         } catch (IOException | RuntimeException e) {
             throw new NotSerializableException("a " + what + " message did not read back: " + e.getMessage());
         }
-        if (message == null) {
-            throw new NotSerializableException("unknown " + what + " manifest '" + manifest + "'");
-        }
-        return message;
     }
 
     protected final void writeRef(DataOutputStream out, ActorRef<?> ref) throws IOException {

@@ -19,33 +19,22 @@ public final class ServingSerializer extends BinarySerializer {
 
     public ServingSerializer(ExtendedActorSystem system) {
         super(system, ID, "serving");
-    }
-
-    @Override
-    public String manifest(Object o) {
-        if (o instanceof Worker.Job) {
-            return "J";
-        } else if (o instanceof Worker.Cancel) {
-            return "C";
-        } else if (o instanceof Worker.JobResult) {
-            return "R";
-        } else if (o instanceof Payload) {
-            return "P";
-        }
-        throw new IllegalArgumentException("not a serving message: " + o.getClass().getName());
-    }
-
-    @Override
-    protected boolean write(Object o, DataOutputStream out) throws IOException {
-        if (o instanceof Worker.Job j) {
+        message("J", Worker.Job.class, (j, out) -> {
             out.writeLong(j.requestId());
             out.writeByte(j.stage().ordinal());
             writePayload(out, j.payload());
             out.writeLong(j.budgetMillis());
             writeRef(out, j.replyTo());
-        } else if (o instanceof Worker.Cancel c) {
-            out.writeLong(c.requestId());
-        } else if (o instanceof Worker.JobResult r) {
+        }, in -> {
+            long id = in.readLong();
+            Stage stage = Stage.values()[in.readByte()];
+            Payload p = readPayload(in);
+            long budget = in.readLong();
+            ActorRef<Worker.JobResult> replyTo = readRef(in);
+            return new Worker.Job(id, stage, p, budget, replyTo);
+        });
+        message("C", Worker.Cancel.class, (c, out) -> out.writeLong(c.requestId()), in -> new Worker.Cancel(in.readLong()));
+        message("R", Worker.JobResult.class, (r, out) -> {
             out.writeLong(r.requestId());
             out.writeByte(r.stage().ordinal());
             writePayload(out, r.payload());
@@ -54,38 +43,13 @@ public final class ServingSerializer extends BinarySerializer {
             writeString(out, r.worker());
             writeString(out, r.notUnderstood());
             out.writeDouble(r.costMillis());
-        } else if (o instanceof Payload p) {
-            writePayload(out, p);
-        } else {
-            return false;
-        }
-        return true;
-    }
-
-    @Override
-    protected Object read(String manifest, DataInputStream in) throws IOException {
-        switch (manifest) {
-            case "J": {
-                long id = in.readLong();
-                Stage stage = Stage.values()[in.readByte()];
-                Payload p = readPayload(in);
-                long budget = in.readLong();
-                ActorRef<Worker.JobResult> replyTo = readRef(in);
-                return new Worker.Job(id, stage, p, budget, replyTo);
-            }
-            case "C":
-                return new Worker.Cancel(in.readLong());
-            case "R": {
-                long id = in.readLong();
-                Stage stage = Stage.values()[in.readByte()];
-                return new Worker.JobResult(id, stage, readPayload(in), readString(in), readString(in), readString(in), readString(in),
-                        in.readDouble());
-            }
-            case "P":
-                return readPayload(in);
-            default:
-                return null;
-        }
+        }, in -> {
+            long id = in.readLong();
+            Stage stage = Stage.values()[in.readByte()];
+            return new Worker.JobResult(id, stage, readPayload(in), readString(in), readString(in), readString(in), readString(in),
+                    in.readDouble());
+        });
+        message("P", Payload.class, (p, out) -> writePayload(out, p), ServingSerializer::readPayload);
     }
 
     private static void writePayload(DataOutputStream out, Payload p) throws IOException {

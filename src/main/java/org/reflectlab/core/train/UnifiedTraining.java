@@ -27,7 +27,7 @@ import org.reflectlab.core.store.ModelStoreException;
  * reproducible from its seed and resumable from a checkpoint. Held-out data comes from a
  * different seed than training data.
  */
-public final class UnifiedTraining {
+public final class UnifiedTraining extends TrainingRun<UnifiedModel> {
 
     /** Held-out scenes are drawn with seed + this, never from the training stream. */
     public static final long HELDOUT_SEED_OFFSET = 1_000_003;
@@ -35,24 +35,15 @@ public final class UnifiedTraining {
     /** A step whose loss exceeds this many times the running average is undone, as a NaN is. */
     public static final double EXPLOSION_FACTOR = 1000;
 
-    private final UnifiedModel model;
-    private final TrainSettings settings;
     private final ShapesWorld train;
     private final ShapesWorld heldOut;
-    private final StepTrainer trainer;
-    private final LossHistory history;
     private final List<Sample> panelSamples;
-    private final WarmupCosine schedule;
     private java.util.function.UnaryOperator<MultiDataSet> batchFilter = java.util.function.UnaryOperator.identity();
 
     private UnifiedTraining(UnifiedModel model, TrainSettings settings, LossHistory history) {
-        this.model = model;
-        this.settings = settings;
+        super(model, settings, history, UnifiedTraining::trainer);
         this.train = new ShapesWorld(dataSpec(settings.seed(), model.config().imageSize()));
         this.heldOut = new ShapesWorld(dataSpec(settings.seed() + HELDOUT_SEED_OFFSET, model.config().imageSize()));
-        this.history = history;
-        this.schedule = new WarmupCosine(settings.learningRate(), settings.warmupSteps(), settings.steps(), 0.05);
-        this.trainer = trainer(model, schedule);
         this.trainer.guardExplosions(EXPLOSION_FACTOR);
         this.panelSamples = heldOut.samples(0, PANEL_SIZE);
     }
@@ -98,27 +89,6 @@ public final class UnifiedTraining {
     /** For tests: every batch passes through this first (e.g. to make one of them NaN). */
     public void filterBatches(java.util.function.UnaryOperator<MultiDataSet> filter) {
         this.batchFilter = filter;
-    }
-
-    public UnifiedModel model() {
-        return model;
-    }
-
-    public TrainSettings settings() {
-        return settings;
-    }
-
-    public LossHistory history() {
-        return history;
-    }
-
-    /** Steps completed so far. */
-    public long completedSteps() {
-        return trainer.iteration();
-    }
-
-    public boolean finished() {
-        return completedSteps() >= settings.steps();
     }
 
     /** The next batch of the training stream, as the graph's placeholders. */

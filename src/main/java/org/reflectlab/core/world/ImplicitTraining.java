@@ -18,7 +18,7 @@ import org.reflectlab.core.train.LossHistory;
 import org.reflectlab.core.train.SdTrainer;
 import org.reflectlab.core.train.StepResult;
 import org.reflectlab.core.train.TrainSettings;
-import org.reflectlab.core.train.WarmupCosine;
+import org.reflectlab.core.train.TrainingRun;
 
 /**
  * One training run of the implicit world model on windows of the true simulator. Window i of
@@ -26,7 +26,7 @@ import org.reflectlab.core.train.WarmupCosine;
  * random number of frames simulated first so settled balls appear too), so a run is
  * reproducible from its seed. Held-out windows and rollouts come from other seeds.
  */
-public final class ImplicitTraining {
+public final class ImplicitTraining extends TrainingRun<ImplicitModel> {
 
     public static final long HELDOUT_SEED_OFFSET = 1_000_003;
     /** Longest simulation before a window starts. */
@@ -35,47 +35,19 @@ public final class ImplicitTraining {
     public static final String COPY_MSE = "heldout_copy_last_frame_mse";
     public static final String RECON_MSE = "heldout_recon_mse";
 
-    private final ImplicitModel model;
-    private final TrainSettings settings;
     private final PhysicsParams physics;
-    private final SdTrainer trainer;
-    private final LossHistory history;
     private final MultiDataSet heldOut;
     private double seconds;
 
     public ImplicitTraining(ImplicitModel model, TrainSettings settings, PhysicsParams physics) {
-        this.model = model;
-        this.settings = settings;
+        super(model, settings, new LossHistory(model.lossComponents()), (m, schedule) -> new SdTrainer(m.trainingGraph(), m.params(),
+                m.features(), ImplicitModel.LOSS, m.lossWeights(), schedule));
         this.physics = physics;
-        this.history = new LossHistory(model.lossComponents());
-        WarmupCosine schedule = new WarmupCosine(settings.learningRate(), settings.warmupSteps(), settings.steps(), 0.05);
-        this.trainer = new SdTrainer(model.trainingGraph(), model.params(), model.features(), ImplicitModel.LOSS,
-                model.lossWeights(), schedule);
         this.heldOut = batch(settings.seed() + HELDOUT_SEED_OFFSET, 0, settings.evalSize());
     }
 
     public static ImplicitTraining fresh(ImplicitConfig config, TrainSettings settings, PhysicsParams physics) {
         return new ImplicitTraining(ImplicitModel.create(config, settings.seed()), settings, physics);
-    }
-
-    public ImplicitModel model() {
-        return model;
-    }
-
-    public TrainSettings settings() {
-        return settings;
-    }
-
-    public LossHistory history() {
-        return history;
-    }
-
-    public long completedSteps() {
-        return trainer.iteration();
-    }
-
-    public boolean finished() {
-        return completedSteps() >= settings.steps();
     }
 
     public StepResult trainStep() {

@@ -4,22 +4,20 @@ import java.nio.file.Path;
 import javafx.beans.value.ObservableValue;
 import org.reflectlab.core.aphasia.AphasiaExport;
 import org.reflectlab.core.aphasia.AphasiaResult;
-import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.data.ImageGrid;
 import org.reflectlab.core.data.RgbImage;
+import org.reflectlab.ui.kit.FileExport;
 import org.reflectlab.ui.kit.Notifier;
 
 /** The shown round-trip result's exports, each written in the background; with no result, a message instead. */
 public final class AphasiaExports {
 
-    private final TaskRunner runner;
-    private final Notifier notifier;
+    private final FileExport files;
     private final ObservableValue<AphasiaResult> result;
 
     AphasiaExports(TaskRunner runner, Notifier notifier, ObservableValue<AphasiaResult> result) {
-        this.runner = runner;
-        this.notifier = notifier;
+        this.files = new FileExport(runner, notifier);
         this.result = result;
     }
 
@@ -42,14 +40,8 @@ public final class AphasiaExports {
 
     private void export(Path file, Export export) {
         AphasiaResult r = result.getValue();
-        if (r == null) {
-            notifier.error("Nothing to export", "Run the round trip first.");
-            return;
+        if (!files.nothing(r, "Run the round trip first.")) {
+            files.write(file, () -> export.write(r));
         }
-        runner.submit(BackgroundTask.of("Exporting " + file.getFileName(), ctx -> {
-            export.write(r);
-            return file;
-        }).onSuccess(p -> notifier.info("Saved " + p))
-                .onFailure(e -> notifier.error("Export failed", "Could not write " + file + ": " + e.getMessage())));
     }
 }

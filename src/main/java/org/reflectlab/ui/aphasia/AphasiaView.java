@@ -340,11 +340,7 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
                         + "caption it reads from the same scene. What it sees is more than what it can say.",
                 "None comparable: arXiv 2510.21842 shows the gap in large unified models, on their images and metrics; no number"
                         + " of it carries over to these 32x32 scenes and this judge. What this model does is under This run.",
-                javafx.beans.binding.Bindings.createStringBinding(() -> {
-                    AphasiaResult r = vm.resultProperty().get();
-                    if (r == null) {
-                        return "";
-                    }
+                org.reflectlab.ui.kit.Notice.measured(vm.resultProperty(), r -> {
                     StringBuilder sb = new StringBuilder(r.settings().samples() + " scenes; gap (visual - textual):");
                     for (Metric m : METRICS) {
                         if (m.isAttribute()) {
@@ -352,7 +348,7 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
                         }
                     }
                     return sb.append(String.format(Locale.ROOT, " image-to-text R@1 %.3f.", r.retrieval().imageToTextAt1())).toString();
-                }, vm.resultProperty()),
+                }),
                 "Which attributes survive words (color, count) and which do not. Sort the scenes by fine position and look at the "
                         + "overlays: the textual route puts each object back at its cell's centre, so cyan and red fringes part.",
                 null,

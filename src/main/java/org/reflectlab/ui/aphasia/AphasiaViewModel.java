@@ -99,7 +99,7 @@ public final class AphasiaViewModel {
                     fromCache.set(cached[0]);
                     show(r);
                     roundTrip.status(summary(r, cached[0]));
-                }, "Cancelled; the last result (if any) is still shown.", "The round trip failed.",
+                }, "Cancelled; the last result (if any) is still shown.", e -> "The round trip failed.",
                 e -> problem.set(String.valueOf(e.getMessage())));
     }
 

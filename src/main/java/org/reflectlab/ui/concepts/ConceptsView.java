@@ -95,7 +95,7 @@ public final class ConceptsView extends BorderPane implements org.reflectlab.ui.
     }
 
     /** Explanation, formula, Run/Cancel with progress and status, then the panel's own content. */
-    private <R> VBox panel(String id, String explanation, String tex, ExperimentModel<R> m, Runnable run, Node... content) {
+    private <R> VBox panel(String id, String explanation, String tex, ConceptExperiment<R> m, Runnable run, Node... content) {
         Label text = new Label(explanation);
         text.setWrapText(true);
         text.setMaxWidth(1100);

@@ -37,7 +37,7 @@ import org.reflectlab.core.train.UnifiedModelIO;
 import org.reflectlab.ui.kit.Notifier;
 
 /**
- * The Concepts workspace: one live experiment per appendix panel ({@link ExperimentModel}), the shared
+ * The Concepts workspace: one live experiment per appendix panel ({@link ConceptExperiment}), the shared
  * settings (seed, the caption the attention and TTT panels read) and the attention map selection.
  */
 public final class ConceptsViewModel {
@@ -45,14 +45,14 @@ public final class ConceptsViewModel {
     private final ConceptsModels models;
     private final Notifier notifier;
 
-    public final ExperimentModel<Tokenization.Result> tokens;
-    public final ExperimentModel<VqSweep.Result> vq;
-    public final ExperimentModel<AttentionMaps.Result> attention;
-    public final ExperimentModel<ModalityLosses.Result> losses;
-    public final ExperimentModel<TttConvergence.Result> ttt;
-    public final ExperimentModel<Derivation.Result> derivation;
-    public final ExperimentModel<Tradeoff.Result> tradeoff;
-    public final ExperimentModel<List<Quiz.Answer>> quiz;
+    public final ConceptExperiment<Tokenization.Result> tokens;
+    public final ConceptExperiment<VqSweep.Result> vq;
+    public final ConceptExperiment<AttentionMaps.Result> attention;
+    public final ConceptExperiment<ModalityLosses.Result> losses;
+    public final ConceptExperiment<TttConvergence.Result> ttt;
+    public final ConceptExperiment<Derivation.Result> derivation;
+    public final ConceptExperiment<Tradeoff.Result> tradeoff;
+    public final ConceptExperiment<List<Quiz.Answer>> quiz;
 
     // Properties //
 
@@ -69,14 +69,14 @@ public final class ConceptsViewModel {
     public ConceptsViewModel(TaskRunner runner, Notifier notifier, ConceptsModels models) {
         this.models = models;
         this.notifier = notifier;
-        tokens = new ExperimentModel<>("Concepts: tokenization", runner, notifier);
-        vq = new ExperimentModel<>("Concepts: VQ codebooks", runner, notifier);
-        attention = new ExperimentModel<>("Concepts: attention", runner, notifier);
-        losses = new ExperimentModel<>("Concepts: modality losses", runner, notifier);
-        ttt = new ExperimentModel<>("Concepts: TTT convergence", runner, notifier);
-        derivation = new ExperimentModel<>("Concepts: scaling-law derivation", runner, notifier);
-        tradeoff = new ExperimentModel<>("Concepts: train vs test compute", runner, notifier);
-        quiz = new ExperimentModel<>("Concepts: comprehension checks", runner, notifier);
+        tokens = new ConceptExperiment<>("Concepts: tokenization", runner, notifier);
+        vq = new ConceptExperiment<>("Concepts: VQ codebooks", runner, notifier);
+        attention = new ConceptExperiment<>("Concepts: attention", runner, notifier);
+        losses = new ConceptExperiment<>("Concepts: modality losses", runner, notifier);
+        ttt = new ConceptExperiment<>("Concepts: TTT convergence", runner, notifier);
+        derivation = new ConceptExperiment<>("Concepts: scaling-law derivation", runner, notifier);
+        tradeoff = new ConceptExperiment<>("Concepts: train vs test compute", runner, notifier);
+        quiz = new ConceptExperiment<>("Concepts: comprehension checks", runner, notifier);
         fullMap = selected(AttentionMaps.Mask.FULL);
         causalMap = selected(AttentionMaps.Mask.CAUSAL);
         caption.addListener((o, a, b) -> captionError.set(parse(b).ok() ? "" : parse(b).error().message()));
@@ -131,7 +131,7 @@ public final class ConceptsViewModel {
         return causalMap;
     }
 
-    public List<ExperimentModel<?>> all() {
+    public List<ConceptExperiment<?>> all() {
         return List.of(tokens, vq, attention, losses, ttt, derivation, tradeoff, quiz);
     }
 

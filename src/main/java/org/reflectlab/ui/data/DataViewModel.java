@@ -25,6 +25,7 @@ import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.Sample;
 import org.reflectlab.core.data.SceneAudio;
 import org.reflectlab.core.data.ShapesWorld;
+import org.reflectlab.ui.kit.FileExport;
 import org.reflectlab.ui.kit.Notifier;
 
 /**
@@ -40,6 +41,7 @@ public final class DataViewModel {
 
     private final TaskRunner runner;
     private final Notifier notifier;
+    private final FileExport files;
 
     // Properties //
     private final IntegerProperty seed = new SimpleIntegerProperty(1);
@@ -63,6 +65,7 @@ public final class DataViewModel {
     public DataViewModel(TaskRunner runner, Notifier notifier) {
         this.runner = runner;
         this.notifier = notifier;
+        this.files = new FileExport(runner, notifier);
         seed.addListener((o, a, b) -> refresh());
         count.addListener((o, a, b) -> refresh());
         category.addListener((o, a, b) -> refresh());
@@ -172,17 +175,12 @@ public final class DataViewModel {
     /** Writes the current grid as a PNG in the background. */
     public void exportGrid(Path target) {
         List<RgbImage> images = samples.stream().map(SampleCard::image).toList();
-        if (images.isEmpty()) {
-            notifier.error("Nothing to export", "The sample grid is empty.");
+        if (files.nothing(images.isEmpty() ? null : images, "The sample grid is empty.")) {
             return;
         }
         exporting.set(true);
-        runner.submit(BackgroundTask.of("Exporting " + target.getFileName(), ctx -> {
-            ImageGrid.writePng(ImageGrid.compose(images, 8, Math.max(1, 96 / images.get(0).width()), 4, 0.2f), target);
-            return target;
-        }).onSuccess(p -> notifier.info("Saved " + p))
-                .onFailure(e -> notifier.error("Export failed", "Could not write " + target + ": " + e.getMessage()))
-                .onFinished(() -> exporting.set(false)));
+        files.write(target, () -> ImageGrid.writePng(ImageGrid.compose(images, 8, Math.max(1, 96 / images.get(0).width()), 4, 0.2f),
+                target), () -> exporting.set(false));
     }
 
     private final javafx.beans.property.ReadOnlyStringWrapper soundProblem = new javafx.beans.property.ReadOnlyStringWrapper("");

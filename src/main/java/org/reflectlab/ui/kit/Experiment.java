@@ -1,6 +1,8 @@
 package org.reflectlab.ui.kit;
 
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -15,7 +17,8 @@ import org.reflectlab.core.concurrent.TaskRunner;
 /**
  * One experiment of a workspace as the user sees it: its own busy flag, progress, status line
  * and task, so two experiments neither block nor cancel each other. Submit, cancel and the
- * failure path (status line plus a notification) are written here once.
+ * failure path (status line plus a notification) are written here once, for every workspace
+ * (Aphasia's experiments, each Concepts panel through {@code ConceptExperiment}).
  */
 public final class Experiment {
 
@@ -26,6 +29,7 @@ public final class Experiment {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper status;
     private TaskHandle task = TaskHandle.DONE;
+    private double startProgress = 0;
 
     /** @param failureTitle the notification's title when a run fails, e.g. "Aphasia run failed" */
     public Experiment(TaskRunner runner, Notifier notifier, String failureTitle, String initialStatus) {
@@ -36,24 +40,33 @@ public final class Experiment {
     }
 
     /**
-     * Starts {@code work} unless this experiment is running already (then returns false). On
-     * success {@code done} runs on the UI thread; a cancel says {@code cancelledStatus}; a failure
-     * shows its message as the status (or {@code failedStatus} when given) and notifies.
+     * The bar runs indeterminate from the start until the work first reports progress (for work that
+     * says how far it got only now and then); otherwise it starts empty.
+     */
+    public Experiment indeterminateAtStart() {
+        startProgress = -1;
+        return this;
+    }
+
+    /**
+     * Starts {@code work} unless this experiment is running already (then returns false). On success
+     * {@code done} runs on the UI thread; a cancel says {@code cancelledStatus}; a failure shows
+     * {@code failedStatus} of it as the status and notifies with its message.
      */
     public <V> boolean submit(String title, String startingStatus, BackgroundTask.Work<V> work, Consumer<? super V> done,
-                              String cancelledStatus, String failedStatus, Consumer<Throwable> failed) {
+                              String cancelledStatus, Function<Throwable, String> failedStatus, Consumer<Throwable> failed) {
         if (running.get()) {
             return false;
         }
         running.set(true);
-        progress.set(0);
+        progress.set(startProgress);
         status.set(startingStatus);
         task = runner.submit(BackgroundTask.of(title, work).onSuccess(done)
                 .onCancelled(() -> status.set(cancelledStatus))
                 .onFailure(e -> {
                     failed.accept(e);
-                    status.set(failedStatus != null ? failedStatus : String.valueOf(e.getMessage()));
-                    notifier.error(failureTitle, String.valueOf(e.getMessage()));
+                    status.set(failedStatus.apply(e));
+                    notifier.error(failureTitle, message(e));
                 })
                 .onFinished(() -> {
                     running.set(false);
@@ -64,7 +77,7 @@ public final class Experiment {
 
     /** As above with "Cancelled." and the failure's own message as the status. */
     public <V> boolean submit(String title, String startingStatus, BackgroundTask.Work<V> work, Consumer<? super V> done) {
-        return submit(title, startingStatus, work, done, "Cancelled.", null, e -> { });
+        return submit(title, startingStatus, work, done, "Cancelled.", Experiment::message, e -> { });
     }
 
     /** Reports a fraction of the work from the background thread (coalesced by the runner's UI hop). */
@@ -72,6 +85,12 @@ public final class Experiment {
         ctx.progress(done, total);
         ctx.message(message);
         ctx.onUiThread(() -> progress.set(done / (double) total));
+    }
+
+    /** Shows a fraction of the work (-1: indeterminate) and says what it is doing (UI thread). */
+    public void show(double fraction, String text) {
+        progress.set(fraction);
+        status.set(text);
     }
 
     public void cancel() {
@@ -93,5 +112,14 @@ public final class Experiment {
 
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** What went wrong, in words: the cause of a wrapped failure, or its type when it has no message. */
+    public static String message(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && (t.getMessage() == null || t instanceof ExecutionException)) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

@@ -1,7 +1,10 @@
 package org.reflectlab.ui.kit;
 
 import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 
 /**
  * A workspace's "What to notice": the lecture's claim it tests, the paper's number, what this run
@@ -14,6 +17,14 @@ public record Notice(String claim, String paper, ObservableStringValue measured,
     public Notice {
         terms = List.copyOf(terms);
         terms.forEach(Glossary::get); // every term named here exists in the glossary
+    }
+
+    /** What this run measured, live: {@code text} of the current value, empty until there is one. */
+    public static <T> ObservableStringValue measured(ObservableValue<T> value, Function<? super T, String> text) {
+        return Bindings.createStringBinding(() -> {
+            T v = value.getValue();
+            return v == null ? "" : text.apply(v);
+        }, value);
     }
 
     /** A view that has one. */

@@ -2,53 +2,35 @@ package org.reflectlab.ui.reflect;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.data.ImageGrid;
 import org.reflectlab.core.reflect.Compute;
 import org.reflectlab.core.reflect.Iteration;
 import org.reflectlab.core.reflect.ReflectionRun;
 import org.reflectlab.core.reflect.RunExport;
+import org.reflectlab.ui.kit.FileExport;
 import org.reflectlab.ui.kit.Notifier;
 
 /** Reflect's exports: the filmstrip as one PNG, the finished run as JSON; written in the background, the outcome notified. */
 final class ReflectExports {
 
-    private final TaskRunner runner;
-    private final Notifier notifier;
+    private final FileExport export;
 
     ReflectExports(TaskRunner runner, Notifier notifier) {
-        this.runner = runner;
-        this.notifier = notifier;
+        this.export = new FileExport(runner, notifier);
     }
 
     void strip(List<Iteration> iterations, Path file) {
         List<Iteration> its = List.copyOf(iterations);
-        if (its.isEmpty()) {
-            notifier.error("Nothing to export", "Run reflection first.");
-            return;
+        if (!export.nothing(its.isEmpty() ? null : its, "Run reflection first.")) {
+            export.write(file, () -> ImageGrid.writePng(RunExport.strip(its), file));
         }
-        write(file, () -> ImageGrid.writePng(RunExport.strip(its), file));
     }
 
     void json(ReflectionRun run, Compute compute, Path file) {
-        if (run == null) {
-            notifier.error("Nothing to export", "Finish a reflection run first.");
-            return;
+        if (!export.nothing(run, "Finish a reflection run first.")) {
+            var map = RunExport.toMap(run, compute);
+            export.write(file, () -> RunExport.writeJson(map, file));
         }
-        var map = RunExport.toMap(run, compute);
-        write(file, () -> RunExport.writeJson(map, file));
-    }
-
-    private interface Write {
-        void run() throws Exception;
-    }
-
-    private void write(Path file, Write write) {
-        runner.submit(BackgroundTask.of("Exporting " + file.getFileName(), ctx -> {
-            write.run();
-            return file;
-        }).onSuccess(p -> notifier.info("Saved " + p)).onFailure(e -> notifier.error("Export failed",
-                "Could not write " + file + ": " + e.getMessage())));
     }
 }

@@ -204,11 +204,7 @@ public final class ScalingView extends BorderPane implements org.reflectlab.ui.k
                         + "describes; methods differ in how fast they saturate and in what each unit of K costs.",
                 "Reflect-DiT reports 0.81 at N=20 against 0.75 for best-of-20. Here, on 60 prompts: Reflect-DiT 0.750 at K=20 "
                         + "with 80 NFE per answer, best-of-N 0.667 with 326 NFE; reflection's gamma 0.46.",
-                javafx.beans.binding.Bindings.createStringBinding(() -> {
-                    StoredSweeps.Run run = vm.stored().currentProperty().get();
-                    if (run == null) {
-                        return "";
-                    }
+                org.reflectlab.ui.kit.Notice.measured(vm.stored().currentProperty(), run -> {
                     StringBuilder sb = new StringBuilder("Sweep '" + run.store().name() + "':");
                     for (var c : run.analysis().curves().values()) {
                         var last = c.points().get(c.points().size() - 1);
@@ -218,7 +214,7 @@ public final class ScalingView extends BorderPane implements org.reflectlab.ui.k
                                         : String.format(java.util.Locale.ROOT, ", gamma %.2f", c.fit().gamma())));
                     }
                     return sb.substring(0, sb.length() - 1) + ".";
-                }, vm.stored().currentProperty()),
+                }),
                 "Where each curve bends, and how wide its shaded interval is (with a few prompts they overlap: no winner yet). On "
                         + "the NFE chart reflection's points sit far left of best-of-N's: it stops early when the critic is satisfied.",
                 null,

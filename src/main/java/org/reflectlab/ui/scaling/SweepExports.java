@@ -4,54 +4,49 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.scaling.SweepRow;
 import org.reflectlab.core.store.AtomicFile;
+import org.reflectlab.ui.kit.FileExport;
 import org.reflectlab.ui.kit.Notifier;
 import org.reflectlab.ui.kit.Snapshots;
 
 /** The Scaling workspace's exports (rows as CSV, fits as JSON, chart images), each written off the FX thread. */
 final class SweepExports {
 
-    private final TaskRunner runner;
-    private final Notifier notifier;
+    private final FileExport export;
 
     SweepExports(TaskRunner runner, Notifier notifier) {
-        this.runner = runner;
-        this.notifier = notifier;
+        this.export = new FileExport(runner, notifier);
     }
 
     void csv(StoredSweeps.Run run, Path file) {
-        runner.submit(BackgroundTask.of("Export sweep CSV", ctx -> {
+        export.run("Export sweep CSV", file, () -> {
             List<SweepRow> rows = run.store().rows();
             SweepRow.writeCsv(rows, file);
-            return rows.size();
-        }).onSuccess(n -> notifier.info("Wrote " + n + " rows to " + file))
-                .onFailure(e -> notifier.error("Export failed", e.getMessage())));
+            return "Wrote " + rows.size() + " rows to " + file;
+        });
     }
 
     void json(StoredSweeps.Run run, Path file) {
-        runner.submit(BackgroundTask.of("Export fits JSON", ctx -> {
+        export.run("Export fits JSON", file, () -> {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("sweep", run.store().name());
             doc.put("settings", run.store().settings().describe());
             doc.put("models", run.store().info().get("models"));
             doc.put("methods", run.analysis().describe());
             AtomicFile.writeJson(file, doc);
-            return file;
-        }).onSuccess(f -> notifier.info("Wrote fits to " + f))
-                .onFailure(e -> notifier.error("Export failed", e.getMessage())));
+            return "Wrote fits to " + file;
+        });
     }
 
     void charts(Map<String, RgbImage> images, Path dir) {
-        runner.submit(BackgroundTask.of("Export charts", ctx -> {
+        export.run("Export charts", dir, () -> {
             for (Map.Entry<String, RgbImage> e : images.entrySet()) {
                 Snapshots.writePng(e.getValue(), dir.resolve(e.getKey()));
             }
-            return images.size();
-        }).onSuccess(n -> notifier.info("Wrote " + n + " charts to " + dir))
-                .onFailure(e -> notifier.error("Export failed", e.getMessage())));
+            return "Wrote " + images.size() + " charts to " + dir;
+        });
     }
 }

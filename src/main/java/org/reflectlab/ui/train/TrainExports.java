@@ -5,6 +5,7 @@ import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.data.ImageGrid;
 import org.reflectlab.core.train.UnifiedTraining;
+import org.reflectlab.ui.kit.FileExport;
 import org.reflectlab.ui.kit.Notifier;
 
 /** The Train workspace's files, written in the background: checkpoints, the loss history as CSV, a chart as PNG. */
@@ -12,6 +13,7 @@ public final class TrainExports {
 
     private final TaskRunner runner;
     private final Notifier notifier;
+    private final FileExport files;
     private final java.util.function.Supplier<UnifiedTraining> current;
     private final java.util.function.BooleanSupplier canSave;
 
@@ -20,6 +22,7 @@ public final class TrainExports {
                  java.util.function.BooleanSupplier canSave) {
         this.runner = runner;
         this.notifier = notifier;
+        this.files = new FileExport(runner, notifier);
         this.current = current;
         this.canSave = canSave;
     }
@@ -27,14 +30,9 @@ public final class TrainExports {
     /** Every step's losses and every evaluation as CSV. */
     public void csv(Path file) {
         UnifiedTraining t = current.get();
-        if (t == null) {
-            notifier.error("Nothing to export", "There is no training run yet.");
-            return;
+        if (!files.nothing(t, "There is no training run yet.")) {
+            files.write(file, () -> t.history().exportCsv(file));
         }
-        runner.submit(BackgroundTask.of("Exporting " + file.getFileName(), ctx -> {
-            t.history().exportCsv(file); // atomic; its message names the file and the reason
-            return file;
-        }).onSuccess(p -> notifier.info("Saved " + p)).onFailure(e -> notifier.error("Export failed", e.getMessage())));
     }
 
     /** Weights, optimizer state and history as a resumable checkpoint in {@code folder} (when a run can be saved). */
@@ -53,9 +51,6 @@ public final class TrainExports {
 
     /** An image captured by the view (e.g. the loss chart), written in the background. */
     public void image(org.reflectlab.core.data.RgbImage image, Path file) {
-        runner.submit(BackgroundTask.of("Exporting " + file.getFileName(), ctx -> {
-            ImageGrid.writePng(image, file); // atomic; its message names the file and the reason
-            return file;
-        }).onSuccess(p -> notifier.info("Saved " + p)).onFailure(e -> notifier.error("Export failed", e.getMessage())));
+        files.write(file, () -> ImageGrid.writePng(image, file));
     }
 }

@@ -19,6 +19,7 @@ import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.world.AlphaSweep;
 import org.reflectlab.core.world.WorldExport;
 import org.reflectlab.core.world.WorldModels;
+import org.reflectlab.ui.kit.FileExport;
 import org.reflectlab.ui.kit.Notifier;
 import org.reflectlab.ui.kit.PointStream;
 
@@ -33,6 +34,7 @@ public final class SweepViewModel {
 
     private final TaskRunner runner;
     private final Notifier notifier;
+    private final FileExport files;
     private final WorldViewModel world;
     private final PointStream error = new PointStream("hybrid error");
     private final PointStream diff = new PointStream("hybrid frame-to-frame difference");
@@ -50,6 +52,7 @@ public final class SweepViewModel {
     public SweepViewModel(TaskRunner runner, Notifier notifier, WorldViewModel world) {
         this.runner = runner;
         this.notifier = notifier;
+        this.files = new FileExport(runner, notifier);
         this.world = world;
         canRun = running.not().and(world.modelsProperty().isNotNull());
     }
@@ -149,15 +152,9 @@ public final class SweepViewModel {
 
     public void exportCsv(Path file) {
         AlphaSweep.Result r = result.get();
-        if (r == null) {
-            notifier.error("Nothing to export", "Run the sweep first.");
-            return;
+        if (!files.nothing(r, "Run the sweep first.")) {
+            files.write(file, () -> WorldExport.writeSweepCsv(r, file));
         }
-        runner.submit(BackgroundTask.of("Exporting " + file.getFileName(), ctx -> {
-            WorldExport.writeSweepCsv(r, file);
-            return file;
-        }).onSuccess(p -> notifier.info("Saved " + p))
-                .onFailure(e -> notifier.error("Export failed", "Could not write " + file + ": " + e.getMessage())));
     }
 
     private void clearStreams() {

@@ -348,11 +348,7 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
                         + "for a few frames, then drifts.",
                 "None: the lecture's world-model part gives no number for a toy like this one, so there is nothing to compare"
                         + " with; what these models do is under This run.",
-                Bindings.createStringBinding(() -> {
-                    Comparison c = vm.comparisonProperty().get();
-                    if (c == null) {
-                        return "";
-                    }
+                org.reflectlab.ui.kit.Notice.measured(vm.comparisonProperty(), c -> {
                     StringBuilder sb = new StringBuilder("This rollout, mean error and drift horizon:");
                     for (ModelKind k : List.of(ModelKind.EXPLICIT, ModelKind.IMPLICIT, ModelKind.HYBRID)) {
                         if (c.has(k)) {
@@ -361,7 +357,7 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
                         }
                     }
                     return sb.substring(0, sb.length() - 1) + ".";
-                }, vm.comparisonProperty()),
+                }),
                 "The implicit model's frame-to-frame difference is tiny: frozen, not consistent. Scrub to the first bounce and "
                         + "watch the explicit model part from the truth; move alpha and watch the hybrid's error fall while its "
                         + "balls ghost.",

@@ -21,6 +21,7 @@ import org.reflectlab.core.world.RolloutMetrics;
 import org.reflectlab.core.world.WorldExport;
 import org.reflectlab.core.world.WorldModels;
 import org.reflectlab.core.world.WorldSpec;
+import org.reflectlab.ui.kit.FileExport;
 import org.reflectlab.ui.kit.Notifier;
 
 /**
@@ -35,6 +36,7 @@ public final class WorldViewModel {
 
     private final TaskRunner runner;
     private final Notifier notifier;
+    private final FileExport files;
     private final Supplier<WorldModels> loader;
     private final ScrubberViewModel scrubber = new ScrubberViewModel();
     private final RolloutSettingsViewModel settings = new RolloutSettingsViewModel(this::recompute, this::reblend);
@@ -53,6 +55,7 @@ public final class WorldViewModel {
     public WorldViewModel(TaskRunner runner, Notifier notifier, Supplier<WorldModels> loader) {
         this.runner = runner;
         this.notifier = notifier;
+        this.files = new FileExport(runner, notifier);
         this.loader = loader;
     }
 
@@ -191,15 +194,9 @@ public final class WorldViewModel {
 
     private void export(Path file, Export export) {
         Comparison c = comparison.get();
-        if (c == null) {
-            notifier.error("Nothing to export", "There is no rollout yet.");
-            return;
+        if (!files.nothing(c, "There is no rollout yet.")) {
+            files.write(file, () -> export.write(c));
         }
-        runner.submit(BackgroundTask.of("Exporting " + file.getFileName(), ctx -> {
-            export.write(c);
-            return file;
-        }).onSuccess(p -> notifier.info("Saved " + p))
-                .onFailure(e -> notifier.error("Export failed", "Could not write " + file + ": " + e.getMessage())));
     }
 
     /** Keeps the seed, balls, pushes, horizon and alpha across restarts; call before the view is built. */

@@ -1,0 +1,95 @@
+package org.reflectlab.ui.concepts;
+
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import org.reflectlab.core.concepts.Progress;
+import org.reflectlab.core.concurrent.TaskContext;
+import org.reflectlab.core.concurrent.TaskRunner;
+import org.reflectlab.ui.kit.Experiment;
+import org.reflectlab.ui.kit.Notifier;
+
+/**
+ * One concept panel's live experiment: the workspace-wide {@link Experiment} (busy flag, progress, status,
+ * task, failure path) plus the last result, which a cancel or a failure keeps on screen.
+ *
+ * @param <R> the experiment's result
+ */
+public final class ConceptExperiment<R> {
+
+    /** The experiment itself, given a progress sink that also answers "cancelled?". */
+    @FunctionalInterface
+    public interface Work<R> {
+        R run(Progress progress) throws Exception;
+    }
+
+    /** The status line changes at most this often, so a fast experiment does not flood the UI thread. */
+    private static final long STATUS_EVERY_NANOS = 100_000_000L;
+
+    private final String title;
+    private final Experiment experiment;
+    private final ReadOnlyObjectWrapper<R> result = new ReadOnlyObjectWrapper<>();
+
+    public ConceptExperiment(String title, TaskRunner runner, Notifier notifier) {
+        this.title = title;
+        this.experiment = new Experiment(runner, notifier, title, "Not run yet.").indeterminateAtStart();
+    }
+
+    // Properties //
+
+    public ReadOnlyObjectProperty<R> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return experiment.runningProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return experiment.progressProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return experiment.statusProperty();
+    }
+
+    // Commands //
+
+    /** Starts the work unless this experiment already runs. */
+    public void run(Work<R> work) {
+        long t0 = System.nanoTime();
+        experiment.submit(title, "Running…", ctx -> work.run(progress(ctx)), r -> {
+            result.set(r);
+            experiment.status(String.format(Locale.ROOT, "Done in %.1f s.", (System.nanoTime() - t0) / 1e9));
+        }, "Cancelled; the last result is kept.", e -> "Failed: " + Experiment.message(e), e -> { });
+    }
+
+    public void cancel() {
+        experiment.cancel();
+    }
+
+    private Progress progress(TaskContext ctx) {
+        return new Progress() {
+            private long last;
+
+            @Override
+            public void update(double done, double total, String message) {
+                ctx.progress(done, total);
+                ctx.message(message);
+                long now = System.nanoTime();
+                if (now - last > STATUS_EVERY_NANOS || done >= total) {
+                    last = now;
+                    ctx.onUiThread(() -> experiment.show(total > 0 ? done / total : -1, message));
+                }
+            }
+
+            @Override
+            public boolean cancelled() {
+                return ctx.isCancelled();
+            }
+        };
+    }
+}
