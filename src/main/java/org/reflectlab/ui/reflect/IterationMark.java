@@ -24,9 +24,10 @@ public record IterationMark(Transition transition, String explanation, String di
      */
     public static final String WHY_THEY_DISAGREE = "Why they can disagree: the critic and the judge are two separately trained "
             + "networks (different architectures, seeds and scenes) reading the same 32x32 image after the unified decoder has "
-            + "blurred it. Small shapes come back as blobs and sizes near the small/large border are ambiguous, so each can read "
-            + "a different scene. On generated images they agree with an exact pixel reader only about 72% (critic) and 75% "
-            + "(judge) of the time. The judge only scores; what the generator reads next is the critic's feedback.";
+            + "softened it. Sizes near the small/large border are ambiguous and the smallest shapes lose their corners, so each "
+            + "can read a different scene. On generated images they agree with an exact pixel reader only about 76% (critic) and "
+            + "81% (judge) of the time (reflectlab audit). The judge only scores; what the generator reads next is the critic's "
+            + "feedback.";
 
     /** How the judge's verdict moved from iteration k-1 to k. */
     public enum Transition {
