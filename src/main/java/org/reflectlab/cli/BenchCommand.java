@@ -156,6 +156,12 @@ final class BenchCommand implements Runnable {
         boolean memory;
         @Option(names = "--train-only", description = "Only train in the Train workspace (for --seconds) and measure.")
         boolean trainOnly;
+        @Option(names = "--startup-launches", defaultValue = "0", description = "First time this many launches of the app image, "
+                + "as bench startup does (needs DISPLAY and --image), so one command prints every figure (default: 0, none).")
+        int startupLaunches;
+        @Option(names = "--image", defaultValue = "target/dist/ReflectLab/bin/ReflectLab",
+                description = "The app image's launcher for --startup-launches (default: ${DEFAULT-VALUE}).")
+        java.nio.file.Path image;
 
         @Override
         public Integer call() throws Exception {
@@ -172,6 +178,18 @@ final class BenchCommand implements Runnable {
                 return r.p99() < P99_TARGET_MS ? 0 : 1;
             }
             var err = spec.commandLine().getErr();
+            boolean started = true;
+            if (startupLaunches > 0) {
+                String cannot = startupLaunches > 50 ? "--startup-launches must be in [0, 50]" : BenchStartupCommand.cannotLaunch(image);
+                if (cannot != null) {
+                    err.println("error: " + cannot);
+                    return Cli.BAD_INPUT;
+                }
+                o.println("## start-up of the app image (" + image + ")");
+                started = BenchStartupCommand.measure(o, image, startupLaunches, "");
+                o.println("## the workspace tour");
+                o.flush();
+            }
             String loadBefore = loadAverage();
             org.reflectlab.ui.bench.WorkspaceTour.Result r = org.reflectlab.ui.bench.WorkspaceTour.run(seconds, idleSeconds, memory, line -> {
                 err.println(line);
@@ -201,7 +219,11 @@ final class BenchCommand implements Runnable {
                 o.println("JVM native areas after the tour (NativeMemoryTracking):");
                 r.nativeAreas().forEach(o::println);
             }
-            return pulses ? 0 : 1;
+            if (!r.idleHistogram().isEmpty()) {
+                o.println("heap's largest classes after the wait (what stays):");
+                r.idleHistogram().forEach(o::println);
+            }
+            return pulses && started ? 0 : 1;
         }
 
         /** The 1-minute load average (what else ran on the machine meanwhile), "?" where unknown. */

@@ -19,11 +19,16 @@ import javax.management.ObjectName;
  */
 public final class MemoryReport {
 
-    /** One reading, in MB. */
-    public record Snapshot(long rssMb, long peakRssMb, long heapUsedMb, long heapCommittedMb, long directMb, long javacppMb) {
+    /**
+     * One reading, in MB. {@code rssAnonMb} / {@code rssFileMb}: the resident set's anonymous part (heap, malloc, JIT code,
+     * metaspace) and its file-backed part (mapped jars, the JDK's and native libraries' code).
+     */
+    public record Snapshot(long rssMb, long peakRssMb, long heapUsedMb, long heapCommittedMb, long directMb, long javacppMb,
+                           long rssAnonMb, long rssFileMb) {
         public String line() {
-            return String.format(Locale.ROOT, "RSS %d MB (peak %d), heap used %d MB of %d committed, direct buffers %d MB, "
-                    + "JavaCPP native %d MB", rssMb, peakRssMb, heapUsedMb, heapCommittedMb, directMb, javacppMb);
+            return String.format(Locale.ROOT, "RSS %d MB (peak %d; anonymous %d, file-backed %d), heap used %d MB of %d committed, "
+                    + "direct buffers %d MB, JavaCPP native %d MB", rssMb, peakRssMb, rssAnonMb, rssFileMb, heapUsedMb, heapCommittedMb,
+                    directMb, javacppMb);
         }
     }
 
@@ -43,7 +48,7 @@ public final class MemoryReport {
             }
         }
         return new Snapshot(status("VmRSS:"), status("VmHWM:"), heap.getUsed() >> 20, heap.getCommitted() >> 20, direct >> 20,
-                javacppBytes() >> 20);
+                javacppBytes() >> 20, status("RssAnon:"), status("RssFile:"));
     }
 
     /** JavaCPP's count of the native bytes it allocated (0 if JavaCPP is not loaded). */
@@ -81,6 +86,32 @@ public final class MemoryReport {
             }
         }
         return out;
+    }
+
+    /**
+     * The JVM's native areas on one line, committed MB of the largest ("" unless the JVM runs with NativeMemoryTracking):
+     * what of the resident set the JVM itself accounts for, to set beside {@link Snapshot#line()} at each reading.
+     */
+    public static String nativeLine() {
+        return nativeLine(nativeSummary());
+    }
+
+    /** {@link #nativeLine()} of the lines {@link #nativeSummary()} gives: areas of 1 MB or more, in their order. */
+    static String nativeLine(List<String> summary) {
+        StringBuilder sb = new StringBuilder();
+        java.util.regex.Pattern area = java.util.regex.Pattern.compile("^-?\\s*([A-Za-z ]+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)");
+        for (String line : summary) {
+            java.util.regex.Matcher m = area.matcher(line);
+            if (line.startsWith("Total:")) {
+                java.util.regex.Matcher t = java.util.regex.Pattern.compile("committed=(\\d+)KB").matcher(line);
+                if (t.find()) {
+                    sb.insert(0, "NMT committed " + (Long.parseLong(t.group(1)) >> 10) + " MB:");
+                }
+            } else if (m.find() && Long.parseLong(m.group(2)) >= 1024) {
+                sb.append(' ').append(m.group(1).strip()).append(' ').append(Long.parseLong(m.group(2)) >> 10).append(',');
+            }
+        }
+        return sb.length() > 0 && sb.charAt(sb.length() - 1) == ',' ? sb.substring(0, sb.length() - 1) : sb.toString();
     }
 
     private static String diagnostic(String operation, String... args) {

@@ -27,6 +27,13 @@ import org.reflectlab.ui.shell.ShellViewModel;
  */
 final class HeadlessApp {
 
+    /**
+     * How long the tour and the probe wait for the FX thread, a workspace or the backend (property
+     * reflectlab.bench.wait.seconds, default 300): a 2-core machine loaded by other jobs has kept the FX thread from
+     * running for minutes.
+     */
+    static final long WAIT_MS = Long.getLong("reflectlab.bench.wait.seconds", 300) * 1000;
+
     final FxTaskRunner runner = new FxTaskRunner(2);
     Stage stage;
     Scene scene;
@@ -80,7 +87,7 @@ final class HeadlessApp {
             shell.selectedProperty().set(w);
             return null;
         });
-        waitFor(() -> scene.lookup("#workspace-skeleton") == null, 120_000, "the " + w.id() + " workspace to open");
+        waitFor(() -> scene.lookup("#workspace-skeleton") == null, WAIT_MS, "the " + w.id() + " workspace to open");
         onFx(() -> {
             scene.getRoot().applyCss();
             scene.getRoot().layout();
@@ -128,7 +135,7 @@ final class HeadlessApp {
                 f.completeExceptionally(e);
             }
         });
-        return f.get(180, TimeUnit.SECONDS); // generous: a loaded 2-core machine builds a workspace slowly
+        return f.get(WAIT_MS, TimeUnit.MILLISECONDS); // generous: a loaded 2-core machine builds a workspace slowly
     }
 
     /** Hides the window (after {@code beforeHide}, on the FX thread) and stops the app's task runner. */

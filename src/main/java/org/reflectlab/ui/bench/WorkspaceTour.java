@@ -42,13 +42,15 @@ public final class WorkspaceTour {
      * The tour's figures: memory after start-up (backend up, first workspace shown), right after the tour, and after
      * leaving every workspace but the first for {@code idleSeconds}; each read after a full GC. {@code peakRssMb} is the
      * process's high-water mark from the tour's start (-1 if unknown). {@code histogram} / {@code nativeAreas}: the
-     * heap's largest classes and the JVM's native areas right after the tour (empty unless asked for).
+     * heap's largest classes and the JVM's native areas right after the tour (empty unless asked for); {@code idleHistogram}
+     * the heap's largest classes after the idle wait (what stays; empty unless asked for and waited).
      */
     public record Result(List<Gaps> workspaces, long peakRssMb, MemoryReport.Snapshot startup, MemoryReport.Snapshot afterTour,
-                         MemoryReport.Snapshot afterIdle, double idleSeconds, List<String> histogram, List<String> nativeAreas) {
+                         MemoryReport.Snapshot afterIdle, double idleSeconds, List<String> histogram, List<String> nativeAreas,
+                         List<String> idleHistogram) {
     }
 
-    private static final long WAIT_MS = 120_000;
+    private static final long WAIT_MS = HeadlessApp.WAIT_MS;
 
     private final HeadlessApp app = new HeadlessApp();
     private MemoryReport.Snapshot startup;
@@ -80,22 +82,33 @@ public final class WorkspaceTour {
             long peak = MemoryReport.now(false).peakRssMb();
             MemoryReport.Snapshot after = MemoryReport.now(true);
             log.accept("after the tour: " + after.line());
+            logNative(breakdown, "after the tour", log);
             List<String> histogram = breakdown ? MemoryReport.histogram(15) : List.of();
             List<String> nativeAreas = breakdown ? MemoryReport.nativeSummary() : List.of();
             MemoryReport.Snapshot idle = null;
+            List<String> idleHistogram = List.of();
             if (idleSeconds > 0) {
                 t.app.select(t.app.shell.workspaces().get(0));
                 Thread.sleep((long) (idleSeconds * 1000));
                 idle = MemoryReport.now(true);
                 log.accept("after " + (long) idleSeconds + " s on the first workspace: " + idle.line());
+                logNative(breakdown, "after the wait", log);
+                idleHistogram = breakdown ? MemoryReport.histogram(15) : List.of();
             }
-            return new Result(out, peak, t.startup, after, idle, idleSeconds, histogram, nativeAreas);
+            return new Result(out, peak, t.startup, after, idle, idleSeconds, histogram, nativeAreas, idleHistogram);
         } finally {
             t.app.close(() -> {
                 if (t.timer != null) {
                     t.timer.stop();
                 }
             });
+        }
+    }
+
+    private static void logNative(boolean breakdown, String when, Consumer<String> log) {
+        String areas = breakdown ? MemoryReport.nativeLine() : "";
+        if (!areas.isEmpty()) {
+            log.accept("  " + when + ": " + areas);
         }
     }
 
@@ -131,6 +144,10 @@ public final class WorkspaceTour {
         app.waitFor(() -> app.shell.backendReadyProperty().get(), WAIT_MS, "the backend");
         startup = MemoryReport.now(true);
         log.accept("after start-up: " + startup.line());
+        String areas = MemoryReport.nativeLine();
+        if (!areas.isEmpty()) {
+            log.accept("  after start-up: " + areas);
+        }
         List<Gaps> out = new ArrayList<>();
         for (Workspace w : app.shell.workspaces()) {
             log.accept("# " + w.id());
