@@ -31,12 +31,18 @@ final class ReflectExports {
         write(file, () -> ImageGrid.writePng(RunExport.strip(its), file));
     }
 
-    void json(ReflectionRun run, Compute compute, Path file) {
+    /** The run as JSON, with the learner's prediction for it (when there was one) beside what the judge found. */
+    void json(ReflectionRun run, Compute compute, org.reflectlab.core.reflect.FixPrediction prediction, Path file) {
         if (run == null) {
             notifier.error("Nothing to export", "Finish a reflection run first.");
             return;
         }
         var map = RunExport.toMap(run, compute);
+        if (prediction != null) {
+            var o = prediction.against(run);
+            map.put("prediction", java.util.Map.of("fixedAt", prediction.text(), "judgeFirstCorrect", o.fixedAt() == 0 ? "never"
+                    : Integer.toString(o.fixedAt()), "reveal", org.reflectlab.core.reflect.FixPrediction.reveal(o)));
+        }
         write(file, () -> RunExport.writeJson(map, file));
     }
 
