@@ -56,7 +56,7 @@ public record EndPrediction(double x, double y) {
         return new Outcome(this, c.horizon(), seen);
     }
 
-    /** The reveal in a sentence or two. */
+    /** The reveal in a sentence or two (short: it sits in the rollout page, above the chart). */
     public static String reveal(Outcome o, int frameSize) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "You predicted (%.2f, %.2f) for frame %d; ", o.predicted().x(),
                 o.predicted().y(), o.frame()));
@@ -67,14 +67,17 @@ public record EndPrediction(double x, double y) {
             sb.append(String.format(Locale.ROOT, "it is at (%.2f, %.2f): %.2f box widths off (%.1f px).", truth.x(), truth.y(),
                     o.miss(ModelKind.TRUTH), o.miss(ModelKind.TRUTH) * frameSize));
         }
+        java.util.List<String> models = new java.util.ArrayList<>();
         for (ModelKind k : new ModelKind[] {ModelKind.EXPLICIT, ModelKind.IMPLICIT, ModelKind.HYBRID}) {
             if (!o.seen().containsKey(k)) {
                 continue;
             }
             Perception.Detection d = o.seen().get(k);
-            sb.append(d == null ? " The " + k.label() + " model lost the ball."
-                    : String.format(Locale.ROOT, " The %s model: (%.2f, %.2f)%s.", k.label(), d.x(), d.y(), truth == null ? ""
-                            : String.format(Locale.ROOT, ", %.2f from the truth", Math.hypot(d.x() - truth.x(), d.y() - truth.y()))));
+            models.add(d == null ? k.label() + " lost the ball" : String.format(Locale.ROOT, "%s (%.2f, %.2f)%s", k.label(), d.x(), d.y(),
+                    truth == null ? "" : String.format(Locale.ROOT, ", %.2f off", Math.hypot(d.x() - truth.x(), d.y() - truth.y()))));
+        }
+        if (!models.isEmpty()) {
+            sb.append(" Models: ").append(String.join("; ", models)).append('.');
         }
         return sb.toString();
     }

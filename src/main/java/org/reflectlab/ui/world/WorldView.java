@@ -43,8 +43,8 @@ import org.reflectlab.ui.kit.Keymap;
  */
 public final class WorldView extends BorderPane implements org.reflectlab.ui.kit.Notice.Source {
 
-    /** Height of everything in the rollout page but the frames (toolbar, scrubber, chart, metrics), for sizing the frames. */
-    private static final double FIXED_HEIGHT = 600;
+    /** Height of everything in the rollout page but the frames (toolbar, scrubber, prediction row, chart, metrics), for sizing the frames. */
+    private static final double FIXED_HEIGHT = 640;
 
     /** The rollout scrubber's keys, bound in the constructor and listed by F1. */
     public static final Keymap<WorldView> KEYS = Keymap.<WorldView>of("World, Rollout mode")

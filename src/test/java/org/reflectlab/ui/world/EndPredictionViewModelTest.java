@@ -99,6 +99,9 @@ class EndPredictionViewModelTest {
         first.remember(s);
         first.prediction().guessAt(0.25, 0.75);
         assertEquals("0.25, 0.75", s.snapshot().get("world.prediction"));
+        // File > Save experiment writes the remembered settings: the guess travels with the experiment
+        assertEquals("0.25, 0.75", org.reflectlab.core.experiment.Experiment.capture("world", s.snapshot(),
+                new org.reflectlab.core.store.ModelStore(dir.resolve("models")), "").settings().get("world.prediction"));
         WorldViewModel next = vm();
         next.remember(s);
         assertEquals(new EndPrediction(0.25, 0.75), next.prediction().input().value());
