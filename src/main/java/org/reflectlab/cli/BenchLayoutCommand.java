@@ -23,11 +23,15 @@ final class BenchLayoutCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also list each cut label, clipped control and sideways-scrolling pane.")
     boolean verbose;
 
+    @Option(names = "--only", split = ",", paramLabel = "WORKSPACE",
+            description = "Probe only these workspaces (ids, e.g. scaling,serving); all by default.")
+    List<String> only = List.of();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<LayoutProbe.Result> results = LayoutProbe.run(LayoutProbe.SIZES, line -> {
+        List<LayoutProbe.Result> results = LayoutProbe.run(LayoutProbe.SIZES, only, line -> {
             err.println(line);
             err.flush();
         });

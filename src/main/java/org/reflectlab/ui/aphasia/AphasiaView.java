@@ -90,7 +90,7 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
         Tab variants = new Tab("Ablation variants", new VariantsPane(vm));
         variants.setId("aphasia-tab-variants");
         Tab memoryTab = new Tab("Describe from memory", new MemoryPane(vm));
-        // the tab is short on a small screen (166 px at 1024x700): its chart and frames scroll down, never sideways
+        // its chart and frames scroll down, never sideways
         javafx.scene.control.ScrollPane telephoneScroll = new javafx.scene.control.ScrollPane(new TelephonePane(vm));
         telephoneScroll.setFitToWidth(true);
         telephoneScroll.setId("aphasia-telephone-scroll");
@@ -98,6 +98,9 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
         telephone.setId("aphasia-tab-telephone");
         TabPane tabs = new TabPane(scenes, memoryTab, telephone, variants);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // the telephone draws its own curves: the round trip's charts give it their height while it is shown
+        charts.visibleProperty().bind(tabs.getSelectionModel().selectedItemProperty().isNotEqualTo(telephone));
+        charts.managedProperty().bind(charts.visibleProperty());
         VBox center = new VBox(8, problemBox(), charts, tabs, status());
         center.setPadding(new Insets(10));
         VBox.setVgrow(tabs, Priority.ALWAYS);

@@ -30,6 +30,8 @@ final class TelephonePane extends VBox {
     /** One colour per attribute, in {@link Telephone#ATTRIBUTES} order. */
     private static final List<String> COLORS = List.of("#8a3ffc", "#e0562b", "#c98a00", "#1b7f46", "#98a2b3", "#2f80d8");
     private static final double FRAME_WIDTH = 112;
+    /** Below this width the chart and the frames are stacked: beside a 440 px chart, only two frames fit per row. */
+    private static final double SIDE_BY_SIDE = 900;
 
     private final TelephoneViewModel vm;
     private final BandedLineChart chart;
@@ -104,7 +106,20 @@ final class TelephonePane extends VBox {
         VBox chainBox = new VBox(6, nav, frames);
         chainBox.setMinWidth(0);
         HBox.setHgrow(chainBox, Priority.ALWAYS);
-        HBox body = new HBox(10, chart, chainBox);
+        // side by side where both fit; on a narrow window the curves go above the frames, each at the full width
+        HBox wide = new HBox(10);
+        VBox narrow = new VBox(10);
+        javafx.scene.layout.StackPane body = new javafx.scene.layout.StackPane();
+        widthProperty().addListener((o, was, w) -> {
+            boolean stack = w.doubleValue() < SIDE_BY_SIDE;
+            javafx.scene.layout.Pane target = stack ? narrow : wide;
+            if (body.getChildren().isEmpty() || body.getChildren().get(0) != target) {
+                target.getChildren().setAll(chart, chainBox);
+                body.getChildren().setAll(target);
+            }
+        });
+        wide.getChildren().setAll(chart, chainBox);
+        body.getChildren().setAll(wide);
         order.setId("aphasia-telephone-order");
         Fit.wrapped(order);
         order.getStyleClass().add("verdict");

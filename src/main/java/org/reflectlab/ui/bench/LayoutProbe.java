@@ -42,7 +42,7 @@ public final class LayoutProbe {
     public record Result(String workspace, Size size, int truncated, int clipped, int sideways, List<String> details, boolean notice) {
     }
 
-    private static final long ACTION_TIMEOUT_MS = 180_000;
+    private static final long ACTION_TIMEOUT_MS = Long.getLong("reflectlab.layout.timeoutMs", 180_000); // longer on a loaded machine
 
     private final HeadlessApp app = new HeadlessApp();
 
@@ -54,6 +54,11 @@ public final class LayoutProbe {
      * keeps its state (settings, sweeps, caches) in a temporary folder unless reflectlab.home is set.
      */
     public static List<Result> run(List<Size> sizes, Consumer<String> log) throws Exception {
+        return run(sizes, List.of(), log);
+    }
+
+    /** As {@link #run(List, Consumer)}, for the workspaces named in {@code only} (all if it is empty). */
+    public static List<Result> run(List<Size> sizes, List<String> only, Consumer<String> log) throws Exception {
         if (System.getProperty("reflectlab.home") == null) {
             System.setProperty("reflectlab.home", Files.createTempDirectory("reflectlab-layout").toString());
         }
@@ -61,16 +66,19 @@ public final class LayoutProbe {
         Backend.start();
         LayoutProbe p = new LayoutProbe();
         try {
-            return p.probe(sizes, log);
+            return p.probe(sizes, only, log);
         } finally {
             p.app.close(() -> { });
         }
     }
 
-    private List<Result> probe(List<Size> sizes, Consumer<String> log) throws Exception {
+    private List<Result> probe(List<Size> sizes, List<String> only, Consumer<String> log) throws Exception {
         app.open(log);
         List<Result> out = new ArrayList<>();
         for (Workspace w : app.shell.workspaces()) {
+            if (!only.isEmpty() && !only.contains(w.id())) {
+                continue;
+            }
             log.accept("# " + w.id() + ": opening and running its main action");
             app.select(w);
             resize(new Size(1280, 800));

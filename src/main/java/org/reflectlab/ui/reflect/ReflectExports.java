@@ -27,9 +27,15 @@ final class ReflectExports {
         }
     }
 
-    void json(ReflectionRun run, Compute compute, Path file) {
+    /** The run as JSON, with the learner's prediction for it (when there was one) beside what the judge found. */
+    void json(ReflectionRun run, Compute compute, org.reflectlab.core.reflect.FixPrediction prediction, Path file) {
         if (!export.nothing(run, "Finish a reflection run first.")) {
             var map = RunExport.toMap(run, compute);
+            if (prediction != null) {
+                var o = prediction.against(run);
+                map.put("prediction", java.util.Map.of("fixedAt", prediction.text(), "judgeFirstCorrect", o.fixedAt() == 0 ? "never"
+                        : Integer.toString(o.fixedAt()), "reveal", org.reflectlab.core.reflect.FixPrediction.reveal(o)));
+            }
             export.write(file, () -> RunExport.writeJson(map, file));
         }
     }

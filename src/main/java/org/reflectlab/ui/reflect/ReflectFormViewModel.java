@@ -40,6 +40,7 @@ public final class ReflectFormViewModel {
     private final DoubleProperty guidance = new SimpleDoubleProperty(ReflectSettings.DEFAULT_GUIDANCE);
     private final BooleanProperty earlyStop = new SimpleBooleanProperty(true);
     private final BooleanProperty compare = new SimpleBooleanProperty(true);
+    private final FixPredictionViewModel prediction = new FixPredictionViewModel(k);
 
     ReflectFormViewModel() {
         prompt.addListener((o, a, b) -> validate());
@@ -84,6 +85,11 @@ public final class ReflectFormViewModel {
         return compare;
     }
 
+    /** The learner's guess at the iteration that fixes the image, taken when a run starts. */
+    public FixPredictionViewModel prediction() {
+        return prediction;
+    }
+
     /** The settings as set; throws IllegalArgumentException with the reason when they are not valid. */
     ReflectSettings settings() {
         return new ReflectSettings(k.get(), seed.get(), samplingSteps.get(), contextSize.get(), earlyStop.get(), guidance.get());
@@ -94,9 +100,11 @@ public final class ReflectFormViewModel {
         return CaptionParser.parse(prompt.get()).caption();
     }
 
-    /** Keeps the prompt and the settings across restarts; call before the view is built. */
+    /** Keeps the prompt, the settings and the prediction across restarts; call before the view is built. */
     public void remember(Settings s) {
-        new Remembered(s, "reflect").text("prompt", prompt).integer("k", k, K_RANGE).integer("seed", seed, SEED_RANGE)
+        Remembered r = new Remembered(s, "reflect");
+        prediction.remember(r);
+        r.text("prompt", prompt).integer("k", k, K_RANGE).integer("seed", seed, SEED_RANGE)
                 .integer("steps", samplingSteps, STEPS_RANGE).integer("context", contextSize, CONTEXT_RANGE)
                 .decimal("guidance", guidance, GUIDANCE_RANGE).flag("earlyStop", earlyStop).flag("compare", compare);
     }

@@ -192,7 +192,9 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         budget.setId("tab-budget");
         javafx.scene.control.Tab readers = new javafx.scene.control.Tab("What each reader saw", scrolled(new ReadersPane(vm.readers())));
         readers.setId("tab-readers");
-        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(details, critic, budget, readers);
+        javafx.scene.control.Tab predict = new javafx.scene.control.Tab("Predict", scrolled(new PredictPane(vm.form().prediction())));
+        predict.setId("tab-predict");
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(details, predict, critic, budget, readers);
         tabs.setId("reflect-labs");
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;

@@ -36,7 +36,6 @@ public final class ReflectViewModel {
     private final Notifier notifier;
     private final Supplier<Reflector> models;
 
-    // Properties //
     private final ReadOnlyObjectWrapper<ModelsState> modelsState = new ReadOnlyObjectWrapper<>(new ModelsState.Loading("Loading models…"));
     private final ReadOnlyStringWrapper modelStatus = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper modelsReady = new ReadOnlyBooleanWrapper();
@@ -74,6 +73,7 @@ public final class ReflectViewModel {
                 form.guidanceProperty());
         labsBusy.bind(critic.runningProperty().or(budget.runningProperty()));
         readers = new ReadersViewModel(steps.iterations(), steps.bestOfK(), steps.currentProperty());
+        form.prediction().follow(running, lastRun); // a run starting takes the prediction, one finished reveals
         canRun = modelsReady.and(running.not()).and(form.promptErrorProperty().isNull()).and(labsBusy.not());
     }
 
@@ -240,7 +240,7 @@ public final class ReflectViewModel {
             notifier.error("Models loading", "Export again when the models are loaded.");
             return;
         }
-        exports.json(lastRun.get(), reflector == null ? null : reflector.compute(), file);
+        exports.json(lastRun.get(), reflector == null ? null : reflector.compute(), form.prediction().predictionFor(lastRun.get()), file);
     }
 
     /** Keeps the prompt and the settings across restarts; call before the view is built. */

@@ -13,7 +13,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -33,7 +32,8 @@ import org.reflectlab.ui.kit.Images;
 final class ComparePane extends VBox {
 
     private final ScalingViewModel vm;
-    private final GridPane grid = new GridPane();
+    /** One row per method, its tiles wrapping onto more lines when the window is narrow (never a sideways scroll). */
+    private final VBox grid = new VBox(6);
     private final VBox large = new VBox(8);
     private final Slider k = new Slider(0, 0, 0);
     private final Label title = new Label("Pick a prompt and a seed, then Compare.");
@@ -114,12 +114,10 @@ final class ComparePane extends VBox {
         k.setMinWidth(120);
         HBox.setHgrow(k, Priority.ALWAYS);
         controls.setAlignment(Pos.CENTER_LEFT);
-        grid.setHgap(6);
-        grid.setVgap(6);
         grid.setId("compare-grid");
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setId("compare-scroll");
-        scroll.setFitToHeight(true);
+        scroll.setFitToWidth(true);
         HBox.setHgrow(scroll, Priority.ALWAYS);
         large.setMinWidth(230);
         ScrollPane largeScroll = new ScrollPane(large);
@@ -149,21 +147,22 @@ final class ComparePane extends VBox {
         }
         showTitle();
         k.setMax(Math.max(0, g.ks().size() - 1));
-        for (int c = 0; c < g.ks().size(); c++) {
-            Label h = new Label("K=" + g.ks().get(c));
-            h.getStyleClass().add("column-head");
-            grid.add(h, c + 1, 0);
-        }
-        int row = 1;
         for (var e : g.rows().entrySet()) {
             Label name = new Label(e.getKey().label());
             name.setStyle("-fx-text-fill: " + MethodStyle.color(e.getKey()) + "; -fx-font-weight: bold;");
-            grid.add(name, 0, row);
+            name.getStyleClass().add("compare-method");
+            FlowPane tiles = new FlowPane(6, 6);
             for (MethodRunner.Answer cell : e.getValue()) {
-                int col = g.ks().indexOf(cell.k());
-                grid.add(tile(cell, 2), col + 1, row);
+                VBox t = tile(cell, 2);
+                Label head = new Label("K=" + cell.k());
+                head.getStyleClass().add("column-head");
+                t.getChildren().add(0, head);
+                // one width for every tile, so the K columns of all methods line up as they wrap
+                t.setMinWidth(TILE_WIDTH);
+                t.setPrefWidth(TILE_WIDTH);
+                tiles.getChildren().add(t);
             }
-            row++;
+            grid.getChildren().addAll(name, tiles);
         }
         highlight();
     }
@@ -178,6 +177,8 @@ final class ComparePane extends VBox {
         title.setText(String.format(Locale.ROOT, "'%s' (%s), seed %d%s", g.prompt().text(), g.prompt().category().key(), g.seed(),
                 boxSeed == g.seed() ? "" : String.format(Locale.ROOT, " · press Compare to draw seed %d", boxSeed)));
     }
+
+    private static final double TILE_WIDTH = 88;
 
     private VBox tile(MethodRunner.Answer cell, int scale) {
         boolean ok = cell.answer().judgeCorrect();
@@ -217,7 +218,7 @@ final class ComparePane extends VBox {
         }
         int i = Math.max(0, Math.min(g.ks().size() - 1, vm.compareK().kProperty().get()));
         int kValue = g.ks().get(i);
-        grid.getChildren().forEach(n -> n.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("chosen"),
+        grid.lookupAll(".compare-cell").forEach(n -> n.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("chosen"),
                 Integer.valueOf(kValue).equals(n.getUserData())));
         large.getChildren().clear();
         Label head = new Label("K = " + kValue);

@@ -40,7 +40,7 @@ final class FitsPane extends VBox {
                 .mapToObj(r -> String.format(Locale.ROOT, "%+.3f", r)).collect(Collectors.joining(" ")))));
         vm.stored().currentProperty().addListener((o, a, b) -> fits.getItems().setAll(b == null ? java.util.List.of()
                 : b.analysis().curves().values()));
-        org.reflectlab.ui.kit.Fit.fitColumns(fits);
+        org.reflectlab.ui.kit.WrappedColumns.fit(fits);
         ListView<Answers.Answer> answers = new ListView<>(vm.analysis().answers());
         answers.setId("answers");
         answers.setCellFactory(l -> new ListCell<>() {
@@ -64,7 +64,7 @@ final class FitsPane extends VBox {
         rows.getColumns().add(rowCol("category", r -> r.category().key()));
         rows.getColumns().add(rowCol("NFE", r -> String.format(Locale.ROOT, "%.1f", r.nfe())));
         rows.getColumns().add(rowCol("prompt", SweepRow::prompt));
-        org.reflectlab.ui.kit.Fit.fitColumns(rows);
+        org.reflectlab.ui.kit.WrappedColumns.fit(rows);
         rows.setRowFactory(t -> {
             TableRow<SweepRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {

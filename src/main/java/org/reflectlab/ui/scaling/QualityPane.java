@@ -81,10 +81,60 @@ final class QualityPane extends VBox {
         HBox head = new HBox(8, Fit.whole(new Label("Score:")), category, sweepName);
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(sweepName, Priority.ALWAYS);
-        getChildren().addAll(head, legend, charts, note);
+        getChildren().addAll(head, predictionRow(), legend, charts, note);
         vm.stored().currentProperty().addListener((o, a, b) -> redraw());
+        vm.setup().prediction().shownProperty().addListener((o, a, b) -> redraw());
         vm.stored().overlays().addListener((ListChangeListener<StoredSweeps.Run>) c -> redraw());
         redraw();
+    }
+
+    /** Predict, then reveal: the method and scores per K, typed before Run; the reveal of the sweep shown below them. */
+    private VBox predictionRow() {
+        CurvePredictionViewModel p = vm.setup().prediction();
+        ComboBox<Method> method = new ComboBox<>();
+        method.getItems().setAll(Method.values());
+        method.valueProperty().bindBidirectional(p.methodProperty());
+        method.setConverter(MethodStyle.converterOf(Method::label));
+        method.setId("predict-method");
+        javafx.scene.control.TextField scores = new javafx.scene.control.TextField();
+        scores.setId("predict-curve");
+        scores.setPromptText("1: 0.40, 4: 0.55, 20: 0.70");
+        scores.setPrefColumnCount(16);
+        scores.textProperty().bindBidirectional(p.input().textProperty());
+        scores.setTooltip(new Tooltip("Before you press Run: your guess at the score per K (0 to 1). The sweep keeps it and draws "
+                + "its measured curve over it; empty means no prediction."));
+        Label ask = Fit.whole(new Label("Predict before Run:"));
+        ask.getStyleClass().add("section");
+        FlowPane row = new FlowPane(8, 4, ask, method, scores);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label error = Fit.wrapped(new Label());
+        error.setId("predict-curve-error");
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(p.input().errorProperty());
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
+        Label reveal = Fit.wrapped(new Label());
+        reveal.setId("predict-curve-reveal");
+        reveal.getStyleClass().add("predict-reveal");
+        reveal.textProperty().bind(p.revealProperty());
+        reveal.managedProperty().bind(reveal.textProperty().isNotEmpty());
+        return new VBox(2, row, error, reveal);
+    }
+
+    /** The prediction stored with the sweep, under its measured points: accent squares joined by a dotted line. */
+    private void drawPrediction() {
+        org.reflectlab.core.scaling.CurvePrediction guess = vm.setup().prediction().shownProperty().get();
+        if (guess == null) {
+            return;
+        }
+        String accent = "#ff7043";
+        XYChart.Series<Number, Number> s = MethodStyle.series(byK, "your prediction", MethodStyle.line(accent, MethodStyle.Kind.REFERENCE),
+                "-fx-background-color: " + accent + ", white; -fx-background-insets: 0, 2; -fx-background-radius: 0; -fx-padding: 4px;");
+        guess.points().forEach((k, q) -> {
+            XYChart.Data<Number, Number> d = new XYChart.Data<>(MethodStyle.log2(k), q);
+            s.getData().add(d);
+            tooltip(d, String.format(Locale.ROOT, "Your prediction for %s at K=%d: %.2f", guess.method().label(), k, q));
+        });
+        legend.getChildren().add(MethodStyle.key("your prediction (" + guess.method().label() + ")", accent, MethodStyle.Kind.REFERENCE));
     }
 
     private static NumberAxis qualityAxis() {
@@ -126,6 +176,9 @@ final class QualityPane extends VBox {
         boolean overall = selectedCategory() == null;
         boolean anyFit = false;
         boolean anyExtrapolation = false;
+        if (overall) {
+            drawPrediction(); // first, so the measured points are drawn over it
+        }
         for (ScalingAnalysis.Curve c : run.analysis().curves().values()) {
             String color = MethodStyle.color(c.method());
             legend.getChildren().add(MethodStyle.key(c.method().label(), color, MethodStyle.Kind.MEASURED));

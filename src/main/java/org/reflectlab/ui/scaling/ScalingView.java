@@ -173,10 +173,11 @@ public final class ScalingView extends BorderPane implements org.reflectlab.ui.k
             overlay.setDisable(run == vm.stored().currentProperty().get());
             overlay.setOnAction(e -> vm.stored().toggleOverlay(run));
             overlay.setTooltip(new Tooltip("Overlay on the current sweep's chart"));
-            Label l = new Label(run.toString());
+            Label l = Fit.wrapped(new Label(run.toString()));
             HBox.setHgrow(l, Priority.ALWAYS);
             setGraphic(new HBox(6, overlay, l));
             setText(null);
+            setPrefWidth(0); // as wide as the list: a long sweep name wraps instead of scrolling sideways
         }
     }
 

@@ -59,7 +59,6 @@ public final class ScalingViewModel {
     private final SweepExports exports;
 
     private TaskHandle sweepHandle;
-
     public ScalingViewModel(TaskRunner runner, Notifier notifier, Supplier<Reflector> models,
                             Supplier<Map<String, Object>> modelIds, Path sweepsRoot, List<PromptSet.Prompt> allPrompts) {
         this.runner = runner;
@@ -72,6 +71,7 @@ public final class ScalingViewModel {
         this.compareK = new CompareKViewModel(runner, this.allPrompts);
         this.exports = new SweepExports(runner, notifier);
         this.analysis = new AnalysisViewModel(stored.currentProperty());
+        setup.prediction().follow(runner, running, setup::trimmedName, stored.currentProperty()); // taken at Run, kept with the sweep
     }
 
     // Lifecycle //

@@ -65,7 +65,7 @@ final class StoppingPane extends VBox {
         table.getColumns().add(col("K* on the fit (scan)", s -> AnalysisViewModel.kStar(s.numeric())));
         table.getColumns().add(col("K* among measured points", s -> Integer.toString(s.measuredK())));
         table.setItems(vm.analysis().stopping());
-        org.reflectlab.ui.kit.Fit.fitColumns(table);
+        org.reflectlab.ui.kit.WrappedColumns.fit(table);
         Label formula = org.reflectlab.ui.kit.Fit.wrapped(new Label("K* = (A·γ / (λ·c))^(1/(γ+1)) — from the fit; the measured column picks the "
                 + "best measured K directly."));
         formula.getStyleClass().add("hint");

@@ -28,6 +28,7 @@ public final class SweepSetupViewModel {
     private final IntegerProperty perCategory = new SimpleIntegerProperty(SweepSettings.DEFAULT_PER_CATEGORY);
     private final IntegerProperty seed = new SimpleIntegerProperty(1);
     private final StringProperty name = new SimpleStringProperty("");
+    private final CurvePredictionViewModel prediction = new CurvePredictionViewModel();
 
     SweepSetupViewModel() {
         name.set(suggestedName());
@@ -84,7 +85,13 @@ public final class SweepSetupViewModel {
         name.set(sweepName);
     }
 
+    /** The learner's guess at one method's curve, taken when a sweep starts and kept with it. */
+    public CurvePredictionViewModel prediction() {
+        return prediction;
+    }
+
     void remember(Remembered r) {
+        prediction.remember(r);
         r.flag("bestOfN", bestOfN).flag("reflect", reflect).flag("ttt", ttt).text("ks", ks)
                 .integer("perCategory", perCategory, PER_CATEGORY_RANGE).integer("seed", seed, SEED_RANGE).text("name", name);
     }

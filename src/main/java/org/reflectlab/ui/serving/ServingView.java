@@ -38,15 +38,30 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
     private final XYChart.Series<Number, Number> p95 = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> throughput = new XYChart.Series<>();
     private final Timeline poll;
+    /** Body width below which the fault column goes under the charts: composer 340 + charts ~420 + faults 230. */
+    private static final double THREE_COLUMNS = 1000;
 
     public ServingView(ServingViewModel vm) {
         this.vm = vm;
         getStyleClass().add("serving-view");
         getStylesheets().add(ServingView.class.getResource("serving.css").toExternalForm());
         setTop(toolbar());
-        // three columns; below ~1100 px the body scrolls sideways instead of pushing the window wider
-        BorderPane body = new BorderPane(diagramAndCharts(), null, faults(), null, new ComposerPane(vm.composer()));
+        // three columns where they fit; on a narrower window the fault column moves under the charts (the body then
+        // scrolls down, never sideways: what a learner never scrolls to is as good as cut)
+        VBox centre = diagramAndCharts();
+        VBox faults = faults();
+        BorderPane body = new BorderPane(centre, null, faults, null, new ComposerPane(vm.composer()));
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(body);
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> {
+            boolean narrow = b.getWidth() < THREE_COLUMNS;
+            if (narrow && body.getRight() == faults) {
+                body.setRight(null);
+                centre.getChildren().add(faults);
+            } else if (!narrow && body.getRight() == null) {
+                centre.getChildren().remove(faults);
+                body.setRight(faults);
+            }
+        });
         scroll.setId("serving-body");
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
@@ -164,7 +179,7 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         Label note = new Label("A crash restarts the worker with backoff; more than 5 restarts within 10 s and it is "
                 + "given up on (degraded). Slow workers time requests out (5 s); the job is cancelled at the worker. "
                 + "A request that cannot finish within its deadline is shed at once instead of queued.");
-        note.setWrapText(true);
+        org.reflectlab.ui.kit.Fit.wrapped(note); // never squeezed to "...", beside the charts or under them
         note.getStyleClass().add("serving-note");
         VBox box = new VBox(8, header("Fault injection"), new Label("worker"), target, crash, slow, normal,
                 new HBox(6, n, flood), restore, note, loadControl());
@@ -196,7 +211,7 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         stop.setOnAction(e -> load.stop());
         Label status = new Label();
         status.setId("serving-load-status");
-        status.setWrapText(true);
+        org.reflectlab.ui.kit.Fit.wrapped(status);
         status.textProperty().bind(load.statusProperty());
         status.getStyleClass().add("serving-note");
         return new VBox(8, header("Load"), measure, new HBox(6, multiple, new Label("x capacity")), new HBox(6, offer, stop), status);

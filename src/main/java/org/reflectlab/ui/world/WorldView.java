@@ -43,8 +43,8 @@ import org.reflectlab.ui.kit.Keymap;
  */
 public final class WorldView extends BorderPane implements org.reflectlab.ui.kit.Notice.Source {
 
-    /** Height of everything in the rollout page but the frames (toolbar, scrubber, chart, metrics), for sizing the frames. */
-    private static final double FIXED_HEIGHT = 600;
+    /** Height of everything in the rollout page but the frames (toolbar, scrubber, prediction row, chart, metrics), for sizing the frames. */
+    private static final double FIXED_HEIGHT = 640;
 
     /** The rollout scrubber's keys, bound in the constructor and listed by F1. */
     public static final Keymap<WorldView> KEYS = Keymap.<WorldView>of("World, Rollout mode")
@@ -66,6 +66,7 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
     private ToggleButton rolloutMode;
     private final HBox frameRow = new HBox(10);
     private final PlayPane playPane;
+    private final EndPredictionBar predictBar;
     private int scale = 5;
     private long lastPulse;
     private final AnimationTimer player = new AnimationTimer() {
@@ -84,6 +85,7 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
         getStyleClass().add("world-view");
         getStylesheets().add(WorldView.class.getResource("world.css").toExternalForm());
         errorChart = new ErrorChart(scrubber::seek);
+        predictBar = new EndPredictionBar(vm.prediction(), scrubber);
         playPane = new PlayPane(play);
         setTop(toolbar());
         Node rollout = rolloutTab();
@@ -133,6 +135,8 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
             drawFrames();
         });
         vm.modelProblemProperty().addListener((o, a, b) -> drawFrames());
+        vm.prediction().outcomeProperty().addListener((o, a, b) -> drawFrames());
+        vm.prediction().input().valueProperty().addListener((o, a, b) -> drawFrames());
         scrubber.frameProperty().addListener((o, a, k) -> {
             drawFrames();
             errorChart.setCursor(k.intValue());
@@ -264,6 +268,9 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
             panels.put(k, p);
             frameRow.getChildren().add(p);
         }
+        javafx.scene.image.ImageView truth = panels.get(ModelKind.TRUTH).imageView();
+        truth.setOnMouseClicked(e -> vm.prediction().guessAt(e.getX() / truth.getBoundsInLocal().getWidth(),
+                e.getY() / truth.getBoundsInLocal().getHeight())); // a click on the truth is a guess of where the ball ends
         frameRow.setId("world-frames");
         frameRow.setAlignment(Pos.CENTER);
         frameRow.setFocusTraversable(true);
@@ -289,7 +296,7 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
         HBox bottom = new HBox(12, metrics, card);
         HBox.setHgrow(card, Priority.ALWAYS);
         // no ScrollPane here: it would swallow the arrow, Home, End and Space keys the scrubber uses
-        VBox box = new VBox(8, problemBox, frameRow, new ScrubberBar(scrubber), errorChart.legend(), errorChart, bottom,
+        VBox box = new VBox(8, problemBox, frameRow, new ScrubberBar(scrubber), predictBar, errorChart.legend(), errorChart, bottom,
                 error);
         box.setPadding(new Insets(10));
         return box;
@@ -323,6 +330,11 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
                         : k == 0 ? "context frame" : String.format(Locale.ROOT, "error %.5f",
                         c.metrics().get(kind).errors()[k - 1]);
                 p.show(c.frame(kind, k), scale, caption);
+            }
+            if (c != null && c.has(kind) && k <= c.horizon()) {
+                predictBar.mark(p, kind, k == c.horizon(), scale);
+            } else {
+                p.mark(null, null, scale);
             }
         }
     }

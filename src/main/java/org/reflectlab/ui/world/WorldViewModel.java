@@ -48,6 +48,8 @@ public final class WorldViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Loading the world models…");
 
+    private final EndPredictionViewModel prediction = new EndPredictionViewModel(comparison.getReadOnlyProperty(), FRAME_SIZE);
+
     private TaskHandle rolloutTask = TaskHandle.DONE;
     private long generation;
     private boolean blending;
@@ -74,6 +76,11 @@ public final class WorldViewModel {
     /** The settings bar: seed, balls, pushes, horizon, alpha. */
     public RolloutSettingsViewModel settings() {
         return settings;
+    }
+
+    /** Predict, then reveal: where the orange ball will be at the last frame. */
+    public EndPredictionViewModel prediction() {
+        return prediction;
     }
 
     public ReadOnlyObjectProperty<WorldModels> modelsProperty() {
@@ -202,5 +209,6 @@ public final class WorldViewModel {
     /** Keeps the seed, balls, pushes, horizon and alpha across restarts; call before the view is built. */
     public void remember(org.reflectlab.core.settings.Settings s) {
         settings.remember(s);
+        prediction.remember(s);
     }
 }

@@ -8,7 +8,7 @@ import org.reflectlab.ui.shell.Workspaces;
 
 /**
  * Screenshots of one workspace in the real main window with the shipped models, every tab, after an optional
- * action, for looking at (not a test): {@code java ... ShotsOf OUT_DIR WIDTH HEIGHT WORKSPACE [telephone]} under
+ * action, for looking at (not a test): {@code java ... ShotsOf OUT_DIR WIDTH HEIGHT WORKSPACE [telephone|predict]} under
  * Xvfb with -Dglass.platform=gtk.
  */
 public final class ShotsOf {
@@ -46,6 +46,11 @@ public final class ShotsOf {
             LabShots.shot(app, out.resolve("telephone-" + tag + ".png"));
             System.exit(0);
         }
+        if (args.length > 4 && args[4].equals("predict")) {
+            predict(app, workspace);
+            LabShots.shot(app, out.resolve(workspace + "-predict-" + tag + ".png"));
+            System.exit(0);
+        }
         int n = 0;
         java.util.Set<javafx.scene.Node> panes = HeadlessApp.onFx(() -> app.scene.getRoot().lookupAll(".tab-pane"));
         for (javafx.scene.Node node : panes) {
@@ -61,6 +66,58 @@ public final class ShotsOf {
         }
         LabShots.shot(app, out.resolve(workspace + "-" + tag + ".png"));
         System.exit(0);
+    }
+
+    /** Predict, then reveal, as a learner would: a guess typed, the run (or Reveal) pressed. */
+    private static void predict(HeadlessApp app, String workspace) throws Exception {
+        long wait = 1_800_000;
+        switch (workspace) {
+            case "reflect" -> {
+                app.waitFor(() -> !app.button("#run").isDisabled(), wait, "the models");
+                HeadlessApp.onFx(() -> {
+                    ((javafx.scene.control.Spinner<?>) app.scene.lookup("#k")).getEditor().setText("6");
+                    ((javafx.scene.control.Spinner<?>) app.scene.lookup("#k")).commitValue();
+                    ((javafx.scene.control.TextInputControl) app.scene.lookup("#prompt")).setText(System.getProperty("prompt",
+                            "a yellow triangle above a green square"));
+                    return null;
+                });
+                selectTab(app, "tab-predict");
+                HeadlessApp.onFx(() -> {
+                    ((javafx.scene.control.TextInputControl) app.scene.lookup("#predict-fix")).setText(System.getProperty("guess", "2"));
+                    return null;
+                });
+                app.fire("#run");
+                app.waitFor(() -> !app.button("#run").isDisabled(), wait, "the run");
+            }
+            case "world" -> {
+                app.waitFor(() -> !app.button("#world-export-png").isDisabled(), wait, "the rollout");
+                HeadlessApp.onFx(() -> {
+                    ((javafx.scene.control.TextInputControl) app.scene.lookup("#world-predict-xy")).setText(System.getProperty("guess",
+                            "0.30, 0.70"));
+                    return null;
+                });
+                app.fire("#world-predict-reveal");
+            }
+            case "scaling" -> {
+                app.waitFor(() -> !app.button("#sweep-run").isDisabled(), wait, "the models");
+                HeadlessApp.onFx(() -> {
+                    ((javafx.scene.control.TextInputControl) app.scene.lookup("#k-list")).setText("1,2,4,8");
+                    javafx.scene.control.Spinner<?> prompts = (javafx.scene.control.Spinner<?>) app.scene.lookup("#prompts-per-category");
+                    prompts.getEditor().setText("1");
+                    prompts.commitValue();
+                    ((javafx.scene.control.CheckBox) app.scene.lookup("#method-ttt")).setSelected(false);
+                    ((javafx.scene.control.TextInputControl) app.scene.lookup("#sweep-name")).setText("predicted");
+                    ((javafx.scene.control.TextInputControl) app.scene.lookup("#predict-curve")).setText(System.getProperty("guess",
+                            "1: 0.40, 2: 0.50, 4: 0.60, 8: 0.70"));
+                    return null;
+                });
+                app.fire("#sweep-run");
+                Thread.sleep(1000);
+                app.waitFor(() -> !app.button("#sweep-run").isDisabled(), wait, "the sweep");
+            }
+            default -> throw new IllegalArgumentException("no prediction in " + workspace);
+        }
+        Thread.sleep(1500);
     }
 
     static void selectTab(HeadlessApp app, String id) throws Exception {

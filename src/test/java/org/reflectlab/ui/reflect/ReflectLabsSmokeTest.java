@@ -86,6 +86,22 @@ class ReflectLabsSmokeTest {
     }
 
     @Test
+    void predictThenReveal(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.modelsReadyProperty().get());
+        tab(robot, "tab-predict");
+        robot.clickOn("#predict-fix").write("9");
+        assertTrue(robot.lookup("#predict-fix-error").queryAs(Label.class).getText().contains("iterations 1 to 3"));
+        robot.interact(() -> robot.lookup("#predict-fix").queryAs(TextField.class).setText("2"));
+        runOnce(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+        // the tiny critic never accepts: three iterations; its judge calls the first image wrong and the rest correct
+        assertEquals(3, children(robot, "#predict-cells").size());
+        assertEquals(1, robot.lookup("#predict-guess").queryAll().size(), "the guess is outlined");
+        assertEquals("You predicted iteration 2; the judge first called the image correct at iteration 2: right.",
+                robot.lookup("#predict-reveal").queryAs(Label.class).getText());
+    }
+
+    @Test
     void oneBudget(FxRobot robot) throws Exception {
         runOnce(robot);
         tab(robot, "tab-budget");

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
-import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,19 +45,27 @@ class ScalingViewSmokeTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.modelsReadyProperty().get());
         robot.clickOn("#method-ttt");
         robot.interact(() -> vm.setup().ksProperty().set("1,2,3,4")); // a fit (and so optimal stopping) needs 4 K values
+        robot.clickOn("#predict-curve").write("1: 0.2, 4: 0.9");
+        assertEquals("1: 0.2, 4: 0.9", vm.setup().prediction().input().textProperty().get());
         robot.clickOn("#sweep-run");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.stored().currentProperty().get() != null && !vm.runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         LineChart<?, ?> chart = robot.lookup("#quality-by-k").queryAs(LineChart.class);
         assertTrue(chart.getData().size() >= 2, "measured series are drawn");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.setup().prediction().shownProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(chart.getData().stream().anyMatch(x -> "your prediction".equals(x.getName()) && x.getData().size() == 2),
+                "the prediction is drawn under the measured curve");
+        assertTrue(robot.lookup("#predict-curve-reveal").queryLabeled().getText().startsWith("Your Reflect-DiT curve against the sweep: K=1 0.20 vs"),
+                robot.lookup("#predict-curve-reveal").queryLabeled().getText());
         assertEquals(1, robot.lookup("#runs").queryListView().getItems().size());
         robot.clickOn("Compare K");
         robot.clickOn("#compare-run");
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.compareK().gridProperty().get() != null && !vm.compareK().comparingProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
-        GridPane grid = robot.lookup("#compare-grid").queryAs(GridPane.class);
-        // 4 column heads (K 1..4) + 3 method names (best-of-N, reflect last, reflect critic's pick) + 3 x 4 cells
-        assertEquals(4 + 3 + 12, grid.getChildren().size());
+        // 3 method names (best-of-N, reflect last, reflect critic's pick), each over its 4 tiles (K 1..4)
+        assertEquals(3, robot.lookup("#compare-grid .compare-method").queryAll().size());
+        assertEquals(12, robot.lookup("#compare-grid .compare-cell").queryAll().size());
         robot.clickOn("Optimal stopping");
         WaitForAsyncUtils.waitForFxEvents();
         LineChart<?, ?> stopping = robot.lookup("#stopping-chart").queryAs(LineChart.class);

@@ -93,6 +93,29 @@ class WorldViewSmokeTest {
     }
 
     @Test
+    void predictByClickingTheTruthThenReveal(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.comparisonProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#world-predict-reveal").queryButton().isDisabled(), "nothing to reveal before a guess");
+        Node truth = view.panel(ModelKind.TRUTH).imageView();
+        Bounds b = truth.localToScreen(truth.getBoundsInLocal());
+        robot.clickOn(b.getMinX() + b.getWidth() * 0.25, b.getMinY() + b.getHeight() * 0.75);
+        String typed = robot.lookup("#world-predict-xy").queryAs(javafx.scene.control.TextField.class).getText();
+        assertTrue(typed.matches("0\\.2\\d, 0\\.7\\d"), "the click became the guess: " + typed);
+        assertEquals(1, view.panel(ModelKind.TRUTH).markCount(), "the guess is ringed on the truth while choosing");
+        robot.clickOn("#world-predict-reveal");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(60, vm.scrubber().frame(), "Reveal shows the last frame");
+        for (ModelKind k : ModelKind.values()) {
+            assertTrue(view.panel(k).markCount() >= 1, k + " has the guess laid over its last frame");
+        }
+        assertEquals(2, view.panel(ModelKind.TRUTH).markCount(), "and a line to where the true ball is");
+        assertTrue(robot.lookup("#world-predict-reveal-text").queryLabeled().getText().startsWith("You predicted (0.2"));
+        robot.clickOn("#scrub-home");
+        assertEquals(0, view.panel(ModelKind.EXPLICIT).markCount(), "marks belong to the last frame");
+    }
+
+    @Test
     void playStepsTheModelBesideTheTruth(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.modelsProperty().get() != null);
         robot.clickOn("#mode-play");

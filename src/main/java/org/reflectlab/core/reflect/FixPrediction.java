@@ -1,0 +1,70 @@
+package org.reflectlab.core.reflect;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A learner's guess, before a reflection run, at the iteration whose image the judge first calls
+ * correct (1 = right at once; {@link #NEVER} = not within the run), and how the run answered it.
+ * The judge decides, not the critic: the critic's verdict is what the run acts on, and asking
+ * when the image is really fixed is the point.
+ */
+public record FixPrediction(int iteration) {
+
+    public static final int NEVER = 0;
+
+    public FixPrediction {
+        if (iteration < 0) {
+            throw new IllegalArgumentException("an iteration is 1 or more (or never)");
+        }
+    }
+
+    /** "3" or "never" for a run of up to {@code k} iterations; a clear message otherwise. */
+    public static FixPrediction parse(String text, int k) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("never") || t.equals("none") || t.equals("-")) {
+            return new FixPrediction(NEVER);
+        }
+        int i;
+        try {
+            i = Integer.parseInt(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text.trim() + "' is not an iteration: give a number from 1 to " + k + ", or never");
+        }
+        if (i < 1 || i > k) {
+            throw new IllegalArgumentException("the run has iterations 1 to " + k + " (K), so " + i + " cannot be; or write never");
+        }
+        return new FixPrediction(i);
+    }
+
+    public String text() {
+        return iteration == NEVER ? "never" : Integer.toString(iteration);
+    }
+
+    /** The judge's verdict per iteration, the first correct one (or NEVER), and where the critic stopped the run. */
+    public record Outcome(FixPrediction predicted, List<Boolean> judgeCorrect, int fixedAt, int k, boolean stoppedEarly) {
+
+        public boolean hit() {
+            return predicted.iteration() == fixedAt;
+        }
+    }
+
+    public Outcome against(ReflectionRun run) {
+        List<Boolean> verdicts = run.iterations().stream().map(Iteration::judgeCorrect).toList();
+        int fixed = verdicts.indexOf(Boolean.TRUE) + 1; // 0 (NEVER) when no iteration is correct
+        return new Outcome(this, verdicts, fixed, run.settings().k(), run.stoppedEarly());
+    }
+
+    /** The reveal in one sentence. */
+    public static String reveal(Outcome o) {
+        String you = o.predicted().iteration() == NEVER ? "You predicted it would not be fixed within K=" + o.k()
+                : "You predicted iteration " + o.predicted().iteration();
+        String run = o.fixedAt() == NEVER ? "the judge called none of the " + o.judgeCorrect().size() + " images correct"
+                : "the judge first called the image correct at iteration " + o.fixedAt();
+        String stop = o.stoppedEarly() ? " (the critic stopped the run at iteration " + o.judgeCorrect().size() + ")" : "";
+        String verdict = o.hit() ? "right" : o.fixedAt() == NEVER || o.predicted().iteration() == NEVER ? "wrong"
+                : (o.predicted().iteration() < o.fixedAt() ? "too early by " : "too late by ")
+                        + Math.abs(o.predicted().iteration() - o.fixedAt());
+        return you + "; " + run + stop + ": " + verdict + ".";
+    }
+}
