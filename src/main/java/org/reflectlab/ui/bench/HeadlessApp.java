@@ -126,6 +126,23 @@ final class HeadlessApp {
     }
 
     /** Runs on the FX thread and waits for the result. */
+    /**
+     * The main window opened at w x h with its state in a fresh temporary home (named by {@code homePrefix}), for
+     * the screenshot tools that look at one workspace as a user would.
+     */
+    static HeadlessApp sizedWindow(int w, int h, String homePrefix) throws Exception {
+        System.setProperty("reflectlab.home", java.nio.file.Files.createTempDirectory(homePrefix).toString());
+        startToolkit();
+        HeadlessApp app = new HeadlessApp();
+        app.open(System.out::println);
+        onFx(() -> {
+            app.stage.setWidth(w);
+            app.stage.setHeight(h);
+            return null;
+        });
+        return app;
+    }
+
     static <T> T onFx(Callable<T> work) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {

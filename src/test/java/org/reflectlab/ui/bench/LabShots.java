@@ -20,15 +20,7 @@ public final class LabShots {
         int w = Integer.parseInt(args[1]);
         int h = Integer.parseInt(args[2]);
         Files.createDirectories(out);
-        System.setProperty("reflectlab.home", Files.createTempDirectory("labshots").toString());
-        HeadlessApp.startToolkit();
-        HeadlessApp app = new HeadlessApp();
-        app.open(System.out::println);
-        HeadlessApp.onFx(() -> {
-            app.stage.setWidth(w);
-            app.stage.setHeight(h);
-            return null;
-        });
+        HeadlessApp app = HeadlessApp.sizedWindow(w, h, "labshots");
         app.select(Workspaces.all().stream().filter(x -> x.id().equals("reflect")).findFirst().orElseThrow());
         app.waitFor(() -> !app.button("#run").isDisabled(), 120_000, "models");
         HeadlessApp.onFx(() -> {

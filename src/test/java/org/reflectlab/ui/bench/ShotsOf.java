@@ -8,7 +8,7 @@ import org.reflectlab.ui.shell.Workspaces;
 
 /**
  * Screenshots of one workspace in the real main window with the shipped models, every tab, after an optional
- * action, for looking at (not a test): {@code java ... ShotsOf OUT_DIR WIDTH HEIGHT WORKSPACE [telephone|predict]} under
+ * action, for looking at (not a test): {@code java ... ShotsOf OUT_DIR WIDTH HEIGHT WORKSPACE [telephone|predict|after-predict]} under
  * Xvfb with -Dglass.platform=gtk.
  */
 public final class ShotsOf {
@@ -19,15 +19,7 @@ public final class ShotsOf {
         int h = Integer.parseInt(args[2]);
         String workspace = args[3];
         Files.createDirectories(out);
-        System.setProperty("reflectlab.home", Files.createTempDirectory("shots").toString());
-        HeadlessApp.startToolkit();
-        HeadlessApp app = new HeadlessApp();
-        app.open(System.out::println);
-        HeadlessApp.onFx(() -> {
-            app.stage.setWidth(w);
-            app.stage.setHeight(h);
-            return null;
-        });
+        HeadlessApp app = HeadlessApp.sizedWindow(w, h, "shots");
         app.select(Workspaces.all().stream().filter(x -> x.id().equals(workspace)).findFirst().orElseThrow());
         Thread.sleep(3000);
         String tag = w + "x" + h;
@@ -50,6 +42,9 @@ public final class ShotsOf {
             predict(app, workspace);
             LabShots.shot(app, out.resolve(workspace + "-predict-" + tag + ".png"));
             System.exit(0);
+        }
+        if (args.length > 4 && args[4].equals("after-predict")) {
+            predict(app, workspace); // then every tab, as the run left them
         }
         int n = 0;
         java.util.Set<javafx.scene.Node> panes = HeadlessApp.onFx(() -> app.scene.getRoot().lookupAll(".tab-pane"));
