@@ -23,10 +23,23 @@ final class BenchLayoutCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also list each cut label, clipped control and sideways-scrolling pane.")
     boolean verbose;
 
+    @Option(names = "--language", description = "The UI language to lay out: en or ja (default: the system's).")
+    String language;
+
+    @Option(names = "--workspace", split = ",", description = "Only these workspaces (ids, comma-separated; default: all).")
+    List<String> workspaces;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (language != null) {
+            // read by the shell when the probe builds it (a fresh settings folder has no remembered language)
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag(language));
+        }
+        if (workspaces != null) {
+            System.setProperty(LayoutProbe.ONLY, String.join(",", workspaces));
+        }
         List<LayoutProbe.Result> results = LayoutProbe.run(LayoutProbe.SIZES, line -> {
             err.println(line);
             err.flush();

@@ -38,6 +38,9 @@ public final class LayoutProbe {
 
     public static final List<Size> SIZES = List.of(new Size(1024, 700), new Size(1280, 800));
 
+    /** System property: only the workspaces with these ids (comma-separated), e.g. the ones a change touched. */
+    public static final String ONLY = "reflectlab.layout.only";
+
     /** What one workspace shows at one size. */
     public record Result(String workspace, Size size, int truncated, int clipped, int sideways, List<String> details, boolean notice) {
     }
@@ -70,7 +73,11 @@ public final class LayoutProbe {
     private List<Result> probe(List<Size> sizes, Consumer<String> log) throws Exception {
         app.open(log);
         List<Result> out = new ArrayList<>();
+        List<String> only = System.getProperty(ONLY, "").isBlank() ? List.of() : List.of(System.getProperty(ONLY).split(","));
         for (Workspace w : app.shell.workspaces()) {
+            if (!only.isEmpty() && !only.contains(w.id())) {
+                continue;
+            }
             log.accept("# " + w.id() + ": opening and running its main action");
             app.select(w);
             resize(new Size(1280, 800));

@@ -6,13 +6,12 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import org.reflectlab.core.concepts.Progress;
 import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.TaskContext;
 import org.reflectlab.core.concurrent.TaskHandle;
 import org.reflectlab.core.concurrent.TaskRunner;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Notifier;
 
 /**
@@ -29,17 +28,21 @@ public final class ExperimentModel<R> {
         R run(Progress progress) throws Exception;
     }
 
-    private final String title;
+    private final String titleKey;
     private final TaskRunner runner;
     private final Notifier notifier;
     private final ReadOnlyObjectWrapper<R> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Not run yet.");
+    // a message, not a sentence: the status line follows a language switch
+    private final javafx.beans.property.ObjectProperty<I18n.Message> status =
+            new javafx.beans.property.SimpleObjectProperty<>(new I18n.Message("concepts.status.not-run"));
+    private final javafx.beans.binding.StringBinding statusText = I18n.textOf(status);
     private TaskHandle handle;
 
-    public ExperimentModel(String title, TaskRunner runner, Notifier notifier) {
-        this.title = title;
+    /** {@code titleKey}: the {@link I18n} key of the task's title (task list, failure notification). */
+    public ExperimentModel(String titleKey, TaskRunner runner, Notifier notifier) {
+        this.titleKey = titleKey;
         this.runner = runner;
         this.notifier = notifier;
     }
@@ -58,8 +61,9 @@ public final class ExperimentModel<R> {
         return progress.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+    /** The status line in the current language. */
+    public javafx.beans.binding.StringBinding statusProperty() {
+        return statusText;
     }
 
     // Commands //
@@ -71,18 +75,19 @@ public final class ExperimentModel<R> {
         }
         running.set(true);
         progress.set(-1);
-        status.set("Running…");
+        status.set(new I18n.Message("concepts.status.running"));
         long t0 = System.nanoTime();
+        String title = I18n.tr(titleKey);
         handle = runner.submit(BackgroundTask.<R>of(title, ctx -> work.run(progress(ctx)))
                 .onSuccess(r -> {
                     result.set(r);
-                    status.set(String.format(java.util.Locale.ROOT, "Done in %.1f s.", (System.nanoTime() - t0) / 1e9));
+                    status.set(new I18n.Message("concepts.status.done", (System.nanoTime() - t0) / 1e9));
                 })
                 .onFailure(e -> {
-                    status.set("Failed: " + message(e));
+                    status.set(new I18n.Message("concepts.status.failed", message(e)));
                     notifier.error(title, message(e));
                 })
-                .onCancelled(() -> status.set("Cancelled; the last result is kept."))
+                .onCancelled(() -> status.set(new I18n.Message("concepts.status.cancelled")))
                 .onFinished(() -> {
                     running.set(false);
                     progress.set(0);
@@ -108,7 +113,7 @@ public final class ExperimentModel<R> {
                     last = now;
                     ctx.onUiThread(() -> {
                         progress.set(total > 0 ? done / total : -1);
-                        status.set(message);
+                        status.set(new I18n.Message("concepts.status.progress", message));
                     });
                 }
             }

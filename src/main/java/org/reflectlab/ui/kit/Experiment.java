@@ -62,9 +62,9 @@ public final class Experiment {
         return true;
     }
 
-    /** As above with "Cancelled." and the failure's own message as the status. */
+    /** As above with "Cancelled." (in the current language) and the failure's own message as the status. */
     public <V> boolean submit(String title, String startingStatus, BackgroundTask.Work<V> work, Consumer<? super V> done) {
-        return submit(title, startingStatus, work, done, "Cancelled.", null, e -> { });
+        return submit(title, startingStatus, work, done, I18n.tr("kit.status.cancelled"), null, e -> { });
     }
 
     /** Reports a fraction of the work from the background thread (coalesced by the runner's UI hop). */

@@ -28,6 +28,10 @@ public final class ShotsOf {
             app.stage.setHeight(h);
             return null;
         });
+        if (HeadlessApp.onFx(() -> app.shell.selectedProperty().get().id().equals(workspace))) {
+            // the first workspace is already selected: open another first, so selecting it builds and shows it
+            app.select(Workspaces.all().stream().filter(x -> !x.id().equals(workspace)).reduce((x, y) -> y).orElseThrow());
+        }
         app.select(Workspaces.all().stream().filter(x -> x.id().equals(workspace)).findFirst().orElseThrow());
         Thread.sleep(3000);
         String tag = w + "x" + h;
