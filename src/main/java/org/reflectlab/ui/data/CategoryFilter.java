@@ -59,6 +59,21 @@ public record CategoryFilter(Category category) {
         return null;
     }
 
+    /** Shows each filter by its name in the current language (a combo box given a new one redraws its items). */
+    public static javafx.util.StringConverter<CategoryFilter> names() {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(CategoryFilter f) {
+                return f == null ? "" : f.label();
+            }
+
+            @Override
+            public CategoryFilter fromString(String text) {
+                return choices().stream().filter(f -> f.label().equals(text)).findFirst().orElse(null);
+            }
+        };
+    }
+
     @Override
     public String toString() {
         return category == null ? "all" : category.name();

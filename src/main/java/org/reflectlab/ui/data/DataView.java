@@ -97,9 +97,9 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
         category.setId("category");
         category.getItems().setAll(CategoryFilter.choices());
         category.valueProperty().bindBidirectional(vm.categoryProperty());
-        category.setConverter(categoryNames());
+        category.setConverter(CategoryFilter.names());
         // a new converter makes the box draw its items and its value again, in the new language
-        I18n.localeProperty().addListener((o, a, l) -> category.setConverter(categoryNames()));
+        I18n.localeProperty().addListener((o, a, l) -> category.setConverter(CategoryFilter.names()));
 
         ComboBox<Integer> size = new ComboBox<>();
         size.setId("image-size");
@@ -384,20 +384,5 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
         Tooltip t = new Tooltip();
         t.textProperty().bind(I18n.text(key, args));
         return t;
-    }
-
-    /** The category box shows each filter's name in the current language. */
-    private static javafx.util.StringConverter<CategoryFilter> categoryNames() {
-        return new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(CategoryFilter f) {
-                return f == null ? "" : f.label();
-            }
-
-            @Override
-            public CategoryFilter fromString(String text) {
-                return CategoryFilter.choices().stream().filter(f -> f.label().equals(text)).findFirst().orElse(null);
-            }
-        };
     }
 }
