@@ -23,14 +23,21 @@ final class BenchLayoutCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Also list each cut label, clipped control and sideways-scrolling pane.")
     boolean verbose;
 
-    @Option(names = "--only", split = ",", paramLabel = "WORKSPACE",
+    @Option(names = {"--only", "--workspace"}, split = ",", paramLabel = "WORKSPACE",
             description = "Probe only these workspaces (ids, e.g. scaling,serving); all by default.")
     List<String> only = List.of();
+
+    @Option(names = "--language", description = "The UI language to lay out: en or ja (default: the system's).")
+    String language;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (language != null) {
+            // read by the shell when the probe builds it (a fresh settings folder has no remembered language)
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag(language));
+        }
         List<LayoutProbe.Result> results = LayoutProbe.run(LayoutProbe.SIZES, only, line -> {
             err.println(line);
             err.flush();

@@ -1,6 +1,5 @@
 package org.reflectlab.ui.concepts;
 
-import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -10,6 +9,7 @@ import org.reflectlab.core.concepts.Progress;
 import org.reflectlab.core.concurrent.TaskContext;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.ui.kit.Experiment;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Notifier;
 
 /**
@@ -29,13 +29,15 @@ public final class ConceptExperiment<R> {
     /** The status line changes at most this often, so a fast experiment does not flood the UI thread. */
     private static final long STATUS_EVERY_NANOS = 100_000_000L;
 
-    private final String title;
+    private final String titleKey;
     private final Experiment experiment;
     private final ReadOnlyObjectWrapper<R> result = new ReadOnlyObjectWrapper<>();
 
-    public ConceptExperiment(String title, TaskRunner runner, Notifier notifier) {
-        this.title = title;
-        this.experiment = new Experiment(runner, notifier, title, "Not run yet.").indeterminateAtStart();
+    /** {@code titleKey}: the {@link I18n} key of the task's title (task list, failure notification). */
+    public ConceptExperiment(String titleKey, TaskRunner runner, Notifier notifier) {
+        this.titleKey = titleKey;
+        this.experiment = new Experiment(runner, notifier, I18n.tr(titleKey), new I18n.Message("concepts.status.not-run"))
+                .indeterminateAtStart();
     }
 
     // Properties //
@@ -61,10 +63,11 @@ public final class ConceptExperiment<R> {
     /** Starts the work unless this experiment already runs. */
     public void run(Work<R> work) {
         long t0 = System.nanoTime();
-        experiment.submit(title, "Running…", ctx -> work.run(progress(ctx)), r -> {
+        experiment.submit(I18n.tr(titleKey), new I18n.Message("concepts.status.running"), ctx -> work.run(progress(ctx)), r -> {
             result.set(r);
-            experiment.status(String.format(Locale.ROOT, "Done in %.1f s.", (System.nanoTime() - t0) / 1e9));
-        }, "Cancelled; the last result is kept.", e -> "Failed: " + Experiment.message(e), e -> { });
+            experiment.status(new I18n.Message("concepts.status.done", (System.nanoTime() - t0) / 1e9));
+        }, new I18n.Message("concepts.status.cancelled"),
+                e -> new I18n.Message("concepts.status.failed", Experiment.message(e)), e -> { });
     }
 
     public void cancel() {
@@ -82,7 +85,7 @@ public final class ConceptExperiment<R> {
                 long now = System.nanoTime();
                 if (now - last > STATUS_EVERY_NANOS || done >= total) {
                     last = now;
-                    ctx.onUiThread(() -> experiment.show(total > 0 ? done / total : -1, message));
+                    ctx.onUiThread(() -> experiment.show(total > 0 ? done / total : -1, new I18n.Message("concepts.status.progress", message)));
                 }
             }
 

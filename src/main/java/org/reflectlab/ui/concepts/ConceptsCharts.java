@@ -10,6 +10,7 @@ import org.reflectlab.core.concepts.ModalityLosses;
 import org.reflectlab.core.concepts.Tradeoff;
 import org.reflectlab.core.concepts.TttConvergence;
 import org.reflectlab.core.concepts.VqSweep;
+import org.reflectlab.ui.kit.I18n;
 
 /** Results shaped into chart series (log axes are drawn as log10 values, and say so). */
 final class ConceptsCharts {
@@ -17,16 +18,19 @@ final class ConceptsCharts {
     private ConceptsCharts() {
     }
 
-    static LineChart<Number, Number> chart(String id, String title, String x, String y) {
+    /** A chart whose title (may be null: set per result) and axis labels are {@link I18n} keys. */
+    static LineChart<Number, Number> chart(String id, String titleKey, String xKey, String yKey) {
         NumberAxis xa = new NumberAxis();
-        xa.setLabel(x);
+        xa.labelProperty().bind(I18n.text(xKey));
         xa.setForceZeroInRange(false);
         NumberAxis ya = new NumberAxis();
-        ya.setLabel(y);
+        ya.labelProperty().bind(I18n.text(yKey));
         ya.setForceZeroInRange(false);
         LineChart<Number, Number> c = new LineChart<>(xa, ya);
         c.setId(id);
-        c.setTitle(title);
+        if (titleKey != null) {
+            c.titleProperty().bind(I18n.text(titleKey));
+        }
         c.setAnimated(false);
         c.setCreateSymbols(true);
         c.setPrefSize(520, 300);
@@ -55,16 +59,16 @@ final class ConceptsCharts {
             y[i] = Math.log10(p.mse());
             ref[i] = Math.log10(r.reference(p.size()));
         }
-        c.getData().setAll(List.of(series("measured held-out MSE", x, y), series("reference 1/sqrt(K) through the first point", x, ref)));
+        c.getData().setAll(List.of(series(I18n.tr("concepts.vq.series.measured"), x, y), series(I18n.tr("concepts.vq.series.reference"), x, ref)));
     }
 
     static void losses(List<LineChart<Number, Number>> charts, ModalityLosses.Result r) {
         for (int i = 0; i < charts.size() && i < r.curves().size(); i++) {
             ModalityLosses.Curve c = r.curves().get(i);
             LineChart<Number, Number> chart = charts.get(i);
-            chart.setTitle(c.modality() + ": " + c.perturbation());
-            ((NumberAxis) chart.getXAxis()).setLabel(c.unit());
-            ((NumberAxis) chart.getYAxis()).setLabel("loss / loss at max strength");
+            chart.setTitle(I18n.tr("concepts.losses.chart.title", c.modality(), c.perturbation()));
+            chart.getXAxis().labelProperty().unbind();
+            chart.getXAxis().setLabel(c.unit());
             chart.getData().clear();
             for (Map.Entry<String, double[]> e : c.losses().entrySet()) {
                 double[] v = e.getValue();
@@ -90,7 +94,8 @@ final class ConceptsCharts {
                 x[i] = i;
                 y[i] = Math.log10(curve.losses()[i]);
             }
-            c.getData().add(series(String.format(java.util.Locale.ROOT, "lr %.0e (%s)", curve.rate(), curve.status()), x, y));
+            c.getData().add(series(I18n.tr("concepts.ttt.series", String.format(java.util.Locale.ROOT, "%.0e", curve.rate()), curve.status()),
+                    x, y));
         }
     }
 
@@ -98,7 +103,7 @@ final class ConceptsCharts {
         q.getData().clear();
         p.getData().clear();
         for (Derivation.MethodFit m : r.methods()) {
-            q.getData().add(series(m.method() + " measured", m.k(), m.q()));
+            q.getData().add(series(I18n.tr("concepts.derivation.series.measured", m.method()), m.k(), m.q()));
             double[] fx = new double[40];
             double[] fe = new double[40];
             double[] fp = new double[40];
@@ -108,9 +113,9 @@ final class ConceptsCharts {
                 fe[i] = m.exponential().at(fx[i]);
                 fp[i] = m.power().at(fx[i]);
             }
-            q.getData().add(series(m.method() + " exp fit", fx, fe));
-            q.getData().add(series(m.method() + " power fit", fx, fp));
-            p.getData().add(series(m.method() + " p_K", m.k(), m.fixRate()));
+            q.getData().add(series(I18n.tr("concepts.derivation.series.exp", m.method()), fx, fe));
+            q.getData().add(series(I18n.tr("concepts.derivation.series.power", m.method()), fx, fp));
+            p.getData().add(series(I18n.tr("concepts.derivation.series.p", m.method()), m.k(), m.fixRate()));
         }
     }
 
@@ -120,7 +125,7 @@ final class ConceptsCharts {
             List<Tradeoff.Point> pts = r.points().stream().filter(p -> p.checkpoint().equals(cp.name())).toList();
             double[] x = pts.stream().mapToDouble(p -> Math.log10(p.totalFlops())).toArray();
             double[] y = pts.stream().mapToDouble(Tradeoff.Point::quality).toArray();
-            c.getData().add(series(cp.name() + " (" + cp.steps() + " steps) + K samples", x, y));
+            c.getData().add(series(I18n.tr("concepts.tradeoff.series", cp.name(), cp.steps()), x, y));
         }
     }
 }

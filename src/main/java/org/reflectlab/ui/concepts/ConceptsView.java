@@ -31,6 +31,7 @@ import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.ui.kit.Formula;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Images;
 import org.reflectlab.ui.kit.Notifier;
 
@@ -47,14 +48,14 @@ public final class ConceptsView extends BorderPane implements org.reflectlab.ui.
         this.vm = vm;
         getStyleClass().add("concepts-view");
         TabPane tabs = new TabPane(
-                tab("tokens", "Tokens", tokens()),
-                tab("vq", "VQ codebook", vq()),
-                tab("attention", "Attention", attention()),
-                tab("losses", "Losses", losses()),
-                tab("ttt", "TTT", ttt()),
-                tab("derivation", "Scaling law", derivation()),
-                tab("tradeoff", "Train vs test", tradeoff()),
-                tab("quiz", "Quiz", quiz()));
+                tab("tokens", "concepts.tokens.tab", tokens()),
+                tab("vq", "concepts.vq.tab", vq()),
+                tab("attention", "concepts.attention.tab", attention()),
+                tab("losses", "concepts.losses.tab", losses()),
+                tab("ttt", "concepts.ttt.tab", ttt()),
+                tab("derivation", "concepts.derivation.tab", derivation()),
+                tab("tradeoff", "concepts.tradeoff.tab", tradeoff()),
+                tab("quiz", "concepts.quiz.tab", quiz()));
         tabs.setId("concepts-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
@@ -80,30 +81,40 @@ public final class ConceptsView extends BorderPane implements org.reflectlab.ui.
         error.setId("concepts-caption-error");
         error.textProperty().bind(vm.captionErrorProperty());
         error.setStyle("-fx-text-fill: #c0392b;");
-        HBox box = new HBox(8, new Label("Seed"), seed, new Label("Caption (attention, TTT)"), caption, error);
+        HBox box = new HBox(8, label("concepts.seed"), seed, label("concepts.caption"), caption, error);
         box.setPadding(new Insets(8, 10, 4, 10));
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return box;
     }
 
-    private static Tab tab(String id, String title, Node content) {
+    /** A label that follows the language. */
+    private static Label label(String key, Object... args) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.text(key, args));
+        return l;
+    }
+
+    private static Tab tab(String id, String titleKey, Node content) {
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
-        Tab t = new Tab(title, scroll);
+        Tab t = new Tab(null, scroll);
+        t.textProperty().bind(I18n.text(titleKey));
         t.setId("concepts-tab-" + id);
         return t;
     }
 
     /** Explanation, formula, Run/Cancel with progress and status, then the panel's own content. */
-    private <R> VBox panel(String id, String explanation, String tex, ConceptExperiment<R> m, Runnable run, Node... content) {
-        Label text = new Label(explanation);
+    private <R> VBox panel(String id, String explanationKey, String tex, ConceptExperiment<R> m, Runnable run, Node... content) {
+        Label text = label(explanationKey);
         text.setWrapText(true);
         text.setMaxWidth(1100);
-        Button go = new Button("Run");
+        Button go = new Button();
+        go.textProperty().bind(I18n.text("concepts.run"));
         go.setId("concepts-run-" + id);
         go.setOnAction(e -> run.run());
         go.disableProperty().bind(m.runningProperty());
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button();
+        cancel.textProperty().bind(I18n.text("concepts.cancel"));
         cancel.setId("concepts-cancel-" + id);
         cancel.setOnAction(e -> m.cancel());
         cancel.disableProperty().bind(m.runningProperty().not());
@@ -133,40 +144,35 @@ public final class ConceptsView extends BorderPane implements org.reflectlab.ui.
     }
 
     private Node tokens() {
-        return panel("tokens", "Every modality becomes a sequence of discrete tokens before a unified model sees it. Counted on"
-                + " ShapesWorld: captions as word tokens, images as one VQ code per 4x4 patch, the scene's sound as residual VQ"
-                + " codes per 20 ms frame. 'Informative' is the measured share of tokens that carry content.",
+        return panel("tokens", "concepts.tokens.explanation",
                 "\\text{compression} = \\frac{\\text{raw bits}}{N_{tok}\\,\\log_2 |V|}", vm.tokens, vm::runTokens,
                 table("tokens", vm.tokens.resultProperty(), r -> r.table()));
     }
 
     private Node vq() {
-        LineChart<Number, Number> chart = ConceptsCharts.chart("concepts-vq-chart", "Held-out reconstruction MSE vs codebook size",
-                "log10 K", "log10 MSE");
+        LineChart<Number, Number> chart = ConceptsCharts.chart("concepts-vq-chart", "concepts.vq.chart", "concepts.vq.chart.x",
+                "concepts.vq.chart.y");
         FlowPane recon = new FlowPane(6, 6);
         recon.setId("concepts-vq-recon");
         vm.vq.resultProperty().addListener((o, a, r) -> {
             ConceptsCharts.vq(chart, r);
             recon.getChildren().clear();
-            recon.getChildren().add(column("original", r.originals()));
+            recon.getChildren().add(column(label("concepts.vq.original"), r.originals()));
             for (VqSweep.Point p : r.points()) {
-                recon.getChildren().add(column("K=" + p.size(), p.reconstructions()));
+                recon.getChildren().add(column(label("concepts.vq.k", p.size()), p.reconstructions()));
             }
         });
         Spinner<Integer> budget = new Spinner<>(1, 120, vm.vqBudgetProperty().get());
         budget.setId("concepts-vq-budget");
         budget.valueProperty().addListener((o, a, b) -> vm.vqBudgetProperty().set(b));
-        return panel("vq", "A VQ-VAE's codebook maps each patch (or latent) to its nearest code. Here codebooks of 512..16384"
-                + " codes are learned by mini-batch k-means on training patches (a time budget per size; 16384 codes on two"
-                + " cores) and scored on held-out images. The lecture says the error falls like 1/sqrt(|codebook|):"
-                + " the measured slopes say where it does and where it does not.",
+        return panel("vq", "concepts.vq.explanation",
                 "\\mathrm{MSE}(K) \\propto K^{-1/2}, \\quad z_q = \\arg\\min_{e_k} \\lVert z - e_k \\rVert^2", vm.vq, vm::runVq,
-                new HBox(8, new Label("seconds per codebook at most"), budget), chart, recon,
+                new HBox(8, label("concepts.vq.budget"), budget), chart, recon,
                 table("vq", vm.vq.resultProperty(), r -> r.table()));
     }
 
-    private static VBox column(String title, List<org.reflectlab.core.data.RgbImage> images) {
-        VBox v = new VBox(2, new Label(title));
+    private static VBox column(Label title, List<org.reflectlab.core.data.RgbImage> images) {
+        VBox v = new VBox(2, title);
         for (var img : images) {
             ImageView iv = new ImageView(Images.toFx(img, 2));
             iv.setFitWidth(64);
@@ -190,101 +196,115 @@ public final class ConceptsView extends BorderPane implements org.reflectlab.ui.
         causalInfo.setId("concepts-attn-causal-info");
         Label tokens = new Label();
         tokens.setWrapText(true);
-        vm.fullMapProperty().addListener((o, a, m) -> {
-            show(full, fullMask, fullInfo, m, false);
+        vm.fullMapProperty().addListener((o, a, m) -> show(full, fullMask, m, false));
+        vm.causalMapProperty().addListener((o, a, m) -> show(causal, causalMask, m, true));
+        fullInfo.textProperty().bind(I18n.text(() -> info(vm.fullMapProperty().get()), vm.fullMapProperty()));
+        causalInfo.textProperty().bind(I18n.text(() -> info(vm.causalMapProperty().get()), vm.causalMapProperty()));
+        tokens.textProperty().bind(I18n.text(() -> {
             AttentionMaps.Result r = vm.attention.resultProperty().get();
-            tokens.setText(r == null ? "" : "tokens (rows = queries, columns = keys): "
-                    + String.join(" ", r.encoder(vm.encoderProperty().get(), AttentionMaps.Mask.FULL).labels()));
-        });
-        vm.causalMapProperty().addListener((o, a, m) -> show(causal, causalMask, causalInfo, m, true));
+            return r == null || vm.fullMapProperty().get() == null ? "" : I18n.tr("concepts.attention.tokens",
+                    String.join(" ", r.encoder(vm.encoderProperty().get(), AttentionMaps.Mask.FULL).labels()));
+        }, vm.fullMapProperty()));
         ComboBox<String> encoder = new ComboBox<>(javafx.collections.FXCollections.observableArrayList("text", "image"));
         encoder.setId("concepts-attn-encoder");
         encoder.valueProperty().bindBidirectional(vm.encoderProperty());
+        encoder.setConverter(encoderNames());
+        I18n.localeProperty().addListener((o, a, l) -> encoder.setConverter(encoderNames()));
         Spinner<Integer> layer = new Spinner<>(0, 7, 0);
         layer.setId("concepts-attn-layer");
         layer.valueProperty().addListener((o, a, b) -> vm.layerProperty().set(b));
         Spinner<Integer> head = new Spinner<>(0, 15, 0);
         head.setId("concepts-attn-head");
         head.valueProperty().addListener((o, a, b) -> vm.headProperty().set(b));
-        HBox selectors = new HBox(8, new Label("Encoder"), encoder, new Label("Layer"), layer, new Label("Head"), head);
+        HBox selectors = new HBox(8, label("concepts.attention.encoder"), encoder, label("concepts.attention.layer"), layer,
+                label("concepts.attention.head"), head);
         selectors.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        HBox maps = new HBox(16, new VBox(4, new Label("Full mask (as trained)"), fullMask, full, fullInfo),
-                new VBox(4, new Label("Causal mask (same weights, never trained so)"), causalMask, causal, causalInfo));
-        return panel("attention", "Real attention weights of the unified model's encoders on the caption above and a scene drawn"
-                + " for it. Both encoders were trained with full (bidirectional) attention; the text encoder only masks padding,"
-                + " which is left out here. The causal maps run the same weights with a causal mask in every block. Grey = weight"
-                + " exactly 0.", "A = \\mathrm{softmax}\\!\\left(\\frac{QK^\\top}{\\sqrt{d_h}} + M\\right),\\; M^{causal}_{ij} ="
+        HBox maps = new HBox(16, new VBox(4, label("concepts.attention.full"), fullMask, full, fullInfo),
+                new VBox(4, label("concepts.attention.causal"), causalMask, causal, causalInfo));
+        return panel("attention", "concepts.attention.explanation", "A = \\mathrm{softmax}\\!\\left(\\frac{QK^\\top}{\\sqrt{d_h}} + M\\right),\\; M^{causal}_{ij} ="
                 + " \\begin{cases}0 & \\quad j \\le i \\\\ -\\infty & \\quad j > i\\end{cases},\\; \\mathrm{nnz} = \\tfrac{T(T+1)}{2}\\ \\text{vs}\\ T^2",
                 vm.attention, vm::runAttention, selectors, maps, tokens,
                 table("attention", vm.attention.resultProperty(), r -> r.table()));
     }
 
-    private static void show(Heatmap map, Heatmap mask, Label info, AttentionMaps.Map m, boolean causal) {
+    private static void show(Heatmap map, Heatmap mask, AttentionMaps.Map m, boolean causal) {
         if (m == null) {
             map.show(null, 0);
             mask.show(null, 0);
-            info.setText("");
             return;
         }
         map.show(m.weights(), m.t());
         mask.show(Heatmap.mask(m.t(), causal), m.t());
-        info.setText(String.format(java.util.Locale.ROOT, "layer %d head %d: T=%d, allowed %d, non-zero %d, max above diagonal %.4f",
-                m.layer(), m.head(), m.t(), m.allowed(), m.nonZero(), m.maxAboveDiagonal()));
+    }
+
+    /** One map's counts, in the current language. */
+    private static String info(AttentionMaps.Map m) {
+        return m == null ? "" : I18n.tr("concepts.attention.info", m.layer(), m.head(), m.t(), m.allowed(), m.nonZero(),
+                m.maxAboveDiagonal());
+    }
+
+    /** The encoder box shows "text" / "image" as words of the current language; the values stay the model's ids. */
+    private static javafx.util.StringConverter<String> encoderNames() {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String id) {
+                return id == null ? "" : I18n.tr("text".equals(id) ? "concepts.encoder.text" : "concepts.encoder.image");
+            }
+
+            @Override
+            public String fromString(String text) {
+                return I18n.tr("concepts.encoder.text").equals(text) ? "text" : "image";
+            }
+        };
     }
 
     private Node losses() {
         List<LineChart<Number, Number>> charts = new ArrayList<>();
         FlowPane grid = new FlowPane(8, 8);
         for (int i = 0; i < 7; i++) {
-            LineChart<Number, Number> c = ConceptsCharts.chart("concepts-loss-chart-" + i, "", "strength", "loss");
+            LineChart<Number, Number> c = ConceptsCharts.chart("concepts-loss-chart-" + i, null, "concepts.losses.chart.x",
+                    "concepts.losses.chart.y");
             c.setPrefSize(420, 260);
             charts.add(c);
             grid.getChildren().add(c);
         }
         vm.losses.resultProperty().addListener((o, a, r) -> ConceptsCharts.losses(charts, r));
-        return panel("losses", "Each modality is trained with its own loss. Pixel MSE punishes a one-pixel shift as much as a"
-                + " wrong colour; a perceptual loss (distance of the image encoder's features) and the caption cross-entropy"
-                + " measure meaning instead. For audio, the multi-resolution STFT loss (FFT 512/1024/2048) compares spectra:"
-                + " its magnitude term shrugs at a small time shift that waveform MSE hates, while the phase term notices it."
-                + " Curves are scaled to their largest value; the table has the raw numbers.",
+        return panel("losses", "concepts.losses.explanation",
                 "L_{STFT} = \\frac{1}{3}\\sum_{n\\in\\{512,1024,2048\\}} \\frac{\\lVert |S_n y| - |S_n \\hat y| \\rVert_F}"
                         + "{\\lVert |S_n y| \\rVert_F} + \\overline{|\\log|S_n y| - \\log|S_n \\hat y||} + \\overline{1-\\cos\\Delta\\phi}",
                 vm.losses, vm::runLosses, grid, table("losses", vm.losses.resultProperty(), r -> r.table()));
     }
 
     private Node ttt() {
-        LineChart<Number, Number> chart = ConceptsCharts.chart("concepts-ttt-chart", "TTT objective per step", "step", "log10 loss");
+        LineChart<Number, Number> chart = ConceptsCharts.chart("concepts-ttt-chart", "concepts.ttt.chart", "concepts.ttt.chart.x",
+                "concepts.ttt.chart.y");
         chart.setCreateSymbols(false);
         chart.setPrefSize(800, 340);
         vm.ttt.resultProperty().addListener((o, a, r) -> ConceptsCharts.ttt(chart, r));
-        return panel("ttt", "Test-time training adapts the generator's prompt layers to one prompt, on its own samples the critic"
-                + " accepted (the Scaling workspace's objective, here on one fixed batch so the curve is the objective itself)."
-                + " Learning rates 1e-4 ... 1e-1: too small converges slowly, too large diverges.",
+        return panel("ttt", "concepts.ttt.explanation",
                 "\\theta_{t+1} = \\theta_t - \\eta\\, \\mathrm{Adam}(\\nabla_\\theta L_{TTT}),\\; L_{TTT} = \\mathbb{E}_{t,\\epsilon}"
                         + "\\lVert v_\\theta(x_t, t, c) - (x_1 - x_0) \\rVert^2", vm.ttt, vm::runTtt, chart,
                 table("ttt", vm.ttt.resultProperty(), r -> r.table()));
     }
 
     private Node derivation() {
-        LineChart<Number, Number> q = ConceptsCharts.chart("concepts-derivation-chart", "Q(K): measured and both fits", "K", "quality");
-        LineChart<Number, Number> p = ConceptsCharts.chart("concepts-fixrate-chart", "Per-iteration fix rate p_K", "K", "p_K");
+        LineChart<Number, Number> q = ConceptsCharts.chart("concepts-derivation-chart", "concepts.derivation.chart.q", "concepts.chart.k",
+                "concepts.derivation.chart.q.y");
+        LineChart<Number, Number> p = ConceptsCharts.chart("concepts-fixrate-chart", "concepts.derivation.chart.p", "concepts.chart.k",
+                "concepts.derivation.chart.p.y");
         vm.derivation.resultProperty().addListener((o, a, r) -> ConceptsCharts.derivation(q, p, r));
-        return panel("derivation", "Appendix B.1: if each extra sample or iteration fixes a constant share p of the prompts still"
-                + " wrong, quality approaches its ceiling exponentially; a power law needs p to fall with K. On the stored sweep:"
-                + " the measured p_K and which form fits each method better (AIC; a difference under 2 does not decide).",
+        return panel("derivation", "concepts.derivation.explanation",
                 "1-Q(K) = (1-Q_1)(1-p)^{K-1} \\Rightarrow Q = Q_\\infty - A e^{-bK}; \\quad p_K \\approx \\tfrac{\\gamma}{K}"
                         + " \\Rightarrow Q = Q_\\infty - A K^{-\\gamma}; \\quad \\mathrm{AIC} = n \\ln\\tfrac{RSS}{n} + 2k",
                 vm.derivation, vm::runDerivation, new HBox(8, q, p), table("derivation", vm.derivation.resultProperty(), r -> r.table()));
     }
 
     private Node tradeoff() {
-        LineChart<Number, Number> c = ConceptsCharts.chart("concepts-tradeoff-chart", "Quality vs total FLOPs per prompt",
-                "log10 FLOPs (training / 1000 prompts + inference)", "GenEval-lite");
+        LineChart<Number, Number> c = ConceptsCharts.chart("concepts-tradeoff-chart", "concepts.tradeoff.chart", "concepts.tradeoff.chart.x",
+                "concepts.tradeoff.chart.y");
         c.setPrefSize(800, 340);
         vm.tradeoff.resultProperty().addListener((o, a, r) -> ConceptsCharts.tradeoff(c, r));
-        return panel("tradeoff", "Does inference-time scaling replace training? The lecture: they complement each other. Measured"
-                + " with the two shipped generator checkpoints only (generator-base, and generator = base + reflection"
-                + " fine-tuning; steps from their manifests), K samples each from the stored sweep.",
+        return panel("tradeoff", "concepts.tradeoff.explanation",
                 "C_{total} = \\frac{C_{train}}{P} + K\\, C_{NFE}, \\quad C_{train} \\approx 3 \\cdot \\text{steps} \\cdot B \\cdot C_{fwd}",
                 vm.tradeoff, vm::runTradeoff, c, table("tradeoff", vm.tradeoff.resultProperty(), r -> r.table()));
     }
@@ -296,7 +316,7 @@ public final class ConceptsView extends BorderPane implements org.reflectlab.ui.
             answers.getChildren().clear();
             for (int i = 0; i < list.size(); i++) {
                 Quiz.Answer q = list.get(i);
-                Label question = new Label((i + 1) + ". " + q.question());
+                Label question = new Label(I18n.tr("concepts.quiz.question", i + 1, q.question()));
                 question.setWrapText(true);
                 question.setStyle("-fx-font-weight: bold;");
                 TextArea working = new TextArea(String.join("\n", q.working()));
@@ -306,30 +326,20 @@ public final class ConceptsView extends BorderPane implements org.reflectlab.ui.
                 answers.getChildren().addAll(question, Formula.fitted(q.formula(), 15, 24), working);
             }
         });
-        return panel("quiz", "The lecture's questions, each answered by a computation on the current models and stored"
-                + " measurements, with the working shown. Reference values not measured here are labelled.",
+        return panel("quiz", "concepts.quiz.explanation",
                 "\\text{answer} = f(\\text{models}, \\text{measurements})", vm.quiz, vm::runQuiz, answers);
     }
 
     @Override
     public org.reflectlab.ui.kit.Notice notice() {
-        return new org.reflectlab.ui.kit.Notice(
-                "The lecture's appendix states laws and rules of thumb with dummy numbers; each tab here computes them on the "
-                        + "real models: tokens per modality, codebook size against reconstruction error, causal against full "
-                        + "attention, how each modality's loss reacts to perturbations, test-time training's learning rate.",
-                "The lecture: VQ reconstruction error falls like 1/sqrt(|codebook|); a causal mask keeps t(t+1)/2 of t^2 "
-                        + "attention entries.",
+        return new org.reflectlab.ui.kit.Notice(I18n.tr("concepts.notice.claim"), I18n.tr("concepts.notice.paper"),
                 javafx.beans.binding.Bindings.createStringBinding(() -> {
                     var full = vm.fullMapProperty().get();
                     var causal = vm.causalMapProperty().get();
-                    return full == null || causal == null ? "" : String.format(java.util.Locale.ROOT,
-                            "This input (%s encoder, %d tokens): %d non-zero attention weights under the full mask, %d causal.",
-                            full.encoder(), full.t(), full.nonZero(), causal.nonZero());
-                }, vm.fullMapProperty(), vm.causalMapProperty()),
-                "In the VQ tab, where the measured slope leaves the 1/sqrt reference and how many codes the held-out patches "
-                        + "actually use; in Attention, that the causal map is exactly zero above the diagonal.",
-                "A law stated for large natural data need not hold on ShapesWorld: most patches are background, so a large "
-                        + "codebook has little left to spend its codes on.",
+                    return full == null || causal == null ? "" : I18n.tr("concepts.notice.measured",
+                            encoderNames().toString(full.encoder()), full.t(), full.nonZero(), causal.nonZero());
+                }, vm.fullMapProperty(), vm.causalMapProperty(), I18n.localeProperty()),
+                I18n.tr("concepts.notice.look-for"), I18n.tr("concepts.notice.why"),
                 "\\text{MSE}(K) \\propto K^{-1/2}", java.util.List.of("power-law fit"));
     }
 }

@@ -34,6 +34,7 @@ import org.reflectlab.core.data.SceneSampler;
 import org.reflectlab.core.data.ShapesWorld;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.train.UnifiedModelIO;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Notifier;
 
 /**
@@ -69,14 +70,14 @@ public final class ConceptsViewModel {
     public ConceptsViewModel(TaskRunner runner, Notifier notifier, ConceptsModels models) {
         this.models = models;
         this.notifier = notifier;
-        tokens = new ConceptExperiment<>("Concepts: tokenization", runner, notifier);
-        vq = new ConceptExperiment<>("Concepts: VQ codebooks", runner, notifier);
-        attention = new ConceptExperiment<>("Concepts: attention", runner, notifier);
-        losses = new ConceptExperiment<>("Concepts: modality losses", runner, notifier);
-        ttt = new ConceptExperiment<>("Concepts: TTT convergence", runner, notifier);
-        derivation = new ConceptExperiment<>("Concepts: scaling-law derivation", runner, notifier);
-        tradeoff = new ConceptExperiment<>("Concepts: train vs test compute", runner, notifier);
-        quiz = new ConceptExperiment<>("Concepts: comprehension checks", runner, notifier);
+        tokens = new ConceptExperiment<>("concepts.task.tokens", runner, notifier);
+        vq = new ConceptExperiment<>("concepts.task.vq", runner, notifier);
+        attention = new ConceptExperiment<>("concepts.task.attention", runner, notifier);
+        losses = new ConceptExperiment<>("concepts.task.losses", runner, notifier);
+        ttt = new ConceptExperiment<>("concepts.task.ttt", runner, notifier);
+        derivation = new ConceptExperiment<>("concepts.task.derivation", runner, notifier);
+        tradeoff = new ConceptExperiment<>("concepts.task.tradeoff", runner, notifier);
+        quiz = new ConceptExperiment<>("concepts.task.quiz", runner, notifier);
         fullMap = selected(AttentionMaps.Mask.FULL);
         causalMap = selected(AttentionMaps.Mask.CAUSAL);
         caption.addListener((o, a, b) -> captionError.set(parse(b).ok() ? "" : parse(b).error().message()));
@@ -158,7 +159,7 @@ public final class ConceptsViewModel {
         attention.run(p -> {
             ShapesWorld world = new ShapesWorld(DataSpec.defaults(s));
             var scene = SceneSampler.realize(c, ShapesWorld.random(s, 0))
-                    .orElseThrow(() -> new IllegalArgumentException("no scene satisfies \"" + c.text() + "\""));
+                    .orElseThrow(() -> new IllegalArgumentException(I18n.tr("concepts.error.no-scene", c.text())));
             return AttentionMaps.measure(models.unified(), world.render(scene), c);
         });
     }
@@ -190,17 +191,17 @@ public final class ConceptsViewModel {
         TttConvergence.Result existing = ttt.resultProperty().get(); // read here, on the UI thread
         quiz.run(p -> {
             List<Quiz.Answer> a = new ArrayList<>();
-            p.update(0, 4, "retrieval");
+            p.update(0, 4, I18n.tr("concepts.quiz.step.retrieval"));
             a.add(Quiz.retrieval(models.unified(), s, 200));
-            p.update(1, 4, "doubling");
+            p.update(1, 4, I18n.tr("concepts.quiz.step.doubling"));
             ConceptsModels.StoredSweep sw = models.sweep(null);
             a.add(Quiz.doubling(sw == null ? null : Derivation.analyse(sw.name(), sw.rows())));
             p.check();
-            p.update(2, 4, "modal aphasia on 100 scenes");
+            p.update(2, 4, I18n.tr("concepts.quiz.step.aphasia", 100));
             a.add(Quiz.limit(AphasiaModels.load(models.store(), UnifiedModelIO.DEFAULT_NAME)
                     .run(AphasiaSettings.of(s, 100), RoundTrip.SILENT)));
             p.check();
-            p.update(3, 4, "TTT vs fine-tuning");
+            p.update(3, 4, I18n.tr("concepts.quiz.step.ttt"));
             TttConvergence.Settings d = TttConvergence.Settings.defaults(s);
             TttConvergence.Result t = existing != null ? existing
                     : TttConvergence.run(models.reflector(), CaptionParser.parse("a red circle").caption(),
@@ -221,8 +222,7 @@ public final class ConceptsViewModel {
     private Derivation.Result derive() throws java.io.IOException {
         ConceptsModels.StoredSweep s = models.sweep(null);
         if (s == null) {
-            throw new IllegalStateException("No stored sweep in " + models.sweepsDir()
-                    + ". Run one in the Scaling workspace (or `reflectlab sweep --quick`) first.");
+            throw new IllegalStateException(I18n.tr("concepts.error.no-sweep", String.valueOf(models.sweepsDir())));
         }
         return Derivation.analyse(s.name(), s.rows());
     }
@@ -230,7 +230,7 @@ public final class ConceptsViewModel {
     private Caption validCaption() {
         ParseResult p = parse(caption.get());
         if (!p.ok()) {
-            notifier.error("Concepts", "The caption does not parse: " + p.error().message());
+            notifier.error(I18n.tr("shell.workspace.concepts"), I18n.tr("concepts.error.caption", p.error().message()));
             return null;
         }
         return p.caption();

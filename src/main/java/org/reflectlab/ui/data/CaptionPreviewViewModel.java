@@ -3,8 +3,6 @@ package org.reflectlab.ui.data;
 import java.util.SplittableRandom;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableIntegerValue;
@@ -18,6 +16,7 @@ import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.Scene;
 import org.reflectlab.core.data.SceneRenderer;
 import org.reflectlab.core.data.SceneSampler;
+import org.reflectlab.ui.kit.I18n;
 
 /**
  * Data's caption box: what the user types, parsed (the error with its suggested fix, or the category and the caption),
@@ -34,7 +33,8 @@ public final class CaptionPreviewViewModel {
     // Properties //
     private final StringProperty text = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<ParseError> error = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ObjectProperty<I18n.Message> summary = new javafx.beans.property.SimpleObjectProperty<>();
+    private final javafx.beans.binding.StringBinding summaryText = I18n.textOf(summary);
     private final ReadOnlyObjectWrapper<RgbImage> image = new ReadOnlyObjectWrapper<>();
     private long generation;
 
@@ -55,8 +55,8 @@ public final class CaptionPreviewViewModel {
     }
 
     /** "color attribution · a red circle and a blue square" for a valid caption, else "". */
-    public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
+    public javafx.beans.binding.StringBinding summaryProperty() {
+        return summaryText;
     }
 
     /** The rendered caption; null whenever the caption is invalid. */
@@ -82,19 +82,19 @@ public final class CaptionPreviewViewModel {
         String typed = text.get();
         long current = ++generation;
         if (typed == null || typed.isBlank()) {
-            show(null, "", null);
+            show(null, null, null);
             return;
         }
         ParseResult result = CaptionParser.parse(typed);
         if (!result.ok()) {
-            show(result.error(), "", null);
+            show(result.error(), null, null);
             return;
         }
         Caption caption = result.caption();
         error.set(null);
-        summary.set(caption.category().label() + " · " + caption.text());
+        summary.set(new I18n.Message("data.caption.summary", CategoryFilter.message(caption.category()), caption.text()));
         int size = imageSize.get();
-        runner.submit(BackgroundTask.of("Rendering caption", ctx -> {
+        runner.submit(BackgroundTask.of(I18n.tr("data.task.caption"), ctx -> {
             Scene scene = SceneSampler.realize(caption, new SplittableRandom(PREVIEW_SEED)).orElse(null);
             return scene == null ? null : SceneRenderer.render(scene, size);
         }).hiddenFromTaskList().onSuccess(img -> {
@@ -102,19 +102,19 @@ public final class CaptionPreviewViewModel {
                 return;
             }
             if (img == null) {
-                show(new ParseError("No ShapesWorld scene satisfies this caption (its places contradict each other).", 0, 0, null), "", null);
+                show(new ParseError(I18n.tr("data.caption.impossible"), 0, 0, null), null, null);
             } else {
                 image.set(img);
             }
         }).onFailure(e -> {
             if (current == generation) {
-                error.set(new ParseError("Could not render: " + e.getMessage(), 0, 0, null));
+                error.set(new ParseError(I18n.tr("data.caption.failed", String.valueOf(e.getMessage())), 0, 0, null));
                 image.set(null);
             }
         }));
     }
 
-    private void show(ParseError e, String s, RgbImage img) {
+    private void show(ParseError e, I18n.Message s, RgbImage img) {
         error.set(e);
         summary.set(s);
         image.set(img);

@@ -3,8 +3,9 @@ package org.reflectlab.ui.data;
 import java.util.ArrayList;
 import java.util.List;
 import org.reflectlab.core.data.Category;
+import org.reflectlab.ui.kit.I18n;
 
-/** "All categories", or one category. */
+/** "All categories", or one category. Its {@link #toString()} is a stable id (remembered); {@link #label()} is shown. */
 public record CategoryFilter(Category category) {
 
     public static final CategoryFilter ALL = new CategoryFilter(null);
@@ -22,8 +23,59 @@ public record CategoryFilter(Category category) {
         return category == null ? List.of(Category.values()) : List.of(category);
     }
 
+    /** The name in the current language. */
+    public String label() {
+        return category == null ? I18n.tr("data.category.all") : label(category);
+    }
+
+    /** A category's name in the current language (GenEval's six categories and ShapesWorld's descriptions). */
+    public static String label(Category c) {
+        return message(c).text();
+    }
+
+    /** A category's name as a message (for texts that follow the language). */
+    public static I18n.Message message(Category c) {
+        return new I18n.Message(switch (c) {
+            case SINGLE_OBJECT -> "data.category.single-object";
+            case TWO_OBJECTS -> "data.category.two-objects";
+            case COUNTING -> "data.category.counting";
+            case COLORS -> "data.category.colors";
+            case POSITION -> "data.category.position";
+            case COLOR_ATTRIBUTION -> "data.category.color-attribution";
+            case DESCRIPTION -> "data.category.description";
+        });
+    }
+
+    /**
+     * The filter a remembered text names: its id ({@code all}, {@code POSITION}), or the English label older versions
+     * stored ("All categories", "position"); null for anything else.
+     */
+    public static CategoryFilter parse(String text) {
+        for (CategoryFilter f : choices()) {
+            if (f.toString().equals(text) || (f.category == null ? "All categories".equals(text) : f.category.label().equals(text))) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** Shows each filter by its name in the current language (a combo box given a new one redraws its items). */
+    public static javafx.util.StringConverter<CategoryFilter> names() {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(CategoryFilter f) {
+                return f == null ? "" : f.label();
+            }
+
+            @Override
+            public CategoryFilter fromString(String text) {
+                return choices().stream().filter(f -> f.label().equals(text)).findFirst().orElse(null);
+            }
+        };
+    }
+
     @Override
     public String toString() {
-        return category == null ? "All categories" : category.label();
+        return category == null ? "all" : category.name();
     }
 }

@@ -1,7 +1,6 @@
 package org.reflectlab.ui.data;
 
 import java.io.File;
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;
@@ -21,7 +20,6 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -32,6 +30,7 @@ import org.reflectlab.core.data.ParseError;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.ui.kit.Fit;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Images;
 import org.reflectlab.ui.kit.Keymap;
 import org.reflectlab.ui.kit.WaveformView;
@@ -40,10 +39,10 @@ import org.reflectlab.ui.kit.WaveformView;
 public final class DataView extends BorderPane implements org.reflectlab.ui.kit.Notice.Source {
 
     /** Every key of the workspace, bound in the constructor and listed by F1. */
-    public static final Keymap<DataView> KEYS = Keymap.<DataView>of("Data")
-            .accelerator("Shortcut+R", "new random seed", v -> v.vm.reseed())
-            .accelerator("Shortcut+L", "type a caption", v -> v.captionField.requestFocus())
-            .accelerator("Shortcut+E", "export the sample grid as PNG", DataView::export);
+    public static final Keymap<DataView> KEYS = Keymap.<DataView>of("data.keys.title")
+            .accelerator("Shortcut+R", "data.keys.reseed", v -> v.vm.reseed())
+            .accelerator("Shortcut+L", "data.keys.caption", v -> v.captionField.requestFocus())
+            .accelerator("Shortcut+E", "data.keys.export", DataView::export);
 
     private static final double CELL = SampleCard.THUMB_BOX + 16;
     private static final int LONG_CAPTION = 54;
@@ -76,12 +75,13 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(1, DataViewModel.MAX_SEED, vm.seedProperty().get());
         seed.setValueFactory(factory);
         factory.valueProperty().bindBidirectional(seedObject);
-        seed.setTooltip(new Tooltip("Same seed, same samples, byte for byte"));
+        seed.setTooltip(tooltip("data.seed.tooltip"));
 
-        Button reseed = new Button("New seed");
+        Button reseed = new Button();
+        reseed.textProperty().bind(I18n.text("data.reseed"));
         reseed.setId("reseed");
         reseed.setOnAction(e -> vm.reseed());
-        reseed.setTooltip(new Tooltip("Draw a new random seed (Ctrl+R)"));
+        reseed.setTooltip(tooltip("data.reseed.tooltip", Keymap.display("Shortcut+R")));
 
         ComboBox<Integer> count = new ComboBox<>();
         count.setId("count");
@@ -97,6 +97,9 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
         category.setId("category");
         category.getItems().setAll(CategoryFilter.choices());
         category.valueProperty().bindBidirectional(vm.categoryProperty());
+        category.setConverter(CategoryFilter.names());
+        // a new converter makes the box draw its items and its value again, in the new language
+        I18n.localeProperty().addListener((o, a, l) -> category.setConverter(CategoryFilter.names()));
 
         ComboBox<Integer> size = new ComboBox<>();
         size.setId("image-size");
@@ -107,20 +110,21 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
                 vm.imageSizeProperty().set(b);
             }
         });
-        size.setTooltip(new Tooltip("Render resolution in pixels (models use 32)"));
+        size.setTooltip(tooltip("data.pixels.tooltip"));
 
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(vm.loadingProperty());
 
-        Button export = new Button("Export PNG…");
+        Button export = new Button();
+        export.textProperty().bind(I18n.text("data.export"));
         export.setId("export-grid");
         export.disableProperty().bind(vm.exportingProperty().or(Bindings.isEmpty(vm.samples())));
         export.setOnAction(e -> export());
-        export.setTooltip(new Tooltip("Save the grid as a PNG (Ctrl+E)"));
+        export.setTooltip(tooltip("data.export.tooltip", Keymap.display("Shortcut+E")));
 
-        return Fit.toolbar(label("Seed"), seed, reseed, gap(), label("Samples"), count, gap(),
-                label("Category"), category, gap(), label("Pixels"), size, busy, gap(), export);
+        return Fit.toolbar(label("data.seed"), seed, reseed, gap(), label("data.count"), count, gap(),
+                label("data.category"), category, gap(), label("data.pixels"), size, busy, gap(), export);
     }
 
     private GridView<SampleCard> grid() {
@@ -171,7 +175,8 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
             if (text.length() > LONG_CAPTION) {
                 caption.getStyleClass().add("long-caption");
             }
-            setTooltip(new Tooltip(item.sample().category().label() + "\n" + item.sample().description().text()));
+            setTooltip(new Tooltip(I18n.tr("data.card.tooltip", CategoryFilter.label(item.sample().category()),
+                    item.sample().description().text())));
             pseudoClassStateChanged(SELECTED, item == vm.selectedProperty().get());
             setGraphic(box);
         }
@@ -190,10 +195,11 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
     }
 
     private VBox captionSection() {
-        Label title = new Label("Render a caption");
+        Label title = new Label();
+        title.textProperty().bind(I18n.text("data.caption.title"));
         title.getStyleClass().add("section-title");
         captionField.setId("caption-input");
-        captionField.setPromptText("a red circle left of a blue square");
+        captionField.promptTextProperty().bind(I18n.text("data.caption.prompt"));
         captionField.textProperty().bindBidirectional(vm.caption().textProperty());
 
         Label message = new Label();
@@ -207,8 +213,8 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
         fix.setId("caption-fix");
         fix.textProperty().bind(Bindings.createStringBinding(() -> {
             ParseError e = vm.caption().errorProperty().get();
-            return e == null || e.suggestion() == null ? "" : "Use '" + e.suggestion() + "'";
-        }, vm.caption().errorProperty()));
+            return e == null || e.suggestion() == null ? "" : I18n.tr("data.caption.use", e.suggestion());
+        }, vm.caption().errorProperty(), I18n.localeProperty()));
         fix.visibleProperty().bind(fix.textProperty().isNotEmpty());
         fix.managedProperty().bind(fix.visibleProperty());
         fix.setOnAction(e -> {
@@ -231,9 +237,8 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
         Label placeholder = new Label();
         placeholder.getStyleClass().add("placeholder");
         placeholder.setWrapText(true);
-        placeholder.textProperty().bind(Bindings.when(vm.caption().errorProperty().isNotNull())
-                .then("Nothing rendered: fix the caption above.")
-                .otherwise("Type a caption to see it drawn."));
+        placeholder.textProperty().bind(I18n.text(() -> I18n.tr(vm.caption().errorProperty().get() != null
+                ? "data.caption.fix-first" : "data.caption.empty"), vm.caption().errorProperty()));
         placeholder.visibleProperty().bind(vm.caption().imageProperty().isNull());
         vm.caption().imageProperty().addListener((o, a, img) -> preview.setImage(img == null ? null : Images.toFx(img, Images.scaleToFit(img, 224))));
         StackPane frame = new StackPane(preview, placeholder);
@@ -247,7 +252,8 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
     }
 
     private VBox sampleSection() {
-        Label title = new Label("Selected sample");
+        Label title = new Label();
+        title.textProperty().bind(I18n.text("data.selected.title"));
         title.getStyleClass().add("section-title");
         ImageView image = new ImageView();
         image.setId("selected-image");
@@ -265,12 +271,13 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
         objects.setHgap(10);
         objects.setVgap(2);
         WaveformView wave = new WaveformView();
-        Button play = new Button("Play sound");
+        Button play = new Button();
+        play.textProperty().bind(I18n.text("data.sound.play"));
         play.setId("play-sound");
         play.setOnAction(e -> vm.playSelected());
         play.disableProperty().bind(vm.selectedAudioProperty().isNull());
-        Label soundNote = new Label("One tone per object: waveform = shape, pitch = color, loudness = size, "
-                + "onset = row, left/right = column.");
+        Label soundNote = new Label();
+        soundNote.textProperty().bind(I18n.text("data.sound.note"));
         soundNote.setWrapText(true);
         soundNote.getStyleClass().add("muted");
         Label soundProblem = new Label();
@@ -282,37 +289,12 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
         soundProblem.visibleProperty().bind(soundProblem.textProperty().isNotEmpty());
         soundProblem.managedProperty().bind(soundProblem.visibleProperty());
 
-        vm.selectedProperty().addListener((o, a, card) -> {
-            objects.getChildren().clear();
-            if (card == null) {
-                image.setImage(null);
-                caption.setText("");
-                category.setText("");
-                description.setText("");
-                return;
-            }
-            RgbImage img = card.image();
-            image.setImage(Images.toFx(img, Images.scaleToFit(img, 192)));
-            caption.setText("“" + card.sample().caption().text() + "”");
-            category.setText(card.sample().category().label());
-            description.setText("Full description: " + card.sample().description().text());
-            String[] head = {"object", "place", "offset", "hue", "rotation"};
-            for (int c = 0; c < head.length; c++) {
-                Label h = new Label(head[c]);
-                h.getStyleClass().add("table-head");
-                objects.add(h, c, 0);
-            }
-            int row = 1;
-            for (SceneObject so : card.sample().scene().objects()) {
-                objects.addRow(row++, new Label(so.size().word() + " " + so.color().word() + " " + so.shape().word()),
-                        new Label(so.cell().words()),
-                        new Label(String.format(Locale.ROOT, "%+.2f, %+.2f", so.dx(), so.dy())),
-                        new Label(String.format(Locale.ROOT, "%+.1f°", so.hueJitter())),
-                        new Label(String.format(Locale.ROOT, "%+.1f°", so.rotation())));
-            }
-        });
+        vm.selectedProperty().addListener((o, a, card) -> showSample(card, image, caption, category, description, objects));
+        I18n.localeProperty().addListener((o, a, l) -> showSample(vm.selectedProperty().get(), image, caption, category, description,
+                objects));
         vm.selectedAudioProperty().addListener((o, a, clip) -> wave.setClip(clip));
-        Label fine = new Label("Offset, hue and rotation are fine detail: no caption carries them.");
+        Label fine = new Label();
+        fine.textProperty().bind(I18n.text("data.selected.fine"));
         fine.setWrapText(true);
         fine.getStyleClass().add("muted");
 
@@ -325,13 +307,46 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
         return box;
     }
 
+    /** The selected sample in the side panel (again after a language switch: the headings and category are words). */
+    private static void showSample(SampleCard card, ImageView image, Label caption, Label category, Label description, GridPane objects) {
+        objects.getChildren().clear();
+        {
+            if (card == null) {
+                image.setImage(null);
+                caption.setText("");
+                category.setText("");
+                description.setText("");
+                return;
+            }
+            RgbImage img = card.image();
+            image.setImage(Images.toFx(img, Images.scaleToFit(img, 192)));
+            caption.setText(I18n.tr("data.selected.caption", card.sample().caption().text()));
+            category.setText(CategoryFilter.label(card.sample().category()));
+            description.setText(I18n.tr("data.selected.description", card.sample().description().text()));
+            String[] head = {"data.table.object", "data.table.place", "data.table.offset", "data.table.hue", "data.table.rotation"};
+            for (int c = 0; c < head.length; c++) {
+                Label h = new Label(I18n.tr(head[c]));
+                h.getStyleClass().add("table-head");
+                objects.add(h, c, 0);
+            }
+            int row = 1;
+            for (SceneObject so : card.sample().scene().objects()) {
+                objects.addRow(row++, new Label(so.size().word() + " " + so.color().word() + " " + so.shape().word()),
+                        new Label(so.cell().words()),
+                        new Label(I18n.tr("data.table.offset.value", so.dx(), so.dy())),
+                        new Label(I18n.tr("data.table.degrees", so.hueJitter())),
+                        new Label(I18n.tr("data.table.degrees", so.rotation())));
+            }
+        }
+    }
+
     private void export() {
         if (vm.samples().isEmpty() || getScene() == null) {
             return;
         }
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export sample grid");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        chooser.setTitle(I18n.tr("data.export.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(I18n.tr("data.export.filter"), "*.png"));
         chooser.setInitialFileName("shapesworld-seed" + vm.seedProperty().get() + ".png");
         File f = chooser.showSaveDialog(getScene().getWindow());
         if (f != null) {
@@ -339,8 +354,9 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
         }
     }
 
-    private static Label label(String text) {
-        Label l = new Label(text);
+    private static Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.text(key));
         l.getStyleClass().add("toolbar-label");
         return l;
     }
@@ -358,17 +374,15 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
 
     @Override
     public org.reflectlab.ui.kit.Notice notice() {
-        return new org.reflectlab.ui.kit.Notice(
-                "Everything in this lab runs on ShapesWorld: seeded scenes of 1-3 shapes whose captions follow GenEval's six "
-                        + "categories, so every score can be checked against the true scene.",
-                "GenEval (Ghosh et al. 2023) scores text-to-image models on single object, two objects, counting, colors, position "
-                        + "and color attribution; ShapesWorld mirrors those six categories at 32x32 pixels.",
-                Bindings.createStringBinding(() -> vm.samples().size() + " samples of seed " + vm.seedProperty().get() + ", "
-                        + vm.categoryProperty().get() + ". Same seed, same scenes, on every machine.", vm.samples(), vm.seedProperty(),
-                        vm.categoryProperty()),
-                "What a caption leaves out. The selected sample's table lists each object's offset inside its cell, hue jitter "
-                        + "and rotation: drawn, never captioned. That fine detail is what the Aphasia workspace finds lost when an "
-                        + "image goes through words.",
-                null, null, java.util.List.of("GenEval-lite", "fine position"));
+        return new org.reflectlab.ui.kit.Notice(I18n.tr("data.notice.claim"), I18n.tr("data.notice.paper"),
+                I18n.text("data.notice.measured", Bindings.size(vm.samples()), vm.seedProperty(),
+                        I18n.text(() -> vm.categoryProperty().get().label(), vm.categoryProperty())),
+                I18n.tr("data.notice.look-for"), null, null, java.util.List.of("GenEval-lite", "fine position"));
+    }
+
+    private static Tooltip tooltip(String key, Object... args) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(I18n.text(key, args));
+        return t;
     }
 }

@@ -26,6 +26,7 @@ import org.reflectlab.core.data.Sample;
 import org.reflectlab.core.data.SceneAudio;
 import org.reflectlab.core.data.ShapesWorld;
 import org.reflectlab.ui.kit.FileExport;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Notifier;
 
 /**
@@ -125,7 +126,7 @@ public final class DataViewModel {
         DataSpec spec = new DataSpec(seed.get(), imageSize.get(), category.get().categories());
         int n = count.get();
         loading.set(true);
-        gridTask = runner.submit(BackgroundTask.of("Rendering " + n + " ShapesWorld samples", ctx -> {
+        gridTask = runner.submit(BackgroundTask.of(I18n.tr("data.task.render", n), ctx -> {
             ShapesWorld world = new ShapesWorld(spec);
             List<SampleCard> cards = new java.util.ArrayList<>(n);
             for (int i = 0; i < n; i++) {
@@ -140,7 +141,7 @@ public final class DataViewModel {
                 samples.setAll(cards);
                 selected.set(cards.isEmpty() ? null : cards.get(0));
             }
-        }).onFailure(e -> notifier.error("Could not draw samples", String.valueOf(e.getMessage())))
+        }).onFailure(e -> notifier.error(I18n.tr("data.error.draw"), String.valueOf(e.getMessage())))
                 .onFinished(() -> {
                     if (generation == gridGeneration) {
                         loading.set(false);
@@ -164,7 +165,7 @@ public final class DataViewModel {
             selectedAudio.set(null);
             return;
         }
-        runner.submit(BackgroundTask.of("Synthesising the sample's sound", ctx -> SceneAudio.synthesize(card.sample().scene()))
+        runner.submit(BackgroundTask.of(I18n.tr("data.task.synthesize"), ctx -> SceneAudio.synthesize(card.sample().scene()))
                 .hiddenFromTaskList().onSuccess(clip -> {
                     if (generation == audioGeneration) {
                         selectedAudio.set(clip);
@@ -175,7 +176,7 @@ public final class DataViewModel {
     /** Writes the current grid as a PNG in the background. */
     public void exportGrid(Path target) {
         List<RgbImage> images = samples.stream().map(SampleCard::image).toList();
-        if (files.nothing(images.isEmpty() ? null : images, "The sample grid is empty.")) {
+        if (files.nothing(images.isEmpty() ? null : images, I18n.tr("data.export.nothing"))) {
             return;
         }
         exporting.set(true);
@@ -183,7 +184,8 @@ public final class DataViewModel {
                 target), () -> exporting.set(false));
     }
 
-    private final javafx.beans.property.ReadOnlyStringWrapper soundProblem = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private final ObjectProperty<I18n.Message> soundProblem = new SimpleObjectProperty<>();
+    private final javafx.beans.binding.StringBinding soundProblemText = I18n.textOf(soundProblem);
     private Player player = org.reflectlab.ui.kit.AudioPlayer::play;
 
     /** Plays the selected sample's sound (one tone per object) on the default audio device. */
@@ -192,8 +194,8 @@ public final class DataViewModel {
         if (clip == null) {
             return;
         }
-        soundProblem.set("");
-        runner.submit(BackgroundTask.of("Playing sample sound", ctx -> {
+        soundProblem.set(null);
+        runner.submit(BackgroundTask.of(I18n.tr("data.task.play"), ctx -> {
             player.play(clip);
             return null;
         }).hiddenFromTaskList().onFailure(e -> {
@@ -204,11 +206,11 @@ public final class DataViewModel {
     }
 
     /** What the window says when the clip cannot be played. */
-    static final String NO_SOUND = "No sound device is available here, so the tones cannot play; the waveform above shows them.";
+    static final I18n.Message NO_SOUND = new I18n.Message("data.sound.none");
 
-    /** Why the last "Play sound" did not play, in one line, or "". */
-    public javafx.beans.property.ReadOnlyStringProperty soundProblemProperty() {
-        return soundProblem.getReadOnlyProperty();
+    /** Why the last "Play sound" did not play, in one line in the current language, or "". */
+    public javafx.beans.binding.StringBinding soundProblemProperty() {
+        return soundProblemText;
     }
 
     /** Plays a clip; the app's plays on the default device, tests use one that has none. */
@@ -229,7 +231,6 @@ public final class DataViewModel {
     public void remember(org.reflectlab.core.settings.Settings s) {
         new org.reflectlab.ui.kit.Remembered(s, "data").integer("seed", seed, org.reflectlab.core.settings.Range.ints(1, MAX_SEED))
                 .choice("count", count, COUNTS).choice("pixels", imageSize, SIZES)
-                .value("category", category, text -> CategoryFilter.choices().stream().filter(c -> c.toString().equals(text))
-                        .findFirst().orElse(null), "one of the categories");
+                .value("category", category, CategoryFilter::parse, I18n.tr("data.remembered.category"));
     }
 }

@@ -47,8 +47,8 @@ public final class ChartHover {
                     }
                 }
                 if (best != null && s.getName() != null) {
-                    sb.append(s.getName()).append(" at ").append(xText.apply(best.getXValue().doubleValue())).append(": ")
-                            .append(yText.apply(best.getYValue().doubleValue())).append('\n');
+                    sb.append(I18n.tr("kit.chart.hover", s.getName(), xText.apply(best.getXValue().doubleValue()),
+                            yText.apply(best.getYValue().doubleValue()))).append('\n');
                 }
             }
             tip.setText(sb.length() == 0 ? what : sb + what);

@@ -3,12 +3,14 @@ package org.reflectlab.ui.kit;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.TaskContext;
 import org.reflectlab.core.concurrent.TaskHandle;
@@ -27,16 +29,24 @@ public final class Experiment {
     private final String failureTitle;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper status;
+    // a message, not a sentence, so the status line follows a language switch
+    private final ObjectProperty<I18n.Message> statusMessage;
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
     private TaskHandle task = TaskHandle.DONE;
     private double startProgress = 0;
 
     /** @param failureTitle the notification's title when a run fails, e.g. "Aphasia run failed" */
     public Experiment(TaskRunner runner, Notifier notifier, String failureTitle, String initialStatus) {
+        this(runner, notifier, failureTitle, I18n.Message.literal(initialStatus));
+    }
+
+    /** As above with a status line in the current language. */
+    public Experiment(TaskRunner runner, Notifier notifier, String failureTitle, I18n.Message initialStatus) {
         this.runner = runner;
         this.notifier = notifier;
         this.failureTitle = failureTitle;
-        this.status = new ReadOnlyStringWrapper(initialStatus);
+        this.statusMessage = new SimpleObjectProperty<>(initialStatus);
+        status.bind(I18n.textOf(statusMessage));
     }
 
     /**
@@ -55,17 +65,25 @@ public final class Experiment {
      */
     public <V> boolean submit(String title, String startingStatus, BackgroundTask.Work<V> work, Consumer<? super V> done,
                               String cancelledStatus, Function<Throwable, String> failedStatus, Consumer<Throwable> failed) {
+        return submit(title, I18n.Message.literal(startingStatus), work, done, I18n.Message.literal(cancelledStatus),
+                e -> I18n.Message.literal(failedStatus.apply(e)), failed);
+    }
+
+    /** As above with status lines that follow the language. */
+    public <V> boolean submit(String title, I18n.Message startingStatus, BackgroundTask.Work<V> work, Consumer<? super V> done,
+                              I18n.Message cancelledStatus, Function<Throwable, I18n.Message> failedStatus,
+                              Consumer<Throwable> failed) {
         if (running.get()) {
             return false;
         }
         running.set(true);
         progress.set(startProgress);
-        status.set(startingStatus);
+        statusMessage.set(startingStatus);
         task = runner.submit(BackgroundTask.of(title, work).onSuccess(done)
-                .onCancelled(() -> status.set(cancelledStatus))
+                .onCancelled(() -> statusMessage.set(cancelledStatus))
                 .onFailure(e -> {
                     failed.accept(e);
-                    status.set(failedStatus.apply(e));
+                    statusMessage.set(failedStatus.apply(e));
                     notifier.error(failureTitle, message(e));
                 })
                 .onFinished(() -> {
@@ -75,9 +93,10 @@ public final class Experiment {
         return true;
     }
 
-    /** As above with "Cancelled." and the failure's own message as the status. */
+    /** As above with "Cancelled." (in the current language) and the failure's own message as the status. */
     public <V> boolean submit(String title, String startingStatus, BackgroundTask.Work<V> work, Consumer<? super V> done) {
-        return submit(title, startingStatus, work, done, "Cancelled.", Experiment::message, e -> { });
+        return submit(title, I18n.Message.literal(startingStatus), work, done, new I18n.Message("kit.status.cancelled"),
+                e -> I18n.Message.literal(message(e)), e -> { });
     }
 
     /** Reports a fraction of the work from the background thread (coalesced by the runner's UI hop). */
@@ -89,8 +108,13 @@ public final class Experiment {
 
     /** Shows a fraction of the work (-1: indeterminate) and says what it is doing (UI thread). */
     public void show(double fraction, String text) {
+        show(fraction, I18n.Message.literal(text));
+    }
+
+    /** As above, in the current language. */
+    public void show(double fraction, I18n.Message text) {
         progress.set(fraction);
-        status.set(text);
+        statusMessage.set(text);
     }
 
     public void cancel() {
@@ -99,7 +123,12 @@ public final class Experiment {
 
     /** Sets the status line (UI thread). */
     public void status(String text) {
-        status.set(text);
+        statusMessage.set(I18n.Message.literal(text));
+    }
+
+    /** Sets the status line in the current language (UI thread). */
+    public void status(I18n.Message text) {
+        statusMessage.set(text);
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -31,16 +31,16 @@ public final class FileExport {
         this.notifier = notifier;
     }
 
-    /** Writes {@code file} as the task "Exporting NAME"; success says "Saved FILE". */
+    /** Writes {@code file} as the task "Exporting NAME"; success says "Saved FILE" (in the current language). */
     public void write(Path file, Write write) {
         write(file, write, () -> { });
     }
 
     /** As above; {@code finished} runs on the UI thread whatever the outcome. */
     public void write(Path file, Write write, Runnable finished) {
-        run("Exporting " + file.getFileName(), file, () -> {
+        run(I18n.tr("kit.export.task", file.getFileName().toString()), file, () -> {
             write.write();
-            return "Saved " + file;
+            return I18n.tr("kit.export.saved", file.toString());
         }, finished);
     }
 
@@ -55,7 +55,7 @@ public final class FileExport {
      */
     public boolean nothing(Object source, String hint) {
         if (source == null) {
-            notifier.error("Nothing to export", hint);
+            notifier.error(I18n.tr("kit.export.nothing.title"), hint);
             return true;
         }
         return false;
@@ -64,13 +64,13 @@ public final class FileExport {
     private void run(String title, Path file, Report report, Runnable finished) {
         runner.submit(BackgroundTask.of(title, ctx -> report.write())
                 .onSuccess(notifier::info)
-                .onFailure(e -> notifier.error("Export failed", reason(file, e)))
+                .onFailure(e -> notifier.error(I18n.tr("kit.export.failed.title"), reason(file, e)))
                 .onFinished(finished));
     }
 
     /** The project's writers (AtomicFile) name the file and say what is left there; anything else gets the file named. */
     private static String reason(Path file, Throwable e) {
         String message = Experiment.message(e);
-        return e instanceof IOException ? message : "Could not write " + file + ": " + message;
+        return e instanceof IOException ? message : I18n.tr("kit.export.failed", file.toString(), message);
     }
 }

@@ -88,7 +88,7 @@ public final class Formula {
             return v;
         } catch (RuntimeException e) {
             FAILURES.add(latex + " -> " + e.getMessage());
-            Label plain = new Label(latex + "\n(this formula could not be drawn: " + e.getMessage() + ")");
+            Label plain = new Label(I18n.tr("kit.formula.failed", latex, String.valueOf(e.getMessage())));
             plain.setWrapText(true);
             plain.getStyleClass().addAll("formula", "formula-error");
             return plain;

@@ -47,6 +47,11 @@ public final class GlossaryView extends HBox {
         HBox.setHgrow(scroll, Priority.ALWAYS);
         getChildren().addAll(terms, scroll);
         terms.getSelectionModel().select(0);
+        // a language switch re-labels the list and the shown term in place (selection and scroll are kept)
+        I18n.localeProperty().addListener((o, a, l) -> {
+            terms.refresh();
+            show(terms.getSelectionModel().getSelectedItem());
+        });
     }
 
     public void select(String term) {
@@ -77,7 +82,7 @@ public final class GlossaryView extends HBox {
         if (window == null) {
             shown = new GlossaryView();
             window = new Stage();
-            window.setTitle("ReflectLab glossary");
+            window.titleProperty().bind(I18n.text("kit.glossary.window"));
             javafx.scene.Scene scene = new javafx.scene.Scene(shown, 680, 420);
             if (owner != null && owner.getScene() != null) {
                 scene.getStylesheets().addAll(owner.getScene().getStylesheets());
@@ -97,7 +102,8 @@ public final class GlossaryView extends HBox {
     /** The term's definition as the control's tooltip; a double-click on it opens the glossary there. */
     public static <T extends Node> T explain(T node, String term) {
         Glossary.Term t = Glossary.get(term);
-        Tooltip tip = new Tooltip(t.name() + ": " + t.definition() + "\n(Double-click for the glossary.)");
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(I18n.text(() -> I18n.tr("kit.glossary.tooltip", t.name(), t.definition())));
         tip.setWrapText(true);
         tip.setMaxWidth(420);
         tip.setShowDelay(Duration.millis(300));
@@ -114,10 +120,12 @@ public final class GlossaryView extends HBox {
     /** A link with the term's name that opens the glossary at it. */
     public static Hyperlink link(String term) {
         Glossary.Term t = Glossary.get(term);
-        Hyperlink h = new Hyperlink(t.name());
+        Hyperlink h = new Hyperlink();
+        h.textProperty().bind(I18n.text(t::name));
         h.getStyleClass().add("glossary-link");
         h.setOnAction(e -> open(h.getScene() == null ? null : h.getScene().getWindow(), term));
-        Tooltip tip = new Tooltip(t.definition());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(I18n.text(t::definition));
         tip.setWrapText(true);
         tip.setMaxWidth(420);
         h.setTooltip(tip);

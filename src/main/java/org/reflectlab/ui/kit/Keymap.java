@@ -35,6 +35,11 @@ public final class Keymap<V> {
     /** One shortcut: its keys (JavaFX syntax, e.g. "Shortcut+Enter"), what it does, and how it is bound. */
     public record Entry<V>(String keys, String description, Kind kind, Consumer<V> action, BiConsumer<V, Boolean> held) {
 
+        /** What it does, in the current language (a description that is not an {@link I18n} key shows as written). */
+        public String text() {
+            return I18n.tr(description);
+        }
+
         public KeyCombination combination() {
             return KeyCombination.keyCombination(keys);
         }
@@ -75,8 +80,9 @@ public final class Keymap<V> {
         return this;
     }
 
+    /** The title in the current language (a title that is not an {@link I18n} key shows as written). */
     public String title() {
-        return title;
+        return I18n.tr(title);
     }
 
     public List<Entry<V>> entries() {

@@ -60,22 +60,23 @@ public final class Remembered {
     }
 
     public Remembered text(String key, Property<String> p) {
-        return value(key, p, s -> s, "text");
+        return value(key, p, s -> s, I18n.tr("kit.remembered.text"));
     }
 
     /** A whole number within the range of its control. */
     public Remembered integer(String key, Property<Number> p, Range range) {
-        return value(key, p, Long::valueOf, v -> range.contains(v.doubleValue()) && set(p, v.intValue()), "must be " + range.text());
+        return value(key, p, Long::valueOf, v -> range.contains(v.doubleValue()) && set(p, v.intValue()),
+                I18n.tr("kit.remembered.range", range.text()));
     }
 
     /** One of the whole numbers its control offers. */
     public Remembered choice(String key, Property<Number> p, List<Integer> choices) {
-        return value(key, p, Integer::valueOf, v -> choices.contains(v) && set(p, v), "must be one of " + choices);
+        return value(key, p, Integer::valueOf, v -> choices.contains(v) && set(p, v), I18n.tr("kit.remembered.choices", choices.toString()));
     }
 
     /** A number within the range of its control. */
     public Remembered decimal(String key, Property<Number> p, Range range) {
-        return value(key, p, Double::valueOf, v -> range.contains(v.doubleValue()) && set(p, v), "must be " + range.text());
+        return value(key, p, Double::valueOf, v -> range.contains(v.doubleValue()) && set(p, v), I18n.tr("kit.remembered.range", range.text()));
     }
 
     public Remembered flag(String key, Property<Boolean> p) {
@@ -83,7 +84,7 @@ public final class Remembered {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
             default -> null;
-        }, "true or false");
+        }, I18n.tr("kit.remembered.flag"));
     }
 
     private static boolean set(Property<Number> p, Number v) {

@@ -1,5 +1,6 @@
 package org.reflectlab.ui.shell;
 
+import org.reflectlab.ui.kit.I18n;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,10 +45,10 @@ public final class ExperimentViewModel {
         try {
             Experiment e = Experiment.capture(workspace.get(), settings.snapshot(), store, notes);
             e.write(file);
-            say("Saved the experiment to " + file + " (" + e.settings().size() + " settings, " + e.models().size() + " models' SHA-256).");
+            say(I18n.tr("shell.experiment.saved", file.toString(), e.settings().size(), e.models().size()));
         } catch (IOException | RuntimeException ex) {
-            message.set("Could not save " + file + ": " + ex.getMessage());
-            notifier.error("Could not save the experiment", message.get());
+            message.set(I18n.tr("shell.experiment.save.failed", file.toString(), String.valueOf(ex.getMessage())));
+            notifier.error(I18n.tr("shell.experiment.save.failed.title"), message.get());
         }
     }
 
@@ -57,20 +58,22 @@ public final class ExperimentViewModel {
             e = Experiment.read(file);
         } catch (IOException ex) {
             message.set(ex.getMessage());
-            notifier.error("Could not open the experiment", ex.getMessage());
+            notifier.error(I18n.tr("shell.experiment.open.failed.title"), ex.getMessage());
             return;
         }
         e.settings().forEach(settings::put);
         settings.save();
         reopen.accept(e.workspace());
         List<String> diff = e.modelDifferences(store);
-        String notes = e.notes().isBlank() ? "" : " Notes: " + e.notes();
+        String notes = e.notes().isBlank() ? "" : I18n.tr("shell.experiment.notes", e.notes());
+        String titleKey = "shell.workspace." + e.workspace();
+        String workspaceName = I18n.pattern(I18n.locale(), titleKey) == null ? e.workspace() : I18n.tr(titleKey);
         if (diff.isEmpty()) {
-            say("Opened " + file.getFileName() + ": the " + e.workspace() + " workspace and its settings are restored; every model matches."
-                    + notes);
+            say(I18n.tr("shell.experiment.opened", file.getFileName().toString(), workspaceName, notes));
         } else {
-            message.set("Opened " + file.getFileName() + ", but " + String.join("; ", diff) + "." + notes);
-            notifier.error("A model differs from the experiment's", message.get());
+            message.set(I18n.tr("shell.experiment.opened.differs", file.getFileName().toString(),
+                    String.join(I18n.tr("shell.list.separator"), diff), notes));
+            notifier.error(I18n.tr("shell.experiment.differs.title"), message.get());
         }
     }
 

@@ -4,6 +4,7 @@ import javafx.geometry.Pos;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Notifier;
 
 /** Shows ViewModel messages as ControlsFX notifications in the window's corner. */
@@ -17,7 +18,7 @@ final class FxNotifier implements Notifier {
 
     @Override
     public void info(String message) {
-        base().title("ReflectLab").text(message).hideAfter(Duration.seconds(4)).showInformation();
+        base().title(I18n.tr("shell.brand")).text(message).hideAfter(Duration.seconds(4)).showInformation();
     }
 
     @Override

@@ -9,19 +9,11 @@ import javafx.collections.ListChangeListener;
 import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -30,8 +22,8 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.SVGPath;
 import org.controlsfx.control.StatusBar;
 import org.controlsfx.control.TaskProgressView;
-import org.reflectlab.core.backend.BackendInfo;
 import org.reflectlab.ui.kit.FxTaskRunner;
+import org.reflectlab.ui.kit.I18n;
 
 /**
  * The main window: menu, sidebar of workspaces, the workspace itself, the background-task
@@ -54,8 +46,7 @@ public final class MainWindow extends BorderPane {
     private final TaskProgressView<Task<?>> taskView = new TaskProgressView<>();
     private final VBox taskPanel;
     private final ToggleButton tasksButton = new ToggleButton();
-    private MenuBar menuBar;
-    private final ToggleButton noticeButton = new ToggleButton("What to notice");
+    private final ToggleButton noticeButton = new ToggleButton();
     private final ScrollPane noticeDrawer = new ScrollPane();
     private final Map<String, Node> notices = new HashMap<>();
     /** The drawers' row, over the workspace and below its toolbar (a toolbar's primary action is never covered). */
@@ -68,10 +59,13 @@ public final class MainWindow extends BorderPane {
         getStyleClass().add("main-window");
         host.getStyleClass().add("workspace-host");
 
-        Label taskTitle = new Label("Background tasks");
+        noticeButton.textProperty().bind(I18n.text("shell.notice.button"));
+        Label taskTitle = new Label();
+        taskTitle.textProperty().bind(I18n.text("shell.tasks.title"));
         taskTitle.getStyleClass().add("section-title");
         taskView.setId("task-view");
-        Label idle = new Label("Nothing running. Long jobs (training, sweeps, exports) show here with a cancel button.");
+        Label idle = new Label();
+        idle.textProperty().bind(I18n.text("shell.tasks.idle"));
         idle.setWrapText(true);
         idle.getStyleClass().add("muted");
         idle.visibleProperty().bind(Bindings.isEmpty(taskView.getTasks()));
@@ -87,8 +81,7 @@ public final class MainWindow extends BorderPane {
             }
         });
 
-        menuBar = menuBar();
-        setTop(menuBar);
+        setTop(new MainMenu(this, vm, services, this::reopen, noticeButton, tasksButton).bar());
         setLeft(sidebar());
         // The task panel lies over the workspace's right edge instead of taking width from it, so
         // opening it never pushes a workspace's controls out of the window.
@@ -120,6 +113,13 @@ public final class MainWindow extends BorderPane {
         setBottom(statusBar(runner));
 
         vm.selectedProperty().addListener((o, a, w) -> show(w));
+        // the drawer's panels are plain text built from the views' notices: built again in the new language (nothing is lost)
+        I18n.localeProperty().addListener((o, a, now) -> {
+            notices.clear();
+            if (noticeButton.isSelected()) {
+                showNotice();
+            }
+        });
         show(vm.selectedProperty().get());
     }
 
@@ -134,7 +134,7 @@ public final class MainWindow extends BorderPane {
         }
         // Built the first time: the skeleton shows at once, the build starts once it is drawn.
         host.getChildren().setAll(new WorkspaceSkeleton(w));
-        noticeDrawer.setContent(new Label("loading..."));
+        noticeDrawer.setContent(loadingLabel());
         WorkspaceSkeleton.afterFrames(2, () -> {
             if (vm.selectedProperty().get() == w && !views.containsKey(w.id())) {
                 attach(w, views.computeIfAbsent(w.id(), id -> build(w)));
@@ -161,7 +161,8 @@ public final class MainWindow extends BorderPane {
         } catch (RuntimeException | LinkageError e) {
             // A workspace that cannot open must not take the window with it: say why, keep the rest usable.
             e.printStackTrace();
-            Label error = new Label("The " + w.title() + " workspace could not open: " + e);
+            Label error = new Label();
+            error.textProperty().bind(I18n.text("shell.workspace.failed", I18n.text(w.titleKey()), String.valueOf(e)));
             error.setWrapText(true);
             error.getStyleClass().add("error-text");
             StackPane pane = new StackPane(error);
@@ -174,7 +175,7 @@ public final class MainWindow extends BorderPane {
         // the workspace read its remembered settings while it was built: say once which ones it refused
         List<String> refused = services.settings().takeRefused();
         if (!refused.isEmpty()) {
-            services.notifier().info("Remembered settings out of range were left out, the defaults are used: " + String.join("; ", refused));
+            services.notifier().info(I18n.tr("shell.settings.refused", String.join(I18n.tr("shell.list.separator"), refused)));
         }
         host.getChildren().setAll(view);
         release.shown(view);
@@ -196,7 +197,7 @@ public final class MainWindow extends BorderPane {
         } else if (view instanceof org.reflectlab.ui.kit.Notice.Source s && s.notice().latex() != null) {
             // the drawer is closed: its panel is built when it opens; its formula renders on a worker meanwhile
             String latex = s.notice().latex();
-            runner.submit(org.reflectlab.core.concurrent.BackgroundTask.of("Rendering a formula", ctx -> {
+            runner.submit(org.reflectlab.core.concurrent.BackgroundTask.of(I18n.tr("shell.task.formula"), ctx -> {
                 org.reflectlab.ui.kit.Formula.prerender(latex, 16);
                 return null;
             }).hiddenFromTaskList());
@@ -211,13 +212,14 @@ public final class MainWindow extends BorderPane {
             return;
         }
         noticeDrawer.setContent(notices.computeIfAbsent(w.id(), id -> view instanceof org.reflectlab.ui.kit.Notice.Source s
-                ? new org.reflectlab.ui.kit.NoticePanel(w.title(), s.notice()) : new Label("Nothing to notice here yet.")));
+                ? new org.reflectlab.ui.kit.NoticePanel(w.title(), s.notice()) : new Label(I18n.tr("shell.notice.none"))));
     }
 
     private VBox sidebar() {
-        Label brand = new Label("ReflectLab");
+        Label brand = new Label(I18n.tr("shell.brand"));
         brand.getStyleClass().add("brand");
-        Label tagline = new Label("unified models · inference-time scaling");
+        Label tagline = new Label();
+        tagline.textProperty().bind(I18n.text("shell.tagline"));
         tagline.getStyleClass().add("brand-tagline");
         tagline.setWrapText(true);
         VBox nav = new VBox(4);
@@ -228,13 +230,17 @@ public final class MainWindow extends BorderPane {
             SVGPath icon = new SVGPath();
             icon.setContent(w.icon());
             icon.getStyleClass().add("nav-icon");
-            ToggleButton b = new ToggleButton(w.title(), icon);
+            ToggleButton b = new ToggleButton(null, icon);
+            b.textProperty().bind(I18n.text(w.titleKey()));
             b.setId("nav-" + w.id());
             b.getStyleClass().add("nav-button");
             b.setToggleGroup(group);
             b.setMaxWidth(Double.MAX_VALUE);
             b.setAlignment(Pos.CENTER_LEFT);
-            b.setTooltip(new Tooltip(w.hint() + (i < 9 ? "  (Ctrl+" + (i + 1) + ")" : "")));
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(i < 9 ? I18n.text("shell.nav.tooltip.key", I18n.text(w.hintKey()),
+                    org.reflectlab.ui.kit.Keymap.display("Shortcut+" + (i + 1))) : I18n.text(w.hintKey()));
+            b.setTooltip(tip);
             b.setSelected(w == vm.selectedProperty().get());
             b.setOnAction(e -> {
                 vm.selectedProperty().set(w);
@@ -248,58 +254,13 @@ public final class MainWindow extends BorderPane {
         noticeButton.setId("notice-button");
         noticeButton.getStyleClass().add("notice-button");
         noticeButton.setMaxWidth(Double.MAX_VALUE);
-        noticeButton.setTooltip(new Tooltip("What this workspace tests, the paper's number, what this run measured and what to "
-                + "look for (F3)"));
+        Tooltip noticeTip = new Tooltip();
+        noticeTip.textProperty().bind(I18n.text("shell.notice.tooltip"));
+        noticeButton.setTooltip(noticeTip);
         VBox side = new VBox(6, brand, tagline, nav, spacer, noticeButton);
         side.getStyleClass().add("sidebar");
         side.setPrefWidth(190);
         return side;
-    }
-
-    private MenuBar menuBar() {
-        MenuItem quit = new MenuItem("Quit");
-        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> getScene().getWindow().hide());
-        ExperimentViewModel experiments = new ExperimentViewModel(services.settings(), services.models(),
-                () -> vm.selectedProperty().get().id(), this::reopen, services.notifier());
-        Menu file = new Menu("File", null, ExperimentMenu.save(this, experiments), ExperimentMenu.open(this, experiments),
-                new SeparatorMenuItem(), quit);
-
-        Menu view = new Menu("View");
-        ToggleGroup group = new ToggleGroup();
-        List<Workspace> all = vm.workspaces();
-        for (int i = 0; i < all.size(); i++) {
-            Workspace w = all.get(i);
-            RadioMenuItem item = new RadioMenuItem(w.title());
-            item.setToggleGroup(group);
-            if (i < 9) {
-                item.setAccelerator(KeyCombination.keyCombination("Shortcut+" + (i + 1)));
-            }
-            item.setSelected(w == vm.selectedProperty().get());
-            item.setOnAction(e -> vm.selectedProperty().set(w));
-            vm.selectedProperty().addListener((o, a, sel) -> item.setSelected(sel == w));
-            view.getItems().add(item);
-        }
-        MenuItem notice = new MenuItem("What to notice");
-        notice.setAccelerator(KeyCombination.keyCombination("F3"));
-        notice.setOnAction(e -> noticeButton.setSelected(!noticeButton.isSelected()));
-        MenuItem tasks = new MenuItem("Background tasks");
-        tasks.setAccelerator(KeyCombination.keyCombination("Shortcut+T"));
-        tasks.setOnAction(e -> tasksButton.setSelected(!tasksButton.isSelected()));
-        view.getItems().addAll(new SeparatorMenuItem(), notice, tasks);
-
-        MenuItem keys = new MenuItem("Keyboard shortcuts");
-        keys.setAccelerator(KeyCombination.keyCombination("F1"));
-        keys.setOnAction(e -> showShortcuts());
-        MenuItem about = new MenuItem("About ReflectLab");
-        about.setOnAction(e -> showAbout());
-        MenuItem glossaryItem = new MenuItem("Glossary");
-        glossaryItem.setAccelerator(KeyCombination.keyCombination("F2"));
-        glossaryItem.setOnAction(e -> org.reflectlab.ui.kit.GlossaryView.open(getScene().getWindow(), null));
-        Menu help = new Menu("Help", null, keys, glossaryItem, about);
-        MenuBar bar = new MenuBar(file, view, help);
-        bar.setId("menu-bar");
-        return bar;
     }
 
     private StatusBar statusBar(FxTaskRunner runner) {
@@ -311,9 +272,10 @@ public final class MainWindow extends BorderPane {
         active.getStyleClass().add("active-job");
         active.textProperty().bind(runner.activeTitle());
         tasksButton.setId("tasks-button");
-        tasksButton.textProperty().bind(Bindings.createStringBinding(
-                () -> "Tasks (" + runner.tasks().size() + ")", runner.tasks()));
-        tasksButton.setTooltip(new Tooltip("Show running jobs with progress and cancel (Ctrl+T)"));
+        tasksButton.textProperty().bind(I18n.text("shell.tasks.button", Bindings.size(runner.tasks())));
+        Tooltip tasksTip = new Tooltip();
+        tasksTip.textProperty().bind(I18n.text("shell.tasks.tooltip"));
+        tasksButton.setTooltip(tasksTip);
         runner.tasks().addListener((ListChangeListener<Task<?>>) c -> {
             bar.progressProperty().unbind();
             if (runner.tasks().isEmpty()) {
@@ -323,48 +285,30 @@ public final class MainWindow extends BorderPane {
             }
         });
         bar.getRightItems().addAll(active, tasksButton);
+        bar.getLeftItems().add(fontWarning(runner));
         return bar;
     }
 
-    private void showShortcuts() {
-        javafx.scene.control.TextArea list = new javafx.scene.control.TextArea(ShortcutHelp.text(shortcutSections()));
-        list.setId("shortcut-list");
-        list.setEditable(false);
-        list.setStyle("-fx-font-family: monospace;");
-        list.setPrefSize(620, 460);
-        Alert a = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
-        a.setHeaderText("Keyboard shortcuts (keys that move or toggle act unless you are typing in a text field)");
-        a.getDialogPane().setContent(list);
-        a.setResizable(true);
-        a.initOwner(getScene().getWindow());
-        a.show();
+    /**
+     * One line in the status bar while Japanese is chosen and no installed font can draw it (the UI would show boxes).
+     * Said in English: a Japanese sentence would be boxes too.
+     */
+    private static Label fontWarning(FxTaskRunner runner) {
+        javafx.beans.property.BooleanProperty missing = new javafx.beans.property.SimpleBooleanProperty(false);
+        runner.submit(org.reflectlab.core.concurrent.BackgroundTask.of(I18n.tr("shell.task.fonts"),
+                ctx -> org.reflectlab.ui.kit.FontCheck.japaneseAvailable()).hiddenFromTaskList().onSuccess(ok -> missing.set(!ok)));
+        Label l = new Label(I18n.format(I18n.ENGLISH, "shell.font.missing"));
+        l.setId("font-warning");
+        l.getStyleClass().add("error-text");
+        l.visibleProperty().bind(missing.and(I18n.localeProperty().isEqualTo(I18n.JAPANESE)));
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
     }
 
-    /** The shortcut list: the menu's accelerators, then every workspace's keymaps. */
-    List<ShortcutHelp.Section> shortcutSections() {
-        List<ShortcutHelp.Row> global = new java.util.ArrayList<>();
-        for (Menu m : menuBar.getMenus()) {
-            for (MenuItem item : m.getItems()) {
-                if (item.getAccelerator() != null) {
-                    String what = m.getText().equals("View") && item instanceof RadioMenuItem ? "open " + item.getText() : item.getText();
-                    global.add(new ShortcutHelp.Row(org.reflectlab.ui.kit.Keymap.display(item.getAccelerator().getName()),
-                            what.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + what.substring(1)));
-                }
-            }
-        }
-        return ShortcutHelp.sections(global, vm.workspaces());
-    }
-
-    private void showAbout() {
-        BackendInfo info = vm.backendInfoProperty().get();
-        StringBuilder sb = new StringBuilder("A lab for unified multimodal models and inference-time scaling.\n"
-                + "Every number comes from a model running on this machine.\n\n");
-        org.reflectlab.core.backend.Backend.versions().forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
-        sb.append("\n").append(info == null ? "Backend: starting…" : info.summary() + "\n" + info.binary());
-        Alert a = new Alert(Alert.AlertType.INFORMATION, sb.toString(), ButtonType.CLOSE);
-        a.setHeaderText("ReflectLab");
-        a.initOwner(getScene().getWindow());
-        a.show();
+    private static Label loadingLabel() {
+        Label l = new Label();
+        l.textProperty().bind(I18n.text("shell.loading"));
+        return l;
     }
 
     /** Runs {@code r} once the first workspace is built and drawn: the main window is interactive from then on. */

@@ -1,5 +1,6 @@
 package org.reflectlab.ui.shell;
 
+import org.reflectlab.ui.kit.I18n;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -40,7 +41,7 @@ public final class ReflectLabApp extends Application {
         Scene scene = new Scene(new StartupPane(shell), place.width(), place.height());
         scene.getStylesheets().add(ReflectLabApp.class.getResource("app.css").toExternalForm());
         primary.setScene(scene);
-        primary.setTitle("ReflectLab");
+        primary.titleProperty().bind(I18n.text("shell.window.title"));
         StartupPane.applyIcon(primary);
         double[] min = WindowPlacement.minimum(Screen.getPrimary().getVisualBounds());
         primary.setMinWidth(min[0]);

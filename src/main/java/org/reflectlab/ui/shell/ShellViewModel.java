@@ -9,13 +9,14 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.SimpleObjectProperty;
 import org.reflectlab.core.backend.BackendInfo;
 import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.settings.Settings;
+import org.reflectlab.ui.kit.I18n;
+import org.reflectlab.ui.kit.Remembered;
 
 /**
  * The main window's state: which workspace shows, whether the compute backend is up, and the
@@ -35,7 +36,10 @@ public final class ShellViewModel {
 
     // Properties //
     private final ObjectProperty<Workspace> selected = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper backendStatus = new ReadOnlyStringWrapper("Backend starting…");
+    private final ObjectProperty<I18n.Message> backendStatus = new SimpleObjectProperty<>(new I18n.Message("shell.backend.starting"));
+    private final StringBinding backendStatusText = I18n.textOf(backendStatus);
+    /** The app's language: the remembered one, else the system's (Japanese for a Japanese system, else English). */
+    private final ObjectProperty<Locale> language = new SimpleObjectProperty<>(I18n.fromSystem(Locale.getDefault()));
     private final ReadOnlyBooleanWrapper backendReady = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<BackendInfo> backendInfo = new ReadOnlyObjectWrapper<>();
 
@@ -53,6 +57,20 @@ public final class ShellViewModel {
                 settings.put(LAST_WORKSPACE, b.id());
             }
         });
+        new Remembered(settings, "shell").value("language", language, Locale::forLanguageTag, l -> {
+            language.set(l);
+            return I18n.SUPPORTED.contains(l);
+        }, I18n.tr("shell.language.rule"));
+        if (!I18n.SUPPORTED.contains(language.get())) {
+            language.set(I18n.ENGLISH);
+        }
+        I18n.setLocale(language.get());
+        language.addListener((o, a, l) -> I18n.setLocale(l));
+    }
+
+    /** View > Language: setting it switches every bound text at once and is remembered. */
+    public ObjectProperty<Locale> languageProperty() {
+        return language;
     }
 
     public List<Workspace> workspaces() {
@@ -63,8 +81,9 @@ public final class ShellViewModel {
         return selected;
     }
 
-    public ReadOnlyStringProperty backendStatusProperty() {
-        return backendStatus.getReadOnlyProperty();
+    /** The status bar's text, in the current language. */
+    public StringBinding backendStatusProperty() {
+        return backendStatusText;
     }
 
     public ReadOnlyBooleanProperty backendReadyProperty() {
@@ -79,15 +98,14 @@ public final class ShellViewModel {
 
     /** Starts the compute backend in the background; the window is usable meanwhile. */
     public void startBackend(Supplier<BackendInfo> starter) {
-        backendStatus.set("Backend starting…");
-        runner.submit(BackgroundTask.of("Starting the ND4J backend", ctx -> starter.get())
+        backendStatus.set(new I18n.Message("shell.backend.starting"));
+        runner.submit(BackgroundTask.of(I18n.tr("shell.task.backend"), ctx -> starter.get())
                 .onSuccess(info -> {
                     backendInfo.set(info);
                     backendReady.set(true);
-                    backendStatus.set(info.summary());
+                    backendStatus.set(new I18n.Message("shell.backend.ready", info.summary()));
                 })
-                .onFailure(e -> backendStatus.set("Backend failed to start: " + e.getMessage()
-                        + " (models cannot run; the Data workspace still works)")));
+                .onFailure(e -> backendStatus.set(new I18n.Message("shell.backend.failed", String.valueOf(e.getMessage())))));
     }
 
     public void select(int index) {

@@ -1,5 +1,6 @@
 package org.reflectlab.ui.shell;
 
+import org.reflectlab.ui.kit.I18n;
 import java.util.ArrayList;
 import java.util.List;
 import org.reflectlab.ui.kit.Keymap;
@@ -23,12 +24,12 @@ public final class ShortcutHelp {
 
     public static List<Section> sections(List<Row> global, List<Workspace> workspaces) {
         List<Section> out = new ArrayList<>();
-        out.add(new Section("Everywhere", List.copyOf(global)));
+        out.add(new Section(I18n.tr("shell.shortcuts.everywhere"), List.copyOf(global)));
         for (Workspace w : workspaces) {
             for (Keymap<?> k : w.keys()) {
                 List<Row> rows = new ArrayList<>();
                 for (Keymap.Entry<?> e : k.entries()) {
-                    rows.add(new Row(e.display(), e.description()));
+                    rows.add(new Row(e.display(), e.text()));
                 }
                 out.add(new Section(k.title(), rows));
             }

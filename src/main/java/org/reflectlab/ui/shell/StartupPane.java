@@ -1,5 +1,6 @@
 package org.reflectlab.ui.shell;
 
+import org.reflectlab.ui.kit.I18n;
 import java.io.InputStream;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -23,9 +24,10 @@ public final class StartupPane extends VBox {
         setId("startup-pane");
         getStyleClass().add("startup-pane");
         setAlignment(Pos.CENTER);
-        Label brand = new Label("ReflectLab");
+        Label brand = new Label(I18n.tr("shell.brand"));
         brand.getStyleClass().add("brand");
-        Label tagline = new Label("Opening the workspaces…");
+        Label tagline = new Label();
+        tagline.textProperty().bind(I18n.text("shell.startup.opening"));
         tagline.getStyleClass().add("brand-tagline");
         ProgressBar bar = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
         bar.setPrefWidth(260);

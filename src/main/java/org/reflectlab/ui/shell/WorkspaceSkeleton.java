@@ -1,5 +1,6 @@
 package org.reflectlab.ui.shell;
 
+import org.reflectlab.ui.kit.I18n;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -22,14 +23,17 @@ final class WorkspaceSkeleton extends VBox {
         getStyleClass().add("workspace-skeleton");
         setAlignment(Pos.CENTER);
         setPadding(new Insets(40));
-        Label title = new Label(w.title());
+        Label title = new Label();
+        title.textProperty().bind(I18n.text(w.titleKey()));
         title.getStyleClass().add("section-title");
-        Label hint = new Label(w.hint());
+        Label hint = new Label();
+        hint.textProperty().bind(I18n.text(w.hintKey()));
         hint.setWrapText(true);
         hint.getStyleClass().add("muted");
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(36, 36);
-        Label loading = new Label("loading...");
+        Label loading = new Label();
+        loading.textProperty().bind(I18n.text("shell.loading"));
         loading.setId("workspace-loading");
         loading.getStyleClass().add("muted");
         getChildren().addAll(title, hint, spinner, loading);

@@ -20,6 +20,10 @@ public final class ShotsOf {
         String workspace = args[3];
         Files.createDirectories(out);
         HeadlessApp app = HeadlessApp.sizedWindow(w, h, "shots");
+        if (HeadlessApp.onFx(() -> app.shell.selectedProperty().get().id().equals(workspace))) {
+            // the first workspace is already selected: open another first, so selecting it builds and shows it
+            app.select(Workspaces.all().stream().filter(x -> !x.id().equals(workspace)).reduce((x, y) -> y).orElseThrow());
+        }
         app.select(Workspaces.all().stream().filter(x -> x.id().equals(workspace)).findFirst().orElseThrow());
         Thread.sleep(3000);
         String tag = w + "x" + h;

@@ -132,7 +132,7 @@ class DataViewModelTest {
             throw new javax.sound.sampled.LineUnavailableException("no audio output device: Line unsupported: PCM_SIGNED 22050.0 Hz");
         });
         vm.playSelected();
-        assertEquals(DataViewModel.NO_SOUND, vm.soundProblemProperty().get());
+        assertEquals(DataViewModel.NO_SOUND.text(), vm.soundProblemProperty().get());
         assertFalse(vm.soundProblemProperty().get().contains("PCM"), "no raw Java error");
         assertTrue(notifier.errors.isEmpty(), "said in the window, not in a pop-up");
     }
