@@ -9,6 +9,9 @@ import org.reflectlab.core.data.ShapesWorld;
 /**
  * The inputs a client can name without sending data: ShapesWorld scene N (seeded) as a caption, a
  * rendered image or a synthesized clip. Benchmarks cycle through them; clients name one by number.
+ * The caption is the scene's description (every object's size, colour, shape and place), the text the
+ * unified model learned from: a short prompt such as "two triangles" leaves most of the scene open, and
+ * the unified model's one deterministic decode of it is an average picture (serving.md measures both).
  */
 public final class SceneInputs {
 
@@ -45,7 +48,7 @@ public final class SceneInputs {
     public Payload input(Modality m, int i) {
         Sample s = samples.get(Math.floorMod(i, samples.size()));
         return switch (m) {
-            case TEXT -> new Payload.Text(s.caption().text());
+            case TEXT -> new Payload.Text(s.description().text());
             case IMAGE -> new Payload.Image(world.render(s.scene()));
             case AUDIO -> new Payload.Audio(SceneAudio.synthesize(s.scene()));
         };

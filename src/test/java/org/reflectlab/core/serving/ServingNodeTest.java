@@ -94,13 +94,35 @@ class ServingNodeTest {
 
     @Test
     void textToAudioAnswersWhatOfTheDecodedCaptionParsesAndSaysWhatNot() throws Exception {
-        // bench pipeline's 64 cycled captions: the model's caption for 17 of them used not to parse, and the route failed
+        // bench pipeline's 64 cycled inputs: scene descriptions, the captions the unified model learned from
         SceneInputs inputs = new SceneInputs(1);
         long partialBefore = node.metrics().totals().partial();
+        Answers a = textToAudio(java.util.stream.IntStream.range(0, SceneInputs.SCENES)
+                .mapToObj(i -> (Payload.Text) inputs.input(Modality.TEXT, i)).toList());
+        assertEquals(a.partial(), node.metrics().totals().partial() - partialBefore);
+        // 0 of 64 on the shipped models (2026-12-07)
+        assertTrue(a.nothing() <= 3, a.nothing() + " of 64 descriptions answered nothing");
+    }
+
+    @Test
+    void shortPromptsReachAudioLessOftenThanDescriptions() throws Exception {
+        // the same scenes' short prompts ("two triangles"): the unified model decodes such a text latent to one average
+        // picture, which its caption decoder often cannot read. 44 of 64 answered nothing on the models shipped on
+        // 2026-12-07 (3 on the ones before): a regression of short-prompt text routes, reported in serving.md; the bound
+        // keeps it from growing unnoticed, and the partial answers say what of a caption was not understood
+        Answers a = textToAudio(new ShapesWorld(DataSpec.defaults(1)).samples(0, SceneInputs.SCENES).stream().map(s -> new Payload.Text(s.caption().text())).toList());
+        assertTrue(a.partial() > 0, "no caption was answered in part");
+        assertTrue(a.nothing() <= 46, a.nothing() + " of 64 short prompts answered nothing");
+    }
+
+    private record Answers(int partial, int nothing) {
+    }
+
+    private Answers textToAudio(List<Payload.Text> texts) throws Exception {
         int partial = 0;
         int nothing = 0;
-        for (int i = 0; i < SceneInputs.SCENES; i++) {
-            Reply r = get(node, Modality.TEXT, inputs.input(Modality.TEXT, i), Modality.AUDIO, Duration.ofSeconds(30));
+        for (Payload.Text t : texts) {
+            Reply r = get(node, Modality.TEXT, t, Modality.AUDIO, Duration.ofSeconds(30));
             if (r instanceof Reply.Failed f) {
                 // only when not even the first words of the decoded caption parse
                 assertTrue(f.reason().contains("of which nothing parses"), f.reason());
@@ -114,12 +136,7 @@ class ServingNodeTest {
                 assertTrue(c.decodeNote().contains("not understood: '" + c.notUnderstood() + "'"), c.decodeNote());
             }
         }
-        assertTrue(partial > 0, "no caption was answered in part");
-        // 3 of 64 on the models shipped before 2026-12-07; 44 on today's, whose text latents the caption decoder
-        // mostly cannot read and whose drawings of them it often cannot either: a regression of the text routes, reported
-        // in serving.md. The bound keeps it from growing unnoticed.
-        assertTrue(nothing <= 46, nothing + " of 64 answered nothing (17 failed before partial answers)");
-        assertEquals(partial, node.metrics().totals().partial() - partialBefore);
+        return new Answers(partial, nothing);
     }
 
     @Test
