@@ -42,6 +42,7 @@ final class HeadlessApp {
     /** Starts JavaFX headless unless a toolkit is up already (tests). */
     static void startToolkit() throws InterruptedException {
         System.setProperty("glass.platform", System.getProperty("glass.platform", "Monocle"));
+        requireHeadlessToolkit();
         System.setProperty("monocle.platform", System.getProperty("monocle.platform", "Headless"));
         System.setProperty("headless.geometry", System.getProperty("headless.geometry", "1600x1000-32"));
         System.setProperty("prism.order", System.getProperty("prism.order", "sw"));
@@ -54,6 +55,23 @@ final class HeadlessApp {
         }
         Platform.setImplicitExit(false);
         up.await();
+    }
+
+    /**
+     * The app image ships without the headless toolkit (Monocle is a test toolkit; `mvn -Pdist` leaves it out), so the
+     * benchmarks that open the window headless say where they run instead of failing inside JavaFX's start-up.
+     */
+    static void requireHeadlessToolkit() {
+        if (!"Monocle".equals(System.getProperty("glass.platform"))) {
+            return; // a real display was asked for (e.g. -Dglass.platform=gtk under Xvfb)
+        }
+        try {
+            Class.forName("com.sun.glass.ui.monocle.MonocleApplication", false, HeadlessApp.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("this benchmark opens the window headless, and the headless toolkit (Monocle) is not "
+                    + "in this runtime: the app image ships without it. Run it from the source build (README: the CLI), "
+                    + "or under a display with -Dglass.platform=gtk.");
+        }
     }
 
     /** Builds and shows the main window at 1280x800, as the app does; what the app reports as an error goes to the log. */

@@ -32,6 +32,7 @@ public final class UiPulseProbe {
 
     public static Result run(double seconds) throws Exception {
         System.setProperty("glass.platform", "Monocle");
+        HeadlessApp.requireHeadlessToolkit();
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
         System.setProperty("prism.text", "t2k");
