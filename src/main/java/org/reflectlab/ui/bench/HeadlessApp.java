@@ -156,6 +156,7 @@ final class HeadlessApp {
         onFx(() -> {
             app.stage.setWidth(w);
             app.stage.setHeight(h);
+            app.shell.startBackend(org.reflectlab.core.backend.Backend::start); // as the app does: the status bar says when it is up
             return null;
         });
         return app;

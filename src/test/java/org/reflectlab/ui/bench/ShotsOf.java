@@ -114,6 +114,27 @@ public final class ShotsOf {
                 Thread.sleep(1000);
                 app.waitFor(() -> !app.button("#sweep-run").isDisabled(), wait, "the sweep");
             }
+            case "aphasia" -> {
+                app.waitFor(() -> app.runner.tasks().isEmpty() && !app.button("#aphasia-run").isDisabled(), wait, "the models");
+                HeadlessApp.onFx(() -> {
+                    javafx.scene.control.Spinner<?> samples = (javafx.scene.control.Spinner<?>) app.scene.lookup("#aphasia-samples");
+                    samples.getEditor().setText(System.getProperty("samples", "60"));
+                    samples.commitValue();
+                    return null;
+                });
+                app.fire("#aphasia-run");
+                Thread.sleep(1000);
+                app.waitFor(() -> app.runner.tasks().isEmpty(), wait, "the run");
+            }
+            case "concepts" -> {
+                // every panel's Run, one after another (the last result of each stays on its tab)
+                for (String panel : System.getProperty("panels", "tokens,vq,attention,losses,quiz").split(",")) {
+                    app.waitFor(() -> app.runner.tasks().isEmpty(), wait, "the panel before");
+                    app.fire("#concepts-run-" + panel);
+                    Thread.sleep(500);
+                }
+                app.waitFor(() -> app.runner.tasks().isEmpty(), wait, "the last panel");
+            }
             default -> throw new IllegalArgumentException("no prediction in " + workspace);
         }
         Thread.sleep(1500);
