@@ -149,7 +149,9 @@ final class HeadlessApp {
      * the screenshot tools that look at one workspace as a user would.
      */
     static HeadlessApp sizedWindow(int w, int h, String homePrefix) throws Exception {
-        System.setProperty("reflectlab.home", java.nio.file.Files.createTempDirectory(homePrefix).toString());
+        // a fresh home unless -Dshots.home names one (e.g. with a stored sweep to show)
+        String home = System.getProperty("shots.home");
+        System.setProperty("reflectlab.home", home != null ? home : java.nio.file.Files.createTempDirectory(homePrefix).toString());
         startToolkit();
         HeadlessApp app = new HeadlessApp();
         app.open(System.out::println);

@@ -25,7 +25,9 @@ public final class ShotsOf {
             app.select(Workspaces.all().stream().filter(x -> !x.id().equals(workspace)).reduce((x, y) -> y).orElseThrow());
         }
         app.select(Workspaces.all().stream().filter(x -> x.id().equals(workspace)).findFirst().orElseThrow());
-        Thread.sleep(3000);
+        Thread.sleep(1000);
+        app.waitFor(() -> app.runner.tasks().isEmpty(), 600_000, "the workspace's loading"); // models load slowly on a busy machine
+        Thread.sleep(2000);
         String tag = w + "x" + h;
         if (args.length > 4 && args[4].equals("telephone")) {
             selectTab(app, "aphasia-tab-telephone");
@@ -46,6 +48,12 @@ public final class ShotsOf {
             predict(app, workspace);
             LabShots.shot(app, out.resolve(workspace + "-predict-" + tag + ".png"));
             System.exit(0);
+        }
+        if (args.length > 4 && args[4].equals("compare")) {
+            // Scaling's Compare K for its first prompt, then every tab
+            app.fire("#compare-run");
+            Thread.sleep(1000);
+            app.waitFor(() -> app.runner.tasks().isEmpty(), 1_800_000, "Compare K");
         }
         if (args.length > 4 && args[4].equals("after-predict")) {
             predict(app, workspace); // then every tab, as the run left them
