@@ -16,8 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SlotCensus {
 
-    /** Application frames kept per call site (enough to tell a serving warm-up from an experiment's batch). */
-    private static final int FRAMES = 6;
+    /** Callers kept per call site (enough to tell a serving warm-up from an experiment's batch). */
+    private static final int CALLERS = 4;
+    /** The networks' own code (layers, fast path, models), skipped between the layer and its callers. */
+    private static final String NETWORKS = "org.reflectlab.core.nn.";
 
     private static volatile boolean on;
     private static final Map<WeakReference<ByteBuffer>, String> BUFFERS = new ConcurrentHashMap<>();
@@ -35,15 +37,24 @@ public final class SlotCensus {
         }
     }
 
-    /** The application frames (outside the slot itself) that asked for a buffer, innermost first. */
+    /**
+     * Where a buffer was asked for: the innermost application frame (the layer), then up to {@link #CALLERS} frames
+     * outside the networks' own code (who ran the network: a serving warm-up, an experiment), innermost first.
+     */
     static String site(StackTraceElement[] stack) {
         StringBuilder sb = new StringBuilder();
-        int n = 0;
+        int callers = 0;
         for (StackTraceElement e : stack) {
             String c = e.getClassName();
             boolean own = c.equals(Slot.class.getName()) || c.equals(SlotCensus.class.getName());
-            if (n < FRAMES && c.startsWith("org.reflectlab.") && !own) {
-                sb.append(n++ == 0 ? "" : " < ").append(c.substring(c.lastIndexOf('.') + 1)).append('.').append(e.getMethodName());
+            if (own || !c.startsWith("org.reflectlab.")) {
+                continue;
+            }
+            String frame = c.substring(c.lastIndexOf('.') + 1) + "." + e.getMethodName();
+            if (sb.length() == 0) {
+                sb.append(frame);
+            } else if (!c.startsWith(NETWORKS) && callers < CALLERS) {
+                sb.append(callers++ == 0 ? " ... " : " < ").append(frame);
             }
         }
         return sb.toString();

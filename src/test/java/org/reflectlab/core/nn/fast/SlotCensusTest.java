@@ -30,9 +30,11 @@ class SlotCensusTest {
         StackTraceElement[] stack = {
             new StackTraceElement(Slot.class.getName(), "mat", null, 1),
             new StackTraceElement("org.reflectlab.core.nn.fast.Gelu", "forward", null, 1),
+            new StackTraceElement("org.reflectlab.core.nn.unified.UnifiedNet", "imageLatents", null, 1),
             new StackTraceElement("java.util.ArrayList", "forEach", null, 1),
-            new StackTraceElement("org.reflectlab.core.serving.RouteEngine", "warmUp", null, 1)};
+            new StackTraceElement("org.reflectlab.core.serving.RouteEngine", "warmUp", null, 1),
+            new StackTraceElement("org.reflectlab.core.serving.Worker", "receive", null, 1)};
         String site = SlotCensus.site(stack);
-        assertTrue(site.equals("Gelu.forward < RouteEngine.warmUp"), site);
+        assertTrue(site.equals("Gelu.forward ... RouteEngine.warmUp < Worker.receive"), site);
     }
 }
