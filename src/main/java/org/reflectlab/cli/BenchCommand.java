@@ -1,6 +1,7 @@
 package org.reflectlab.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -135,6 +136,8 @@ final class BenchCommand implements Runnable {
                 "the app), run each one's heaviest action, and print per workspace the gaps between FX pulses (p50, p99, worst)",
                 "and the frames over 33 ms; then memory after start-up, after the tour and after --idle-seconds on the first",
                 "workspace (the others release their heavy state meanwhile), each after a full GC, and the tour's peak RSS.",
+                "The tour runs with the JVM options the app ships with (heap limit, GC and native-heap settings): a JVM",
+                "started without them runs it in a child JVM that has them (--this-jvm: measure this JVM as started).",
                 "Exit code 1 if a pulse target is missed (p99 < 20 ms, no gap over 100 ms). --train-only: the old probe",
                 "(training in the Train workspace only)."})
     static final class Ui implements Callable<Integer> {
@@ -156,6 +159,9 @@ final class BenchCommand implements Runnable {
         boolean memory;
         @Option(names = "--train-only", description = "Only train in the Train workspace (for --seconds) and measure.")
         boolean trainOnly;
+        @Option(names = "--this-jvm", description = "Measure this JVM with the options it was started with, even where they are "
+                + "not the app's (by default a child JVM with the shipped memory options runs the tour).")
+        boolean thisJvm;
         @Option(names = "--startup-launches", defaultValue = "0", description = "First time this many launches of the app image, "
                 + "as bench startup does (needs DISPLAY and --image), so one command prints every figure (default: 0, none).")
         int startupLaunches;
@@ -178,6 +184,18 @@ final class BenchCommand implements Runnable {
                 return r.p99() < P99_TARGET_MS ? 0 : 1;
             }
             var err = spec.commandLine().getErr();
+            List<String> missing = AsShipped.missing(AsShipped.jvmArgs());
+            if (!thisJvm && !missing.isEmpty()) {
+                o.println("# this JVM was started without the app's memory options " + missing + ": the tour runs in a child JVM "
+                        + "with " + AsShipped.options() + " (--this-jvm: measure this JVM instead)");
+                o.flush();
+                List<String> args = new java.util.ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+                args.add("--this-jvm");
+                return AsShipped.run(args);
+            }
+            o.println("# JVM: max heap " + (Runtime.getRuntime().maxMemory() >> 20) + " MB; "
+                    + (missing.isEmpty() ? "the app's memory options " + AsShipped.options() : "NOT the app's memory options (missing "
+                    + missing + ")"));
             boolean started = true;
             if (startupLaunches > 0) {
                 String cannot = startupLaunches > 50 ? "--startup-launches must be in [0, 50]" : BenchStartupCommand.cannotLaunch(image);

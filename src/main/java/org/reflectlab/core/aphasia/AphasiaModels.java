@@ -3,6 +3,7 @@ package org.reflectlab.core.aphasia;
 import org.reflectlab.core.nn.detector.SceneReader;
 import org.reflectlab.core.nn.unified.UnifiedModel;
 import org.reflectlab.core.reflect.ReflectModels;
+import org.reflectlab.core.registry.ModelRegistry;
 import org.reflectlab.core.store.Manifest;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.store.ModelStoreException;
@@ -15,6 +16,23 @@ import org.reflectlab.core.train.UnifiedModelIO;
 public record AphasiaModels(String name, String sha256, UnifiedModel unified, SceneReader judge) {
 
     public static AphasiaModels load(ModelStore store, String name) throws ModelStoreException {
+        String sha = weightsSha(store, name);
+        UnifiedModel unified = UnifiedModelIO.load(store, name);
+        return new AphasiaModels(name, sha, unified, ReflectModels.judge(store));
+    }
+
+    /**
+     * The shipped unified model as the app's registry holds it (one copy, shared with Reflect, Scaling and Concepts,
+     * instead of a copy of its own) and the judge: what the Aphasia workspace runs on. The ablation's variants, other
+     * models, are still loaded per run.
+     */
+    public static AphasiaModels shared(ModelStore store) throws ModelStoreException {
+        String name = UnifiedModelIO.DEFAULT_NAME;
+        String sha = weightsSha(store, name);
+        return new AphasiaModels(name, sha, ModelRegistry.of(store).unified(), ReflectModels.judge(store));
+    }
+
+    private static String weightsSha(ModelStore store, String name) throws ModelStoreException {
         Manifest m;
         try {
             m = store.verify(name);
@@ -25,9 +43,7 @@ public record AphasiaModels(String name, String sha256, UnifiedModel unified, Sc
             }
             throw e;
         }
-        String sha = m.fileFor("weights").map(f -> m.files().get(f).sha256()).orElse("unknown");
-        UnifiedModel unified = UnifiedModelIO.load(store, name);
-        return new AphasiaModels(name, sha, unified, ReflectModels.judge(store));
+        return m.fileFor("weights").map(f -> m.files().get(f).sha256()).orElse("unknown");
     }
 
     public AphasiaResult run(AphasiaSettings settings, RoundTrip.Listener listener) {

@@ -35,7 +35,6 @@ import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
-import org.reflectlab.core.train.UnifiedModelIO;
 import org.reflectlab.ui.kit.Fit;
 import org.reflectlab.ui.kit.Keymap;
 import org.reflectlab.ui.kit.Notifier;
@@ -126,7 +125,7 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
         AphasiaCache cache = new AphasiaCache(AppPaths.home().resolve("aphasia-cache"));
         AphasiaViewModel vm = new AphasiaViewModel(runner, notifier, () -> {
             Backend.start();
-            return AphasiaModels.load(store, UnifiedModelIO.DEFAULT_NAME);
+            return AphasiaModels.shared(store);
         }, (settings, listener) -> {
             Backend.start();
             return Ablation.run(store, Ablation.variantNames(store), settings, cache, listener);

@@ -44,10 +44,16 @@ final class SharedModels {
         }
     }
 
-    /** Drops the models unless an experiment is using them now (then they stay, and the next release tries again). */
+    /**
+     * Drops the models unless an experiment is using them now (then they stay, and the next release tries again). The
+     * unified model may be the app's shared copy: its working buffers, grown to this workspace's batches, go with it.
+     */
     void release() {
         if (lock.tryLock()) {
             try {
+                if (models != null) {
+                    models.unified().dropWorkingBuffers();
+                }
                 models = null;
             } finally {
                 lock.unlock();

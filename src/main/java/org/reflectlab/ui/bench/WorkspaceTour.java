@@ -75,6 +75,9 @@ public final class WorkspaceTour {
             System.setProperty("reflectlab.home", Files.createTempDirectory("reflectlab-tour").toString());
         }
         MemoryReport.resetPeak();
+        if (breakdown) {
+            org.reflectlab.core.nn.fast.SlotCensus.start();
+        }
         HeadlessApp.startToolkit();
         WorkspaceTour t = new WorkspaceTour();
         try {
@@ -83,6 +86,7 @@ public final class WorkspaceTour {
             MemoryReport.Snapshot after = MemoryReport.now(true);
             log.accept("after the tour: " + after.line());
             logNative(breakdown, "after the tour", log);
+            logSlots(breakdown, "after the tour", log);
             List<String> histogram = breakdown ? MemoryReport.histogram(15) : List.of();
             List<String> nativeAreas = breakdown ? MemoryReport.nativeSummary() : List.of();
             MemoryReport.Snapshot idle = null;
@@ -93,6 +97,7 @@ public final class WorkspaceTour {
                 idle = MemoryReport.now(true);
                 log.accept("after " + (long) idleSeconds + " s on the first workspace: " + idle.line());
                 logNative(breakdown, "after the wait", log);
+                logSlots(breakdown, "after the wait", log);
                 idleHistogram = breakdown ? MemoryReport.histogram(15) : List.of();
             }
             return new Result(out, peak, t.startup, after, idle, idleSeconds, histogram, nativeAreas, idleHistogram);
@@ -109,6 +114,14 @@ public final class WorkspaceTour {
         String areas = breakdown ? MemoryReport.nativeLine() : "";
         if (!areas.isEmpty()) {
             log.accept("  " + when + ": " + areas);
+        }
+    }
+
+    /** The fast path's direct buffers still held, by the calls that made them (with {@code breakdown} only). */
+    private static void logSlots(boolean breakdown, String when, Consumer<String> log) {
+        if (breakdown) {
+            log.accept("  direct buffers held " + when + ", by the calls that made them:");
+            org.reflectlab.core.nn.fast.SlotCensus.live(12).forEach(l -> log.accept("    " + l));
         }
     }
 

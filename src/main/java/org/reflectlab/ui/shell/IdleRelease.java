@@ -1,7 +1,10 @@
 package org.reflectlab.ui.shell;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -20,18 +23,29 @@ final class IdleRelease {
 
     private final long afterMs;
     private final LongSupplier clock;
+    private final Runnable released;
     private final Map<Node, Long> hiddenSince = new HashMap<>();
+    /** Views asked to release since they were last hidden (the give-back is asked for once per hiding, not every tick). */
+    private final Set<Node> asked = new HashSet<>();
     private Node shown;
 
     IdleRelease(long afterMs, LongSupplier clock) {
+        this(afterMs, clock, () -> { });
+    }
+
+    /** {@code released}: runs (FX thread) after a tick in which a view hidden past the delay was asked to release the first time. */
+    IdleRelease(long afterMs, LongSupplier clock, Runnable released) {
         this.afterMs = afterMs;
         this.clock = clock;
+        this.released = released;
     }
 
     /** The app's: the configured delay, checked every few seconds on the FX thread. */
     static IdleRelease start() {
         long seconds = Long.getLong("reflectlab.release.seconds", DEFAULT_SECONDS);
-        IdleRelease r = new IdleRelease(seconds * 1000, System::currentTimeMillis);
+        // what the released parts held is returned to the system right away and again 15 s later (NativeMemory says why)
+        IdleRelease r = new IdleRelease(seconds * 1000, System::currentTimeMillis,
+                () -> org.reflectlab.core.backend.NativeMemory.giveBackAfter(2_000, 15_000));
         if (seconds > 0) {
             Timeline check = new Timeline(new KeyFrame(Duration.seconds(Math.max(1, Math.min(5, seconds / 3.0))), e -> r.tick()));
             check.setCycleCount(Timeline.INDEFINITE);
@@ -47,6 +61,7 @@ final class IdleRelease {
         }
         shown = view;
         hiddenSince.remove(view);
+        asked.remove(view);
         Releasable.registered(view).forEach(Releasable::rebuild);
     }
 
@@ -56,10 +71,16 @@ final class IdleRelease {
             return;
         }
         long now = clock.getAsLong();
-        hiddenSince.forEach((view, since) -> {
-            if (now - since >= afterMs) {
-                Releasable.registered(view).forEach(Releasable::release);
+        boolean first = false;
+        for (Map.Entry<Node, Long> e : hiddenSince.entrySet()) {
+            if (now - e.getValue() >= afterMs) {
+                List<Releasable> parts = Releasable.registered(e.getKey());
+                parts.forEach(Releasable::release);
+                first |= !parts.isEmpty() && asked.add(e.getKey());
             }
-        });
+        }
+        if (first) {
+            released.run();
+        }
     }
 }

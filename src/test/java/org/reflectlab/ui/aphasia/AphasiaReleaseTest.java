@@ -54,4 +54,27 @@ class AphasiaReleaseTest {
         assertEquals(shown.modelSha(), vm.resultProperty().get().modelSha(), "the same models, loaded again");
         assertEquals(shown.samples().size(), vm.resultProperty().get().samples().size());
     }
+
+    @Test
+    void theWorkspaceRunsOnTheAppsSharedCopyAndReleaseGivesBackItsBuffersNotTheModel() throws Exception {
+        ModelStore store = new ModelStore(Path.of("models"));
+        AphasiaModels a = AphasiaModels.shared(store);
+        assertSame(org.reflectlab.core.registry.ModelRegistry.of(store).unified(), a.unified(),
+                "one copy: the registry's, which Reflect, Scaling and Concepts read too");
+        assertEquals(shipped.sha256(), a.sha256(), "the same weights the cache is keyed by");
+        AphasiaViewModel vm = new AphasiaViewModel(new SynchronousTaskRunner(), new RecordingNotifier(), () -> a, new AphasiaCache());
+        assertTrue(vm.setup().setSamples(24));
+        vm.run();
+        assertNotNull(vm.resultProperty().get(), vm.statusProperty().get());
+        assertTrue(a.unified().holdsWorkingBuffers(), "the run used the fast path");
+        java.util.List<org.reflectlab.core.data.RgbImage> probe = java.util.List.of(vm.scenes().browser().get(0).original());
+        float[] before = a.unified().imageLatents(probe).dup().data().asFloat();
+
+        vm.releaseModels();
+        assertFalse(vm.modelsLoaded());
+        assertFalse(a.unified().holdsWorkingBuffers(), "the batch-sized buffers go with the release");
+        float[] after = a.unified().imageLatents(probe).dup().data().asFloat();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, after, "the model itself stays, and answers the same");
+        assertTrue(a.unified().holdsWorkingBuffers(), "built again at the next use");
+    }
 }

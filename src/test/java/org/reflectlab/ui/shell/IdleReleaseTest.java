@@ -58,6 +58,38 @@ class IdleReleaseTest {
     }
 
     @Test
+    void memoryIsGivenBackOncePerHidingWhenSomethingWasAskedToRelease() {
+        AtomicInteger givenBack = new AtomicInteger();
+        IdleRelease r = new IdleRelease(30_000, now::get, givenBack::incrementAndGet);
+        Group data = view(new Counts());
+        Group train = view(new Counts());
+        Group bare = new Group(); // a workspace with nothing to release
+        r.shown(data);
+        r.shown(bare); // data hidden from t = 0
+        now.set(29_000);
+        r.tick();
+        assertEquals(0, givenBack.get(), "nothing released yet");
+        now.set(31_000);
+        r.tick();
+        assertEquals(1, givenBack.get(), "data released: memory given back");
+        now.set(36_000);
+        r.tick();
+        assertEquals(1, givenBack.get(), "asked again while hidden, but the give-back is not repeated every tick");
+
+        r.shown(train); // bare hidden from 36 s: it registered nothing, so its hiding gives nothing back
+        now.set(70_000);
+        r.tick();
+        assertEquals(1, givenBack.get());
+
+        r.shown(data); // train hidden from 70 s; data shown again, then hidden again from 71 s
+        now.set(71_000);
+        r.shown(bare);
+        now.set(101_000);
+        r.tick();
+        assertEquals(2, givenBack.get(), "train and data past the delay in the same tick: one give-back");
+    }
+
+    @Test
     void zeroDelayNeverReleases() {
         IdleRelease never = new IdleRelease(0, now::get);
         Counts c = new Counts();

@@ -24,6 +24,7 @@ public final class Slot {
             int capacity = buf == null ? size : (int) Math.min(Integer.MAX_VALUE / Float.BYTES, Math.max(size, 2L * buf.capacity()));
             bytes = ByteBuffer.allocateDirect(capacity * Float.BYTES).order(ByteOrder.nativeOrder());
             buf = bytes.asFloatBuffer();
+            SlotCensus.allocated(bytes);
         }
         return new Mat(buf, 0, rows, cols, cols, bytes);
     }

@@ -211,14 +211,16 @@ public final class UnifiedModel {
      */
     public INDArray imageLatentsProbed(List<RgbImage> images, org.reflectlab.core.nn.fast.FastOps.AttentionProbe probe) {
         INDArray patches = patches(images);
-        return fast().probed(probe, () -> fast().imageLatents(patches));
+        UnifiedNet f = fast(); // one path for probe and call, even if the buffers are dropped meanwhile
+        return f.probed(probe, () -> f.imageLatents(patches));
     }
 
     /** Text latents with {@code probe} watching the text encoder's blocks (one sequence per caption, real tokens only). */
     public INDArray textLatentsProbed(List<Caption> captions, org.reflectlab.core.nn.fast.FastOps.AttentionProbe probe) {
         Map<String, INDArray> m = new HashMap<>();
         putTokens(m, captions);
-        return fast().probed(probe, () -> fast().textLatents(m.get(TOKENS), m.get(TOKEN_MASK)));
+        UnifiedNet f = fast();
+        return f.probed(probe, () -> f.textLatents(m.get(TOKENS), m.get(TOKEN_MASK)));
     }
 
     /** Caption logits [n, len, vocab] for latents (what {@link #decodeCaptions} takes the argmax of). */
@@ -265,11 +267,26 @@ public final class UnifiedModel {
     }
 
     /** Inference without SameDiff's per-op overhead, on the same weights (see {@link UnifiedNet}). */
-    UnifiedNet fast() {
+    synchronized UnifiedNet fast() {
         if (fast == null) {
             fast = UnifiedNet.inference(cfg, params);
         }
         return fast;
+    }
+
+    /**
+     * Lets go of the fast path's working buffers, which grow to the largest batch seen and then stay (a 50-image batch
+     * leaves ~100 MB): for a model shared by several workspaces, one that ran big batches gives them back when it is
+     * released while the others keep the model. The next call builds the path again (milliseconds); a call running now
+     * finishes on the old one.
+     */
+    public synchronized void dropWorkingBuffers() {
+        fast = null;
+    }
+
+    /** Whether the fast path (and its working buffers) is built now (for the release tests). */
+    public synchronized boolean holdsWorkingBuffers() {
+        return fast != null;
     }
 
     /** Understanding: what the model says each image shows. */
