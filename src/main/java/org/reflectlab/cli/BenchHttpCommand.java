@@ -54,6 +54,9 @@ final class BenchHttpCommand implements Callable<Integer> {
     String route;
     @Option(names = "--no-admission", description = "Serve without admission control (admit whatever fits the queues), for comparison.")
     boolean noAdmission;
+    @Option(names = "--compute-threads", defaultValue = "0", description = "Workers that may run their model at once (default: ${DEFAULT-VALUE} = "
+            + "one less than the cores, at least 1), for comparison.")
+    int computeThreads;
     @Mixin
     ModelsFolder models;
 
@@ -74,7 +77,8 @@ final class BenchHttpCommand implements Callable<Integer> {
         }
         Backend.start(1);
         ModelStore store = models.store();
-        ServingConfig cfg = ServingConfig.local().withAdmission(ServingConfig.Admission.defaults().withPredict(!noAdmission));
+        ServingConfig cfg = ServingConfig.local().withAdmission(ServingConfig.Admission.defaults().withPredict(!noAdmission)
+                .withComputeThreads(computeThreads));
         try (ServingNode node = ServingNode.start(cfg, RouteEngine.shipped(store, "unified"));
              ServingHttp http = ServingHttp.start(node, ServingHttp.Settings.defaults(0), line -> { })) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -85,8 +89,9 @@ final class BenchHttpCommand implements Callable<Integer> {
             // capacity is measured with a long deadline, so that nothing is shed while measuring it
             OfferedLoad.Sender patient = i -> send(client, uri, routes.get(i % routes.size()), (i / routes.size()) % SceneInputs.SCENES, 5_000,
                     server.get());
-            o.printf(Locale.ROOT, "# bench http: %s on %s, %s, deadline %d ms per request, admission %s; CPU: %s%n", routes.size() == 1
-                    ? routes.get(0) : "9 routes mixed", uri, "1 worker per modality", deadlineMs, noAdmission ? "off" : "on", cpuName());
+            o.printf(Locale.ROOT, "# bench http: %s on %s, %s, deadline %d ms per request, admission %s, %d compute thread(s); CPU: %s%n",
+                    routes.size() == 1 ? routes.get(0) : "9 routes mixed", uri, "1 worker per modality", deadlineMs, noAdmission ? "off" : "on",
+                    cfg.admission().computeSlots(), cpuName());
             OfferedLoad.capacity(patient, outstanding, 3_000); // warm-up
             double capacity = OfferedLoad.capacity(patient, outstanding, capacitySeconds * 1000L);
             o.printf(Locale.ROOT, "# capacity: %.1f completed/s (closed loop, %d outstanding, %d s, 5 s deadline); load average %.1f%n", capacity,
