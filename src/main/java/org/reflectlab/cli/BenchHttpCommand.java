@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.reflectlab.core.backend.Backend;
+import org.reflectlab.core.bench.ThreadCpu;
 import org.reflectlab.core.serving.LatencyHistogram;
 import org.reflectlab.core.serving.Modality;
 import org.reflectlab.core.serving.OfferedLoad;
@@ -53,6 +54,9 @@ final class BenchHttpCommand implements Callable<Integer> {
     String route;
     @Option(names = "--no-admission", description = "Serve without admission control (admit whatever fits the queues), for comparison.")
     boolean noAdmission;
+    @Option(names = "--compute-threads", defaultValue = "0", description = "Workers that may run their model at once (default: ${DEFAULT-VALUE} = "
+            + "one less than the cores, at least 1), for comparison.")
+    int computeThreads;
     @Mixin
     ModelsFolder models;
 
@@ -73,7 +77,8 @@ final class BenchHttpCommand implements Callable<Integer> {
         }
         Backend.start(1);
         ModelStore store = models.store();
-        ServingConfig cfg = ServingConfig.local().withAdmission(ServingConfig.Admission.defaults().withPredict(!noAdmission));
+        ServingConfig cfg = ServingConfig.local().withAdmission(ServingConfig.Admission.defaults().withPredict(!noAdmission)
+                .withComputeThreads(computeThreads));
         try (ServingNode node = ServingNode.start(cfg, RouteEngine.shipped(store, "unified"));
              ServingHttp http = ServingHttp.start(node, ServingHttp.Settings.defaults(0), line -> { })) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -84,35 +89,41 @@ final class BenchHttpCommand implements Callable<Integer> {
             // capacity is measured with a long deadline, so that nothing is shed while measuring it
             OfferedLoad.Sender patient = i -> send(client, uri, routes.get(i % routes.size()), (i / routes.size()) % SceneInputs.SCENES, 5_000,
                     server.get());
-            o.printf(Locale.ROOT, "# bench http: %s on %s, %s, deadline %d ms per request, admission %s; CPU: %s%n", routes.size() == 1
-                    ? routes.get(0) : "9 routes mixed", uri, "1 worker per modality", deadlineMs, noAdmission ? "off" : "on", cpuName());
+            o.printf(Locale.ROOT, "# bench http: %s on %s, %s, deadline %d ms per request, admission %s, %d compute thread(s); CPU: %s%n",
+                    routes.size() == 1 ? routes.get(0) : "9 routes mixed", uri, "1 worker per modality", deadlineMs, noAdmission ? "off" : "on",
+                    cfg.admission().computeSlots(), cpuName());
             OfferedLoad.capacity(patient, outstanding, 3_000); // warm-up
             double capacity = OfferedLoad.capacity(patient, outstanding, capacitySeconds * 1000L);
             o.printf(Locale.ROOT, "# capacity: %.1f completed/s (closed loop, %d outstanding, %d s, 5 s deadline); load average %.1f%n", capacity,
                     outstanding, capacitySeconds, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            o.printf("%-5s %9s %7s %9s %9s %6s %6s %6s %8s %6s %5s %9s %9s %9s %9s %9s%n", "load", "offered/s", "sent", "completed", "goodput/s",
-                    "%cap", "shed", "other", "timedout", "failed", "lost", "adm p50", "adm p99", "refus p99", "srv adm99", "srv ref99");
+            o.printf("%-5s %9s %7s %9s %9s %6s %6s %6s %8s %6s %6s %5s %9s %9s %9s %9s %9s%n", "load", "offered/s", "sent", "completed", "goodput/s",
+                    "%cap", "shed", "other", "timedout", "model", "failed", "lost", "adm p50", "adm p99", "refus p99", "srv adm99", "srv ref99");
             boolean allMet = true;
             for (double m : multiples) {
                 OfferedLoad.Snapshot s;
                 ServerTimes at = new ServerTimes();
                 server.set(at);
+                ThreadCpu cpu = new ThreadCpu();
                 try (OfferedLoad load = new OfferedLoad(sender, deadlineMs)) {
                     load.rate(m * capacity);
                     Thread.sleep(seconds * 1000L);
                     s = load.drain(deadlineMs + 10_000);
                 }
                 double pct = 100 * s.goodput() / capacity;
-                o.printf(Locale.ROOT, "%-5s %9.1f %7d %9d %9.1f %5.0f%% %6d %6d %8d %6d %5d %9.2f %9.2f %9.2f %9.2f %9.2f%n", fmt(m) + "x",
+                String cpuLine = cpu.line();
+                o.printf(Locale.ROOT, "%-5s %9.1f %7d %9d %9.1f %5.0f%% %6d %6d %8d %6d %6d %5d %9.2f %9.2f %9.2f %9.2f %9.2f%n", fmt(m) + "x",
                         s.sent() / s.seconds(), s.sent(), s.count(Outcome.COMPLETED), s.goodput(), pct, s.count(Outcome.SHED), s.count(Outcome.REJECTED),
-                        s.count(Outcome.TIMED_OUT), s.count(Outcome.FAILED), s.inFlight(), s.completedP50(), s.completedP99(), s.refusedP99(),
-                        at.admitted.percentileMillis(0.99), at.refused.percentileMillis(0.99));
+                        s.count(Outcome.TIMED_OUT), s.count(Outcome.ANSWERED_FAILED), s.count(Outcome.FAILED), s.inFlight(), s.completedP50(),
+                        s.completedP99(), s.refusedP99(), at.admitted.percentileMillis(0.99), at.refused.percentileMillis(0.99));
+                o.println("#   CPU of this JVM's threads during the level: " + cpuLine);
                 o.flush();
                 allMet &= verdict(o, m, s, pct, at);
             }
             o.printf(Locale.ROOT, "# load average at the end %.1f (other work on this machine competes for its cores)%n",
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             o.println("# goodput: completed within the deadline per second; adm = admitted and completed, refus = shed or rejected;");
+            o.println("# model: answered 500 (a worker answered Failed; no crashes are injected here, so: a decoded caption of which nothing");
+            o.println("# parses, the model's output, not the serving); failed: no HTTP answer at all (client or connection errors);");
             o.println("# latencies in ms at the client (HTTP on loopback, the client in the same JVM on the same 2 cores); srv = the same requests'");
             o.println("# time in the server (its Server-Timing total: from the request's arrival at the HTTP layer to its answer).");
             return allMet ? 0 : Cli.FAILED;
@@ -182,6 +193,7 @@ final class BenchHttpCommand implements Callable<Integer> {
                 case 200 -> Outcome.COMPLETED;
                 case 503 -> r.headers().firstValue("Retry-After").isPresent() ? Outcome.SHED : Outcome.REJECTED;
                 case 504 -> Outcome.TIMED_OUT;
+                case 500 -> Outcome.ANSWERED_FAILED;
                 default -> Outcome.FAILED;
             };
             times.record(r, o);

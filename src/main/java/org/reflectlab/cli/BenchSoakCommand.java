@@ -38,6 +38,9 @@ final class BenchSoakCommand implements Callable<Integer> {
     long slowMs;
     @Option(names = "--warmup", defaultValue = "1000", description = "Requests before faults start and RSS is sampled (default: ${DEFAULT-VALUE}).")
     int warmup;
+    @Option(names = "--compute-threads", defaultValue = "0", description = "Workers that may run their model at once (default: ${DEFAULT-VALUE} = "
+            + "one less than the cores, at least 1), for comparison.")
+    int computeThreads;
     @Option(names = "--seed", defaultValue = "1", description = "Seed of routes, inputs and faults (default: ${DEFAULT-VALUE}).")
     long seed;
     @Mixin
@@ -57,7 +60,7 @@ final class BenchSoakCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "# soak: %d requests, mixed routes, %d in flight, timeout %d ms, crash rate %.4f, slow rate %.4f (%d ms), seed %d%n",
                 requests, inFlight, timeoutMs, crashRate, slowRate, slowMs, seed);
         SoakRun.Result r;
-        try (ServingNode node = ServingNode.start(ServingConfig.local(), RouteEngine.shipped(store, "unified"))) {
+        try (ServingNode node = ServingNode.start(ServingConfig.local().withAdmission(ServingConfig.Admission.defaults().withComputeThreads(computeThreads)), RouteEngine.shipped(store, "unified"))) {
             r = SoakRun.run(node, s, rssStart, line -> {
                 o.println(line);
                 o.flush();

@@ -78,6 +78,9 @@ final class ServeCommand implements Callable<Integer> {
     int maxBatch;
     @Option(names = "--max-queue-delay-ms", defaultValue = "1", description = "How long a worker waits for a batch to fill (default: ${DEFAULT-VALUE}).")
     long maxQueueDelayMs;
+    @Option(names = "--compute-threads", defaultValue = "0", description = "Workers that may run their model at once (default: ${DEFAULT-VALUE} = "
+            + "one less than the cores, at least 1, so that model work cannot starve the HTTP server and its refusals).")
+    int computeThreads;
     @Option(names = "--no-admission", description = "Admit whatever fits the queues, even what cannot finish in time (for comparison).")
     boolean noAdmission;
     @Option(names = "--max-body-kb", defaultValue = "1024", description = "Largest HTTP body; larger ones get 413 (default: ${DEFAULT-VALUE}).")
@@ -172,7 +175,7 @@ final class ServeCommand implements Callable<Integer> {
             });
         }
         return new ServingConfig.Admission(maxBatch, Duration.ofMillis(maxQueueDelayMs), ServingConfig.Admission.defaults().routeQueue(),
-                ServingConfig.Admission.defaults().headroom(), d, !noAdmission);
+                ServingConfig.Admission.defaults().headroom(), d, !noAdmission, computeThreads);
     }
 
     private void serveStdin(PrintWriter o, ServingNode node) throws Exception {

@@ -37,15 +37,17 @@ final class NodeGuardian {
     private NodeGuardian() {
     }
 
-    static Behavior<Command> create(ServingConfig cfg, WorkerBoard board, Map<String, Supplier<RouteEngine>> engines) {
+    static Behavior<Command> create(ServingConfig cfg, WorkerBoard board, Map<String, Supplier<RouteEngine>> engines, AdmissionGate gate) {
+        // one permit per model computation at once, shared by this node's workers (see Admission.computeThreads)
+        java.util.concurrent.Semaphore compute = new java.util.concurrent.Semaphore(cfg.admission().computeSlots(), true);
         return Behaviors.setup(ctx -> {
-            ActorRef<Router.Command> router = ctx.spawn(Router.create(cfg.queueCapacity(), cfg.admission(), board), "router");
+            ActorRef<Router.Command> router = ctx.spawn(Router.create(gate), "router");
             Map<String, ActorRef<Worker.Command>> workers = new HashMap<>();
             for (Modality m : cfg.roles()) {
                 for (int i = 1; i <= cfg.workersPerModality(); i++) {
                     String name = m.word() + "-" + i;
                     board.register(name, m, "this node", WorkerBoard.State.STARTING);
-                    workers.put(name, spawn(ctx, cfg, board, engines.get(name), m, name));
+                    workers.put(name, spawn(ctx, cfg, board, engines.get(name), m, name, compute));
                 }
             }
             return Behaviors.receive(Command.class)
@@ -68,7 +70,7 @@ final class NodeGuardian {
                         for (Map.Entry<String, ActorRef<Worker.Command>> e : new HashMap<>(workers).entrySet()) {
                             if (e.getKey().startsWith(r.modality().word() + "-") && board.state(e.getKey()) == WorkerBoard.State.DEGRADED) {
                                 board.register(e.getKey(), r.modality(), "this node", WorkerBoard.State.STARTING);
-                                workers.put(e.getKey(), spawn(ctx, cfg, board, engines.get(e.getKey()), r.modality(), e.getKey()));
+                                workers.put(e.getKey(), spawn(ctx, cfg, board, engines.get(e.getKey()), r.modality(), e.getKey(), compute));
                             }
                         }
                         return Behaviors.same();
@@ -78,8 +80,9 @@ final class NodeGuardian {
     }
 
     private static ActorRef<Worker.Command> spawn(ActorContext<Command> ctx, ServingConfig cfg, WorkerBoard board,
-                                                  Supplier<RouteEngine> engine, Modality m, String name) {
-        ActorRef<Worker.Command> ref = ctx.spawn(Worker.create(m, name, engine, board, cfg.restarts(), cfg.admission()), name,
+                                                  Supplier<RouteEngine> engine, Modality m, String name,
+                                                  java.util.concurrent.Semaphore compute) {
+        ActorRef<Worker.Command> ref = ctx.spawn(Worker.create(m, name, engine, board, cfg.restarts(), cfg.admission(), compute), name,
                 DispatcherSelector.fromConfig(DISPATCHER));
         ctx.watchWith(ref, new WorkerStopped(name, m));
         return ref;

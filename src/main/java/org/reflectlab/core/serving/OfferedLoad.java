@@ -19,8 +19,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 public final class OfferedLoad implements AutoCloseable {
 
-    /** How one request ended, as its client saw it. */
-    public enum Outcome { COMPLETED, SHED, REJECTED, TIMED_OUT, FAILED }
+    /**
+     * How one request ended, as its client saw it. ANSWERED_FAILED: the server answered that its worker failed
+     * (HTTP 500: on the shipped model mostly a decoded caption of which nothing parses, i.e. the model's output, not the
+     * serving); FAILED: no answer at all (a client or connection error).
+     */
+    public enum Outcome { COMPLETED, SHED, REJECTED, TIMED_OUT, FAILED, ANSWERED_FAILED }
 
     /** Sends request number i; the stage completes with how it ended (never exceptionally, or it counts as failed). */
     @FunctionalInterface

@@ -9,7 +9,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * One request's life: encode at the input modality's worker, decode at the output's, answer the
  * client, all within the budget. At the deadline it answers TimedOut and tells the worker holding
  * the job to drop it. If a worker it waits on dies (its node left), it fails at once instead of
- * waiting out the budget. Either way it tells the router to release the workers' slots.
+ * waiting out the budget. Either way it gives the workers' slots back to the admission gate.
  */
 final class RequestHandler {
 
@@ -27,7 +27,7 @@ final class RequestHandler {
     private final Router.Request request;
     private final ActorRef<Worker.Command> encoder;
     private final ActorRef<Worker.Command> decoder;
-    private final ActorRef<Router.Command> router;
+    private final AdmissionGate gate;
     private final long startNanos = System.nanoTime();
     /** What is left of the deadline when the request was admitted (it runs from the request's arrival). */
     private final long budgetMillis;
@@ -39,19 +39,19 @@ final class RequestHandler {
     private double lastCost = Double.NaN;
 
     private RequestHandler(Router.Request request, long budgetMillis, ActorRef<Worker.Command> encoder, ActorRef<Worker.Command> decoder,
-                           ActorRef<Router.Command> router) {
+                           AdmissionGate gate) {
         this.request = request;
         this.budgetMillis = budgetMillis;
         this.encoder = encoder;
         this.decoder = decoder;
-        this.router = router;
+        this.gate = gate;
     }
 
     /** @param budgetMillis what is left of the request's deadline now */
     static Behavior<Msg> create(Router.Request request, long budgetMillis, ActorRef<Worker.Command> encoder, ActorRef<Worker.Command> decoder,
-                                ActorRef<Router.Command> router) {
+                                AdmissionGate gate) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
-            RequestHandler h = new RequestHandler(request, budgetMillis, encoder, decoder, router);
+            RequestHandler h = new RequestHandler(request, budgetMillis, encoder, decoder, gate);
             timers.startSingleTimer(Deadline.INSTANCE, Duration.ofMillis(budgetMillis));
             ActorRef<Worker.JobResult> results = ctx.messageAdapter(Worker.JobResult.class, Result::new);
             ctx.watchWith(encoder, new WorkerGone(encoder.path().name()));
@@ -82,7 +82,7 @@ final class RequestHandler {
             encodedBy = r.worker();
             encodeMillis = (System.nanoTime() - startNanos) / 1e6;
             encoderReleased = true;
-            router.tell(new Router.Release(encoder, Stage.ENCODE, r.costMillis()));
+            gate.release(encoder, Stage.ENCODE, r.costMillis());
             long left = budgetMillis - (System.nanoTime() - startNanos) / 1_000_000L;
             decoder.tell(new Worker.Job(request.id(), Stage.DECODE, r.payload(), Math.max(1, left), results));
             return Behaviors.same();
@@ -103,10 +103,10 @@ final class RequestHandler {
     private Behavior<Msg> finish(Reply reply) {
         request.replyTo().tell(reply);
         if (!encoderReleased) {
-            router.tell(new Router.Release(encoder, Stage.ENCODE, Double.NaN));
+            gate.release(encoder, Stage.ENCODE, Double.NaN);
         }
-        router.tell(new Router.Release(decoder, Stage.DECODE, lastCost));
-        router.tell(new Router.RouteDone(route()));
+        gate.release(decoder, Stage.DECODE, lastCost);
+        gate.routeDone(route());
         return Behaviors.stopped();
     }
 }

@@ -20,6 +20,9 @@ public final class SceneInputs {
 
     private final ShapesWorld world;
     private final List<Sample> samples;
+    /** scene() answers, made once: a clip's synthesis is milliseconds of CPU that an HTTP client naming a scene would pay every time. */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<Payload> named =
+            new java.util.concurrent.atomic.AtomicReferenceArray<>(SCENES * Modality.values().length);
 
     public SceneInputs(long seed) {
         this.world = new ShapesWorld(DataSpec.defaults(seed));
@@ -31,7 +34,13 @@ public final class SceneInputs {
         if (n < 0 || n >= samples.size()) {
             throw new IllegalArgumentException("scene " + n + " does not exist: scenes are 0 to " + (samples.size() - 1));
         }
-        return input(m, n);
+        int at = m.ordinal() * SCENES + n;
+        Payload p = named.get(at);
+        if (p == null) {
+            p = input(m, n); // two threads may both make it: the same payload either way
+            named.set(at, p);
+        }
+        return p;
     }
 
     /** Scene n as text, for a client's word: "12" -> 12; anything else is refused with the range. */

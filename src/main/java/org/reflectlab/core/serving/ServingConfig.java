@@ -30,10 +30,16 @@ public record ServingConfig(Set<Modality> roles, int workersPerModality, int que
      *
      * @param deadlines default deadline per route ("text->audio"); routes not named use the config's timeout
      * @param predict false = admit whatever fits the queues (the old behaviour, for comparison)
+     * @param computeThreads how many of the node's workers may run their model at once (0 = one less than the cores, at
+     *                       least 1): the rest of the CPU stays free for the HTTP server, admission and refusals, which
+     *                       model work would otherwise starve under overload
      */
     public record Admission(int maxBatch, Duration maxQueueDelay, int routeQueue, double headroom,
-                            Map<String, Duration> deadlines, boolean predict) {
+                            Map<String, Duration> deadlines, boolean predict, int computeThreads) {
         public Admission {
+            if (computeThreads < 0 || computeThreads > 64) {
+                throw new IllegalArgumentException("compute threads must be 0 (automatic) to 64, not " + computeThreads);
+            }
             deadlines = Map.copyOf(deadlines);
             if (maxBatch < 1 || maxBatch > 1024) {
                 throw new IllegalArgumentException("the largest batch must be 1 to 1024, not " + maxBatch);
@@ -51,19 +57,28 @@ public record ServingConfig(Set<Modality> roles, int workersPerModality, int que
 
         /** Batches of up to 32, 1 ms max queue delay, 64 requests per route, admit within 80 % of the budget. */
         public static Admission defaults() {
-            return new Admission(32, Duration.ofMillis(1), 64, 0.8, Map.of(), true);
+            return new Admission(32, Duration.ofMillis(1), 64, 0.8, Map.of(), true, 0);
         }
 
         public Admission withDeadlines(Map<String, Duration> d) {
-            return new Admission(maxBatch, maxQueueDelay, routeQueue, headroom, d, predict);
+            return new Admission(maxBatch, maxQueueDelay, routeQueue, headroom, d, predict, computeThreads);
         }
 
         public Admission withMaxQueueDelay(Duration d) {
-            return new Admission(maxBatch, d, routeQueue, headroom, deadlines, predict);
+            return new Admission(maxBatch, d, routeQueue, headroom, deadlines, predict, computeThreads);
         }
 
         public Admission withPredict(boolean p) {
-            return new Admission(maxBatch, maxQueueDelay, routeQueue, headroom, deadlines, p);
+            return new Admission(maxBatch, maxQueueDelay, routeQueue, headroom, deadlines, p, computeThreads);
+        }
+
+        public Admission withComputeThreads(int n) {
+            return new Admission(maxBatch, maxQueueDelay, routeQueue, headroom, deadlines, predict, n);
+        }
+
+        /** {@link #computeThreads}, with 0 resolved for this machine. */
+        public int computeSlots() {
+            return computeThreads > 0 ? computeThreads : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         }
     }
 

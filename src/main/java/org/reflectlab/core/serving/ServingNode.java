@@ -36,16 +36,18 @@ public final class ServingNode implements AutoCloseable {
     private final ActorSystem<NodeGuardian.Command> system;
     private final ActorRef<Router.Command> router;
     private final WorkerBoard board;
+    private final AdmissionGate gate;
     private final ServingMetrics metrics = new ServingMetrics();
     private final AtomicLong ids = new AtomicLong();
     private volatile boolean closed;
 
     private ServingNode(ServingConfig config, ActorSystem<NodeGuardian.Command> system, ActorRef<Router.Command> router,
-                        WorkerBoard board) {
+                        WorkerBoard board, AdmissionGate gate) {
         this.config = config;
         this.system = system;
         this.router = router;
         this.board = board;
+        this.gate = gate;
     }
 
     /**
@@ -72,9 +74,10 @@ public final class ServingNode implements AutoCloseable {
                 copies.put(m.word() + "-" + i, loaded != null ? () -> loaded : memo(engines));
             }
         }
+        AdmissionGate gate = new AdmissionGate(config.queueCapacity(), config.admission(), board);
         ActorSystem<NodeGuardian.Command> system;
         try {
-            system = ActorSystem.create(NodeGuardian.create(config, board, copies), PekkoSetup.SYSTEM, pekkoConfig(config));
+            system = ActorSystem.create(NodeGuardian.create(config, board, copies, gate), PekkoSetup.SYSTEM, pekkoConfig(config));
         } catch (RuntimeException e) {
             throw new IllegalStateException(PekkoSetup.whyNotStarted(config.host(), config.port(), e), e);
         }
@@ -86,7 +89,7 @@ public final class ServingNode implements AutoCloseable {
             system.terminate();
             throw new IllegalStateException("the serving node did not start: " + e.getMessage(), e);
         }
-        ServingNode node = new ServingNode(config, system, router, board);
+        ServingNode node = new ServingNode(config, system, router, board, gate);
         Map<Modality, Integer> want = new EnumMap<>(Modality.class);
         config.roles().forEach(m -> want.put(m, config.workersPerModality()));
         // a worker registers after its warm-up (a few seconds on a quiet machine, minutes on a saturated one)
@@ -161,23 +164,44 @@ public final class ServingNode implements AutoCloseable {
      * spent before the router (reading the body, a backlog) counts.
      */
     public CompletionStage<Reply> request(Modality in, Payload data, Modality out, Duration timeout, long arrivedNanos) {
+        return request(in, () -> data, out, timeout, arrivedNanos);
+    }
+
+    /**
+     * Sends one request whose input is made only once it is admitted: a refusal is decided here, on the
+     * caller's thread (no actor in between), before any work on the input (the HTTP layer decodes a PNG or
+     * a WAV, or renders a scene, only for a request that will run). If {@code input} throws, the request
+     * is given up (nothing counted, nothing sent) and the exception reaches the caller.
+     */
+    public CompletionStage<Reply> request(Modality in, Supplier<Payload> input, Modality out, Duration timeout, long arrivedNanos) {
         long id = ids.incrementAndGet();
         String route = Reply.route(in, out);
-        metrics.sent();
         long start = arrivedNanos;
-        if (closed) {
-            Reply r = new Reply.Rejected(id, route, "the serving node is shut down", 0);
-            metrics.ended(r, System.nanoTime() - start);
-            return CompletableFuture.completedFuture(r);
+        long ms = Math.max(1, timeout.toMillis());
+        AdmissionGate.Decision decision = closed ? new AdmissionGate.Refused(new Reply.Rejected(id, route, "the serving node is shut down", 0))
+                : gate.admit(id, in, out, ms, start);
+        if (decision instanceof AdmissionGate.Refused no) {
+            metrics.sent();
+            metrics.ended(no.reply(), System.nanoTime() - start);
+            return CompletableFuture.completedFuture(no.reply());
         }
+        AdmissionGate.Admitted on = (AdmissionGate.Admitted) decision;
+        Payload data;
+        try {
+            data = input.get();
+        } catch (RuntimeException e) {
+            gate.cancel(route, on);
+            throw e;
+        }
+        metrics.sent();
         if (data == null || data.modality() != in) {
+            gate.cancel(route, on);
             Reply r = new Reply.Rejected(id, route, "the request says " + in.word() + " but carries "
                     + (data == null ? "nothing" : data.modality() == null ? "a latent" : data.modality().word()), 0);
             metrics.ended(r, 0);
             return CompletableFuture.completedFuture(r);
         }
-        long ms = Math.max(1, timeout.toMillis());
-        return AskPattern.<Router.Command, Reply>ask(router, replyTo -> new Router.Request(id, in, data, out, ms, start, replyTo),
+        return AskPattern.<Router.Command, Reply>ask(router, replyTo -> new Router.Start(new Router.Request(id, in, data, out, ms, start, replyTo), on),
                         timeout.plus(GRACE), system.scheduler())
                 .handle((reply, error) -> {
                     if (reply != null) {
@@ -191,12 +215,7 @@ public final class ServingNode implements AutoCloseable {
 
     /** Workers of each modality this node's router can reach (local and, in a cluster, remote). */
     public Map<Modality, Integer> reachableWorkers() {
-        try {
-            return AskPattern.<Router.Command, Map<Modality, Integer>>ask(router, Router.CountWorkers::new,
-                    Duration.ofSeconds(3), system.scheduler()).toCompletableFuture().get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            return Map.of();
-        }
+        return gate.workerCounts();
     }
 
     /** Waits until the router reaches at least this many workers per modality. */

@@ -12,7 +12,6 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
-import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.actor.typed.receptionist.ServiceKey;
 
@@ -61,12 +60,13 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     /**
      * Run what is queued. Without a max queue delay it is sent twice in a row: the second pass through
      * the mailbox lets jobs of requests sent at the same moment (still arriving through their
-     * handlers) join the batch. With one, a timer sends it when the first queued job has waited that long.
+     * handlers) join the batch. With one, {@link FlushClock} sends it when the first queued job has waited that long
+     * (not Pekko's timers: they tick every 10 ms). {@code round} names the flush the worker is waiting for: a delayed
+     * one overtaken by a full batch arrives stale and is ignored.
      */
-    private record Flush(boolean last) implements Command {
+    private record Flush(boolean last, long round) implements Command {
     }
 
-    private static final Object FLUSH_TIMER = "flush";
     /** Weights of the newest batch in the time per job when it is slower / faster than the average. */
     private static final double COST_RISE = 0.5;
     private static final double COST_FALL = 0.2;
@@ -79,9 +79,9 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     }
 
     public static Behavior<Command> create(Modality modality, String name, Supplier<RouteEngine> engine, WorkerBoard board,
-                                           ServingConfig.Restarts restarts, ServingConfig.Admission admission) {
-        Behavior<Command> worker = Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-                new Worker(ctx, timers, modality, name, engine, board, admission)));
+                                           ServingConfig.Restarts restarts, ServingConfig.Admission admission,
+                                           java.util.concurrent.Semaphore compute) {
+        Behavior<Command> worker = Behaviors.setup(ctx -> new Worker(ctx, modality, name, engine, board, admission, compute));
         return Behaviors.supervise(worker).onFailure(Exception.class,
                 SupervisorStrategy.restartWithBackoff(restarts.minBackoff(), restarts.maxBackoff(), 0.1)
                         .withMaxRestarts(restarts.maxRestarts()).withResetBackoffAfter(restarts.window())
@@ -94,18 +94,22 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     private final List<Pending> queued = new ArrayList<>();
     private List<Pending> running = List.of();
     private boolean flushPending;
+    private long round;
+    private java.util.concurrent.ScheduledFuture<?> window;
     private long delayMillis;
     private double costMillis = Double.NaN;
     private final double[] stageCost = {Double.NaN, Double.NaN};
     private final RouteEngine engine;
-    private final TimerScheduler<Command> timers;
+    /** Shared by the node's workers: at most this many run their model at once, the rest of the CPU serves requests. */
+    private final java.util.concurrent.Semaphore compute;
     private final int maxBatch;
     private final java.time.Duration maxQueueDelay;
 
-    private Worker(ActorContext<Command> ctx, TimerScheduler<Command> timers, Modality modality, String name,
-                   Supplier<RouteEngine> engine, WorkerBoard board, ServingConfig.Admission admission) {
+    private Worker(ActorContext<Command> ctx, Modality modality, String name,
+                   Supplier<RouteEngine> engine, WorkerBoard board, ServingConfig.Admission admission,
+                   java.util.concurrent.Semaphore compute) {
         super(ctx);
-        this.timers = timers;
+        this.compute = compute;
         this.modality = modality;
         this.name = name;
         this.board = board;
@@ -125,7 +129,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
                 .onMessage(Cancel.class, this::onCancel)
                 .onMessage(Flush.class, this::onFlush)
                 .onMessageEquals(WarmUp.INSTANCE, () -> {
-                    engine.warmUp(modality, maxBatch);
+                    computing(() -> engine.warmUp(modality, maxBatch));
                     board.state(name, WorkerBoard.State.IDLE);
                     getContext().getSystem().receptionist().tell(Receptionist.register(key(modality), getContext().getSelf()));
                     return this;
@@ -145,17 +149,19 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
 
     private Behavior<Command> onJob(Job job) {
         queued.add(new Pending(job, System.nanoTime() + job.budgetMillis() * 1_000_000L));
+        ActorRef<Command> self = getContext().getSelf();
         if (queued.size() >= maxBatch && !maxQueueDelay.isZero()) {
             // a full batch does not wait out the queue delay
-            timers.cancel(FLUSH_TIMER);
+            closeWindow();
             flushPending = true;
-            getContext().getSelf().tell(new Flush(true));
+            self.tell(new Flush(true, ++round));
         } else if (!flushPending) {
             flushPending = true;
+            long r = ++round;
             if (!maxQueueDelay.isZero()) {
-                timers.startSingleTimer(FLUSH_TIMER, new Flush(true), maxQueueDelay);
+                window = FlushClock.after(maxQueueDelay, () -> self.tell(new Flush(true, r)));
             } else {
-                getContext().getSelf().tell(new Flush(false));
+                self.tell(new Flush(false, r));
             }
         }
         return this;
@@ -168,11 +174,22 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         return this;
     }
 
+    private void closeWindow() {
+        if (window != null) {
+            window.cancel(false);
+            window = null;
+        }
+    }
+
     private Behavior<Command> onFlush(Flush f) {
+        if (f.round() != round) {
+            return this; // overtaken: a full batch ran (or is about to) in its place
+        }
         if (!f.last()) {
-            getContext().getSelf().tell(new Flush(true));
+            getContext().getSelf().tell(new Flush(true, f.round()));
             return this;
         }
+        window = null;
         flushPending = false;
         if (queued.isEmpty()) {
             return this;
@@ -212,7 +229,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         if (!queued.isEmpty()) {
             // what did not fit has waited already: run it next, after the jobs now in the mailbox join it
             flushPending = true;
-            getContext().getSelf().tell(new Flush(true));
+            getContext().getSelf().tell(new Flush(true, ++round));
         }
         return this;
     }
@@ -244,7 +261,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
         List<Payload> in = batch.stream().map(p -> p.job().payload()).toList();
         List<RouteEngine.Outcome> out;
         try {
-            out = stage == Stage.ENCODE ? engine.encode(modality, in) : engine.decode(modality, in, batch.get(0).job().requestId());
+            out = computing(() -> stage == Stage.ENCODE ? engine.encode(modality, in) : engine.decode(modality, in, batch.get(0).job().requestId()));
         } catch (IllegalArgumentException e) {
             // bad input that slipped past the per-item checks: answer, don't crash the worker
             batch.forEach(p -> reply(p.job(), RouteEngine.Outcome.failed(e.getMessage())));
@@ -255,6 +272,23 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
             reply(batch.get(i).job(), out.get(i));
         }
         return took;
+    }
+
+    /** Runs model work holding one of the node's compute permits (the wait for one counts in the stage's time). */
+    private <T> T computing(Supplier<T> work) {
+        compute.acquireUninterruptibly();
+        try {
+            return work.get();
+        } finally {
+            compute.release();
+        }
+    }
+
+    private void computing(Runnable work) {
+        computing(() -> {
+            work.run();
+            return null;
+        });
     }
 
     private void reply(Job job, RouteEngine.Outcome o) {
@@ -279,6 +313,7 @@ public final class Worker extends AbstractBehavior<Worker.Command> {
     }
 
     private Behavior<Command> failInHand(String what) {
+        closeWindow();
         List<Pending> all = new ArrayList<>(running);
         all.addAll(queued);
         for (Pending p : all) {

@@ -19,10 +19,15 @@ import org.reflectlab.core.serving.SceneInputs;
  * A POST /v1/requests body, checked before anything reaches a worker: {@code from}, {@code to}, one
  * input ({@code caption}, {@code scene}, {@code image} as base64 PNG, {@code audio} as base64 WAV)
  * and an optional {@code deadline_ms}. Each problem is one {@link Problem} with its HTTP status.
+ * Checked in two steps: {@link #parse} (the JSON, the route, the deadline, which input and whether it
+ * can be one: cheap) before admission, {@link #payload} (base64, PNG or WAV decoding, a scene's
+ * rendering or synthesis: what costs) only for a request admission lets run, so that a refusal under
+ * overload costs no decoding.
  *
+ * @param kind which input: caption, scene, image or audio
  * @param deadline null = the route's default
  */
-record ApiRequest(Modality from, Modality to, Payload data, Duration deadline) {
+record ApiRequest(Modality from, Modality to, String kind, JsonNode value, Duration deadline) {
 
     /** A request that cannot be served as sent: its HTTP status and a one-line reason. */
     static final class Problem extends RuntimeException {
@@ -38,7 +43,7 @@ record ApiRequest(Modality from, Modality to, Payload data, Duration deadline) {
     static final long MAX_DEADLINE_MS = 60_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static ApiRequest parse(byte[] body, SceneInputs scenes, int imageSize) {
+    static ApiRequest parse(byte[] body) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -67,21 +72,19 @@ record ApiRequest(Modality from, Modality to, Payload data, Duration deadline) {
         }
         String kind = given.get(0);
         JsonNode v = root.get(kind);
-        Payload data = switch (kind) {
+        switch (kind) {
             case "scene" -> {
                 if (!v.canConvertToExactIntegral() || !v.canConvertToInt()) {
                     throw new Problem(400, "'scene' is a whole number from 0 to " + (SceneInputs.SCENES - 1) + ", not " + cut(v.toString(), 20));
                 }
-                try {
-                    yield scenes.scene(from, v.intValue());
-                } catch (IllegalArgumentException e) {
-                    throw new Problem(400, e.getMessage());
+                if (v.intValue() < 0 || v.intValue() >= SceneInputs.SCENES) {
+                    throw new Problem(400, "scene " + v.intValue() + " does not exist: scenes are 0 to " + (SceneInputs.SCENES - 1));
                 }
             }
             case "caption" -> caption(from, v);
-            case "image" -> image(from, bytes(v, "image"), imageSize);
-            default -> audio(from, bytes(v, "audio"));
-        };
+            case "image" -> expect(from, Modality.IMAGE, v, "image");
+            default -> expect(from, Modality.AUDIO, v, "audio");
+        }
         Duration deadline = null;
         JsonNode d = root.get("deadline_ms");
         if (d != null) {
@@ -90,7 +93,27 @@ record ApiRequest(Modality from, Modality to, Payload data, Duration deadline) {
             }
             deadline = Duration.ofMillis(d.asLong());
         }
-        return new ApiRequest(from, to, data, deadline);
+        return new ApiRequest(from, to, kind, v, deadline);
+    }
+
+    /** The input itself, decoded (a 400 {@link Problem} if it does not decode or has the wrong size or rate). */
+    Payload payload(SceneInputs scenes, int imageSize) {
+        return switch (kind) {
+            case "scene" -> scenes.scene(from, value.intValue());
+            case "caption" -> new Payload.Text(value.asText());
+            case "image" -> image(from, bytes(value, "image"), imageSize);
+            default -> audio(from, bytes(value, "audio"));
+        };
+    }
+
+    /** An image or audio input must come with that 'from', as a base64 string; what it decodes to is checked later. */
+    private static void expect(Modality from, Modality needs, JsonNode v, String field) {
+        if (from != needs) {
+            throw new Problem(400, "'" + field + "' is an " + field + " input, but 'from' is " + from.word());
+        }
+        if (!v.isTextual()) {
+            throw new Problem(400, "'" + field + "' is a base64 string");
+        }
     }
 
     private static Modality modality(JsonNode root, String field) {
@@ -105,7 +128,7 @@ record ApiRequest(Modality from, Modality to, Payload data, Duration deadline) {
         }
     }
 
-    private static Payload caption(Modality from, JsonNode v) {
+    private static void caption(Modality from, JsonNode v) {
         if (from != Modality.TEXT) {
             throw new Problem(400, "'caption' is a text input, but 'from' is " + from.word() + ": give 'scene' or '" + from.word() + "'");
         }
@@ -119,7 +142,6 @@ record ApiRequest(Modality from, Modality to, Payload data, Duration deadline) {
         if (!r.ok()) {
             throw new Problem(400, "caption not understood: " + r.error().message());
         }
-        return new Payload.Text(v.asText());
     }
 
     private static byte[] bytes(JsonNode v, String field) {

@@ -178,14 +178,20 @@ public final class ServingHttp implements AutoCloseable {
         ApiRequest r;
         Negotiation.Choice choice;
         try {
-            r = ApiRequest.parse(body, scenes, imageSize);
+            r = ApiRequest.parse(body);
             choice = Negotiation.choose(req.getHeader("Accept").map(h -> h.value()).orElse("*/*"), r.to());
         } catch (ApiRequest.Problem p) {
             return CompletableFuture.completedFuture(error(p.status, p.getMessage()));
         }
         Duration deadline = r.deadline() != null ? r.deadline() : node.config().deadline(Reply.route(r.from(), r.to()));
-        return node.request(r.from(), r.data(), r.to(), deadline, arrived)
-                .thenApply(x -> timed(respond(x, choice, (System.nanoTime() - arrived) / 1e6), x, arrived));
+        CompletionStage<Reply> reply;
+        try {
+            // admission first, on this thread: the input is decoded only for a request that will run
+            reply = node.request(r.from(), () -> r.payload(scenes, imageSize), r.to(), deadline, arrived);
+        } catch (ApiRequest.Problem p) {
+            return CompletableFuture.completedFuture(error(p.status, p.getMessage()));
+        }
+        return reply.thenApply(x -> timed(respond(x, choice, (System.nanoTime() - arrived) / 1e6), x, arrived));
     }
 
     /** Refusals and timeouts carry the server's own time too, so a client can tell its own delays from the server's. */

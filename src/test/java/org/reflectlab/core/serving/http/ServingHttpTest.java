@@ -225,6 +225,9 @@ class ServingHttpTest {
             assertTrue(r.headers().firstValue("Server-Timing").orElse("").matches("total;dur=[0-9.]+"), r.headers().map().toString());
             // refused without waiting for the job ahead of it (a busy machine can slow the answer itself)
             assertTrue(!ahead.isDone() || ms < 150, "refused after " + ms + " ms, after the request ahead of it ended");
+            // admission comes before the input is decoded: a refused request's PNG is never read (this one would be a 400)
+            HttpResponse<byte[]> undecoded = post("{\"from\":\"image\",\"to\":\"text\",\"image\":\"AAAA\",\"deadline_ms\":200}");
+            assertTrue(ahead.isDone() || undecoded.statusCode() == 503, undecoded.statusCode() + " " + new String(undecoded.body()));
             assertEquals(200, ahead.get().statusCode());
         } finally {
             node.slow("text-1", 0);
