@@ -41,7 +41,8 @@ final class ErrorChart extends StackPane {
         getStyleClass().add("error-chart");
         xAxis.setAutoRanging(false);
         xAxis.labelProperty().bind(I18n.text("world.chart.x"));
-        yAxis.labelProperty().bind(I18n.text("world.chart.y"));
+        // no rotated y label: in a short chart (1024x700) it was longer than the axis and ran into the legend above;
+        // what the axis measures heads the legend row instead (legend())
         yAxis.setForceZeroInRange(false);
         // log10 values: before the first rollout an auto-ranged empty axis runs 0..100, which read as "1e+100"
         yAxis.setAutoRanging(false);
@@ -102,7 +103,10 @@ final class ErrorChart extends StackPane {
 
     /** A row of coloured keys for the series. */
     javafx.scene.layout.HBox legend() {
-        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(16, key("world.series.explicit", "key-explicit"),
+        javafx.scene.control.Label what = new javafx.scene.control.Label();
+        what.textProperty().bind(I18n.text("world.chart.y"));
+        what.getStyleClass().add("chart-key-title");
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(16, what, key("world.series.explicit", "key-explicit"),
                 key("world.series.implicit", "key-implicit"), hybridKey, key("world.series.threshold", "key-threshold"));
         box.getStyleClass().add("chart-key");
         return box;

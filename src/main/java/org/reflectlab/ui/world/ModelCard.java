@@ -13,7 +13,6 @@ import org.reflectlab.ui.kit.I18n;
 final class ModelCard extends VBox {
 
     private final GridPane params = new GridPane();
-    private final Label explicitNote = new Label();
     private final Label implicitNote = new Label();
 
     ModelCard(WorldViewModel vm) {
@@ -23,18 +22,14 @@ final class ModelCard extends VBox {
         setMinWidth(220);
         setPrefWidth(340);
         setMaxWidth(420);
-        Label title = new Label();
-        title.textProperty().bind(I18n.text("world.card.title"));
-        title.getStyleClass().add("section-title");
         params.setHgap(12);
         params.setVgap(2);
-        explicitNote.getStyleClass().add("muted");
-        explicitNote.setWrapText(true);
-        explicitNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         implicitNote.getStyleClass().add("muted");
         implicitNote.setWrapText(true);
         implicitNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        getChildren().addAll(title, explicitNote, params, implicitNote);
+        // compact (issue 27): the explicit model heads its own table, how it was identified is that head's tooltip, so the
+        // card is no taller than the metrics beside it and the rollout page fits 1024x700 with a reveal shown
+        getChildren().addAll(params, implicitNote);
         vm.modelsProperty().addListener((o, a, m) -> show(m));
         show(vm.modelsProperty().get());
         // built, not bound: build it again in the new language
@@ -44,20 +39,23 @@ final class ModelCard extends VBox {
     private void show(WorldModels m) {
         params.getChildren().clear();
         if (m == null) {
-            explicitNote.setText(I18n.tr("world.card.loading"));
-            implicitNote.setText("");
+            implicitNote.setText(I18n.tr("world.card.loading"));
             return;
         }
         SystemIdentification.Result id = m.identification();
-        explicitNote.setText(I18n.tr("world.card.explicit", WorldModels.CALIBRATION_ROLLOUTS, id.flightRows(), id.bounceWindows()));
         PhysicsParams t = PhysicsParams.defaults();
         PhysicsParams p = id.params();
-        String[] head = {"", I18n.tr("world.card.identified"), I18n.tr("world.card.true")};
+        String[] head = {I18n.tr("world.card.explicit.head"), I18n.tr("world.card.identified"), I18n.tr("world.card.true")};
         for (int c = 0; c < head.length; c++) {
             Label h = new Label(head[c]);
-            h.getStyleClass().add("table-head");
+            h.getStyleClass().add(c == 0 ? "section-title" : "table-head");
+            h.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             params.add(h, c, 0);
         }
+        Tooltip how = new Tooltip(I18n.tr("world.card.explicit", WorldModels.CALIBRATION_ROLLOUTS, id.flightRows(), id.bounceWindows()));
+        how.setWrapText(true);
+        how.setMaxWidth(360);
+        ((Label) params.getChildren().get(0)).setTooltip(how);
         row(1, "world.card.gravity", p.gravity(), t.gravity());
         row(2, "world.card.restitution", p.restitution(), t.restitution());
         row(3, "world.card.damping", p.damping(), t.damping());

@@ -321,7 +321,8 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
         error.textProperty().bind(vm.settings().settingsErrorProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         VBox.setVgrow(errorChart, Priority.ALWAYS);
-        errorChart.setMinHeight(96);
+        // tall enough for the plot, its tick labels and the x label: squeezed below this the chart drew its labels over its neighbours
+        errorChart.setMinHeight(130);
         ModelCard card = new ModelCard(vm);
         HBox bottom = new HBox(12, metrics, card);
         HBox.setHgrow(card, Priority.ALWAYS);
