@@ -36,7 +36,8 @@ final class MemoryPane extends VBox {
         ratio.setId("aphasia-memory-ratio");
         ratio.getStyleClass().add("verdict");
         ratio.setWrapText(true);
-        HBox posters = new HBox(8);
+        // the posters wrap under each other: in one row they made the column wider than the window and cut the text above
+        javafx.scene.layout.FlowPane posters = new javafx.scene.layout.FlowPane(8, 8);
         java.util.function.Consumer<MemoryExperiment.Result> show = r -> {
             if (r == null) {
                 return;
@@ -82,6 +83,7 @@ final class MemoryPane extends VBox {
         HBox head = new HBox(8, run, status);
         head.setAlignment(Pos.CENTER_LEFT);
         VBox right = new VBox(6, ratio, posters);
+        right.setMinWidth(0);
         HBox body = new HBox(10, chart, right);
         HBox.setHgrow(right, Priority.ALWAYS);
         getChildren().addAll(head, body);

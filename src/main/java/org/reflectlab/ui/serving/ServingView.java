@@ -107,7 +107,11 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         Label router = text("serving.router");
         router.getStyleClass().add("serving-router");
         Label arrow = new Label("\u2192");
-        router.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // the router wraps, so router, arrow and a worker card fit the centre column at 1024 px (no sideways scroll)
+        router.setWrapText(true);
+        router.setMaxWidth(150);
+        router.setMinWidth(110);
+        router.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         arrow.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox diagram = new HBox(16, router, arrow, workers);
         diagram.setAlignment(Pos.CENTER_LEFT);
@@ -248,7 +252,7 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
             card.setId("serving-worker-" + v.name());
             // a long line (many batch sizes) wraps inside the card instead of pushing the diagram past the window's edge
             card.setWrapText(true);
-            card.setMaxWidth(250);
+            card.setMaxWidth(230);
             workers.getChildren().add(card);
         }
     }
