@@ -8,6 +8,7 @@ import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.data.ImageGrid;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.ui.kit.FileExport;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Notifier;
 
 /** The shown round-trip result's exports, each written in the background; with no result, a message instead. */
@@ -40,7 +41,7 @@ public final class AphasiaExports {
 
     private void export(Path file, Export export) {
         AphasiaResult r = result.getValue();
-        if (!files.nothing(r, "Run the round trip first.")) {
+        if (!files.nothing(r, I18n.tr("aphasia.export.nothing"))) {
             files.write(file, () -> export.write(r));
         }
     }

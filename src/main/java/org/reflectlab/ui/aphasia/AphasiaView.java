@@ -36,6 +36,7 @@ import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.ui.kit.Fit;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Keymap;
 import org.reflectlab.ui.kit.Notifier;
 import org.reflectlab.ui.kit.SaveDialogs;
@@ -50,9 +51,9 @@ import org.reflectlab.ui.kit.Snapshots;
 public final class AphasiaView extends BorderPane implements org.reflectlab.ui.kit.Notice.Source {
 
     /** Every key of the workspace, bound in the constructor and listed by F1. */
-    public static final Keymap<AphasiaView> KEYS = Keymap.<AphasiaView>of("Aphasia")
-            .accelerator("Shortcut+R", "run the round trip", v -> v.vm.run())
-            .accelerator("Escape", "cancel the running experiment", v -> v.vm.cancel());
+    public static final Keymap<AphasiaView> KEYS = Keymap.<AphasiaView>of("aphasia.keys.title")
+            .accelerator("Shortcut+R", "aphasia.keys.run", v -> v.vm.run())
+            .accelerator("Escape", "aphasia.keys.cancel", v -> v.vm.cancel());
 
     static final Color VISUAL = Color.web("#2f80d8");
     static final Color TEXTUAL = Color.web("#e0562b");
@@ -71,12 +72,12 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
         this.vm = vm;
         getStyleClass().add("aphasia-view");
         getStylesheets().add(AphasiaView.class.getResource("aphasia.css").toExternalForm());
-        fidelity = new IntervalBarChart("Fidelity per metric: visual vs textual round trip (mean, 95% CI)", this::clickBar);
+        fidelity = new IntervalBarChart("aphasia.chart.fidelity", this::clickBar);
         fidelity.setId("aphasia-fidelity-chart");
-        gap = new IntervalBarChart("Gap = visual - textual (paired, 95% CI)", this::clickBar);
+        gap = new IntervalBarChart("aphasia.chart.gap", this::clickBar);
         gap.setId("aphasia-gap-chart");
-        fidelity.setDescriber(i -> METRICS.get(i).label() + ": " + METRICS.get(i).definition() + ". Click to filter the scenes.");
-        gap.setDescriber(i -> "visual minus textual on " + METRICS.get(i).label() + ", per scene, averaged; above 0: text lost it.");
+        fidelity.setDescriber(i -> I18n.tr("aphasia.chart.fidelity.describe", AphasiaTexts.metric(METRICS.get(i)), AphasiaTexts.definition(METRICS.get(i))));
+        gap.setDescriber(i -> I18n.tr("aphasia.chart.gap.describe", AphasiaTexts.metric(METRICS.get(i))));
         setTop(toolbar());
         HBox chartRow = new HBox(10, fidelity, gap);
         HBox.setHgrow(fidelity, Priority.ALWAYS);
@@ -84,16 +85,16 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
         fidelity.setPrefSize(640, 250);
         gap.setPrefSize(480, 250);
         charts = new VBox(8, chartRow, retrievalRow());
-        Tab scenes = new Tab("Scenes", new ScenesPane(vm));
+        Tab scenes = tab("aphasia.tab.scenes", new ScenesPane(vm));
         scenes.setId("aphasia-tab-scenes");
-        Tab variants = new Tab("Ablation variants", new VariantsPane(vm));
+        Tab variants = tab("aphasia.tab.variants", new VariantsPane(vm));
         variants.setId("aphasia-tab-variants");
-        Tab memoryTab = new Tab("Describe from memory", new MemoryPane(vm));
+        Tab memoryTab = tab("aphasia.tab.memory", new MemoryPane(vm));
         // its chart and frames scroll down, never sideways
         javafx.scene.control.ScrollPane telephoneScroll = new javafx.scene.control.ScrollPane(new TelephonePane(vm));
         telephoneScroll.setFitToWidth(true);
         telephoneScroll.setId("aphasia-telephone-scroll");
-        Tab telephone = new Tab("Telephone", telephoneScroll);
+        Tab telephone = tab("aphasia.tab.telephone", telephoneScroll);
         telephone.setId("aphasia-tab-telephone");
         TabPane tabs = new TabPane(scenes, memoryTab, telephone, variants);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -112,6 +113,8 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
             gap.setHighlighted(i);
         });
         showResult(vm.resultProperty().get());
+        // the charts and the retrieval table are drawn, not bound: draw them again in the new language
+        I18n.localeProperty().addListener((o, a, l) -> showResult(vm.resultProperty().get()));
         KEYS.bind(this, this);
     }
 
@@ -155,20 +158,20 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
         samples.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, AphasiaSettings.MAX_SAMPLES,
                 vm.setup().samplesProperty().get(), 50));
         samples.valueProperty().addListener((o, a, b) -> vm.setup().setSamples(b));
-        samples.setTooltip(new Tooltip("Held-out scenes in the round trip (500 take ~10-20 s)"));
+        samples.setTooltip(tooltip("aphasia.samples.tooltip"));
         Spinner<Integer> seed = new Spinner<>();
         seed.setId("aphasia-seed");
         seed.setEditable(true);
         seed.setPrefWidth(90);
         seed.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, AphasiaSetupViewModel.MAX_SEED, vm.setup().seedProperty().get()));
         seed.valueProperty().addListener((o, a, b) -> vm.setup().setSeed(b));
-        seed.setTooltip(new Tooltip("Held-out scenes come from ShapesWorld seed " + AphasiaSettings.HELDOUT_SEED_BASE + " + this"));
-        Button run = new Button("Run");
+        seed.setTooltip(tooltip("aphasia.seed.tooltip", AphasiaSettings.HELDOUT_SEED_BASE));
+        Button run = button("aphasia.run");
         run.setId("aphasia-run");
         run.setDefaultButton(true);
         run.setOnAction(e -> vm.run());
         run.disableProperty().bind(vm.runningProperty());
-        Button cancel = new Button("Cancel");
+        Button cancel = button("aphasia.cancel");
         cancel.setId("aphasia-cancel");
         cancel.setOnAction(e -> vm.cancel());
         cancel.disableProperty().bind(vm.runningProperty().not());
@@ -177,18 +180,19 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
         progress.setPrefWidth(140);
         progress.progressProperty().bind(vm.progressProperty());
         progress.visibleProperty().bind(vm.runningProperty());
-        Button csv = exportButton("Export CSV…", "aphasia-export-csv", () -> export("summary CSV", "csv", "aphasia-summary.csv", 0));
-        Button scenes = exportButton("Scenes CSV…", "aphasia-export-scenes", () -> export("per-scene CSV", "csv", "aphasia-scenes.csv", 1));
-        Button png = exportButton("Export PNG…", "aphasia-export-png", () -> export("charts PNG", "png", "aphasia.png", 2));
+        Button csv = exportButton("aphasia.export.csv", "aphasia-export-csv", () -> export("aphasia.export.csv.title", "csv", "aphasia-summary.csv", 0));
+        Button scenes = exportButton("aphasia.export.scenes", "aphasia-export-scenes",
+                () -> export("aphasia.export.scenes.title", "csv", "aphasia-scenes.csv", 1));
+        Button png = exportButton("aphasia.export.png", "aphasia-export-png", () -> export("aphasia.export.png.title", "png", "aphasia.png", 2));
         Label error = new Label();
         error.getStyleClass().add("error-text");
         error.textProperty().bind(vm.setup().settingsErrorProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
-        return Fit.toolbar(label("Scenes"), samples, label("Seed"), seed, run, cancel, progress, error, csv, scenes, png);
+        return Fit.toolbar(label("aphasia.scenes"), samples, label("aphasia.seed"), seed, run, cancel, progress, error, csv, scenes, png);
     }
 
-    private Button exportButton(String text, String id, Runnable action) {
-        Button b = new Button(text);
+    private Button exportButton(String key, String id, Runnable action) {
+        Button b = button(key);
         b.setId(id);
         b.setFocusTraversable(false);
         b.setOnAction(e -> action.run());
@@ -196,14 +200,33 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
         return b;
     }
 
-    private static Label label(String text) {
-        Label l = new Label(text);
+    private static Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.text(key));
         l.getStyleClass().add("toolbar-label");
         return l;
     }
 
-    private void export(String what, String ext, String name, int kind) {
-        SaveDialogs.ask(this, "Export " + what, ext.toUpperCase(Locale.ROOT), "*." + ext, name, f -> export(kind, f));
+    static Button button(String key) {
+        Button b = new Button();
+        b.textProperty().bind(I18n.text(key));
+        return b;
+    }
+
+    static Tooltip tooltip(String key, Object... args) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(I18n.text(key, args));
+        return t;
+    }
+
+    private static Tab tab(String key, Node content) {
+        Tab t = new Tab(null, content);
+        t.textProperty().bind(I18n.text(key));
+        return t;
+    }
+
+    private void export(String titleKey, String ext, String name, int kind) {
+        SaveDialogs.ask(this, I18n.tr(titleKey), ext.toUpperCase(Locale.ROOT), "*." + ext, name, f -> export(kind, f));
     }
 
     /** 0: summary CSV, 1: per-scene CSV, 2: PNG of the charts (captured here, on the FX thread). */
@@ -243,13 +266,8 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
         retrieval.setVgap(2);
         retrieval.getStyleClass().add("panel-card");
         retrieval.setMinWidth(Region.USE_PREF_SIZE);
-        Label defs = new Label("Round trip on held-out scenes. Visual: " + Route.VISUAL.path() + ". Textual: " + Route.TEXTUAL.path()
-                + ". Attributes are the judge's reading compared with the TRUE scene (grey: the judge on the true render, its ceiling). "
-                + "Fine position: blob centroid within " + org.reflectlab.core.aphasia.AttributeAgreement.FINE_TOLERANCE_PX
-                + " px of the original's, which captions cannot carry. Retrieval: cosine over the shared latent, image latents vs "
-                + "true-caption latents; a hit is an item with the query's caption. Same-modality NN: share of latents whose "
-                + "nearest neighbour is of their own modality (0 = aligned, 1 = separate clusters). Centroid gap: distance between "
-                + "the mean unit image and text latents. Click a bar to filter the scenes below; click it again to clear.");
+        Label defs = new Label();
+        defs.textProperty().bind(I18n.text("aphasia.defs", org.reflectlab.core.aphasia.AttributeAgreement.FINE_TOLERANCE_PX));
         Fit.wrapped(defs);
         defs.getStyleClass().add("muted");
         HBox.setHgrow(defs, Priority.ALWAYS);
@@ -262,12 +280,13 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
         if (r == null) {
             fidelity.setData(List.of(), List.of(), 0, 1);
             gap.setData(List.of(), List.of(), -0.1, 0.1);
-            retrieval.add(new Label("Retrieval and modality bias appear after a run."), 0, 0);
+            retrieval.add(new Label(I18n.tr("aphasia.retrieval.empty")), 0, 0);
             return;
         }
-        List<String> names = METRICS.stream().map(Metric::label).toList();
-        fidelity.setData(names, List.of(series("judge on original", ORIGINAL, r, Route.ORIGINAL),
-                series("visual", VISUAL, r, Route.VISUAL), series("textual", TEXTUAL, r, Route.TEXTUAL)), 0, 1);
+        List<String> names = METRICS.stream().map(AphasiaTexts::metric).toList();
+        fidelity.setData(names, List.of(series(I18n.tr("aphasia.series.original"), ORIGINAL, r, Route.ORIGINAL),
+                series(I18n.tr("aphasia.series.visual"), VISUAL, r, Route.VISUAL),
+                series(I18n.tr("aphasia.series.textual"), TEXTUAL, r, Route.TEXTUAL)), 0, 1);
         double[] mean = new double[names.size()];
         double[] low = new double[names.size()];
         double[] high = new double[names.size()];
@@ -281,20 +300,20 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
             lo = Math.min(lo, g.low());
             hi = Math.max(hi, g.high());
         }
-        gap.setData(names, List.of(new IntervalBarChart.Series("gap", GAP, mean, low, high)), lo * 1.15, hi * 1.15);
+        gap.setData(names, List.of(new IntervalBarChart.Series(I18n.tr("aphasia.series.gap"), GAP, mean, low, high)), lo * 1.15, hi * 1.15);
         Retrieval q = r.retrieval();
         addRow(0, "", "R@1", "R@5");
-        addRow(1, "image → text", f(q.imageToTextAt1()), f(q.imageToTextAt5()));
-        addRow(2, "text → image", f(q.textToImageAt1()), f(q.textToImageAt5()));
-        addRow(3, "same-modality NN", f(q.sameModalityShare()), "");
-        addRow(4, "centroid gap", f(q.centroidGap()), "");
-        addRow(5, "PSNR vis / text", String.format(Locale.ROOT, "%.1f dB", r.psnr().visual().mean()),
-                String.format(Locale.ROOT, "%.1f dB", r.psnr().textual().mean()));
+        addRow(1, "aphasia.retrieval.i2t", f(q.imageToTextAt1()), f(q.imageToTextAt5()));
+        addRow(2, "aphasia.retrieval.t2i", f(q.textToImageAt1()), f(q.textToImageAt5()));
+        addRow(3, "aphasia.retrieval.same", f(q.sameModalityShare()), "");
+        addRow(4, "aphasia.retrieval.centroid", f(q.centroidGap()), "");
+        addRow(5, "aphasia.retrieval.psnr", I18n.tr("aphasia.retrieval.db", r.psnr().visual().mean()),
+                I18n.tr("aphasia.retrieval.db", r.psnr().textual().mean()));
     }
 
-    private void addRow(int row, String name, String a, String b) {
-        Label n = new Label(name);
-        if (name.equals("same-modality NN") || name.equals("centroid gap")) {
+    private void addRow(int row, String nameKey, String a, String b) {
+        Label n = new Label(nameKey.isEmpty() ? "" : I18n.tr(nameKey));
+        if (row == 3 || row == 4) {
             org.reflectlab.ui.kit.GlossaryView.explain(n, "modality bias");
         }
         n.getStyleClass().add(row == 0 ? "table-head" : "section-title");
@@ -309,7 +328,7 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
     }
 
     private static String f(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
+        return I18n.number(v, 3);
     }
 
     private static IntervalBarChart.Series series(String name, Color color, AphasiaResult r, Route route) {
@@ -337,23 +356,9 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
 
     @Override
     public org.reflectlab.ui.kit.Notice notice() {
-        return new org.reflectlab.ui.kit.Notice(
-                "Modal aphasia: a unified model reproduces a scene through its own image latent far better than through the "
-                        + "caption it reads from the same scene. What it sees is more than what it can say.",
-                "None comparable: arXiv 2510.21842 shows the gap in large unified models, on their images and metrics; no number"
-                        + " of it carries over to these 32x32 scenes and this judge. What this model does is under This run.",
-                org.reflectlab.ui.kit.Notice.measured(vm.resultProperty(), r -> {
-                    StringBuilder sb = new StringBuilder(r.settings().samples() + " scenes; gap (visual - textual):");
-                    for (Metric m : METRICS) {
-                        if (m.isAttribute()) {
-                            sb.append(String.format(Locale.ROOT, " %s %+.2f;", m.label(), r.summary(m).gap().mean()));
-                        }
-                    }
-                    return sb.append(String.format(Locale.ROOT, " image-to-text R@1 %.3f.", r.retrieval().imageToTextAt1())).toString();
-                }),
-                "Which attributes survive words (color, count) and which do not. Sort the scenes by fine position and look at the "
-                        + "overlays: the textual route puts each object back at its cell's centre, so cyan and red fringes part.",
-                null,
+        return new org.reflectlab.ui.kit.Notice(I18n.tr("aphasia.notice.claim"), I18n.tr("aphasia.notice.paper"),
+                I18n.text(() -> AphasiaTexts.measured(vm.resultProperty().get()), vm.resultProperty()),
+                I18n.tr("aphasia.notice.look-for"), null,
                 "\\text{gap}_m = \\frac{1}{n}\\sum_{i=1}^{n} \\big(s^{\\text{vis}}_{i,m} - s^{\\text{txt}}_{i,m}\\big)",
                 List.of("modal aphasia", "fine position", "R@1", "modality bias", "judge", "PSNR", "bootstrap interval"));
     }

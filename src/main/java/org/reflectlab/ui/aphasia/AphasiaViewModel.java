@@ -1,7 +1,6 @@
 package org.reflectlab.ui.aphasia;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -21,6 +20,7 @@ import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.settings.Settings;
 import org.reflectlab.ui.kit.Experiment;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Notifier;
 
 /**
@@ -57,7 +57,7 @@ public final class AphasiaViewModel {
 
     public AphasiaViewModel(TaskRunner runner, Notifier notifier, Callable<AphasiaModels> loader, AphasiaCache cache) {
         this(runner, notifier, loader, (s, l) -> {
-            throw new IllegalStateException("No ablation variants are configured here.");
+            throw new IllegalStateException(I18n.tr("aphasia.variants.none"));
         }, cache);
     }
 
@@ -67,7 +67,7 @@ public final class AphasiaViewModel {
         this.notifier = notifier;
         this.cache = cache;
         this.models = new SharedModels(loader);
-        this.roundTrip = new Experiment(runner, notifier, "Aphasia run failed", "Run the round trip on held-out scenes.");
+        this.roundTrip = new Experiment(runner, notifier, I18n.tr("aphasia.failed.title"), new I18n.Message("aphasia.status.ready"));
         this.memory = new MemoryViewModel(runner, notifier, models);
         this.variants = new VariantsViewModel(runner, notifier, variants);
         this.telephone = new TelephoneViewModel(runner, notifier, models);
@@ -84,8 +84,7 @@ public final class AphasiaViewModel {
         AphasiaSettings s = setup.settings();
         boolean[] cached = {false};
         problem.set("");
-        roundTrip.submit("Aphasia round trip, " + s.samples() + " scenes",
-                String.format(Locale.ROOT, "Running the round trip on %d held-out scenes (seed %d)…", s.samples(), s.seed()),
+        roundTrip.submit(I18n.tr("aphasia.task.run", s.samples()), new I18n.Message("aphasia.status.running", s.samples(), s.seed()),
                 ctx -> models.use(ctx, m -> {
                     AphasiaResult hit = cache.get(m.sha256(), s);
                     if (hit != null) {
@@ -99,7 +98,7 @@ public final class AphasiaViewModel {
                     fromCache.set(cached[0]);
                     show(r);
                     roundTrip.status(summary(r, cached[0]));
-                }, "Cancelled; the last result (if any) is still shown.", e -> "The round trip failed.",
+                }, new I18n.Message("aphasia.status.cancelled"), e -> new I18n.Message("aphasia.status.failed"),
                 e -> problem.set(String.valueOf(e.getMessage())));
     }
 
@@ -113,7 +112,7 @@ public final class AphasiaViewModel {
             return;
         }
         AphasiaSettings s = setup.settings();
-        runner.submit(BackgroundTask.of("Loading the unified model and the judge",
+        runner.submit(BackgroundTask.of(I18n.tr("aphasia.task.load"),
                         ctx -> models.use(ctx, m -> java.util.Optional.ofNullable(cache.get(m.sha256(), s))))
                 .hiddenFromTaskList().onSuccess(hit -> hit.filter(r -> result.get() == null).ifPresent(r -> {
                     fromCache.set(true);
@@ -163,11 +162,10 @@ public final class AphasiaViewModel {
         scenes.refresh();
     }
 
-    static String summary(AphasiaResult r, boolean cached) {
-        return String.format(Locale.ROOT, "%d scenes, seed %d, model %s (%s) · %s", r.settings().samples(), r.settings().seed(),
-                r.model(), r.modelSha().substring(0, Math.min(12, r.modelSha().length())),
-                cached ? "from the cache (same model checksum and settings)"
-                        : String.format(Locale.ROOT, "ran in %.1f s", r.seconds()));
+    static I18n.Message summary(AphasiaResult r, boolean cached) {
+        return new I18n.Message("aphasia.status.summary", r.settings().samples(), r.settings().seed(), r.model(),
+                r.modelSha().substring(0, Math.min(12, r.modelSha().length())),
+                cached ? new I18n.Message("aphasia.status.cached") : new I18n.Message("aphasia.status.ran", r.seconds()));
     }
 
     /** Keeps the seed, the number of scenes and the browser's sort across restarts; call before the view is built. */

@@ -1,11 +1,11 @@
 package org.reflectlab.ui.aphasia;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.reflectlab.core.aphasia.AttributeAgreement;
 import org.reflectlab.core.aphasia.SampleOutcome;
 import org.reflectlab.core.data.RgbImage;
+import org.reflectlab.ui.kit.I18n;
 
 /**
  * Makes fine-position loss visible: an overlay of the original (cyan) and a reconstruction (red),
@@ -42,14 +42,12 @@ final class FineDetail {
     /** "1.8, 0.3 px" per true object ("lost" where a route drew no blob in the object's cell). */
     static String shifts(SampleOutcome s, RgbImage reconstruction) {
         double[] e = AttributeAgreement.centroidErrors(s.truth(), s.original(), reconstruction);
-        return Arrays.stream(e).mapToObj(v -> Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : "lost")
-                .collect(Collectors.joining(", ")) + " px";
+        return I18n.tr("aphasia.fine.shifts", Arrays.stream(e).mapToObj(v -> Double.isFinite(v) ? I18n.tr("aphasia.fine.shift", v)
+                : I18n.tr("aphasia.fine.lost")).collect(Collectors.joining(", ")));
     }
 
     /** The sentence under the overlays. */
     static String describe(SampleOutcome s) {
-        return String.format(Locale.ROOT, "Centroid shift per object (a shift over %.1f px loses fine position): visual %s; textual %s. "
-                        + "Captions carry only the 3x3 cell, so the textual route puts each object back at its cell's centre.",
-                AttributeAgreement.FINE_TOLERANCE_PX, shifts(s, s.visual()), shifts(s, s.textual()));
+        return I18n.tr("aphasia.fine.describe", AttributeAgreement.FINE_TOLERANCE_PX, shifts(s, s.visual()), shifts(s, s.textual()));
     }
 }

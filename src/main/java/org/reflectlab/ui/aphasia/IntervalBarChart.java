@@ -30,7 +30,8 @@ final class IntervalBarChart extends Region {
     private static final double BOTTOM = 34;
 
     private final Canvas canvas = new Canvas();
-    private final String title;
+    /** The title's key: the title is drawn (not a label), so it is looked up at every draw and drawn again on a switch. */
+    private final String titleKey;
     private List<String> categories = List.of();
     private List<Series> series = List.of();
     private double min;
@@ -39,8 +40,9 @@ final class IntervalBarChart extends Region {
     private java.util.function.IntFunction<String> describer;
     private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
 
-    IntervalBarChart(String title, IntConsumer onClick) {
-        this.title = title;
+    IntervalBarChart(String titleKey, IntConsumer onClick) {
+        this.titleKey = titleKey;
+        org.reflectlab.ui.kit.I18n.localeProperty().addListener((o, a, l) -> draw());
         getStyleClass().add("interval-bar-chart");
         getChildren().add(canvas);
         setMinSize(240, 180);
@@ -51,7 +53,7 @@ final class IntervalBarChart extends Region {
         javafx.scene.control.Tooltip.install(canvas, tip);
         canvas.setOnMouseMoved(e -> {
             String text = describeAt(e.getX(), e.getY());
-            tip.setText(text == null ? "Hover a bar for its value; click a group to filter the scenes." : text);
+            tip.setText(text == null ? org.reflectlab.ui.kit.I18n.tr("aphasia.chart.hint") : text);
         });
         canvas.setOnMouseClicked(e -> {
             int i = categoryAt(e.getX());
@@ -117,7 +119,7 @@ final class IntervalBarChart extends Region {
         g.setFill(Color.web("#1f2430"));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(title, 6, 12);
+        g.fillText(org.reflectlab.ui.kit.I18n.tr(titleKey), 6, 12);
         legend(g, w);
         if (categories.isEmpty() || w <= LEFT + RIGHT || h <= TOP + BOTTOM) {
             return;
@@ -172,7 +174,11 @@ final class IntervalBarChart extends Region {
                 split = mid + d;
             }
         }
-        if (split < 0) {
+        if (split < 0 && label.indexOf(' ') < 0 && label.codePoints().anyMatch(IntervalBarChart::isCjk)) {
+            split = (label.length() + 1) / 2; // Japanese has no spaces: two halves, the first the longer ("細かい" / "位置")
+            lines.add(label.substring(0, split));
+            lines.add(label.substring(split));
+        } else if (split < 0) {
             lines.add(label);
         } else {
             lines.add(label.substring(0, split));
@@ -187,6 +193,11 @@ final class IntervalBarChart extends Region {
             out.add(l);
         }
         return out;
+    }
+
+    private static boolean isCjk(int c) {
+        Character.UnicodeScript s = Character.UnicodeScript.of(c);
+        return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA;
     }
 
     private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
@@ -213,10 +224,9 @@ final class IntervalBarChart extends Region {
             if (Double.isNaN(se.mean()[c])) {
                 continue;
             }
-            sb.append(s == hit ? "\n▶ " : "\n   ").append(se.name()).append(": ")
-                    .append(String.format(Locale.ROOT, "%.3f", se.mean()[c]));
+            sb.append(s == hit ? "\n▶ " : "\n   ").append(org.reflectlab.ui.kit.I18n.tr("aphasia.chart.value", se.name(), se.mean()[c]));
             if (Double.isFinite(se.low()[c]) && Double.isFinite(se.high()[c])) {
-                sb.append(String.format(Locale.ROOT, "  [95%%: %.3f, %.3f]", se.low()[c], se.high()[c]));
+                sb.append("  ").append(org.reflectlab.ui.kit.I18n.tr("aphasia.chart.ci", se.low()[c], se.high()[c]));
             }
         }
         String more = describer == null ? null : describer.apply(c);
@@ -278,7 +288,7 @@ final class IntervalBarChart extends Region {
             Series se = series.get(s);
             g.setFill(Color.web("#1f2430"));
             g.fillText(se.name(), x, 28);
-            x -= se.name().length() * 6.6 + 6;
+            x -= textWidth(se.name()) + 6; // measured: Japanese names are about twice as wide per character
             g.setFill(se.color());
             g.fillRect(x - 10, 23, 10, 10);
             x -= 22;

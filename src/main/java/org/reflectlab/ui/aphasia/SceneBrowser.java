@@ -2,7 +2,6 @@ package org.reflectlab.ui.aphasia;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -16,6 +15,7 @@ import org.reflectlab.core.aphasia.Route;
 import org.reflectlab.core.aphasia.SampleOutcome;
 import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.core.settings.Settings;
+import org.reflectlab.ui.kit.I18n;
 
 /**
  * The Aphasia sample browser: the scenes of the shown result, sorted by how much the textual
@@ -33,6 +33,8 @@ public final class SceneBrowser {
 
     SceneBrowser(ReadOnlyObjectProperty<AphasiaResult> result) {
         this.result = result;
+        // computed, not set, so the title follows a language switch as well as the filter, the sort and the list
+        browserTitle.bind(I18n.text(() -> this.result.get() == null ? "" : filterDescription(), filter, sortBy, browser, result));
     }
 
     /**
@@ -68,7 +70,6 @@ public final class SceneBrowser {
         if (r == null) {
             browser.clear();
             selected.set(null);
-            browserTitle.set("");
             return;
         }
         Metric m = filter.get();
@@ -79,36 +80,34 @@ public final class SceneBrowser {
                         .thenComparing(Comparator.comparingDouble((SampleOutcome o) -> o.gap(Metric.PIXELS)).reversed()))
                 .toList();
         browser.setAll(list);
-        browserTitle.set(filterDescription());
         selected.set(list.isEmpty() ? null : list.get(0));
     }
 
     /** How the browser is filtered, in words. */
     public String filterDescription() {
         Metric m = filter.get();
-        String order = ", most lost through text first (" + sortLabel(sortBy.get()) + ")";
         if (m == null) {
-            return browser.size() + " scenes" + order;
+            return I18n.tr("aphasia.browser.all", browser.size(), sortLabel(sortBy.get()));
         }
-        return browser.size() + " scenes where the routes differ on " + m.label() + order;
+        return I18n.tr("aphasia.browser.filtered", browser.size(), AphasiaTexts.metric(m), sortLabel(sortBy.get()));
     }
 
-    /** "mean attribute gap" or "fine position gap". */
+    /** "mean attribute gap" or "fine position gap", in the current language. */
     public static String sortLabel(Metric m) {
-        return m == null ? "mean attribute gap" : m.label() + " gap";
+        return m == null ? I18n.tr("aphasia.browser.sort.mean") : I18n.tr("aphasia.browser.sort.metric", AphasiaTexts.metric(m));
     }
 
-    /** One route's verdict line: what the judge read, and per attribute whether it matches the truth. */
+    /** One route's verdict line: what the judge read (its English words), and per attribute whether it matches the truth. */
     public static String verdict(SampleOutcome o, Route route) {
-        String seen = o.judged(route).isEmpty() ? "nothing"
+        String seen = o.judged(route).isEmpty() ? I18n.tr("aphasia.verdict.nothing")
                 : o.judged(route).stream().map(SceneObject::describe).collect(Collectors.joining("; "));
         String marks = java.util.Arrays.stream(Metric.values()).filter(Metric::isAttribute)
-                .map(m -> mark(o.score(route, m)) + " " + m.label()).collect(Collectors.joining("  "));
-        return "judge reads: " + seen + "\n" + marks;
+                .map(m -> I18n.tr("aphasia.verdict.mark", mark(o.score(route, m)), AphasiaTexts.metric(m))).collect(Collectors.joining("  "));
+        return I18n.tr("aphasia.verdict", seen, marks);
     }
 
     private static String mark(double score) {
-        return score >= 1 ? "✓" : score <= 0 ? "✗" : String.format(Locale.ROOT, "%.2f", score);
+        return score >= 1 ? "✓" : score <= 0 ? "✗" : I18n.number(score, 2);
     }
 
     /** Keeps the sort across restarts; null (the mean attribute gap) is a value too, so it is stored by name. */

@@ -2,7 +2,6 @@ package org.reflectlab.ui.aphasia;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -19,6 +18,7 @@ import org.reflectlab.core.aphasia.Metric;
 import org.reflectlab.core.aphasia.Route;
 import org.reflectlab.core.aphasia.SampleOutcome;
 import org.reflectlab.core.data.RgbImage;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Images;
 
 /**
@@ -52,28 +52,26 @@ final class ScenesPane extends VBox {
         vm.scenes().sortByProperty().addListener((o, a, b) -> list.refresh());
         filterLabel.setId("aphasia-filter");
         filterLabel.getStyleClass().add("muted");
-        Button clear = new Button("Show all");
+        Button clear = AphasiaView.button("aphasia.browser.all-button");
         clear.setId("aphasia-clear-filter");
         clear.setOnAction(e -> vm.scenes().setFilter(null));
         clear.disableProperty().bind(vm.scenes().filterProperty().isNull());
         filterLabel.textProperty().bind(vm.scenes().browserTitleProperty());
-        Label title = new Label("Scenes");
+        Label title = new Label();
+        title.textProperty().bind(I18n.text("aphasia.browser.title"));
         title.getStyleClass().add("section-title");
         title.setMinWidth(Region.USE_PREF_SIZE);
         javafx.scene.control.ComboBox<Metric> sort = new javafx.scene.control.ComboBox<>();
         sort.setId("aphasia-sort");
         sort.getItems().add(null);
         sort.getItems().addAll(METRICS.stream().filter(Metric::isAttribute).toList());
-        sort.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Metric m) {
-                return SceneBrowser.sortLabel(m);
-            }
-
-            @Override
-            public Metric fromString(String text) {
-                return null;
-            }
+        sort.setConverter(sortNames());
+        // a new converter makes the box draw its items again in the new language; the rows and the scene are drawn again too
+        I18n.localeProperty().addListener((o, a, l) -> {
+            sort.setConverter(sortNames());
+            sort.getButtonCell().setText(SceneBrowser.sortLabel(sort.getValue()));
+            list.refresh();
+            showSample(vm.scenes().selectedProperty().get());
         });
         sort.setButtonCell(new ListCell<>() {
             @Override
@@ -89,8 +87,9 @@ final class ScenesPane extends VBox {
             }
         });
         vm.scenes().sortByProperty().addListener((o, a, m) -> sort.setValue(m));
-        sort.setTooltip(new Tooltip("Sort the scenes by how much the textual route lost on this attribute"));
-        Label sortLabel = new Label("sort by");
+        sort.setTooltip(AphasiaView.tooltip("aphasia.browser.sort.tooltip"));
+        Label sortLabel = new Label();
+        sortLabel.textProperty().bind(I18n.text("aphasia.browser.sort"));
         sortLabel.getStyleClass().add("muted");
         sortLabel.setMinWidth(Region.USE_PREF_SIZE);
         clear.setMinWidth(Region.USE_PREF_SIZE);
@@ -145,21 +144,26 @@ final class ScenesPane extends VBox {
             list.getSelectionModel().select(s);
             list.scrollTo(s);
         }
-        readCaption.setText("“" + (s.readCaption().isEmpty() ? "(nothing)" : s.readCaption()) + "”"
-                + (s.parsed() ? "" : "\n(does not parse: the textual route draws nothing)"));
-        trueCaption.setText("true: " + s.trueCaption());
-        VBox captionBox = new VBox(6, AphasiaView.imageTitle("Caption the model read"), readCaption, trueCaption);
+        // the caption is the model's own English words, shown as they are
+        String read = s.readCaption().isEmpty() ? I18n.tr("aphasia.scene.nothing") : s.readCaption();
+        readCaption.setText(I18n.tr(s.parsed() ? "aphasia.scene.read" : "aphasia.scene.unparsed", read));
+        trueCaption.setText(I18n.tr("aphasia.scene.true", s.trueCaption()));
+        VBox captionBox = new VBox(6, AphasiaView.imageTitle(I18n.tr("aphasia.scene.caption-title")), readCaption, trueCaption);
         captionBox.setPrefWidth(200);
-        images.getChildren().addAll(picture("Original #" + s.index(), s.original()),
-                picture(String.format(Locale.ROOT, "Visual · %.1f dB", s.psnr()[Route.VISUAL.ordinal()]), s.visual()),
+        images.getChildren().addAll(picture(I18n.tr("aphasia.scene.original", s.index()), s.original()),
+                picture(I18n.tr("aphasia.scene.visual", s.psnr()[Route.VISUAL.ordinal()]), s.visual()),
                 captionBox,
-                picture(String.format(Locale.ROOT, "Textual · %.1f dB", s.psnr()[Route.TEXTUAL.ordinal()]), s.textual()),
-                overlay("Original (cyan) vs visual (red)", s, s.visual()),
-                overlay("Original (cyan) vs textual (red)", s, s.textual()));
+                picture(I18n.tr("aphasia.scene.textual", s.psnr()[Route.TEXTUAL.ordinal()]), s.textual()),
+                overlay(I18n.tr("aphasia.scene.overlay.visual"), s, s.visual()),
+                overlay(I18n.tr("aphasia.scene.overlay.textual"), s, s.textual()));
         fine.setText(FineDetail.describe(s));
-        verdicts.setText("visual   " + SceneBrowser.verdict(s, Route.VISUAL).replace("\n", "\n         ")
-                + "\ntextual  " + SceneBrowser.verdict(s, Route.TEXTUAL).replace("\n", "\n         ")
-                + "\noriginal " + SceneBrowser.verdict(s, Route.ORIGINAL).replace("\n", "\n         "));
+        verdicts.setText(String.join("\n", verdict("aphasia.series.visual", s, Route.VISUAL), verdict("aphasia.series.textual", s, Route.TEXTUAL),
+                verdict("aphasia.series.original", s, Route.ORIGINAL)));
+    }
+
+    /** One route's verdict, its lines after the first indented under it. */
+    private static String verdict(String routeKey, SampleOutcome s, Route route) {
+        return I18n.tr("aphasia.verdict.route", I18n.tr(routeKey), SceneBrowser.verdict(s, route).replace("\n", "\n      "));
     }
 
 
@@ -171,9 +175,22 @@ final class ScenesPane extends VBox {
         t.setMinHeight(Region.USE_PREF_SIZE);
         ImageView view = new ImageView(Images.toFx(FineDetail.overlay(s.original(), reconstruction), 5));
         view.getStyleClass().add("fine-overlay");
-        Tooltip.install(view, new Tooltip("Grey-white: the object is where it was. A cyan edge on one side and a red edge on the other: "
-                + "the route moved it (fine position lost). Centroid shifts: " + FineDetail.shifts(s, reconstruction)));
+        Tooltip.install(view, new Tooltip(I18n.tr("aphasia.scene.overlay.tooltip", FineDetail.shifts(s, reconstruction))));
         return new VBox(4, t, view);
+    }
+
+    private static javafx.util.StringConverter<Metric> sortNames() {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Metric m) {
+                return SceneBrowser.sortLabel(m);
+            }
+
+            @Override
+            public Metric fromString(String text) {
+                return null;
+            }
+        };
     }
 
     private static Node picture(String title, RgbImage img) {
@@ -201,8 +218,8 @@ final class ScenesPane extends VBox {
                 row.add(new ImageView(Images.toFx(img, 2)));
             }
             Metric key = sortKey.getValue();
-            Label text = new Label(String.format(Locale.ROOT, "#%d  %s %+.2f%n%s", s.index(), key == null ? "gap" : key.label() + " gap",
-                    SceneBrowser.sortKey(s, key), s.readCaption()));
+            Label text = new Label(I18n.tr("aphasia.browser.row", s.index(), key == null ? I18n.tr("aphasia.browser.gap")
+                    : SceneBrowser.sortLabel(key), SceneBrowser.sortKey(s, key), s.readCaption()));
             text.setWrapText(true);
             text.setMaxWidth(150);
             text.setMinWidth(150);

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.reflectlab.core.aphasia.AphasiaModels;
 import org.reflectlab.core.concurrent.TaskContext;
+import org.reflectlab.ui.kit.I18n;
 
 /**
  * The unified model and judge the round trip and the memory experiment share: loaded once, and
@@ -28,14 +29,14 @@ final class SharedModels {
 
     <T> T use(TaskContext ctx, Use<T> use) throws Exception {
         if (!lock.tryLock()) {
-            ctx.message("waiting for the other experiment to finish with the models");
+            ctx.message(I18n.tr("aphasia.task.waiting"));
             while (!lock.tryLock(100, TimeUnit.MILLISECONDS)) {
                 ctx.checkCancelled();
             }
         }
         try {
             if (models == null) {
-                ctx.message("loading the unified model and the judge");
+                ctx.message(I18n.tr("aphasia.task.loading"));
                 models = loader.call();
             }
             return use.run(models);

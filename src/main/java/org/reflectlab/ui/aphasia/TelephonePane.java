@@ -2,7 +2,6 @@ package org.reflectlab.ui.aphasia;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.chart.NumberAxis;
@@ -22,6 +21,7 @@ import org.reflectlab.core.aphasia.Metric;
 import org.reflectlab.core.aphasia.Telephone;
 import org.reflectlab.ui.kit.BandedLineChart;
 import org.reflectlab.ui.kit.Fit;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Images;
 
 /** The Telephone tab: settings and run; a curve per attribute over the rounds; one chain's frames with what each round lost. */
@@ -42,15 +42,15 @@ final class TelephonePane extends VBox {
     TelephonePane(AphasiaViewModel workspace) {
         this.vm = workspace.telephone();
         NumberAxis x = new NumberAxis(0, Telephone.MAX_ROUNDS, 1);
-        x.setLabel("round (0 = the original)");
+        x.labelProperty().bind(I18n.text("aphasia.telephone.x"));
         NumberAxis y = new NumberAxis(0, 1, 0.1);
         y.setAutoRanging(false);
-        y.setLabel("share right");
+        y.labelProperty().bind(I18n.text("aphasia.telephone.y"));
         chart = new BandedLineChart(x, y);
         chart.setId("aphasia-telephone-chart");
         chart.setAnimated(false);
         chart.setCreateSymbols(true);
-        chart.setTitle("What survives each round");
+        chart.titleProperty().bind(I18n.text("aphasia.telephone.chart"));
         chart.setPrefSize(440, 280);
         chart.setMinSize(300, 260);
 
@@ -64,32 +64,22 @@ final class TelephonePane extends VBox {
         scenes.setPrefWidth(90);
         scenes.setEditable(true);
         scenes.valueProperty().addListener((o, a, v) -> vm.setScenes(v));
-        Button run = new Button("Play telephone");
+        Button run = AphasiaView.button("aphasia.telephone.run");
         run.setId("aphasia-telephone-run");
         run.setOnAction(e -> workspace.runTelephone());
         run.disableProperty().bind(vm.experiment().runningProperty());
         ChoiceBox<Telephone.Path> path = new ChoiceBox<>();
         path.setId("aphasia-telephone-path");
         path.getItems().addAll(Telephone.Path.values());
-        path.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Telephone.Path p) {
-                return p == null ? "" : p.label();
-            }
-
-            @Override
-            public Telephone.Path fromString(String s) {
-                return null;
-            }
-        });
+        path.setConverter(pathNames());
         path.setValue(vm.pathProperty().get());
         path.valueProperty().addListener((o, a, p) -> vm.setPath(p));
         Label status = Fit.wrapped(new Label());
         status.setId("aphasia-telephone-status");
         status.getStyleClass().add("muted");
         status.textProperty().bind(vm.experiment().statusProperty());
-        FlowPane head = Fit.toolbar(Fit.whole(new Label("Rounds")), rounds, Fit.whole(new Label("Scenes")), scenes, run,
-                Fit.whole(new Label("Show")), path);
+        FlowPane head = Fit.toolbar(Fit.whole(label("aphasia.telephone.rounds")), rounds, Fit.whole(label("aphasia.telephone.scenes")),
+                scenes, run, Fit.whole(label("aphasia.telephone.show")), path);
 
         Button prev = new Button("◀");
         prev.setId("aphasia-telephone-prev");
@@ -130,7 +120,32 @@ final class TelephonePane extends VBox {
         vm.resultProperty().addListener((o, a, r) -> redraw());
         vm.pathProperty().addListener((o, a, p) -> redraw());
         vm.chainProperty().addListener((o, a, i) -> showChain());
+        // drawn, not bound: draw it again in the new language (a new converter redraws the path's choices)
+        I18n.localeProperty().addListener((o, a, l) -> {
+            path.setConverter(pathNames());
+            redraw();
+        });
         redraw();
+    }
+
+    private static Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.text(key));
+        return l;
+    }
+
+    private static javafx.util.StringConverter<Telephone.Path> pathNames() {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Telephone.Path p) {
+                return p == null ? "" : TelephoneViewModel.pathName(p);
+            }
+
+            @Override
+            public Telephone.Path fromString(String s) {
+                return null;
+            }
+        };
     }
 
     private void redraw() {
@@ -153,7 +168,7 @@ final class TelephonePane extends VBox {
         for (int k = 0; k < attributes.size(); k++) {
             double[][] c = vm.curve(attributes.get(k));
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            s.setName(attributes.get(k).label());
+            s.setName(AphasiaTexts.metric(attributes.get(k)));
             for (int i = 0; i <= n; i++) {
                 s.getData().add(new XYChart.Data<>(i, c[0][i]));
             }
@@ -161,7 +176,7 @@ final class TelephonePane extends VBox {
             String color = COLORS.get(k % COLORS.size());
             s.getNode().setStyle("-fx-stroke: " + color + "; -fx-stroke-width: 2;");
             s.getData().forEach(d -> d.getNode().setStyle("-fx-background-color: " + color + ", white; -fx-background-radius: 3px;"));
-            bands.add(new BandedLineChart.Band(attributes.get(k).label(), xs, c[1], c[2], Color.web(color)));
+            bands.add(new BandedLineChart.Band(AphasiaTexts.metric(attributes.get(k)), xs, c[1], c[2], Color.web(color)));
         }
         chart.setBands(bands);
         // legend symbols take the series' colours
@@ -181,18 +196,19 @@ final class TelephonePane extends VBox {
         Telephone.Chain c = vm.currentChain();
         Telephone.Result r = vm.resultProperty().get();
         if (c == null || r == null) {
-            chainTitle.setText("Play telephone to see a scene passed on, round by round.");
+            chainTitle.setText(I18n.tr("aphasia.telephone.empty"));
             return;
         }
-        chainTitle.setText(String.format(Locale.ROOT, "Scene %d of %d kept (held-out #%d) %s: \"%s\"", vm.chainProperty().get() + 1,
-                r.chains().size(), c.index(), vm.pathProperty().get().label(), c.trueCaption()));
+        chainTitle.setText(I18n.tr("aphasia.telephone.chain", vm.chainProperty().get() + 1, r.chains().size(), c.index(),
+                TelephoneViewModel.pathName(vm.pathProperty().get()), c.trueCaption()));
         List<Telephone.Frame> list = c.of(vm.pathProperty().get());
         for (int i = 0; i < list.size(); i++) {
             Telephone.Frame f = list.get(i);
             ImageView img = new ImageView(Images.toFx(f.image(), 3));
-            Label said = new Label(i == 0 ? "true: " + f.caption()
-                    : vm.pathProperty().get() == Telephone.Path.WORDS ? "said: " + (f.parsed() ? f.caption() : f.caption() + " (unparsed)")
-                    : "");
+            // the captions are the model's own English words, shown as they are
+            Label said = new Label(i == 0 ? I18n.tr("aphasia.telephone.true", f.caption())
+                    : vm.pathProperty().get() == Telephone.Path.WORDS
+                    ? I18n.tr(f.parsed() ? "aphasia.telephone.said" : "aphasia.telephone.said.unparsed", f.caption()) : "");
             Label lost = new Label(TelephoneViewModel.lostLine(f, i));
             for (Label l : List.of(said, lost)) {
                 l.setWrapText(true);
@@ -201,7 +217,7 @@ final class TelephonePane extends VBox {
                 l.getStyleClass().add("muted");
             }
             lost.getStyleClass().add(f.lost().isEmpty() ? "telephone-kept" : "telephone-lost");
-            VBox frame = new VBox(2, AphasiaView.imageTitle(i == 0 ? "original" : "round " + i), img, said, lost);
+            VBox frame = new VBox(2, AphasiaView.imageTitle(i == 0 ? I18n.tr("aphasia.telephone.original") : I18n.tr("aphasia.telephone.round", i)), img, said, lost);
             frame.setPrefWidth(FRAME_WIDTH);
             frame.getStyleClass().add("telephone-frame");
             frames.getChildren().add(frame);

@@ -1,8 +1,6 @@
 package org.reflectlab.ui.aphasia;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -16,6 +14,7 @@ import org.reflectlab.core.aphasia.Telephone;
 import org.reflectlab.core.concurrent.TaskContext;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.ui.kit.Experiment;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Notifier;
 
 /**
@@ -33,6 +32,9 @@ public final class TelephoneViewModel {
     // Properties //
     private final ReadOnlyIntegerWrapper rounds = new ReadOnlyIntegerWrapper(5);
     private final ReadOnlyIntegerWrapper scenes = new ReadOnlyIntegerWrapper(100);
+    // a message, so a refusal on screen follows a language switch
+    private final javafx.beans.property.SimpleObjectProperty<I18n.Message> refusal =
+            new javafx.beans.property.SimpleObjectProperty<>(I18n.Message.literal(""));
     private final ReadOnlyStringWrapper settingsError = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Telephone.Result> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper chain = new ReadOnlyIntegerWrapper(0);
@@ -40,16 +42,16 @@ public final class TelephoneViewModel {
 
     TelephoneViewModel(TaskRunner runner, Notifier notifier, SharedModels models) {
         this.models = models;
-        this.experiment = new Experiment(runner, notifier, "Telephone failed",
-                "Each scene goes image -> caption -> image -> caption ... and, beside it, image -> latent -> image ...; "
-                        + "the curves show what each path keeps, round by round.");
+        this.experiment = new Experiment(runner, notifier, I18n.tr("aphasia.telephone.failed.title"),
+                new I18n.Message("aphasia.telephone.status.ready"));
+        settingsError.bind(I18n.textOf(refusal));
     }
 
     // Commands //
 
     public boolean setRounds(int n) {
         boolean ok = n >= 1 && n <= Telephone.MAX_ROUNDS;
-        settingsError.set(ok ? "" : "Rounds must be 1.." + Telephone.MAX_ROUNDS + ".");
+        refusal.set(ok ? I18n.Message.literal("") : new I18n.Message("aphasia.telephone.settings.rounds", Telephone.MAX_ROUNDS));
         if (ok) {
             rounds.set(n);
         }
@@ -58,7 +60,7 @@ public final class TelephoneViewModel {
 
     public boolean setScenes(int n) {
         boolean ok = n >= 2 && n <= MAX_SCENES;
-        settingsError.set(ok ? "" : "Scenes must be 2.." + MAX_SCENES + ".");
+        refusal.set(ok ? I18n.Message.literal("") : new I18n.Message("aphasia.telephone.settings.scenes", MAX_SCENES));
         if (ok) {
             scenes.set(n);
         }
@@ -68,14 +70,14 @@ public final class TelephoneViewModel {
     /** Runs telephone on the held-out scenes of {@code seed} in the background. */
     public void run(long seed) {
         Telephone.Settings s = Telephone.Settings.of(seed, scenes.get(), rounds.get());
-        experiment.submit("Aphasia: telephone, " + s.scenes() + " scenes x " + s.rounds() + " rounds",
-                String.format(Locale.ROOT, "Playing telephone: %d scenes, %d rounds (seed %d)…", s.scenes(), s.rounds(), seed),
+        experiment.submit(I18n.tr("aphasia.task.telephone", s.scenes(), s.rounds()),
+                new I18n.Message("aphasia.telephone.status.running", s.scenes(), s.rounds(), seed),
                 ctx -> models.use(ctx, m -> Telephone.run(m.unified(), m.judge(), m.name(), m.sha256(), s, progress(ctx))),
                 r -> {
                     result.set(r);
                     chain.set(0);
                     experiment.status(summary(r));
-                });
+                }, new I18n.Message("kit.status.cancelled"), e -> I18n.Message.literal(Experiment.message(e)), e -> { });
     }
 
     public void nextChain() {
@@ -124,34 +126,43 @@ public final class TelephoneViewModel {
         return out;
     }
 
-    /** "Lost first to last" on the shown path, in words. */
+    /** "Lost first to last" on the shown path, in words of the current language. */
     public String lossOrder() {
         Telephone.Result r = result.get();
         if (r == null) {
             return "";
         }
         Telephone.Path p = path.get();
-        return "Lost " + p.label() + ", first to last: " + r.lossOrder(p).stream().map(m -> {
+        List<Metric> order = r.lossOrder(p);
+        I18n.Message list = null;
+        // nested pairs from the last: one joining pattern per language
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Metric m = order.get(i);
             int at = r.firstLost(p, m);
-            return m.label() + (at < 0 ? " (kept)" : " (round " + at + ")");
-        }).collect(Collectors.joining(", ")) + ". Lost = the mean falls below " + Math.round(Telephone.LOST_SHARE * 100)
-                + "% of the original's. Scores: the judge against the true scene (fine position: the pixel reader); shaded: 95% "
-                + "bootstrap interval over scenes.";
+            I18n.Message item = at < 0 ? new I18n.Message("aphasia.telephone.order.kept", AphasiaTexts.metric(m))
+                    : new I18n.Message("aphasia.telephone.order.round", AphasiaTexts.metric(m), at);
+            list = list == null ? item : new I18n.Message("aphasia.telephone.list", item, list);
+        }
+        return I18n.tr("aphasia.telephone.order", pathName(p), list == null ? "" : list, Math.round(Telephone.LOST_SHARE * 100));
     }
 
-    /** One line under a frame: what was lost in that round, or that nothing was. */
+    /** A path's name in the current language ("through words"). */
+    static String pathName(Telephone.Path p) {
+        return I18n.tr(p == Telephone.Path.WORDS ? "aphasia.telephone.path.words" : "aphasia.telephone.path.latent");
+    }
+
+    /** One line under a frame: what was lost in that round (the judge's English words), or that nothing was. */
     public static String lostLine(Telephone.Frame f, int round) {
         if (round == 0) {
-            return "the original";
+            return I18n.tr("aphasia.telephone.lost.original");
         }
-        return f.lost().isEmpty() ? "nothing lost" : "lost: " + String.join("; ", f.lost());
+        return f.lost().isEmpty() ? I18n.tr("aphasia.telephone.lost.nothing") : I18n.tr("aphasia.telephone.lost", String.join("; ", f.lost()));
     }
 
-    static String summary(Telephone.Result r) {
+    static I18n.Message summary(Telephone.Result r) {
         int last = r.settings().rounds();
-        return String.format(Locale.ROOT, "%d scenes x %d rounds, seed %d, in %.1f s. Fine position after round %d: %.2f through "
-                        + "words, %.2f through the latent; colour %.2f / %.2f.", r.settings().scenes(), last, r.settings().seed(),
-                r.seconds(), last, r.at(Telephone.Path.WORDS, last, Metric.FINE).mean(), r.at(Telephone.Path.LATENT, last, Metric.FINE).mean(),
+        return new I18n.Message("aphasia.telephone.status.done", r.settings().scenes(), last, r.settings().seed(), r.seconds(),
+                r.at(Telephone.Path.WORDS, last, Metric.FINE).mean(), r.at(Telephone.Path.LATENT, last, Metric.FINE).mean(),
                 r.at(Telephone.Path.WORDS, last, Metric.COLOR).mean(), r.at(Telephone.Path.LATENT, last, Metric.COLOR).mean());
     }
 
@@ -159,7 +170,7 @@ public final class TelephoneViewModel {
         return new RoundTrip.Listener() {
             @Override
             public void progress(int done, int total) {
-                experiment.progress(ctx, done, total, done + " of " + total + " scene-rounds");
+                experiment.progress(ctx, done, total, I18n.tr("aphasia.task.telephone.progress", done, total));
             }
 
             @Override

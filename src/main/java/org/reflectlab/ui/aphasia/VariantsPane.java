@@ -2,7 +2,6 @@ package org.reflectlab.ui.aphasia;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -12,9 +11,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.reflectlab.core.aphasia.Ablation;
-import org.reflectlab.core.aphasia.Metric;
 import org.reflectlab.core.aphasia.MetricSummary;
 import org.reflectlab.core.aphasia.Retrieval;
+import org.reflectlab.ui.kit.I18n;
 
 /** The Ablation-variants tab: the gap per metric for every shipped ablate-* variant, with its retrieval and modality bias. */
 final class VariantsPane extends VBox {
@@ -23,10 +22,10 @@ final class VariantsPane extends VBox {
             Color.web("#1b7f46"), Color.web("#8a3ffc"), Color.web("#c98a00"));
 
     VariantsPane(AphasiaViewModel vm) {
-        IntervalBarChart chart = new IntervalBarChart("Gap per metric and variant (visual - textual, 95% CI)", i -> { });
+        IntervalBarChart chart = new IntervalBarChart("aphasia.variants.chart", i -> { });
         chart.setId("aphasia-ablation-chart");
         chart.setPrefSize(900, 240);
-        Button compare = new Button("Compare variants");
+        Button compare = AphasiaView.button("aphasia.variants.compare");
         compare.setId("aphasia-compare");
         compare.setOnAction(e -> vm.compareVariants());
         compare.disableProperty().bind(vm.variants().experiment().runningProperty());
@@ -40,8 +39,8 @@ final class VariantsPane extends VBox {
         desc.setId("aphasia-variants-desc");
         desc.setWrapText(true);
         desc.getStyleClass().add("verdict");
-        vm.variants().variantsProperty().addListener((o, a, v) -> {
-            List<String> names = AphasiaView.METRICS.stream().map(Metric::label).toList();
+        java.util.function.Consumer<List<Ablation.Variant>> show = v -> {
+            List<String> names = AphasiaView.METRICS.stream().map(AphasiaTexts::metric).toList();
             List<IntervalBarChart.Series> series = new ArrayList<>();
             double lo = 0;
             double hi = 0.05;
@@ -61,12 +60,16 @@ final class VariantsPane extends VBox {
                 }
                 series.add(new IntervalBarChart.Series(var.name(), PALETTE.get(k % PALETTE.size()), mean, low, high));
                 Retrieval q = var.result().retrieval();
-                text.append(String.format(Locale.ROOT, "%-15s %s · i2t R@1 %.3f · same-modality NN %.3f · centroid gap %.3f%n",
-                        var.name(), var.description(), q.imageToTextAt1(), q.sameModalityShare(), q.centroidGap()));
+                // the variant's name and description are the store's (its models' own English notes)
+                text.append(I18n.tr("aphasia.variants.line", var.name(), var.description(), q.imageToTextAt1(), q.sameModalityShare(),
+                        q.centroidGap())).append('\n');
             }
             chart.setData(names, series, lo * 1.15, hi * 1.15);
             desc.setText(text.toString().trim());
-        });
+        };
+        vm.variants().variantsProperty().addListener((o, a, v) -> show.accept(v));
+        // drawn, not bound: draw it again in the new language
+        I18n.localeProperty().addListener((o, a, l) -> show.accept(vm.variants().variantsProperty().get()));
         HBox head = new HBox(8, compare, status);
         head.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(head, chart, desc);

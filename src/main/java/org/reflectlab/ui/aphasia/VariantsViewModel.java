@@ -1,13 +1,13 @@
 package org.reflectlab.ui.aphasia;
 
 import java.util.List;
-import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.reflectlab.core.aphasia.Ablation;
 import org.reflectlab.core.aphasia.AphasiaSettings;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.ui.kit.Experiment;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Notifier;
 
 /** The ablation variants: the same round trip on models trained with one change each (cached per variant checksum). */
@@ -19,16 +19,16 @@ public final class VariantsViewModel {
 
     VariantsViewModel(TaskRunner runner, Notifier notifier, AphasiaViewModel.VariantSource source) {
         this.source = source;
-        this.experiment = new Experiment(runner, notifier, "Ablation not run",
-                "Compares the gap of models trained with the same small settings but one change each (models named ablate-*).");
+        this.experiment = new Experiment(runner, notifier, I18n.tr("aphasia.variants.failed.title"),
+                new I18n.Message("aphasia.variants.status.ready"));
     }
 
     public void compare(AphasiaSettings s) {
-        experiment.submit("Aphasia ablation variants", "Running the ablation variants on " + s.samples() + " scenes…",
+        experiment.submit(I18n.tr("aphasia.task.variants"), new I18n.Message("aphasia.variants.status.running", s.samples()),
                 ctx -> source.run(s, RoundTripProgress.of(ctx, experiment)), v -> {
                     variants.set(List.copyOf(v));
-                    experiment.status(String.format(Locale.ROOT, "%d variants on %d scenes (seed %d).", v.size(), s.samples(), s.seed()));
-                });
+                    experiment.status(new I18n.Message("aphasia.variants.status.done", v.size(), s.samples(), s.seed()));
+                }, new I18n.Message("kit.status.cancelled"), e -> I18n.Message.literal(Experiment.message(e)), e -> { });
     }
 
     public Experiment experiment() {

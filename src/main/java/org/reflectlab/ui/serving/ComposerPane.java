@@ -16,6 +16,7 @@ import org.reflectlab.core.serving.Payload;
 import org.reflectlab.core.serving.Reply;
 import org.reflectlab.core.serving.SceneInputs;
 import org.reflectlab.ui.kit.AudioPlayer;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Images;
 import org.reflectlab.ui.kit.WaveformView;
 
@@ -33,10 +34,12 @@ final class ComposerPane extends VBox {
         in.setId("serving-input");
         in.getItems().setAll(Modality.values());
         in.valueProperty().bindBidirectional(vm.inputProperty());
+        org.reflectlab.ui.kit.NamedChoices.named(in, ComposerPane::modalityNames);
         ComboBox<Modality> out = new ComboBox<>();
         out.setId("serving-output");
         out.getItems().setAll(Modality.values());
         out.valueProperty().bindBidirectional(vm.outputProperty());
+        org.reflectlab.ui.kit.NamedChoices.named(out, ComposerPane::modalityNames);
         TextField caption = new TextField();
         caption.setId("serving-caption");
         caption.textProperty().bindBidirectional(vm.captionProperty());
@@ -46,7 +49,7 @@ final class ComposerPane extends VBox {
         scene.setEditable(true);
         scene.getValueFactory().valueProperty().bindBidirectional(vm.sceneProperty().asObject());
         scene.disableProperty().bind(vm.inputProperty().isEqualTo(Modality.TEXT));
-        Button send = new Button("Send");
+        Button send = ServingView.button("serving.send");
         send.setId("serving-send");
         send.setDefaultButton(true);
         send.disableProperty().bind(vm.canSend().not());
@@ -58,13 +61,13 @@ final class ComposerPane extends VBox {
         Button playIn = playButton(inputWave);
         Button playOut = playButton(resultWave);
         playOut.setId("serving-play");
-        Label honesty = new Label("Learned: the shipped unified model's text and image encoders and decoders. "
-                + "Analytic: reading a clip's scene from its spectrum, and synthesizing a clip for a scene.");
+        Label honesty = ServingView.text("serving.honesty");
         honesty.setWrapText(true);
         honesty.getStyleClass().add("serving-note");
-        getChildren().addAll(ServingView.header("Request"), new HBox(6, new Label("in"), in, new Label("out"), out),
-                new Label("caption (text in)"), caption, new HBox(6, new Label("scene (image/audio in)"), scene),
-                new HBox(8, inputImage, new VBox(4, inputWave, playIn)), send, ServingView.header("Reply"),
+        getChildren().addAll(ServingView.header("serving.header.request"), new HBox(6, ServingView.text("serving.in"), in,
+                        ServingView.text("serving.out"), out),
+                ServingView.text("serving.caption"), caption, new HBox(6, ServingView.text("serving.scene"), scene),
+                new HBox(8, inputImage, new VBox(4, inputWave, playIn)), send, ServingView.header("serving.header.reply"),
                 new HBox(8, resultImage, new VBox(4, resultWave, playOut)), reply, honesty);
         setPadding(new Insets(10));
         setPrefWidth(340);
@@ -73,20 +76,34 @@ final class ComposerPane extends VBox {
     }
 
     private static Button playButton(WaveformView wave) {
-        Button play = new Button("Play");
+        Button play = ServingView.button("serving.play");
         play.disableProperty().bind(Bindings.createBooleanBinding(() -> !wave.isVisible(), wave.visibleProperty()));
         play.setOnAction(e -> {
             if (wave.getUserData() instanceof AudioClip clip) {
                 try {
                     AudioPlayer.play(clip);
                 } catch (Exception ex) {
-                    play.setText("no sound device");
+                    play.textProperty().bind(I18n.text("serving.no-sound"));
                 }
             }
         });
         wave.setVisible(false);
         wave.setPrefSize(180, 60);
         return play;
+    }
+
+    private static javafx.util.StringConverter<Modality> modalityNames() {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Modality m) {
+                return m == null ? "" : ComposerViewModel.modality(m).text();
+            }
+
+            @Override
+            public Modality fromString(String s) {
+                return null;
+            }
+        };
     }
 
     private static void showPayload(Payload p, ImageView image, WaveformView wave) {

@@ -1,6 +1,5 @@
 package org.reflectlab.ui.serving;
 
-import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -21,6 +20,7 @@ import org.reflectlab.core.serving.Payload;
 import org.reflectlab.core.serving.Reply;
 import org.reflectlab.core.serving.SceneInputs;
 import org.reflectlab.core.serving.ServingNode;
+import org.reflectlab.ui.kit.I18n;
 
 /**
  * Serving's request composer: input modality and data (a typed caption, or scene N rendered / synthesized), output
@@ -39,6 +39,8 @@ public final class ComposerViewModel {
     private final IntegerProperty scene = new SimpleIntegerProperty(0);
     private final ReadOnlyObjectWrapper<Reply> reply = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Payload> sentInput = new ReadOnlyObjectWrapper<>();
+    // a message, so the reply's words around the node's own follow a language switch
+    private final ReadOnlyObjectWrapper<I18n.Message> replyMessage = new ReadOnlyObjectWrapper<>(I18n.Message.literal(""));
     private final ReadOnlyStringWrapper replyText = new ReadOnlyStringWrapper("");
     private final BooleanBinding canSend;
 
@@ -48,6 +50,7 @@ public final class ComposerViewModel {
         this.inputs = inputs;
         canSend = Bindings.createBooleanBinding(() -> running.get() && (input.get() != Modality.TEXT || !caption.get().isBlank()),
                 running, input, caption);
+        replyText.bind(I18n.textOf(replyMessage));
     }
 
     public ObjectProperty<Modality> inputProperty() {
@@ -95,29 +98,43 @@ public final class ComposerViewModel {
         }
         Payload data = composedInput();
         sentInput.set(data);
-        replyText.set("sent " + input.get().word() + " -> " + output.get().word() + "...");
+        replyMessage.set(new I18n.Message("serving.reply.sent", modality(input.get()), modality(output.get())));
         long t0 = System.nanoTime();
         node.get().request(input.get(), data, output.get()).thenAccept(r -> {
             double ms = (System.nanoTime() - t0) / 1e6;
             runner.uiExecutor().execute(() -> {
                 reply.set(r);
-                replyText.set(describe(r, ms));
+                replyMessage.set(describeMessage(r, ms));
             });
         });
     }
 
     static String describe(Reply r, double ms) {
+        return describeMessage(r, ms).text();
+    }
+
+    /** A reply in words: the route, the model's caption and the workers' notes are the node's own (English) words. */
+    static I18n.Message describeMessage(Reply r, double ms) {
         if (r instanceof Reply.Completed c) {
-            String what = c.output() instanceof Payload.Text t ? "\"" + t.text() + "\"" : c.output().modality().word();
-            return String.format(Locale.ROOT, "%s in %.1f ms: %s%nencoded by %s: %s%ndecoded by %s: %s", c.route(), ms, what,
-                    c.encodedBy(), c.encodeNote(), c.decodedBy(), c.decodeNote());
+            Object what = c.output() instanceof Payload.Text t ? new I18n.Message("serving.reply.quoted", t.text())
+                    : modality(c.output().modality());
+            return new I18n.Message("serving.reply.done", c.route(), ms, what, c.encodedBy(), c.encodeNote(), c.decodedBy(), c.decodeNote());
         }
         if (r instanceof Reply.TimedOut t) {
-            return "Timed out: " + t.where();
+            return new I18n.Message("serving.reply.timed-out", t.where());
         }
         if (r instanceof Reply.Rejected j) {
-            return "Rejected: " + j.reason();
+            return new I18n.Message("serving.reply.rejected", j.reason());
         }
-        return "Failed: " + ((Reply.Failed) r).reason();
+        return new I18n.Message("serving.reply.failed", ((Reply.Failed) r).reason());
+    }
+
+    /** A modality's name in the current language ("image"). */
+    static I18n.Message modality(Modality m) {
+        return new I18n.Message(switch (m) {
+            case TEXT -> "serving.modality.text";
+            case IMAGE -> "serving.modality.image";
+            case AUDIO -> "serving.modality.audio";
+        });
     }
 }

@@ -1,7 +1,6 @@
 package org.reflectlab.ui.serving;
 
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.DoubleProperty;
@@ -18,6 +17,7 @@ import org.reflectlab.core.serving.Modality;
 import org.reflectlab.core.serving.OfferedLoad;
 import org.reflectlab.core.serving.SceneInputs;
 import org.reflectlab.core.serving.ServingNode;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Notifier;
 
 /**
@@ -43,7 +43,10 @@ public final class LoadViewModel {
     private final DoubleProperty multiple = new SimpleDoubleProperty(2);
     private final ReadOnlyBooleanWrapper measuring = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper offering = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Measure the capacity first, then offer a multiple of it.");
+    // a message, so the status line follows a language switch
+    private final javafx.beans.property.SimpleObjectProperty<I18n.Message> statusMessage =
+            new javafx.beans.property.SimpleObjectProperty<>(new I18n.Message("serving.load.ready"));
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
 
     // Commands //
     private final BooleanBinding canMeasure = measuring.or(offering).not();
@@ -53,6 +56,7 @@ public final class LoadViewModel {
         this.runner = runner;
         this.notifier = notifier;
         this.node = node;
+        status.bind(I18n.textOf(statusMessage));
         multiple.addListener((o, a, m) -> {
             if (load != null) {
                 load.rate(m.doubleValue() * capacity.get());
@@ -77,13 +81,13 @@ public final class LoadViewModel {
             return;
         }
         measuring.set(true);
-        status.set("Measuring capacity (16 requests outstanding, all nine routes)...");
-        runner.submit(BackgroundTask.of("Measure serving capacity", ctx -> OfferedLoad.capacity(sender(n, false), 16, millis))
+        statusMessage.set(new I18n.Message("serving.load.measuring"));
+        runner.submit(BackgroundTask.of(I18n.tr("serving.task.measure"), ctx -> OfferedLoad.capacity(sender(n, false), 16, millis))
                 .onSuccess(c -> {
                     capacity.set(c);
-                    status.set(String.format(Locale.ROOT, "Capacity %.0f requests/s. Offer a multiple of it.", c));
+                    statusMessage.set(new I18n.Message("serving.load.capacity", c));
                 })
-                .onFailure(e -> notifier.error("Serving", "capacity not measured: " + e.getMessage()))
+                .onFailure(e -> notifier.error(I18n.tr("serving.error.title"), I18n.tr("serving.load.failed", String.valueOf(e.getMessage()))))
                 .onFinished(() -> measuring.set(false)));
     }
 
@@ -116,9 +120,8 @@ public final class LoadViewModel {
         double dt = last == null ? s.seconds() : s.seconds() - last.seconds();
         if (dt >= 0.5 || last == null) {
             double goodput = rate(s, last, OfferedLoad.Outcome.COMPLETED, dt) - (last == null ? s.lateCompleted() : s.lateCompleted() - last.lateCompleted()) / dt;
-            status.set(String.format(Locale.ROOT, "Offering %.0f/s (%.1fx of %.0f/s): goodput %.0f/s, shed %.0f/s, timed out %.0f/s; in flight %d",
-                    load.rate(), multiple.get(), capacity.get(), goodput, rate(s, last, OfferedLoad.Outcome.SHED, dt),
-                    rate(s, last, OfferedLoad.Outcome.TIMED_OUT, dt), s.inFlight()));
+            statusMessage.set(new I18n.Message("serving.load.offering", load.rate(), multiple.get(), capacity.get(), goodput,
+                    rate(s, last, OfferedLoad.Outcome.SHED, dt), rate(s, last, OfferedLoad.Outcome.TIMED_OUT, dt), s.inFlight()));
             last = s;
         }
     }

@@ -23,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.reflectlab.core.serving.WorkerBoard;
+import org.reflectlab.ui.kit.I18n;
 
 /**
  * The Serving workspace: a request composer (input modality and data, output modality) with the
@@ -69,13 +70,15 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         setCenter(scroll);
         vm.workers().addListener((ListChangeListener<WorkerBoard.View>) c -> drawWorkers());
         vm.ticks().addListener((ListChangeListener<ServingViewModel.Tick>) c -> updateTicks(c));
+        // the worker cards are built, not bound: build them again in the new language
+        I18n.localeProperty().addListener((o, a, l) -> drawWorkers());
         poll = new Timeline(new KeyFrame(Duration.millis(250), e -> vm.refresh()));
         poll.setCycleCount(Timeline.INDEFINITE);
         poll.play();
     }
 
     private HBox toolbar() {
-        Button start = new Button("Start node");
+        Button start = button("serving.start");
         start.setId("serving-start");
         start.disableProperty().bind(vm.canStart().not());
         start.setOnAction(e -> vm.start());
@@ -87,8 +90,8 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         totals.setId("serving-totals");
         totals.getStyleClass().add("serving-totals");
         totals.textProperty().bind(vm.totalsProperty());
-        totals.setTooltip(new javafx.scene.control.Tooltip("late: timed out after admission; shed: refused at once by "
-                + "admission control (HTTP 503); refused: rejected by a full queue; partial: answered what of a caption parsed"));
+        totals.setTooltip(new javafx.scene.control.Tooltip());
+        totals.getTooltip().textProperty().bind(I18n.text("serving.totals.tooltip"));
         VBox text = new VBox(2, status, totals);
         text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);
@@ -101,10 +104,14 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
     private VBox diagramAndCharts() {
         workers.setId("serving-workers");
         workers.setPrefWrapLength(560);
-        Label router = new Label("router\n(receptionist, admission)");
+        Label router = text("serving.router");
         router.getStyleClass().add("serving-router");
         Label arrow = new Label("\u2192");
-        router.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // the router wraps, so router, arrow and a worker card fit the centre column at 1024 px (no sideways scroll)
+        router.setWrapText(true);
+        router.setMaxWidth(150);
+        router.setMinWidth(110);
+        router.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         arrow.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox diagram = new HBox(16, router, arrow, workers);
         diagram.setAlignment(Pos.CENTER_LEFT);
@@ -113,22 +120,22 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         routes.setPrefHeight(170);
         routes.getStyleClass().add("serving-routes");
         NumberAxis t1 = new NumberAxis();
-        t1.setLabel("s");
+        t1.labelProperty().bind(I18n.text("serving.chart.seconds"));
         NumberAxis ms = new NumberAxis();
-        ms.setLabel("ms, " + vm.chartRouteProperty().get());
+        ms.labelProperty().bind(I18n.text("serving.chart.ms", vm.chartRouteProperty()));
         LineChart<Number, Number> latency = new LineChart<>(t1, ms);
-        latency.setTitle("Latency");
+        latency.titleProperty().bind(I18n.text("serving.chart.latency"));
         latency.setCreateSymbols(false);
         latency.setAnimated(false);
         p50.setName("p50");
         p95.setName("p95");
         latency.getData().setAll(List.of(p50, p95));
         NumberAxis t2 = new NumberAxis();
-        t2.setLabel("s");
+        t2.labelProperty().bind(I18n.text("serving.chart.seconds"));
         NumberAxis rate = new NumberAxis();
-        rate.setLabel("completed / s");
+        rate.labelProperty().bind(I18n.text("serving.chart.rate"));
         LineChart<Number, Number> thr = new LineChart<>(t2, rate);
-        thr.setTitle("Throughput");
+        thr.titleProperty().bind(I18n.text("serving.chart.throughput"));
         thr.setCreateSymbols(false);
         thr.setAnimated(false);
         thr.setLegendVisible(false);
@@ -138,7 +145,7 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         charts.setMinHeight(230);
         HBox.setHgrow(latency, Priority.ALWAYS);
         HBox.setHgrow(thr, Priority.ALWAYS);
-        VBox box = new VBox(10, header("Router and workers"), diagram, header("Latency per route (completed requests)"), routes, charts);
+        VBox box = new VBox(10, header("serving.header.workers"), diagram, header("serving.header.latency"), routes, charts);
         VBox.setVgrow(charts, Priority.ALWAYS);
         box.setPadding(new Insets(10));
         return box;
@@ -154,34 +161,32 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
                 target.getItems().setAll(names);
             }
         });
-        Button crash = new Button("Crash");
+        Button crash = button("serving.crash");
         crash.setId("serving-crash");
         crash.setOnAction(e -> vm.crash());
-        Button slow = new Button("Slow (+1 s per batch)");
+        Button slow = button("serving.slow");
         slow.setId("serving-slow");
         slow.setOnAction(e -> vm.slow(1000));
-        Button normal = new Button("Normal speed");
+        Button normal = button("serving.normal");
         normal.setOnAction(e -> vm.slow(0));
         Spinner<Integer> n = new Spinner<>(1, 100_000, 200, 100);
         n.setEditable(true);
         n.setPrefWidth(100);
         n.getValueFactory().valueProperty().bindBidirectional(vm.floodProperty().asObject());
-        Button flood = new Button("Flood");
+        Button flood = button("serving.flood");
         flood.setId("serving-flood");
         flood.setOnAction(e -> vm.flood());
-        Button restore = new Button("Restore degraded");
+        Button restore = button("serving.restore");
         restore.setId("serving-restore");
         restore.setOnAction(e -> vm.restore());
         for (Button b : List.of(crash, slow, normal, flood, restore)) {
             b.disableProperty().bind(vm.runningProperty().not());
             b.setMaxWidth(Double.MAX_VALUE);
         }
-        Label note = new Label("A crash restarts the worker with backoff; more than 5 restarts within 10 s and it is "
-                + "given up on (degraded). Slow workers time requests out (5 s); the job is cancelled at the worker. "
-                + "A request that cannot finish within its deadline is shed at once instead of queued.");
+        Label note = text("serving.faults.note");
         org.reflectlab.ui.kit.Fit.wrapped(note); // never squeezed to "...", beside the charts or under them
         note.getStyleClass().add("serving-note");
-        VBox box = new VBox(8, header("Fault injection"), new Label("worker"), target, crash, slow, normal,
+        VBox box = new VBox(8, header("serving.header.faults"), text("serving.worker"), target, crash, slow, normal,
                 new HBox(6, n, flood), restore, note, loadControl());
         box.setPadding(new Insets(10));
         box.setPrefWidth(230);
@@ -191,7 +196,7 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
     /** Offer a multiple of the measured capacity and watch admission control shed the excess. */
     private VBox loadControl() {
         LoadViewModel load = vm.load();
-        Button measure = new Button("Measure capacity");
+        Button measure = button("serving.measure");
         measure.setId("serving-measure");
         measure.setMaxWidth(Double.MAX_VALUE);
         measure.disableProperty().bind(load.canMeasure().not().or(vm.runningProperty().not()));
@@ -201,11 +206,11 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         multiple.setEditable(true);
         multiple.setPrefWidth(90);
         multiple.getValueFactory().valueProperty().bindBidirectional(load.multipleProperty().asObject());
-        Button offer = new Button("Offer");
+        Button offer = button("serving.offer");
         offer.setId("serving-offer");
         offer.disableProperty().bind(load.canOffer().not().or(load.offeringProperty()));
         offer.setOnAction(e -> load.offer());
-        Button stop = new Button("Stop");
+        Button stop = button("serving.stop");
         stop.setId("serving-stop-load");
         stop.disableProperty().bind(load.offeringProperty().not());
         stop.setOnAction(e -> load.stop());
@@ -214,41 +219,69 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
         org.reflectlab.ui.kit.Fit.wrapped(status);
         status.textProperty().bind(load.statusProperty());
         status.getStyleClass().add("serving-note");
-        return new VBox(8, header("Load"), measure, new HBox(6, multiple, new Label("x capacity")), new HBox(6, offer, stop), status);
+        return new VBox(8, header("serving.header.load"), measure, new HBox(6, multiple, text("serving.multiple")), new HBox(6, offer, stop),
+                status);
     }
 
-    static Label header(String s) {
-        Label l = new Label(s);
+    static Label header(String key) {
+        Label l = text(key);
         l.getStyleClass().add("serving-header");
         return l;
+    }
+
+    static Label text(String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.text(key));
+        return l;
+    }
+
+    static Button button(String key) {
+        Button b = new Button();
+        b.textProperty().bind(I18n.text(key));
+        return b;
     }
 
     private void drawWorkers() {
         workers.getChildren().clear();
         for (WorkerBoard.View v : vm.workers()) {
-            Label card = new Label(String.format(Locale.ROOT, "%s  (%s)%n%s%nqueue %d   restarts %d%nbatches %d, mean %.1f, %s%n%s%s",
-                    v.name(), v.node(), v.state().name().toLowerCase(Locale.ROOT), v.inFlight(), v.restarts(), v.batches(), v.meanBatch(),
-                    Double.isNaN(v.costMillis()) ? "job -" : String.format(Locale.ROOT, "job %.1f ms", v.costMillis()), batchSizes(v),
-                    v.delayMillis() > 0 ? "\nslowed " + v.delayMillis() + " ms" : ""));
+            Label card = new Label(I18n.tr("serving.card", v.name(), v.node(), state(v.state()),
+                    v.inFlight(), v.restarts(), v.batches(), v.meanBatch(),
+                    Double.isNaN(v.costMillis()) ? I18n.tr("serving.card.job.none") : I18n.tr("serving.card.job", v.costMillis()),
+                    batchSizes(v), v.delayMillis() > 0 ? I18n.tr("serving.card.slowed", v.delayMillis()) : ""));
             card.getStyleClass().addAll("serving-worker", "state-" + v.state().name().toLowerCase(Locale.ROOT));
             card.setId("serving-worker-" + v.name());
+            // a long line (many batch sizes) wraps inside the card instead of pushing the diagram past the window's edge
+            card.setWrapText(true);
+            card.setMaxWidth(230);
             workers.getChildren().add(card);
         }
+    }
+
+    /** A worker's state in the current language. */
+    private static String state(WorkerBoard.State s) {
+        return I18n.tr(switch (s) {
+            case STARTING -> "serving.state.starting";
+            case IDLE -> "serving.state.idle";
+            case BUSY -> "serving.state.busy";
+            case RESTARTING -> "serving.state.restarting";
+            case DEGRADED -> "serving.state.degraded";
+            case REMOTE -> "serving.state.remote";
+        });
     }
 
     /** Batches by size, e.g. "1:40 2:12 4:3 8:1": how much dynamic batching shares. */
     private static String batchSizes(WorkerBoard.View v) {
         if (v.batches() == 0) {
-            return "no batches yet";
+            return I18n.tr("serving.card.no-batches");
         }
-        StringBuilder s = new StringBuilder("sizes");
+        StringBuilder s = new StringBuilder();
         for (int i = 0; i < v.batchSizes().length; i++) {
             if (v.batchSizes()[i] > 0) {
                 s.append(' ').append(i < WorkerBoard.BATCH_BOUNDS.length ? "\u2264" + WorkerBoard.BATCH_BOUNDS[i] : ">64")
                         .append(':').append(v.batchSizes()[i]);
             }
         }
-        return s.toString();
+        return I18n.tr("serving.card.sizes", s.toString());
     }
 
     /**
@@ -313,18 +346,8 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
 
     @Override
     public org.reflectlab.ui.kit.Notice notice() {
-        return new org.reflectlab.ui.kit.Notice(
-                "A unified model serves any-to-any requests: the input modality's worker encodes into the shared latent, the "
-                        + "output modality's worker decodes out of it. Supervision keeps the other routes serving while one worker "
-                        + "crashes, and every request ends in a result, a timeout or a rejection.",
-                "The lecture's Elixir/OTP pipeline quotes ~5 ms for one inference and ~20 ms for 10 parallel requests (never "
-                        + "measured there); bench pipeline measures 1-4 ms and 8-32 ms here.",
-                javafx.beans.binding.Bindings.createStringBinding(() -> "This node: " + vm.totalsProperty().get(), vm.totalsProperty()),
-                "Crash the image worker and keep sending text -> text: it still answers while the image worker restarts. Flood "
-                        + "one route past its queue and watch rejections arrive at once instead of requests piling up.",
-                "Latency grows with queueing, not with the model: one request is a couple of GEMMs on the fast path, so 10 at "
-                        + "once mostly wait their turn on two cores. Batching shares one pass among requests that arrive together; "
-                        + "the audio steps are per-item Java loops and do not batch.",
+        return new org.reflectlab.ui.kit.Notice(I18n.tr("serving.notice.claim"), I18n.tr("serving.notice.paper"),
+                I18n.text("serving.notice.measured", vm.totalsProperty()), I18n.tr("serving.notice.look-for"), I18n.tr("serving.notice.why"),
                 "p_{99} = \\inf\\{\\,t : P(\\text{latency} \\le t) \\ge 0.99\\,\\}", java.util.List.of());
     }
 }

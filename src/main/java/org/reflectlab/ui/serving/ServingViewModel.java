@@ -28,6 +28,7 @@ import org.reflectlab.core.serving.SceneInputs;
 import org.reflectlab.core.serving.ServingMetrics;
 import org.reflectlab.core.serving.ServingNode;
 import org.reflectlab.core.serving.WorkerBoard;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Notifier;
 
 /**
@@ -39,8 +40,7 @@ import org.reflectlab.ui.kit.Notifier;
 public final class ServingViewModel {
 
     /** One chart sample: seconds since start, completed/s, and p50/p95 of the chosen route so far. */
-    public record Tick(double seconds, double throughput, double p50, double p95) {
-    }
+    public record Tick(double seconds, double throughput, double p50, double p95) { }
 
     private final TaskRunner runner;
     private final Notifier notifier;
@@ -53,7 +53,9 @@ public final class ServingViewModel {
     // Properties //
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper starting = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Not started: Start runs an embedded node (one worker per modality).");
+    // a message, so the status line follows a language switch
+    private final ObjectProperty<I18n.Message> statusMessage = new SimpleObjectProperty<>(new I18n.Message("serving.status.idle"));
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
     private final IntegerProperty flood = new SimpleIntegerProperty(200);
     private final StringProperty target = new SimpleStringProperty("image-1");
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
@@ -75,6 +77,7 @@ public final class ServingViewModel {
         this.nodeFactory = nodeFactory;
         this.load = new LoadViewModel(runner, notifier, () -> node);
         this.composer = new ComposerViewModel(runner, () -> node, () -> inputs, running);
+        status.bind(I18n.textOf(statusMessage));
     }
 
     /** The request composer and its last reply. */
@@ -92,20 +95,19 @@ public final class ServingViewModel {
             return;
         }
         starting.set(true);
-        status.set("Starting the node: loading one model copy per worker...");
-        runner.submit(BackgroundTask.of("Start serving node", ctx -> nodeFactory.get())
+        statusMessage.set(new I18n.Message("serving.status.starting"));
+        runner.submit(BackgroundTask.of(I18n.tr("serving.task.start"), ctx -> nodeFactory.get())
                 .onSuccess(n -> {
                     node = n;
                     inputs = new SceneInputs(1);
-                    boolean again = ticks.started();
+                    statusMessage.set(new I18n.Message(ticks.started() ? "serving.status.serving.again" : "serving.status.serving",
+                            n.address(), n.board().views().size()));
                     running.set(true);
-                    status.set("Serving on an embedded node (" + n.address() + "): " + n.board().views().size() + " workers"
-                            + (again ? " (started again: the node was closed while the workspace was hidden; its counters start from zero)" : ""));
                     refresh();
                 })
                 .onFailure(e -> {
-                    status.set("Could not start: " + e.getMessage());
-                    notifier.error("Serving", String.valueOf(e.getMessage()));
+                    statusMessage.set(new I18n.Message("serving.status.failed", String.valueOf(e.getMessage())));
+                    notifier.error(I18n.tr("serving.error.title"), String.valueOf(e.getMessage()));
                 })
                 .onFinished(() -> starting.set(false)));
     }
@@ -151,10 +153,8 @@ public final class ServingViewModel {
         }
         ServingMetrics.Totals t = node.metrics().totals();
         // one short line (the toolbar keeps one row, so the charts keep their height at 1024x700); the tooltip spells it out
-        totals.set(String.format(Locale.ROOT, "sent %d · admitted %d · completed %d · failed %d · late %d · shed %d · "
-                        + "refused %d · lost %d · partial %d · restarts %d · queued %d", t.sent(), t.sent() - t.rejected(), t.completed(), t.failed(), t.timedOut(),
-                t.shed(), t.rejected() - t.shed(), t.lost(), t.partial(), node.board().totalRestarts(),
-                views.stream().mapToInt(WorkerBoard.View::inFlight).sum()));
+        totals.set(I18n.tr("serving.totals", t.sent(), t.sent() - t.rejected(), t.completed(), t.failed(), t.timedOut(), t.shed(),
+                t.rejected() - t.shed(), t.lost(), t.partial(), node.board().totalRestarts(), views.stream().mapToInt(WorkerBoard.View::inFlight).sum()));
         load.refresh();
         List<String> rows = new ArrayList<>();
         for (Map.Entry<String, LatencyHistogram> e : node.metrics().routes().entrySet()) {
@@ -179,7 +179,7 @@ public final class ServingViewModel {
             node = null;
             running.set(false);
             startOnShow = true;
-            runner.submit(BackgroundTask.of("Closing the idle serving node", ctx -> {
+            runner.submit(BackgroundTask.of(I18n.tr("serving.task.close"), ctx -> {
                 closing.close();
                 return closing;
             }).hiddenFromTaskList());

@@ -1,16 +1,15 @@
 package org.reflectlab.ui.world;
 
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.reflectlab.core.world.EndPrediction;
 import org.reflectlab.core.world.ModelKind;
 import org.reflectlab.ui.kit.Fit;
+import org.reflectlab.ui.kit.I18n;
 
 /**
  * The rollout page's predict-then-reveal row: bindings to {@link EndPredictionViewModel}, and what
@@ -26,24 +25,25 @@ final class EndPredictionBar extends VBox {
         this.vm = vm;
         setId("world-predict");
         Label ask = new Label();
-        ask.textProperty().bind(Bindings.createStringBinding(() -> "Predict: where is the orange ball at frame " + scrubber.lastProperty().get()
-                + "?", scrubber.lastProperty()));
+        ask.textProperty().bind(I18n.text("world.predict.ask", scrubber.lastProperty()));
         ask.getStyleClass().add("toolbar-label");
         TextField guess = new TextField();
         guess.setId("world-predict-xy");
-        guess.setPromptText("x, y (0-1)");
+        guess.promptTextProperty().bind(I18n.text("world.predict.prompt"));
         guess.setPrefColumnCount(8);
         guess.textProperty().bindBidirectional(vm.input().textProperty());
-        guess.setTooltip(new Tooltip("x across, y down, in box units from 0 to 1; or click the Ground truth frame"));
-        Button reveal = new Button("Reveal");
+        guess.setTooltip(WorldView.tooltip("world.predict.tooltip"));
+        Button reveal = new Button();
+        reveal.textProperty().bind(I18n.text("world.predict.reveal"));
         reveal.setId("world-predict-reveal");
         reveal.disableProperty().bind(vm.canRevealProperty().not());
         reveal.setOnAction(e -> {
             vm.reveal();
             scrubber.end();
         });
-        reveal.setTooltip(new Tooltip("Jump to the last frame and lay every sequence's ball over your guess"));
-        Label hint = new Label("or click the Ground truth frame");
+        reveal.setTooltip(WorldView.tooltip("world.predict.reveal.tooltip"));
+        Label hint = new Label();
+        hint.textProperty().bind(I18n.text("world.predict.hint"));
         hint.getStyleClass().add("muted");
         FlowPane row = new FlowPane(8, 4, ask, guess, reveal, hint);
         row.setAlignment(Pos.CENTER_LEFT);

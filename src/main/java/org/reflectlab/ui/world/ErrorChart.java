@@ -17,6 +17,7 @@ import javafx.util.StringConverter;
 import org.reflectlab.core.world.Comparison;
 import org.reflectlab.core.world.ModelKind;
 import org.reflectlab.core.world.RolloutMetrics;
+import org.reflectlab.ui.kit.I18n;
 
 /**
  * Per-frame error of each model (log scale) with a cursor at the scrubber's frame. Clicking or
@@ -31,15 +32,17 @@ final class ErrorChart extends StackPane {
     private final LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);
     private final Pane overlay = new Pane();
     private final Line cursor = new Line();
-    private final javafx.scene.control.Label hybridKey = new javafx.scene.control.Label("hybrid");
+    private final javafx.scene.control.Label hybridKey = new javafx.scene.control.Label();
     private int frame;
+    private Comparison shown;
 
     ErrorChart(IntConsumer onSeek) {
         setId("error-chart");
         getStyleClass().add("error-chart");
         xAxis.setAutoRanging(false);
-        xAxis.setLabel("frame (steps after the two context frames) · click to jump");
-        yAxis.setLabel("error (MSE)");
+        xAxis.labelProperty().bind(I18n.text("world.chart.x"));
+        // no rotated y label: in a short chart (1024x700) it was longer than the axis and ran into the legend above;
+        // what the axis measures heads the legend row instead (legend())
         yAxis.setForceZeroInRange(false);
         // log10 values: before the first rollout an auto-ranged empty axis runs 0..100, which read as "1e+100"
         yAxis.setAutoRanging(false);
@@ -68,9 +71,17 @@ final class ErrorChart extends StackPane {
         overlay.setManaged(false);
         getChildren().addAll(chart, overlay);
         hybridKey.getStyleClass().addAll("legend-key", "key-hybrid");
-        org.reflectlab.ui.kit.ChartHover.install(chart, "Per-frame error (MSE against the true frame, log scale); above 0.01 a "
-                + "ball is drawn in the wrong place (the drift horizon). Click to jump to a frame.",
-                x -> String.format(Locale.ROOT, "frame %.0f", x), y -> String.format(Locale.ROOT, "%.5f", Math.pow(10, y)));
+        hybridKey.setText(I18n.tr("world.series.hybrid"));
+        org.reflectlab.ui.kit.ChartHover.install(chart, I18n.tr("world.chart.hover"),
+                x -> I18n.tr("world.chart.frame", Math.round(x)), y -> I18n.number(Math.pow(10, y), 5));
+        // series names are set, not bound: name them again in the new language
+        I18n.localeProperty().addListener((o, a, l) -> {
+            if (shown != null) {
+                setData(shown);
+            } else {
+                hybridKey.setText(I18n.tr("world.series.hybrid"));
+            }
+        });
         chart.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> onSeek.accept(frameAt(e)));
         chart.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> onSeek.accept(frameAt(e)));
         chart.widthProperty().addListener((o, a, b) -> placeCursor());
@@ -92,27 +103,32 @@ final class ErrorChart extends StackPane {
 
     /** A row of coloured keys for the series. */
     javafx.scene.layout.HBox legend() {
-        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(16, key("explicit", "key-explicit"),
-                key("implicit", "key-implicit"), hybridKey, key("drift threshold", "key-threshold"));
+        javafx.scene.control.Label what = new javafx.scene.control.Label();
+        what.textProperty().bind(I18n.text("world.chart.y"));
+        what.getStyleClass().add("chart-key-title");
+        javafx.scene.layout.HBox box = new javafx.scene.layout.HBox(16, what, key("world.series.explicit", "key-explicit"),
+                key("world.series.implicit", "key-implicit"), hybridKey, key("world.series.threshold", "key-threshold"));
         box.getStyleClass().add("chart-key");
         return box;
     }
 
-    private static javafx.scene.control.Label key(String text, String style) {
-        javafx.scene.control.Label l = new javafx.scene.control.Label(text);
+    private static javafx.scene.control.Label key(String textKey, String style) {
+        javafx.scene.control.Label l = new javafx.scene.control.Label();
+        l.textProperty().bind(I18n.text(textKey));
         l.getStyleClass().addAll("legend-key", style);
         return l;
     }
 
     void setData(Comparison c) {
-        hybridKey.setText(String.format(Locale.ROOT, "hybrid (alpha %.2f)", c.alpha()));
+        shown = c;
+        hybridKey.setText(I18n.tr("world.series.hybrid.alpha", c.alpha()));
         xAxis.setUpperBound(c.horizon());
         xAxis.setTickUnit(tick(c.horizon()));
         yAxis.setAutoRanging(true);
         chart.getData().clear();
         for (ModelKind k : List.of(ModelKind.EXPLICIT, ModelKind.IMPLICIT, ModelKind.HYBRID)) {
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            s.setName(k == ModelKind.HYBRID ? String.format(Locale.ROOT, "hybrid (alpha %.2f)", c.alpha()) : k.label());
+            s.setName(k == ModelKind.HYBRID ? I18n.tr("world.series.hybrid.alpha", c.alpha()) : WorldTexts.series(k).text());
             RolloutMetrics m = c.metrics().get(k);
             if (m != null) {
                 for (int i = 0; i < m.errors().length; i++) {
@@ -122,7 +138,7 @@ final class ErrorChart extends StackPane {
             chart.getData().add(s); // an empty series keeps colours stable when the implicit model is missing
         }
         XYChart.Series<Number, Number> threshold = new XYChart.Series<>();
-        threshold.setName("drift threshold");
+        threshold.setName(I18n.tr("world.series.threshold"));
         threshold.getData().add(new XYChart.Data<>(0, Math.log10(c.threshold())));
         threshold.getData().add(new XYChart.Data<>(c.horizon(), Math.log10(c.threshold())));
         chart.getData().add(threshold);

@@ -1,6 +1,5 @@
 package org.reflectlab.ui.world;
 
-import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
@@ -8,17 +7,18 @@ import javafx.scene.layout.Region;
 import org.reflectlab.core.world.Comparison;
 import org.reflectlab.core.world.ModelKind;
 import org.reflectlab.core.world.RolloutMetrics;
+import org.reflectlab.ui.kit.I18n;
 
 /** The rollout's metrics per sequence: error, temporal consistency, drift horizon, energy drift. */
 final class MetricsTable extends GridPane {
 
-    private static final String[] HEAD = {"", "mean error", "mean diff", "max diff", "drift horizon", "energy drift"};
-    private static final String[] TIPS = {"",
-        "Mean over frames of the MSE against the true frame (RGB in [0,1])",
-        "Temporal consistency: mean MSE between consecutive frames of the same sequence",
-        "Temporal consistency: the largest jump between consecutive frames",
-        "First frame whose error passes the threshold",
-        "Relative change of the balls' energy as seen in the frames (truth: damping and pushes)"};
+    /** The columns' heads and tooltips (keys); the first column names the sequence. */
+    private static final String[] HEAD = {"", "world.metrics.mean-error", "world.metrics.mean-diff", "world.metrics.max-diff",
+        "world.metrics.drift", "world.metrics.energy"};
+    private static final String[] TIPS = {"", "world.metrics.mean-error.tooltip", "world.metrics.mean-diff.tooltip",
+        "world.metrics.max-diff.tooltip", "world.metrics.drift.tooltip", "world.metrics.energy.tooltip"};
+
+    private Comparison shown;
 
     MetricsTable() {
         setId("world-metrics");
@@ -27,41 +27,51 @@ final class MetricsTable extends GridPane {
         setMinWidth(Region.USE_PREF_SIZE);
         setVgap(3);
         header();
+        // the table is built, not bound: build it again in the new language
+        I18n.localeProperty().addListener((o, a, l) -> {
+            if (shown != null) {
+                show(shown);
+            } else {
+                getChildren().clear();
+                header();
+            }
+        });
     }
 
     private void header() {
         for (int c = 0; c < HEAD.length; c++) {
-            Label h = new Label(HEAD[c]);
-            if (HEAD[c].equals("drift horizon")) {
+            Label h = new Label(HEAD[c].isEmpty() ? "" : I18n.tr(HEAD[c]));
+            if (HEAD[c].equals("world.metrics.drift")) {
                 org.reflectlab.ui.kit.GlossaryView.explain(h, "drift horizon");
             }
             h.setMinWidth(Region.USE_PREF_SIZE);
             h.getStyleClass().add("table-head");
-            if (!TIPS[c].isEmpty()) {
-                h.setTooltip(new Tooltip(TIPS[c]));
+            if (!HEAD[c].isEmpty()) {
+                h.setTooltip(new Tooltip(I18n.tr(TIPS[c])));
             }
             add(h, c, 0);
         }
     }
 
     void show(Comparison c) {
+        shown = c;
         getChildren().clear();
         header();
         int row = 1;
         for (ModelKind k : ModelKind.values()) {
             RolloutMetrics m = c.metrics().get(k);
-            Label name = new Label(k == ModelKind.HYBRID ? String.format(Locale.ROOT, "hybrid (%.2f)", c.alpha()) : k.label());
+            Label name = new Label(k == ModelKind.HYBRID ? I18n.tr("world.series.hybrid.short", c.alpha()) : WorldTexts.series(k).text());
             name.getStyleClass().addAll("series-name", "series-" + k.key());
             name.setMinWidth(Region.USE_PREF_SIZE);
             if (m == null) {
-                addRow(row++, name, new Label("not loaded"));
+                addRow(row++, name, new Label(I18n.tr("world.metrics.not-loaded")));
                 continue;
             }
             boolean truth = k == ModelKind.TRUTH;
             addRow(row++, name, cell(truth ? "–" : num(m.meanError()), "m-" + k.key() + "-error"),
                     cell(num(m.meanDiff()), "m-" + k.key() + "-diff"), cell(num(m.maxDiff()), null),
-                    cell(truth ? "–" : m.driftHorizonText(), null),
-                    cell(Double.isFinite(m.energyDrift()) ? String.format(Locale.ROOT, "%+.1f%%", 100 * m.energyDrift()) : "–", null));
+                    cell(truth ? "–" : m.driftHorizon() < 0 ? I18n.tr("world.drift.never") : Integer.toString(m.driftHorizon()), null),
+                    cell(Double.isFinite(m.energyDrift()) ? I18n.tr("world.metrics.energy.value", m.energyDrift()) : "–", null));
         }
     }
 
@@ -76,6 +86,6 @@ final class MetricsTable extends GridPane {
     }
 
     private static String num(double v) {
-        return String.format(Locale.ROOT, "%.5f", v);
+        return I18n.number(v, 5);
     }
 }

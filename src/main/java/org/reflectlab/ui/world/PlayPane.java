@@ -1,6 +1,5 @@
 package org.reflectlab.ui.world;
 
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -11,6 +10,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.reflectlab.core.world.ModelKind;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Keymap;
 
 /** The Play tab: bindings to {@link PlayViewModel}; arrow keys steer while the tab has focus. */
@@ -19,8 +19,8 @@ public final class PlayPane extends BorderPane {
     private static final int SCALE = 8;
 
     private final PlayViewModel vm;
-    private final FramePanel truth = new FramePanel("play-truth", "True simulator");
-    private final FramePanel model = new FramePanel("play-model", "World model");
+    private final FramePanel truth = new FramePanel("play-truth", "");
+    private final FramePanel model = new FramePanel("play-model", "");
     private final HBox stage;
 
     PlayPane(PlayViewModel vm) {
@@ -31,27 +31,18 @@ public final class PlayPane extends BorderPane {
         kind.getItems().setAll(ModelKind.EXPLICIT, ModelKind.IMPLICIT, ModelKind.HYBRID);
         kind.valueProperty().bindBidirectional(vm.modelProperty());
         kind.setFocusTraversable(false);
-        kind.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(ModelKind k) {
-                return k == null ? "" : WorldView.title(k);
-            }
-
-            @Override
-            public ModelKind fromString(String s) {
-                return null;
-            }
-        });
+        org.reflectlab.ui.kit.NamedChoices.named(kind, PlayPane::kindNames);
         Button start = new Button();
         start.setId("play-start");
-        start.textProperty().bind(Bindings.when(vm.runningProperty()).then("Stop (Space)").otherwise("Start (Space)"));
+        start.textProperty().bind(Bindings.when(vm.runningProperty()).then(I18n.text("world.play.stop")).otherwise(I18n.text("world.play.start")));
         start.disableProperty().bind(vm.runningProperty().not().and(vm.canStartProperty().not()));
         start.setOnAction(e -> {
             vm.toggle();
             stageFocus();
         });
         start.setFocusTraversable(false);
-        Button resync = new Button("Re-sync (R)");
+        Button resync = new Button();
+        resync.textProperty().bind(I18n.text("world.play.resync"));
         resync.setId("play-resync");
         resync.setOnAction(e -> {
             vm.resync();
@@ -62,20 +53,20 @@ public final class PlayPane extends BorderPane {
         Label fps = new Label();
         fps.setId("play-fps");
         fps.getStyleClass().add("strong");
-        fps.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.runningProperty().get() ? String.format(Locale.ROOT, "%.1f frames/s", vm.fpsProperty().get()) : "stopped",
-                vm.fpsProperty(), vm.runningProperty()));
+        fps.textProperty().bind(I18n.text(() -> vm.runningProperty().get() ? I18n.tr("world.play.fps", vm.fpsProperty().get())
+                : I18n.tr("world.play.stopped"), vm.fpsProperty(), vm.runningProperty()));
         Label problem = new Label();
         problem.getStyleClass().add("error-text");
         problem.setWrapText(true);
         problem.textProperty().bind(vm.problemProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        Label help = new Label("Click the frames, then steer the orange ball with the arrow keys. The world model "
-                + "gets the same pushes as the true simulator but never sees its frames after the start: watch "
-                + "where it drifts. Re-sync puts it back on the true frames.");
+        Label help = new Label();
+        help.textProperty().bind(I18n.text("world.play.help"));
         help.setWrapText(true);
         help.getStyleClass().add("muted");
-        HBox controls = new HBox(10, new Label("Model"), kind, start, resync, fps);
+        Label choice = new Label();
+        choice.textProperty().bind(I18n.text("world.play.choice"));
+        HBox controls = new HBox(10, choice, kind, start, resync, fps);
         controls.setAlignment(Pos.CENTER_LEFT);
         stage = new HBox(16, truth, model);
         stage.setId("play-stage");
@@ -91,13 +82,33 @@ public final class PlayPane extends BorderPane {
         setCenter(stage);
         vm.tickProperty().addListener((o, a, t) -> {
             if (t != null) {
-                truth.show(t.frame().truth(), SCALE, "step " + t.frame().step());
-                model.show(t.frame().prediction(), SCALE, String.format(Locale.ROOT, "error %.5f", t.frame().error()));
+                truth.show(t.frame().truth(), SCALE, I18n.tr("world.play.step", t.frame().step()));
+                model.show(t.frame().prediction(), SCALE, I18n.tr("world.frame.error", t.frame().error()));
             }
         });
-        vm.modelProperty().addListener((o, a, b) -> model.setTitle(WorldView.title(b) + " model"));
-        model.setTitle(WorldView.title(vm.modelProperty().get()) + " model");
+        vm.modelProperty().addListener((o, a, b) -> titles());
+        I18n.localeProperty().addListener((o, a, l) -> titles());
+        titles();
         KEYS.bind(this, this);
+    }
+
+    private void titles() {
+        truth.setTitle(I18n.tr("world.play.truth"));
+        model.setTitle(I18n.tr("world.play.model.title", WorldView.title(vm.modelProperty().get())));
+    }
+
+    private static javafx.util.StringConverter<ModelKind> kindNames() {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ModelKind k) {
+                return k == null ? "" : WorldView.title(k);
+            }
+
+            @Override
+            public ModelKind fromString(String s) {
+                return null;
+            }
+        };
     }
 
     void stageFocus() {
@@ -105,13 +116,13 @@ public final class PlayPane extends BorderPane {
     }
 
     /** Play mode's keys (while the play area has the focus), bound in the constructor and listed by F1. */
-    public static final Keymap<PlayPane> KEYS = Keymap.<PlayPane>of("World, Play mode")
-            .held("Left", "push the orange ball left (hold)", (p, down) -> p.push(PlayViewModel.Key.LEFT, down))
-            .held("Right", "push it right (hold)", (p, down) -> p.push(PlayViewModel.Key.RIGHT, down))
-            .held("Up", "push it up (hold)", (p, down) -> p.push(PlayViewModel.Key.UP, down))
-            .held("Down", "push it down (hold)", (p, down) -> p.push(PlayViewModel.Key.DOWN, down))
-            .key("Space", "start / stop live play", p -> p.vm.toggle())
-            .key("R", "re-sync the model with the true simulator", p -> p.vm.resync());
+    public static final Keymap<PlayPane> KEYS = Keymap.<PlayPane>of("world.keys.play.title")
+            .held("Left", "world.keys.push.left", (p, down) -> p.push(PlayViewModel.Key.LEFT, down))
+            .held("Right", "world.keys.push.right", (p, down) -> p.push(PlayViewModel.Key.RIGHT, down))
+            .held("Up", "world.keys.push.up", (p, down) -> p.push(PlayViewModel.Key.UP, down))
+            .held("Down", "world.keys.push.down", (p, down) -> p.push(PlayViewModel.Key.DOWN, down))
+            .key("Space", "world.keys.play.toggle", p -> p.vm.toggle())
+            .key("R", "world.keys.play.resync", p -> p.vm.resync());
 
     private void push(PlayViewModel.Key k, boolean down) {
         if (down) {

@@ -21,6 +21,7 @@ import org.reflectlab.core.world.ModelKind;
 import org.reflectlab.core.world.PhysicsParams;
 import org.reflectlab.core.world.PlaySession;
 import org.reflectlab.core.world.WorldModels;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Notifier;
 
 /**
@@ -55,6 +56,8 @@ public final class PlayViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<Tick> tick = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyDoubleWrapper fps = new ReadOnlyDoubleWrapper();
+    // a message, so the problem on screen follows a language switch
+    private final ObjectProperty<I18n.Message> problemMessage = new SimpleObjectProperty<>(I18n.Message.literal(""));
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final BooleanBinding canStart;
 
@@ -63,6 +66,7 @@ public final class PlayViewModel {
         this.notifier = notifier;
         this.world = world;
         canStart = running.not().and(world.modelsProperty().isNotNull());
+        problem.bind(I18n.textOf(problemMessage));
         world.settings().alphaProperty().addListener((o, a, b) -> {
             PlaySession s = session;
             if (s != null) {
@@ -131,11 +135,10 @@ public final class PlayViewModel {
         }
         ModelKind kind = model.get();
         if (kind != ModelKind.EXPLICIT && !m.hasImplicit()) {
-            problem.set("The " + kind.label() + " model needs the implicit model, which is not loaded; "
-                    + "playing against explicit physics instead.");
+            problemMessage.set(new I18n.Message("world.play.fallback", WorldTexts.series(kind)));
             kind = ModelKind.EXPLICIT;
         } else {
-            problem.set("");
+            problemMessage.set(I18n.Message.literal(""));
         }
         PlaySession s = new PlaySession(m, kind, world.settings().alphaProperty().get(), world.settings().ballsProperty().get(),
                 world.settings().seedProperty().get(), WorldViewModel.FRAME_SIZE, PhysicsParams.defaults());
@@ -147,13 +150,13 @@ public final class PlayViewModel {
             tick.set(t);
             fps.set(t.fps());
         });
-        task = runner.submit(BackgroundTask.of("Live play (" + kind.label() + ")", ctx -> {
+        task = runner.submit(BackgroundTask.of(I18n.tr("world.task.play", WorldTexts.series(kind)), ctx -> {
             loop(s, frames, () -> stopFlag.get() || ctx.isCancelled());
             return null;
         }).onOwnThread("reflectlab-play").hiddenFromTaskList()
                 .onFailure(e -> {
-                    problem.set("Play stopped: " + e.getMessage());
-                    notifier.error("Play stopped", String.valueOf(e.getMessage()));
+                    problemMessage.set(new I18n.Message("world.play.failed", String.valueOf(e.getMessage())));
+                    notifier.error(I18n.tr("world.play.failed.title"), String.valueOf(e.getMessage()));
                 })
                 .onFinished(() -> {
                     if (stop == stopFlag) {

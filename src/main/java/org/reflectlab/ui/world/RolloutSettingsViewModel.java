@@ -11,11 +11,13 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import org.reflectlab.core.settings.Settings;
 import org.reflectlab.core.world.ActionScript;
 import org.reflectlab.core.world.Hybrid;
 import org.reflectlab.core.world.PhysicsParams;
 import org.reflectlab.core.world.WorldSpec;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Remembered;
 
 /**
@@ -35,12 +37,15 @@ public final class RolloutSettingsViewModel {
     private final ReadOnlyObjectWrapper<ActionScript> script = new ReadOnlyObjectWrapper<>(ActionScript.RANDOM);
     private final ReadOnlyIntegerWrapper horizon = new ReadOnlyIntegerWrapper(WorldSpec.DEFAULT_HORIZON);
     private final ReadOnlyDoubleWrapper alpha = new ReadOnlyDoubleWrapper(0.7);
+    // a message, so a refusal on screen follows a language switch
+    private final SimpleObjectProperty<I18n.Message> refusal = new SimpleObjectProperty<>(I18n.Message.literal(""));
     private final ReadOnlyStringWrapper settingsError = new ReadOnlyStringWrapper("");
 
     /** {@code rollout} runs after an accepted change of the world, {@code reblend} after an accepted alpha. */
     RolloutSettingsViewModel(Runnable rollout, Runnable reblend) {
         this.rollout = rollout;
         this.reblend = reblend;
+        settingsError.bind(I18n.textOf(refusal));
     }
 
     public ReadOnlyLongProperty seedProperty() {
@@ -71,28 +76,28 @@ public final class RolloutSettingsViewModel {
     // Commands //
 
     public boolean setSeed(long s) {
-        return change(s >= 0 && s <= MAX_SEED, "Seed must be 0.." + MAX_SEED + ".", () -> seed.set(s));
+        return change(s >= 0 && s <= MAX_SEED, new I18n.Message("world.settings.seed", MAX_SEED), () -> seed.set(s));
     }
 
     public boolean setBalls(int n) {
-        return change(n >= 1 && n <= 3, "Number of balls must be 1, 2 or 3.", () -> balls.set(n));
+        return change(n >= 1 && n <= 3, new I18n.Message("world.settings.balls"), () -> balls.set(n));
     }
 
     public boolean setScript(ActionScript a) {
-        return change(a != null, "Choose an action script.", () -> script.set(a));
+        return change(a != null, new I18n.Message("world.settings.script"), () -> script.set(a));
     }
 
     public boolean setHorizon(int h) {
-        return change(h >= 1 && h <= WorldSpec.MAX_HORIZON, "Horizon must be 1.." + WorldSpec.MAX_HORIZON + " frames.",
+        return change(h >= 1 && h <= WorldSpec.MAX_HORIZON, new I18n.Message("world.settings.horizon", WorldSpec.MAX_HORIZON),
                 () -> horizon.set(h));
     }
 
-    private boolean change(boolean ok, String refusal, Runnable apply) {
+    private boolean change(boolean ok, I18n.Message why, Runnable apply) {
         if (!ok) {
-            settingsError.set(refusal);
+            refusal.set(why);
             return false;
         }
-        settingsError.set("");
+        refusal.set(I18n.Message.literal(""));
         apply.run();
         rollout.run();
         return true;
@@ -103,10 +108,10 @@ public final class RolloutSettingsViewModel {
         try {
             Hybrid.checkAlpha(a);
         } catch (IllegalArgumentException e) {
-            settingsError.set("Alpha must be between 0 and 1.");
+            refusal.set(new I18n.Message("world.settings.alpha"));
             return false;
         }
-        settingsError.set("");
+        refusal.set(I18n.Message.literal(""));
         alpha.set(a);
         reblend.run();
         return true;
@@ -118,13 +123,13 @@ public final class RolloutSettingsViewModel {
 
     /** Keeps the seed, balls, pushes, horizon and alpha across restarts; call before the view is built. */
     void remember(Settings s) {
-        new Remembered(s, "world").value("seed", seedProperty(), Long::valueOf, v -> setSeed(v.longValue()), "must be 0.." + MAX_SEED)
-                .value("balls", ballsProperty(), Integer::valueOf, v -> setBalls(v.intValue()), "must be 1, 2 or 3")
+        new Remembered(s, "world").value("seed", seedProperty(), Long::valueOf, v -> setSeed(v.longValue()), I18n.tr("kit.remembered.range", "0.." + MAX_SEED))
+                .value("balls", ballsProperty(), Integer::valueOf, v -> setBalls(v.intValue()), I18n.tr("kit.remembered.choices", "1, 2, 3"))
                 .value("pushes", scriptProperty(), text -> Arrays.stream(ActionScript.values())
                         .filter(a -> a.name().equals(text) || a.toString().equals(text)).findFirst().orElse(null), this::setScript,
-                        "one of the action scripts")
-                .value("horizon", horizonProperty(), Integer::valueOf, v -> setHorizon(v.intValue()), "must be 1.." + WorldSpec.MAX_HORIZON)
-                .value("alpha", alphaProperty(), Double::valueOf, v -> setAlpha(v.doubleValue()), "must be 0..1");
-        settingsError.set(""); // a refused value is reported once by the shell; the panel starts clean
+                        I18n.tr("world.remembered.script"))
+                .value("horizon", horizonProperty(), Integer::valueOf, v -> setHorizon(v.intValue()), I18n.tr("kit.remembered.range", "1.." + WorldSpec.MAX_HORIZON))
+                .value("alpha", alphaProperty(), Double::valueOf, v -> setAlpha(v.doubleValue()), I18n.tr("kit.remembered.range", "0..1"));
+        refusal.set(I18n.Message.literal("")); // a refused value is reported once by the shell; the panel starts clean
     }
 }

@@ -8,11 +8,11 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.shape.SVGPath;
 import javafx.util.StringConverter;
+import org.reflectlab.ui.kit.I18n;
 
 /**
  * Play, step, slider, speed and loop controls bound to a {@link ScrubberViewModel}. The buttons
@@ -31,13 +31,13 @@ final class ScrubberBar extends HBox {
         super(6);
         setId("scrubber-bar");
         setAlignment(Pos.CENTER_LEFT);
-        Button home = small(HOME_ICON, "scrub-home", "First frame (Home)", s::home);
-        Button back = small(BACK_ICON, "scrub-back", "One frame back (Left; Shift+Left: 10)", s::stepBack);
-        Button play = small(PLAY_ICON, "scrub-play", "Play / pause (Space)", s::togglePlay);
+        Button home = small(HOME_ICON, "scrub-home", "world.scrub.first", s::home);
+        Button back = small(BACK_ICON, "scrub-back", "world.scrub.back", s::stepBack);
+        Button play = small(PLAY_ICON, "scrub-play", "world.scrub.play", s::togglePlay);
         ((SVGPath) play.getGraphic()).contentProperty().bind(
                 Bindings.when(s.playingProperty()).then(PAUSE_ICON).otherwise(PLAY_ICON));
-        Button fwd = small(FORWARD_ICON, "scrub-forward", "One frame on (Right; Shift+Right: 10)", s::stepForward);
-        Button end = small(END_ICON, "scrub-end", "Last frame (End)", s::end);
+        Button fwd = small(FORWARD_ICON, "scrub-forward", "world.scrub.forward", s::stepForward);
+        Button end = small(END_ICON, "scrub-end", "world.scrub.last", s::end);
         Slider slider = new Slider(0, 1, 0);
         slider.setId("scrub-slider");
         slider.setBlockIncrement(1);
@@ -61,8 +61,7 @@ final class ScrubberBar extends HBox {
         Label position = new Label();
         position.setId("scrub-position");
         position.setMinWidth(90);
-        position.textProperty().bind(Bindings.createStringBinding(() -> "frame " + s.frame() + " / " + s.lastProperty().get(),
-                s.frameProperty(), s.lastProperty()));
+        position.textProperty().bind(I18n.text("world.scrub.position", s.frameProperty(), s.lastProperty()));
         ComboBox<Double> speed = new ComboBox<>();
         speed.setId("scrub-speed");
         speed.getItems().setAll(ScrubberViewModel.SPEEDS);
@@ -73,9 +72,10 @@ final class ScrubberBar extends HBox {
                 s.setSpeed(b);
             }
         });
-        speed.setTooltip(new Tooltip("Playback speed (1× = " + (int) ScrubberViewModel.BASE_FPS + " frames/s)"));
+        speed.setTooltip(WorldView.tooltip("world.scrub.speed.tooltip", (int) ScrubberViewModel.BASE_FPS));
         speed.setFocusTraversable(false);
-        CheckBox loop = new CheckBox("Loop");
+        CheckBox loop = new CheckBox();
+        loop.textProperty().bind(I18n.text("world.scrub.loop"));
         loop.setId("scrub-loop");
         loop.selectedProperty().bindBidirectional(s.loopProperty());
         loop.setFocusTraversable(false);
@@ -83,14 +83,14 @@ final class ScrubberBar extends HBox {
         getChildren().addAll(home, back, play, fwd, end, slider, position, speed, loop);
     }
 
-    private static Button small(String icon, String id, String tip, Runnable action) {
+    private static Button small(String icon, String id, String tipKey, Runnable action) {
         SVGPath graphic = new SVGPath();
         graphic.setContent(icon);
         graphic.getStyleClass().add("scrub-icon");
         Button b = new Button(null, graphic);
         b.setId(id);
         b.getStyleClass().add("scrub-button");
-        b.setTooltip(new Tooltip(tip));
+        b.setTooltip(WorldView.tooltip(tipKey));
         b.setOnAction(e -> action.run());
         b.setFocusTraversable(false);
         return b;

@@ -1,7 +1,6 @@
 package org.reflectlab.ui.world;
 
 import java.io.File;
-import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
@@ -11,13 +10,13 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.reflectlab.core.world.AlphaSweep;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.LiveChartFeed;
 import org.reflectlab.ui.kit.LiveSeries;
 
@@ -26,18 +25,26 @@ final class SweepPane extends BorderPane {
 
     private final SweepViewModel vm;
     private final LiveChartFeed feed = new LiveChartFeed();
-    private final LineChart<Number, Number> errorChart = chart("frame error (MSE)", "sweep-error-chart");
-    private final LineChart<Number, Number> diffChart = chart("frame-to-frame difference (MSE)", "sweep-diff-chart");
+    private final LineChart<Number, Number> errorChart = chart("world.sweep.error", "sweep-error-chart");
+    private final LineChart<Number, Number> diffChart = chart("world.sweep.diff", "sweep-diff-chart");
     private final XYChart.Series<Number, Number> best = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> truthDiff = new XYChart.Series<>();
 
     SweepPane(SweepViewModel vm) {
         this.vm = vm;
         setId("sweep-pane");
-        LiveSeries error = new LiveSeries(vm.errorStream(), "hybrid (held-out mean)", 200);
-        LiveSeries diff = new LiveSeries(vm.diffStream(), "hybrid (held-out mean)", 200);
-        best.setName("best alpha");
-        truthDiff.setName("ground truth");
+        LiveSeries error = new LiveSeries(vm.errorStream(), I18n.tr("world.sweep.series"), 200);
+        LiveSeries diff = new LiveSeries(vm.diffStream(), I18n.tr("world.sweep.series"), 200);
+        Runnable names = () -> {
+            error.series().setName(I18n.tr("world.sweep.series"));
+            diff.series().setName(I18n.tr("world.sweep.series"));
+            AlphaSweep.Result r = vm.resultProperty().get();
+            best.setName(r == null ? I18n.tr("world.sweep.best") : I18n.tr("world.sweep.best.value", r.best().alpha()));
+            truthDiff.setName(I18n.tr("world.sweep.truth"));
+        };
+        names.run();
+        // series names are set, not bound: name them again in the new language
+        I18n.localeProperty().addListener((o, a, l) -> names.run());
         errorChart.getData().add(error.series());
         errorChart.getData().add(best);
         diffChart.getData().add(diff.series());
@@ -68,23 +75,25 @@ final class SweepPane extends BorderPane {
         });
         rollouts.disableProperty().bind(vm.runningProperty());
         rollouts.setPrefWidth(80);
-        Button run = button("Run sweep", "sweep-run", vm::run);
+        Button run = button("world.sweep.run", "sweep-run", vm::run);
         run.disableProperty().bind(vm.canRunProperty().not());
-        Button cancel = button("Cancel", "sweep-cancel", vm::cancel);
+        Button cancel = button("world.sweep.cancel", "sweep-cancel", vm::cancel);
         cancel.disableProperty().bind(vm.runningProperty().not());
-        Button apply = button("Use best alpha", "sweep-apply", vm::applyBest);
+        Button apply = button("world.sweep.apply", "sweep-apply", vm::applyBest);
         apply.disableProperty().bind(vm.resultProperty().isNull().or(vm.runningProperty()));
-        apply.setTooltip(new Tooltip("Set the hybrid's alpha to the best one found"));
-        Button csv = button("Export CSV…", "sweep-csv", this::exportCsv);
+        apply.setTooltip(WorldView.tooltip("world.sweep.apply.tooltip"));
+        Button csv = button("world.sweep.csv", "sweep-csv", this::exportCsv);
         csv.disableProperty().bind(vm.resultProperty().isNull());
         Label status = new Label();
         status.setId("sweep-status");
         status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
-        HBox controls = new HBox(8, new Label("Held-out rollouts"), rollouts, run, cancel, apply, csv);
+        Label rolloutsLabel = new Label();
+        rolloutsLabel.textProperty().bind(I18n.text("world.sweep.rollouts"));
+        HBox controls = new HBox(8, rolloutsLabel, rollouts, run, cancel, apply, csv);
         controls.setAlignment(Pos.CENTER_LEFT);
-        Label note = new Label("alpha 0 = implicit alone, 1 = explicit alone. Each rollout runs every model once; "
-                + "each alpha only re-blends. Seeds " + AlphaSweep.HELDOUT_SEED + " and up, used nowhere else.");
+        Label note = new Label();
+        note.textProperty().bind(I18n.text("world.sweep.note", AlphaSweep.HELDOUT_SEED));
         note.getStyleClass().add("muted");
         note.setWrapText(true);
         HBox charts = new HBox(10, errorChart, diffChart);
@@ -105,14 +114,14 @@ final class SweepPane extends BorderPane {
         best.getData().add(new XYChart.Data<>(r.best().alpha(), r.best().meanError()));
         truthDiff.getData().add(new XYChart.Data<>(0, r.truthDiff()));
         truthDiff.getData().add(new XYChart.Data<>(1, r.truthDiff()));
-        best.setName(String.format(Locale.ROOT, "best alpha %.2f", r.best().alpha()));
+        best.setName(I18n.tr("world.sweep.best.value", r.best().alpha()));
     }
 
-    private static LineChart<Number, Number> chart(String y, String styleClass) {
+    private static LineChart<Number, Number> chart(String yKey, String styleClass) {
         NumberAxis x = new NumberAxis(0, 1, 0.1);
-        x.setLabel("alpha (weight of the explicit model)");
+        x.labelProperty().bind(I18n.text("world.sweep.x"));
         NumberAxis yAxis = new NumberAxis();
-        yAxis.setLabel(y);
+        yAxis.labelProperty().bind(I18n.text(yKey));
         yAxis.setForceZeroInRange(false);
         LineChart<Number, Number> c = new LineChart<>(x, yAxis);
         c.setAnimated(false);
@@ -120,8 +129,9 @@ final class SweepPane extends BorderPane {
         return c;
     }
 
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
+    private static Button button(String key, String id, Runnable action) {
+        Button b = new Button();
+        b.textProperty().bind(I18n.text(key));
         b.setId(id);
         b.setOnAction(e -> action.run());
         return b;
@@ -129,7 +139,7 @@ final class SweepPane extends BorderPane {
 
     private void exportCsv() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export alpha sweep");
+        chooser.setTitle(I18n.tr("world.sweep.csv.title"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         chooser.setInitialFileName("world-alpha-sweep.csv");
         File f = chooser.showSaveDialog(getScene().getWindow());

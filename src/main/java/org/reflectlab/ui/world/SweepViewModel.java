@@ -1,7 +1,6 @@
 package org.reflectlab.ui.world;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -13,6 +12,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.TaskHandle;
 import org.reflectlab.core.concurrent.TaskRunner;
@@ -20,6 +20,7 @@ import org.reflectlab.core.world.AlphaSweep;
 import org.reflectlab.core.world.WorldExport;
 import org.reflectlab.core.world.WorldModels;
 import org.reflectlab.ui.kit.FileExport;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Notifier;
 import org.reflectlab.ui.kit.PointStream;
 
@@ -36,16 +37,17 @@ public final class SweepViewModel {
     private final Notifier notifier;
     private final FileExport files;
     private final WorldViewModel world;
-    private final PointStream error = new PointStream("hybrid error");
-    private final PointStream diff = new PointStream("hybrid frame-to-frame difference");
+    private final PointStream error = new PointStream("hybrid-error");
+    private final PointStream diff = new PointStream("hybrid-diff");
     private TaskHandle task = TaskHandle.DONE;
 
     // Properties //
     private final ReadOnlyIntegerWrapper rollouts = new ReadOnlyIntegerWrapper(12);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<AlphaSweep.Result> result = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(
-            "Sweeps alpha from 0 (implicit) to 1 (explicit) on held-out rollouts with the current balls, pushes and horizon.");
+    // a message, so the status line follows a language switch
+    private final SimpleObjectProperty<I18n.Message> statusMessage = new SimpleObjectProperty<>(new I18n.Message("world.sweep.status.idle"));
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
     private final ReadOnlyLongWrapper resets = new ReadOnlyLongWrapper();
     private final BooleanBinding canRun;
 
@@ -55,6 +57,7 @@ public final class SweepViewModel {
         this.files = new FileExport(runner, notifier);
         this.world = world;
         canRun = running.not().and(world.modelsProperty().isNotNull());
+        status.bind(I18n.textOf(statusMessage));
     }
 
     public PointStream errorStream() {
@@ -106,17 +109,16 @@ public final class SweepViewModel {
             return;
         }
         if (!m.hasImplicit()) {
-            status.set("The sweep blends explicit and implicit frames; without the implicit model there is nothing to sweep. "
-                    + m.implicitProblem());
+            statusMessage.set(new I18n.Message("world.sweep.status.no-implicit", String.valueOf(m.implicitProblem())));
             return;
         }
         int n = rollouts.get();
         var spec = world.settings().spec();
         clearStreams();
         running.set(true);
-        status.set("Sweeping alpha on " + n + " held-out rollouts of " + spec.horizon() + " frames…");
+        statusMessage.set(new I18n.Message("world.sweep.status.running", n, spec.horizon()));
         AlphaSweep.Result previous = result.get();
-        task = runner.submit(BackgroundTask.of("Alpha sweep (" + n + " rollouts)", ctx -> {
+        task = runner.submit(BackgroundTask.of(I18n.tr("world.task.sweep", n), ctx -> {
             int[] done = {0};
             return AlphaSweep.run(m, spec, n, AlphaSweep.alphas(ALPHAS), ctx::checkCancelled, p -> {
                 error.offer(p.alpha(), p.meanError());
@@ -125,16 +127,15 @@ public final class SweepViewModel {
             });
         }).onSuccess(r -> {
             result.set(r);
-            status.set(String.format(Locale.ROOT, "Best alpha %.2f: mean frame error %.5f on %d held-out rollouts "
-                    + "(explicit alone %.5f, implicit alone %.5f).", r.best().alpha(), r.best().meanError(), r.rollouts(),
+            statusMessage.set(new I18n.Message("world.sweep.status.done", r.best().alpha(), r.best().meanError(), r.rollouts(),
                     r.points().get(r.points().size() - 1).meanError(), r.points().get(0).meanError()));
         }).onCancelled(() -> {
             restore(previous);
-            status.set("Sweep cancelled; the previous result is kept.");
+            statusMessage.set(new I18n.Message("world.sweep.status.cancelled"));
         }).onFailure(e -> {
             restore(previous);
-            status.set("The sweep failed: " + e.getMessage());
-            notifier.error("Alpha sweep failed", String.valueOf(e.getMessage()));
+            statusMessage.set(new I18n.Message("world.sweep.status.failed", String.valueOf(e.getMessage())));
+            notifier.error(I18n.tr("world.sweep.failed.title"), String.valueOf(e.getMessage()));
         }).onFinished(() -> running.set(false)));
     }
 
@@ -152,7 +153,7 @@ public final class SweepViewModel {
 
     public void exportCsv(Path file) {
         AlphaSweep.Result r = result.get();
-        if (!files.nothing(r, "Run the sweep first.")) {
+        if (!files.nothing(r, I18n.tr("world.sweep.nothing"))) {
             files.write(file, () -> WorldExport.writeSweepCsv(r, file));
         }
     }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.animation.AnimationTimer;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -32,9 +31,10 @@ import org.reflectlab.core.world.Comparison;
 import org.reflectlab.core.world.ModelKind;
 import org.reflectlab.core.world.WorldSpec;
 import org.reflectlab.ui.kit.Fit;
-import org.reflectlab.ui.kit.SaveDialogs;
-import org.reflectlab.ui.kit.Notifier;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Keymap;
+import org.reflectlab.ui.kit.Notifier;
+import org.reflectlab.ui.kit.SaveDialogs;
 
 /**
  * The World workspace: settings toolbar, then three modes: the rollout (four sequences side by side
@@ -47,14 +47,14 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
     private static final double FIXED_HEIGHT = 640;
 
     /** The rollout scrubber's keys, bound in the constructor and listed by F1. */
-    public static final Keymap<WorldView> KEYS = Keymap.<WorldView>of("World, Rollout mode")
-            .accelerator("Space", "play / pause the rollout", v -> v.onRolloutTab(v.scrubber::togglePlay))
-            .accelerator("Left", "one frame back", v -> v.onRolloutTab(v.scrubber::stepBack))
-            .accelerator("Right", "one frame on", v -> v.onRolloutTab(v.scrubber::stepForward))
-            .accelerator("Shift+Left", "ten frames back", v -> v.onRolloutTab(() -> v.scrubber.seek(v.scrubber.frame() - 10)))
-            .accelerator("Shift+Right", "ten frames on", v -> v.onRolloutTab(() -> v.scrubber.seek(v.scrubber.frame() + 10)))
-            .accelerator("Home", "first frame", v -> v.onRolloutTab(v.scrubber::home))
-            .accelerator("End", "last frame", v -> v.onRolloutTab(v.scrubber::end));
+    public static final Keymap<WorldView> KEYS = Keymap.<WorldView>of("world.keys.rollout.title")
+            .accelerator("Space", "world.keys.play-pause", v -> v.onRolloutTab(v.scrubber::togglePlay))
+            .accelerator("Left", "world.keys.back", v -> v.onRolloutTab(v.scrubber::stepBack))
+            .accelerator("Right", "world.keys.forward", v -> v.onRolloutTab(v.scrubber::stepForward))
+            .accelerator("Shift+Left", "world.keys.back10", v -> v.onRolloutTab(() -> v.scrubber.seek(v.scrubber.frame() - 10)))
+            .accelerator("Shift+Right", "world.keys.forward10", v -> v.onRolloutTab(() -> v.scrubber.seek(v.scrubber.frame() + 10)))
+            .accelerator("Home", "world.keys.first", v -> v.onRolloutTab(v.scrubber::home))
+            .accelerator("End", "world.keys.last", v -> v.onRolloutTab(v.scrubber::end));
 
     private static final List<ModelKind> KINDS = List.of(ModelKind.TRUTH, ModelKind.EXPLICIT, ModelKind.IMPLICIT, ModelKind.HYBRID);
 
@@ -90,9 +90,9 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
         setTop(toolbar());
         Node rollout = rolloutTab();
         Node sweepPane = new SweepPane(sweep);
-        ToggleButton rolloutMode = mode("Rollout", "mode-rollout", rollout);
-        ToggleButton playMode = mode("Play", "mode-play", playPane);
-        ToggleButton sweepMode = mode("Alpha sweep", "mode-sweep", sweepPane);
+        ToggleButton rolloutMode = mode("world.mode.rollout", "mode-rollout", rollout);
+        ToggleButton playMode = mode("world.mode.play", "mode-play", playPane);
+        ToggleButton sweepMode = mode("world.mode.sweep", "mode-sweep", sweepPane);
         SegmentedButton modes = new SegmentedButton(rolloutMode, playMode, sweepMode);
         modes.setId("world-modes");
         modes.getToggleGroup().selectedToggleProperty().addListener((o, a, t) -> {
@@ -135,6 +135,11 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
             drawFrames();
         });
         vm.modelProblemProperty().addListener((o, a, b) -> drawFrames());
+        // the frames' titles and captions are set, not bound: draw them again in the new language
+        I18n.localeProperty().addListener((o, a, l) -> {
+            panels.forEach((k, p) -> p.setTitle(title(k)));
+            drawFrames();
+        });
         vm.prediction().outcomeProperty().addListener((o, a, b) -> drawFrames());
         vm.prediction().input().valueProperty().addListener((o, a, b) -> drawFrames());
         scrubber.frameProperty().addListener((o, a, k) -> {
@@ -181,8 +186,9 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
     }
 
     /** A mode button that shows its page while selected. */
-    private static ToggleButton mode(String text, String id, Node page) {
-        ToggleButton b = new ToggleButton(text);
+    private static ToggleButton mode(String key, String id, Node page) {
+        ToggleButton b = new ToggleButton();
+        b.textProperty().bind(I18n.text(key));
         b.setId(id);
         b.setFocusTraversable(false);
         page.visibleProperty().bind(b.selectedProperty());
@@ -200,7 +206,7 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
         seed.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, RolloutSettingsViewModel.MAX_SEED,
                 (int) vm.settings().seedProperty().get()));
         seed.valueProperty().addListener((o, a, b) -> vm.settings().setSeed(b));
-        seed.setTooltip(new Tooltip("Same seed, same starting state and pushes"));
+        seed.setTooltip(tooltip("world.seed.tooltip"));
         ComboBox<Integer> balls = new ComboBox<>();
         balls.setId("world-balls");
         balls.getItems().setAll(1, 2, 3);
@@ -210,8 +216,9 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
         actions.setId("world-actions");
         actions.getItems().setAll(ActionScript.values());
         actions.setValue(vm.settings().scriptProperty().get());
+        org.reflectlab.ui.kit.NamedChoices.named(actions, WorldView::scriptNames);
         actions.valueProperty().addListener((o, a, b) -> vm.settings().setScript(b));
-        actions.setTooltip(new Tooltip("Pushes on the orange ball: none, random (held for 8 frames) or a fixed pattern"));
+        actions.setTooltip(tooltip("world.pushes.tooltip"));
         Spinner<Integer> horizon = new Spinner<>();
         horizon.setId("world-horizon");
         horizon.setEditable(true);
@@ -219,44 +226,66 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
         horizon.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, WorldSpec.MAX_HORIZON,
                 vm.settings().horizonProperty().get(), 10));
         horizon.valueProperty().addListener((o, a, b) -> vm.settings().setHorizon(b));
-        horizon.setTooltip(new Tooltip("Frames predicted after the two context frames (1-" + WorldSpec.MAX_HORIZON + ")"));
+        horizon.setTooltip(tooltip("world.horizon.tooltip", WorldSpec.MAX_HORIZON));
         Slider alpha = new Slider(0, 1, vm.settings().alphaProperty().get());
         alpha.setId("world-alpha");
         alpha.setPrefWidth(130);
         alpha.setBlockIncrement(0.05);
         alpha.valueProperty().addListener((o, a, b) -> vm.settings().setAlpha(Math.round(b.doubleValue() * 100) / 100.0));
         vm.settings().alphaProperty().addListener((o, a, b) -> alpha.setValue(b.doubleValue()));
-        alpha.setTooltip(new Tooltip("Hybrid = alpha x explicit + (1 - alpha) x implicit"));
+        alpha.setTooltip(tooltip("world.alpha.tooltip"));
         Label alphaValue = new Label();
         alphaValue.setId("world-alpha-value");
-        alphaValue.textProperty().bind(Bindings.createStringBinding(
-                () -> String.format(Locale.ROOT, "%.2f", vm.settings().alphaProperty().get()), vm.settings().alphaProperty()));
+        alphaValue.textProperty().bind(I18n.text(() -> I18n.number(vm.settings().alphaProperty().get(), 2), vm.settings().alphaProperty()));
         alphaValue.setMinWidth(32);
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(vm.busyProperty());
-        Button png = new Button("Export PNG…");
+        Button png = new Button();
+        png.textProperty().bind(I18n.text("world.export.png"));
         png.setId("world-export-png");
-        png.setOnAction(e -> export("PNG strip", "png", "world-seed" + vm.settings().seedProperty().get() + ".png", true));
+        png.setOnAction(e -> export("world.export.png.title", "png", "world-seed" + vm.settings().seedProperty().get() + ".png", true));
         png.disableProperty().bind(vm.comparisonProperty().isNull());
         png.setFocusTraversable(false);
-        Button csv = new Button("Export CSV…");
+        Button csv = new Button();
+        csv.textProperty().bind(I18n.text("world.export.csv"));
         csv.setId("world-export-csv");
-        csv.setOnAction(e -> export("per-frame metrics", "csv", "world-seed" + vm.settings().seedProperty().get() + ".csv", false));
+        csv.setOnAction(e -> export("world.export.csv.title", "csv", "world-seed" + vm.settings().seedProperty().get() + ".csv", false));
         csv.disableProperty().bind(vm.comparisonProperty().isNull());
         csv.setFocusTraversable(false);
-        return Fit.toolbar(label("Seed"), seed, label("Balls"), balls, label("Pushes"), actions, label("Horizon"),
-                horizon, label("Alpha"), alpha, alphaValue, busy, png, csv);
+        return Fit.toolbar(label("world.seed"), seed, label("world.balls"), balls, label("world.pushes"), actions,
+                label("world.horizon"), horizon, label("world.alpha"), alpha, alphaValue, busy, png, csv);
     }
 
-    private static Label label(String text) {
-        Label l = new Label(text);
+    private static Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.text(key));
         l.getStyleClass().add("toolbar-label");
         return l;
     }
 
-    private void export(String what, String ext, String name, boolean png) {
-        SaveDialogs.ask(this, "Export " + what, ext.toUpperCase(Locale.ROOT), "*." + ext, name,
+    static Tooltip tooltip(String key, Object... args) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(I18n.text(key, args));
+        return t;
+    }
+
+    private static javafx.util.StringConverter<ActionScript> scriptNames() {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ActionScript a) {
+                return a == null ? "" : WorldTexts.script(a).text();
+            }
+
+            @Override
+            public ActionScript fromString(String s) {
+                return null;
+            }
+        };
+    }
+
+    private void export(String titleKey, String ext, String name, boolean png) {
+        SaveDialogs.ask(this, I18n.tr(titleKey), ext.toUpperCase(Locale.ROOT), "*." + ext, name,
                 png ? vm::exportStrip : vm::exportCsv);
     }
 
@@ -279,7 +308,8 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
         problem.setId("world-problem");
         problem.setWrapText(true);
         problem.textProperty().bind(vm.modelProblemProperty());
-        Button reload = new Button("Reload models");
+        Button reload = new Button();
+        reload.textProperty().bind(I18n.text("world.reload"));
         reload.setId("world-reload");
         reload.setOnAction(e -> vm.loadModels());
         VBox problemBox = new VBox(6, problem, reload);
@@ -291,7 +321,8 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
         error.textProperty().bind(vm.settings().settingsErrorProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         VBox.setVgrow(errorChart, Priority.ALWAYS);
-        errorChart.setMinHeight(96);
+        // tall enough for the plot, its tick labels and the x label: squeezed below this the chart drew its labels over its neighbours
+        errorChart.setMinHeight(130);
         ModelCard card = new ModelCard(vm);
         HBox bottom = new HBox(12, metrics, card);
         HBox.setHgrow(card, Priority.ALWAYS);
@@ -320,15 +351,14 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
         for (ModelKind kind : KINDS) {
             FramePanel p = panels.get(kind);
             if (c == null) {
-                p.unavailable(vm.busyProperty().get() ? "Loading…" : "", scale);
+                p.unavailable(vm.busyProperty().get() ? I18n.tr("world.frame.loading") : "", scale);
             } else if (!c.has(kind)) {
-                p.unavailable("No implicit model: see the message above.", scale);
+                p.unavailable(I18n.tr("world.frame.no-implicit"), scale);
             } else if (k > c.horizon()) {
                 p.unavailable("", scale);
             } else {
-                String caption = kind == ModelKind.TRUTH ? "frame " + k + " of " + c.horizon()
-                        : k == 0 ? "context frame" : String.format(Locale.ROOT, "error %.5f",
-                        c.metrics().get(kind).errors()[k - 1]);
+                String caption = kind == ModelKind.TRUTH ? I18n.tr("world.frame.position", k, c.horizon())
+                        : k == 0 ? I18n.tr("world.frame.context") : I18n.tr("world.frame.error", c.metrics().get(kind).errors()[k - 1]);
                 p.show(c.frame(kind, k), scale, caption);
             }
             if (c != null && c.has(kind) && k <= c.horizon()) {
@@ -339,8 +369,9 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
         }
     }
 
+    /** A sequence's title in the current language ("Ground truth", "Explicit"...). */
     static String title(ModelKind k) {
-        return k.label().substring(0, 1).toUpperCase(Locale.ROOT) + k.label().substring(1);
+        return WorldTexts.title(k);
     }
 
     /** For tests. */
@@ -354,29 +385,6 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
 
     @Override
     public org.reflectlab.ui.kit.Notice notice() {
-        return new org.reflectlab.ui.kit.Notice(
-                "A world model predicts the next frames from the last ones and an action. Explicit physics with identified "
-                        + "parameters is exact until it gets a collision slightly wrong; a learned (implicit) model is roughly right "
-                        + "for a few frames, then drifts.",
-                "None: the lecture's world-model part gives no number for a toy like this one, so there is nothing to compare"
-                        + " with; what these models do is under This run.",
-                org.reflectlab.ui.kit.Notice.measured(vm.comparisonProperty(), c -> {
-                    StringBuilder sb = new StringBuilder("This rollout, mean error and drift horizon:");
-                    for (ModelKind k : List.of(ModelKind.EXPLICIT, ModelKind.IMPLICIT, ModelKind.HYBRID)) {
-                        if (c.has(k)) {
-                            var m = c.metrics().get(k);
-                            sb.append(String.format(Locale.ROOT, " %s %.5f (%s);", k.label(), m.meanError(), m.driftHorizonText()));
-                        }
-                    }
-                    return sb.substring(0, sb.length() - 1) + ".";
-                }),
-                "The implicit model's frame-to-frame difference is tiny: frozen, not consistent. Scrub to the first bounce and "
-                        + "watch the explicit model part from the truth; move alpha and watch the hybrid's error fall while its "
-                        + "balls ghost.",
-                "Why the hybrid ghosts: a per-pixel blend draws a faint ball wherever either model puts one, so when the two "
-                        + "disagree about where the ball is you see two half-balls. Its error still falls: hedging between two "
-                        + "guesses costs less than committing to the wrong one.",
-                "\\hat x_{t+1} = \\alpha\\, f_{\\text{phys}}(x_t, a_t) + (1-\\alpha)\\, f_\\theta(x_{t-1}, x_t, a_t)",
-                List.of("hybrid", "drift horizon"));
+        return WorldNotice.of(vm.comparisonProperty());
     }
 }

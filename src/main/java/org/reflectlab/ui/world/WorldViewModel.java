@@ -1,14 +1,15 @@
 package org.reflectlab.ui.world;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.TaskHandle;
@@ -22,6 +23,7 @@ import org.reflectlab.core.world.WorldExport;
 import org.reflectlab.core.world.WorldModels;
 import org.reflectlab.core.world.WorldSpec;
 import org.reflectlab.ui.kit.FileExport;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Notifier;
 
 /**
@@ -43,10 +45,13 @@ public final class WorldViewModel {
 
     // Properties //
     private final ReadOnlyObjectWrapper<WorldModels> models = new ReadOnlyObjectWrapper<>();
+    // messages, not sentences, so that they follow a language switch
+    private final ObjectProperty<I18n.Message> problemMessage = new SimpleObjectProperty<>(I18n.Message.literal(""));
     private final ReadOnlyStringWrapper modelProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(true);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Loading the world models…");
+    private final ObjectProperty<I18n.Message> statusMessage = new SimpleObjectProperty<>(new I18n.Message("world.status.loading"));
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
 
     private final EndPredictionViewModel prediction = new EndPredictionViewModel(comparison.getReadOnlyProperty(), FRAME_SIZE);
 
@@ -59,6 +64,8 @@ public final class WorldViewModel {
         this.notifier = notifier;
         this.files = new FileExport(runner, notifier);
         this.loader = loader;
+        status.bind(I18n.textOf(statusMessage));
+        modelProblem.bind(I18n.textOf(problemMessage));
     }
 
     /** The app's wiring: explicit physics identified here, the implicit model from the store. */
@@ -109,18 +116,18 @@ public final class WorldViewModel {
     /** Loads (or reloads) the world models in the background, then rolls out. */
     public void loadModels() {
         busy.set(true);
-        status.set("Loading the world models…");
-        runner.submit(BackgroundTask.of("Loading world models", ctx -> loader.get())
+        statusMessage.set(new I18n.Message("world.status.loading"));
+        runner.submit(BackgroundTask.of(I18n.tr("world.task.load"), ctx -> loader.get())
                 .onSuccess(m -> {
                     models.set(m);
-                    modelProblem.set(m.hasImplicit() ? "" : String.valueOf(m.implicitProblem()));
+                    problemMessage.set(I18n.Message.literal(m.hasImplicit() ? "" : String.valueOf(m.implicitProblem())));
                     recompute();
                 })
                 .onFailure(e -> {
                     busy.set(false);
-                    modelProblem.set("Could not load the world models: " + e.getMessage());
-                    status.set("No world models.");
-                    notifier.error("World models not loaded", String.valueOf(e.getMessage()));
+                    problemMessage.set(new I18n.Message("world.problem.load", String.valueOf(e.getMessage())));
+                    statusMessage.set(new I18n.Message("world.status.no-models"));
+                    notifier.error(I18n.tr("world.error.load"), String.valueOf(e.getMessage()));
                 }));
     }
 
@@ -135,21 +142,22 @@ public final class WorldViewModel {
         WorldSpec spec = settings.spec();
         double a = settings.alphaProperty().get();
         busy.set(true);
-        status.set(String.format(Locale.ROOT, "Rolling out seed %d: %d frames…", spec.seed(), spec.horizon()));
-        rolloutTask = runner.submit(BackgroundTask.of("World rollout, seed " + spec.seed(), ctx -> {
-            ctx.message(spec.horizon() + " frames, " + spec.balls() + " balls");
+        statusMessage.set(new I18n.Message("world.status.rolling", spec.seed(), spec.horizon()));
+        String progress = I18n.tr("world.task.rollout.progress", spec.horizon(), spec.balls());
+        rolloutTask = runner.submit(BackgroundTask.of(I18n.tr("world.task.rollout", spec.seed()), ctx -> {
+            ctx.message(progress);
             return Comparison.run(spec, m, a, RolloutMetrics.DEFAULT_THRESHOLD, ctx::checkCancelled);
         }).onSuccess(c -> {
             if (gen == generation) {
                 comparison.set(c);
                 scrubber.setLast(c.horizon());
-                status.set(summary(c));
+                statusMessage.set(summary(c));
                 reblend();
             }
         }).onFailure(e -> {
             if (gen == generation) {
-                status.set("The rollout failed: " + e.getMessage());
-                notifier.error("World rollout failed", String.valueOf(e.getMessage()));
+                statusMessage.set(new I18n.Message("world.status.failed", String.valueOf(e.getMessage())));
+                notifier.error(I18n.tr("world.error.rollout"), String.valueOf(e.getMessage()));
             }
         }).onFinished(() -> {
             if (gen == generation) {
@@ -166,23 +174,23 @@ public final class WorldViewModel {
         blending = true;
         long gen = generation;
         double a = settings.alphaProperty().get();
-        runner.submit(BackgroundTask.of("Re-blending the hybrid", ctx -> c.withAlpha(a)).hiddenFromTaskList()
+        runner.submit(BackgroundTask.of(I18n.tr("world.task.reblend"), ctx -> c.withAlpha(a)).hiddenFromTaskList()
                 .onSuccess(r -> {
                     if (gen == generation) {
                         comparison.set(r);
-                        status.set(summary(r));
+                        statusMessage.set(summary(r));
                     }
                 })
-                .onFailure(e -> notifier.error("Hybrid not updated", String.valueOf(e.getMessage())))
+                .onFailure(e -> notifier.error(I18n.tr("world.error.reblend"), String.valueOf(e.getMessage())))
                 .onFinished(() -> {
                     blending = false;
                     reblend(); // the slider may have moved on meanwhile
                 }));
     }
 
-    private static String summary(Comparison c) {
-        return String.format(Locale.ROOT, "Seed %d · %d balls · %s pushes · %d frames · alpha %.2f", c.spec().seed(),
-                c.spec().balls(), c.spec().script().key(), c.horizon(), c.alpha());
+    private static I18n.Message summary(Comparison c) {
+        return new I18n.Message("world.status.summary", c.spec().seed(), c.spec().balls(),
+                WorldTexts.script(c.spec().script()), c.horizon(), c.alpha());
     }
 
     /** The rollout as a PNG strip (rows: models, columns: frames), written in the background. */
@@ -201,7 +209,7 @@ public final class WorldViewModel {
 
     private void export(Path file, Export export) {
         Comparison c = comparison.get();
-        if (!files.nothing(c, "There is no rollout yet.")) {
+        if (!files.nothing(c, I18n.tr("world.export.nothing"))) {
             files.write(file, () -> export.write(c));
         }
     }

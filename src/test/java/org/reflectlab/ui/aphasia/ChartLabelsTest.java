@@ -31,6 +31,12 @@ class ChartLabelsTest {
     }
 
     @Test
+    void aJapaneseLabelHasNoSpacesAndSplitsInTwoHalves() {
+        assertEquals(List.of("細かい", "位置"), IntervalBarChart.labelLines("細かい位置", 28, ChartLabelsTest::width));
+        assertEquals(List.of("細かい位置"), IntervalBarChart.labelLines("細かい位置", 40, ChartLabelsTest::width));
+    }
+
+    @Test
     void theOverlayIsGreyWhereTheImagesAgreeAndColouredWhereTheyDiffer() {
         RgbImage a = new RgbImage(2, 1);
         RgbImage b = new RgbImage(2, 1);
