@@ -22,8 +22,8 @@ public final class Kernels {
     }
 
     /**
-     * Values a lane gets at least before a kernel splits over {@link Lanes}: a split costs a few microseconds,
-     * about what a vectorised kernel spends on this many floats.
+     * Values a lane gets at least before a kernel splits over {@link Lanes}: handing a chunk to another thread
+     * costs more than a vectorised kernel spends on a few thousand floats.
      */
     static final int SPLIT_VALUES = 1 << 15;
 
