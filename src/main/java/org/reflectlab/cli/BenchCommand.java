@@ -107,6 +107,9 @@ final class BenchCommand implements Runnable {
         double seconds;
         @Mixin
         ModelsFolder models;
+        @Option(names = "--profile", description = "Also print where a fast unified forward at batch 1 goes, per kernel kind (\"other\": "
+                + "the Java around the kernels: inputs, outputs, bookkeeping).")
+        boolean profile;
 
         @Override
         public Integer call() throws Exception {
@@ -127,6 +130,13 @@ final class BenchCommand implements Runnable {
                 o.printf(Locale.ROOT, "%-58s %10.2f %10.2f %7.1fx%n", r.work(), r.graphMs(), r.fastMs(), r.speedup());
             }
             o.println("# No PyTorch column: a figure measured on another machine or day says nothing about this run.");
+            if (profile) {
+                Map<String, Double> ms = bench.profileForward(1);
+                double step = ms.remove("call");
+                o.printf(Locale.ROOT, "# where a fast unified forward at batch 1 goes (1 thread, %.2f ms per call, CPU: %s):%n", step,
+                        Backend.cpuName());
+                ms.forEach((k, v) -> o.printf(Locale.ROOT, "  %-14s %8.3f ms %5.1f%%%n", k, v, 100 * v / step));
+            }
             return 0;
         }
     }

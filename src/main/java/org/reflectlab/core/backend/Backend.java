@@ -79,6 +79,8 @@ public final class Backend {
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.getEnvironment().setMaxThreads(threads);
         Nd4j.factory().blas().setMaxThreads(threads);
+        // the fast path's own work (Adam, element-wise kernels, attention) splits over as many lanes
+        org.reflectlab.core.nn.fast.Lanes.set(threads);
     }
 
     private static String level(int level) {

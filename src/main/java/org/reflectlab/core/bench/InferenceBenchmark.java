@@ -78,6 +78,47 @@ public final class InferenceBenchmark {
         return new Row("unified model forward (batch " + batch + ")", graph, fast, pytorch);
     }
 
+    /**
+     * Where a fast unified forward of {@code batch} samples goes, per kernel kind (ms per call; "other" is the Java
+     * around the kernels), after the same warm-up as the timings; "call" is the whole call.
+     */
+    public Map<String, Double> profileForward(int batch) {
+        Backend.setThreads(1);
+        ShapesWorld w = new ShapesWorld(DataSpec.defaults(11));
+        List<Sample> samples = w.samples(0, batch);
+        Map<String, INDArray> in = unified.inputs(samples.stream().map(s -> w.render(s.scene())).toList(),
+                samples.stream().map(Sample::caption).toList());
+        return FastPath.with(true, () -> {
+            time(() -> unified.forwardFast(in));
+            org.reflectlab.core.nn.fast.KernelTimer.reset();
+            org.reflectlab.core.nn.fast.KernelTimer.enable(true);
+            double call;
+            int calls = 0;
+            long t0 = System.nanoTime();
+            try {
+                do {
+                    unified.forwardFast(in);
+                    calls++;
+                } while (System.nanoTime() - t0 < seconds * 1e9 / 3);
+                call = (System.nanoTime() - t0) / 1e6 / calls;
+            } finally {
+                org.reflectlab.core.nn.fast.KernelTimer.enable(false);
+            }
+            Map<String, Double> ms = new java.util.LinkedHashMap<>();
+            double timed = 0;
+            for (var e : org.reflectlab.core.nn.fast.KernelTimer.snapshot().entrySet()) {
+                double v = e.getValue() / 1e6 / calls;
+                if (e.getKey() != org.reflectlab.core.nn.fast.KernelTimer.Kind.ADAM) {
+                    ms.put(e.getKey().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), v);
+                    timed += v;
+                }
+            }
+            ms.put("other", Math.max(0, call - timed));
+            ms.put("call", call);
+            return ms;
+        });
+    }
+
     private static final int ITERATIONS = 4;
 
     /** A reflection run with the app's default settings, ITERATIONS iterations, no early stop. */

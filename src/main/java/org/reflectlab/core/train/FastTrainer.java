@@ -1,6 +1,6 @@
 package org.reflectlab.core.train;
 
-import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,13 +10,14 @@ import org.nd4j.linalg.dataset.api.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.reflectlab.core.nn.Params;
+import org.reflectlab.core.nn.fast.AdamKernel;
 import org.reflectlab.core.nn.fast.FastOps;
 import org.reflectlab.core.nn.fast.Grads;
 
 /**
  * Adam over a model whose forward and backward passes are written out on the fast path (see
- * {@code UnifiedBackprop}): one loop over every parameter per step instead of SameDiff's one
- * updater op per array. Same update as ND4J's Adam (beta1 0.9, beta2 0.999, eps 1e-8, bias
+ * {@code UnifiedBackprop}): one fused pass over every parameter per step ({@link AdamKernel}: vectorised,
+ * split over the fast path's lanes) instead of SameDiff's one updater op per array. Same update as ND4J's Adam (beta1 0.9, beta2 0.999, eps 1e-8, bias
  * correction folded into the step size), same NaN rollback and checkpoint keys as {@link SdTrainer}.
  *
  * <p>Use from one thread only.
@@ -36,6 +37,8 @@ public final class FastTrainer implements StepTrainer {
     private final Map<String, INDArray> m = new LinkedHashMap<>();
     private final Map<String, INDArray> v = new LinkedHashMap<>();
     private long iteration;
+    private AdamKernel kernel;
+    private List<INDArray> kernelArrays;
 
     /**
      * @param forwardBackward runs one batch (features in the model's placeholder order), returns the
@@ -87,52 +90,39 @@ public final class FastTrainer implements StepTrainer {
         double lr = learningRate();
         Map<String, Double> parts = guard.components(forwardBackward.apply(batch.getFeatures()));
         double loss = guard.total(parts);
-        long t0 = org.reflectlab.core.nn.fast.KernelTimer.start();
         boolean kept = gradientsFinite() && guard.accept(loss);
         if (kept) {
             update(lr);
         }
-        org.reflectlab.core.nn.fast.KernelTimer.stop(org.reflectlab.core.nn.fast.KernelTimer.Kind.ADAM, t0);
         iteration++; // as SdTrainer: a rejected step still uses up its batch and its place in the schedule
         return new StepResult(iteration, loss, parts, !kept, lr);
     }
 
     /** A non-finite loss or gradient leaves weights and moments as they were (nothing was applied yet). */
     private boolean gradientsFinite() {
-        for (FloatBuffer g : grads.all().values()) {
-            for (int i = 0; i < g.capacity(); i++) {
-                if (!Float.isFinite(g.get(i))) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return kernel().gradientsFinite();
     }
 
     private void update(double lr) {
         double alpha = lr * Math.sqrt(1 - Math.pow(BETA2, iteration + 1)) / (1 - Math.pow(BETA1, iteration + 1));
-        float b1 = (float) BETA1;
-        float b2 = (float) BETA2;
-        float a = (float) alpha;
-        float eps = (float) EPS;
-        for (Map.Entry<String, INDArray> e : params.arrays().entrySet()) {
-            if (!trainable.test(e.getKey())) {
-                continue;
-            }
-            FloatBuffer w = FastOps.view(e.getValue());
-            FloatBuffer g = grads.of(e.getKey());
-            FloatBuffer mt = FastOps.view(m.get(e.getKey()));
-            FloatBuffer vt = FastOps.view(v.get(e.getKey()));
-            int size = g.capacity();
-            for (int i = 0; i < size; i++) {
-                float gi = g.get(i);
-                float mi = b1 * mt.get(i) + (1 - b1) * gi;
-                float vi = b2 * vt.get(i) + (1 - b2) * gi * gi;
-                mt.put(i, mi);
-                vt.put(i, vi);
-                w.put(i, w.get(i) - a * mi / ((float) Math.sqrt(vi) + eps));
-            }
+        kernel().update((float) alpha, (float) BETA1, (float) BETA2, (float) EPS);
+    }
+
+    /** The fused pass over the parameter arrays as they are now (rebuilt if an array was replaced, not just assigned). */
+    private AdamKernel kernel() {
+        List<INDArray> now = List.copyOf(params.arrays().values());
+        boolean same = kernelArrays != null && kernelArrays.size() == now.size();
+        for (int i = 0; same && i < now.size(); i++) {
+            same = kernelArrays.get(i) == now.get(i);
         }
+        if (!same) {
+            List<AdamKernel.Part> parts = new ArrayList<>();
+            params.arrays().forEach((k, a) -> parts.add(new AdamKernel.Part(FastOps.view(a), grads.of(k),
+                    FastOps.view(m.get(k)), FastOps.view(v.get(k)), trainable.test(k))));
+            kernel = new AdamKernel(parts);
+            kernelArrays = now;
+        }
+        return kernel;
     }
 
     @Override

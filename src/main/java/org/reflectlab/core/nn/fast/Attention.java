@@ -19,7 +19,8 @@ public final class Attention {
     private final Dense o;
     private final Slot probs = new Slot();
     private final Slot att = new Slot();
-    private final Slot work = new Slot();
+    /** One scratch [t, t] per lane: lanes run segments at the same time. */
+    private Slot[] work = new Slot[0];
     private final Slot dAtt = new Slot();
     private final Slot dq = new Slot();
     private final Slot dk = new Slot();
@@ -57,10 +58,20 @@ public final class Attention {
         p = probs.mat(probOffsets[seg.count()], 1);
         Mat a = att.mat(h.rows(), d);
         FastOps.AttentionProbe probe = ops.probe();
+        if (probe != null) {
+            // the probe sees heads in order, on the caller's thread
+            headsForward(0, seg.count(), a, probe);
+        } else {
+            Lanes.split(seg.count(), (lane, from, to) -> headsForward(from, to, a, null));
+        }
+        o.forward(a, out, true);
+    }
+
+    /** Scores, softmax and weighted values of segments [from, to), every head: segments touch disjoint rows. */
+    private void headsForward(int from, int to, Mat a, FastOps.AttentionProbe probe) {
         boolean causal = probe != null && probe.causal();
-        int dh = d / heads;
-        float scale = (float) (1.0 / Math.sqrt(dh));
-        for (int s = 0; s < seg.count(); s++) {
+        float scale = (float) (1.0 / Math.sqrt(d / heads));
+        for (int s = from; s < to; s++) {
             int t = seg.length(s);
             for (int head = 0; head < heads; head++) {
                 Mat ph = headProbs(s, head);
@@ -72,7 +83,6 @@ public final class Attention {
                 Blas.gemm(ph, false, head(vm, s, head), false, head(a, s, head), 1f, 0f);
             }
         }
-        o.forward(a, out, true);
     }
 
     /** From the gradient of the output (dOut) to that of the normed input, written into dh (overwritten). */
@@ -83,11 +93,26 @@ public final class Attention {
         Mat dQ = dq.mat(rows, d);
         Mat dK = dk.mat(rows, d);
         Mat dV = dv.mat(rows, d);
-        int dh2 = d / heads;
-        float scale = (float) (1.0 / Math.sqrt(dh2));
-        for (int s = 0; s < seg.count(); s++) {
+        if (work.length < Lanes.count()) {
+            Slot[] more = java.util.Arrays.copyOf(work, Lanes.count());
+            for (int i = work.length; i < more.length; i++) {
+                more[i] = new Slot();
+            }
+            work = more;
+        }
+        Slot[] scratch = work;
+        Lanes.split(seg.count(), (lane, from, to) -> headsBackward(from, to, da, dQ, dK, dV, scratch[lane]));
+        q.backward(dQ, dh, false);
+        k.backward(dK, dh, true);
+        v.backward(dV, dh, true);
+    }
+
+    /** The gradients of Q, K and V of segments [from, to) from that of the attention output, with one lane's scratch. */
+    private void headsBackward(int from, int to, Mat da, Mat dQ, Mat dK, Mat dV, Slot scratch) {
+        float scale = (float) (1.0 / Math.sqrt(d / heads));
+        for (int s = from; s < to; s++) {
             int t = seg.length(s);
-            Mat w = work.mat(t, t);
+            Mat w = scratch.mat(t, t);
             for (int head = 0; head < heads; head++) {
                 Mat ph = headProbs(s, head);
                 Blas.gemm(head(da, s, head), false, head(vm, s, head), true, w, 1f, 0f);
@@ -97,9 +122,6 @@ public final class Attention {
                 Blas.gemm(w, true, head(qm, s, head), false, head(dK, s, head), scale, 0f);
             }
         }
-        q.backward(dQ, dh, false);
-        k.backward(dK, dh, true);
-        v.backward(dV, dh, true);
     }
 
     private Mat head(Mat m, int s, int head) {

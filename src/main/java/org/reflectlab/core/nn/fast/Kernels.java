@@ -21,14 +21,33 @@ public final class Kernels {
     private Kernels() {
     }
 
+    /**
+     * Values a lane gets at least before a kernel splits over {@link Lanes}: handing a chunk to another thread
+     * costs more than a vectorised kernel spends on a few thousand floats.
+     */
+    static final int SPLIT_VALUES = 1 << 15;
+
+    /** Rows (or columns) of this width per lane at least. */
+    private static int grain(int width) {
+        return Math.max(1, SPLIT_VALUES / Math.max(1, width));
+    }
+
+    /** The buffer from index {@code at} on (per-row values of a split's rows). */
+    private static FloatBuffer from(FloatBuffer b, int at) {
+        return at == 0 ? b : b.duplicate().position(at).slice();
+    }
+
     /** y[r, :] += b (a one-row Mat) for every row. */
     public static void addBias(Mat y, Mat b) {
         long t0 = KernelTimer.start();
-        if (VECTOR) {
-            VectorKernels.addBias(y, b);
-        } else {
-            addBiasScalar(y, b.buf());
-        }
+        Lanes.split(y.rows(), grain(y.cols()), 1, (lane, from, to) -> {
+            Mat part = y.rows(from, to - from);
+            if (VECTOR) {
+                VectorKernels.addBias(part, b);
+            } else {
+                addBiasScalar(part, b.buf());
+            }
+        });
         KernelTimer.stop(KernelTimer.Kind.BIAS, t0);
     }
 
@@ -44,19 +63,24 @@ public final class Kernels {
     /** into[j] (a one-row Mat) += sum over rows of x[r, j]. */
     public static void addColumnSums(Mat x, Mat into) {
         long t0 = KernelTimer.start();
-        if (VECTOR) {
-            VectorKernels.addColumnSums(x, into);
-        } else {
-            addColumnSumsScalar(x, into.buf());
-        }
+        // split by columns, not rows: each sum keeps its order, so the split changes no bit
+        Lanes.split(x.cols(), Math.max(16, grain(x.rows())), 16, (lane, from, to) -> {
+            Mat part = x.cols(from, to - from);
+            Mat sums = into.cols(from, to - from);
+            if (VECTOR) {
+                VectorKernels.addColumnSums(part, sums);
+            } else {
+                addColumnSumsScalar(part, sums);
+            }
+        });
         KernelTimer.stop(KernelTimer.Kind.BIAS, t0);
     }
 
-    static void addColumnSumsScalar(Mat x, FloatBuffer into) {
+    static void addColumnSumsScalar(Mat x, Mat into) {
         for (int r = 0; r < x.rows(); r++) {
             int row = x.off() + r * x.ld();
             for (int j = 0; j < x.cols(); j++) {
-                into.put(j, into.get(j) + x.buf().get(row + j));
+                into.buf().put(into.off() + j, into.buf().get(into.off() + j) + x.buf().get(row + j));
             }
         }
     }
@@ -103,11 +127,14 @@ public final class Kernels {
      */
     public static void layerNorm(Mat x, Mat y, FloatBuffer inv) {
         long t0 = KernelTimer.start();
-        if (VECTOR) {
-            VectorKernels.layerNorm(x, y, inv);
-        } else {
-            layerNormScalar(x, y, inv);
-        }
+        Lanes.split(x.rows(), grain(x.cols()), 1, (lane, from, to) -> {
+            FloatBuffer invPart = inv == null ? null : from(inv, from);
+            if (VECTOR) {
+                VectorKernels.layerNorm(x.rows(from, to - from), y.rows(from, to - from), invPart);
+            } else {
+                layerNormScalar(x.rows(from, to - from), y.rows(from, to - from), invPart);
+            }
+        });
         KernelTimer.stop(KernelTimer.Kind.LAYER_NORM, t0);
     }
 
@@ -139,11 +166,14 @@ public final class Kernels {
     /** Backward of layer norm from its output y and 1/sigma: dx (=|+=) inv * (dy - mean(dy) - y * mean(dy * y)). */
     public static void layerNormBackward(Mat y, FloatBuffer inv, Mat dy, Mat dx, boolean accumulate) {
         long t0 = KernelTimer.start();
-        if (VECTOR) {
-            VectorKernels.layerNormBackward(y, inv, dy, dx, accumulate);
-        } else {
-            layerNormBackwardScalar(y, inv, dy, dx, accumulate);
-        }
+        Lanes.split(y.rows(), grain(y.cols()), 1, (lane, from, to) -> {
+            int n = to - from;
+            if (VECTOR) {
+                VectorKernels.layerNormBackward(y.rows(from, n), from(inv, from), dy.rows(from, n), dx.rows(from, n), accumulate);
+            } else {
+                layerNormBackwardScalar(y.rows(from, n), from(inv, from), dy.rows(from, n), dx.rows(from, n), accumulate);
+            }
+        });
         KernelTimer.stop(KernelTimer.Kind.LAYER_NORM, t0);
     }
 
@@ -176,11 +206,15 @@ public final class Kernels {
      */
     public static void gelu(Mat u, Mat g, Mat sig) {
         long t0 = KernelTimer.start();
-        if (VECTOR) {
-            VectorKernels.gelu(u, g, sig);
-        } else {
-            geluScalar(u, g, sig);
-        }
+        Lanes.split(u.rows(), grain(u.cols()), 1, (lane, from, to) -> {
+            int n = to - from;
+            Mat s = sig == null ? null : sig.rows(from, n);
+            if (VECTOR) {
+                VectorKernels.gelu(u.rows(from, n), g.rows(from, n), s);
+            } else {
+                geluScalar(u.rows(from, n), g.rows(from, n), s);
+            }
+        });
         KernelTimer.stop(KernelTimer.Kind.GELU, t0);
     }
 
@@ -201,11 +235,14 @@ public final class Kernels {
     /** Backward of {@link #gelu} in place on the incoming gradient. */
     public static void geluBackward(Mat u, Mat sig, Mat grad) {
         long t0 = KernelTimer.start();
-        if (VECTOR) {
-            VectorKernels.geluBackward(u, sig, grad);
-        } else {
-            geluBackwardScalar(u, sig, grad);
-        }
+        Lanes.split(u.rows(), grain(u.cols()), 1, (lane, from, to) -> {
+            int n = to - from;
+            if (VECTOR) {
+                VectorKernels.geluBackward(u.rows(from, n), sig.rows(from, n), grad.rows(from, n));
+            } else {
+                geluBackwardScalar(u.rows(from, n), sig.rows(from, n), grad.rows(from, n));
+            }
+        });
         KernelTimer.stop(KernelTimer.Kind.GELU, t0);
     }
 

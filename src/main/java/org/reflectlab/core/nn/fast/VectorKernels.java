@@ -215,11 +215,11 @@ final class VectorKernels {
             int row = y.off() + r * y.ld();
             int j = 0;
             for (; j < bound; j += S.length()) {
-                store(load(yb, row + j).add(load(bb, j)), yb, row + j);
+                store(load(yb, row + j).add(load(bb, bias.off() + j)), yb, row + j);
             }
             for (; j < n; j++) {
                 int at = (row + j) * Float.BYTES;
-                yb.putFloat(at, yb.getFloat(at) + bias.buf().get(j));
+                yb.putFloat(at, yb.getFloat(at) + bias.buf().get(bias.off() + j));
             }
         }
     }
@@ -228,16 +228,97 @@ final class VectorKernels {
     static void addColumnSums(Mat x, Mat into) {
         ByteBuffer xb = x.direct();
         ByteBuffer ib = into.direct();
+        int at = into.off();
         int n = x.cols();
         int bound = S.loopBound(n);
         for (int r = 0; r < x.rows(); r++) {
             int row = x.off() + r * x.ld();
             int j = 0;
             for (; j < bound; j += S.length()) {
-                store(load(ib, j).add(load(xb, row + j)), ib, j);
+                store(load(ib, at + j).add(load(xb, row + j)), ib, at + j);
             }
             for (; j < n; j++) {
-                into.buf().put(j, into.buf().get(j) + xb.getFloat((row + j) * Float.BYTES));
+                into.buf().put(at + j, into.buf().get(at + j) + xb.getFloat((row + j) * Float.BYTES));
+            }
+        }
+    }
+
+    /** Whether the first n floats are all finite: x * 0 is 0 for a finite x and NaN for an infinite or NaN one. */
+    static boolean finite(ByteBuffer g, int n) {
+        FloatVector acc = FloatVector.zero(S);
+        int i = 0;
+        for (int end = S.loopBound(n); i < end; i += S.length()) {
+            acc = acc.add(load(g, i).mul(0f));
+        }
+        float sum = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            sum += g.getFloat(i * Float.BYTES) * 0f;
+        }
+        return sum == 0f;
+    }
+
+    /**
+     * Adam on n values: m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g g; w -= a m / (sqrt(v) + eps), each
+     * operation as the scalar loop does it (same order, no fused multiply-add): the results are the same bits.
+     */
+    static void adam(ByteBuffer w, ByteBuffer g, ByteBuffer m, ByteBuffer v, int n, float a, float b1, float b2, float eps) {
+        float c1 = 1 - b1;
+        float c2 = 1 - b2;
+        int i = 0;
+        for (int end = S.loopBound(n); i < end; i += S.length()) {
+            FloatVector gi = load(g, i);
+            FloatVector mi = load(m, i).mul(b1).add(gi.mul(c1));
+            FloatVector vi = load(v, i).mul(b2).add(gi.mul(c2).mul(gi));
+            store(mi, m, i);
+            store(vi, v, i);
+            store(load(w, i).sub(mi.mul(a).div(vi.lanewise(VectorOperators.SQRT).add(eps))), w, i);
+        }
+        for (; i < n; i++) {
+            int at = i * Float.BYTES;
+            float gi = g.getFloat(at);
+            float mi = b1 * m.getFloat(at) + c1 * gi;
+            float vi = b2 * v.getFloat(at) + c2 * gi * gi;
+            m.putFloat(at, mi);
+            v.putFloat(at, vi);
+            w.putFloat(at, w.getFloat(at) - a * mi / ((float) Math.sqrt(vi) + eps));
+        }
+    }
+
+    /**
+     * c[m, n] = alpha * a[m, k] b[k, n] + beta * c, row by row: each row of c is a sum of rows of b scaled by
+     * that row of a. For a handful of rows (batch-1 inference: the text's real tokens, one latent) this skips
+     * OpenBLAS's packing of b and its per-call set-up, which cost more than the arithmetic there.
+     */
+    static void gemmRows(Mat a, Mat b, Mat c, float alpha, float beta) {
+        ByteBuffer ab = a.direct();
+        ByteBuffer bb = b.direct();
+        ByteBuffer cb = c.direct();
+        int m = c.rows();
+        int n = c.cols();
+        int k = a.cols();
+        int bound = S.loopBound(n);
+        for (int i = 0; i < m; i++) {
+            int crow = c.off() + i * c.ld();
+            int arow = a.off() + i * a.ld();
+            int j = 0;
+            for (; j < bound; j += S.length()) {
+                FloatVector acc = FloatVector.zero(S);
+                for (int p = 0; p < k; p++) {
+                    acc = load(bb, b.off() + p * b.ld() + j).fma(FloatVector.broadcast(S, ab.getFloat((arow + p) * Float.BYTES)), acc);
+                }
+                FloatVector out = acc.mul(alpha);
+                if (beta != 0f) {
+                    out = load(cb, crow + j).mul(beta).add(out);
+                }
+                store(out, cb, crow + j);
+            }
+            for (; j < n; j++) {
+                float acc = 0f;
+                for (int p = 0; p < k; p++) {
+                    acc = Math.fma(b.buf().get(b.off() + p * b.ld() + j), a.buf().get(arow + p), acc);
+                }
+                float out = acc * alpha;
+                c.buf().put(crow + j, beta != 0f ? c.buf().get(crow + j) * beta + out : out);
             }
         }
     }

@@ -92,10 +92,44 @@ class VectorKernelsTest {
         Mat x = random(9, 37, 2);
         FloatBuffer a = FloatBuffer.allocate(37);
         FloatBuffer b = ByteBuffer.allocateDirect(37 * Float.BYTES).order(ByteOrder.nativeOrder()).asFloatBuffer();
-        Kernels.addColumnSumsScalar(x, a);
+        Kernels.addColumnSumsScalar(x, Mat.of(a, 1, 37));
         VectorKernels.addColumnSums(x, Mat.of(b, 1, 37));
         for (int j = 0; j < 37; j++) {
             assertTrue(Math.abs(a.get(j) - b.get(j)) < 1e-4, "column " + j);
+        }
+    }
+
+    @Test
+    void oneRowProductsMatchAPlainLoop() {
+        for (int[] shape : new int[][] {{1, 1024, 128}, {1, 37, 19}, {2, 96, 7}}) {
+            int m = shape[0];
+            int k = shape[1];
+            int n = shape[2];
+            Mat a = random(m, k, 1);
+            Mat b = random(k, n, 2);
+            for (float beta : new float[] {0f, 1f}) {
+                Mat c = random(m, n, 3);
+                double[] expected = new double[m * n];
+                double[] bound = new double[m * n];
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < n; j++) {
+                        double sum = 0;
+                        double abs = 0;
+                        for (int p = 0; p < k; p++) {
+                            sum += (double) a.get(i, p) * b.get(p, j);
+                            abs += Math.abs((double) a.get(i, p) * b.get(p, j));
+                        }
+                        expected[i * n + j] = 0.5 * sum + beta * c.get(i, j);
+                        // float accumulation error grows with the sum of magnitudes, not with the (cancelled) result
+                        bound[i * n + j] = 1e-6 * (abs + Math.abs(c.get(i, j))) + 1e-6;
+                    }
+                }
+                VectorKernels.gemmRows(a, b, c, 0.5f, beta);
+                for (int i = 0; i < m * n; i++) {
+                    assertTrue(Math.abs(expected[i] - c.get(i / n, i % n)) <= bound[i],
+                            "rows " + m + "x" + k + "x" + n + " beta " + beta + " at " + i + ": " + expected[i] + " vs " + c.get(i / n, i % n));
+                }
+            }
         }
     }
 }
