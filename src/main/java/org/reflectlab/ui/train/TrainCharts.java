@@ -15,9 +15,11 @@ import org.reflectlab.ui.kit.PointStream;
  */
 final class TrainCharts {
 
+    /** The loss chart's series of held-out evaluations (one point per evaluation step). */
+    static final String HELD_OUT = "held-out total";
     /** Series of the loss chart, in legend order. */
     static final List<String> LOSS_SERIES = List.of("total", "reconstruction", "generation", "captioning",
-            "alignment", "held-out total");
+            "alignment", HELD_OUT);
     /** Series of the held-out quality chart. */
     static final List<String> QUALITY_SERIES = List.of("caption attributes", "text→image attributes", "retrieval R@1");
     /** The training-step series, in the order the loss history stores its columns. */
@@ -54,7 +56,7 @@ final class TrainCharts {
     }
 
     void offerEval(long x, Map<String, Double> m) {
-        offerIf(losses.get("held-out total"), x, m.get(UnifiedEval.HELDOUT_LOSS));
+        offerIf(losses.get(HELD_OUT), x, m.get(UnifiedEval.HELDOUT_LOSS));
         offerIf(quality.get("caption attributes"), x, m.get(UnifiedEval.CAPTION_ACCURACY));
         offerIf(quality.get("text→image attributes"), x, m.get(UnifiedEval.T2I_ACCURACY));
         offerIf(quality.get("retrieval R@1"), x, m.get(UnifiedEval.RECALL1));

@@ -51,6 +51,7 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
     private final TrainViewModel vm;
     private final List<LiveSeries> lossSeries = new ArrayList<>();
     private final List<LiveSeries> qualitySeries = new ArrayList<>();
+    private LiveSeries heldOut;
     private final LiveChartFeed feed = new LiveChartFeed();
     private final LineChart<Number, Number> lossChart;
     private final LineChart<Number, Number> qualityChart;
@@ -69,7 +70,11 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
         ((NumberAxis) qualityChart.getYAxis()).setLowerBound(0);
         ((NumberAxis) qualityChart.getYAxis()).setUpperBound(1);
         ((NumberAxis) qualityChart.getYAxis()).setTickUnit(0.2);
-        vm.monitor().lossStreams().forEach((name, stream) -> lossSeries.add(new LiveSeries(stream, name, MAX_POINTS)));
+        // the held-out points are measurements at the evaluation steps: marked one by one, each with its step and value
+        vm.monitor().lossStreams().forEach((name, stream) -> {
+            LiveSeries s = new LiveSeries(stream, name, MAX_POINTS);
+            lossSeries.add(TrainCharts.HELD_OUT.equals(name) ? heldOut = s.marked(this::evalMark) : s);
+        });
         vm.monitor().qualityStreams().forEach((name, stream) -> qualitySeries.add(new LiveSeries(stream, name, MAX_POINTS)));
         lossSeries.forEach(s -> {
             lossChart.getData().add(s.series());
@@ -83,8 +88,8 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
             lossSeries.forEach(LiveSeries::clear);
             qualitySeries.forEach(LiveSeries::clear);
         });
-        ChartHover.install(lossChart, "Training losses per step (smoothed as set above); the held-out total is measured on "
-                + "scenes training never sees.", x -> String.format(Locale.ROOT, "step %,.0f", x),
+        ChartHover.install(lossChart, "Training losses per step (smoothed as set above); the held-out total (◆, one per "
+                + "evaluation, not smoothed) is measured on scenes training never sees.", x -> String.format(Locale.ROOT, "step %,.0f", x),
                 y -> String.format(Locale.ROOT, "%.4f", logScale.isSelected() ? Math.pow(10, y) : y));
         ChartHover.install(qualityChart, "Held-out quality: caption attribute accuracy, text-to-image attribute accuracy and "
                 + "retrieval R@1, each from 0 to 1.", x -> String.format(Locale.ROOT, "step %,.0f", x),
@@ -111,7 +116,8 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
 
     private void applyTransform() {
         boolean log = logScale.isSelected();
-        lossSeries.forEach(s -> s.setTransform(smoothing.getValue(), log));
+        // evaluations are sparse measurements: averaging them with their neighbours would move the marks off the values
+        lossSeries.forEach(s -> s.setTransform(s == heldOut ? 0 : smoothing.getValue(), log));
         lossChart.getYAxis().setLabel(log ? "loss (log10)" : "loss");
         ((NumberAxis) lossChart.getYAxis()).setTickLabelFormatter(log ? new StringConverter<>() {
             @Override
@@ -124,6 +130,17 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
                 return Math.log10(Double.parseDouble(s));
             }
         } : null);
+    }
+
+    /** One held-out evaluation on the loss chart: a diamond whose tooltip gives the step and the measured value. */
+    private Node evalMark(double step, double shown) {
+        Region mark = new Region();
+        mark.getStyleClass().add("eval-mark");
+        double value = logScale.isSelected() ? Math.pow(10, shown) : shown;
+        Tooltip tip = new Tooltip(String.format(Locale.ROOT, "Held-out evaluation at step %,.0f: loss %.4f", step, value));
+        tip.setShowDelay(javafx.util.Duration.millis(100));
+        Tooltip.install(mark, tip);
+        return mark;
     }
 
     private static LineChart<Number, Number> chart(String x, String y) {
@@ -332,6 +349,11 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
         Region r = new Region();
         r.setPrefWidth(10);
         return r;
+    }
+
+    /** For tests: the held-out evaluations' series. */
+    XYChart.Series<Number, Number> heldOutSeries() {
+        return heldOut.series();
     }
 
     /** For tests: the series currently drawn. */
