@@ -3,6 +3,7 @@ package org.reflectlab.ui.scaling;
 import java.util.function.DoubleFunction;
 import javafx.geometry.Insets;
 import javafx.scene.chart.LineChart;
+import org.reflectlab.ui.kit.I18n;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
@@ -27,6 +28,16 @@ final class MethodStyle {
     }
 
     static final String REFERENCE = "#7048e8";
+
+    /** A method's name in the current language (Best-of-N and Reflect-DiT stay as the lecture writes them). */
+    static String name(Method m) {
+        return I18n.tr(switch (m) {
+            case BEST_OF_N -> "scaling.method.bon";
+            case REFLECT -> "scaling.method.reflect";
+            case REFLECT_PICK -> "scaling.method.reflect-pick";
+            case TEST_TIME_TRAINING -> "scaling.method.ttt";
+        });
+    }
     static final String NEUTRAL = "#868e96";
 
     /**
@@ -142,7 +153,7 @@ final class MethodStyle {
         x.setAutoRanging(false);
         x.setMinorTickVisible(false);
         x.setTickLabelFormatter(converter(v -> String.valueOf(Math.round(Math.pow(2, v)))));
-        x.setLabel("K (log scale)");
+        x.labelProperty().bind(I18n.text("scaling.axis.k-log"));
         return x;
     }
 

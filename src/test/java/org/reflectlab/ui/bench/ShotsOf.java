@@ -114,6 +114,11 @@ public final class ShotsOf {
                 Thread.sleep(1000);
                 app.waitFor(() -> !app.button("#sweep-run").isDisabled(), wait, "the sweep");
             }
+            case "train" -> { // no prediction: a run of the default (quick) preset, paused after -DtrainSeconds
+                app.fire("#start");
+                Thread.sleep(1000L * Integer.getInteger("trainSeconds", 90));
+                app.fire("#pause");
+            }
             default -> throw new IllegalArgumentException("no prediction in " + workspace);
         }
         Thread.sleep(1500);
