@@ -106,9 +106,6 @@ final class FitsPane extends VBox {
     }
 
     private static <S> TableColumn<S, String> col(javafx.beans.value.ObservableStringValue title, java.util.function.Function<S, String> f) {
-        TableColumn<S, String> c = new TableColumn<>();
-        c.textProperty().bind(title);
-        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
-        return c;
+        return MethodStyle.column(title, f);
     }
 }

@@ -29,6 +29,24 @@ final class MethodStyle {
 
     static final String REFERENCE = "#7048e8";
 
+    /**
+     * A table column whose header follows the language: the title is a wrapping label in the header (what
+     * {@code WrappedColumns} makes of a plain text, which cannot be bound once it moves there).
+     */
+    static <S> javafx.scene.control.TableColumn<S, String> column(javafx.beans.value.ObservableStringValue title,
+                                                                  java.util.function.Function<S, String> f) {
+        javafx.scene.control.TableColumn<S, String> c = new javafx.scene.control.TableColumn<>();
+        Label head = new Label();
+        head.textProperty().bind(title);
+        head.setWrapText(true);
+        head.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        head.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        head.maxWidthProperty().bind(c.widthProperty().subtract(8));
+        c.setGraphic(head);
+        c.setCellValueFactory(d -> new javafx.beans.property.SimpleStringProperty(f.apply(d.getValue())));
+        return c;
+    }
+
     /** A method's name in the current language (Best-of-N and Reflect-DiT stay as the lecture writes them). */
     static String name(Method m) {
         return I18n.tr(switch (m) {

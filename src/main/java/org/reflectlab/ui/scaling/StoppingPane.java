@@ -100,10 +100,7 @@ final class StoppingPane extends VBox {
 
     private static TableColumn<AnalysisViewModel.Stopping, String> col(String titleKey,
             java.util.function.Function<AnalysisViewModel.Stopping, String> f) {
-        TableColumn<AnalysisViewModel.Stopping, String> c = new TableColumn<>();
-        c.textProperty().bind(I18n.text(titleKey));
-        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
-        return c;
+        return MethodStyle.column(I18n.text(titleKey), f);
     }
 
     private void relabel() {
