@@ -289,7 +289,7 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         sees.setWrapText(true);
         sees.getStyleClass().add("muted");
         Label judge = new Label(I18n.tr(it.judgeCorrect() ? "reflect.judge.yes" : "reflect.judge.no", vm.runPrompt() == null ? ""
-                : org.reflectlab.ui.data.CategoryFilter.label(vm.runPrompt().category()),
+                : org.reflectlab.ui.kit.CategoryNames.name(vm.runPrompt().category()),
                 it.judgeCorrect() ? I18n.tr("reflect.judge.correct") : String.join("; ", it.judgeChecks())));
         judge.setId("judge-verdict");
         judge.setWrapText(true);

@@ -193,7 +193,7 @@ final class ComparePane extends VBox {
             return;
         }
         long boxSeed = vm.compareK().seedProperty().get();
-        String category = org.reflectlab.ui.data.CategoryFilter.label(g.prompt().category());
+        String category = org.reflectlab.ui.kit.CategoryNames.name(g.prompt().category());
         title.setText(boxSeed == g.seed() ? I18n.tr("scaling.compare.title", g.prompt().text(), category, g.seed())
                 : I18n.tr("scaling.compare.title.next", g.prompt().text(), category, g.seed(), boxSeed));
     }

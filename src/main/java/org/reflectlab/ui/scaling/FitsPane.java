@@ -70,7 +70,7 @@ final class FitsPane extends VBox {
 
         rows.getColumns().add(col(I18n.text("scaling.rows.judge"), (SweepRow r) -> r.score() == 1 ? "✓" : "✗"));
         rows.getColumns().add(col(I18n.text("scaling.rows.critic"), (SweepRow r) -> r.critic() ? "✓" : "✗"));
-        rows.getColumns().add(col(I18n.text("scaling.rows.category"), (SweepRow r) -> org.reflectlab.ui.data.CategoryFilter.label(r.category())));
+        rows.getColumns().add(col(I18n.text("scaling.rows.category"), (SweepRow r) -> org.reflectlab.ui.kit.CategoryNames.name(r.category())));
         rows.getColumns().add(col(I18n.text(() -> "NFE"), (SweepRow r) -> I18n.number(r.nfe(), 1)));
         rows.getColumns().add(col(I18n.text("scaling.rows.prompt"), SweepRow::prompt));
         org.reflectlab.ui.kit.WrappedColumns.fit(rows);

@@ -161,7 +161,7 @@ final class QualityPane extends VBox {
     /** A category's name in the current language; "" is the overall score. */
     private String categoryName(String key) {
         return key == null || key.isEmpty() ? I18n.tr("scaling.category.overall")
-                : org.reflectlab.ui.data.CategoryFilter.label(Category.GENEVAL.stream().filter(c -> c.key().equals(key)).findFirst().orElseThrow());
+                : org.reflectlab.ui.kit.CategoryNames.name(Category.GENEVAL.stream().filter(c -> c.key().equals(key)).findFirst().orElseThrow());
     }
 
     private Category selectedCategory() {
