@@ -50,6 +50,7 @@ final class FitsPane extends VBox {
         vm.stored().currentProperty().addListener((o, a, b) -> fits.getItems().setAll(b == null ? java.util.List.of()
                 : b.analysis().curves().values()));
         org.reflectlab.ui.kit.WrappedColumns.fit(fits);
+        MethodStyle.followLanguage(fits);
         ListView<Answers.Answer> answers = new ListView<>(vm.analysis().answers());
         answers.setId("answers");
         answers.setCellFactory(l -> new ListCell<>() {
@@ -74,6 +75,7 @@ final class FitsPane extends VBox {
         rows.getColumns().add(col(I18n.text(() -> "NFE"), (SweepRow r) -> I18n.number(r.nfe(), 1)));
         rows.getColumns().add(col(I18n.text("scaling.rows.prompt"), SweepRow::prompt));
         org.reflectlab.ui.kit.WrappedColumns.fit(rows);
+        MethodStyle.followLanguage(rows);
         rows.setRowFactory(t -> {
             TableRow<SweepRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {

@@ -30,21 +30,26 @@ final class MethodStyle {
     static final String REFERENCE = "#7048e8";
 
     /**
-     * A table column whose header follows the language: the title is a wrapping label in the header (what
-     * {@code WrappedColumns} makes of a plain text, which cannot be bound once it moves there).
+     * A table column whose header will follow the language: its title as plain text now (which {@code WrappedColumns}
+     * moves into a wrapping header label), bound to the language by {@link #followLanguage} once that label exists.
      */
     static <S> javafx.scene.control.TableColumn<S, String> column(javafx.beans.value.ObservableStringValue title,
                                                                   java.util.function.Function<S, String> f) {
-        javafx.scene.control.TableColumn<S, String> c = new javafx.scene.control.TableColumn<>();
-        Label head = new Label();
-        head.textProperty().bind(title);
-        head.setWrapText(true);
-        head.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        head.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        head.maxWidthProperty().bind(c.widthProperty().subtract(8));
-        c.setGraphic(head);
+        javafx.scene.control.TableColumn<S, String> c = new javafx.scene.control.TableColumn<>(title.get());
+        c.getProperties().put(TITLE, title);
         c.setCellValueFactory(d -> new javafx.beans.property.SimpleStringProperty(f.apply(d.getValue())));
         return c;
+    }
+
+    private static final String TITLE = "reflectlab.title";
+
+    /** After {@code WrappedColumns.fit}: each header label made from a {@link #column} title follows the language. */
+    static void followLanguage(javafx.scene.control.TableView<?> table) {
+        for (var c : table.getColumns()) {
+            if (c.getGraphic() instanceof Label head && c.getProperties().get(TITLE) instanceof javafx.beans.value.ObservableStringValue t) {
+                head.textProperty().bind(t);
+            }
+        }
     }
 
     /** A method's name in the current language (Best-of-N and Reflect-DiT stay as the lecture writes them). */

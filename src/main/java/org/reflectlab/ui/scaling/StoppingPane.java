@@ -72,6 +72,7 @@ final class StoppingPane extends VBox {
         table.getColumns().add(col("scaling.stopping.measured", s -> Integer.toString(s.measuredK())));
         table.setItems(vm.analysis().stopping());
         org.reflectlab.ui.kit.WrappedColumns.fit(table);
+        MethodStyle.followLanguage(table);
         Label formula = org.reflectlab.ui.kit.Fit.wrapped(new Label());
         formula.textProperty().bind(I18n.text("scaling.stopping.formula"));
         formula.getStyleClass().add("hint");
