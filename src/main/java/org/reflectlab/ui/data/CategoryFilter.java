@@ -35,15 +35,7 @@ public record CategoryFilter(Category category) {
 
     /** A category's name as a message (for texts that follow the language). */
     public static I18n.Message message(Category c) {
-        return new I18n.Message(switch (c) {
-            case SINGLE_OBJECT -> "data.category.single-object";
-            case TWO_OBJECTS -> "data.category.two-objects";
-            case COUNTING -> "data.category.counting";
-            case COLORS -> "data.category.colors";
-            case POSITION -> "data.category.position";
-            case COLOR_ATTRIBUTION -> "data.category.color-attribution";
-            case DESCRIPTION -> "data.category.description";
-        });
+        return org.reflectlab.ui.kit.CategoryNames.message(c);
     }
 
     /**

@@ -2,6 +2,8 @@ package org.reflectlab.ui.kit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
 
 /**
@@ -16,11 +18,21 @@ public final class LiveSeries {
     private final XYChart.Series<Number, Number> series = new XYChart.Series<>();
     private final DecimatingBuffer buffer;
     private long drains;
+    private BiFunction<Double, Double, Node> marks;
 
     public LiveSeries(PointStream source, String label, int maxPoints) {
         this.source = source;
         this.buffer = new DecimatingBuffer(maxPoints);
         series.setName(label);
+    }
+
+    /**
+     * Draws a mark at each shown point (a chart without symbols draws a node a point already has): for sparse series
+     * whose points are measurements, e.g. the held-out evaluations. {@code mark} gets the shown x and y.
+     */
+    public LiveSeries marked(BiFunction<Double, Double, Node> mark) {
+        this.marks = mark;
+        return this;
     }
 
     public XYChart.Series<Number, Number> series() {
@@ -72,7 +84,11 @@ public final class LiveSeries {
     private List<XYChart.Data<Number, Number>> points(int from) {
         List<XYChart.Data<Number, Number>> out = new ArrayList<>(Math.max(0, buffer.shownCount() - from));
         for (int i = from; i < buffer.shownCount(); i++) {
-            out.add(new XYChart.Data<>(buffer.shownX(i), buffer.shownY(i)));
+            XYChart.Data<Number, Number> d = new XYChart.Data<>(buffer.shownX(i), buffer.shownY(i));
+            if (marks != null) {
+                d.setNode(marks.apply(buffer.shownX(i), buffer.shownY(i)));
+            }
+            out.add(d);
         }
         return out;
     }

@@ -50,8 +50,15 @@ public final class WrappedColumns {
     }
 
     private static double longestWord(String s) {
-        return s == null ? 0 : Arrays.stream(s.split("\\s+")).mapToDouble(Fit::width).max().orElse(0);
+        return s == null ? 0 : Arrays.stream(BREAKS.split(s)).mapToDouble(Fit::width).max().orElse(0);
     }
+
+    /**
+     * Where a line may break: at spaces, and (Japanese has none) before and after each kanji, hiragana or CJK punctuation
+     * mark, as JavaFX's own line breaking does; a run of katakana (a loanword such as クリティック) is kept whole.
+     */
+    private static final java.util.regex.Pattern BREAKS = java.util.regex.Pattern.compile(
+            "\\s+|(?<=[\\p{IsHan}\\p{IsHiragana}\\u3000-\\u303F\\uFF08\\uFF09\\uFF0C\\uFF1A])|(?=[\\p{IsHan}\\p{IsHiragana}\\u3000-\\u303F\\uFF08\\uFF09\\uFF0C\\uFF1A])");
 
     /** The header as a wrapping label and each cell as wrapping text, both as wide as the column. */
     private static <S, T> void wrapCells(TableColumn<S, T> c) {

@@ -1,6 +1,5 @@
 package org.reflectlab.ui.reflect;
 
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -15,9 +14,13 @@ import javafx.scene.layout.VBox;
 import org.reflectlab.core.reflect.EqualBudget;
 import org.reflectlab.core.reflect.Iteration;
 import org.reflectlab.ui.kit.Fit;
+import org.reflectlab.ui.kit.I18n;
 
 /** One budget, side by side: bindings to {@link BudgetViewModel}. */
 final class BudgetPane extends VBox {
+
+    /** Held here (the locale keeps a weak reference): the result's titles are made again on a switch. */
+    private final javafx.beans.InvalidationListener relabel = o -> relabel();
 
     private final BudgetViewModel vm;
     private final FlowPane chain = new FlowPane(8, 8);
@@ -30,7 +33,8 @@ final class BudgetPane extends VBox {
         this.vm = vm;
         setId("budget-pane");
         setPadding(new Insets(10));
-        Label title = Fit.wrapped(new Label("One budget, side by side: reflection and best-of-N at exactly the same compute"));
+        Label title = Fit.wrapped(new Label());
+        title.textProperty().bind(I18n.text("reflect.budget.title"));
         title.getStyleClass().add("section-title");
         Slider slider = new Slider(1, 2, 1);
         slider.setId("budget-slider");
@@ -57,17 +61,17 @@ final class BudgetPane extends VBox {
         pull.run();
         HBox.setHgrow(slider, Priority.ALWAYS);
         Label value = new Label();
-        value.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "%.1f NFE", vm.budgetProperty().get()),
-                vm.budgetProperty()));
+        value.textProperty().bind(I18n.text("reflect.budget.value", vm.budgetProperty()));
         value.setMinWidth(80);
-        Button run = new Button("Run both");
+        Button run = new Button();
+        run.textProperty().bind(I18n.text("reflect.budget.run"));
         run.setId("budget-run");
         run.getStyleClass().add("accent");
         run.setOnAction(e -> vm.run());
         run.disableProperty().bind(vm.canRunProperty().not());
-        run.setTooltip(new Tooltip("Reflection and best-of-N on the prompt, seed and settings above, each at this budget"));
+        run.setTooltip(ReflectToolbar.tooltip("reflect.budget.run.tooltip"));
         run.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox row = new HBox(8, Fit.whole(new Label("Budget")), slider, value, run);
+        HBox row = new HBox(8, Fit.whole(ReflectToolbar.label("reflect.budget.label")), slider, value, run);
         row.setAlignment(Pos.CENTER_LEFT);
         Label buys = Thumbs.muted("");
         buys.setId("budget-buys");
@@ -80,7 +84,12 @@ final class BudgetPane extends VBox {
         grid.setId("budget-grid");
         vm.resultProperty().addListener((o, a, r) -> show(r));
         getChildren().addAll(title, row, buys, status, chainTitle, chain, gridTitle, grid);
+        I18n.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         show(null);
+    }
+
+    private void relabel() {
+        show(vm.resultProperty().get());
     }
 
     private static void bounds(Slider s, double[] b) {
@@ -96,10 +105,10 @@ final class BudgetPane extends VBox {
     private void show(EqualBudget.Result r) {
         chain.getChildren().clear();
         grid.getChildren().clear();
-        chainTitle.setText(r == null ? "" : String.format(Locale.ROOT, "Reflection: %d iteration(s) bought, %d run (%.1f NFE)",
-                r.budget().iterations(), r.reflection().iterations().size(), r.reflection().nfe()));
-        gridTitle.setText(r == null ? "" : String.format(Locale.ROOT, "Best-of-%d: independent samples, the critic picks one (%.1f NFE)",
-                r.bestOfN().candidates().size(), r.bestOfN().candidates().size() * r.budget().imageNfe()));
+        chainTitle.setText(r == null ? "" : I18n.tr("reflect.budget.chain", r.budget().iterations(), r.reflection().iterations().size(),
+                r.reflection().nfe()));
+        gridTitle.setText(r == null ? "" : I18n.tr("reflect.budget.grid", r.bestOfN().candidates().size(),
+                r.bestOfN().candidates().size() * r.budget().imageNfe()));
         if (r == null) {
             return;
         }
@@ -108,7 +117,7 @@ final class BudgetPane extends VBox {
         }
         for (int i = 0; i < r.bestOfN().candidates().size(); i++) {
             Iteration it = r.bestOfN().candidates().get(i);
-            VBox cell = i == r.bestOfN().chosen() ? Thumbs.of("#" + it.k(), it, 2, "critic's pick") : Thumbs.of("#" + it.k(), it, 2);
+            VBox cell = i == r.bestOfN().chosen() ? Thumbs.of("#" + it.k(), it, 2, I18n.tr("reflect.budget.pick")) : Thumbs.of("#" + it.k(), it, 2);
             if (i == r.bestOfN().chosen()) {
                 cell.getStyleClass().add("fix");
                 cell.setId("budget-pick");

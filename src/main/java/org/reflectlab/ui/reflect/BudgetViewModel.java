@@ -1,6 +1,5 @@
 package org.reflectlab.ui.reflect;
 
-import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -13,7 +12,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import org.reflectlab.core.concurrent.BackgroundTask;
@@ -23,7 +21,9 @@ import org.reflectlab.core.reflect.EqualBudget;
 import org.reflectlab.core.reflect.Iteration;
 import org.reflectlab.core.reflect.ReflectSettings;
 import org.reflectlab.core.reflect.Reflector;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Notifier;
+import org.reflectlab.ui.kit.TextLine;
 
 /**
  * One budget, side by side: an NFE budget, what it buys of reflection and of best-of-N at the
@@ -46,7 +46,7 @@ public final class BudgetViewModel {
     private final ObjectBinding<double[]> bounds;
     private final StringBinding buys;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final TextLine status = new TextLine(null);
     private final ReadOnlyObjectWrapper<EqualBudget.Result> result = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canRun;
 
@@ -61,7 +61,7 @@ public final class BudgetViewModel {
         bounds = Bindings.createObjectBinding(this::computeBounds, settingsChange);
         bounds.addListener((o, a, b) -> clampBudget());
         clampBudget();
-        buys = Bindings.createStringBinding(this::describe, budget, bounds);
+        buys = Bindings.createStringBinding(this::describe, budget, bounds, I18n.localeProperty());
         canRun = Bindings.createBooleanBinding(() -> bounds.get() != null && !modelsBusy.get() && promptOk.get(), bounds, modelsBusy, promptOk)
                 .and(running.not());
     }
@@ -88,7 +88,7 @@ public final class BudgetViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.text();
     }
 
     public ReadOnlyObjectProperty<EqualBudget.Result> resultProperty() {
@@ -111,23 +111,23 @@ public final class BudgetViewModel {
             s = settings.get();
             b = EqualBudget.of(models.get().compute(), s, budget.get());
         } catch (IllegalArgumentException e) {
-            status.set(e.getMessage());
+            status.set(I18n.Message.literal(e.getMessage())); // the settings' own words (core, English)
             return;
         }
         Caption p = prompt.get();
         Reflector r = models.get();
         result.set(null);
         running.set(true);
-        status.set(String.format(Locale.ROOT, "Running both at %.1f NFE…", b.budget()));
-        runner.submit(BackgroundTask.of("Reflection and best-of-" + b.candidates() + " at one budget", ctx -> {
-            ctx.message("reflection, then best-of-" + b.candidates());
-            return b.run(r, p, s, it -> ctx.message("reflection iteration " + it.k()), ctx::isCancelled);
+        status.set("reflect.budget.running", b.budget());
+        runner.submit(BackgroundTask.of(I18n.tr("reflect.budget.task", b.candidates()), ctx -> {
+            ctx.message(I18n.tr("reflect.budget.task.both", b.candidates()));
+            return b.run(r, p, s, it -> ctx.message(I18n.tr("reflect.budget.task.iteration", it.k())), ctx::isCancelled);
         }).onSuccess(res -> {
             result.set(res);
             status.set(summary(res));
         }).onFailure(e -> {
-            status.set("The comparison failed: " + e.getMessage());
-            notifier.error("The comparison failed", String.valueOf(e.getMessage()));
+            status.set("reflect.budget.failed", String.valueOf(e.getMessage()));
+            notifier.error(I18n.tr("reflect.budget.failed.title"), String.valueOf(e.getMessage()));
         }).onFinished(() -> running.set(false)));
     }
 
@@ -161,26 +161,27 @@ public final class BudgetViewModel {
         double[] b = bounds.get();
         Reflector r = models.get();
         if (b == null || r == null) {
-            return "Load the models (and type a valid prompt) to set a budget.";
+            return I18n.tr("reflect.budget.none");
         }
         try {
             EqualBudget e = EqualBudget.of(r.compute(), settings.get(), budget.get());
-            return String.format(Locale.ROOT, "%.1f NFE buy %d reflection iteration(s) (%.1f NFE) or best-of-%d (%.1f NFE): an image "
-                    + "costs %.2f NFE, and each reflection step %.2f more to read the image back into context.", e.budget(), e.iterations(),
-                    e.reflectionCost(e.iterations()), e.candidates(), e.candidates() * e.imageNfe(), e.imageNfe(), e.encodeNfe());
+            return I18n.tr("reflect.budget.buys", e.budget(), e.iterations(), e.reflectionCost(e.iterations()), e.candidates(),
+                    e.candidates() * e.imageNfe(), e.imageNfe(), e.encodeNfe());
         } catch (IllegalArgumentException ex) {
             return ex.getMessage();
         }
     }
 
-    static String summary(EqualBudget.Result res) {
+    static I18n.Message summary(EqualBudget.Result res) {
         Iteration last = res.reflection().last();
         Iteration pick = res.bestOfN().choice();
         long judgedRight = res.bestOfN().candidates().stream().filter(Iteration::judgeCorrect).count();
-        return String.format(Locale.ROOT, "At %.1f NFE: reflection's final image (iteration %d, %.1f NFE spent) is judged %s; best-of-%d's "
-                        + "pick (#%d) is judged %s, and the judge finds %d of its %d candidates correct.", res.budget().budget(),
-                last == null ? 0 : last.k(), res.reflection().nfe(), last != null && last.judgeCorrect() ? "correct" : "wrong",
-                res.bestOfN().candidates().size(), pick == null ? 0 : pick.k(), pick != null && pick.judgeCorrect() ? "correct" : "wrong",
-                judgedRight, res.bestOfN().candidates().size());
+        return new I18n.Message("reflect.budget.summary", res.budget().budget(), last == null ? 0 : last.k(), res.reflection().nfe(),
+                verdict(last != null && last.judgeCorrect()), res.bestOfN().candidates().size(), pick == null ? 0 : pick.k(),
+                verdict(pick != null && pick.judgeCorrect()), judgedRight, res.bestOfN().candidates().size());
+    }
+
+    private static I18n.Message verdict(boolean correct) {
+        return new I18n.Message(correct ? "reflect.judge.correct" : "reflect.judge.wrong");
     }
 }

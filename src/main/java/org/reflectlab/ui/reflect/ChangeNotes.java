@@ -4,6 +4,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import org.reflectlab.ui.kit.I18n;
 
 /**
  * The lines that tie the selected iteration to the one before: the feedback it was answering,
@@ -30,12 +31,12 @@ final class ChangeNotes extends VBox {
                 m != null && m.transition() == IterationMark.Transition.FIX ? "good" : "bad"));
         disagreement = line("critic-judge", Bindings.createStringBinding(() -> {
             IterationMark m = vm.markProperty().get();
-            return m == null || m.disagreement().isEmpty() ? "" : "Critic and judge disagree: " + m.disagreement() + ". "
-                    + Character.toUpperCase(m.readings().charAt(0)) + m.readings().substring(1) + ".";
+            return m == null || m.disagreement().isEmpty() ? "" : I18n.tr("reflect.disagree", m.disagreement(),
+                    Character.toUpperCase(m.readings().charAt(0)) + m.readings().substring(1));
         }, vm.markProperty()));
         disagreement.getStyleClass().add("disagree");
         why = line("critic-judge-why", Bindings.createStringBinding(() -> disagreement.getText().isEmpty() ? ""
-                : IterationMark.WHY_THEY_DISAGREE, disagreement.textProperty()));
+                : IterationMark.whyTheyDisagree(), disagreement.textProperty(), I18n.localeProperty()));
         why.getStyleClass().add("muted");
         getChildren().addAll(answering, summary, flip);
     }

@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ObservableList;
 import org.reflectlab.core.reflect.Iteration;
+import org.reflectlab.ui.kit.I18n;
 
 /**
  * What changed at the selected iteration and what it was answering: the pixels that moved since
@@ -34,6 +35,8 @@ public final class ChangeViewModel {
     private final ReadOnlyStringWrapper answering = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<IterationMark> mark = new ReadOnlyObjectWrapper<>();
     private final ObjectBinding<ChangeMask> overlay;
+    /** Held here (the locale keeps a weak reference): the lines and the mark are sentences, made again on a switch. */
+    private final javafx.beans.InvalidationListener relabel = o -> update();
 
     ChangeViewModel(ObservableList<Iteration> iterations, ReadOnlyIntegerProperty selected) {
         this.iterations = iterations;
@@ -41,6 +44,7 @@ public final class ChangeViewModel {
         overlay = Bindings.createObjectBinding(() -> showChanges.get() ? mask.get() : null, showChanges, mask);
         iterations.addListener((Observable o) -> update());
         selected.addListener((o, a, b) -> update());
+        I18n.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         update();
     }
 
@@ -89,18 +93,17 @@ public final class ChangeViewModel {
         answering.set(answering(before, it));
         if (it == null || before == null) {
             mask.set(null);
-            summary.set(it == null ? "" : "the first iteration: nothing before it to compare with");
+            summary.set(it == null ? "" : I18n.tr("reflect.change.first"));
             return;
         }
         if (it.image().width() != before.image().width() || it.image().height() != before.image().height()) {
             mask.set(null);
-            summary.set("iteration " + before.k() + " has a different size; no pixel comparison");
+            summary.set(I18n.tr("reflect.change.size", before.k()));
             return;
         }
         ChangeMask m = ChangeMask.between(before.image(), it.image(), ChangeMask.THRESHOLD);
         mask.set(m);
-        summary.set(String.format(Locale.ROOT, "changed %s of pixels since iteration %d (mean change %.3f)",
-                percent(m), before.k(), m.meanChange()));
+        summary.set(I18n.tr("reflect.change.summary", percent(m), before.k(), m.meanChange()));
     }
 
     private static String answering(Iteration before, Iteration it) {
@@ -108,20 +111,20 @@ public final class ChangeViewModel {
             return "";
         }
         if (!it.contextFrom().contains(before.k())) {
-            return "iteration " + before.k() + " was not in context, so this one did not read its feedback";
+            return I18n.tr("reflect.answering.out", before.k());
         }
         if (before.criticSaysCorrect()) {
-            return "answering nothing: the critic accepted iteration " + before.k();
+            return I18n.tr("reflect.answering.nothing", before.k());
         }
-        return "answering: " + String.join("; ", before.feedback());
+        return I18n.tr("reflect.answering", String.join("; ", before.feedback())); // the critic's own words
     }
 
     // A few changed pixels must not read as "0%" (the overlay shows them), nor nearly all as "100%".
     private static String percent(ChangeMask m) {
         double p = 100 * m.fraction();
         if (m.count() > 0 && p < 0.5) {
-            return "under 1%";
+            return I18n.tr("reflect.change.under");
         }
-        return m.fraction() < 1 && p >= 99.5 ? "over 99%" : Math.round(p) + "%";
+        return m.fraction() < 1 && p >= 99.5 ? I18n.tr("reflect.change.over") : Math.round(p) + "%";
     }
 }

@@ -18,6 +18,7 @@ import org.reflectlab.core.reflect.ContextWords;
 import org.reflectlab.core.reflect.CriticPresets;
 import org.reflectlab.core.reflect.Iteration;
 import org.reflectlab.ui.kit.Fit;
+import org.reflectlab.ui.kit.I18n;
 
 /** Be the critic: bindings to {@link CriticViewModel}. */
 final class CriticPane extends VBox {
@@ -34,13 +35,13 @@ final class CriticPane extends VBox {
         setPadding(new Insets(10));
         Label title = Fit.wrapped(new Label());
         title.getStyleClass().add("section-title");
-        title.textProperty().bind(Bindings.createStringBinding(() -> current.getValue() == null
-                ? "Be the critic: run reflection, pick an iteration, then give it your own feedback"
-                : "Be the critic: feedback for iteration " + current.getValue().k() + ", then re-run from there", current));
+        title.textProperty().bind(I18n.text(() -> current.getValue() == null ? I18n.tr("reflect.critic.title.none")
+                : I18n.tr("reflect.critic.title", current.getValue().k()), current));
 
         FlowPane presets = new FlowPane(6, 6);
         for (CriticPresets.Preset p : CriticPresets.Preset.values()) {
-            Button b = new Button(p.label());
+            Button b = new Button();
+            b.textProperty().bind(I18n.text(presetKey(p)));
             b.setId("preset-" + p.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
             b.setOnAction(e -> vm.applyPreset(p));
             b.disableProperty().bind(Bindings.createBooleanBinding(() -> current.getValue() == null, current));
@@ -48,16 +49,17 @@ final class CriticPane extends VBox {
         }
         TextField words = new TextField();
         words.setId("critic-words");
-        words.setPromptText("the circle should be red but it is blue; there should be two squares but only one exists");
+        words.promptTextProperty().bind(I18n.text("reflect.critic.words.placeholder"));
         words.textProperty().bindBidirectional(vm.wordsProperty());
         words.setOnAction(e -> vm.rerun());
         HBox.setHgrow(words, Priority.ALWAYS);
-        Button rerun = new Button("Re-run from here");
+        Button rerun = new Button();
+        rerun.textProperty().bind(I18n.text("reflect.critic.rerun"));
         rerun.setId("rerun");
         rerun.getStyleClass().add("accent");
         rerun.setOnAction(e -> vm.rerun());
         rerun.disableProperty().bind(vm.canRerunProperty().not());
-        rerun.setTooltip(new Tooltip("Keep the iterations up to this one, give this one your feedback, and draw the rest again from the same noise"));
+        rerun.setTooltip(ReflectToolbar.tooltip("reflect.critic.rerun.tooltip"));
         rerun.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox row = new HBox(6, words, rerun);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -70,7 +72,8 @@ final class CriticPane extends VBox {
         Hyperlink fix = new Hyperlink();
         fix.setId("critic-words-fix");
         fix.textProperty().bind(Bindings.createStringBinding(() -> vm.errorProperty().get() == null
-                || vm.errorProperty().get().suggestion() == null ? "" : "Use '" + vm.errorProperty().get().suggestion() + "'", vm.errorProperty()));
+                || vm.errorProperty().get().suggestion() == null ? "" : I18n.tr("reflect.prompt.use", vm.errorProperty().get().suggestion()),
+                vm.errorProperty(), I18n.localeProperty()));
         fix.visibleProperty().bind(fix.textProperty().isNotEmpty());
         fix.setOnAction(e -> vm.applySuggestion());
         HBox errorRow = new HBox(6, error, fix);
@@ -84,17 +87,28 @@ final class CriticPane extends VBox {
         status.getStyleClass().add("strong");
         status.textProperty().bind(vm.statusProperty());
 
-        Label beforeTitle = Thumbs.muted("With the critic's words (the run as it was):");
-        Label afterTitle = Thumbs.muted("With your feedback (same noise, only the feedback differs):");
+        Label beforeTitle = Thumbs.muted("");
+        beforeTitle.textProperty().bind(I18n.text("reflect.critic.before"));
+        Label afterTitle = Thumbs.muted("");
+        afterTitle.textProperty().bind(I18n.text("reflect.critic.after"));
+        Label presetsNote = Thumbs.muted("");
+        presetsNote.textProperty().bind(I18n.text("reflect.critic.presets"));
         before.setId("critic-before");
         after.setId("critic-after");
         afterReads.setId("critic-after-reads");
         VBox strips = new VBox(6, afterTitle, scroll(after), afterReads, beforeTitle, scroll(before));
         vm.rerunIterations().addListener((ListChangeListener<Iteration>) c -> rebuild());
         vm.resultProperty().addListener((o, a, b) -> rebuild());
-        getChildren().addAll(title, Thumbs.muted("Presets: the critic's own words, none (masked), feedback written about another "
-                + "prompt, or a complaint that points away from the prompt. Or type your own; the words are checked against what the "
-                + "generator was trained to read."), presets, row, errorRow, reads, status, strips);
+        getChildren().addAll(title, presetsNote, presets, row, errorRow, reads, status, strips);
+    }
+
+    private static String presetKey(CriticPresets.Preset p) {
+        return switch (p) {
+            case CRITIC -> "reflect.preset.critic";
+            case NONE -> "reflect.preset.none";
+            case OTHER_PROMPT -> "reflect.preset.other";
+            case WRONG -> "reflect.preset.wrong";
+        };
     }
 
     private static ScrollPane scroll(HBox strip) {

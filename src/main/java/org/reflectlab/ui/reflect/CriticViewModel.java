@@ -10,7 +10,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -29,7 +28,9 @@ import org.reflectlab.core.reflect.FeedbackCheck;
 import org.reflectlab.core.reflect.Iteration;
 import org.reflectlab.core.reflect.ReflectionRun;
 import org.reflectlab.core.reflect.Reflector;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Notifier;
+import org.reflectlab.ui.kit.TextLine;
 
 /**
  * Be the critic: give the selected iteration of the last run other feedback (a preset or one's own
@@ -48,9 +49,9 @@ public final class CriticViewModel {
     private final StringProperty words = new SimpleStringProperty("");
     private final ObjectProperty<CriticPresets.Preset> preset = new SimpleObjectProperty<>(CriticPresets.Preset.CRITIC);
     private final ReadOnlyObjectWrapper<ParseError> error = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper reads = new ReadOnlyStringWrapper("");
+    private final TextLine reads = new TextLine(null);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final TextLine status = new TextLine(null);
     private final ReadOnlyObjectWrapper<Edited> result = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Iteration> rerun = FXCollections.observableArrayList();
     private final ObservableList<Iteration> rerunView = FXCollections.unmodifiableObservableList(rerun);
@@ -104,7 +105,7 @@ public final class CriticViewModel {
 
     /** What the generator will read of the words: the tokens, and those cut. */
     public ReadOnlyStringProperty readsProperty() {
-        return reads.getReadOnlyProperty();
+        return reads.text();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -112,7 +113,7 @@ public final class CriticViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.text();
     }
 
     /** The iterations after the edited one, as they arrive. */
@@ -160,18 +161,18 @@ public final class CriticViewModel {
         rerun.clear();
         result.set(null);
         running.set(true);
-        status.set("Re-running from iteration " + it.k() + "…");
+        status.set("reflect.critic.rerunning", it.k());
         Batcher<Iteration> arrivals = new Batcher<>(runner.uiExecutor(), rerun::addAll);
         Reflector r = models.get();
-        runner.submit(BackgroundTask.of("Re-run from iteration " + it.k(), ctx -> r.reflectFrom(before, it.k(), edit, x -> {
+        runner.submit(BackgroundTask.of(I18n.tr("reflect.critic.task", it.k()), ctx -> r.reflectFrom(before, it.k(), edit, x -> {
             arrivals.add(x);
-            ctx.message("iteration " + x.k());
+            ctx.message(I18n.tr("reflect.task.iteration", x.k()));
         }, ctx::isCancelled)).onSuccess(after -> {
             result.set(new Edited(it.k(), edit, before, after));
             status.set(summary(before, after, it.k()));
         }).onFailure(e -> {
-            status.set("Re-run failed: " + e.getMessage());
-            notifier.error("Re-run failed", String.valueOf(e.getMessage()));
+            status.set("reflect.critic.failed", String.valueOf(e.getMessage()));
+            notifier.error(I18n.tr("reflect.critic.failed.title"), String.valueOf(e.getMessage()));
         }).onFinished(() -> running.set(false)));
     }
 
@@ -186,37 +187,37 @@ public final class CriticViewModel {
     private void check() {
         if (preset.get() == CriticPresets.Preset.NONE || words.get().isBlank()) {
             error.set(null);
-            reads.set("The generator reads no feedback for this iteration (masked, as in the no-feedback ablation).");
+            reads.set("reflect.critic.reads.none");
             return;
         }
         FeedbackCheck.Result r = FeedbackCheck.check(words.get());
         error.set(r.error());
-        reads.set(r.ok() ? "The generator reads: " + String.join(" ", r.read()).replace(FeedbackVocabulary.SEP, "|")
-                + (r.cut() > 0 ? "  (" + r.cut() + " more word(s) cut: it reads " + FeedbackVocabulary.MAX_TOKENS + " tokens)" : "") : "");
+        String read = String.join(" ", r.read()).replace(FeedbackVocabulary.SEP, "|"); // the generator's own tokens
+        reads.set(!r.ok() ? null : r.cut() > 0 ? new I18n.Message("reflect.critic.reads.cut", read, r.cut(), FeedbackVocabulary.MAX_TOKENS)
+                : new I18n.Message("reflect.critic.reads", read));
     }
 
-    private static String summary(ReflectionRun before, ReflectionRun after, int k) {
-        return "With your feedback at iteration " + k + ": " + verdict(after, k) + " With the critic's: " + verdict(before, k)
-                + difference(before, after, k);
+    private static I18n.Message summary(ReflectionRun before, ReflectionRun after, int k) {
+        return new I18n.Message("reflect.critic.summary", k, verdict(after, k), verdict(before, k), difference(before, after, k));
     }
 
     /** How far apart the two chains' first re-drawn images are: the feedback's whole effect. */
-    private static String difference(ReflectionRun before, ReflectionRun after, int k) {
+    private static I18n.Message difference(ReflectionRun before, ReflectionRun after, int k) {
         if (before.iterations().size() <= k || after.iterations().size() <= k) {
-            return "";
+            return I18n.Message.literal("");
         }
-        return String.format(java.util.Locale.ROOT, " Iteration %d differs from the critic's run by %.4f per pixel on average.", k + 1,
+        return new I18n.Message("reflect.critic.difference", k + 1,
                 Reflector.meanAbsDiff(before.iterations().get(k).image(), after.iterations().get(k).image()));
     }
 
     /** When the judge first accepts an image after iteration k, if it does. */
-    static String verdict(ReflectionRun run, int k) {
+    static I18n.Message verdict(ReflectionRun run, int k) {
         for (Iteration it : run.iterations()) {
             if (it.k() > k && it.judgeCorrect()) {
-                return "the judge first accepts iteration " + it.k() + String.format(java.util.Locale.ROOT, " (%.1f NFE).", it.nfe());
+                return new I18n.Message("reflect.critic.verdict.first", it.k(), it.nfe());
             }
         }
         long after = run.iterations().stream().filter(it -> it.k() > k).count();
-        return after == 0 ? "no iteration after it." : "the judge accepts none of the " + after + " iteration(s) after it.";
+        return after == 0 ? new I18n.Message("reflect.critic.verdict.none-after") : new I18n.Message("reflect.critic.verdict.none", after);
     }
 }

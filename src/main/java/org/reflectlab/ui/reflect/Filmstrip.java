@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.reflectlab.core.reflect.Iteration;
 import org.reflectlab.ui.kit.Images;
+import org.reflectlab.ui.kit.I18n;
 
 /**
  * One cell per iteration: thumbnail, critic and judge verdicts, a FIX or BREAK badge where the
@@ -24,6 +25,8 @@ final class Filmstrip extends HBox {
     private static final PseudoClass CHOSEN = PseudoClass.getPseudoClass("chosen");
 
     private final IterationsViewModel vm;
+    /** Held here (the locale keeps a weak reference): the cells' texts are made again on a switch. */
+    private final javafx.beans.InvalidationListener relabel = o -> rebuild();
 
     Filmstrip(IterationsViewModel vm) {
         super(6);
@@ -31,6 +34,7 @@ final class Filmstrip extends HBox {
         setId("filmstrip");
         vm.iterations().addListener((ListChangeListener<Iteration>) c -> rebuild());
         vm.selectedProperty().addListener((o, a, b) -> highlight());
+        I18n.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         rebuild();
     }
 
@@ -44,8 +48,7 @@ final class Filmstrip extends HBox {
     }
 
     private VBox cell(Iteration it, IterationMark mark, int index) {
-        Label verdicts = fixed(new Label("#" + it.k() + " " + (it.criticSaysCorrect() ? "critic ✓" : "critic ✗")
-                + " · " + (it.judgeCorrect() ? "judge ✓" : "judge ✗")));
+        Label verdicts = fixed(new Label(I18n.tr("reflect.film.cell", it.k(), it.criticSaysCorrect() ? "✓" : "✗", it.judgeCorrect() ? "✓" : "✗")));
         verdicts.getStyleClass().add("muted");
         VBox cell = new VBox(2, new ImageView(Images.toFx(it.image(), 2)), verdicts);
         cell.getStyleClass().add("film-cell");
@@ -60,10 +63,10 @@ final class Filmstrip extends HBox {
             cell.getStyleClass().add(kind);
         }
         if (!mark.disagreement().isEmpty()) {
-            Label disagree = fixed(new Label("critic ≠ judge"));
+            Label disagree = fixed(new Label(I18n.tr("reflect.film.disagree")));
             disagree.getStyleClass().add("disagree");
             cell.getChildren().add(disagree);
-            tip += "\n" + capitalise(mark.disagreement()) + ": " + mark.readings() + ".";
+            tip = I18n.tr("reflect.film.tooltip", tip, capitalise(mark.disagreement()), mark.readings());
         }
         Tooltip tooltip = new Tooltip(tip);
         tooltip.setWrapText(true);

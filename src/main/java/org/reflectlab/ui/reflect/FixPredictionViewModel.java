@@ -3,13 +3,14 @@ package org.reflectlab.ui.reflect;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableIntegerValue;
 import javafx.beans.value.ObservableValue;
 import org.reflectlab.core.reflect.FixPrediction;
 import org.reflectlab.core.reflect.ReflectionRun;
 import org.reflectlab.ui.kit.PredictionInput;
+import org.reflectlab.ui.kit.I18n;
+import org.reflectlab.ui.kit.TextLine;
 import org.reflectlab.ui.kit.Remembered;
 
 /**
@@ -23,7 +24,7 @@ public final class FixPredictionViewModel {
     private final PredictionInput<FixPrediction> input;
     private final ReadOnlyObjectWrapper<FixPrediction> locked = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<FixPrediction.Outcome> outcome = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper reveal = new ReadOnlyStringWrapper("");
+    private final TextLine reveal = new TextLine(null);
     private ReflectionRun revealedRun;
 
     FixPredictionViewModel(ObservableIntegerValue k) {
@@ -49,22 +50,23 @@ public final class FixPredictionViewModel {
         locked.set(input.value());
         outcome.set(null);
         revealedRun = null;
-        reveal.set(locked.get() == null ? "" : "Your prediction for this run: " + describe(locked.get()) + ". Running…");
+        reveal.set(locked.get() == null ? null : new I18n.Message("reflect.predict.running", describe(locked.get())));
     }
 
     void finished(ReflectionRun run) {
         if (locked.get() == null) {
-            reveal.set("This run had no prediction. Type one before the next Run to test your intuition.");
+            reveal.set("reflect.predict.none");
             return;
         }
         FixPrediction.Outcome o = locked.get().against(run);
         revealedRun = run;
         outcome.set(o);
-        reveal.set(FixPrediction.reveal(o));
+        reveal.set(I18n.Message.literal(FixPrediction.reveal(o))); // core's sentence (English)
     }
 
-    private static String describe(FixPrediction p) {
-        return p.iteration() == FixPrediction.NEVER ? "not fixed within K" : "fixed at iteration " + p.iteration();
+    private static I18n.Message describe(FixPrediction p) {
+        return p.iteration() == FixPrediction.NEVER ? new I18n.Message("reflect.predict.never")
+                : new I18n.Message("reflect.predict.at", p.iteration());
     }
 
     /** The prediction the run was started with, or null (none, or another run). */
@@ -90,7 +92,7 @@ public final class FixPredictionViewModel {
     }
 
     public ReadOnlyStringProperty revealProperty() {
-        return reveal.getReadOnlyProperty();
+        return reveal.text();
     }
 
     void remember(Remembered r) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.core.reflect.Iteration;
+import org.reflectlab.ui.kit.I18n;
 
 /**
  * What the filmstrip marks on one iteration: whether the judge's verdict flipped from the
@@ -22,12 +23,9 @@ public record IterationMark(Transition transition, String explanation, String di
      * Why two detectors can read one image differently: the README's explanation, kept next to what
      * it explains.
      */
-    public static final String WHY_THEY_DISAGREE = "Why they can disagree: the critic and the judge are two separately trained "
-            + "networks (different architectures, seeds and scenes) reading the same 32x32 image after the unified decoder has "
-            + "softened it. Sizes near the small/large border are ambiguous and the smallest shapes lose their corners, so each "
-            + "can read a different scene. On generated images they agree with an exact pixel reader only about 76% (critic) and "
-            + "81% (judge) of the time (reflectlab audit). The judge only scores; what the generator reads next is the critic's "
-            + "feedback.";
+    public static String whyTheyDisagree() {
+        return I18n.tr("reflect.why-disagree");
+    }
 
     /** How the judge's verdict moved from iteration k-1 to k. */
     public enum Transition {
@@ -57,8 +55,7 @@ public record IterationMark(Transition transition, String explanation, String di
         if (it.criticSaysCorrect() == it.judgeCorrect()) {
             return "";
         }
-        return it.criticSaysCorrect() ? "the critic accepts this image; the judge does not"
-                : "the judge accepts this image; the critic does not";
+        return I18n.tr(it.criticSaysCorrect() ? "reflect.disagree.critic" : "reflect.disagree.judge");
     }
 
     /** What each reader sees that the other does not, object by object (size, colour, shape and cell). */
@@ -66,12 +63,13 @@ public record IterationMark(Transition transition, String explanation, String di
         List<SceneObject> onlyCritic = missingFrom(critic, judge);
         List<SceneObject> onlyJudge = missingFrom(judge, critic);
         if (onlyCritic.isEmpty() && onlyJudge.isEmpty()) {
-            return "both read the same objects (" + list(critic) + ") but check them against the prompt differently";
+            return I18n.tr("reflect.readings.same", list(critic));
         }
-        String c = onlyCritic.isEmpty() ? "the critic sees none of them" : "the critic sees " + list(onlyCritic);
-        String j = onlyJudge.isEmpty() ? "the judge sees none" + (onlyCritic.size() == 1 ? "" : " of them")
-                : "the judge sees " + list(onlyJudge) + (onlyCritic.isEmpty() ? "" : " instead");
-        return onlyCritic.isEmpty() ? j.replace(" instead", "") + "; " + c : c + "; " + j;
+        // the objects are the readers' own English words; each half is one whole clause of the current language
+        String c = onlyCritic.isEmpty() ? I18n.tr("reflect.readings.critic.none") : I18n.tr("reflect.readings.critic", list(onlyCritic));
+        String j = onlyJudge.isEmpty() ? I18n.tr(onlyCritic.size() == 1 ? "reflect.readings.judge.none" : "reflect.readings.judge.none-of-them")
+                : I18n.tr(onlyCritic.isEmpty() ? "reflect.readings.judge" : "reflect.readings.judge.instead", list(onlyJudge));
+        return onlyCritic.isEmpty() ? I18n.tr("reflect.readings.pair", j, c) : I18n.tr("reflect.readings.pair", c, j);
     }
 
     private static List<SceneObject> missingFrom(List<SceneObject> from, List<SceneObject> other) {
@@ -93,19 +91,17 @@ public record IterationMark(Transition transition, String explanation, String di
     }
 
     private static String list(List<SceneObject> objects) {
-        return objects.isEmpty() ? "nothing" : objects.stream().map(o -> "a " + o.describe()).collect(Collectors.joining(", "));
+        return objects.isEmpty() ? I18n.tr("reflect.critic.sees.nothing") : objects.stream().map(o -> "a " + o.describe()).collect(Collectors.joining(", "));
     }
 
     private static String explain(Iteration before, Iteration it) {
         if (before == null) {
-            return "Iteration " + it.k() + ": the first sample, nothing before it to compare with.";
+            return I18n.tr("reflect.mark.first", it.k());
         }
-        String was = "iteration " + before.k();
-        String now = "iteration " + it.k();
         return switch (transition(before, it)) {
-            case FIX -> "Fix: the judge found " + was + " wrong and finds " + now + " correct.";
-            case BREAK -> "Break: the judge found " + was + " correct but finds " + now + " wrong; reflection made it worse.";
-            case NONE -> "No change in the judge's verdict from " + was + ": still " + (it.judgeCorrect() ? "correct." : "wrong.");
+            case FIX -> I18n.tr("reflect.mark.fix", before.k(), it.k());
+            case BREAK -> I18n.tr("reflect.mark.break", before.k(), it.k());
+            case NONE -> I18n.tr(it.judgeCorrect() ? "reflect.mark.same.correct" : "reflect.mark.same.wrong", before.k());
         };
     }
 }

@@ -11,6 +11,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.reflectlab.core.reflect.FixPrediction;
 import org.reflectlab.ui.kit.Fit;
+import org.reflectlab.ui.kit.I18n;
 
 /** Predict, then reveal: bindings to {@link FixPredictionViewModel}; the judge's verdicts drawn as cells over the guess. */
 final class PredictPane extends VBox {
@@ -21,18 +22,19 @@ final class PredictPane extends VBox {
         super(8);
         setId("predict-pane");
         setPadding(new Insets(10));
-        Label title = Fit.wrapped(new Label("Predict, then reveal: at which iteration will the judge first call the image correct?"));
+        Label title = Fit.wrapped(new Label());
+        title.textProperty().bind(I18n.text("reflect.predict.title"));
         title.getStyleClass().add("section-title");
-        Label how = Fit.wrapped(new Label("Type it before you press Run: 1 means right at once, never means not within K. The run "
-                + "takes your prediction when it starts; afterwards each iteration's verdict is drawn below, your guess outlined."));
+        Label how = Fit.wrapped(new Label());
+        how.textProperty().bind(I18n.text("reflect.predict.how"));
         how.getStyleClass().add("muted");
         TextField guess = new TextField();
         guess.setId("predict-fix");
-        guess.setPromptText("e.g. 3, or never");
+        guess.promptTextProperty().bind(I18n.text("reflect.predict.placeholder"));
         guess.setPrefColumnCount(10);
         guess.setMaxWidth(160);
         guess.textProperty().bindBidirectional(vm.input().textProperty());
-        guess.setTooltip(new Tooltip("Optional: an empty box means no prediction"));
+        guess.setTooltip(ReflectToolbar.tooltip("reflect.predict.tooltip"));
         Label error = Fit.wrapped(new Label());
         error.setId("predict-fix-error");
         error.getStyleClass().add("error-text");
@@ -59,8 +61,8 @@ final class PredictPane extends VBox {
                 out.add(cell("#" + (i + 1) + (right ? " ✓" : " ✗"), right ? "right" : "wrong", o.predicted().iteration() == i + 1));
             }
             if (o.predicted().iteration() == FixPrediction.NEVER || o.predicted().iteration() > o.judgeCorrect().size()) {
-                out.add(cell(o.predicted().iteration() == FixPrediction.NEVER ? "never" : "#" + o.predicted().iteration() + " (not run)",
-                        "", true));
+                out.add(cell(o.predicted().iteration() == FixPrediction.NEVER ? I18n.tr("reflect.predict.cell.never")
+                        : I18n.tr("reflect.predict.cell.not-run", o.predicted().iteration()), "", true));
             }
         }
         cells.getChildren().setAll(out);
@@ -75,7 +77,7 @@ final class PredictPane extends VBox {
         if (guess) {
             l.getStyleClass().add("guess");
             l.setId("predict-guess");
-            l.setTooltip(new Tooltip("your prediction"));
+            l.setTooltip(new Tooltip(I18n.tr("reflect.predict.yours")));
         }
         return l;
     }

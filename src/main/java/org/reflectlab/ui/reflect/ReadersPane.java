@@ -17,10 +17,14 @@ import javafx.scene.paint.Color;
 import org.reflectlab.core.reflect.ReaderComparison;
 import org.reflectlab.core.reflect.RunDisagreements;
 import org.reflectlab.ui.kit.Fit;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Images;
 
 /** What each reader saw: bindings to {@link ReadersViewModel}, the overlay drawn on a canvas. */
 final class ReadersPane extends VBox {
+
+    /** Held here (the locale keeps a weak reference): the readings are made again on a switch. */
+    private final javafx.beans.InvalidationListener relabel = o -> draw();
 
     private static final int SCALE = 8;
     /** One colour per reader, and the corner its tag sits at, so overlapping boxes stay apart. */
@@ -36,13 +40,13 @@ final class ReadersPane extends VBox {
         this.vm = vm;
         setId("readers-pane");
         setPadding(new Insets(10));
-        Label title = Fit.wrapped(new Label("What each reader saw: the critic (feeds reflection), the judge (scores it) and the "
-                + "pixel reader (no learning: colour, size and place of each blob, no shape)"));
+        Label title = Fit.wrapped(new Label());
+        title.textProperty().bind(I18n.text("reflect.readers.title"));
         title.getStyleClass().add("section-title");
         canvas.setId("readers-overlay");
-        CheckBox critic = toggle("Critic", "readers-critic", vm.showCriticProperty());
-        CheckBox judge = toggle("Judge", "readers-judge", vm.showJudgeProperty());
-        CheckBox pixels = toggle("Pixels", "readers-pixels", vm.showPixelsProperty());
+        CheckBox critic = toggle("reflect.readers.critic", "readers-critic", vm.showCriticProperty());
+        CheckBox judge = toggle("reflect.readers.judge", "readers-judge", vm.showJudgeProperty());
+        CheckBox pixels = toggle("reflect.readers.pixels", "readers-pixels", vm.showPixelsProperty());
         HBox toggles = new HBox(10, critic, judge, pixels);
         readings.setId("readers-readings");
         VBox right = new VBox(6, toggles, readings);
@@ -70,10 +74,12 @@ final class ReadersPane extends VBox {
             }
             draw();
         });
-        CheckBox only = new CheckBox("Only disagreements");
+        CheckBox only = new CheckBox();
+        only.textProperty().bind(I18n.text("reflect.readers.only"));
         only.setId("readers-only");
         only.selectedProperty().bindBidirectional(vm.onlyDisagreementsProperty());
-        Button next = new Button("Next disagreement");
+        Button next = new Button();
+        next.textProperty().bind(I18n.text("reflect.readers.next"));
         next.setId("readers-next");
         next.setOnAction(e -> vm.nextDisagreement());
         next.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.shown()));
@@ -82,20 +88,28 @@ final class ReadersPane extends VBox {
         summary.textProperty().bind(vm.summaryProperty());
         HBox browserBar = new HBox(10, only, next);
         browserBar.setAlignment(Pos.CENTER_LEFT);
-        Label browserTitle = new Label("The run's images, reflection then best-of-K: pick one to see it above");
+        Label browserTitle = new Label();
+        browserTitle.textProperty().bind(I18n.text("reflect.readers.browser"));
         browserTitle.getStyleClass().add("strong");
         for (var p : java.util.List.of(vm.showCriticProperty(), vm.showJudgeProperty(), vm.showPixelsProperty())) {
             p.addListener((o, a, b) -> draw());
         }
         getChildren().addAll(title, overlay, browserTitle, summary, browserBar, list);
+        I18n.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         draw();
     }
 
-    private static CheckBox toggle(String text, String id, javafx.beans.property.BooleanProperty p) {
-        CheckBox c = new CheckBox(text);
+    private static CheckBox toggle(String key, String id, javafx.beans.property.BooleanProperty p) {
+        CheckBox c = new CheckBox();
+        c.textProperty().bind(I18n.text(key));
         c.setId(id);
         c.selectedProperty().bindBidirectional(p);
         return c;
+    }
+
+    private static String readerName(String reader) {
+        return I18n.tr(reader.equals(ReaderComparison.CRITIC) ? "reflect.readers.critic"
+                : reader.equals(ReaderComparison.JUDGE) ? "reflect.readers.judge" : "reflect.readers.pixels");
     }
 
     private void draw() {
@@ -105,7 +119,7 @@ final class ReadersPane extends VBox {
         readings.getChildren().clear();
         RunDisagreements.Entry e = vm.selectedProperty().get();
         if (e == null) {
-            readings.getChildren().add(Thumbs.muted("Run reflection; every image it and best-of-K made can be read here."));
+            readings.getChildren().add(Thumbs.muted(I18n.tr("reflect.readers.empty")));
             return;
         }
         g.drawImage(Images.toFx(e.iteration().image(), SCALE), 0, 0);
@@ -129,12 +143,14 @@ final class ReadersPane extends VBox {
             double ty = b.reader().equals(ReaderComparison.PIXELS) ? y + w - 3 : y + 11;
             g.fillText(tag, tx, ty);
         }
-        Label head = Fit.wrapped(new Label(e.source() + (e.disagrees() ? "" : ": all three readers agree")));
+        // where the image came from, what each reader saw and how they disagree are core's words (English), shown as they are
+        Label head = Fit.wrapped(new Label(e.disagrees() ? e.source() : I18n.tr("reflect.readers.agree", e.source())));
         head.getStyleClass().add("strong");
         readings.getChildren().add(head);
         for (String reader : java.util.List.of(ReaderComparison.CRITIC, ReaderComparison.JUDGE, ReaderComparison.PIXELS)) {
             String seen = String.join(", ", c.boxes().stream().filter(b -> b.reader().equals(reader)).map(ReaderComparison.Box::label).toList());
-            Label l = Thumbs.muted(reader.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + " " + reader + ": " + (seen.isEmpty() ? "nothing" : seen));
+            Label l = Thumbs.muted(I18n.tr("reflect.readers.seen", reader.substring(0, 1).toUpperCase(java.util.Locale.ROOT), readerName(reader),
+                    seen.isEmpty() ? I18n.tr("reflect.critic.sees.nothing") : seen));
             l.setTextFill(COLORS.get(reader).darker());
             l.setWrapText(true);
             l.getStyleClass().remove("muted");

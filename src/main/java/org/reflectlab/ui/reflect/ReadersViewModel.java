@@ -42,8 +42,9 @@ public final class ReadersViewModel {
         bestOfK.addListener((javafx.collections.ListChangeListener<Iteration>) c -> rebuild.run());
         current.addListener((o, a, it) -> follow(it));
         onlyDisagreements.addListener((o, a, only) -> shown.setPredicate(only ? RunDisagreements.Entry::disagrees : null));
-        summary = Bindings.createStringBinding(() -> entries.isEmpty() ? "Run reflection to see what each reader saw."
-                : RunDisagreements.summary(entries), entries);
+        // the run's summary is core's sentence (English)
+        summary = Bindings.createStringBinding(() -> entries.isEmpty() ? org.reflectlab.ui.kit.I18n.tr("reflect.readers.none")
+                : RunDisagreements.summary(entries), entries, org.reflectlab.ui.kit.I18n.localeProperty());
         comparison = Bindings.createObjectBinding(() -> selected.get() == null ? null : selected.get().comparison(), selected);
         rebuild.run();
     }

@@ -15,6 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.reflectlab.ui.kit.CaptionCompletion;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.GlossaryView;
 import org.reflectlab.ui.kit.SaveDialogs;
 
@@ -27,18 +28,18 @@ final class ReflectToolbar extends VBox {
         super(6);
         this.vm = vm;
         promptField.setId("prompt");
-        promptField.setPromptText("a red circle left of a blue square");
+        promptField.promptTextProperty().bind(I18n.text("reflect.prompt.placeholder"));
         promptField.textProperty().bindBidirectional(vm.form().promptProperty());
         promptField.setOnAction(e -> vm.run());
         CaptionCompletion.install(promptField);
         HBox.setHgrow(promptField, Priority.ALWAYS);
 
-        Spinner<Integer> k = spinner("k", ReflectFormViewModel.K_RANGE, vm.form().kProperty(), "Most reflection iterations (1-20)");
-        Spinner<Integer> seed = spinner("seed", ReflectFormViewModel.SEED_RANGE, vm.form().seedProperty(), "Seed of the sampling noise");
+        Spinner<Integer> k = spinner("k", ReflectFormViewModel.K_RANGE, vm.form().kProperty(), "reflect.k.tooltip");
+        Spinner<Integer> seed = spinner("seed", ReflectFormViewModel.SEED_RANGE, vm.form().seedProperty(), "reflect.seed.tooltip");
         Spinner<Integer> steps = spinner("steps", ReflectFormViewModel.STEPS_RANGE, vm.form().samplingStepsProperty(),
-                "Euler steps per image (each is one NFE)");
+                "reflect.steps.tooltip");
         Spinner<Integer> context = spinner("context", ReflectFormViewModel.CONTEXT_RANGE, vm.form().contextSizeProperty(),
-                "Previous (image, feedback) pairs the generator reads");
+                "reflect.context.tooltip");
         Spinner<Double> guidance = new Spinner<>(ReflectFormViewModel.GUIDANCE_RANGE.min(), ReflectFormViewModel.GUIDANCE_RANGE.max(),
                 vm.form().guidanceProperty().get(), 0.5);
         guidance.setId("guidance");
@@ -49,40 +50,47 @@ final class ReflectToolbar extends VBox {
                 vm.form().guidanceProperty().set(b);
             }
         });
-        guidance.setTooltip(new Tooltip("Classifier-free guidance: above 1 follows the prompt harder, at 2 NFE per step"));
-        CheckBox early = new CheckBox("Early stop");
+        guidance.setTooltip(tooltip("reflect.guidance.tooltip"));
+        CheckBox early = new CheckBox();
+        early.textProperty().bind(I18n.text("reflect.early-stop"));
         early.setId("early-stop");
         early.selectedProperty().bindBidirectional(vm.form().earlyStopProperty());
-        early.setTooltip(new Tooltip("Stop when the critic says the image is correct"));
-        CheckBox compare = new CheckBox("vs best-of-K");
+        early.setTooltip(tooltip("reflect.early-stop.tooltip"));
+        CheckBox compare = new CheckBox();
+        compare.textProperty().bind(I18n.text("reflect.compare"));
         compare.setId("compare");
         compare.selectedProperty().bindBidirectional(vm.form().compareProperty());
-        compare.setTooltip(new Tooltip("Also draw K independent samples and let the critic pick one"));
+        compare.setTooltip(tooltip("reflect.compare.tooltip"));
 
-        Button run = new Button("Run");
+        Button run = new Button();
+        run.textProperty().bind(I18n.text("reflect.run"));
         run.setId("run");
         run.getStyleClass().add("accent");
         run.setOnAction(e -> vm.run());
         run.disableProperty().bind(vm.canRunProperty().not());
-        run.setTooltip(new Tooltip("Run reflection (Ctrl+Enter)"));
-        Button cancel = new Button("Cancel");
+        run.setTooltip(tooltip("reflect.run.tooltip"));
+        Button cancel = new Button();
+        cancel.textProperty().bind(I18n.text("reflect.cancel"));
         cancel.setId("cancel");
         cancel.setOnAction(e -> vm.cancel());
         cancel.disableProperty().bind(vm.runningProperty().not());
-        cancel.setTooltip(new Tooltip("Stop after the current iteration (Esc)"));
-        Button png = new Button("Export PNG…");
-        png.setOnAction(e -> save("PNG image", "*.png", "reflection-strip.png", vm::exportStrip));
+        cancel.setTooltip(tooltip("reflect.cancel.tooltip"));
+        Button png = new Button();
+        png.textProperty().bind(I18n.text("reflect.export.png"));
+        png.setOnAction(e -> save(I18n.tr("reflect.export.png.title"), I18n.tr("reflect.export.png.filter"), "*.png", "reflection-strip.png",
+                vm::exportStrip));
         png.disableProperty().bind(Bindings.isEmpty(vm.steps().iterations()));
-        Button json = new Button("Export JSON…");
-        json.setOnAction(e -> save("JSON", "*.json", "reflection-run.json", vm::exportJson));
+        Button json = new Button();
+        json.textProperty().bind(I18n.text("reflect.export.json"));
+        json.setOnAction(e -> save(I18n.tr("reflect.export.json.title"), "JSON", "*.json", "reflection-run.json", vm::exportJson));
         json.disableProperty().bind(vm.lastRunProperty().isNull());
 
-        HBox row1 = new HBox(8, label("Prompt"), promptField, run, cancel);
+        HBox row1 = new HBox(8, label("reflect.prompt"), promptField, run, cancel);
         row1.setAlignment(Pos.CENTER_LEFT);
         // A flow, not a row: on a narrow window the settings wrap instead of being cut to "Se…".
-        javafx.scene.layout.FlowPane row2 = new javafx.scene.layout.FlowPane(8, 6, label("K"), k, label("Seed"), seed,
-                label("Steps"), steps, GlossaryView.explain(label("Guidance"), "guidance"), guidance,
-                GlossaryView.explain(label("Context"), "context pairs"), context, early, compare, png, json);
+        javafx.scene.layout.FlowPane row2 = new javafx.scene.layout.FlowPane(8, 6, label("reflect.k"), k, label("reflect.seed"), seed,
+                label("reflect.steps"), steps, GlossaryView.explain(label("reflect.guidance"), "guidance"), guidance,
+                GlossaryView.explain(label("reflect.context"), "context pairs"), context, early, compare, png, json);
         row2.getChildren().forEach(n -> {
             if (n instanceof javafx.scene.control.Control c && !(n instanceof Spinner)) {
                 c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -99,8 +107,8 @@ final class ReflectToolbar extends VBox {
         Hyperlink fix = new Hyperlink();
         fix.textProperty().bind(Bindings.createStringBinding(() -> {
             var e = vm.form().promptErrorProperty().get();
-            return e == null || e.suggestion() == null ? "" : "Use '" + e.suggestion() + "'";
-        }, vm.form().promptErrorProperty()));
+            return e == null || e.suggestion() == null ? "" : I18n.tr("reflect.prompt.use", e.suggestion());
+        }, vm.form().promptErrorProperty(), I18n.localeProperty()));
         fix.visibleProperty().bind(fix.textProperty().isNotEmpty());
         fix.setOnAction(e -> {
             var err = vm.form().promptErrorProperty().get();
@@ -144,16 +152,24 @@ final class ReflectToolbar extends VBox {
                 p.set(b);
             }
         });
-        s.setTooltip(new Tooltip(tip));
+        s.setTooltip(tooltip(tip));
         return s;
     }
 
-    private void save(String what, String pattern, String name, java.util.function.Consumer<java.nio.file.Path> action) {
-        SaveDialogs.ask(this, "Export " + what, what, pattern, name, action);
+    private void save(String title, String what, String pattern, String name, java.util.function.Consumer<java.nio.file.Path> action) {
+        SaveDialogs.ask(this, title, what, pattern, name, action);
     }
 
-    static Label label(String text) {
-        Label l = new Label(text);
+    static Tooltip tooltip(String key) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(I18n.text(key));
+        return t;
+    }
+
+    /** A toolbar label whose text is the key's in the current language. */
+    static Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.text(key));
         l.getStyleClass().add("toolbar-label");
         return l;
     }

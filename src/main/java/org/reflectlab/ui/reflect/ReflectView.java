@@ -27,6 +27,7 @@ import org.reflectlab.core.data.ImageDiff;
 import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.core.reflect.Iteration;
 import org.reflectlab.ui.kit.Fit;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.GlossaryView;
 import org.reflectlab.ui.kit.Images;
 import org.reflectlab.ui.kit.PixelView;
@@ -36,15 +37,15 @@ import org.reflectlab.ui.kit.Keymap;
 public final class ReflectView extends BorderPane implements org.reflectlab.ui.kit.Notice.Source {
 
     /** Every key of the workspace, bound below and listed by F1. */
-    public static final Keymap<ReflectView> KEYS = Keymap.<ReflectView>of("Reflect")
-            .accelerator("Shortcut+Enter", "run reflection", v -> v.vm.run())
-            .accelerator("Escape", "cancel after the current iteration", v -> v.vm.cancel())
-            .accelerator("Shortcut+P", "play / stop stepping through the iterations", v -> v.play.setSelected(!v.play.isSelected()))
-            .key("Left", "previous iteration", v -> v.vm.steps().previous())
-            .key("Right", "next iteration", v -> v.vm.steps().next())
-            .key("Home", "first iteration", v -> v.vm.steps().first())
-            .key("End", "last iteration", v -> v.vm.steps().last())
-            .key("C", "show or hide what changed since the iteration before", v -> v.vm.changes().toggleShowChanges());
+    public static final Keymap<ReflectView> KEYS = Keymap.<ReflectView>of("reflect.keys.title")
+            .accelerator("Shortcut+Enter", "reflect.keys.run", v -> v.vm.run())
+            .accelerator("Escape", "reflect.keys.cancel", v -> v.vm.cancel())
+            .accelerator("Shortcut+P", "reflect.keys.play", v -> v.play.setSelected(!v.play.isSelected()))
+            .key("Left", "reflect.keys.previous", v -> v.vm.steps().previous())
+            .key("Right", "reflect.keys.next", v -> v.vm.steps().next())
+            .key("Home", "reflect.keys.first", v -> v.vm.steps().first())
+            .key("End", "reflect.keys.last", v -> v.vm.steps().last())
+            .key("C", "reflect.keys.changes", v -> v.vm.changes().toggleShowChanges());
 
     private static final int DEFAULT_ZOOM = 7;
     /** The iteration image's box: a 32 px image at the default zoom, plus the frame. */
@@ -61,7 +62,9 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
     private final ChangeNotes changeNotes;
     private final HBox comparison = new HBox(12);
     private final TextField promptField = new TextField();
-    private final ToggleButton play = new ToggleButton("Play");
+    private final ToggleButton play = new ToggleButton();
+    /** Held here (the locale keeps a weak reference): the iteration's details and the comparison are made again on a switch. */
+    private final javafx.beans.InvalidationListener relabel = o -> relabel();
     private final Timeline player = new Timeline(new KeyFrame(Duration.millis(800), e -> advance()));
     private final Slider scrub = new Slider(1, 1, 1);
 
@@ -102,7 +105,13 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         vm.loadModels();
         // hidden a while: the models go (the results stay); shown again: they load back on a worker
         org.reflectlab.ui.kit.Releasable.register(this, org.reflectlab.ui.kit.Releasable.of(vm::releaseModels, vm::loadModels));
-        show(null);
+        play.textProperty().bind(I18n.text("reflect.play"));
+        I18n.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
+        relabel();
+    }
+
+    private void relabel() {
+        show(vm.steps().currentProperty().get());
         rebuildComparison();
     }
 
@@ -134,18 +143,21 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         });
         vm.changes().overlayProperty().addListener((o, a, mask) -> drawChanges(mask));
         drawChanges(vm.changes().overlayProperty().get());
-        ToggleButton showChanges = new ToggleButton("Show changes");
+        ToggleButton showChanges = new ToggleButton();
+        showChanges.textProperty().bind(I18n.text("reflect.show-changes"));
         showChanges.setId("show-changes");
         showChanges.selectedProperty().bindBidirectional(vm.changes().showChangesProperty());
-        showChanges.setTooltip(new Tooltip("Outline the pixels that changed from the previous iteration (C)"));
+        showChanges.setTooltip(ReflectToolbar.tooltip("reflect.show-changes.tooltip"));
         showChanges.setMinWidth(Region.USE_PREF_SIZE);
-        HBox zoomRow = new HBox(6, Fit.whole(label("Zoom")), zoom, showChanges);
+        HBox zoomRow = new HBox(6, Fit.whole(label("reflect.zoom")), zoom, showChanges);
         zoomRow.setAlignment(Pos.CENTER_LEFT);
-        Label diffTitle = new Label("Change from the previous iteration, amplified 3x");
+        Label diffTitle = label("reflect.diff.title");
+        diffTitle.getStyleClass().setAll("label");
         diffTitle.getStyleClass().add("muted");
         diffTitle.setWrapText(true);
         diffTitle.setMinHeight(Region.USE_PREF_SIZE);
-        Label noDiff = new Label("(none for the first iteration)");
+        Label noDiff = label("reflect.diff.none");
+        noDiff.getStyleClass().setAll("label");
         noDiff.getStyleClass().add("muted");
         noDiff.visibleProperty().bind(diff.imageProperty().isNull());
         javafx.scene.layout.StackPane diffBox = new javafx.scene.layout.StackPane(noDiff, diff);
@@ -165,7 +177,8 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         detailScroll.setFitToWidth(true);
         HBox.setHgrow(detailScroll, Priority.ALWAYS);
 
-        Label cmpTitle = Fit.wrapped(new Label("Same prompt and seed without reflection: best-of-K, the critic picks"));
+        Label cmpTitle = Fit.wrapped(label("reflect.comparison.title"));
+        cmpTitle.getStyleClass().setAll("label");
         cmpTitle.getStyleClass().add("section-title");
         comparison.setId("comparison");
         VBox cmp = new VBox(6, cmpTitle, comparison);
@@ -185,19 +198,25 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
 
     /** The iteration's details, and beside them the labs that work on the run. */
     private javafx.scene.control.TabPane labs(Node iterationDetails) {
-        javafx.scene.control.Tab details = new javafx.scene.control.Tab("Iteration", iterationDetails);
-        javafx.scene.control.Tab critic = new javafx.scene.control.Tab("Be the critic", scrolled(new CriticPane(vm.critic(), vm.steps().currentProperty())));
+        javafx.scene.control.Tab details = tab("reflect.tab.iteration", iterationDetails);
+        javafx.scene.control.Tab critic = tab("reflect.tab.critic", scrolled(new CriticPane(vm.critic(), vm.steps().currentProperty())));
         critic.setId("tab-critic");
-        javafx.scene.control.Tab budget = new javafx.scene.control.Tab("One budget", scrolled(new BudgetPane(vm.budget())));
+        javafx.scene.control.Tab budget = tab("reflect.tab.budget", scrolled(new BudgetPane(vm.budget())));
         budget.setId("tab-budget");
-        javafx.scene.control.Tab readers = new javafx.scene.control.Tab("What each reader saw", scrolled(new ReadersPane(vm.readers())));
+        javafx.scene.control.Tab readers = tab("reflect.tab.readers", scrolled(new ReadersPane(vm.readers())));
         readers.setId("tab-readers");
-        javafx.scene.control.Tab predict = new javafx.scene.control.Tab("Predict", scrolled(new PredictPane(vm.form().prediction())));
+        javafx.scene.control.Tab predict = tab("reflect.tab.predict", scrolled(new PredictPane(vm.form().prediction())));
         predict.setId("tab-predict");
         javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(details, predict, critic, budget, readers);
         tabs.setId("reflect-labs");
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
+    }
+
+    private static javafx.scene.control.Tab tab(String key, Node content) {
+        javafx.scene.control.Tab t = new javafx.scene.control.Tab(null, content);
+        t.textProperty().bind(I18n.text(key));
+        return t;
     }
 
     private static ScrollPane scrolled(Node content) {
@@ -207,12 +226,12 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
     }
 
     private Node bottom() {
-        Button first = nav("|◀", "first", vm.steps()::first, "First iteration (Home)");
-        Button prev = nav("◀ Previous", "previous", vm.steps()::previous, "Previous iteration (←)");
-        Button next = nav("Next ▶", "next", vm.steps()::next, "Next iteration (→)");
-        Button last = nav("▶|", "last", vm.steps()::last, "Last iteration (End)");
+        Button first = nav("reflect.nav.first", "first", vm.steps()::first, "reflect.nav.first.tooltip");
+        Button prev = nav("reflect.nav.previous", "previous", vm.steps()::previous, "reflect.nav.previous.tooltip");
+        Button next = nav("reflect.nav.next", "next", vm.steps()::next, "reflect.nav.next.tooltip");
+        Button last = nav("reflect.nav.last", "last", vm.steps()::last, "reflect.nav.last.tooltip");
         play.setId("play");
-        play.setTooltip(new Tooltip("Step through the iterations (Ctrl+P)"));
+        play.setTooltip(ReflectToolbar.tooltip("reflect.play.tooltip"));
         play.disableProperty().bind(Bindings.size(vm.steps().iterations()).lessThan(2));
         scrub.setId("scrub");
         scrub.setMajorTickUnit(1);
@@ -234,11 +253,12 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         return box;
     }
 
-    private Button nav(String text, String id, Runnable action, String tip) {
-        Button b = new Button(text);
+    private Button nav(String key, String id, Runnable action, String tipKey) {
+        Button b = new Button();
+        b.textProperty().bind(I18n.text(key));
         b.setId(id);
         b.setOnAction(e -> action.run());
-        b.setTooltip(new Tooltip(tip));
+        b.setTooltip(ReflectToolbar.tooltip(tipKey));
         b.disableProperty().bind(Bindings.isEmpty(vm.steps().iterations()));
         return b;
     }
@@ -248,9 +268,7 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         if (it == null) {
             image.setImage(null);
             diff.setImage(null);
-            Label hint = new Label("Type a prompt and press Run. Each iteration appears as soon as it is done; step "
-                    + "through them with ← →, Home/End, the slider or Play; C shows or hides what changed since the "
-                    + "iteration before.");
+            Label hint = new Label(I18n.tr("reflect.hint"));
             hint.setWrapText(true);
             hint.getStyleClass().add("muted");
             details.getChildren().add(hint);
@@ -259,25 +277,27 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         image.setImage(it.image());
         Iteration before = vm.steps().previousOfCurrent();
         diff.setImage(before == null ? null : Images.toFx(ImageDiff.heatmap(before.image(), it.image(), 3f), 3));
-        Label title = new Label("Iteration " + it.k() + " of " + vm.steps().iterations().size());
+        Label title = new Label(I18n.tr("reflect.iteration.title", it.k(), vm.steps().iterations().size()));
         title.getStyleClass().add("section-title");
         title.setId("iteration-title");
-        Label critic = new Label((it.criticSaysCorrect() ? "✓ " : "✗ ") + "Critic: " + String.join("; ", it.feedback()));
+        // the critic's feedback, its reading and the judge's checks are the models' own English words, shown as they are
+        Label critic = new Label(I18n.tr(it.criticSaysCorrect() ? "reflect.critic.yes" : "reflect.critic.no", String.join("; ", it.feedback())));
         critic.setId("critic-feedback");
         critic.setWrapText(true);
         critic.getStyleClass().add(it.criticSaysCorrect() ? "good" : "bad");
-        Label sees = new Label("The critic sees: " + describe(it.criticReading()));
+        Label sees = new Label(I18n.tr("reflect.critic.sees", describe(it.criticReading())));
         sees.setWrapText(true);
         sees.getStyleClass().add("muted");
-        Label judge = new Label((it.judgeCorrect() ? "✓ " : "✗ ") + "Judge (" + (vm.runPrompt() == null ? ""
-                : vm.runPrompt().category().label()) + "): " + (it.judgeCorrect() ? "correct" : String.join("; ", it.judgeChecks())));
+        Label judge = new Label(I18n.tr(it.judgeCorrect() ? "reflect.judge.yes" : "reflect.judge.no", vm.runPrompt() == null ? ""
+                : org.reflectlab.ui.kit.CategoryNames.name(vm.runPrompt().category()),
+                it.judgeCorrect() ? I18n.tr("reflect.judge.correct") : String.join("; ", it.judgeChecks())));
         judge.setId("judge-verdict");
         judge.setWrapText(true);
         judge.getStyleClass().add(it.judgeCorrect() ? "good" : "bad");
-        Label judgeNote = new Label("The judge is a separately trained detector; it only scores and never gives feedback.");
+        Label judgeNote = new Label(I18n.tr("reflect.judge.note"));
         judgeNote.getStyleClass().add("muted");
         judgeNote.setWrapText(true);
-        Label numbers = new Label(String.format(Locale.ROOT, "Compute so far: %.1f NFE · %d ms", it.nfe(), it.millis()));
+        Label numbers = new Label(I18n.tr("reflect.iteration.compute", it.nfe(), it.millis()));
         numbers.setId("iteration-nfe");
         GlossaryView.explain(numbers, "NFE");
         GlossaryView.explain(judgeNote, "judge");
@@ -287,8 +307,8 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
     }
 
     private VBox contextBox(Iteration it) {
-        Label head = new Label(it.contextFrom().isEmpty() ? "In context: nothing (the first sample comes from the prompt alone)"
-                : "In context: iterations " + it.contextFrom());
+        Label head = new Label(it.contextFrom().isEmpty() ? I18n.tr("reflect.context.none")
+                : I18n.tr("reflect.context.some", String.join(", ", it.contextFrom().stream().map(String::valueOf).toList())));
         head.getStyleClass().add("strong");
         VBox box = new VBox(4, head);
         for (int k : it.contextFrom()) {
@@ -311,7 +331,7 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         comparison.getChildren().clear();
         var run = vm.lastRunProperty().get();
         if (vm.steps().bestOfK().isEmpty() || run == null) {
-            Label none = new Label("Runs after reflection, with the same prompt, seed and K.");
+            Label none = new Label(I18n.tr("reflect.comparison.none"));
             none.getStyleClass().add("muted");
             comparison.getChildren().add(none);
             return;
@@ -321,19 +341,19 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         Iteration lastCandidate = vm.steps().bestOfK().get(vm.steps().bestOfK().size() - 1);
         comparison.getChildren().addAll(
                 verdictCard("Reflect-DiT", reflected, reflected.nfe()),
-                verdictCard("Best-of-" + vm.steps().bestOfK().size() + " (critic's pick #" + chosen.k() + ")", chosen, lastCandidate.nfe()));
+                verdictCard(I18n.tr("reflect.comparison.best-of", vm.steps().bestOfK().size(), chosen.k()), chosen, lastCandidate.nfe()));
     }
 
     private VBox verdictCard(String title, Iteration it, double nfe) {
         Label t = new Label(title);
         t.getStyleClass().add("strong");
-        Label v = new Label((it.judgeCorrect() ? "✓ judge: correct" : "✗ judge: wrong") + String.format(Locale.ROOT, " · %.1f NFE", nfe));
+        Label v = new Label(I18n.tr(it.judgeCorrect() ? "reflect.card.correct" : "reflect.card.wrong", nfe));
         v.getStyleClass().add(it.judgeCorrect() ? "good" : "bad");
         return new VBox(4, t, new ImageView(Images.toFx(it.image(), 3)), v);
     }
 
     private static String describe(List<SceneObject> objects) {
-        return objects.isEmpty() ? "nothing" : String.join(", ", objects.stream().map(SceneObject::describe).toList());
+        return objects.isEmpty() ? I18n.tr("reflect.critic.sees.nothing") : String.join(", ", objects.stream().map(SceneObject::describe).toList());
     }
 
     private static Label label(String text) {
@@ -348,31 +368,6 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
 
     @Override
     public org.reflectlab.ui.kit.Notice notice() {
-        return new org.reflectlab.ui.kit.Notice(
-                "Reflection at inference time: instead of K independent samples (best-of-N), the generator redraws with its "
-                        + "earlier attempts and the critic's feedback in context, and stops when the critic is satisfied.",
-                "Reflect-DiT (arXiv 2503.12271): GenEval 0.62 to 0.81 with 20 samples, against 0.75 for best-of-20. Here, on 300 "
-                        + "GenEval-lite prompts: 0.417 to 0.747 at K=20 against 0.693 for best-of-N, at a quarter of its NFE.",
-                Bindings.createStringBinding(() -> {
-                    var run = vm.lastRunProperty().get();
-                    if (run == null) {
-                        return vm.steps().iterations().isEmpty() ? "" : vm.steps().iterations().size() + " iteration(s) so far.";
-                    }
-                    String s = vm.statusProperty().get();
-                    if (!vm.steps().bestOfK().isEmpty() && vm.steps().bestChosenProperty().get() >= 0) {
-                        Iteration pick = vm.steps().bestOfK().get(vm.steps().bestChosenProperty().get());
-                        s += " Best-of-" + vm.steps().bestOfK().size() + " on the same prompt and seed: the judge says "
-                                + (pick.judgeCorrect() ? "correct." : "wrong.");
-                    }
-                    return s;
-                }, vm.lastRunProperty(), vm.steps().iterations(), vm.statusProperty(), vm.steps().bestOfK(), vm.steps().bestChosenProperty()),
-                "Whether each iteration answers the feedback it read: the outlined change should sit where the critic complained. "
-                        + "The filmstrip marks FIX and BREAK by the judge, and flags iterations where critic and judge disagree.",
-                "Why reflection could just copy its context, and does not: a generator trained to improve the image it is shown "
-                        + "learns that returning it lowers the loss most cheaply. Reflect-DiT (and this lab) trains on the base "
-                        + "generator's own wrong samples as context and an independent correct sample as the target, so copying never "
-                        + "pays and what is left is to read the feedback. " + IterationMark.WHY_THEY_DISAGREE,
-                "x_k \\sim G\\big(p,\\ \\{(x_j, f_j)\\}_{j<k}\\big),\\quad f_k = \\mathrm{critic}(x_k, p)",
-                java.util.List.of("NFE", "critic", "judge", "context pairs", "guidance", "best-of-N", "Reflect-DiT"));
+        return ReflectNotice.of(vm);
     }
 }

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -12,6 +13,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.Batcher;
 import org.reflectlab.core.concurrent.TaskHandle;
@@ -22,9 +24,10 @@ import org.reflectlab.core.reflect.ReflectSettings;
 import org.reflectlab.core.reflect.ReflectionRun;
 import org.reflectlab.core.reflect.Reflector;
 import org.reflectlab.core.settings.Settings;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.ModelsState;
 import org.reflectlab.ui.kit.Notifier;
-
+import org.reflectlab.ui.kit.TextLine;
 /**
  * The Reflect workspace: a prompt and reflection settings ({@link #form()}), a run that delivers iteration after
  * iteration as each is done, stepping through them ({@link #steps()}), and the same prompt and seed as best-of-K
@@ -35,14 +38,14 @@ public final class ReflectViewModel {
     private final TaskRunner runner;
     private final Notifier notifier;
     private final Supplier<Reflector> models;
-
-    private final ReadOnlyObjectWrapper<ModelsState> modelsState = new ReadOnlyObjectWrapper<>(new ModelsState.Loading("Loading models…"));
+    private static final I18n.Message LOADING = new I18n.Message("reflect.models.loading");
+    private final ObjectProperty<I18n.Message> modelMessage = new SimpleObjectProperty<>(new I18n.Message("reflect.models.pending"));
+    private final ReadOnlyObjectWrapper<ModelsState> modelsState = new ReadOnlyObjectWrapper<>(new ModelsState.Loading(""));
     private final ReadOnlyStringWrapper modelStatus = new ReadOnlyStringWrapper();
     private final ReadOnlyBooleanWrapper modelsReady = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final TextLine status = new TextLine(null);
     private final ReadOnlyObjectWrapper<ReflectionRun> lastRun = new ReadOnlyObjectWrapper<>();
-
     private final ReflectFormViewModel form = new ReflectFormViewModel();
     private final IterationsViewModel steps = new IterationsViewModel();
     private final ReflectExports exports;
@@ -64,7 +67,7 @@ public final class ReflectViewModel {
         this.models = models;
         exports = new ReflectExports(runner, notifier);
         changes = new ChangeViewModel(steps.iterations(), steps.selectedProperty());
-        modelStatus.bind(Bindings.createStringBinding(() -> modelsState.get().message(), modelsState));
+        modelStatus.bind(I18n.textOf(modelMessage));
         modelsReady.bind(Bindings.createBooleanBinding(() -> modelsState.get() instanceof ModelsState.Ready, modelsState));
         critic = new CriticViewModel(runner, notifier, () -> reflector, steps.currentProperty(), lastRun.getReadOnlyProperty(),
                 running.or(labsBusy));
@@ -110,16 +113,18 @@ public final class ReflectViewModel {
             return;
         }
         loadingModels = true;
-        modelsState.set(new ModelsState.Loading("Loading the generator, critic, judge and unified model…"));
-        runner.submit(BackgroundTask.of("Loading reflection models", ctx -> models.get())
+        models(ModelsState.Loading::new, LOADING);
+        runner.submit(BackgroundTask.of(I18n.tr("reflect.task.load"), ctx -> models.get())
                 .onFinished(() -> loadingModels = false)
-                .onSuccess(r -> {
-                    reflector = r;
-                    modelsState.set(new ModelsState.Ready(String.format("Ready. Compute is counted in generator evaluations (NFE): a "
-                            + "sampling step is 1 NFE (2 with guidance), a critic call %.2f, decoding an image %.2f.",
-                            r.compute().criticCall(), r.compute().decode())));
-                })
-                .onFailure(e -> modelsState.set(new ModelsState.Unavailable("Reflection is unavailable: " + e.getMessage()))));
+                .onSuccess(r -> models(ModelsState.Ready::new, new I18n.Message("reflect.models.ready", (reflector = r).compute().criticCall(),
+                        r.compute().decode())))
+                .onFailure(e -> models(ModelsState.Unavailable::new, new I18n.Message("reflect.models.unavailable", e.getMessage()))));
+    }
+
+    /** The models' state, and its line as a message (so the line follows a language switch). */
+    private void models(java.util.function.Function<String, ModelsState> kind, I18n.Message message) {
+        modelMessage.set(message);
+        modelsState.set(kind.apply(message.text()));
     }
 
     /**
@@ -129,7 +134,7 @@ public final class ReflectViewModel {
     public void releaseModels() {
         if (reflector != null && !running.get() && !labsBusy.get()) {
             reflector = null;
-            modelsState.set(new ModelsState.Loading("Loading the generator, critic, judge and unified model…"));
+            models(ModelsState.Loading::new, LOADING);
         }
     }
 
@@ -158,7 +163,7 @@ public final class ReflectViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.text();
     }
 
     public BooleanBinding canRunProperty() {
@@ -184,7 +189,7 @@ public final class ReflectViewModel {
         try {
             settings = form.settings();
         } catch (IllegalArgumentException e) {
-            status.set(e.getMessage());
+            status.set(I18n.Message.literal(e.getMessage())); // the settings' own words (core, English)
             return;
         }
         Caption caption = form.caption();
@@ -192,19 +197,19 @@ public final class ReflectViewModel {
         steps.clear();
         lastRun.set(null);
         running.set(true);
-        status.set("Reflecting…");
+        status.set("reflect.status.running");
         boolean withBaseline = form.compareProperty().get();
         Batcher<Iteration> arrivals = new Batcher<>(runner.uiExecutor(), steps::arrived);
         Reflector r = reflector;
-        handle = runner.submit(BackgroundTask.<Result>of("Reflect-DiT: " + caption.text(), ctx -> {
+        handle = runner.submit(BackgroundTask.<Result>of(I18n.tr("reflect.task.run", caption.text()), ctx -> {
             ReflectionRun run = r.reflect(caption, settings, it -> {
                 arrivals.add(it);
                 ctx.progress(it.k(), settings.k() * (withBaseline ? 2 : 1));
-                ctx.message("iteration " + it.k());
+                ctx.message(I18n.tr("reflect.task.iteration", it.k()));
             }, ctx::isCancelled);
             Reflector.BestOfN bon = null;
             if (withBaseline && !ctx.isCancelled()) {
-                ctx.message("best-of-" + settings.k());
+                ctx.message(I18n.tr("reflect.task.best-of", settings.k()));
                 bon = r.bestOfN(caption, settings.k(), settings.seed(), settings.samplingSteps(), settings.guidance(),
                         ctx::isCancelled);
             }
@@ -216,10 +221,9 @@ public final class ReflectViewModel {
             }
             status.set(RunSummary.of(res.run()));
         }).onFailure(e -> {
-            status.set("Reflection failed: " + e.getMessage());
-            notifier.error("Reflection failed", String.valueOf(e.getMessage()));
-        }).onCancelled(() -> status.set("Cancelled after " + steps.iterations().size()
-                + " iteration(s); they stay here to step through."))
+            status.set("reflect.status.failed", String.valueOf(e.getMessage()));
+            notifier.error(I18n.tr("reflect.notify.failed"), String.valueOf(e.getMessage()));
+        }).onCancelled(() -> status.set("reflect.status.cancelled", steps.iterations().size()))
                 .onFinished(() -> running.set(false)));
     }
 
@@ -236,10 +240,6 @@ public final class ReflectViewModel {
     }
 
     public void exportJson(Path file) {
-        if (lastRun.get() != null && reflector == null) {
-            notifier.error("Models loading", "Export again when the models are loaded.");
-            return;
-        }
         exports.json(lastRun.get(), reflector == null ? null : reflector.compute(), form.prediction().predictionFor(lastRun.get()), file);
     }
 

@@ -2,6 +2,7 @@ package org.reflectlab.ui.reflect;
 
 import org.reflectlab.core.reflect.Iteration;
 import org.reflectlab.core.reflect.ReflectionRun;
+import org.reflectlab.ui.kit.I18n;
 
 /** The status line at the end of a reflection run: why it stopped, the judge's verdict, the compute spent. */
 final class RunSummary {
@@ -9,14 +10,14 @@ final class RunSummary {
     private RunSummary() {
     }
 
-    static String of(ReflectionRun run) {
+    /** A message, not a sentence: the status line follows a language switch. */
+    static I18n.Message of(ReflectionRun run) {
         Iteration last = run.last();
         if (last == null) {
-            return "No iterations.";
+            return new I18n.Message("reflect.summary.none");
         }
-        String how = run.stoppedEarly() ? "the critic said correct at iteration " + last.k()
-                : "K=" + run.settings().k() + " iterations spent";
-        return String.format("Done: %s; the judge says the final image is %s; %.1f NFE.", how,
-                last.judgeCorrect() ? "correct" : "wrong", run.nfe());
+        return new I18n.Message(run.stoppedEarly() ? "reflect.summary.early" : "reflect.summary.spent",
+                run.stoppedEarly() ? last.k() : run.settings().k(), new I18n.Message(last.judgeCorrect() ? "reflect.judge.correct"
+                        : "reflect.judge.wrong"), run.nfe());
     }
 }

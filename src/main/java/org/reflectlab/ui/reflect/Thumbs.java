@@ -8,6 +8,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
 import org.reflectlab.core.reflect.Iteration;
 import org.reflectlab.ui.kit.Images;
+import org.reflectlab.ui.kit.I18n;
 
 /** A small image with its title and both verdicts (critic and judge), for the strips and grids of the Reflect labs. */
 final class Thumbs {
@@ -18,8 +19,8 @@ final class Thumbs {
     static VBox of(String title, Iteration it, int scale, String... extra) {
         Label t = new Label(title);
         t.getStyleClass().add("strong");
-        Label critic = verdict("critic", it.criticSaysCorrect());
-        Label judge = verdict("judge", it.judgeCorrect());
+        Label critic = verdict(I18n.tr("reflect.thumb.critic"), it.criticSaysCorrect());
+        Label judge = verdict(I18n.tr("reflect.thumb.judge"), it.judgeCorrect());
         VBox box = new VBox(2, t, new ImageView(Images.toFx(it.image(), scale)), critic, judge);
         for (String e : extra) {
             Label l = new Label(e);
@@ -30,8 +31,9 @@ final class Thumbs {
         }
         box.setAlignment(Pos.TOP_CENTER);
         box.getStyleClass().add("film-cell");
-        Tooltip.install(box, new Tooltip("Critic: " + String.join("; ", it.feedback()) + "\nJudge: "
-                + (it.judgeCorrect() ? "correct" : String.join("; ", it.judgeChecks()))));
+        // the critic's feedback and the judge's checks are the models' own English words
+        Tooltip.install(box, new Tooltip(I18n.tr("reflect.thumb.tooltip", String.join("; ", it.feedback()),
+                it.judgeCorrect() ? I18n.tr("reflect.judge.correct") : String.join("; ", it.judgeChecks()))));
         return box;
     }
 
@@ -50,6 +52,6 @@ final class Thumbs {
     }
 
     static String words(List<String> sentences) {
-        return sentences.isEmpty() ? "(none)" : String.join("; ", sentences);
+        return sentences.isEmpty() ? I18n.tr("reflect.words.none") : String.join("; ", sentences);
     }
 }

@@ -68,9 +68,9 @@ public final class AnalysisViewModel {
     /** "4.2", or what a K* below 1 or without a cost means, in words (never "0.0" or "Infinity"). */
     static String kStar(double k) {
         if (!Double.isFinite(k)) {
-            return "none (no cost counted)";
+            return org.reflectlab.ui.kit.I18n.tr("scaling.stopping.k-none");
         }
-        return k < 1 ? "1 (more K does not pay)" : String.format(java.util.Locale.ROOT, "%.1f", k);
+        return k < 1 ? org.reflectlab.ui.kit.I18n.tr("scaling.stopping.k-one") : org.reflectlab.ui.kit.I18n.number(k, 1);
     }
 
     // Properties //
@@ -94,6 +94,6 @@ public final class AnalysisViewModel {
     /** Keeps the cost weight and its unit across restarts. */
     void remember(org.reflectlab.ui.kit.Remembered r) {
         r.decimal("lambda", lambdaProperty(), LAMBDA_RANGE).value("costUnit", costUnitProperty(), CostUnit::valueOf,
-                "one of " + java.util.Arrays.toString(CostUnit.values()));
+                org.reflectlab.ui.kit.I18n.tr("scaling.remembered.one-of", java.util.Arrays.toString(CostUnit.values())));
     }
 }

@@ -12,7 +12,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -27,6 +26,8 @@ import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.reflect.Reflector;
 import org.reflectlab.core.scaling.CompareGrid;
 import org.reflectlab.core.scaling.SweepSettings;
+import org.reflectlab.ui.kit.I18n;
+import org.reflectlab.ui.kit.TextLine;
 
 /**
  * Compare K, the Scaling workspace's one-prompt view: which prompt (one of the prompt set's
@@ -42,7 +43,7 @@ public final class CompareKViewModel {
     private final List<PromptSet.Prompt> distinct;
 
     private final StringProperty promptText = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper promptError = new ReadOnlyStringWrapper("");
+    private final TextLine promptError = new TextLine(null);
     // a long: seeds stored in sweep rows are derived per prompt and use all 64 bits
     private final LongProperty seed = new SimpleLongProperty(1);
     private final IntegerProperty k = new SimpleIntegerProperty(0);
@@ -56,7 +57,7 @@ public final class CompareKViewModel {
         Map<String, PromptSet.Prompt> byText = new LinkedHashMap<>();
         prompts.forEach(p -> byText.putIfAbsent(p.text(), p));
         this.distinct = List.copyOf(new ArrayList<>(byText.values()));
-        promptText.addListener((o, a, b) -> promptError.set(resolve(b) == null ? problem(b) : ""));
+        promptText.addListener((o, a, b) -> promptError.set(resolve(b) == null ? problem(b) : null));
         if (!distinct.isEmpty()) {
             // opens on a colour-attribution prompt, the category where binding colours to shapes is hard and the
             // methods part; the set's first prompt ("a square") is one every method gets right
@@ -80,36 +81,38 @@ public final class CompareKViewModel {
         return new PromptSet.Prompt("typed", r.caption().category(), r.caption());
     }
 
-    private static String problem(String text) {
+    /** Why a prompt cannot be compared; the parser's and the generator's reasons are core's English words. */
+    private static I18n.Message problem(String text) {
         if (text == null || text.isBlank()) {
-            return "Type a prompt or pick one from the list.";
+            return new I18n.Message("scaling.compare.prompt.empty");
         }
         ParseResult r = CaptionParser.parse(text.trim());
         if (!r.ok()) {
-            return r.error().message() + (r.error().suggestion() == null ? "" : " Try '" + r.error().applySuggestion(text.trim()) + "'.");
+            return r.error().suggestion() == null ? I18n.Message.literal(r.error().message())
+                    : new I18n.Message("scaling.compare.prompt.try", r.error().message(), r.error().applySuggestion(text.trim()));
         }
-        return Generator.tooLong(r.caption());
+        return I18n.Message.literal(Generator.tooLong(r.caption()));
     }
 
     /** Computes the grid for the prompt with these models, settings and the seed in the seed box. */
-    void run(Reflector models, SweepSettings s, Consumer<String> onError) {
+    void run(Reflector models, SweepSettings s, Consumer<I18n.Message> onError) {
         if (comparing.get()) {
             return;
         }
         PromptSet.Prompt p = resolve(promptText.get());
         if (p == null) {
-            onError.accept("Compare K: " + promptError.get());
+            onError.accept(new I18n.Message("scaling.compare.error", promptError.get()));
             return;
         }
         long sampleSeed = seed.get();
         comparing.set(true);
-        handle = runner.submit(BackgroundTask.<CompareGrid>of("Compare K: " + p.text(), ctx ->
+        handle = runner.submit(BackgroundTask.<CompareGrid>of(I18n.tr("scaling.task.compare", p.text()), ctx ->
                 CompareGrid.compute(models, p, sampleSeed, s, (done, total) -> ctx.progress(done, total), ctx::isCancelled))
                 .onSuccess(g -> {
                     grid.set(g);
                     k.set(g.ks().size() - 1);
                 })
-                .onFailure(e -> onError.accept("Compare K failed: " + e.getMessage()))
+                .onFailure(e -> onError.accept(new I18n.Message("scaling.compare.failed", String.valueOf(e.getMessage()))))
                 .onFinished(() -> comparing.set(false)));
     }
 
@@ -138,7 +141,7 @@ public final class CompareKViewModel {
 
     /** Why the prompt text cannot be compared, or "". */
     public ReadOnlyStringProperty promptErrorProperty() {
-        return promptError.getReadOnlyProperty();
+        return promptError.text();
     }
 
     /** The sampling seed; the grid shown carries the seed it was computed with. */
@@ -166,6 +169,6 @@ public final class CompareKViewModel {
             }
             seedProperty().set(v.longValue());
             return true;
-        }, "a seed of 0 or more");
+        }, I18n.tr("scaling.compare.seed.remembered"));
     }
 }

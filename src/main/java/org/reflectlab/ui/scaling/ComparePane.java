@@ -22,6 +22,7 @@ import org.reflectlab.core.scaling.CompareGrid;
 import org.reflectlab.core.scaling.Method;
 import org.reflectlab.core.scaling.MethodRunner;
 import org.reflectlab.ui.kit.Fit;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Images;
 
 /**
@@ -36,7 +37,9 @@ final class ComparePane extends VBox {
     private final VBox grid = new VBox(6);
     private final VBox large = new VBox(8);
     private final Slider k = new Slider(0, 0, 0);
-    private final Label title = new Label("Pick a prompt and a seed, then Compare.");
+    private final Label title = new Label(I18n.tr("scaling.compare.title.none"));
+    /** Held here: the locale keeps only a weak reference. The grid's texts are made once, so a switch makes them again. */
+    private final javafx.beans.InvalidationListener relabel = o -> relabel();
 
     ComparePane(ScalingViewModel vm) {
         this.vm = vm;
@@ -47,8 +50,7 @@ final class ComparePane extends VBox {
         prompt.setEditable(true);
         prompt.setVisibleRowCount(16);
         prompt.setId("compare-prompt");
-        prompt.setTooltip(new Tooltip("One of the prompt set's " + vm.compareK().prompts().size()
-                + " distinct prompts, or type your own caption"));
+        prompt.setTooltip(tooltip(I18n.text("scaling.compare.prompt.tooltip", vm.compareK().prompts().size())));
         prompt.valueProperty().bindBidirectional(vm.compareK().promptTextProperty());
         // typing updates the prompt as the user goes, not only on Enter
         prompt.getEditor().textProperty().addListener((o, a, b) -> {
@@ -76,12 +78,13 @@ final class ComparePane extends VBox {
                 vm.compareK().seedProperty().set(b);
             }
         });
-        seed.setTooltip(new Tooltip("Sampling seed (Enter to accept); double-clicking a prompt under Fits & answers brings its sweep seed"));
+        seed.setTooltip(tooltip(I18n.text("scaling.compare.seed.tooltip")));
         vm.compareK().seedProperty().addListener((o, a, b) -> {
             seedFormat.setValue(b.longValue());
             showTitle();
         });
-        Button run = new Button("Compare");
+        Button run = new Button();
+        run.textProperty().bind(I18n.text("scaling.compare.run"));
         run.setId("compare-run");
         run.setOnAction(e -> vm.runCompare());
         run.disableProperty().bind(vm.modelsReadyProperty().not().or(vm.compareK().comparingProperty())
@@ -101,8 +104,8 @@ final class ComparePane extends VBox {
         k.setShowTickLabels(true);
         prompt.setPrefWidth(330);
         prompt.setMinWidth(180);
-        HBox controls = new HBox(8, new Label("Prompt"), prompt, new Label("seed"), seed, run);
-        HBox kRow = new HBox(8, new Label("K for all rows"), k);
+        HBox controls = new HBox(8, label("scaling.compare.prompt"), prompt, label("scaling.compare.seed"), seed, run);
+        HBox kRow = new HBox(8, label("scaling.compare.k"), k);
         kRow.setAlignment(Pos.CENTER_LEFT);
         Fit.wholeLabels(kRow);
         // labels and the button keep their text; the slider takes what is left
@@ -125,9 +128,7 @@ final class ComparePane extends VBox {
         largeScroll.setMinWidth(250);
         HBox body = new HBox(12, scroll, largeScroll);
         VBox.setVgrow(body, Priority.ALWAYS);
-        Label hint = new Label("Best-of-N at K is the critic's pick among K samples of the base generator; Reflect-DiT at K is its "
-                + "K-th iteration (or the one the critic accepted), and its critic's-pick row the critic's favourite among those "
-                + "iterations; test-time training spends K samples' worth of compute on sampling and fine-tuning.");
+        Label hint = label("scaling.compare.hint");
         hint.setWrapText(true);
         hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         hint.getStyleClass().add("hint");
@@ -137,18 +138,36 @@ final class ComparePane extends VBox {
         getChildren().addAll(controls, kRow, promptError, title, body, hint);
         vm.compareK().gridProperty().addListener((o, a, g) -> rebuild(g));
         vm.compareK().kProperty().addListener((o, a, b) -> highlight());
+        I18n.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
+    }
+
+    private void relabel() {
+        rebuild(vm.compareK().gridProperty().get());
+    }
+
+    private static Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.text(key));
+        return l;
+    }
+
+    private static Tooltip tooltip(javafx.beans.value.ObservableStringValue text) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(text);
+        return t;
     }
 
     private void rebuild(CompareGrid g) {
         grid.getChildren().clear();
         large.getChildren().clear();
         if (g == null) {
+            title.setText(I18n.tr("scaling.compare.title.none"));
             return;
         }
         showTitle();
         k.setMax(Math.max(0, g.ks().size() - 1));
         for (var e : g.rows().entrySet()) {
-            Label name = new Label(e.getKey().label());
+            Label name = new Label(MethodStyle.name(e.getKey()));
             name.setStyle("-fx-text-fill: " + MethodStyle.color(e.getKey()) + "; -fx-font-weight: bold;");
             name.getStyleClass().add("compare-method");
             FlowPane tiles = new FlowPane(6, 6);
@@ -174,15 +193,16 @@ final class ComparePane extends VBox {
             return;
         }
         long boxSeed = vm.compareK().seedProperty().get();
-        title.setText(String.format(Locale.ROOT, "'%s' (%s), seed %d%s", g.prompt().text(), g.prompt().category().key(), g.seed(),
-                boxSeed == g.seed() ? "" : String.format(Locale.ROOT, " · press Compare to draw seed %d", boxSeed)));
+        String category = org.reflectlab.ui.kit.CategoryNames.name(g.prompt().category());
+        title.setText(boxSeed == g.seed() ? I18n.tr("scaling.compare.title", g.prompt().text(), category, g.seed())
+                : I18n.tr("scaling.compare.title.next", g.prompt().text(), category, g.seed(), boxSeed));
     }
 
     private static final double TILE_WIDTH = 88;
 
     private VBox tile(MethodRunner.Answer cell, int scale) {
         boolean ok = cell.answer().judgeCorrect();
-        Label v = new Label((ok ? "✓" : "✗") + String.format(Locale.ROOT, " %.0f NFE", cell.nfe()));
+        Label v = new Label(I18n.tr(ok ? "scaling.compare.cell.right" : "scaling.compare.cell.wrong", cell.nfe()));
         v.getStyleClass().add(ok ? "good" : "bad");
         VBox box = new VBox(2, new ImageView(Images.toFx(cell.answer().image(), scale)), v);
         box.getStyleClass().add("compare-cell");
@@ -197,15 +217,17 @@ final class ComparePane extends VBox {
         for (int i = 0; i < answer.drawn().size(); i++) {
             Iteration it = answer.drawn().get(i);
             boolean critic = it.criticSaysCorrect();
-            Label verdict = new Label((critic ? "✓" : "✗") + " critic");
+            Label verdict = new Label(I18n.tr(critic ? "scaling.compare.critic.yes" : "scaling.compare.critic.no"));
             verdict.getStyleClass().add(critic ? "good" : "bad");
             VBox box = new VBox(1, new ImageView(Images.toFx(it.image(), 2)), verdict);
             box.getStyleClass().add("candidate");
             if (i == answer.answerIndex()) {
                 box.getStyleClass().add("answer");
             }
-            Tooltip.install(box, new Tooltip("#" + (i + 1) + (i == answer.answerIndex() ? " (the answer)" : "") + "\ncritic: "
-                    + String.join("; ", it.feedback()) + "\njudge: " + (it.judgeCorrect() ? "correct" : String.join("; ", it.judgeChecks()))));
+            // the critic's feedback and the judge's checks are the models' own English words, shown as they are
+            Tooltip.install(box, new Tooltip(I18n.tr(i == answer.answerIndex() ? "scaling.compare.candidate.answer" : "scaling.compare.candidate",
+                    i + 1, String.join("; ", it.feedback()), it.judgeCorrect() ? I18n.tr("scaling.compare.judge.correct")
+                            : String.join("; ", it.judgeChecks()))));
             all.getChildren().add(box);
         }
         return all;
@@ -231,7 +253,7 @@ final class ComparePane extends VBox {
                 continue;
             }
             MethodRunner.Answer answer = cells.get(0);
-            Label name = new Label(m.label() + String.format(Locale.ROOT, " · %d image(s) drawn", answer.images()));
+            Label name = new Label(I18n.tr("scaling.compare.drawn", MethodStyle.name(m), answer.images()));
             name.setStyle("-fx-text-fill: " + MethodStyle.color(m) + ";");
             name.setWrapText(true);
             name.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);

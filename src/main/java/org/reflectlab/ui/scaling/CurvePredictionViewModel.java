@@ -4,7 +4,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
@@ -13,6 +12,8 @@ import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.scaling.CurvePrediction;
 import org.reflectlab.core.scaling.Method;
 import org.reflectlab.ui.kit.PredictionInput;
+import org.reflectlab.ui.kit.I18n;
+import org.reflectlab.ui.kit.TextLine;
 import org.reflectlab.ui.kit.Remembered;
 
 /**
@@ -27,7 +28,7 @@ public final class CurvePredictionViewModel {
     private final ObjectProperty<Method> method = new SimpleObjectProperty<>(Method.REFLECT);
     private final PredictionInput<CurvePrediction> input = new PredictionInput<>(t -> CurvePrediction.parse(method.get(), t));
     private final ReadOnlyObjectWrapper<CurvePrediction> shown = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper reveal = new ReadOnlyStringWrapper("");
+    private final TextLine reveal = new TextLine(null);
     private TaskRunner runner;
     private CurvePrediction pending;
     private String pendingName;
@@ -54,11 +55,11 @@ public final class CurvePredictionViewModel {
         long gen = ++generation;
         if (run == null) {
             shown.set(null);
-            reveal.set("");
+            reveal.clear();
             return;
         }
         CurvePrediction mine = run.store().name().equals(pendingName) ? pending : null;
-        runner.submit(BackgroundTask.of("Reading the sweep's prediction", ctx -> {
+        runner.submit(BackgroundTask.of(I18n.tr("scaling.task.read-prediction"), ctx -> {
             CurvePrediction stored = CurvePrediction.read(run.store().dir());
             if (stored == null && mine != null) {
                 mine.write(run.store().dir());
@@ -68,12 +69,13 @@ public final class CurvePredictionViewModel {
         }).hiddenFromTaskList().onSuccess(p -> {
             if (gen == generation) {
                 shown.set(p);
-                reveal.set(p == null ? "This sweep was run without a prediction." : p.reveal(run.analysis()));
+                // the reveal is core's sentence (English); "no prediction" is ours
+                reveal.set(p == null ? new I18n.Message("scaling.predict.none") : I18n.Message.literal(p.reveal(run.analysis())));
             }
         }).onFailure(e -> {
             if (gen == generation) {
                 shown.set(null);
-                reveal.set("The sweep's prediction could not be read: " + e.getMessage());
+                reveal.set("scaling.predict.unreadable", String.valueOf(e.getMessage()));
             }
         }));
     }
@@ -96,12 +98,12 @@ public final class CurvePredictionViewModel {
     }
 
     public ReadOnlyStringProperty revealProperty() {
-        return reveal.getReadOnlyProperty();
+        return reveal.text();
     }
 
     void remember(Remembered r) {
         input.remember(r, "prediction");
         r.value("predictionMethod", method, text -> java.util.Arrays.stream(Method.values()).filter(m -> m.name().equals(text))
-                .findFirst().orElse(null), "one of " + java.util.Arrays.toString(Method.values()));
+                .findFirst().orElse(null), I18n.tr("scaling.remembered.one-of", java.util.Arrays.toString(Method.values())));
     }
 }

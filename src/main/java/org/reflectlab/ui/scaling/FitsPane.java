@@ -17,11 +17,18 @@ import org.reflectlab.core.scaling.Answers;
 import org.reflectlab.core.scaling.PowerLawFit;
 import org.reflectlab.core.scaling.ScalingAnalysis;
 import org.reflectlab.core.scaling.SweepRow;
+import org.reflectlab.ui.kit.I18n;
 
 /** The fits with their uncertainties and residuals, the answers they give, and the prompts behind a clicked point. */
 final class FitsPane extends VBox {
 
     private final TableView<ScalingAnalysis.Curve> fits = new TableView<>();
+    private TableView<SweepRow> rows;
+    /** Held here (the locale keeps a weak reference): cell texts are computed, so a switch computes them again. */
+    private final javafx.beans.InvalidationListener relabel = o -> {
+        fits.refresh();
+        rows.refresh();
+    };
 
     FitsPane(ScalingViewModel vm) {
         setSpacing(6);
@@ -29,18 +36,21 @@ final class FitsPane extends VBox {
         fits.setId("fits");
         fits.setPrefHeight(120);
 
-        fits.getColumns().add(col("method", c -> c.method().label()));
-        fits.getColumns().add(col("Q∞", c -> c.fit() == null ? "no fit: " + c.fitProblem() : pm(c.fit().qInf(), c.fit().qInfError())));
-        fits.getColumns().add(col("A", c -> fit(c, f -> pm(f.a(), f.aError()))));
-        fits.getColumns().add(col("γ", c -> fit(c, f -> pm(f.gamma(), f.gammaError()))));
-        fits.getColumns().add(col("R²", c -> fit(c, f -> Double.isFinite(f.rSquared()) ? String.format(Locale.ROOT, "%.3f", f.rSquared())
-                : "undefined (the points are all equal)")));
-        fits.getColumns().add(col("bound", c -> fit(c, f -> f.atBound() ? "at a bound" : "")));
-        fits.getColumns().add(col("residuals at each K", c -> fit(c, f -> Arrays.stream(f.residuals())
+        fits.getColumns().add(col(I18n.text("scaling.fits.method"), c -> MethodStyle.name(c.method())));
+        // the fit's problem is core's English reason inside a translated frame
+        fits.getColumns().add(col(I18n.text(() -> "Q∞"), c -> c.fit() == null ? I18n.tr("scaling.fits.none", c.fitProblem())
+                : pm(c.fit().qInf(), c.fit().qInfError())));
+        fits.getColumns().add(col(I18n.text(() -> "A"), c -> fit(c, f -> pm(f.a(), f.aError()))));
+        fits.getColumns().add(col(I18n.text(() -> "γ"), c -> fit(c, f -> pm(f.gamma(), f.gammaError()))));
+        fits.getColumns().add(col(I18n.text(() -> "R²"), c -> fit(c, f -> Double.isFinite(f.rSquared()) ? I18n.number(f.rSquared(), 3)
+                : I18n.tr("scaling.fits.r2.undefined"))));
+        fits.getColumns().add(col(I18n.text("scaling.fits.bound"), c -> fit(c, f -> f.atBound() ? I18n.tr("scaling.fits.at-bound") : "")));
+        fits.getColumns().add(col(I18n.text("scaling.fits.residuals"), c -> fit(c, f -> Arrays.stream(f.residuals())
                 .mapToObj(r -> String.format(Locale.ROOT, "%+.3f", r)).collect(Collectors.joining(" ")))));
         vm.stored().currentProperty().addListener((o, a, b) -> fits.getItems().setAll(b == null ? java.util.List.of()
                 : b.analysis().curves().values()));
         org.reflectlab.ui.kit.WrappedColumns.fit(fits);
+        MethodStyle.followLanguage(fits);
         ListView<Answers.Answer> answers = new ListView<>(vm.analysis().answers());
         answers.setId("answers");
         answers.setCellFactory(l -> new ListCell<>() {
@@ -55,16 +65,17 @@ final class FitsPane extends VBox {
         VBox.setVgrow(answers, Priority.ALWAYS);
         Label pointTitle = new Label();
         pointTitle.textProperty().bind(vm.stored().pointTitleProperty());
-        TableView<SweepRow> rows = new TableView<>(vm.stored().pointRows());
+        rows = new TableView<>(vm.stored().pointRows());
         rows.setId("point-rows");
         rows.setPrefHeight(170);
 
-        rows.getColumns().add(rowCol("judge", r -> r.score() == 1 ? "✓" : "✗"));
-        rows.getColumns().add(rowCol("critic", r -> r.critic() ? "✓" : "✗"));
-        rows.getColumns().add(rowCol("category", r -> r.category().key()));
-        rows.getColumns().add(rowCol("NFE", r -> String.format(Locale.ROOT, "%.1f", r.nfe())));
-        rows.getColumns().add(rowCol("prompt", SweepRow::prompt));
+        rows.getColumns().add(col(I18n.text("scaling.rows.judge"), (SweepRow r) -> r.score() == 1 ? "✓" : "✗"));
+        rows.getColumns().add(col(I18n.text("scaling.rows.critic"), (SweepRow r) -> r.critic() ? "✓" : "✗"));
+        rows.getColumns().add(col(I18n.text("scaling.rows.category"), (SweepRow r) -> org.reflectlab.ui.kit.CategoryNames.name(r.category())));
+        rows.getColumns().add(col(I18n.text(() -> "NFE"), (SweepRow r) -> I18n.number(r.nfe(), 1)));
+        rows.getColumns().add(col(I18n.text("scaling.rows.prompt"), SweepRow::prompt));
         org.reflectlab.ui.kit.WrappedColumns.fit(rows);
+        MethodStyle.followLanguage(rows);
         rows.setRowFactory(t -> {
             TableRow<SweepRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -75,32 +86,28 @@ final class FitsPane extends VBox {
             return row;
         });
         org.reflectlab.ui.kit.Fit.wrapped(pointTitle);
-        getChildren().addAll(org.reflectlab.ui.kit.GlossaryView.explain(org.reflectlab.ui.kit.Fit.wrapped(new Label(
-                "Power-law fits Q(K) = Q∞ − A/K^γ (Levenberg-Marquardt, ± one standard error)")), "power-law fit"), fits, org.reflectlab.ui.kit.Fit.wrapped(new Label("The lecture's questions, answered from the fits")),
-                answers, pointTitle, rows);
+        Label fitsTitle = new Label();
+        fitsTitle.textProperty().bind(I18n.text("scaling.fits.title"));
+        Label answersTitle = new Label();
+        answersTitle.textProperty().bind(I18n.text("scaling.fits.answers"));
+        getChildren().addAll(org.reflectlab.ui.kit.GlossaryView.explain(org.reflectlab.ui.kit.Fit.wrapped(fitsTitle), "power-law fit"), fits,
+                org.reflectlab.ui.kit.Fit.wrapped(answersTitle), answers, pointTitle, rows);
+        I18n.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
     }
 
     /** "0.412 ± 0.030"; without a finite standard error, the value alone and why (never "± NaN"). */
     static String pm(double v, double e) {
         if (!Double.isFinite(v)) {
-            return "not available";
+            return I18n.tr("scaling.fits.na");
         }
-        return Double.isFinite(e) ? String.format(Locale.ROOT, "%.3f ± %.3f", v, e) : String.format(Locale.ROOT, "%.3f (no error estimate)", v);
+        return Double.isFinite(e) ? I18n.tr("scaling.fits.pm", v, e) : I18n.tr("scaling.fits.no-error", v);
     }
 
     private static String fit(ScalingAnalysis.Curve c, java.util.function.Function<PowerLawFit.Fit, String> f) {
         return c.fit() == null ? "" : f.apply(c.fit());
     }
 
-    private static TableColumn<ScalingAnalysis.Curve, String> col(String t, java.util.function.Function<ScalingAnalysis.Curve, String> f) {
-        TableColumn<ScalingAnalysis.Curve, String> c = new TableColumn<>(t);
-        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
-        return c;
-    }
-
-    private static TableColumn<SweepRow, String> rowCol(String t, java.util.function.Function<SweepRow, String> f) {
-        TableColumn<SweepRow, String> c = new TableColumn<>(t);
-        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
-        return c;
+    private static <S> TableColumn<S, String> col(javafx.beans.value.ObservableStringValue title, java.util.function.Function<S, String> f) {
+        return MethodStyle.column(title, f);
     }
 }

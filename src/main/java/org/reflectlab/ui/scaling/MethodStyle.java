@@ -3,6 +3,7 @@ package org.reflectlab.ui.scaling;
 import java.util.function.DoubleFunction;
 import javafx.geometry.Insets;
 import javafx.scene.chart.LineChart;
+import org.reflectlab.ui.kit.I18n;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
@@ -27,6 +28,39 @@ final class MethodStyle {
     }
 
     static final String REFERENCE = "#7048e8";
+
+    /**
+     * A table column whose header will follow the language: its title as plain text now (which {@code WrappedColumns}
+     * moves into a wrapping header label), bound to the language by {@link #followLanguage} once that label exists.
+     */
+    static <S> javafx.scene.control.TableColumn<S, String> column(javafx.beans.value.ObservableStringValue title,
+                                                                  java.util.function.Function<S, String> f) {
+        javafx.scene.control.TableColumn<S, String> c = new javafx.scene.control.TableColumn<>(title.get());
+        c.getProperties().put(TITLE, title);
+        c.setCellValueFactory(d -> new javafx.beans.property.SimpleStringProperty(f.apply(d.getValue())));
+        return c;
+    }
+
+    private static final String TITLE = "reflectlab.title";
+
+    /** After {@code WrappedColumns.fit}: each header label made from a {@link #column} title follows the language. */
+    static void followLanguage(javafx.scene.control.TableView<?> table) {
+        for (var c : table.getColumns()) {
+            if (c.getGraphic() instanceof Label head && c.getProperties().get(TITLE) instanceof javafx.beans.value.ObservableStringValue t) {
+                head.textProperty().bind(t);
+            }
+        }
+    }
+
+    /** A method's name in the current language (Best-of-N and Reflect-DiT stay as the lecture writes them). */
+    static String name(Method m) {
+        return I18n.tr(switch (m) {
+            case BEST_OF_N -> "scaling.method.bon";
+            case REFLECT -> "scaling.method.reflect";
+            case REFLECT_PICK -> "scaling.method.reflect-pick";
+            case TEST_TIME_TRAINING -> "scaling.method.ttt";
+        });
+    }
     static final String NEUTRAL = "#868e96";
 
     /**
@@ -142,7 +176,7 @@ final class MethodStyle {
         x.setAutoRanging(false);
         x.setMinorTickVisible(false);
         x.setTickLabelFormatter(converter(v -> String.valueOf(Math.round(Math.pow(2, v)))));
-        x.setLabel("K (log scale)");
+        x.labelProperty().bind(I18n.text("scaling.axis.k-log"));
         return x;
     }
 

@@ -2,7 +2,6 @@ package org.reflectlab.ui.scaling;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.chart.LineChart;
@@ -23,6 +22,7 @@ import org.reflectlab.core.scaling.PublishedReference;
 import org.reflectlab.core.scaling.ScalingAnalysis;
 import org.reflectlab.ui.kit.BandedLineChart;
 import org.reflectlab.ui.kit.Fit;
+import org.reflectlab.ui.kit.I18n;
 
 /**
  * Quality against K (log scale) with bootstrap bands, the fitted power law through the points
@@ -39,6 +39,8 @@ final class QualityPane extends VBox {
     private final ComboBox<String> category = new ComboBox<>();
     private final FlowPane legend = MethodStyle.legend();
     private final Label sweepName = new Label();
+    /** Held here: the locale keeps only a weak reference, so a closed pane is not kept alive by it. */
+    private final javafx.beans.InvalidationListener relabel = o -> redraw();
 
     QualityPane(ScalingViewModel vm) {
         this.vm = vm;
@@ -47,7 +49,7 @@ final class QualityPane extends VBox {
         NumberAxis q1 = qualityAxis();
         byK = new BandedLineChart(MethodStyle.log2KAxis(MAX_K), q1);
         NumberAxis nfe = new NumberAxis();
-        nfe.setLabel("NFE per answer (measured)");
+        nfe.labelProperty().bind(I18n.text("scaling.axis.nfe"));
         nfe.setForceZeroInRange(true);
         byNfe = new LineChart<>(nfe, qualityAxis());
         for (LineChart<Number, Number> c : List.of(byK, byNfe)) {
@@ -57,28 +59,32 @@ final class QualityPane extends VBox {
             HBox.setHgrow(c, Priority.ALWAYS);
         }
         byK.setId("quality-by-k");
-        byK.setTitle("Score vs K");
+        byK.titleProperty().bind(I18n.text("scaling.chart.by-k"));
         byNfe.setId("quality-by-nfe");
-        byNfe.setTitle("Score vs compute");
-        category.getItems().add("Overall (mean of categories)");
+        byNfe.titleProperty().bind(I18n.text("scaling.chart.by-nfe"));
+        category.getItems().add("");
         Category.GENEVAL.forEach(c -> category.getItems().add(c.key()));
         category.getSelectionModel().select(0);
         category.setId("category");
-        category.setMinWidth(Fit.width("Overall (mean of categories)") + 40);
+        // the items are ids ("" for overall), shown in the current language; a new converter redraws them on a switch
+        category.setConverter(MethodStyle.converterOf(this::categoryName));
+        category.setMinWidth(Fit.width(I18n.tr("scaling.category.overall")) + 40);
+        I18n.localeProperty().addListener((o, a, b) -> category.setConverter(MethodStyle.converterOf(this::categoryName)));
+        I18n.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         category.valueProperty().addListener((o, a, b) -> redraw());
         HBox charts = new HBox(8, byK, byNfe);
         VBox.setVgrow(charts, Priority.ALWAYS);
-        Label note = new Label("Shaded: bootstrap 95% interval over prompts. Solid: the power-law fit Q(K) = Q∞ − A/K^γ over the measured K "
-                + "(drawn only with at least " + ScalingAnalysis.MIN_FIT_POINTS + " K values); dashed: its extrapolation to K=100. "
-                + "Dotted purple diamonds: numbers published for Reflect-DiT on the real GenEval (reference only, never mixed in). "
-                + "Dash-dot: an earlier sweep overlaid. Hover a point for its value; click it for its prompts.");
+        Label note = new Label();
+        note.textProperty().bind(I18n.text("scaling.quality.note", ScalingAnalysis.MIN_FIT_POINTS));
         note.setWrapText(true);
         note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         note.getStyleClass().add("hint");
         org.reflectlab.ui.kit.GlossaryView.explain(note, "bootstrap interval");
         sweepName.setId("quality-sweep");
         Fit.wrapped(sweepName);
-        HBox head = new HBox(8, Fit.whole(new Label("Score:")), category, sweepName);
+        Label score = new Label();
+        score.textProperty().bind(I18n.text("scaling.quality.score"));
+        HBox head = new HBox(8, Fit.whole(score), category, sweepName);
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(sweepName, Priority.ALWAYS);
         getChildren().addAll(head, predictionRow(), legend, charts, note);
@@ -94,16 +100,19 @@ final class QualityPane extends VBox {
         ComboBox<Method> method = new ComboBox<>();
         method.getItems().setAll(Method.values());
         method.valueProperty().bindBidirectional(p.methodProperty());
-        method.setConverter(MethodStyle.converterOf(Method::label));
+        method.setConverter(MethodStyle.converterOf(MethodStyle::name));
+        I18n.localeProperty().addListener((o, a, b) -> method.setConverter(MethodStyle.converterOf(MethodStyle::name)));
         method.setId("predict-method");
         javafx.scene.control.TextField scores = new javafx.scene.control.TextField();
         scores.setId("predict-curve");
         scores.setPromptText("1: 0.40, 4: 0.55, 20: 0.70");
         scores.setPrefColumnCount(16);
         scores.textProperty().bindBidirectional(p.input().textProperty());
-        scores.setTooltip(new Tooltip("Before you press Run: your guess at the score per K (0 to 1). The sweep keeps it and draws "
-                + "its measured curve over it; empty means no prediction."));
-        Label ask = Fit.whole(new Label("Predict before Run:"));
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(I18n.text("scaling.predict.tooltip"));
+        scores.setTooltip(tip);
+        Label ask = Fit.whole(new Label());
+        ask.textProperty().bind(I18n.text("scaling.predict.ask"));
         ask.getStyleClass().add("section");
         FlowPane row = new FlowPane(8, 4, ask, method, scores);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -127,25 +136,32 @@ final class QualityPane extends VBox {
             return;
         }
         String accent = "#ff7043";
-        XYChart.Series<Number, Number> s = MethodStyle.series(byK, "your prediction", MethodStyle.line(accent, MethodStyle.Kind.REFERENCE),
+        XYChart.Series<Number, Number> s = MethodStyle.series(byK, I18n.tr("scaling.predict.series"), MethodStyle.line(accent, MethodStyle.Kind.REFERENCE),
                 "-fx-background-color: " + accent + ", white; -fx-background-insets: 0, 2; -fx-background-radius: 0; -fx-padding: 4px;");
         guess.points().forEach((k, q) -> {
             XYChart.Data<Number, Number> d = new XYChart.Data<>(MethodStyle.log2(k), q);
             s.getData().add(d);
-            tooltip(d, String.format(Locale.ROOT, "Your prediction for %s at K=%d: %.2f", guess.method().label(), k, q));
+            tooltip(d, I18n.tr("scaling.predict.point", MethodStyle.name(guess.method()), k, q));
         });
-        legend.getChildren().add(MethodStyle.key("your prediction (" + guess.method().label() + ")", accent, MethodStyle.Kind.REFERENCE));
+        legend.getChildren().add(MethodStyle.key(I18n.tr("scaling.predict.key", MethodStyle.name(guess.method())), accent,
+                MethodStyle.Kind.REFERENCE));
     }
 
     private static NumberAxis qualityAxis() {
         NumberAxis y = new NumberAxis(0, 1, 0.1);
         y.setAutoRanging(false);
-        y.setLabel("GenEval-lite score (judge)");
+        y.labelProperty().bind(I18n.text("scaling.axis.score"));
         return y;
     }
 
     List<LineChart<Number, Number>> charts() {
         return List.of(byK, byNfe);
+    }
+
+    /** A category's name in the current language; "" is the overall score. */
+    private String categoryName(String key) {
+        return key == null || key.isEmpty() ? I18n.tr("scaling.category.overall")
+                : org.reflectlab.ui.kit.CategoryNames.name(Category.GENEVAL.stream().filter(c -> c.key().equals(key)).findFirst().orElseThrow());
     }
 
     private Category selectedCategory() {
@@ -167,12 +183,10 @@ final class QualityPane extends VBox {
         StoredSweeps.Run run = vm.stored().currentProperty().get();
         if (run == null) {
             byK.setBands(bands);
-            byK.setTitle("Score vs K");
-            sweepName.setText("No sweep yet: set one up on the left and press Run.");
+            sweepName.setText(I18n.tr("scaling.quality.none"));
             return;
         }
-        byK.setTitle("Score vs K");
-        sweepName.setText("Sweep '" + run.store().name() + "'");
+        sweepName.setText(I18n.tr("scaling.quality.sweep", run.store().name()));
         boolean overall = selectedCategory() == null;
         boolean anyFit = false;
         boolean anyExtrapolation = false;
@@ -181,13 +195,13 @@ final class QualityPane extends VBox {
         }
         for (ScalingAnalysis.Curve c : run.analysis().curves().values()) {
             String color = MethodStyle.color(c.method());
-            legend.getChildren().add(MethodStyle.key(c.method().label(), color, MethodStyle.Kind.MEASURED));
+            legend.getChildren().add(MethodStyle.key(MethodStyle.name(c.method()), color, MethodStyle.Kind.MEASURED));
             if (overall) {
                 bands.add(band(c, color));
             }
-            XYChart.Series<Number, Number> pts = MethodStyle.series(byK, c.method().label(), MethodStyle.line(color, MethodStyle.Kind.MEASURED),
+            XYChart.Series<Number, Number> pts = MethodStyle.series(byK, MethodStyle.name(c.method()), MethodStyle.line(color, MethodStyle.Kind.MEASURED),
                     MethodStyle.symbol(color, true));
-            XYChart.Series<Number, Number> cost = MethodStyle.series(byNfe, c.method().label(), MethodStyle.line(color, MethodStyle.Kind.FIT),
+            XYChart.Series<Number, Number> cost = MethodStyle.series(byNfe, MethodStyle.name(c.method()), MethodStyle.line(color, MethodStyle.Kind.FIT),
                     MethodStyle.symbol(color, true));
             for (ScalingAnalysis.Point p : c.points()) {
                 XYChart.Data<Number, Number> d = new XYChart.Data<>(MethodStyle.log2(p.k()), value(p));
@@ -204,42 +218,42 @@ final class QualityPane extends VBox {
             if (overall) {
                 List<PublishedReference.Point> ref = PublishedReference.of(c.method());
                 if (!ref.isEmpty()) {
-                    XYChart.Series<Number, Number> r = MethodStyle.series(byK, "published " + c.method().label(),
+                    XYChart.Series<Number, Number> r = MethodStyle.series(byK, I18n.tr("scaling.published.series", MethodStyle.name(c.method())),
                             MethodStyle.line(MethodStyle.REFERENCE, MethodStyle.Kind.REFERENCE), MethodStyle.referenceSymbol());
                     ref.forEach(p -> {
                         XYChart.Data<Number, Number> d = new XYChart.Data<>(MethodStyle.log2(p.n()), p.geneval());
                         r.getData().add(d);
-                        tooltip(d, String.format(Locale.ROOT, "Published, %s at N=%d: %.2f on the real GenEval (%s). A reference, not measured here.",
-                                c.method().label(), p.n(), p.geneval(), p.source()));
+                        tooltip(d, I18n.tr("scaling.published.point", MethodStyle.name(c.method()), p.n(), p.geneval(), p.source()));
                     });
                 }
             }
         }
         byK.setBands(bands);
         if (overall) {
-            legend.getChildren().add(MethodStyle.bandKey("95% interval", MethodStyle.NEUTRAL));
+            legend.getChildren().add(MethodStyle.bandKey(I18n.tr("scaling.key.interval"), MethodStyle.NEUTRAL));
             if (anyFit) {
-                legend.getChildren().add(MethodStyle.key("fit", MethodStyle.NEUTRAL, MethodStyle.Kind.FIT));
+                legend.getChildren().add(MethodStyle.key(I18n.tr("scaling.key.fit"), MethodStyle.NEUTRAL, MethodStyle.Kind.FIT));
             }
             if (anyExtrapolation) {
-                legend.getChildren().add(MethodStyle.key("extrapolation", MethodStyle.NEUTRAL, MethodStyle.Kind.EXTRAPOLATION));
+                legend.getChildren().add(MethodStyle.key(I18n.tr("scaling.key.extrapolation"), MethodStyle.NEUTRAL, MethodStyle.Kind.EXTRAPOLATION));
             }
         }
         if (overall && run.analysis().curves().keySet().stream().anyMatch(m -> !PublishedReference.of(m).isEmpty())) {
-            legend.getChildren().add(MethodStyle.key("published (Reflect-DiT paper, GenEval)", MethodStyle.REFERENCE, MethodStyle.Kind.REFERENCE));
+            legend.getChildren().add(MethodStyle.key(I18n.tr("scaling.key.published"), MethodStyle.REFERENCE, MethodStyle.Kind.REFERENCE));
         }
         for (StoredSweeps.Run o : vm.stored().overlays()) {
             for (ScalingAnalysis.Curve c : o.analysis().curves().values()) {
                 String color = MethodStyle.color(c.method()) + "99";
-                XYChart.Series<Number, Number> s = MethodStyle.series(byK, o.store().name() + " " + c.method().label(),
+                XYChart.Series<Number, Number> s = MethodStyle.series(byK, I18n.tr("scaling.overlay.series", o.store().name(), MethodStyle.name(c.method())),
                         MethodStyle.line(color, MethodStyle.Kind.OVERLAY), MethodStyle.symbol(color, true));
                 c.points().forEach(p -> {
                     XYChart.Data<Number, Number> d = new XYChart.Data<>(MethodStyle.log2(p.k()), value(p));
                     s.getData().add(d);
-                    tooltip(d, String.format(Locale.ROOT, "Overlay '%s', %s, K=%d: %.3f", o.store().name(), c.method().label(), p.k(), value(p)));
+                    tooltip(d, I18n.tr("scaling.overlay.point", o.store().name(), MethodStyle.name(c.method()), p.k(), value(p)));
                 });
             }
-            legend.getChildren().add(MethodStyle.key("overlay: " + o.store().name(), MethodStyle.NEUTRAL, MethodStyle.Kind.OVERLAY));
+            legend.getChildren().add(MethodStyle.key(I18n.tr("scaling.key.overlay", o.store().name()), MethodStyle.NEUTRAL,
+                    MethodStyle.Kind.OVERLAY));
         }
     }
 
@@ -253,15 +267,15 @@ final class QualityPane extends VBox {
             lo[i] = pts.get(i).low();
             hi[i] = pts.get(i).high();
         }
-        return new BandedLineChart.Band(c.method().label() + " 95%", x, lo, hi, Color.web(color));
+        return new BandedLineChart.Band(I18n.tr("scaling.band", MethodStyle.name(c.method())), x, lo, hi, Color.web(color));
     }
 
     /** Draws the fit over the measured K and, dashed, beyond it to K=100; true if an extrapolation was drawn. */
     private boolean fitted(PowerLawFit.Fit fit, double[] ks, String color) {
         double lastK = ks[ks.length - 1];
-        XYChart.Series<Number, Number> in = MethodStyle.series(byK, "fit", MethodStyle.line(color, MethodStyle.Kind.FIT),
+        XYChart.Series<Number, Number> in = MethodStyle.series(byK, I18n.tr("scaling.key.fit"), MethodStyle.line(color, MethodStyle.Kind.FIT),
                 MethodStyle.symbol(color, false));
-        XYChart.Series<Number, Number> out = MethodStyle.series(byK, "extrapolation", MethodStyle.line(color, MethodStyle.Kind.EXTRAPOLATION),
+        XYChart.Series<Number, Number> out = MethodStyle.series(byK, I18n.tr("scaling.key.extrapolation"), MethodStyle.line(color, MethodStyle.Kind.EXTRAPOLATION),
                 MethodStyle.symbol(color, false));
         for (double x = 0; x <= MethodStyle.log2(MAX_K) + 1e-9; x += 0.05) {
             double k = Math.pow(2, x);
@@ -293,10 +307,10 @@ final class QualityPane extends VBox {
 
     private void clickable(XYChart.Data<Number, Number> d, Method m, ScalingAnalysis.Point p) {
         Category cat = selectedCategory();
-        String which = cat == null ? "GenEval-lite score (mean of the category scores)" : cat.key() + " score";
-        tooltip(d, String.format(Locale.ROOT, "%s, K=%d: %s %.3f%s over %d prompts; %.1f NFE and %.2f s per answer. Click for its prompts.",
-                m.label(), p.k(), which, value(p), cat == null ? String.format(Locale.ROOT, " [95%%: %.3f, %.3f]", p.low(), p.high()) : "",
-                p.prompts(), p.nfe(), p.secondsPerAnswer()));
+        tooltip(d, cat == null ? I18n.tr("scaling.point.overall", MethodStyle.name(m), p.k(), value(p), p.low(), p.high(), p.prompts(),
+                p.nfe(), p.secondsPerAnswer())
+                : I18n.tr("scaling.point.category", MethodStyle.name(m), p.k(), categoryName(cat.key()), value(p), p.prompts(), p.nfe(),
+                p.secondsPerAnswer()));
         Runnable install = () -> {
             d.getNode().setOnMouseClicked(e -> vm.stored().openPoint(m, p.k()));
             d.getNode().setStyle(d.getNode().getStyle() + " -fx-cursor: hand;");

@@ -56,7 +56,7 @@ final class ScalingModels {
             return;
         }
         released = false;
-        runner.submit(BackgroundTask.of("Loading scaling models", ctx -> workers.first()).onSuccess(this::loaded).onFailure(failed));
+        runner.submit(BackgroundTask.of(org.reflectlab.ui.kit.I18n.tr("scaling.task.load"), ctx -> workers.first()).onSuccess(this::loaded).onFailure(failed));
     }
 
     boolean held() {

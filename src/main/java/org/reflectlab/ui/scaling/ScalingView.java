@@ -25,6 +25,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.reflectlab.ui.kit.Fit;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Keymap;
 import org.reflectlab.ui.kit.SaveDialogs;
 import org.reflectlab.ui.kit.Snapshots;
@@ -33,9 +34,9 @@ import org.reflectlab.ui.kit.Snapshots;
 public final class ScalingView extends BorderPane implements org.reflectlab.ui.kit.Notice.Source {
 
     /** Every key of the workspace, bound in the constructor and listed by F1. */
-    public static final Keymap<ScalingView> KEYS = Keymap.<ScalingView>of("Scaling")
-            .accelerator("Shortcut+R", "run or resume the sweep", v -> v.vm.run())
-            .accelerator("Escape", "cancel the sweep or Compare K (what is finished is kept)", v -> v.vm.cancel());
+    public static final Keymap<ScalingView> KEYS = Keymap.<ScalingView>of("scaling.keys.title")
+            .accelerator("Shortcut+R", "scaling.keys.run", v -> v.vm.run())
+            .accelerator("Escape", "scaling.keys.cancel", v -> v.vm.cancel());
 
     private final ScalingViewModel vm;
     private final QualityPane quality;
@@ -47,8 +48,8 @@ public final class ScalingView extends BorderPane implements org.reflectlab.ui.k
         getStylesheets().add(ScalingView.class.getResource("scaling.css").toExternalForm());
         quality = new QualityPane(vm);
         stopping = new StoppingPane(vm);
-        TabPane tabs = new TabPane(new Tab("Quality vs compute", quality), new Tab("Optimal stopping", stopping),
-                new Tab("Compare K", new ComparePane(vm)), new Tab("Fits & answers", new FitsPane(vm)));
+        TabPane tabs = new TabPane(tab("scaling.tab.quality", quality), tab("scaling.tab.stopping", stopping),
+                tab("scaling.tab.compare", new ComparePane(vm)), tab("scaling.tab.fits", new FitsPane(vm)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("scaling-tabs");
         vm.stored().pointTitleProperty().addListener((o, a, b) -> tabs.getSelectionModel().select(3));
@@ -66,13 +67,13 @@ public final class ScalingView extends BorderPane implements org.reflectlab.ui.k
     }
 
     private VBox setup() {
-        CheckBox bon = check("Best-of-N", vm.setup().bestOfNProperty(), "method-bon");
-        CheckBox reflect = check("Reflect-DiT", vm.setup().reflectProperty(), "method-reflect");
-        CheckBox ttt = check("Test-time training", vm.setup().tttProperty(), "method-ttt");
+        CheckBox bon = check("scaling.method.bon", vm.setup().bestOfNProperty(), "method-bon");
+        CheckBox reflect = check("scaling.method.reflect", vm.setup().reflectProperty(), "method-reflect");
+        CheckBox ttt = check("scaling.method.ttt", vm.setup().tttProperty(), "method-ttt");
         TextField ks = new TextField();
         ks.setId("k-list");
         ks.textProperty().bindBidirectional(vm.setup().ksProperty());
-        ks.setTooltip(new Tooltip("K values, 1 to 20, separated by commas"));
+        ks.setTooltip(tooltip("scaling.setup.ks.tooltip"));
         Spinner<Integer> prompts = new Spinner<>(1, 50, vm.setup().perCategoryProperty().get());
         prompts.setEditable(true);
         prompts.setId("prompts-per-category");
@@ -88,19 +89,21 @@ public final class ScalingView extends BorderPane implements org.reflectlab.ui.k
         GridPane form = new GridPane();
         form.setHgap(6);
         form.setVgap(6);
-        form.addRow(0, Fit.whole(new Label("K values")), ks);
-        form.addRow(1, Fit.whole(new Label("prompts per category")), prompts);
-        form.addRow(2, Fit.whole(new Label("seed")), seed);
-        form.addRow(3, Fit.whole(new Label("name")), name);
+        form.addRow(0, Fit.whole(label("scaling.setup.ks")), ks);
+        form.addRow(1, Fit.whole(label("scaling.setup.prompts")), prompts);
+        form.addRow(2, Fit.whole(label("scaling.setup.seed")), seed);
+        form.addRow(3, Fit.whole(label("scaling.setup.name")), name);
         prompts.setPrefWidth(80);
         seed.setPrefWidth(110);
-        Button run = new Button("Run / Resume");
+        Button run = new Button();
+        run.textProperty().bind(I18n.text("scaling.run"));
         run.setId("sweep-run");
         run.getStyleClass().add("accent");
         run.setOnAction(e -> vm.run());
         run.disableProperty().bind(vm.runningProperty().or(vm.modelsReadyProperty().not()));
-        run.setTooltip(new Tooltip("Runs the sweep; one with the same name and settings resumes (Ctrl+R)"));
-        Button cancel = new Button("Cancel");
+        run.setTooltip(tooltip("scaling.run.tooltip"));
+        Button cancel = new Button();
+        cancel.textProperty().bind(I18n.text("scaling.cancel"));
         cancel.setId("sweep-cancel");
         cancel.setOnAction(e -> vm.cancel());
         cancel.disableProperty().bind(vm.runningProperty().not().and(vm.compareK().comparingProperty().not()));
@@ -121,25 +124,29 @@ public final class ScalingView extends BorderPane implements org.reflectlab.ui.k
                 runs.getSelectionModel().select(b);
             }
         });
-        Button useSettings = new Button("Use its settings");
+        Button useSettings = new Button();
+        useSettings.textProperty().bind(I18n.text("scaling.use-settings"));
         useSettings.setId("runs-use-settings");
         useSettings.setOnAction(e -> vm.useSettingsOf(vm.stored().currentProperty().get()));
         useSettings.disableProperty().bind(vm.stored().currentProperty().isNull().or(vm.runningProperty()));
-        useSettings.setTooltip(new Tooltip("Put the shown sweep's methods, K values, prompts, seed and name into the form above, "
-                + "so Run resumes it. Clicking a sweep only shows it."));
-        MenuButton export = new MenuButton("Export");
+        useSettings.setTooltip(tooltip("scaling.use-settings.tooltip"));
+        MenuButton export = new MenuButton();
+        export.textProperty().bind(I18n.text("scaling.export"));
         export.setId("export");
-        MenuItem csv = new MenuItem("Raw results (CSV)…");
-        csv.setOnAction(e -> save("CSV", "*.csv", "sweep.csv", vm::exportCsv));
-        MenuItem json = new MenuItem("Fits (JSON)…");
-        json.setOnAction(e -> save("JSON", "*.json", "fits.json", vm::exportJson));
-        MenuItem png = new MenuItem("Every chart (PNG) to a folder…");
+        MenuItem csv = new MenuItem();
+        csv.textProperty().bind(I18n.text("scaling.export.csv"));
+        csv.setOnAction(e -> save(I18n.tr("scaling.export.csv.title"), "CSV", "*.csv", "sweep.csv", vm::exportCsv));
+        MenuItem json = new MenuItem();
+        json.textProperty().bind(I18n.text("scaling.export.json"));
+        json.setOnAction(e -> save(I18n.tr("scaling.export.json.title"), "JSON", "*.json", "fits.json", vm::exportJson));
+        MenuItem png = new MenuItem();
+        png.textProperty().bind(I18n.text("scaling.export.png"));
         png.setOnAction(e -> exportCharts());
         export.getItems().addAll(csv, json, png);
         export.disableProperty().bind(vm.stored().currentProperty().isNull());
-        Label methods = new Label("Methods (equal compute in NFE)");
+        Label methods = label("scaling.setup.methods");
         methods.getStyleClass().add("section");
-        Label stored = new Label("Stored sweeps (click to show, check to overlay)");
+        Label stored = label("scaling.setup.stored");
         stored.setWrapText(true);
         stored.getStyleClass().add("section");
         VBox box = new VBox(8, methods, bon, reflect, ttt, form, new HBox(8, run, cancel), bar, status, stored, runs,
@@ -151,8 +158,28 @@ public final class ScalingView extends BorderPane implements org.reflectlab.ui.k
         return box;
     }
 
-    private static CheckBox check(String text, javafx.beans.property.BooleanProperty p, String id) {
-        CheckBox c = new CheckBox(text);
+    private static Tab tab(String key, javafx.scene.Node content) {
+        Tab t = new Tab();
+        t.textProperty().bind(I18n.text(key));
+        t.setContent(content);
+        return t;
+    }
+
+    private static Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.text(key));
+        return l;
+    }
+
+    private static Tooltip tooltip(String key) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(I18n.text(key));
+        return t;
+    }
+
+    private static CheckBox check(String key, javafx.beans.property.BooleanProperty p, String id) {
+        CheckBox c = new CheckBox();
+        c.textProperty().bind(I18n.text(key));
         c.selectedProperty().bindBidirectional(p);
         c.setId(id);
         return c;
@@ -172,7 +199,7 @@ public final class ScalingView extends BorderPane implements org.reflectlab.ui.k
             overlay.setSelected(vm.stored().overlays().contains(run));
             overlay.setDisable(run == vm.stored().currentProperty().get());
             overlay.setOnAction(e -> vm.stored().toggleOverlay(run));
-            overlay.setTooltip(new Tooltip("Overlay on the current sweep's chart"));
+            overlay.setTooltip(new Tooltip(I18n.tr("scaling.overlay.tooltip")));
             Label l = Fit.wrapped(new Label(run.toString()));
             HBox.setHgrow(l, Priority.ALWAYS);
             setGraphic(new HBox(6, overlay, l));
@@ -181,8 +208,8 @@ public final class ScalingView extends BorderPane implements org.reflectlab.ui.k
         }
     }
 
-    private void save(String what, String pattern, String name, java.util.function.Consumer<Path> action) {
-        SaveDialogs.ask(this, "Export " + what, what, pattern, name, action);
+    private void save(String title, String what, String pattern, String name, java.util.function.Consumer<Path> action) {
+        SaveDialogs.ask(this, title, what, pattern, name, action);
     }
 
     private void exportCharts() {
@@ -200,25 +227,20 @@ public final class ScalingView extends BorderPane implements org.reflectlab.ui.k
 
     @Override
     public org.reflectlab.ui.kit.Notice notice() {
-        return new org.reflectlab.ui.kit.Notice(
-                "Inference-time scaling: more compute per prompt buys quality with diminishing returns, which a power law "
-                        + "describes; methods differ in how fast they saturate and in what each unit of K costs.",
-                "Reflect-DiT reports 0.81 at N=20 against 0.75 for best-of-20. Here, on 60 prompts: Reflect-DiT 0.750 at K=20 "
-                        + "with 80 NFE per answer, best-of-N 0.667 with 326 NFE; reflection's gamma 0.46.",
+        return new org.reflectlab.ui.kit.Notice(I18n.tr("scaling.notice.claim"), I18n.tr("scaling.notice.paper"),
                 org.reflectlab.ui.kit.Notice.measured(vm.stored().currentProperty(), run -> {
-                    StringBuilder sb = new StringBuilder("Sweep '" + run.store().name() + "':");
+                    // one whole clause per method (its own pattern), listed with the language's separator
+                    java.util.List<String> methods = new java.util.ArrayList<>();
                     for (var c : run.analysis().curves().values()) {
                         var last = c.points().get(c.points().size() - 1);
-                        sb.append(String.format(java.util.Locale.ROOT, " %s %.3f at K=%d, %.0f NFE%s;", c.method().label(), last.quality(),
-                                last.k(), last.nfe(), c.fit() == null ? " (no fit: fewer than "
-                                        + org.reflectlab.core.scaling.ScalingAnalysis.MIN_FIT_POINTS + " K values)"
-                                        : String.format(java.util.Locale.ROOT, ", gamma %.2f", c.fit().gamma())));
+                        methods.add(c.fit() == null ? I18n.tr("scaling.notice.method.no-fit", MethodStyle.name(c.method()), last.quality(),
+                                last.k(), last.nfe(), org.reflectlab.core.scaling.ScalingAnalysis.MIN_FIT_POINTS)
+                                : I18n.tr("scaling.notice.method", MethodStyle.name(c.method()), last.quality(), last.k(), last.nfe(),
+                                c.fit().gamma()));
                     }
-                    return sb.substring(0, sb.length() - 1) + ".";
+                    return I18n.tr("scaling.notice.measured", run.store().name(), String.join(I18n.tr("scaling.notice.separator"), methods));
                 }),
-                "Where each curve bends, and how wide its shaded interval is (with a few prompts they overlap: no winner yet). On "
-                        + "the NFE chart reflection's points sit far left of best-of-N's: it stops early when the critic is satisfied.",
-                null,
+                I18n.tr("scaling.notice.look-for"), null,
                 "Q(K) = Q_\\infty - A\\,K^{-\\gamma},\\qquad K^* = \\Big(\\frac{A\\gamma}{\\lambda c}\\Big)^{1/(\\gamma+1)}",
                 java.util.List.of("power-law fit", "K*", "NFE", "bootstrap interval", "best-of-N", "test-time training"));
     }

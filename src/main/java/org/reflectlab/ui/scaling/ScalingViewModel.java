@@ -10,7 +10,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.TaskHandle;
 import org.reflectlab.core.concurrent.TaskRunner;
@@ -26,9 +25,10 @@ import org.reflectlab.core.scaling.SweepSettings;
 import org.reflectlab.core.scaling.SweepStore;
 import org.reflectlab.core.scaling.SweepWorkers;
 import org.reflectlab.core.settings.Settings;
-import org.reflectlab.core.store.Names;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Notifier;
 import org.reflectlab.ui.kit.Remembered;
+import org.reflectlab.ui.kit.TextLine;
 
 /**
  * The Scaling workspace: run/cancel/resume a sweep (a {@link SweepSession}, which the CLI runs too)
@@ -50,7 +50,7 @@ public final class ScalingViewModel {
 
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final TextLine status = new TextLine(null); // a message: the line follows a language switch
 
     private final SweepSetupViewModel setup = new SweepSetupViewModel();
     private final StoredSweeps stored;
@@ -78,13 +78,13 @@ public final class ScalingViewModel {
 
     /** Loads the models and the stored sweeps in the background; call once when the view opens. */
     public void open() {
-        status.set("Loading the generator, critic and judge, and stored sweeps…");
-        runner.submit(BackgroundTask.of("Loading scaling models", ctx -> new Loaded(models.workers().first(), stored.read())).onSuccess(l -> {
+        status.set("scaling.status.loading");
+        runner.submit(BackgroundTask.of(I18n.tr("scaling.task.load"), ctx -> new Loaded(models.workers().first(), stored.read())).onSuccess(l -> {
             models.loaded(l.reflector());
             stored.setAll(l.runs());
-            status.set(l.runs().isEmpty() ? "Ready. Set up a sweep and press Run (Ctrl+R)."
-                    : "Ready. Showing the latest stored sweep, '" + l.runs().get(0).store().name() + "'.");
-        }).onFailure(e -> status.set("Scaling is unavailable: " + e.getMessage())));
+            status.set(l.runs().isEmpty() ? new I18n.Message("scaling.status.ready")
+                    : new I18n.Message("scaling.status.ready-stored", l.runs().get(0).store().name()));
+        }).onFailure(e -> status.set("scaling.status.unavailable", String.valueOf(e.getMessage()))));
     }
 
     private record Loaded(Reflector reflector, List<StoredSweeps.Run> runs) {
@@ -99,7 +99,7 @@ public final class ScalingViewModel {
     }
 
     public void rebuild() {
-        models.rebuild(e -> status.set("Scaling is unavailable: " + e.getMessage()));
+        models.rebuild(e -> status.set("scaling.status.unavailable", String.valueOf(e.getMessage())));
     }
 
     boolean modelsHeld() { // for tests of the release
@@ -113,20 +113,18 @@ public final class ScalingViewModel {
         if (running.get() || !models.readyProperty().get()) {
             return;
         }
-        SweepSettings s;
-        String sweepName = setup.trimmedName();
-        try {
-            s = setup.settings();
-            Names.check(sweepName, "The sweep name");
-        } catch (IllegalArgumentException e) {
-            status.set(e.getMessage());
+        I18n.Message problem = setup.problem();
+        if (problem != null) {
+            status.set(problem);
             return;
         }
+        SweepSettings s = setup.settings();
+        String sweepName = setup.trimmedName();
         List<PromptSet.Prompt> prompts = SweepInputs.prompts(new PromptSet(0, allPrompts, 0), s.perCategory());
         running.set(true);
         progress.set(0);
-        status.set("Starting sweep '" + sweepName + "'…");
-        sweepHandle = runner.submit(BackgroundTask.<Finished>of("Scaling sweep " + sweepName, ctx -> {
+        status.set("scaling.status.starting", sweepName);
+        sweepHandle = runner.submit(BackgroundTask.<Finished>of(I18n.tr("scaling.task.sweep", sweepName), ctx -> {
             try (SweepStore store = SweepStore.open(sweepsRoot, sweepName, s, modelIds.get())) {
                 Sweep sweep = new Sweep(models.workers().take(workerCount, ctx::message));
                 SweepSession.Outcome outcome = new SweepSession(sweep, CHART_PERIOD, true).run(store, prompts,
@@ -136,13 +134,14 @@ public final class ScalingViewModel {
         }).onSuccess(f -> {
             stored.show(f.run());
             progress.set(1);
-            status.set(String.format(java.util.Locale.ROOT, "Sweep '%s' done: %s in %s.%s", f.run().store().name(),
-                    f.outcome().summary(), SweepSession.duration(f.outcome().seconds()), f.run().skippedNote()));
+            // the summary and duration are core's words (English); the frame is translated
+            status.set("scaling.status.done", f.run().store().name(), f.outcome().summary(),
+                    SweepSession.duration(f.outcome().seconds()), f.run().skippedNote());
         }).onFailure(e -> {
-            status.set("The sweep failed: " + e.getMessage() + " What is stored stays; Run resumes it.");
-            notifier.error("Sweep failed", String.valueOf(e.getMessage()));
+            status.set("scaling.status.failed", String.valueOf(e.getMessage()));
+            notifier.error(I18n.tr("scaling.notify.failed"), String.valueOf(e.getMessage()));
         }).onCancelled(() -> {
-            status.set("Cancelled. Every finished prompt is stored; Run with the same name resumes the sweep.");
+            status.set("scaling.status.cancelled");
             stored.reload(sweepName);
         }).onFinished(() -> running.set(false)));
     }
@@ -163,7 +162,7 @@ public final class ScalingViewModel {
             return;
         }
         setup.take(run.store().settings(), run.store().name());
-        status.set("The form now holds the settings of '" + run.store().name() + "'; Run resumes it.");
+        status.set("scaling.status.took-settings", run.store().name());
     }
 
     // Compare K //
@@ -182,7 +181,7 @@ public final class ScalingViewModel {
         try {
             compareK.run(models.reflector(), setup.settings(), status::set);
         } catch (IllegalArgumentException e) {
-            status.set(e.getMessage());
+            status.set(I18n.Message.literal(e.getMessage()));
         }
     }
 
@@ -237,7 +236,7 @@ public final class ScalingViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.text();
     }
 
     /** Keeps the sweep setup, the cost weight and Compare K's prompt and seed across restarts; call before the view is built. */

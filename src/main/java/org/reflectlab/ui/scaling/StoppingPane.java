@@ -20,12 +20,16 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.reflectlab.core.scaling.OptimalStopping;
 import org.reflectlab.core.scaling.ScalingAnalysis;
+import org.reflectlab.ui.kit.I18n;
 
 /**
  * Optimal stopping: Value(K) = Q(K) − λ·c·K on the fitted curve and at the measured points, with
  * K* marked, for a cost weight λ (slider, log scale) and c = measured NFE or seconds per unit of K.
  */
 final class StoppingPane extends VBox {
+
+    /** Held here (the locale keeps a weak reference): the chart's legend and tooltips are drawn again on a switch. */
+    private final javafx.beans.InvalidationListener relabel = o -> relabel();
 
     private final ScalingViewModel vm;
     private final LineChart<Number, Number> chart;
@@ -46,33 +50,38 @@ final class StoppingPane extends VBox {
         ChoiceBox<AnalysisViewModel.CostUnit> unit = new ChoiceBox<>();
         unit.getItems().addAll(AnalysisViewModel.CostUnit.values());
         unit.valueProperty().bindBidirectional(vm.analysis().costUnitProperty());
-        unit.setConverter(MethodStyle.converterOf(u -> u == AnalysisViewModel.CostUnit.NFE ? "c = NFE per K" : "c = seconds per K"));
+        unit.setConverter(MethodStyle.converterOf(StoppingPane::unitName));
+        I18n.localeProperty().addListener((o, a, b) -> unit.setConverter(MethodStyle.converterOf(StoppingPane::unitName)));
+        I18n.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         NumberAxis y = yAxis;
         y.setAutoRanging(false);
         y.setTickLabelFormatter(MethodStyle.converter(v -> String.format(Locale.ROOT, "%.2f", Math.abs(v) < 1e-9 ? 0.0 : v)));
-        y.setLabel("Value(K) = Q(K) − λ·c·K");
+        y.labelProperty().bind(I18n.text("scaling.stopping.axis"));
         chart = new LineChart<>(MethodStyle.log2KAxis(QualityPane.MAX_K), y);
         chart.setAnimated(false);
         chart.setLegendVisible(false);
         chart.setId("stopping-chart");
-        chart.setTitle("Where more iterations stop paying");
+        chart.titleProperty().bind(I18n.text("scaling.stopping.title"));
         VBox.setVgrow(chart, Priority.ALWAYS);
         table.setId("stopping-table");
         table.setPrefHeight(130);
-        table.getColumns().add(col("method", s -> s.method().label()));
-        table.getColumns().add(col("c per K", s -> String.format(Locale.ROOT, "%.3g", s.costPerK())));
-        table.getColumns().add(col("K* closed form", s -> AnalysisViewModel.kStar(s.closedForm())));
-        table.getColumns().add(col("K* on the fit (scan)", s -> AnalysisViewModel.kStar(s.numeric())));
-        table.getColumns().add(col("K* among measured points", s -> Integer.toString(s.measuredK())));
+        table.getColumns().add(col("scaling.stopping.method", s -> MethodStyle.name(s.method())));
+        table.getColumns().add(col("scaling.stopping.cost", s -> String.format(Locale.ROOT, "%.3g", s.costPerK())));
+        table.getColumns().add(col("scaling.stopping.closed", s -> AnalysisViewModel.kStar(s.closedForm())));
+        table.getColumns().add(col("scaling.stopping.scan", s -> AnalysisViewModel.kStar(s.numeric())));
+        table.getColumns().add(col("scaling.stopping.measured", s -> Integer.toString(s.measuredK())));
         table.setItems(vm.analysis().stopping());
         org.reflectlab.ui.kit.WrappedColumns.fit(table);
-        Label formula = org.reflectlab.ui.kit.Fit.wrapped(new Label("K* = (A·γ / (λ·c))^(1/(γ+1)) — from the fit; the measured column picks the "
-                + "best measured K directly."));
+        MethodStyle.followLanguage(table);
+        Label formula = org.reflectlab.ui.kit.Fit.wrapped(new Label());
+        formula.textProperty().bind(I18n.text("scaling.stopping.formula"));
         formula.getStyleClass().add("hint");
         org.reflectlab.ui.kit.GlossaryView.explain(formula, "K*");
         lambda.setMinWidth(80);
         lambdaLabel.setMinWidth(org.reflectlab.ui.kit.Fit.width("λ = 0.0000") + 4);
-        HBox controls = new HBox(8, org.reflectlab.ui.kit.Fit.whole(new Label("cost weight λ")), lambda, lambdaLabel, unit);
+        Label weight = new Label();
+        weight.textProperty().bind(I18n.text("scaling.stopping.lambda"));
+        HBox controls = new HBox(8, org.reflectlab.ui.kit.Fit.whole(weight), lambda, lambdaLabel, unit);
         controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getChildren().addAll(controls, formula, legend, chart, table);
         vm.analysis().lambdaProperty().addListener((o, a, b) -> redraw());
@@ -86,11 +95,18 @@ final class StoppingPane extends VBox {
         return chart;
     }
 
-    private static TableColumn<AnalysisViewModel.Stopping, String> col(String title,
+    private static String unitName(AnalysisViewModel.CostUnit u) {
+        return I18n.tr(u == AnalysisViewModel.CostUnit.NFE ? "scaling.stopping.unit.nfe" : "scaling.stopping.unit.seconds");
+    }
+
+    private static TableColumn<AnalysisViewModel.Stopping, String> col(String titleKey,
             java.util.function.Function<AnalysisViewModel.Stopping, String> f) {
-        TableColumn<AnalysisViewModel.Stopping, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new SimpleStringProperty(f.apply(d.getValue())));
-        return c;
+        return MethodStyle.column(I18n.text(titleKey), f);
+    }
+
+    private void relabel() {
+        redraw();
+        table.refresh();
     }
 
     private void redraw() {
@@ -112,13 +128,13 @@ final class StoppingPane extends VBox {
                 continue;
             }
             String color = MethodStyle.color(c.method());
-            legend.getChildren().add(MethodStyle.key(c.method().label(), color, MethodStyle.Kind.MEASURED));
+            legend.getChildren().add(MethodStyle.key(MethodStyle.name(c.method()), color, MethodStyle.Kind.MEASURED));
             double cost = vm.analysis().costPerK(c);
             double lastK = c.ks()[c.ks().length - 1];
             double shownK = 2 * lastK;
-            XYChart.Series<Number, Number> curve = MethodStyle.series(chart, c.method().label(), MethodStyle.line(color, MethodStyle.Kind.FIT),
+            XYChart.Series<Number, Number> curve = MethodStyle.series(chart, MethodStyle.name(c.method()), MethodStyle.line(color, MethodStyle.Kind.FIT),
                     MethodStyle.symbol(color, false));
-            XYChart.Series<Number, Number> beyond = MethodStyle.series(chart, c.method().label() + " extrapolated",
+            XYChart.Series<Number, Number> beyond = MethodStyle.series(chart, I18n.tr("scaling.stopping.extrapolated", MethodStyle.name(c.method())),
                     MethodStyle.line(color, MethodStyle.Kind.EXTRAPOLATION), MethodStyle.symbol(color, false));
             beyond.getData().add(new XYChart.Data<>(MethodStyle.log2(lastK), OptimalStopping.value(c.fit(), lastK, lambda, cost)));
             for (double x = 0; x <= MethodStyle.log2(QualityPane.MAX_K) + 1e-9; x += 0.05) {
@@ -129,14 +145,14 @@ final class StoppingPane extends VBox {
                     hi = Math.max(hi, v);
                 }
             }
-            XYChart.Series<Number, Number> measured = MethodStyle.series(chart, "measured", MethodStyle.line(color, MethodStyle.Kind.MEASURED),
+            XYChart.Series<Number, Number> measured = MethodStyle.series(chart, I18n.tr("scaling.stopping.measured-series"), MethodStyle.line(color, MethodStyle.Kind.MEASURED),
                     MethodStyle.symbol(color, true));
             for (ScalingAnalysis.Point p : c.points()) {
                 double v = p.quality() - lambda * cost * p.k();
                 XYChart.Data<Number, Number> d = new XYChart.Data<>(MethodStyle.log2(p.k()), v);
                 measured.getData().add(d);
-                String tip = String.format(Locale.ROOT, "%s, K=%d: Value = Q − λ·c·K = %.3f − %.2g·%.3g·%d = %.3f (measured)",
-                        c.method().label(), p.k(), p.quality(), lambda, cost, p.k(), v);
+                String tip = I18n.tr("scaling.stopping.point", MethodStyle.name(c.method()), p.k(),
+                        String.format(Locale.ROOT, "%.3f − %.2g·%.3g·%d = %.3f", p.quality(), lambda, cost, p.k(), v));
                 d.nodeProperty().addListener((o, a, n) -> {
                     if (n != null) {
                         javafx.scene.control.Tooltip.install(n, new javafx.scene.control.Tooltip(tip));
@@ -165,9 +181,9 @@ final class StoppingPane extends VBox {
             mark.getData().add(new XYChart.Data<>(MethodStyle.log2(kStar), bottom));
             mark.getData().add(new XYChart.Data<>(MethodStyle.log2(kStar), top));
         });
-        legend.getChildren().addAll(MethodStyle.key("fit", MethodStyle.NEUTRAL, MethodStyle.Kind.FIT),
-                MethodStyle.key("extrapolation", MethodStyle.NEUTRAL, MethodStyle.Kind.EXTRAPOLATION),
-                MethodStyle.key("K* (closed form)", MethodStyle.NEUTRAL, MethodStyle.Kind.MARKER));
+        legend.getChildren().addAll(MethodStyle.key(I18n.tr("scaling.key.fit"), MethodStyle.NEUTRAL, MethodStyle.Kind.FIT),
+                MethodStyle.key(I18n.tr("scaling.key.extrapolation"), MethodStyle.NEUTRAL, MethodStyle.Kind.EXTRAPOLATION),
+                MethodStyle.key(I18n.tr("scaling.key.k-star"), MethodStyle.NEUTRAL, MethodStyle.Kind.MARKER));
     }
 
     /** The smallest of 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, ... that is at least {@code raw}. */

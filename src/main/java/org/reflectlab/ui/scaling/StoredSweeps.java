@@ -8,7 +8,6 @@ import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.reflectlab.core.concurrent.BackgroundTask;
@@ -17,6 +16,8 @@ import org.reflectlab.core.scaling.Method;
 import org.reflectlab.core.scaling.ScalingAnalysis;
 import org.reflectlab.core.scaling.SweepRow;
 import org.reflectlab.core.scaling.SweepStore;
+import org.reflectlab.ui.kit.I18n;
+import org.reflectlab.ui.kit.TextLine;
 
 /**
  * The stored sweeps: the list, the current one (charts, fits, answers), the ones overlaid on it,
@@ -31,15 +32,15 @@ public final class StoredSweeps {
             return new Run(s, ScalingAnalysis.of(loaded.rows(), s.settings().seed()), loaded.rows().size(), loaded.skipped());
         }
 
-        /** " 2 lines of results.csv could not be read (line 3: ...)." or "". */
-        String skippedNote() {
-            return skipped.isEmpty() ? "" : String.format(Locale.ROOT, " %d line(s) of %s could not be read and were left out "
-                    + "(%s).", skipped.size(), SweepStore.RESULTS, skipped.get(0));
+        /** " 2 lines of results.csv could not be read (line 3: ...)." or "" (a message: it goes into a status line). */
+        I18n.Message skippedNote() {
+            return skipped.isEmpty() ? I18n.Message.literal("") : new I18n.Message("scaling.stored.skipped", skipped.size(),
+                    SweepStore.RESULTS, skipped.get(0));
         }
 
         @Override
-        public String toString() {
-            return store.name() + " (" + rows + " answers)";
+        public String toString() { // the list's cell text
+            return I18n.tr("scaling.stored.run", store.name(), rows);
         }
     }
 
@@ -49,7 +50,7 @@ public final class StoredSweeps {
     private final ReadOnlyObjectWrapper<Run> current = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Run> overlays = FXCollections.observableArrayList();
     private final ObservableList<SweepRow> pointRows = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper pointTitle = new ReadOnlyStringWrapper("Click a point to list the prompts behind it.");
+    private final TextLine pointTitle = new TextLine(new I18n.Message("scaling.point.none"));
 
     StoredSweeps(TaskRunner runner, Path root) {
         this.runner = runner;
@@ -89,7 +90,7 @@ public final class StoredSweeps {
 
     /** Reads the stored sweeps again and selects the one named. */
     void reload(String select) {
-        runner.submit(BackgroundTask.of("Reading stored sweeps", ctx -> read()).hiddenFromTaskList().onSuccess(list -> {
+        runner.submit(BackgroundTask.of(I18n.tr("scaling.task.read-sweeps"), ctx -> read()).hiddenFromTaskList().onSuccess(list -> {
             runs.setAll(list);
             list.stream().filter(r -> r.store().name().equals(select)).findFirst().ifPresent(current::set);
         }));
@@ -118,11 +119,10 @@ public final class StoredSweeps {
         if (run == null) {
             return;
         }
-        runner.submit(BackgroundTask.of("Reading sweep rows", ctx -> run.store().rows()).hiddenFromTaskList().onSuccess(rows -> {
+        runner.submit(BackgroundTask.of(I18n.tr("scaling.task.read-rows"), ctx -> run.store().rows()).hiddenFromTaskList().onSuccess(rows -> {
             pointRows.setAll(rows.stream().filter(r -> r.method() == method && r.k() == k).toList());
             long right = pointRows.stream().filter(r -> r.score() == 1).count();
-            pointTitle.set(String.format(Locale.ROOT, "%s at K=%d: %d of %d images judged correct. Double-click a prompt to see its images in Compare K.",
-                    method.label(), k, right, pointRows.size()));
+            pointTitle.set("scaling.point.title", MethodStyle.name(method), k, right, pointRows.size());
         }));
     }
 
@@ -145,6 +145,6 @@ public final class StoredSweeps {
     }
 
     public ReadOnlyStringProperty pointTitleProperty() {
-        return pointTitle.getReadOnlyProperty();
+        return pointTitle.text();
     }
 }

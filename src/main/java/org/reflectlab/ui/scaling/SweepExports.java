@@ -9,6 +9,7 @@ import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.scaling.SweepRow;
 import org.reflectlab.core.store.AtomicFile;
 import org.reflectlab.ui.kit.FileExport;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Notifier;
 import org.reflectlab.ui.kit.Snapshots;
 
@@ -22,31 +23,31 @@ final class SweepExports {
     }
 
     void csv(StoredSweeps.Run run, Path file) {
-        export.run("Export sweep CSV", file, () -> {
+        export.run(I18n.tr("scaling.export.csv.task"), file, () -> {
             List<SweepRow> rows = run.store().rows();
             SweepRow.writeCsv(rows, file);
-            return "Wrote " + rows.size() + " rows to " + file;
+            return I18n.tr("scaling.export.csv.done", rows.size(), file.toString());
         });
     }
 
     void json(StoredSweeps.Run run, Path file) {
-        export.run("Export fits JSON", file, () -> {
+        export.run(I18n.tr("scaling.export.json.task"), file, () -> {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("sweep", run.store().name());
             doc.put("settings", run.store().settings().describe());
             doc.put("models", run.store().info().get("models"));
             doc.put("methods", run.analysis().describe());
             AtomicFile.writeJson(file, doc);
-            return "Wrote fits to " + file;
+            return I18n.tr("scaling.export.json.done", file.toString());
         });
     }
 
     void charts(Map<String, RgbImage> images, Path dir) {
-        export.run("Export charts", dir, () -> {
+        export.run(I18n.tr("scaling.export.png.task"), dir, () -> {
             for (Map.Entry<String, RgbImage> e : images.entrySet()) {
                 Snapshots.writePng(e.getValue(), dir.resolve(e.getKey()));
             }
-            return "Wrote " + images.size() + " charts to " + dir;
+            return I18n.tr("scaling.export.png.done", images.size(), dir.toString());
         });
     }
 }

@@ -3,11 +3,12 @@ package org.reflectlab.ui.scaling;
 import java.io.IOException;
 import java.util.function.Consumer;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.StringProperty;
 import org.reflectlab.core.concurrent.TaskContext;
 import org.reflectlab.core.scaling.SweepSession;
 import org.reflectlab.core.scaling.SweepStore;
 import org.reflectlab.ui.kit.Notifier;
+import org.reflectlab.ui.kit.I18n;
+import org.reflectlab.ui.kit.TextLine;
 
 /**
  * A running sweep as the Scaling workspace shows it: the store's notes as notifications, progress
@@ -20,10 +21,10 @@ final class SweepFeed implements SweepSession.Observer {
     private final Notifier notifier;
     private final SweepStore store;
     private final DoubleProperty progress;
-    private final StringProperty status;
+    private final TextLine status;
     private final Consumer<StoredSweeps.Run> show;
 
-    SweepFeed(TaskContext ctx, Notifier notifier, SweepStore store, DoubleProperty progress, StringProperty status,
+    SweepFeed(TaskContext ctx, Notifier notifier, SweepStore store, DoubleProperty progress, TextLine status,
               Consumer<StoredSweeps.Run> show) {
         this.ctx = ctx;
         this.notifier = notifier;
@@ -45,7 +46,7 @@ final class SweepFeed implements SweepSession.Observer {
         String line = p.summary() + " · " + p.what();
         ctx.onUiThread(() -> {
             progress.set(p.fraction());
-            status.set(line);
+            status.set(I18n.Message.literal(line)); // the session's own progress words (core, English)
         });
     }
 
@@ -57,6 +58,6 @@ final class SweepFeed implements SweepSession.Observer {
 
     @Override
     public void rowsUnreadable(IOException e) {
-        ctx.message("the charts wait: " + e.getMessage());
+        ctx.message(I18n.tr("scaling.task.charts-wait", String.valueOf(e.getMessage())));
     }
 }

@@ -52,11 +52,22 @@ public final class SweepSetupViewModel {
             methods.add(Method.TEST_TIME_TRAINING);
         }
         if (methods.isEmpty()) {
-            throw new IllegalArgumentException("Choose at least one method.");
+            throw new IllegalArgumentException(org.reflectlab.ui.kit.I18n.tr("scaling.setup.no-method"));
         }
         SweepSettings defaults = SweepSettings.defaults(seed.get());
         return new SweepSettings(methods, SweepSettings.parseKs(ks.get()), perCategory.get(), seed.get(),
                 defaults.samplingSteps(), defaults.guidance(), defaults.contextSize());
+    }
+
+    /** Why the form cannot start a sweep (the settings' own words, core's English; or a bad name), or null. */
+    org.reflectlab.ui.kit.I18n.Message problem() {
+        try {
+            settings();
+        } catch (IllegalArgumentException e) {
+            return org.reflectlab.ui.kit.I18n.Message.literal(e.getMessage());
+        }
+        String bad = org.reflectlab.core.store.Names.problem(trimmedName());
+        return bad == null ? null : new org.reflectlab.ui.kit.I18n.Message("scaling.status.bad-name", trimmedName(), bad);
     }
 
     /** The name as typed, trimmed. */

@@ -1,6 +1,5 @@
 package org.reflectlab.ui.train;
 
-import java.util.Locale;
 import java.util.Map;
 import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.store.ModelStore;
@@ -8,6 +7,7 @@ import org.reflectlab.core.train.SamplePanel;
 import org.reflectlab.core.train.TrainSettings;
 import org.reflectlab.core.train.UnifiedModelIO;
 import org.reflectlab.core.train.UnifiedTraining;
+import org.reflectlab.ui.kit.I18n;
 
 /**
  * "Continue from the shipped model": the shipped unified model as the start of a new run, with a
@@ -34,15 +34,14 @@ final class ContinueFromShipped {
         hyper.get("learningRate").valueProperty().set(LEARNING_RATE);
         hyper.get("warmup").valueProperty().set(20L);
         TrainSettings s = hyper.toSettings();
-        return BackgroundTask.of("Loading the shipped unified model", ctx -> {
+        return BackgroundTask.of(I18n.tr("train.task.load-shipped"), ctx -> {
             UnifiedTraining t = UnifiedTraining.continueFrom(shipped, UnifiedModelIO.DEFAULT_NAME, s);
             return Map.entry(t, t.samples());
         });
     }
 
-    static String loaded(UnifiedTraining t) {
-        return String.format(Locale.ROOT, "Loaded the shipped model (%,d parameters, trained 8,000 steps): its samples are "
-                + "below. Start (F5) trains it %,d more steps at learning rate %s.", t.model().params().count(),
-                t.settings().steps(), LEARNING_RATE);
+    static I18n.Message loaded(UnifiedTraining t) {
+        return new I18n.Message("train.status.loaded-shipped", t.model().params().count(), 8000, t.settings().steps(),
+                String.valueOf(LEARNING_RATE));
     }
 }

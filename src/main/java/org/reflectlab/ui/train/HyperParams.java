@@ -10,6 +10,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.reflectlab.core.nn.unified.UnifiedConfig;
 import org.reflectlab.core.train.TrainSettings;
+import org.reflectlab.ui.kit.I18n;
 
 /**
  * The Train workspace's hyperparameters: each with a category, a range and a description, so
@@ -19,11 +20,8 @@ import org.reflectlab.core.train.TrainSettings;
 public final class HyperParams {
 
     /** What the status line says after each preset. */
-    static final String QUICK_STATUS = "Quick preset: a small model, evaluated and sampled every 20 steps. Press Start (F5):"
-            + " within about a minute the captions it reads under the samples turn right and the generated images take shape."
-            + " Full size: Full-size model, then Start.";
-    static final String FULL_STATUS = "Full-size model: many times slower than the quick preset (tens of minutes on a laptop's"
-            + " two cores). Press Start (F5).";
+    static final I18n.Message QUICK_STATUS = new I18n.Message("train.status.quick");
+    static final I18n.Message FULL_STATUS = new I18n.Message("train.status.full");
 
 
     /** One hyperparameter: its value and the range it accepts. */
@@ -55,16 +53,17 @@ public final class HyperParams {
             return key;
         }
 
+        /** The name on the sheet, in the current language. */
         public String label() {
-            return label;
+            return I18n.tr(label);
         }
 
         public String category() {
-            return category;
+            return I18n.tr(category);
         }
 
         public String description() {
-            return description + " (" + range() + ")";
+            return I18n.tr("train.param.described", I18n.tr(description), range());
         }
 
         public double min() {
@@ -88,8 +87,12 @@ public final class HyperParams {
         }
 
         String range() {
-            return integer ? String.format(Locale.ROOT, "%d to %d", (long) min, (long) max)
-                    : String.format(Locale.ROOT, "%s to %s", fmt(min), fmt(max));
+            return rangeMessage().text();
+        }
+
+        /** "2 to 1024": bounds as written in the settings (not grouped), so they read as the values one types. */
+        I18n.Message rangeMessage() {
+            return new I18n.Message("train.param.range", fmt(min), fmt(max));
         }
 
         private static String fmt(double d) {
@@ -97,29 +100,35 @@ public final class HyperParams {
         }
     }
 
+    private static final String RUN = "train.param.category.run";
+    private static final String OPTIMIZER = "train.param.category.optimizer";
+    private static final String MODEL = "train.param.category.model";
+    private static final String WEIGHTS = "train.param.category.weights";
+
     private final Map<String, Param> params = new LinkedHashMap<>();
 
     public HyperParams() {
         UnifiedConfig c = UnifiedConfig.defaults();
         TrainSettings s = TrainSettings.defaults();
-        add("seed", "Seed", "Run", "Seeds the data stream and the initial weights", TrainSettings.SEED, s.seed());
-        add("steps", "Steps", "Run", "Training steps", TrainSettings.STEPS, 2000);
-        add("batch", "Batch size", "Run", "Samples per step (the contrastive loss needs at least 2)", TrainSettings.BATCH, s.batchSize());
-        add("learningRate", "Learning rate", "Optimizer", "Peak Adam learning rate", TrainSettings.LEARNING_RATE, 0.0015);
-        add("warmup", "Warm-up steps", "Optimizer", "Linear warm-up before the cosine decay", TrainSettings.WARMUP, 100);
-        add("width", "Width", "Model", "Transformer width (divisible by 4 heads)", UnifiedConfig.WIDTH, c.width());
-        add("latent", "Latent size", "Model", "Size of the shared text/image latent", UnifiedConfig.LATENT, c.latent());
-        add("imageDepth", "Image encoder depth", "Model", "Transformer blocks in the image encoder", UnifiedConfig.ENCODER_DEPTH, c.imageDepth());
-        add("textDepth", "Text encoder depth", "Model", "Transformer blocks in the text encoder", UnifiedConfig.ENCODER_DEPTH, c.textDepth());
-        add("decoderDepth", "Image decoder depth", "Model", "Hidden layers of the per-position image decoder", UnifiedConfig.DECODER_DEPTH,
+        // labels, categories and descriptions are keys of the train bundle, shown in the current language
+        add("seed", "train.param.seed", RUN, "train.param.seed.tip", TrainSettings.SEED, s.seed());
+        add("steps", "train.param.steps", RUN, "train.param.steps.tip", TrainSettings.STEPS, 2000);
+        add("batch", "train.param.batch", RUN, "train.param.batch.tip", TrainSettings.BATCH, s.batchSize());
+        add("learningRate", "train.param.lr", OPTIMIZER, "train.param.lr.tip", TrainSettings.LEARNING_RATE, 0.0015);
+        add("warmup", "train.param.warmup", OPTIMIZER, "train.param.warmup.tip", TrainSettings.WARMUP, 100);
+        add("width", "train.param.width", MODEL, "train.param.width.tip", UnifiedConfig.WIDTH, c.width());
+        add("latent", "train.param.latent", MODEL, "train.param.latent.tip", UnifiedConfig.LATENT, c.latent());
+        add("imageDepth", "train.param.image-depth", MODEL, "train.param.image-depth.tip", UnifiedConfig.ENCODER_DEPTH, c.imageDepth());
+        add("textDepth", "train.param.text-depth", MODEL, "train.param.text-depth.tip", UnifiedConfig.ENCODER_DEPTH, c.textDepth());
+        add("decoderDepth", "train.param.decoder-depth", MODEL, "train.param.decoder-depth.tip", UnifiedConfig.DECODER_DEPTH,
                 c.decoderDepth());
-        add("reconWeight", "Reconstruction", "Loss weights", "Image -> latent -> image MSE", UnifiedConfig.LOSS_WEIGHT, c.reconWeight());
-        add("generationWeight", "Generation", "Loss weights", "Caption -> latent -> image MSE", UnifiedConfig.LOSS_WEIGHT,
+        add("reconWeight", "train.param.recon", WEIGHTS, "train.param.recon.tip", UnifiedConfig.LOSS_WEIGHT, c.reconWeight());
+        add("generationWeight", "train.param.generation", WEIGHTS, "train.param.generation.tip", UnifiedConfig.LOSS_WEIGHT,
                 c.generationWeight());
-        add("captionWeight", "Captioning", "Loss weights", "Image -> latent -> caption cross-entropy", UnifiedConfig.LOSS_WEIGHT,
+        add("captionWeight", "train.param.caption", WEIGHTS, "train.param.caption.tip", UnifiedConfig.LOSS_WEIGHT,
                 c.captionWeight());
-        add("alignWeight", "Alignment", "Loss weights", "Contrastive image/caption alignment", UnifiedConfig.LOSS_WEIGHT, c.alignWeight());
-        add("evalEvery", "Evaluate every", "Run", "Steps between held-out evaluations", TrainSettings.EVAL_EVERY, 100);
+        add("alignWeight", "train.param.align", WEIGHTS, "train.param.align.tip", UnifiedConfig.LOSS_WEIGHT, c.alignWeight());
+        add("evalEvery", "train.param.eval-every", RUN, "train.param.eval-every.tip", TrainSettings.EVAL_EVERY, 100);
     }
 
     /** Every parameter back to its initial value (the full-size model's settings). */
@@ -184,25 +193,28 @@ public final class HyperParams {
      * Sets a value if it is in range (and a whole number where one is needed); otherwise leaves
      * the old value and returns the reason.
      */
-    public Optional<String> trySet(String key, Number value) {
+    public Optional<I18n.Message> trySet(String key, Number value) {
         Param p = get(key);
+        // the name and the range are messages too, so the refusal follows a language switch
+        I18n.Message name = new I18n.Message(p.label);
+        I18n.Message range = p.rangeMessage();
         if (value == null || !Double.isFinite(value.doubleValue())) {
-            return Optional.of(p.label + " needs a number (" + p.range() + ").");
+            return Optional.of(new I18n.Message("train.param.error.nan", name, range));
         }
         double v = value.doubleValue();
         if (p.integer && v != Math.rint(v)) {
-            return Optional.of(p.label + " must be a whole number (" + p.range() + ").");
+            return Optional.of(new I18n.Message("train.param.error.whole", name, range));
         }
         if (v < p.min || v > p.max) {
-            return Optional.of(p.label + " must be " + p.range() + "; " + Param.fmt(v) + " was refused.");
+            return Optional.of(new I18n.Message("train.param.error.range", name, range, Param.fmt(v)));
         }
         if (key.equals("width") && ((int) v) % 4 != 0) {
-            return Optional.of("Width must be divisible by 4 (the model has 4 attention heads); " + (int) v + " was refused.");
+            return Optional.of(new I18n.Message("train.param.error.width", (int) v));
         }
         p.value.set(p.integer ? (Number) (long) v : (Number) v);
         if (key.matches(".*Weight") && totalWeight() == 0) {
             p.value.set(0.1);
-            return Optional.of("At least one loss weight must be above 0.");
+            return Optional.of(new I18n.Message("train.param.error.weights"));
         }
         return Optional.empty();
     }

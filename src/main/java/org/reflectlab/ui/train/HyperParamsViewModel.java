@@ -4,8 +4,11 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import org.reflectlab.core.settings.Settings;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Remembered;
 
 /**
@@ -15,15 +18,18 @@ import org.reflectlab.ui.kit.Remembered;
 public final class HyperParamsViewModel {
 
     private final HyperParams params = new HyperParams();
+    // a message, so a refusal on screen follows a language switch
+    private final ObjectProperty<I18n.Message> errorMessage = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final BooleanSupplier idle;
-    private final Consumer<String> presetApplied;
+    private final Consumer<I18n.Message> presetApplied;
 
     /**
      * @param idle          whether no run is in progress (edits are allowed only then)
      * @param presetApplied told the preset's status text after a preset replaced the values
      */
-    HyperParamsViewModel(BooleanSupplier idle, Consumer<String> presetApplied) {
+    HyperParamsViewModel(BooleanSupplier idle, Consumer<I18n.Message> presetApplied) {
+        error.bind(I18n.textOf(errorMessage));
         this.idle = idle;
         this.presetApplied = presetApplied;
     }
@@ -31,11 +37,11 @@ public final class HyperParamsViewModel {
     /** Edits a hyperparameter; an out-of-range value (or any edit during a run) is refused with a message. */
     public boolean set(String key, Number value) {
         if (!idle.getAsBoolean()) {
-            error.set("Hyperparameters are fixed while a run is in progress; stop it first.");
+            errorMessage.set(new I18n.Message("train.param.error.running"));
             return false;
         }
-        Optional<String> refused = params.trySet(key, value);
-        error.set(refused.orElse(""));
+        Optional<I18n.Message> refused = params.trySet(key, value);
+        errorMessage.set(refused.orElse(null));
         return refused.isEmpty();
     }
 
@@ -49,12 +55,12 @@ public final class HyperParamsViewModel {
         applyPreset(params::applyDefaults, HyperParams.FULL_STATUS);
     }
 
-    private void applyPreset(Runnable preset, String status) {
+    private void applyPreset(Runnable preset, I18n.Message status) {
         if (!idle.getAsBoolean()) {
             return;
         }
         preset.run();
-        error.set("");
+        errorMessage.set(null);
         presetApplied.accept(status);
     }
 
@@ -63,9 +69,9 @@ public final class HyperParamsViewModel {
         Remembered r = new Remembered(s, "train");
         for (HyperParams.Param p : params.all()) {
             r.value(p.key(), p.valueProperty(), text -> p.integer() ? (Number) Long.valueOf(text) : (Number) Double.valueOf(text),
-                    v -> set(p.key(), v), "must be " + p.range());
+                    v -> set(p.key(), v), I18n.tr("train.param.remembered", p.range()));
         }
-        error.set("");
+        errorMessage.set(null);
     }
 
     public HyperParams params() {

@@ -2,10 +2,10 @@ package org.reflectlab.ui.train;
 
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import org.reflectlab.core.train.TrainingControl;
 import org.reflectlab.core.train.UnifiedTraining;
 import org.reflectlab.ui.train.TrainViewModel.State;
+import org.reflectlab.ui.kit.TextLine;
 
 /**
  * Pause, resume, stop and "lower the learning rate and resume" for the run in progress: each asks
@@ -15,13 +15,13 @@ import org.reflectlab.ui.train.TrainViewModel.State;
 public final class RunControls {
 
     private final ReadOnlyObjectWrapper<State> state;
-    private final ReadOnlyStringWrapper status;
-    private final ReadOnlyStringWrapper problem;
+    private final TextLine status;
+    private final TextLine problem;
     private final TrainMonitor monitor;
     private final Supplier<UnifiedTraining> training;
     private TrainingControl control;
 
-    RunControls(ReadOnlyObjectWrapper<State> state, ReadOnlyStringWrapper status, ReadOnlyStringWrapper problem, TrainMonitor monitor,
+    RunControls(ReadOnlyObjectWrapper<State> state, TextLine status, TextLine problem, TrainMonitor monitor,
                 Supplier<UnifiedTraining> training) {
         this.state = state;
         this.status = status;
@@ -44,16 +44,16 @@ public final class RunControls {
         if (control != null && (state.get() == State.RUNNING || state.get() == State.STARTING)) {
             control.pause();
             state.set(State.PAUSED);
-            status.set("Paused after the current step. Resume to continue.");
+            status.set("train.status.paused");
         }
     }
 
     public void resume() {
         if (control != null && state.get() == State.PAUSED) {
-            problem.set("");
+            problem.clear();
             monitor.tiles().started(monitor.stepProperty().get());
             state.set(State.RUNNING);
-            status.set("Training…");
+            status.set("train.status.training");
             control.resume();
         }
     }
@@ -69,7 +69,7 @@ public final class RunControls {
     public void stop() {
         if (control != null && (state.get() == State.RUNNING || state.get() == State.PAUSED || state.get() == State.STARTING)) {
             state.set(State.STOPPING);
-            status.set("Stopping after the current step…");
+            status.set("train.status.stopping");
             control.stop();
         }
     }

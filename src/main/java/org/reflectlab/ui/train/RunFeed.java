@@ -2,7 +2,6 @@ package org.reflectlab.ui.train;
 
 import java.util.Map;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import org.reflectlab.core.concurrent.Batcher;
 import org.reflectlab.core.concurrent.LatestValue;
 import org.reflectlab.core.concurrent.TaskContext;
@@ -12,8 +11,10 @@ import org.reflectlab.core.train.StepResult;
 import org.reflectlab.core.train.TrainingControl;
 import org.reflectlab.core.train.TrainingObserver;
 import org.reflectlab.core.train.UnifiedTraining;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Notifier;
 import org.reflectlab.ui.train.TrainViewModel.State;
+import org.reflectlab.ui.kit.TextLine;
 
 /**
  * A training run's news on its way to the {@link TrainMonitor}: steps and evaluations into the
@@ -30,12 +31,12 @@ final class RunFeed implements TrainingObserver {
     private final LatestValue<SamplePanel> panels;
     private final Batcher<Map.Entry<Long, Map<String, Double>>> evals;
     private final ReadOnlyObjectWrapper<State> state;
-    private final ReadOnlyStringWrapper status;
-    private final ReadOnlyStringWrapper problem;
+    private final TextLine status;
+    private final TextLine problem;
     private final Notifier notifier;
 
     RunFeed(TaskRunner runner, TaskContext ctx, TrainingControl control, UnifiedTraining training, TrainMonitor monitor,
-            ReadOnlyObjectWrapper<State> state, ReadOnlyStringWrapper status, ReadOnlyStringWrapper problem, Notifier notifier) {
+            ReadOnlyObjectWrapper<State> state, TextLine status, TextLine problem, Notifier notifier) {
         this.state = state;
         this.status = status;
         this.problem = problem;
@@ -56,15 +57,16 @@ final class RunFeed implements TrainingObserver {
     /** UI thread: a step's loss was not finite; the loop paused the run. */
     private void nonFinite(String message) {
         state.set(State.PAUSED);
-        problem.set(message);
-        status.set("Paused: the loss is not finite.");
-        notifier.error("Training paused", message);
+        // the loop's own sentence (core, English) inside a translated frame
+        problem.set("train.problem.non-finite", message);
+        status.set("train.status.non-finite");
+        notifier.error(I18n.tr("train.notify.paused"), I18n.tr("train.problem.non-finite", message));
     }
 
     /** UI thread: the run gave up after too many undone steps (the status follows from its {@link RunEnd}). */
     private void diverged(String message) {
-        problem.set(message);
-        notifier.error("Training diverged", message);
+        problem.set("train.problem.diverged", message);
+        notifier.error(I18n.tr("train.notify.diverged"), I18n.tr("train.problem.diverged", message));
     }
 
     @Override
@@ -75,7 +77,7 @@ final class RunFeed implements TrainingObserver {
         monitor.charts().offerStep(r);
         ticks.offer(new TrainMonitor.Tick(r.iteration(), r.loss(), System.nanoTime()));
         ctx.progress(r.iteration(), training.settings().steps());
-        ctx.message("step " + r.iteration() + " of " + training.settings().steps());
+        ctx.message(I18n.tr("train.task.step", r.iteration(), training.settings().steps()));
     }
 
     @Override

@@ -15,11 +15,29 @@ import org.reflectlab.ui.kit.PointStream;
  */
 final class TrainCharts {
 
+    /** The loss chart's series of held-out evaluations (one point per evaluation step). */
+    static final String HELD_OUT = "heldout";
     /** Series of the loss chart, in legend order. */
     static final List<String> LOSS_SERIES = List.of("total", "reconstruction", "generation", "captioning",
-            "alignment", "held-out total");
+            "alignment", HELD_OUT);
     /** Series of the held-out quality chart. */
-    static final List<String> QUALITY_SERIES = List.of("caption attributes", "text→image attributes", "retrieval R@1");
+    static final List<String> QUALITY_SERIES = List.of("captionAccuracy", "t2iAccuracy", "recall1");
+    /** The bundle key of a series' shown name (the streams are named by ids). */
+    static String key(String series) {
+        return switch (series) {
+            case "total" -> "train.series.total";
+            case "reconstruction" -> "train.series.reconstruction";
+            case "generation" -> "train.series.generation";
+            case "captioning" -> "train.series.captioning";
+            case "alignment" -> "train.series.alignment";
+            case HELD_OUT -> "train.series.held-out";
+            case "captionAccuracy" -> "train.series.caption-attributes";
+            case "t2iAccuracy" -> "train.series.t2i-attributes";
+            case "recall1" -> "train.series.r1";
+            default -> throw new IllegalArgumentException(series);
+        };
+    }
+
     /** The training-step series, in the order the loss history stores its columns. */
     private static final List<String> STEP_SERIES = LOSS_SERIES.subList(0, 5);
 
@@ -54,10 +72,10 @@ final class TrainCharts {
     }
 
     void offerEval(long x, Map<String, Double> m) {
-        offerIf(losses.get("held-out total"), x, m.get(UnifiedEval.HELDOUT_LOSS));
-        offerIf(quality.get("caption attributes"), x, m.get(UnifiedEval.CAPTION_ACCURACY));
-        offerIf(quality.get("text→image attributes"), x, m.get(UnifiedEval.T2I_ACCURACY));
-        offerIf(quality.get("retrieval R@1"), x, m.get(UnifiedEval.RECALL1));
+        offerIf(losses.get(HELD_OUT), x, m.get(UnifiedEval.HELDOUT_LOSS));
+        offerIf(quality.get("captionAccuracy"), x, m.get(UnifiedEval.CAPTION_ACCURACY));
+        offerIf(quality.get("t2iAccuracy"), x, m.get(UnifiedEval.T2I_ACCURACY));
+        offerIf(quality.get("recall1"), x, m.get(UnifiedEval.RECALL1));
     }
 
     /** A loaded checkpoint's history, drawn as if it had just been trained. */

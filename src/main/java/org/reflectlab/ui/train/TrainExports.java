@@ -6,6 +6,7 @@ import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.data.ImageGrid;
 import org.reflectlab.core.train.UnifiedTraining;
 import org.reflectlab.ui.kit.FileExport;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Notifier;
 
 /** The Train workspace's files, written in the background: checkpoints, the loss history as CSV, a chart as PNG. */
@@ -30,7 +31,7 @@ public final class TrainExports {
     /** Every step's losses and every evaluation as CSV. */
     public void csv(Path file) {
         UnifiedTraining t = current.get();
-        if (!files.nothing(t, "There is no training run yet.")) {
+        if (!files.nothing(t, I18n.tr("train.export.nothing"))) {
             files.write(file, () -> t.history().exportCsv(file));
         }
     }
@@ -43,10 +44,10 @@ public final class TrainExports {
         }
         org.reflectlab.core.store.ModelStore store = new org.reflectlab.core.store.ModelStore(folder.toAbsolutePath().getParent());
         String name = folder.getFileName().toString();
-        runner.submit(BackgroundTask.of("Saving checkpoint " + name, ctx ->
+        runner.submit(BackgroundTask.of(I18n.tr("train.task.save", name), ctx ->
                 t.save(store, name, "ReflectLab Train workspace, step " + t.completedSteps(), true))
-                .onSuccess(m -> notifier.info("Saved checkpoint at step " + t.completedSteps() + " to " + folder))
-                .onFailure(e -> notifier.error("Checkpoint not saved", String.valueOf(e.getMessage()))));
+                .onSuccess(m -> notifier.info(I18n.tr("train.notify.saved", t.completedSteps(), folder.toString())))
+                .onFailure(e -> notifier.error(I18n.tr("train.notify.not-saved"), String.valueOf(e.getMessage()))));
     }
 
     /** An image captured by the view (e.g. the loss chart), written in the background. */

@@ -10,6 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.train.SamplePanel;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Images;
 
 /** The held-out samples of a run: input, reconstruction and the image drawn from the true caption, with what the model read. */
@@ -19,10 +20,12 @@ final class TrainSamplesPane extends ScrollPane {
         // cells flow into as many columns as fit: on a narrow window they wrap instead of needing a sideways scroll
         FlowPane grid = new FlowPane(8, 4);
         grid.setId("sample-panel");
-        Label title = new Label("Held-out samples: input · reconstruction · generated from the true caption");
+        Label title = new Label();
+        title.textProperty().bind(I18n.text("train.samples.title"));
         title.getStyleClass().add("section-title");
         title.setWrapText(true); // a narrow window wraps the title rather than cutting it
-        Label empty = new Label("Samples appear here once training starts.");
+        Label empty = new Label();
+        empty.textProperty().bind(I18n.text("train.samples.empty"));
         empty.getStyleClass().add("muted");
         VBox box = new VBox(6, title, empty, grid);
         samples.addListener((o, a, p) -> {
@@ -45,11 +48,16 @@ final class TrainSamplesPane extends ScrollPane {
             HBox images = new HBox(3, crisp(p.inputs().get(i)), crisp(p.reconstructions().get(i)), crisp(p.generated().get(i)));
             String read = p.readCaptions().get(i);
             boolean right = read.equals(p.trueCaptions().get(i));
-            Label caption = new Label((right ? "✓ " : "✗ ") + (read.isEmpty() ? "(nothing)" : read));
+            // what the model read is its own English vocabulary: shown as written, only the frame is translated
+            Label caption = new Label();
+            caption.textProperty().bind(I18n.text(right ? "train.samples.right" : "train.samples.wrong",
+                    read.isEmpty() ? new I18n.Message("train.samples.nothing") : read));
             caption.setWrapText(true);
             caption.setMaxWidth(3 * 66);
             caption.getStyleClass().add(right ? "caption-right" : "caption-wrong");
-            caption.setTooltip(new Tooltip("Model reads: " + read + "\nTrue caption: " + p.trueCaptions().get(i)));
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(I18n.text("train.samples.tooltip", read, p.trueCaptions().get(i)));
+            caption.setTooltip(tip);
             VBox cell = new VBox(2, images, caption);
             grid.getChildren().add(cell);
         }

@@ -10,13 +10,14 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.train.UnifiedTraining;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Releasable;
 import org.reflectlab.ui.train.TrainViewModel.State;
+import org.reflectlab.ui.kit.TextLine;
 
 /**
  * The Train workspace's run while the workspace is hidden: an idle run (weights, Adam state, history; with its
@@ -31,25 +32,25 @@ final class TrainSpill implements Releasable {
 
     private final TaskRunner runner;
     private final ReadOnlyObjectWrapper<State> state;
-    private final ReadOnlyStringWrapper status;
+    private final TextLine status;
     private final Supplier<UnifiedTraining> current;
     private final Consumer<UnifiedTraining> replace;
-    private final Consumer<String> lost;
+    private final Consumer<I18n.Message> lost;
     /** Bumped by every release and rebuild: a write that finishes after the workspace came back is thrown away. */
     private long generation;
     private boolean writing;
     private Aside aside;
 
     /** Where the run is, and what the workspace said about it (the status line is restored when it comes back). */
-    private record Aside(ModelStore store, String name, double learningRate, String status) {
+    private record Aside(ModelStore store, String name, double learningRate, I18n.Message status) {
     }
 
     /**
      * @param current the run now, or null; {@code replace} sets it; {@code lost} gets the reason when a run put aside
      *                cannot be read back (the workspace then has no run)
      */
-    TrainSpill(TaskRunner runner, ReadOnlyObjectWrapper<State> state, ReadOnlyStringWrapper status, Supplier<UnifiedTraining> current,
-               Consumer<UnifiedTraining> replace, Consumer<String> lost) {
+    TrainSpill(TaskRunner runner, ReadOnlyObjectWrapper<State> state, TextLine status, Supplier<UnifiedTraining> current,
+               Consumer<UnifiedTraining> replace, Consumer<I18n.Message> lost) {
         this.runner = runner;
         this.state = state;
         this.status = status;
@@ -68,7 +69,7 @@ final class TrainSpill implements Releasable {
         long mine = ++generation;
         writing = true;
         String name = "run-" + SPILLS.incrementAndGet();
-        String shown = status.get();
+        I18n.Message shown = status.get();
         ModelStore store;
         try {
             store = new ModelStore(root());
@@ -76,7 +77,7 @@ final class TrainSpill implements Releasable {
             writing = false;
             return; // no temporary folder: the run stays held
         }
-        runner.submit(BackgroundTask.of("Putting the training run aside", ctx -> {
+        runner.submit(BackgroundTask.of(I18n.tr("train.task.aside"), ctx -> {
             t.save(store, name, "ReflectLab Train workspace: the run put aside while the workspace was hidden", true);
             return t.learningRate();
         }).hiddenFromTaskList().onSuccess(lr -> {
@@ -100,8 +101,8 @@ final class TrainSpill implements Releasable {
         }
         aside = null;
         state.set(State.STARTING);
-        status.set("Reading the training run back…");
-        runner.submit(BackgroundTask.of("Reading the training run back", ctx -> {
+        status.set("train.status.reading-back");
+        runner.submit(BackgroundTask.of(I18n.tr("train.task.read-back"), ctx -> {
             try {
                 UnifiedTraining t = UnifiedTraining.resume(a.store(), a.name());
                 double lr = t.learningRate();
@@ -115,7 +116,7 @@ final class TrainSpill implements Releasable {
         }).onSuccess(t -> {
             replace.accept(t);
             status.set(a.status());
-        }).onFailure(e -> lost.accept("The run put aside while the workspace was hidden could not be read back: " + e.getMessage()))
+        }).onFailure(e -> lost.accept(new I18n.Message("train.problem.read-back", String.valueOf(e.getMessage()))))
                 .onFinished(() -> state.set(State.IDLE)));
     }
 
@@ -135,7 +136,7 @@ final class TrainSpill implements Releasable {
 
     /** Deletes a checkpoint put aside on a worker: its files are tens of MB, not for the FX thread. */
     private void deleteLater(Path dir) {
-        runner.submit(BackgroundTask.of("Deleting a training run put aside", ctx -> {
+        runner.submit(BackgroundTask.of(I18n.tr("train.task.delete-aside"), ctx -> {
             delete(dir);
             return dir;
         }).hiddenFromTaskList());

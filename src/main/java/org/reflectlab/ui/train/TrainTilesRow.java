@@ -5,7 +5,10 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableNumberValue;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import org.reflectlab.ui.kit.I18n;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.reflectlab.ui.kit.Tiles;
@@ -17,12 +20,12 @@ final class TrainTilesRow {
     }
 
     static Node of(TrainTiles t, ObservableNumberValue captionPercent) {
-        HBox tiles = new HBox(8, tile(Tiles.number("Steps / s", "", 2), t.stepsPerSecondProperty()),
-                tile(Tiles.number("Samples / s", "", 0), t.samplesPerSecondProperty()),
-                tile(Tiles.number("Loss", "", 4), t.currentLossProperty()),
-                tile(Tiles.number("Caption acc.", "%", 1), captionPercent),
-                tile(Tiles.number("Recon. PSNR", "dB", 1), t.latestPsnrProperty()),
-                timeTile("Elapsed", t.elapsedSecondsProperty()), etaTile(t));
+        HBox tiles = new HBox(8, tile("train.tile.steps", Tiles.number("", "", 2), t.stepsPerSecondProperty()),
+                tile("train.tile.samples", Tiles.number("", "", 0), t.samplesPerSecondProperty()),
+                tile("train.tile.loss", Tiles.number("", "", 4), t.currentLossProperty()),
+                tile("train.tile.caption", Tiles.number("", "%", 1), captionPercent),
+                tile("train.tile.psnr", Tiles.number("", "dB", 1), t.latestPsnrProperty()),
+                timeTile("train.tile.elapsed", t.elapsedSecondsProperty()), etaTile(t));
         tiles.setId("train-tiles");
         tiles.getChildren().forEach(n -> {
             HBox.setHgrow(n, Priority.ALWAYS);
@@ -31,25 +34,33 @@ final class TrainTilesRow {
         return tiles;
     }
 
-    private static Node tile(Tile t, ObservableNumberValue value) {
+    private static Node tile(String titleKey, Tile t, ObservableNumberValue value) {
         value.addListener((o, a, b) -> t.setValue(Double.isFinite(b.doubleValue()) ? b.doubleValue() : 0));
         t.setMinHeight(90);
         t.setPrefHeight(96);
-        return Tiles.titled(t);
+        return titled(titleKey, t);
     }
 
-    private static Node timeTile(String title, ObservableNumberValue seconds) {
+    /** The kit's titled tile with its title in the current language (the title label is the pane's second child). */
+    private static Node titled(String titleKey, Tile t) {
+        StackPane p = Tiles.titled(t);
+        ((Label) p.getChildren().get(1)).textProperty().bind(I18n.text(titleKey));
+        return p;
+    }
+
+    private static Node timeTile(String titleKey, ObservableNumberValue seconds) {
         // in minutes on a number tile: a text tile draws its text too small to read in a row of seven
-        Tile t = Tiles.number(title, "min", 1);
+        Tile t = Tiles.number("", I18n.tr("train.tile.minutes"), 1);
+        I18n.localeProperty().addListener((o, was, now) -> t.setUnit(I18n.tr("train.tile.minutes")));
         seconds.addListener((o, a, b) -> t.setValue(Double.isFinite(b.doubleValue()) ? b.doubleValue() / 60 : 0));
         t.setMinHeight(90);
         t.setPrefHeight(96);
-        return Tiles.titled(t);
+        return titled(titleKey, t);
     }
 
     /** Shown only while a run goes: after Stop there is no time left to estimate. */
     private static Node etaTile(TrainTiles t) {
-        Node tile = timeTile("ETA", t.etaSecondsProperty());
+        Node tile = timeTile("train.tile.eta", t.etaSecondsProperty());
         tile.setId("eta-tile");
         BooleanBinding running = Bindings.createBooleanBinding(() -> Double.isFinite(t.etaSecondsProperty().get()), t.etaSecondsProperty());
         tile.visibleProperty().bind(running);

@@ -28,6 +28,7 @@ import org.controlsfx.control.PropertySheet;
 import org.controlsfx.control.ToggleSwitch;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.ui.kit.ChartHover;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.LiveChartFeed;
 import org.reflectlab.ui.kit.LiveSeries;
 import org.reflectlab.ui.kit.Keymap;
@@ -40,22 +41,23 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
     private static final int MAX_POINTS = 600;
 
     /** Every key of the workspace, bound in the constructor and listed by F1. */
-    public static final Keymap<TrainView> KEYS = Keymap.<TrainView>of("Train")
-            .accelerator("F5", "start a run, or continue a stopped one", v -> v.vm.start())
-            .accelerator("F6", "pause / resume", v -> v.vm.controls().togglePause())
-            .accelerator("Shift+F5", "stop after the current step (the model is kept)", v -> v.vm.controls().stop())
-            .accelerator("Shortcut+Shift+R", "reset: forget this run", v -> v.vm.reset())
-            .accelerator("Shortcut+S", "save a checkpoint", TrainView::saveCheckpoint)
-            .accelerator("Shortcut+O", "load a checkpoint", TrainView::loadCheckpoint);
+    public static final Keymap<TrainView> KEYS = Keymap.<TrainView>of("train.keys.title")
+            .accelerator("F5", "train.keys.start", v -> v.vm.start())
+            .accelerator("F6", "train.keys.pause", v -> v.vm.controls().togglePause())
+            .accelerator("Shift+F5", "train.keys.stop", v -> v.vm.controls().stop())
+            .accelerator("Shortcut+Shift+R", "train.keys.reset", v -> v.vm.reset())
+            .accelerator("Shortcut+S", "train.keys.save", TrainView::saveCheckpoint)
+            .accelerator("Shortcut+O", "train.keys.load", TrainView::loadCheckpoint);
 
     private final TrainViewModel vm;
     private final List<LiveSeries> lossSeries = new ArrayList<>();
     private final List<LiveSeries> qualitySeries = new ArrayList<>();
+    private LiveSeries heldOut;
     private final LiveChartFeed feed = new LiveChartFeed();
     private final LineChart<Number, Number> lossChart;
     private final LineChart<Number, Number> qualityChart;
     private final Slider smoothing = new Slider(0, 0.99, 0.6);
-    private final ToggleSwitch logScale = new ToggleSwitch("Log scale");
+    private final ToggleSwitch logScale = new ToggleSwitch();
 
     public TrainView(TrainViewModel vm) {
         this.vm = vm;
@@ -63,14 +65,24 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
                 vm.monitor().tiles().bestCaptionAccuracyProperty());
         getStyleClass().add("train-view");
         getStylesheets().add(TrainView.class.getResource("train.css").toExternalForm());
-        lossChart = chart("step", "loss");
-        qualityChart = chart("step", "held-out");
+        logScale.textProperty().bind(I18n.text("train.log-scale"));
+        lossChart = chart("train.axis.step", "train.axis.loss");
+        qualityChart = chart("train.axis.step", "train.axis.held-out");
         ((NumberAxis) qualityChart.getYAxis()).setAutoRanging(false);
         ((NumberAxis) qualityChart.getYAxis()).setLowerBound(0);
         ((NumberAxis) qualityChart.getYAxis()).setUpperBound(1);
         ((NumberAxis) qualityChart.getYAxis()).setTickUnit(0.2);
-        vm.monitor().lossStreams().forEach((name, stream) -> lossSeries.add(new LiveSeries(stream, name, MAX_POINTS)));
-        vm.monitor().qualityStreams().forEach((name, stream) -> qualitySeries.add(new LiveSeries(stream, name, MAX_POINTS)));
+        // the held-out points are measurements at the evaluation steps: marked one by one, each with its step and value
+        vm.monitor().lossStreams().forEach((name, stream) -> {
+            LiveSeries s = new LiveSeries(stream, name, MAX_POINTS);
+            s.series().nameProperty().bind(I18n.text(TrainCharts.key(name)));
+            lossSeries.add(TrainCharts.HELD_OUT.equals(name) ? heldOut = s.marked(this::evalMark) : s);
+        });
+        vm.monitor().qualityStreams().forEach((name, stream) -> {
+            LiveSeries s = new LiveSeries(stream, name, MAX_POINTS);
+            s.series().nameProperty().bind(I18n.text(TrainCharts.key(name)));
+            qualitySeries.add(s);
+        });
         lossSeries.forEach(s -> {
             lossChart.getData().add(s.series());
             feed.add(s);
@@ -83,12 +95,10 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
             lossSeries.forEach(LiveSeries::clear);
             qualitySeries.forEach(LiveSeries::clear);
         });
-        ChartHover.install(lossChart, "Training losses per step (smoothed as set above); the held-out total is measured on "
-                + "scenes training never sees.", x -> String.format(Locale.ROOT, "step %,.0f", x),
-                y -> String.format(Locale.ROOT, "%.4f", logScale.isSelected() ? Math.pow(10, y) : y));
-        ChartHover.install(qualityChart, "Held-out quality: caption attribute accuracy, text-to-image attribute accuracy and "
-                + "retrieval R@1, each from 0 to 1.", x -> String.format(Locale.ROOT, "step %,.0f", x),
-                y -> String.format(Locale.ROOT, "%.3f", y));
+        ChartHover.install(lossChart, I18n.tr("train.chart.loss.what"), x -> I18n.tr("train.chart.step", x),
+                y -> I18n.number(logScale.isSelected() ? Math.pow(10, y) : y, 4));
+        ChartHover.install(qualityChart, I18n.tr("train.chart.quality.what"), x -> I18n.tr("train.chart.step", x),
+                y -> I18n.number(y, 3));
         smoothing.valueProperty().addListener((o, a, b) -> applyTransform());
         logScale.selectedProperty().addListener((o, a, b) -> applyTransform());
         applyTransform();
@@ -111,8 +121,9 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
 
     private void applyTransform() {
         boolean log = logScale.isSelected();
-        lossSeries.forEach(s -> s.setTransform(smoothing.getValue(), log));
-        lossChart.getYAxis().setLabel(log ? "loss (log10)" : "loss");
+        // evaluations are sparse measurements: averaging them with their neighbours would move the marks off the values
+        lossSeries.forEach(s -> s.setTransform(s == heldOut ? 0 : smoothing.getValue(), log));
+        lossChart.getYAxis().labelProperty().bind(I18n.text(log ? "train.axis.loss.log" : "train.axis.loss"));
         ((NumberAxis) lossChart.getYAxis()).setTickLabelFormatter(log ? new StringConverter<>() {
             @Override
             public String toString(Number n) {
@@ -126,12 +137,24 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
         } : null);
     }
 
-    private static LineChart<Number, Number> chart(String x, String y) {
+    /** One held-out evaluation on the loss chart: a diamond whose tooltip gives the step and the measured value. */
+    private Node evalMark(double step, double shown) {
+        Region mark = new Region();
+        mark.getStyleClass().add("eval-mark");
+        double value = logScale.isSelected() ? Math.pow(10, shown) : shown;
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(I18n.text("train.chart.eval", step, value));
+        tip.setShowDelay(javafx.util.Duration.millis(100));
+        Tooltip.install(mark, tip);
+        return mark;
+    }
+
+    private static LineChart<Number, Number> chart(String xKey, String yKey) {
         NumberAxis xAxis = new NumberAxis();
-        xAxis.setLabel(x);
+        xAxis.labelProperty().bind(I18n.text(xKey));
         xAxis.setForceZeroInRange(false);
         NumberAxis yAxis = new NumberAxis();
-        yAxis.setLabel(y);
+        yAxis.labelProperty().bind(I18n.text(yKey));
         yAxis.setForceZeroInRange(false);
         LineChart<Number, Number> c = new LineChart<>(xAxis, yAxis);
         c.setCreateSymbols(false);
@@ -144,21 +167,15 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
     private final javafx.beans.binding.DoubleBinding captionPercent;
 
     private javafx.scene.layout.FlowPane toolbar() {
-        Button start = button("Start", "start", "Start a run, or continue a stopped one (F5)", vm::start, vm.commands().canStartProperty());
-        Button pause = button("Pause", "pause", "Pause after the current step (F6)", vm.controls()::pause, vm.commands().canPauseProperty());
-        Button resume = button("Resume", "resume", "Resume training (F6)", vm.controls()::resume, vm.commands().canResumeProperty());
-        Button stop = button("Stop", "stop", "Stop after the current step; the model is kept (Shift+F5)", vm.controls()::stop, vm.commands().canStopProperty());
-        Button reset = button("Reset", "reset", "Forget this run and start over (Ctrl+Shift+R)", vm::reset, vm.commands().canResetProperty());
-        Button save = button("Save checkpoint…", "save-checkpoint", "Save weights, optimizer state and history (Ctrl+S)",
-                this::saveCheckpoint, vm.commands().canSaveProperty());
-        Button load = button("Load checkpoint…", "load-checkpoint", "Load a checkpoint; Start resumes it (Ctrl+O)",
-                this::loadCheckpoint, vm.commands().canStartProperty());
-        Button csv = button("Export CSV…", "export-csv", "Every step's losses and every evaluation", this::exportCsv,
-                vm.hasModelProperty());
-        Button png = new Button("Export PNG…");
-        png.setId("export-chart");
-        png.setOnAction(e -> exportPng());
-        png.setTooltip(new Tooltip("The loss chart as a PNG"));
+        Button start = button("train.start", "train.start.tooltip", "start", vm::start, vm.commands().canStartProperty());
+        Button pause = button("train.pause", "train.pause.tooltip", "pause", vm.controls()::pause, vm.commands().canPauseProperty());
+        Button resume = button("train.resume", "train.resume.tooltip", "resume", vm.controls()::resume, vm.commands().canResumeProperty());
+        Button stop = button("train.stop", "train.stop.tooltip", "stop", vm.controls()::stop, vm.commands().canStopProperty());
+        Button reset = button("train.reset", "train.reset.tooltip", "reset", vm::reset, vm.commands().canResetProperty());
+        Button save = button("train.save", "train.save.tooltip", "save-checkpoint", this::saveCheckpoint, vm.commands().canSaveProperty());
+        Button load = button("train.load", "train.load.tooltip", "load-checkpoint", this::loadCheckpoint, vm.commands().canStartProperty());
+        Button csv = button("train.export.csv", "train.export.csv.tooltip", "export-csv", this::exportCsv, vm.hasModelProperty());
+        Button png = button("train.export.png", "train.export.png.tooltip", "export-chart", this::exportPng, new javafx.beans.property.SimpleBooleanProperty(true));
         ProgressBar progress = new ProgressBar();
         progress.setPrefWidth(100);
         progress.setMinWidth(40);
@@ -168,8 +185,7 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
                 vm.monitor().stepProperty(), vm.monitor().totalStepsProperty()));
         Label steps = new Label();
         steps.setId("step-label");
-        steps.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT, "step %,d / %,d",
-                vm.monitor().stepProperty().get(), vm.monitor().totalStepsProperty().get()), vm.monitor().stepProperty(), vm.monitor().totalStepsProperty()));
+        steps.textProperty().bind(I18n.text("train.step-of", vm.monitor().stepProperty(), vm.monitor().totalStepsProperty()));
         // a flow: on a narrow window the buttons wrap to a second row instead of being cut
         javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(6, 6, start, pause, resume, stop, reset, gap(), save, load, gap(),
                 csv, png, gap(), steps, progress);
@@ -179,18 +195,19 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
         return bar;
     }
 
-    private Button button(String text, String id, String tip, Runnable action, javafx.beans.value.ObservableBooleanValue enabled) {
-        Button b = new Button(text);
+    private Button button(String key, String tipKey, String id, Runnable action, javafx.beans.value.ObservableBooleanValue enabled) {
+        Button b = new Button();
+        b.textProperty().bind(I18n.text(key));
         b.setId(id);
         b.setOnAction(e -> action.run());
-        b.setTooltip(new Tooltip(tip));
+        b.setTooltip(tooltip(tipKey));
         b.setMinWidth(Region.USE_PREF_SIZE);
         b.disableProperty().bind(Bindings.not(enabled));
         return b;
     }
 
     private ScrollPane sidePanel() {
-        Label title = new Label("Hyperparameters");
+        Label title = label("train.hyperparameters");
         title.getStyleClass().add("section-title");
         PropertySheet sheet = new PropertySheet();
         sheet.setId("hyperparameters");
@@ -210,7 +227,8 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
         problem.setId("train-problem");
         problem.setWrapText(true);
         problem.textProperty().bind(vm.problemProperty());
-        Button lower = new Button("Lower learning rate ×⅓ and resume");
+        Button lower = new Button();
+        lower.textProperty().bind(I18n.text("train.lower-lr"));
         lower.setId("lower-lr");
         lower.setOnAction(e -> vm.controls().lowerLearningRateAndResume());
         lower.disableProperty().bind(vm.commands().canResumeProperty().not());
@@ -225,23 +243,26 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
         status.getStyleClass().add("muted");
         status.textProperty().bind(vm.statusProperty());
 
-        Button quick = new Button("Quick preset (about a minute, the default)");
+        Button quick = new Button();
+        quick.textProperty().bind(I18n.text("train.preset.quick"));
         quick.setId("quick-preset");
         quick.setOnAction(e -> vm.hyper().applyQuick());
         quick.disableProperty().bind(vm.commands().canStartProperty().not());
-        quick.setTooltip(new Tooltip("A small model, evaluated and sampled every 20 steps: the payoff shows within a minute"));
-        Button full = new Button("Full-size model (much slower)");
+        quick.setTooltip(tooltip("train.preset.quick.tooltip"));
+        Button full = new Button();
+        full.textProperty().bind(I18n.text("train.preset.full"));
         full.setId("full-preset");
         full.setOnAction(e -> vm.hyper().applyFull());
         full.disableProperty().bind(vm.commands().canStartProperty().not());
-        full.setTooltip(new Tooltip("The shipped model's size: tens of minutes per run on two cores"));
-        Button shipped = new Button("Continue from the shipped model");
+        full.setTooltip(tooltip("train.preset.full.tooltip"));
+        Button shipped = new Button();
+        shipped.textProperty().bind(I18n.text("train.preset.shipped"));
         shipped.setId("continue-shipped");
         shipped.setOnAction(e -> vm.continueFromShipped());
         shipped.disableProperty().bind(vm.commands().canStartProperty().not());
         shipped.setVisible(vm.canContinueFromShipped());
         shipped.setManaged(vm.canContinueFromShipped());
-        shipped.setTooltip(new Tooltip("Load models/unified (trained 8,000 steps) and train it further at a gentle learning rate"));
+        shipped.setTooltip(tooltip("train.preset.shipped.tooltip"));
         for (Button b : List.of(quick, full, shipped)) {
             b.setMaxWidth(Double.MAX_VALUE);
             b.setWrapText(true);
@@ -266,7 +287,7 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
         smoothValue.textProperty().bind(Bindings.format("%.2f", smoothing.valueProperty()));
         smoothValue.setMinWidth(32);
         javafx.scene.layout.FlowPane chartControls = new javafx.scene.layout.FlowPane(10, 4);
-        HBox smooth = new HBox(6, new Label("Smoothing"), smoothing, smoothValue, logScale);
+        HBox smooth = new HBox(6, label("train.smoothing"), smoothing, smoothValue, logScale);
         smooth.setAlignment(Pos.CENTER_LEFT);
         chartControls.getChildren().add(smooth);
         chartControls.getChildren().addAll(toggles);
@@ -276,7 +297,7 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
         logScale.setId("log-scale");
         VBox lossBox = new VBox(4, chartControls, lossChart);
         VBox.setVgrow(lossChart, Priority.ALWAYS);
-        Label qTitle = new Label("Held-out quality");
+        Label qTitle = label("train.quality.title");
         qTitle.getStyleClass().add("section-title");
         VBox qualityBox = new VBox(4, qTitle, qualityChart);
         VBox.setVgrow(qualityChart, Priority.ALWAYS);
@@ -293,7 +314,8 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
     }
 
     private CheckBox seriesToggle(LiveSeries s) {
-        CheckBox c = new CheckBox(s.series().getName());
+        CheckBox c = new CheckBox();
+        c.textProperty().bind(s.series().nameProperty());
         c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         c.setSelected(true);
         c.selectedProperty().addListener((o, a, on) -> {
@@ -308,30 +330,47 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
 
     private void saveCheckpoint() {
         if (vm.commands().canSaveProperty().get()) {
-            SaveDialogs.askFolderName(this, "Save checkpoint as folder", AppPaths.models(), "unified-step" + vm.monitor().stepProperty().get(),
+            SaveDialogs.askFolderName(this, I18n.tr("train.save.title"), AppPaths.models(), "unified-step" + vm.monitor().stepProperty().get(),
                     vm.exports()::saveCheckpoint);
         }
     }
 
     private void loadCheckpoint() {
         if (vm.commands().canStartProperty().get()) {
-            SaveDialogs.chooseFolder(this, "Load a checkpoint folder (it holds manifest.json)", AppPaths.models(), vm::loadCheckpoint);
+            SaveDialogs.chooseFolder(this, I18n.tr("train.load.title"), AppPaths.models(), vm::loadCheckpoint);
         }
     }
 
     private void exportCsv() {
-        SaveDialogs.ask(this, "Export loss history", "CSV", "*.csv", "unified-losses.csv", vm.exports()::csv);
+        SaveDialogs.ask(this, I18n.tr("train.export.csv.title"), I18n.tr("train.export.csv.filter"), "*.csv", "unified-losses.csv", vm.exports()::csv);
     }
 
     private void exportPng() {
-        SaveDialogs.ask(this, "Export loss chart", "PNG image", "*.png", "unified-losses.png",
+        SaveDialogs.ask(this, I18n.tr("train.export.png.title"), I18n.tr("train.export.png.filter"), "*.png", "unified-losses.png",
                 f -> vm.exports().image(Snapshots.capture(lossChart), f));
+    }
+
+    private static Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.text(key));
+        return l;
+    }
+
+    private static Tooltip tooltip(String key) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(I18n.text(key));
+        return t;
     }
 
     private static Region gap() {
         Region r = new Region();
         r.setPrefWidth(10);
         return r;
+    }
+
+    /** For tests: the held-out evaluations' series. */
+    XYChart.Series<Number, Number> heldOutSeries() {
+        return heldOut.series();
     }
 
     /** For tests: the series currently drawn. */
@@ -341,37 +380,6 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
 
     @Override
     public org.reflectlab.ui.kit.Notice notice() {
-        TrainTiles t = vm.monitor().tiles();
-        return new org.reflectlab.ui.kit.Notice(
-                "One model, two modalities: an image encoder and a text encoder map into one shared latent, and decoders map back. "
-                        + "Trained jointly, it learns to read captions off images and to draw images from captions.",
-                "The shipped model (8,000 steps): caption attribute accuracy 0.969, reconstruction PSNR 30.0 dB, text-to-image "
-                        + "attribute accuracy 0.967, image-to-text R@1 0.977.",
-                Bindings.createStringBinding(() -> {
-                    if (vm.monitor().stepProperty().get() == 0) {
-                        return "";
-                    }
-                    StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "Step %,d of %,d", vm.monitor().stepProperty().get(),
-                            vm.monitor().totalStepsProperty().get()));
-                    if (Double.isFinite(t.currentLossProperty().get())) {
-                        sb.append(String.format(java.util.Locale.ROOT, "; loss %.3f", t.currentLossProperty().get()));
-                    }
-                    if (Double.isFinite(t.bestCaptionAccuracyProperty().get())) {
-                        sb.append(String.format(java.util.Locale.ROOT, "; best held-out caption accuracy %.3f",
-                                t.bestCaptionAccuracyProperty().get()));
-                    }
-                    if (Double.isFinite(t.latestPsnrProperty().get())) {
-                        sb.append(String.format(java.util.Locale.ROOT, "; reconstruction PSNR %.1f dB", t.latestPsnrProperty().get()));
-                    }
-                    return sb.append('.').toString();
-                }, vm.monitor().stepProperty(), vm.monitor().totalStepsProperty(), t.currentLossProperty(), t.bestCaptionAccuracyProperty(),
-                        t.latestPsnrProperty()),
-                "The captions under the samples turn right (✓) before the generated images sharpen: reading is easier than "
-                        + "drawing. The held-out curve should follow the training loss; if they part, the model memorises. "
-                        + "The quick preset shows all of this within a minute.",
-                null,
-                "\\mathcal{L} = \\lambda_{r}\\lVert x-\\hat x\\rVert^2 + \\lambda_{g}\\lVert x - g(t)\\rVert^2 "
-                        + "+ \\lambda_{c}\\,\\mathrm{CE}(t, \\hat t) + \\lambda_{a}\\,\\mathcal{L}_{\\text{align}}",
-                java.util.List.of("contrastive alignment", "PSNR", "R@1"));
+        return TrainNotice.of(vm);
     }
 }

@@ -1,14 +1,12 @@
 package org.reflectlab.ui.train;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.settings.Settings;
@@ -17,7 +15,9 @@ import org.reflectlab.core.train.SamplePanel;
 import org.reflectlab.core.train.TrainingControl;
 import org.reflectlab.core.train.TrainingLoop;
 import org.reflectlab.core.train.UnifiedTraining;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Notifier;
+import org.reflectlab.ui.kit.TextLine;
 
 /**
  * The Train workspace: hyperparameters, the start / pause / resume / stop / reset state machine
@@ -31,7 +31,7 @@ public final class TrainViewModel {
     /** Fresh runs from the hyperparameters: the app's factory (tests pass a tiny model's). */
     public static final Function<HyperParams, UnifiedTraining> FRESH = hp -> UnifiedTraining.fresh(hp.toConfig(), hp.toSettings());
 
-    private static final String READY = "Set the hyperparameters and press Start.";
+    private static final I18n.Message READY = new I18n.Message("train.status.ready");
 
     private final TaskRunner runner;
     private final Notifier notifier;
@@ -41,8 +41,8 @@ public final class TrainViewModel {
 
     // Properties //
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(READY);
-    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final TextLine status = new TextLine(READY);
+    private final TextLine problem = new TextLine(null);
     private final ReadOnlyBooleanWrapper hasModel = new ReadOnlyBooleanWrapper();
 
     private final TrainMonitor monitor = new TrainMonitor();
@@ -94,7 +94,7 @@ public final class TrainViewModel {
         if (state.get() != State.IDLE) {
             return;
         }
-        problem.set("");
+        problem.clear();
         boolean continuing = training != null && !training.finished();
         UnifiedTraining existing = continuing ? training : null;
         if (!continuing) {
@@ -102,8 +102,9 @@ public final class TrainViewModel {
         }
         TrainingControl ctl = controls.next();
         state.set(State.STARTING);
-        status.set(continuing ? "Resuming at step " + training.completedSteps() + "…" : "Building the model…");
-        runner.submit(BackgroundTask.<RunEnd>of("Training the unified model", ctx -> {
+        status.set(continuing ? new I18n.Message("train.status.resuming", training.completedSteps())
+                : new I18n.Message("train.status.building"));
+        runner.submit(BackgroundTask.<RunEnd>of(I18n.tr("train.task.training"), ctx -> {
             UnifiedTraining t = existing != null ? existing : factory.apply(hyper);
             ctx.onUiThread(() -> attach(t));
             TrainingLoop.Outcome outcome = TrainingLoop.run(t, ctl,
@@ -112,17 +113,17 @@ public final class TrainViewModel {
         }).onOwnThread("reflectlab-train")
                 .onSuccess(end -> status.set(end.status()))
                 .onFailure(e -> {
-                    problem.set("Training failed: " + e.getMessage());
-                    notifier.error("Training failed", String.valueOf(e.getMessage()));
+                    problem.set("train.problem.failed", String.valueOf(e.getMessage()));
+                    notifier.error(I18n.tr("train.notify.failed"), String.valueOf(e.getMessage()));
                 })
-                .onCancelled(() -> status.set("Stopped."))
+                .onCancelled(() -> status.set("train.status.cancelled"))
                 .onFinished(() -> {
                     state.set(State.IDLE);
                     monitor.tiles().stopped();
                 }));
     }
 
-    private void presetApplied(String message) {
+    private void presetApplied(I18n.Message message) {
         if (training != null) {
             reset();
         }
@@ -136,7 +137,7 @@ public final class TrainViewModel {
      */
     public void continueFromShipped() {
         if (state.get() == State.IDLE && loads.shippedAvailable()) {
-            status.set("Loading the shipped model…");
+            status.set("train.status.loading-shipped");
             loads.shipped(hyper);
         }
     }
@@ -154,8 +155,7 @@ public final class TrainViewModel {
         if (state.get() == State.STARTING) {
             state.set(controls.pausedAlready() ? State.PAUSED : State.RUNNING);
         }
-        status.set(String.format(Locale.ROOT, "Training %,d parameters on %d samples per step.",
-                t.model().params().count(), t.settings().batchSize()));
+        status.set("train.status.attached", t.model().params().count(), t.settings().batchSize());
     }
 
     /** Forgets the run: charts, tiles and model. The next Start begins from scratch. */
@@ -165,7 +165,7 @@ public final class TrainViewModel {
         }
         training = null;
         hasModel.set(false);
-        problem.set("");
+        problem.clear();
         monitor.clear();
         monitor.totalSteps(hyper.i("steps"));
         status.set(READY);
@@ -179,7 +179,7 @@ public final class TrainViewModel {
     }
 
     /** Makes a loaded run the current one: its history drawn, its samples (if given) shown. */
-    private void adopt(UnifiedTraining t, SamplePanel panel, String message) {
+    private void adopt(UnifiedTraining t, SamplePanel panel, I18n.Message message) {
         monitor.clear();
         training = t;
         hasModel.set(true);
@@ -187,7 +187,7 @@ public final class TrainViewModel {
         if (panel != null) {
             monitor.samples(panel);
         }
-        problem.set("");
+        problem.clear();
         status.set(message);
     }
 
@@ -234,12 +234,12 @@ public final class TrainViewModel {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.text();
     }
 
     /** A problem the user must act on (a NaN, a failed load), or "". */
     public ReadOnlyStringProperty problemProperty() {
-        return problem.getReadOnlyProperty();
+        return problem.text();
     }
 
     public ReadOnlyBooleanProperty hasModelProperty() {

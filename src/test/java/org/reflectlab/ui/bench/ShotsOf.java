@@ -143,6 +143,11 @@ public final class ShotsOf {
                 }
                 app.waitFor(() -> app.runner.tasks().isEmpty(), wait, "the last panel");
             }
+            case "train" -> { // no prediction: a run of the default (quick) preset, paused after -DtrainSeconds
+                app.fire("#start");
+                Thread.sleep(1000L * Integer.getInteger("trainSeconds", 90));
+                app.fire("#pause");
+            }
             default -> throw new IllegalArgumentException("no prediction in " + workspace);
         }
         Thread.sleep(1500);

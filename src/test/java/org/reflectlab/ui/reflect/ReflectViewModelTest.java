@@ -60,6 +60,16 @@ class ReflectViewModelTest {
         }
         assertEquals(5, vm.steps().bestOfK().size(), "best-of-K with the same K");
         assertTrue(vm.statusProperty().get().startsWith("Done: the critic said correct at iteration 3"), vm.statusProperty().get());
+        // issue 30: the run's status line and the selected iteration's lines follow a language switch; the run stays
+        try {
+            org.reflectlab.ui.kit.I18n.setLocale(org.reflectlab.ui.kit.I18n.JAPANESE);
+            assertTrue(vm.statusProperty().get().startsWith("完了：反復 3 でクリティックが正しいと判断しました。"), vm.statusProperty().get());
+            assertEquals("クリティックはこの画像を正しいとし、判定器は正しくないとしています", vm.changes().markProperty().get().disagreement());
+            assertEquals(5, vm.steps().bestOfK().size());
+        } finally {
+            org.reflectlab.ui.kit.I18n.setLocale(org.reflectlab.ui.kit.I18n.ENGLISH);
+        }
+        assertTrue(vm.statusProperty().get().startsWith("Done: the critic said correct at iteration 3"), vm.statusProperty().get());
         assertNotNull(vm.lastRunProperty().get());
     }
 

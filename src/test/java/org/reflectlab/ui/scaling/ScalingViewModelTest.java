@@ -40,6 +40,16 @@ class ScalingViewModelTest {
         java.util.regex.Matcher drawn = java.util.regex.Pattern.compile("\\((\\d+) images drawn").matcher(vm.statusProperty().get());
         assertTrue(drawn.find(), vm.statusProperty().get());
         assertTrue(Integer.parseInt(drawn.group(1)) <= 6 * 6 && Integer.parseInt(drawn.group(1)) >= 6 * 4, vm.statusProperty().get());
+        // issue 30: the status line after the sweep follows a language switch (the session's own summary stays English)
+        String english = vm.statusProperty().get();
+        try {
+            org.reflectlab.ui.kit.I18n.setLocale(org.reflectlab.ui.kit.I18n.JAPANESE);
+            assertTrue(vm.statusProperty().get().startsWith("スイープ「bon+reflect+reflect-pick-k3-p1-seed1」が終わりました：54 answers ("),
+                    vm.statusProperty().get());
+        } finally {
+            org.reflectlab.ui.kit.I18n.setLocale(org.reflectlab.ui.kit.I18n.ENGLISH);
+        }
+        assertEquals(english, vm.statusProperty().get());
         StoredSweeps.Run run = vm.stored().currentProperty().get();
         assertNotNull(run);
         assertEquals(6 * 3 * 3, run.rows(), "6 prompts x 3 methods (the reflect box brings both answer rules) x 3 K values");

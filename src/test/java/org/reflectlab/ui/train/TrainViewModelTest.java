@@ -49,9 +49,18 @@ class TrainViewModelTest {
         assertEquals(6, vm.monitor().stepProperty().get());
         assertTrue(vm.hasModelProperty().get());
         assertEquals(6, vm.monitor().lossStreams().get("total").drainAll().size());
-        assertEquals(3, vm.monitor().lossStreams().get("held-out total").drainAll().size(), "evaluations at 0, 3 and 6");
+        assertEquals(3, vm.monitor().lossStreams().get(TrainCharts.HELD_OUT).drainAll().size(), "evaluations at 0, 3 and 6");
         assertNotNull(vm.monitor().samplesProperty().get());
         assertTrue(Double.isFinite(vm.monitor().tiles().currentLossProperty().get()));
+        assertTrue(vm.statusProperty().get().startsWith("Finished 6 steps"), vm.statusProperty().get());
+        // issue 30: the status line after the run follows a language switch; the run and its charts stay
+        try {
+            org.reflectlab.ui.kit.I18n.setLocale(org.reflectlab.ui.kit.I18n.JAPANESE);
+            assertTrue(vm.statusProperty().get().startsWith("6 ステップの学習が終わりました"), vm.statusProperty().get());
+            assertEquals(6, vm.monitor().stepProperty().get());
+        } finally {
+            org.reflectlab.ui.kit.I18n.setLocale(org.reflectlab.ui.kit.I18n.ENGLISH);
+        }
         assertTrue(vm.statusProperty().get().startsWith("Finished 6 steps"), vm.statusProperty().get());
         assertTrue(vm.commands().canResetProperty().get());
         vm.reset();

@@ -64,5 +64,15 @@ class TrainViewSmokeTest {
         long images = panel.lookupAll(".image-view").stream()
                 .filter(n -> ((javafx.scene.image.ImageView) n).getImage() != null).count();
         assertEquals(3L * UnifiedTraining.PANEL_SIZE, images, "input, reconstruction and generated image in each cell");
+
+        // issue 27: every held-out evaluation is marked on the loss chart, and says its step and value
+        var heldOut = view.heldOutSeries();
+        assertTrue(heldOut.getData().size() >= 2, "evaluations every 5 steps: " + heldOut.getData().size());
+        for (var d : heldOut.getData()) {
+            assertTrue(d.getNode() != null && d.getNode().getStyleClass().contains("eval-mark"), "marked: " + d);
+            var tip = (javafx.scene.control.Tooltip) d.getNode().getProperties().get("javafx.scene.control.Tooltip");
+            assertTrue(tip.getText().contains(String.format(java.util.Locale.ROOT, "step %,d", d.getXValue().longValue())), tip.getText());
+        }
+        assertTrue(robot.lookup(".eval-mark").queryAll().stream().anyMatch(javafx.scene.Node::isVisible), "drawn on the chart");
     }
 }
