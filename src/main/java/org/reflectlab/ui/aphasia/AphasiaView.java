@@ -41,6 +41,7 @@ import org.reflectlab.ui.kit.Keymap;
 import org.reflectlab.ui.kit.Notifier;
 import org.reflectlab.ui.kit.SaveDialogs;
 import org.reflectlab.ui.kit.Snapshots;
+import org.reflectlab.ui.kit.Localized;
 
 /**
  * The Aphasia workspace: settings and Run/Cancel; visual vs textual fidelity per metric with 95%
@@ -208,9 +209,7 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
     }
 
     static Button button(String key) {
-        Button b = new Button();
-        b.textProperty().bind(I18n.text(key));
-        return b;
+        return Localized.button(key);
     }
 
     static Tooltip tooltip(String key, Object... args) {
@@ -346,7 +345,6 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
         }
         return new IntervalBarChart.Series(name, color, mean, low, high);
     }
-
 
     static Label imageTitle(String text) {
         Label l = new Label(text);

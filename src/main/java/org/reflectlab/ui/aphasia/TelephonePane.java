@@ -23,6 +23,7 @@ import org.reflectlab.ui.kit.BandedLineChart;
 import org.reflectlab.ui.kit.Fit;
 import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Images;
+import static org.reflectlab.ui.kit.Localized.label;
 
 /** The Telephone tab: settings and run; a curve per attribute over the rounds; one chain's frames with what each round lost. */
 final class TelephonePane extends VBox {
@@ -126,12 +127,6 @@ final class TelephonePane extends VBox {
             redraw();
         });
         redraw();
-    }
-
-    private static Label label(String key) {
-        Label l = new Label();
-        l.textProperty().bind(I18n.text(key));
-        return l;
     }
 
     private static javafx.util.StringConverter<Telephone.Path> pathNames() {

@@ -18,6 +18,7 @@ import org.reflectlab.ui.kit.CaptionCompletion;
 import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.GlossaryView;
 import org.reflectlab.ui.kit.SaveDialogs;
+import org.reflectlab.ui.kit.Localized;
 
 /** Reflect's top: the prompt with its error and fix, the run settings, Run/Cancel, exports and the status lines. */
 final class ReflectToolbar extends VBox {
@@ -161,9 +162,7 @@ final class ReflectToolbar extends VBox {
     }
 
     static Tooltip tooltip(String key) {
-        Tooltip t = new Tooltip();
-        t.textProperty().bind(I18n.text(key));
-        return t;
+        return Localized.tooltip(key);
     }
 
     /** A toolbar label whose text is the key's in the current language. */

@@ -24,6 +24,7 @@ import org.reflectlab.core.scaling.MethodRunner;
 import org.reflectlab.ui.kit.Fit;
 import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Images;
+import static org.reflectlab.ui.kit.Localized.label;
 
 /**
  * Compare K: one row per method, one column per K, the final image of each with the judge's
@@ -143,12 +144,6 @@ final class ComparePane extends VBox {
 
     private void relabel() {
         rebuild(vm.compareK().gridProperty().get());
-    }
-
-    private static Label label(String key) {
-        Label l = new Label();
-        l.textProperty().bind(I18n.text(key));
-        return l;
     }
 
     private static Tooltip tooltip(javafx.beans.value.ObservableStringValue text) {

@@ -29,6 +29,8 @@ import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Keymap;
 import org.reflectlab.ui.kit.SaveDialogs;
 import org.reflectlab.ui.kit.Snapshots;
+import static org.reflectlab.ui.kit.Localized.label;
+import static org.reflectlab.ui.kit.Localized.tooltip;
 
 /** The Scaling workspace: sweep setup and stored sweeps on the left, the analysis in tabs. */
 public final class ScalingView extends BorderPane implements org.reflectlab.ui.kit.Notice.Source {
@@ -162,18 +164,6 @@ public final class ScalingView extends BorderPane implements org.reflectlab.ui.k
         Tab t = new Tab();
         t.textProperty().bind(I18n.text(key));
         t.setContent(content);
-        return t;
-    }
-
-    private static Label label(String key) {
-        Label l = new Label();
-        l.textProperty().bind(I18n.text(key));
-        return l;
-    }
-
-    private static Tooltip tooltip(String key) {
-        Tooltip t = new Tooltip();
-        t.textProperty().bind(I18n.text(key));
         return t;
     }
 

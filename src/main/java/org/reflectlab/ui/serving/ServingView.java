@@ -24,6 +24,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.reflectlab.core.serving.WorkerBoard;
 import org.reflectlab.ui.kit.I18n;
+import org.reflectlab.ui.kit.Localized;
 
 /**
  * The Serving workspace: a request composer (input modality and data, output modality) with the
@@ -230,15 +231,11 @@ public final class ServingView extends BorderPane implements org.reflectlab.ui.k
     }
 
     static Label text(String key) {
-        Label l = new Label();
-        l.textProperty().bind(I18n.text(key));
-        return l;
+        return Localized.label(key);
     }
 
     static Button button(String key) {
-        Button b = new Button();
-        b.textProperty().bind(I18n.text(key));
-        return b;
+        return Localized.button(key);
     }
 
     private void drawWorkers() {

@@ -34,6 +34,8 @@ import org.reflectlab.ui.kit.LiveSeries;
 import org.reflectlab.ui.kit.Keymap;
 import org.reflectlab.ui.kit.SaveDialogs;
 import org.reflectlab.ui.kit.Snapshots;
+import static org.reflectlab.ui.kit.Localized.label;
+import static org.reflectlab.ui.kit.Localized.tooltip;
 
 /** The Train workspace: bindings to {@link TrainViewModel}. */
 public final class TrainView extends BorderPane implements org.reflectlab.ui.kit.Notice.Source {
@@ -348,18 +350,6 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
     private void exportPng() {
         SaveDialogs.ask(this, I18n.tr("train.export.png.title"), I18n.tr("train.export.png.filter"), "*.png", "unified-losses.png",
                 f -> vm.exports().image(Snapshots.capture(lossChart), f));
-    }
-
-    private static Label label(String key) {
-        Label l = new Label();
-        l.textProperty().bind(I18n.text(key));
-        return l;
-    }
-
-    private static Tooltip tooltip(String key) {
-        Tooltip t = new Tooltip();
-        t.textProperty().bind(I18n.text(key));
-        return t;
     }
 
     private static Region gap() {

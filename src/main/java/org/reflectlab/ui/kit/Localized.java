@@ -1,0 +1,30 @@
+package org.reflectlab.ui.kit;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+
+/** Controls whose text is an {@link I18n} key's, in the current language: they follow a language switch. */
+public final class Localized {
+
+    private Localized() {
+    }
+
+    public static Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(I18n.text(key));
+        return l;
+    }
+
+    public static Tooltip tooltip(String key) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(I18n.text(key));
+        return t;
+    }
+
+    public static Button button(String key) {
+        Button b = new Button();
+        b.textProperty().bind(I18n.text(key));
+        return b;
+    }
+}
