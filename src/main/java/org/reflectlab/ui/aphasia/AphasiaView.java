@@ -202,10 +202,7 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
     }
 
     private static Label label(String key) {
-        Label l = new Label();
-        l.textProperty().bind(I18n.text(key));
-        l.getStyleClass().add("toolbar-label");
-        return l;
+        return Localized.toolbarLabel(key);
     }
 
     static Button button(String key) {
@@ -213,9 +210,7 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
     }
 
     static Tooltip tooltip(String key, Object... args) {
-        Tooltip t = new Tooltip();
-        t.textProperty().bind(I18n.text(key, args));
-        return t;
+        return Localized.tooltip(key, args);
     }
 
     private static Tab tab(String key, Node content) {

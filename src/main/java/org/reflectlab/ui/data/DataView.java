@@ -31,6 +31,7 @@ import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.ui.kit.Fit;
 import org.reflectlab.ui.kit.I18n;
+import org.reflectlab.ui.kit.Localized;
 import org.reflectlab.ui.kit.Images;
 import org.reflectlab.ui.kit.Keymap;
 import org.reflectlab.ui.kit.WaveformView;
@@ -355,10 +356,7 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
     }
 
     private static Label label(String key) {
-        Label l = new Label();
-        l.textProperty().bind(I18n.text(key));
-        l.getStyleClass().add("toolbar-label");
-        return l;
+        return Localized.toolbarLabel(key);
     }
 
     private static Region gap() {

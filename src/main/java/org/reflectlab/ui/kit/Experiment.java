@@ -3,14 +3,11 @@ package org.reflectlab.ui.kit;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import org.reflectlab.core.concurrent.BackgroundTask;
 import org.reflectlab.core.concurrent.TaskContext;
 import org.reflectlab.core.concurrent.TaskHandle;
@@ -30,8 +27,7 @@ public final class Experiment {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     // a message, not a sentence, so the status line follows a language switch
-    private final ObjectProperty<I18n.Message> statusMessage;
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper();
+    private final TextLine status;
     private TaskHandle task = TaskHandle.DONE;
     private double startProgress = 0;
 
@@ -45,8 +41,7 @@ public final class Experiment {
         this.runner = runner;
         this.notifier = notifier;
         this.failureTitle = failureTitle;
-        this.statusMessage = new SimpleObjectProperty<>(initialStatus);
-        status.bind(I18n.textOf(statusMessage));
+        this.status = new TextLine(initialStatus);
     }
 
     /**
@@ -78,12 +73,12 @@ public final class Experiment {
         }
         running.set(true);
         progress.set(startProgress);
-        statusMessage.set(startingStatus);
+        status.set(startingStatus);
         task = runner.submit(BackgroundTask.of(title, work).onSuccess(done)
-                .onCancelled(() -> statusMessage.set(cancelledStatus))
+                .onCancelled(() -> status.set(cancelledStatus))
                 .onFailure(e -> {
                     failed.accept(e);
-                    statusMessage.set(failedStatus.apply(e));
+                    status.set(failedStatus.apply(e));
                     notifier.error(failureTitle, message(e));
                 })
                 .onFinished(() -> {
@@ -114,7 +109,7 @@ public final class Experiment {
     /** As above, in the current language. */
     public void show(double fraction, I18n.Message text) {
         progress.set(fraction);
-        statusMessage.set(text);
+        status.set(text);
     }
 
     public void cancel() {
@@ -123,12 +118,12 @@ public final class Experiment {
 
     /** Sets the status line (UI thread). */
     public void status(String text) {
-        statusMessage.set(I18n.Message.literal(text));
+        status.set(I18n.Message.literal(text));
     }
 
     /** Sets the status line in the current language (UI thread). */
     public void status(I18n.Message text) {
-        statusMessage.set(text);
+        status.set(text);
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -140,7 +135,7 @@ public final class Experiment {
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return status.text();
     }
 
     /** What went wrong, in words: the cause of a wrapped failure, or its type when it has no message. */

@@ -16,9 +16,17 @@ public final class Localized {
         return l;
     }
 
-    public static Tooltip tooltip(String key) {
+    /** A toolbar's label: the key's text, styled as the workspaces' toolbars style their labels. */
+    public static Label toolbarLabel(String key) {
+        Label l = label(key);
+        l.getStyleClass().add("toolbar-label");
+        return l;
+    }
+
+    /** {@code args} may be observable values: the text is computed again when one changes (see {@link I18n#text}). */
+    public static Tooltip tooltip(String key, Object... args) {
         Tooltip t = new Tooltip();
-        t.textProperty().bind(I18n.text(key));
+        t.textProperty().bind(I18n.text(key, args));
         return t;
     }
 

@@ -167,9 +167,6 @@ final class ReflectToolbar extends VBox {
 
     /** A toolbar label whose text is the key's in the current language. */
     static Label label(String key) {
-        Label l = new Label();
-        l.textProperty().bind(I18n.text(key));
-        l.getStyleClass().add("toolbar-label");
-        return l;
+        return Localized.toolbarLabel(key);
     }
 }

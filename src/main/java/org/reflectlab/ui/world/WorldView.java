@@ -32,6 +32,7 @@ import org.reflectlab.core.world.ModelKind;
 import org.reflectlab.core.world.WorldSpec;
 import org.reflectlab.ui.kit.Fit;
 import org.reflectlab.ui.kit.I18n;
+import org.reflectlab.ui.kit.Localized;
 import org.reflectlab.ui.kit.Keymap;
 import org.reflectlab.ui.kit.Notifier;
 import org.reflectlab.ui.kit.SaveDialogs;
@@ -258,16 +259,11 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
     }
 
     private static Label label(String key) {
-        Label l = new Label();
-        l.textProperty().bind(I18n.text(key));
-        l.getStyleClass().add("toolbar-label");
-        return l;
+        return Localized.toolbarLabel(key);
     }
 
     static Tooltip tooltip(String key, Object... args) {
-        Tooltip t = new Tooltip();
-        t.textProperty().bind(I18n.text(key, args));
-        return t;
+        return Localized.tooltip(key, args);
     }
 
     private static javafx.util.StringConverter<ActionScript> scriptNames() {
