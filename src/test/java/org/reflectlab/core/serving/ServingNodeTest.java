@@ -105,7 +105,7 @@ class ServingNodeTest {
     }
 
     @Test
-    void shortPromptsReachAudioLessOftenThanDescriptions() throws Exception {
+    void shortPromptsStayWithinTheMeasuredRegression() throws Exception {
         // the same scenes' short prompts ("two triangles"): the unified model decodes such a text latent to one average
         // picture, which its caption decoder often cannot read. 44 of 64 answered nothing on the models shipped on
         // 2026-12-07 (3 on the ones before): a regression of short-prompt text routes, reported in serving.md; the bound
