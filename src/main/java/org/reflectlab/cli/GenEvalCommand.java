@@ -182,6 +182,9 @@ final class GenEvalCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "# reflection, judge-scored: fix rate %.3f (%d of %d iterations after a wrong image), break rate %.3f "
                         + "(%d of %d after a right one); mean pixel change %.4f over the %d iterations after the critic said wrong%n",
                 t.fixRate(), t.fixes(), t.fromWrong(), t.breakRate(), t.breaks(), t.fromRight(), t.meanChangeAfterWrong(), t.afterWrong());
+        Comparison.VerdictAgreement v = Comparison.verdicts(res.runs());
+        o.printf(Locale.ROOT, "# critic and judge disagree on %.3f of %d reflection iterations (critic says correct, judge not: %d;"
+                + " the reverse: %d)%n", v.disagreeRate(), v.iterations(), v.falseAccepts(), v.falseRejects());
         double meanNfe = res.at(Comparison.REFLECT, kMax).stream().mapToDouble(GenEvalLite.Outcome::nfe).average().orElse(0);
         double meanIters = res.at(Comparison.REFLECT, kMax).stream().mapToInt(GenEvalLite.Outcome::iterations).average().orElse(0);
         o.printf(Locale.ROOT, "# reflect used %.1f iterations and %.1f NFE on average (early stop when the critic says correct)%n",

@@ -18,6 +18,7 @@ import org.reflectlab.core.reflect.DetectorTraining;
 import org.reflectlab.core.reflect.GeneratorTraining;
 import org.reflectlab.core.reflect.OutputPath;
 import org.reflectlab.core.reflect.PromptSet;
+import org.reflectlab.core.reflect.SampleBank;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelOutput;
 import org.reflectlab.core.store.ModelStore;
@@ -29,6 +30,8 @@ import picocli.CommandLine.Spec;
 
 /** Trains a scene detector: the critic (gives feedback) or the judge (only scores). */
 abstract class TrainDetectorCommand implements Callable<Integer> {
+
+    private static final Path EVALUATION_PROMPTS = Path.of("assets/geneval-lite.json");
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -48,6 +51,15 @@ abstract class TrainDetectorCommand implements Callable<Integer> {
     String outputPath;
     @Option(names = "--generated-rate", defaultValue = "0.75", description = "With --output-path: share of examples sent through it (default: ${DEFAULT-VALUE}).")
     double generatedRate;
+    @Option(names = "--sampled-rate", defaultValue = "0", description = "With --output-path: share of examples that are that "
+            + "generator's own samples from noise, labelled by the pixel reader (presence, place, colour, size; shape unlabelled) "
+            + "(default: ${DEFAULT-VALUE}).")
+    double sampledRate;
+    @Option(names = "--sampled-prompts", defaultValue = "1500", description = "With --sampled-rate: prompts of those samples, "
+            + "drawn as the reflection pool draws them (default: ${DEFAULT-VALUE}).")
+    int sampledPrompts;
+    @Option(names = "--sampled-seeds", defaultValue = "4", description = "With --sampled-rate: samples per prompt (default: ${DEFAULT-VALUE}).")
+    int sampledSeeds;
     @Option(names = "--audit-prompts", defaultValue = "assets/geneval-lite.json",
             description = "With --output-path: prompts whose real samples are audited against the pixel reader (default: ${DEFAULT-VALUE}).")
     Path auditPrompts;
@@ -72,8 +84,9 @@ abstract class TrainDetectorCommand implements Callable<Integer> {
         Generator generator = null;
         LatentCodec codec = null;
         if (outputPath != null) {
-            if (generatedRate < 0 || generatedRate > 1) {
-                spec.commandLine().getErr().println("error: --generated-rate must be 0..1");
+            if (generatedRate < 0 || generatedRate > 1 || sampledRate < 0 || sampledRate > 1 || sampledPrompts < 1 || sampledSeeds < 1) {
+                spec.commandLine().getErr().println("error: --generated-rate and --sampled-rate must be 0..1, --sampled-prompts and"
+                        + " --sampled-seeds at least 1");
                 return Cli.BAD_INPUT;
             }
             UnifiedModel unified = UnifiedModelIO.load(store, UnifiedModelIO.DEFAULT_NAME);
@@ -85,10 +98,23 @@ abstract class TrainDetectorCommand implements Callable<Integer> {
             path = new OutputPath(codec, generator);
             String ref = store.ref(outputPath);
             t.withOutputPath(path, generatedRate, ref);
+            if (sampledRate > 0 && !java.nio.file.Files.exists(EVALUATION_PROMPTS)) {
+                spec.commandLine().getErr().println("error: the evaluation prompts " + EVALUATION_PROMPTS
+                        + " are missing; the sampled prompts must exclude them");
+                return Cli.BAD_INPUT;
+            }
+            if (sampledRate > 0) {
+                t.withSampleBank(sampleBank(generator, codec, o), sampledRate);
+            }
+        } else if (sampledRate > 0) {
+            spec.commandLine().getErr().println("error: --sampled-rate needs --output-path (the generator whose samples to use)");
+            return Cli.BAD_INPUT;
         }
         String command = String.format(Locale.ROOT, "reflectlab train %s --seed %d --steps %d --batch %d --lr %s --eval-size %d%s",
                 role(), seed(), steps, batch, lr, evalSize,
-                outputPath == null ? "" : " --output-path " + outputPath + " --generated-rate " + generatedRate);
+                outputPath == null ? "" : " --output-path " + outputPath + " --generated-rate " + generatedRate)
+                + (sampledRate > 0 ? String.format(Locale.ROOT, " --sampled-rate %s --sampled-prompts %d --sampled-seeds %d",
+                        sampledRate, sampledPrompts, sampledSeeds) : "");
         o.printf("# %s: %s detector, %,d parameters; %s%n", role(), config().arch().name().toLowerCase(Locale.ROOT),
                 t.detector().params().count(), command);
         try (ModelOutput output = Outputs.reserve(spec.commandLine().getErr(), store, role(), t.detector().params().count() * 4L * 3)) {
@@ -121,6 +147,22 @@ abstract class TrainDetectorCommand implements Callable<Integer> {
                 metrics.get("degraded_scene_accuracy"), metrics.get("shape_accuracy"), metrics.get("color_accuracy"),
                 metrics.get("size_accuracy"), metrics.get("count_accuracy"), minutes);
         return 0;
+    }
+
+    private SampleBank sampleBank(Generator generator, LatentCodec codec, PrintWriter o) throws java.io.IOException {
+        long t0 = System.nanoTime();
+        java.util.Set<String> excluded = new java.util.HashSet<>();
+        for (Path evaluation : List.of(auditPrompts, EVALUATION_PROMPTS)) {
+            if (java.nio.file.Files.exists(evaluation)) {
+                PromptSet.read(evaluation).prompts().forEach(p -> excluded.add(p.text()));
+            }
+        }
+        // a seed of its own, so the bank's prompts and noise are not the pool's (seed 7) nor the evaluation's
+        SampleBank bank = SampleBank.build(generator, codec, new SampleBank.Settings(sampledPrompts, sampledSeeds, 8,
+                org.reflectlab.core.reflect.ReflectSettings.DEFAULT_GUIDANCE, seed() + 1_000), excluded, () -> false);
+        o.printf(Locale.ROOT, "# sampled: %d of %d generator samples kept (the pixel reader confident, one object per cell), %.0f s%n",
+                bank.entries().size(), bank.drawn(), (System.nanoTime() - t0) / 1e9);
+        return bank;
     }
 
     @Command(name = "critic", mixinStandardHelpOptions = true,

@@ -59,8 +59,10 @@ public final class ChainPlan {
         s.add(new Stage("generator-base", List.of("train", "generator", "--seed", "6", "--steps", "8", "--batch", "8", "--width", "32",
                 "--depth", "1", "--components", "16", "--context-rate", "0", "--out", "generator-base"), List.of("generator-base"), List.of(),
                 List.of("unified"), 0.3));
-        s.add(detector("critic", "11", "6", "16", List.of("--batch", "8", "--audit-prompts", "none")));
-        s.add(detector("judge", "23", "6", "16", List.of("--batch", "8", "--audit-prompts", "none")));
+        List<String> quickBank = List.of("--batch", "8", "--audit-prompts", "none", "--sampled-rate", "0.3", "--sampled-prompts", "4",
+                "--sampled-seeds", "2");
+        s.add(detector("critic", "11", "6", "16", quickBank));
+        s.add(detector("judge", "23", "6", "16", quickBank));
         s.add(new Stage("pool", List.of("pool", "--generator", "generator-base", "--prompts", "6", "--seeds", "2", "--steps", "2",
                 "--seed", "7", "--out", pool), List.of(), List.of(pool), List.of("generator-base", "critic"), 0.2));
         s.add(reflection("generator", pool, "6", List.of("--batch", "8", "--context-drop", "0.3")));

@@ -47,6 +47,8 @@ public final class DetectorTraining {
     private double generatedRate;
     private String outputPathModel;
     private final int[] routed = new int[2];
+    private SampleBank bank;
+    private double bankRate;
 
     public DetectorTraining(DetectorConfig cfg, long seed, int batch, int steps, double lr) {
         this.detector = new Detector(cfg, new Params(seed));
@@ -74,6 +76,19 @@ public final class DetectorTraining {
         this.outputPath = path;
         this.generatedRate = rate;
         this.outputPathModel = generatorRef;
+        return this;
+    }
+
+    /**
+     * Trains also on the generator's own samples, labelled by the pixel reader (shape left
+     * unlabelled): each example is one of them with probability {@code rate}.
+     */
+    public DetectorTraining withSampleBank(SampleBank samples, double rate) {
+        if (rate < 0 || rate > 1) {
+            throw new IllegalArgumentException("the bank's share must be 0..1");
+        }
+        this.bank = samples.entries().isEmpty() ? null : samples;
+        this.bankRate = rate;
         return this;
     }
 
@@ -105,7 +120,15 @@ public final class DetectorTraining {
         List<Scene> viaScenes = new ArrayList<>();
         List<org.reflectlab.core.data.Caption> captions = new ArrayList<>();
         List<OutputPath.Route> routes = new ArrayList<>();
+        boolean[] shapeKnown = new boolean[samples.size()];
         for (Sample s : samples) {
+            if (bank != null && r.nextDouble() < bankRate) {
+                SampleBank.Entry e = bank.entries().get(r.nextInt(bank.entries().size()));
+                images.add(e.image());
+                scenes.add(e.read());
+                continue;
+            }
+            shapeKnown[images.size()] = true;
             RgbImage img = train.render(s.scene());
             if (outputPath != null && r.nextDouble() < generatedRate) {
                 via.add(images.size());
@@ -127,11 +150,11 @@ public final class DetectorTraining {
                 }
             }
         }
-        return trainer.step(batch(images, scenes));
+        return trainer.step(batch(images, scenes, shapeKnown));
     }
 
-    private MultiDataSet batch(List<RgbImage> images, List<Scene> scenes) {
-        Map<String, INDArray> labels = Detector.labels(scenes);
+    private MultiDataSet batch(List<RgbImage> images, List<Scene> scenes, boolean[] shapeKnown) {
+        Map<String, INDArray> labels = Detector.labels(scenes, shapeKnown);
         labels.put("input", detector.input(images));
         INDArray[] features = Detector.FEATURES.stream().map(labels::get).toArray(INDArray[]::new);
         return new org.nd4j.linalg.dataset.MultiDataSet(features, new INDArray[0]);
@@ -226,6 +249,14 @@ public final class DetectorTraining {
                     + " sigma 0.1-0.5, or re-generated from t0 0.55-0.85 under their caption), kept where the pixel reader"
                     + " confirms the scene survived");
             training.put("confirmedShare", confirmedShare());
+        }
+        if (bank != null) {
+            training.put("sampledRate", bankRate);
+            training.put("sampled", "that share of examples are the output-path generator's own samples from noise (prompts drawn as"
+                    + " the reflection pool draws them, none an evaluation prompt), labelled by the pixel reader where it is"
+                    + " confident: presence, cell, colour and size; shape unlabelled");
+            training.put("sampledImages", bank.entries().size());
+            training.put("sampledKeptShare", bank.keptShare());
         }
         config.put("training", training);
         Map<String, Object> data = new LinkedHashMap<>(train.spec().toMap());

@@ -207,6 +207,33 @@ public final class Comparison {
         }
     }
 
+    /**
+     * How often the critic's verdict (its feedback says correct) differs from the judge's, over every
+     * reflection iteration: a false accept ends an early-stopped run on a wrong image.
+     */
+    public record VerdictAgreement(int iterations, int falseAccepts, int falseRejects) {
+        public double disagreeRate() {
+            return iterations == 0 ? Double.NaN : (falseAccepts + falseRejects) / (double) iterations;
+        }
+    }
+
+    public static VerdictAgreement verdicts(List<ReflectionRun> runs) {
+        int n = 0;
+        int accepts = 0;
+        int rejects = 0;
+        for (ReflectionRun run : runs) {
+            for (Iteration it : run.iterations()) {
+                n++;
+                if (it.criticSaysCorrect() && !it.judgeCorrect()) {
+                    accepts++;
+                } else if (!it.criticSaysCorrect() && it.judgeCorrect()) {
+                    rejects++;
+                }
+            }
+        }
+        return new VerdictAgreement(n, accepts, rejects);
+    }
+
     /** Fix and break rates over all runs; mean pixel change of the iterations that follow a "wrong" from the critic. */
     public static Transitions transitions(List<ReflectionRun> runs) {
         int fromWrong = 0;

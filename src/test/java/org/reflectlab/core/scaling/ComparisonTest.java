@@ -44,6 +44,17 @@ class ComparisonTest {
     }
 
     @Test
+    void verdictsCountEveryIterationWhereCriticAndJudgeDiffer() {
+        Comparison.VerdictAgreement v = Comparison.verdicts(List.of(
+                run(it(1, false, false, 0), it(2, false, true, 0.05), it(3, true, false, 0.01)),
+                run(it(1, true, true, 0))));
+        assertEquals(4, v.iterations());
+        assertEquals(1, v.falseAccepts());
+        assertEquals(1, v.falseRejects());
+        assertEquals(0.5, v.disagreeRate(), 1e-12);
+    }
+
+    @Test
     void bootstrapResamplesDistinctPromptsWithAllTheirRepeats() {
         List<GenEvalLite.Outcome> outs = new ArrayList<>();
         PromptSet.Prompt a = new PromptSet.Prompt("a", Category.SINGLE_OBJECT, RED);

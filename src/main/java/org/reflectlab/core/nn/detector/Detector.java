@@ -186,6 +186,17 @@ public final class Detector implements SceneReader {
 
     /** Labels of true scenes, for training: one-hot per cell, and which cells hold an object. */
     public static Map<String, INDArray> labels(List<Scene> scenes) {
+        boolean[] known = new boolean[scenes.size()];
+        java.util.Arrays.fill(known, true);
+        return labels(scenes, known);
+    }
+
+    /**
+     * Labels where some scenes' shapes were never read (a generated image labelled by the pixel
+     * reader): their shape rows stay all zero, so the shape loss, a cross-entropy against the
+     * one-hot row, is zero there and the shape head learns nothing from them.
+     */
+    public static Map<String, INDArray> labels(List<Scene> scenes, boolean[] shapeKnown) {
         int n = scenes.size();
         float[] presence = new float[n * CELLS * 2];
         float[] shape = new float[n * CELLS * Shape.values().length];
@@ -201,7 +212,9 @@ public final class Detector implements SceneReader {
                 presence[row * 2 + (o == null ? 0 : 1)] = 1;
                 if (o != null) {
                     mask[row] = 1;
-                    shape[row * Shape.values().length + o.shape().ordinal()] = 1;
+                    if (shapeKnown[i]) {
+                        shape[row * Shape.values().length + o.shape().ordinal()] = 1;
+                    }
                     color[row * ShapeColor.values().length + o.color().ordinal()] = 1;
                     size[row * Size.values().length + o.size().ordinal()] = 1;
                 }
