@@ -14,6 +14,14 @@ import java.util.List;
  */
 public final class ChainPlan {
 
+    /**
+     * The critic and the judge also learn from the base generator's own samples, read by the pixel reader (a third of
+     * their examples; shape unlabelled there): trained only on true scenes sent through the output path, they agreed with
+     * the pixel reader on 0.73 / 0.77 of real samples. The shape head then sees fewer labelled examples, so they train
+     * twice as long (2,500 steps with the bank: clean shape accuracy 0.84 for the critic, under the 0.88 before it).
+     */
+    private static final List<String> FULL_BANK = List.of("--sampled-rate", "0.3", "--sampled-prompts", "1500", "--sampled-seeds", "4");
+
     private ChainPlan() {
     }
 
@@ -31,8 +39,8 @@ public final class ChainPlan {
         s.add(new Stage("generator-base", List.of("train", "generator", "--seed", "6", "--steps", "24000", "--batch", "32", "--lr",
                 "0.0007", "--width", "128", "--depth", "6", "--components", "64", "--context-rate", "0", "--out", "generator-base"),
                 List.of("generator-base"), List.of(), List.of("unified"), 25));
-        s.add(detector("critic", "11", "2500", "2000", List.of()));
-        s.add(detector("judge", "23", "2500", "2000", List.of()));
+        s.add(detector("critic", "11", "5000", "2000", FULL_BANK));
+        s.add(detector("judge", "23", "5000", "2000", FULL_BANK));
         s.add(new Stage("pool", List.of("pool", "--generator", "generator-base", "--prompts", "1200", "--seeds", "12", "--seed", "7",
                 "--out", pool), List.of(), List.of(pool), List.of("generator-base", "critic"), 12));
         s.add(reflection("generator", pool, "3000", List.of("--context-drop", "0.3")));
@@ -82,7 +90,7 @@ public final class ChainPlan {
         }
         args.addAll(List.of("--lr", "0.002", "--eval-size", evalSize, "--output-path", "generator-base", "--generated-rate", "0.75"));
         args.addAll(extra);
-        return new Stage(role, args, List.of(role), List.of(), List.of("generator-base"), steps.length() > 2 ? 20 : 0.2);
+        return new Stage(role, args, List.of(role), List.of(), List.of("generator-base"), steps.length() > 3 ? 30 : steps.length() > 2 ? 20 : 0.2);
     }
 
     private static Stage reflection(String out, String pool, String steps, List<String> extra) {
