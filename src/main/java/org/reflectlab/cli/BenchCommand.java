@@ -60,8 +60,9 @@ final class BenchCommand implements Runnable {
             }
             Backend.start();
             UnifiedConfig cfg = UnifiedConfig.defaults();
-            o.printf("# unified model (default config), batch %d, %d warm-up + %d timed steps; OMP_WAIT_POLICY=%s%n",
-                    batch, warmup, steps, System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)"));
+            o.printf("# unified model (default config), batch %d, %d warm-up + %d timed steps; OMP_WAIT_POLICY=%s; products split by: %s%n",
+                    batch, warmup, steps, System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)"),
+                    org.reflectlab.core.nn.fast.Lanes.gemmThreads());
             o.printf("%-9s %-8s %10s %12s %10s %14s %12s %11s%n", "path", "threads", "steps/s", "samples/s", "GFLOP/s",
                     "GFLOP/step", "peak RSS", "");
             for (String path : paths.stream().sorted().toList()) {

@@ -78,7 +78,9 @@ public final class Backend {
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.getEnvironment().setMaxThreads(threads);
-        Nd4j.factory().blas().setMaxThreads(threads);
+        // with more than one lane the fast path cuts its products into row blocks itself, one per lane: OpenBLAS's own
+        // threads would then compete with the lanes for the same cores (-Dreflectlab.gemm=openblas: the old split)
+        Nd4j.factory().blas().setMaxThreads(org.reflectlab.core.nn.fast.Lanes.openblasThreads(threads));
         // the fast path's own work (Adam, element-wise kernels, attention) splits over as many lanes
         org.reflectlab.core.nn.fast.Lanes.set(threads);
     }

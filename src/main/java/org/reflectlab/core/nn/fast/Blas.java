@@ -38,11 +38,60 @@ final class Blas {
         KernelTimer.stop((long) m * n * k < KernelTimer.SMALL_GEMM ? KernelTimer.Kind.GEMM_SMALL : KernelTimer.Kind.GEMM, t0);
     }
 
+    /** Work on rows [from, to) of a product's output, run right after those rows are computed (bias, GELU). */
+    @FunctionalInterface
+    interface Epilogue {
+        void rows(int from, int to);
+    }
+
+    /**
+     * How a product uses the compute threads: {@code lanes} (default) cuts it into row blocks that {@link Lanes}
+     * hands to its threads, OpenBLAS running single-threaded inside each; {@code openblas} leaves the split to
+     * OpenBLAS's own threads (the sixth session's behaviour); {@code single} runs OpenBLAS single-threaded and
+     * does not split (how the two measured against each other). {@code -Dreflectlab.gemm=...}.
+     */
+    enum Threads { LANES, OPENBLAS, SINGLE }
+
+    static final Threads THREADS = threads(System.getProperty("reflectlab.gemm", "lanes"));
+
+    private static Threads threads(String v) {
+        for (Threads t : Threads.values()) {
+            if (t.name().equalsIgnoreCase(v.trim())) {
+                return t;
+            }
+        }
+        return Threads.LANES;
+    }
+
+    /** How many threads OpenBLAS itself should use when the fast path has {@code computeThreads}. */
+    static int openblasThreads(int computeThreads) {
+        return THREADS == Threads.OPENBLAS ? computeThreads : 1;
+    }
+
+    /**
+     * Multiply-adds a product has at least before it splits over the lanes: [64, 96] x [96, 96] (590k) is
+     * about 20 us of arithmetic, several times what handing a block to a spinning worker costs.
+     */
+    static final long SPLIT_MACS = 1L << 18;
+    /** Rows a block has at least (a multiple of OpenBLAS's 16-row micro-kernel on AVX-512). */
+    private static final int BLOCK_ROWS = 32;
+    /** Products of at most this many rows (batch-1 token rows) run on the Vector API kernel, not OpenBLAS. */
+    static final int FEW_ROWS = 8;
+
     /**
      * c = alpha * op(a) op(b) + beta * c on Mats (op = transpose when asked): the shapes come from the
      * Mats, so a call cannot mix up a dimension. c is [m, n]; op(a) is [m, k]; op(b) is [k, n].
      */
     static void gemm(Mat a, boolean transA, Mat b, boolean transB, Mat c, float alpha, float beta) {
+        gemm(a, transA, b, transB, c, alpha, beta, null);
+    }
+
+    /**
+     * As above, then {@code epilogue} over c's rows: block by block as each block's product is done (on the
+     * lane that computed it, while the block is still in its cache) when the product splits, else once over all.
+     * A block's product never depends on another's, so a split changes no value's sum.
+     */
+    static void gemm(Mat a, boolean transA, Mat b, boolean transB, Mat c, float alpha, float beta, Epilogue epilogue) {
         int m = c.rows();
         int n = c.cols();
         int k = transA ? a.rows() : a.cols();
@@ -50,15 +99,38 @@ final class Blas {
             throw new IllegalArgumentException("gemm shapes do not fit: " + a + (transA ? "^T" : "") + " x " + b
                     + (transB ? "^T" : "") + " -> " + c);
         }
-        if (m == 1 && !transA && !transB && Kernels.VECTOR) {
-            // one row (batch-1 readouts and latents): 2-3x faster than cblas_sgemm in a probe on the loaded machine
-            // ([1, 1024] x [1024, 128], [1, 128] x [128, 384]); cblas_sgemm packs all of b first
+        long macs = (long) m * n * k;
+        if (m <= FEW_ROWS && !transA && !transB && Kernels.VECTOR) {
+            // a few rows (batch-1 tokens, readouts and latents): 2-3x faster than cblas_sgemm in a probe on the loaded
+            // machine ([1, 1024] x [1024, 128], [1, 128] x [128, 384]); cblas_sgemm packs all of b first
             long t0 = KernelTimer.start();
-            VectorKernels.gemmRows(a, b, c, alpha, beta);
-            KernelTimer.stop((long) m * n * k < KernelTimer.SMALL_GEMM ? KernelTimer.Kind.GEMM_SMALL : KernelTimer.Kind.GEMM, t0);
+            VectorProducts.gemmRows(a, b, c, alpha, beta);
+            KernelTimer.stop(macs < KernelTimer.SMALL_GEMM ? KernelTimer.Kind.GEMM_SMALL : KernelTimer.Kind.GEMM, t0);
+        } else if (THREADS == Threads.LANES && Lanes.count() > 1 && macs >= SPLIT_MACS && m >= 2 * BLOCK_ROWS) {
+            Lanes.split(m, BLOCK_ROWS, 16, (lane, from, to) -> {
+                Mat aPart = transA ? a.cols(from, to - from) : a.rows(from, to - from);
+                Mat cPart = c.rows(from, to - from);
+                gemm(transA, to - from, n, k, alpha, aPart.buf(), aPart.off(), aPart.ld(), b.buf(), b.off(), b.ld(), transB,
+                        beta, cPart.buf(), cPart.off(), cPart.ld());
+                if (epilogue != null) {
+                    epilogue.rows(from, to);
+                }
+            });
             return;
+        } else if (THREADS == Threads.LANES && Lanes.count() > 1 && macs >= SPLIT_MACS && n >= 2 * BLOCK_ROWS) {
+            // few rows, many columns (a weight gradient [in, out] summed over a batch's rows): split by columns
+            Lanes.split(n, BLOCK_ROWS, 16, (lane, from, to) -> {
+                Mat bPart = transB ? b.rows(from, to - from) : b.cols(from, to - from);
+                Mat cPart = c.cols(from, to - from);
+                gemm(transA, m, to - from, k, alpha, a.buf(), a.off(), a.ld(), bPart.buf(), bPart.off(), bPart.ld(), transB,
+                        beta, cPart.buf(), cPart.off(), cPart.ld());
+            });
+        } else {
+            gemm(transA, m, n, k, alpha, a.buf(), a.off(), a.ld(), b.buf(), b.off(), b.ld(), transB, beta, c.buf(), c.off(), c.ld());
         }
-        gemm(transA, m, n, k, alpha, a.buf(), a.off(), a.ld(), b.buf(), b.off(), b.ld(), transB, beta, c.buf(), c.off(), c.ld());
+        if (epilogue != null) {
+            epilogue.rows(0, m);
+        }
     }
 
     /** JavaCPP passes a buffer's address plus its position, so an offset is a positioned duplicate. */

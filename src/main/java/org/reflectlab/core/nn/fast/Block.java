@@ -28,7 +28,7 @@ public final class Block {
     public void forward(Mat x, Segments seg) {
         rows = x.rows();
         attention.forward(ln1.forward(x), seg, x);
-        Mat g = gelu.forward(fc1.forward(ln2.forward(x)));
+        Mat g = fc1.forwardGelu(ln2.forward(x), gelu);
         fc2.forward(g, x, true);
     }
 

@@ -41,8 +41,23 @@ public final class Dense {
     /** y (= or, with {@code accumulate}, +=) x W + b: accumulating is how residual connections add in place. */
     public void forward(Mat x, Mat y, boolean accumulate) {
         this.x = x;
-        Blas.gemm(x, false, weights(), false, y, 1f, accumulate ? 1f : 0f);
-        Kernels.addBias(y, ops.row(name + "/b", false));
+        Mat b = ops.row(name + "/b", false);
+        // the bias goes onto each block of rows as soon as its product is done, while the block is in cache
+        Blas.gemm(x, false, weights(), false, y, 1f, accumulate ? 1f : 0f, (from, to) -> Kernels.addBias(y.rows(from, to - from), b));
+    }
+
+    /**
+     * gelu(x W + b) through {@code gelu}, which keeps what its backward pass needs: bias and GELU in one pass over
+     * each block of the product's rows as soon as it is done (the same values as {@link #forward(Mat)} then
+     * {@link Gelu#forward}, one read of the wide [rows, 4d] output fewer).
+     */
+    public Mat forwardGelu(Mat x, Gelu gelu) {
+        this.x = x;
+        Mat u = output.mat(x.rows(), out);
+        Mat b = ops.row(name + "/b", false);
+        Mat g = gelu.begin(u);
+        Blas.gemm(x, false, weights(), false, u, 1f, 0f, (from, to) -> gelu.biasRows(b, from, to));
+        return g;
     }
 
     /** dW += x^T dy, db += column sums of dy, and dx (=|+=) dy W^T when dx is not null. */

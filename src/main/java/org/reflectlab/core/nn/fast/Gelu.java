@@ -7,6 +7,7 @@ public final class Gelu {
     private final Slot sig = new Slot();
     private Mat u;
     private Mat s;
+    private Mat g;
 
     public Mat forward(Mat u) {
         this.u = u;
@@ -14,6 +15,20 @@ public final class Gelu {
         s = sig.mat(u.rows(), u.cols());
         Kernels.gelu(u, g, s);
         return g;
+    }
+
+    /** Starts a fused forward ({@link Dense#forwardGelu}): u is filled block by block, then {@link #biasRows} per block. */
+    Mat begin(Mat u) {
+        this.u = u;
+        s = sig.mat(u.rows(), u.cols());
+        g = output.mat(u.rows(), u.cols());
+        return g;
+    }
+
+    /** u += b and the GELU of rows [from, to) of the input {@link #begin} was given. */
+    void biasRows(Mat b, int from, int to) {
+        int n = to - from;
+        Kernels.biasGelu(u.rows(from, n), b, g.rows(from, n), s.rows(from, n));
     }
 
     /** In place on the incoming gradient. */

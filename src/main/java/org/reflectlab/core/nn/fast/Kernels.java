@@ -232,6 +232,25 @@ public final class Kernels {
         }
     }
 
+    /**
+     * u[r, :] += b, then g = gelu(u) with the sigmoid kept in sig: a dense layer's bias and GELU in one pass (the
+     * same operations, in the same order, as {@link #addBias} then {@link #gelu}). Contiguous Mats, split over the
+     * lanes by rows unless it runs inside a product's split already.
+     */
+    public static void biasGelu(Mat u, Mat b, Mat g, Mat sig) {
+        long t0 = KernelTimer.start();
+        Lanes.split(u.rows(), grain(u.cols()), 1, (lane, from, to) -> {
+            int n = to - from;
+            if (VECTOR) {
+                VectorKernels.biasGelu(u.rows(from, n), b, g.rows(from, n), sig.rows(from, n));
+            } else {
+                addBiasScalar(u.rows(from, n), b.buf());
+                geluScalar(u.rows(from, n), g.rows(from, n), sig.rows(from, n));
+            }
+        });
+        KernelTimer.stop(KernelTimer.Kind.GELU, t0);
+    }
+
     /** Backward of {@link #gelu} in place on the incoming gradient. */
     public static void geluBackward(Mat u, Mat sig, Mat grad) {
         long t0 = KernelTimer.start();

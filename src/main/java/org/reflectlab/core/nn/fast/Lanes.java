@@ -46,6 +46,19 @@ public final class Lanes {
         workers = next;
     }
 
+    /**
+     * The thread count OpenBLAS should get when the compute threads are {@code threads}: 1 where the fast path
+     * splits its products over the lanes itself ({@code -Dreflectlab.gemm}, see {@link Blas}), else all of them.
+     */
+    public static int openblasThreads(int threads) {
+        return Blas.openblasThreads(threads);
+    }
+
+    /** The products' thread split in use, for benchmarks to print: "lanes", "openblas" or "single". */
+    public static String gemmThreads() {
+        return Blas.THREADS.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public static int count() {
         return workers.length + 1;
     }

@@ -16,17 +16,17 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorKernels {
 
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
     private VectorKernels() {
     }
 
-    private static FloatVector load(ByteBuffer b, int index) {
+    static FloatVector load(ByteBuffer b, int index) {
         return FloatVector.fromByteBuffer(S, b, index * Float.BYTES, ORDER);
     }
 
-    private static void store(FloatVector v, ByteBuffer b, int index) {
+    static void store(FloatVector v, ByteBuffer b, int index) {
         v.intoByteBuffer(b, index * Float.BYTES, ORDER);
     }
 
@@ -52,6 +52,36 @@ final class VectorKernels {
                 sb.putFloat((sig.off() + i) * Float.BYTES, (float) s);
             }
             gb.putFloat((g.off() + i) * Float.BYTES, (float) (v * s));
+        }
+    }
+
+    /** u[r, :] += b, then g = u * sigmoid(1.702 u), the sigmoid kept in sig: {@link #addBias} and {@link #gelu} in one pass. */
+    static void biasGelu(Mat u, Mat bias, Mat g, Mat sig) {
+        ByteBuffer ub = u.direct();
+        ByteBuffer bb = bias.direct();
+        ByteBuffer gb = g.direct();
+        ByteBuffer sb = sig.direct();
+        int cols = u.cols();
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < u.rows(); r++) {
+            int ur = u.off() + r * u.ld();
+            int gr = g.off() + r * g.ld();
+            int sr = sig.off() + r * sig.ld();
+            int j = 0;
+            for (; j < bound; j += S.length()) {
+                FloatVector v = load(ub, ur + j).add(load(bb, bias.off() + j));
+                store(v, ub, ur + j);
+                FloatVector s = v.mul(-1.702f).lanewise(VectorOperators.EXP).add(1f);
+                store(FloatVector.broadcast(S, 1f).div(s), sb, sr + j);
+                store(v.div(s), gb, gr + j);
+            }
+            for (; j < cols; j++) {
+                float v = ub.getFloat((ur + j) * Float.BYTES) + bias.buf().get(bias.off() + j);
+                ub.putFloat((ur + j) * Float.BYTES, v);
+                double s = 1.0 / (1.0 + Math.exp(-1.702 * v));
+                sb.putFloat((sr + j) * Float.BYTES, (float) s);
+                gb.putFloat((gr + j) * Float.BYTES, (float) (v * s));
+            }
         }
     }
 
@@ -281,45 +311,6 @@ final class VectorKernels {
             m.putFloat(at, mi);
             v.putFloat(at, vi);
             w.putFloat(at, w.getFloat(at) - a * mi / ((float) Math.sqrt(vi) + eps));
-        }
-    }
-
-    /**
-     * c[m, n] = alpha * a[m, k] b[k, n] + beta * c, row by row: each row of c is a sum of rows of b scaled by
-     * that row of a. For a handful of rows (batch-1 inference: the text's real tokens, one latent) this skips
-     * OpenBLAS's packing of b and its per-call set-up, which cost more than the arithmetic there.
-     */
-    static void gemmRows(Mat a, Mat b, Mat c, float alpha, float beta) {
-        ByteBuffer ab = a.direct();
-        ByteBuffer bb = b.direct();
-        ByteBuffer cb = c.direct();
-        int m = c.rows();
-        int n = c.cols();
-        int k = a.cols();
-        int bound = S.loopBound(n);
-        for (int i = 0; i < m; i++) {
-            int crow = c.off() + i * c.ld();
-            int arow = a.off() + i * a.ld();
-            int j = 0;
-            for (; j < bound; j += S.length()) {
-                FloatVector acc = FloatVector.zero(S);
-                for (int p = 0; p < k; p++) {
-                    acc = load(bb, b.off() + p * b.ld() + j).fma(FloatVector.broadcast(S, ab.getFloat((arow + p) * Float.BYTES)), acc);
-                }
-                FloatVector out = acc.mul(alpha);
-                if (beta != 0f) {
-                    out = load(cb, crow + j).mul(beta).add(out);
-                }
-                store(out, cb, crow + j);
-            }
-            for (; j < n; j++) {
-                float acc = 0f;
-                for (int p = 0; p < k; p++) {
-                    acc = Math.fma(b.buf().get(b.off() + p * b.ld() + j), a.buf().get(arow + p), acc);
-                }
-                float out = acc * alpha;
-                c.buf().put(crow + j, beta != 0f ? c.buf().get(crow + j) * beta + out : out);
-            }
         }
     }
 }

@@ -81,6 +81,18 @@ class VectorKernelsTest {
             Kernels.geluScalar(u, random(4, cols, 0), sig);
             compare("gelu backward " + cols, 4, cols, m -> Kernels.geluBackwardScalar(u, sig, m),
                     m -> VectorKernels.geluBackward(u, sig, m));
+            Mat u1 = random(4, cols, 2);
+            Mat u2 = copy(u1);
+            Mat g1 = random(4, cols, 0);
+            Mat g2 = random(4, cols, 0);
+            Mat s1 = random(4, cols, 0);
+            Mat s2 = random(4, cols, 0);
+            Kernels.addBiasScalar(u1, bias.buf());
+            Kernels.geluScalar(u1, g1, s1);
+            VectorKernels.biasGelu(u2, bias, g2, s2);
+            same("bias + gelu: the biased input " + cols, u1, u2);
+            same("bias + gelu " + cols, g1, g2);
+            same("bias + gelu: the sigmoid " + cols, s1, s2);
             Mat sigV = random(4, cols, 0);
             VectorKernels.gelu(u, random(4, cols, 0), sigV);
             same("kept sigmoid " + cols, sig, sigV);
@@ -100,8 +112,8 @@ class VectorKernelsTest {
     }
 
     @Test
-    void oneRowProductsMatchAPlainLoop() {
-        for (int[] shape : new int[][] {{1, 1024, 128}, {1, 37, 19}, {2, 96, 7}}) {
+    void fewRowProductsMatchAPlainLoop() {
+        for (int[] shape : new int[][] {{1, 1024, 128}, {1, 37, 19}, {2, 96, 7}, {7, 96, 384}, {8, 37, 19}, {5, 128, 16}}) {
             int m = shape[0];
             int k = shape[1];
             int n = shape[2];
@@ -124,7 +136,7 @@ class VectorKernelsTest {
                         bound[i * n + j] = 1e-6 * (abs + Math.abs(c.get(i, j))) + 1e-6;
                     }
                 }
-                VectorKernels.gemmRows(a, b, c, 0.5f, beta);
+                VectorProducts.gemmRows(a, b, c, 0.5f, beta);
                 for (int i = 0; i < m * n; i++) {
                     assertTrue(Math.abs(expected[i] - c.get(i / n, i % n)) <= bound[i],
                             "rows " + m + "x" + k + "x" + n + " beta " + beta + " at " + i + ": " + expected[i] + " vs " + c.get(i / n, i % n));

@@ -22,8 +22,10 @@ import org.reflectlab.core.nn.fast.Lanes;
  * A training step of the default model at batch 32 (large enough that kernels, attention and Adam split) gives
  * the same losses and gradients on two lanes as on one: the split changes who computes, not what. Not to the
  * bit: GELU's and softmax's exponentials differ in the last bit between code the JIT has compiled (a vector exp)
- * and code it has not yet, and the two steps meet the JIT at different stages; hence 1e-5, 200x tighter than
- * the fast path is held to SameDiff.
+ * and code it has not yet, and the two steps meet the JIT at different stages; and on two lanes a product is cut
+ * into row blocks, whose edge rows OpenBLAS sums with other micro-kernels. Hence 1e-5, 200x tighter than the fast
+ * path is held to SameDiff, of each gradient's largest value or 1e-3: the key projections' bias has a gradient of
+ * exactly zero (softmax ignores a shift of a row), so its computed values (~1e-9) are rounding alone.
  */
 class UnifiedLanesTest {
 
@@ -38,7 +40,7 @@ class UnifiedLanesTest {
     }
 
     @Test
-    void twoLanesGiveOneLanesBits() {
+    void twoLanesGiveOneLanesStep() {
         UnifiedModel m = UnifiedModel.create(UnifiedConfig.defaults(), 5);
         ShapesWorld w = new ShapesWorld(DataSpec.defaults(3));
         List<Sample> samples = w.samples(0, 32);
@@ -58,7 +60,7 @@ class UnifiedLanesTest {
         two.grads().all().forEach((name, g) -> {
             float[] expected = gradsOne.get(name);
             float[] actual = copy(g);
-            double scale = 1e-4;
+            double scale = 1e-3;
             double worst = 0;
             for (int i = 0; i < expected.length; i++) {
                 scale = Math.max(scale, Math.abs(expected[i]));
