@@ -55,6 +55,26 @@ final class AdmissionGate {
 
     /** Admits (and counts) a request or refuses it; {@code arrivedNanos} is when its deadline started to run. */
     synchronized Decision admit(long id, Modality input, Modality output, long timeoutMillis, long arrivedNanos) {
+        Decision d = decide(id, input, output, timeoutMillis, arrivedNanos);
+        if (d instanceof Admitted a) {
+            model.admit(a.encoder(), a.decoder());
+            show(a.encoder());
+            show(a.decoder());
+            routeInFlight.merge(Reply.route(input, output), 1, Integer::sum);
+        }
+        return d;
+    }
+
+    /**
+     * What {@link #admit} would decide now, counting nothing: the HTTP layer asks this on a request's
+     * line and headers (the route named in its query), so that an overloaded route is refused before the
+     * request's body is read; a request that passes is admitted for real once its body is in.
+     */
+    synchronized Decision peek(long id, Modality input, Modality output, long timeoutMillis, long arrivedNanos) {
+        return decide(id, input, output, timeoutMillis, arrivedNanos);
+    }
+
+    private Decision decide(long id, Modality input, Modality output, long timeoutMillis, long arrivedNanos) {
         String route = Reply.route(input, output);
         ActorRef<Worker.Command> enc = pick(input, null);
         ActorRef<Worker.Command> dec = enc == null ? null : pick(output, enc);
@@ -86,10 +106,6 @@ final class AdmissionGate {
                     finish, waited > 0 ? " after waiting " + waited + " ms" : "", admission.headroom() * 100, timeoutMillis,
                     model.inFlight(enc), boardName(enc), model.inFlight(dec), boardName(dec)), Math.max(1, Math.round(finish - budget)));
         }
-        model.admit(enc, dec);
-        show(enc);
-        show(dec);
-        routeInFlight.merge(route, 1, Integer::sum);
         return new Admitted(enc, dec);
     }
 

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -211,6 +212,25 @@ public final class ServingNode implements AutoCloseable {
                     metrics.lost();
                     return new Reply.Failed(id, route, "lost: no answer at all within " + timeout.plus(GRACE).toMillis() + " ms");
                 });
+    }
+
+    /**
+     * A refusal decided before a request's input exists (for HTTP: on its request line, before its body is read), or
+     * empty if admission would let it run now (it is then decided again, and counted, by {@link #request}). A
+     * refusal is counted here as a request sent and shed, exactly as one refused by {@code request}.
+     */
+    public Optional<Reply.Rejected> refuseEarly(Modality in, Modality out, Duration timeout, long arrivedNanos) {
+        if (closed) {
+            return Optional.empty(); // request() answers it, with the reason
+        }
+        AdmissionGate.Decision d = gate.peek(ids.get() + 1, in, out, Math.max(1, timeout.toMillis()), arrivedNanos);
+        if (!(d instanceof AdmissionGate.Refused no)) {
+            return Optional.empty();
+        }
+        Reply.Rejected r = new Reply.Rejected(ids.incrementAndGet(), no.reply().route(), no.reply().reason(), no.reply().retryAfterMillis());
+        metrics.sent();
+        metrics.ended(r, System.nanoTime() - arrivedNanos);
+        return Optional.of(r);
     }
 
     /** Workers of each modality this node's router can reach (local and, in a cluster, remote). */

@@ -155,8 +155,29 @@ public final class ServingHttp implements AutoCloseable {
             req.discardEntityBytes(node.actorSystem());
             return done(req, tooLarge(declared.get()));
         }
+        Optional<EarlyRoute> early;
+        try {
+            early = EarlyRoute.of(req.getUri().query());
+        } catch (ApiRequest.Problem p) {
+            req.discardEntityBytes(node.actorSystem());
+            return done(req, error(p.status, p.getMessage()));
+        }
+        if (early.isPresent()) {
+            // the route is on the request line: an overloaded route is refused now, its body never read (discarded as it
+            // arrives; a body still on its way closes the connection rather than keep a refused upload going)
+            EarlyRoute e = early.get();
+            Duration deadline = e.deadline() != null ? e.deadline() : node.config().deadline(Reply.route(e.from(), e.to()));
+            Optional<Reply.Rejected> no = node.refuseEarly(e.from(), e.to(), deadline, arrived);
+            if (no.isPresent()) {
+                boolean streaming = !(req.entity() instanceof org.apache.pekko.http.javadsl.model.HttpEntity.Strict);
+                req.discardEntityBytes(node.actorSystem());
+                HttpResponse r = timed(respond(no.get(), Negotiation.Choice.JSON, 0), no.get(), arrived);
+                return done(req, streaming ? r.addHeader(org.apache.pekko.http.javadsl.model.headers.Connection.create("close")) : r);
+            }
+        }
         return req.entity().toStrict(settings.bodyTimeout().toMillis(), settings.maxBodyBytes(), node.actorSystem())
-                .handle((body, e) -> e == null ? answer(req, body.getData().toArray(), arrived) : CompletableFuture.completedFuture(unread(e)))
+                .handle((body, e) -> e == null ? answer(req, body.getData().toArray(), arrived, early.orElse(null))
+                        : CompletableFuture.completedFuture(unread(e)))
                 .thenCompose(x -> x)
                 .thenApply(r -> logged(req, r));
     }
@@ -174,16 +195,20 @@ public final class ServingHttp implements AutoCloseable {
         return error(400, "the body could not be read (" + c.getClass().getSimpleName() + ")");
     }
 
-    private CompletionStage<HttpResponse> answer(HttpRequest req, byte[] body, long arrived) {
+    private CompletionStage<HttpResponse> answer(HttpRequest req, byte[] body, long arrived, EarlyRoute early) {
         ApiRequest r;
         Negotiation.Choice choice;
         try {
             r = ApiRequest.parse(body);
+            if (early != null) {
+                early.check(r);
+            }
             choice = Negotiation.choose(req.getHeader("Accept").map(h -> h.value()).orElse("*/*"), r.to());
         } catch (ApiRequest.Problem p) {
             return CompletableFuture.completedFuture(error(p.status, p.getMessage()));
         }
-        Duration deadline = r.deadline() != null ? r.deadline() : node.config().deadline(Reply.route(r.from(), r.to()));
+        Duration deadline = r.deadline() != null ? r.deadline()
+                : early != null && early.deadline() != null ? early.deadline() : node.config().deadline(Reply.route(r.from(), r.to()));
         CompletionStage<Reply> reply;
         try {
             // admission first, on this thread: the input is decoded only for a request that will run
