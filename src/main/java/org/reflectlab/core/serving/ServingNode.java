@@ -123,8 +123,13 @@ public final class ServingNode implements AutoCloseable {
         int threads = Math.max(1, c.roles().size() * c.workersPerModality());
         PekkoSetup.Membership m = new PekkoSetup.Membership(c.cluster(), c.host(), c.port(), c.seedNodes(),
                 c.roles().stream().map(Modality::word).toList());
-        return PekkoSetup.config(m, Map.of(NodeGuardian.DISPATCHER, threads),
-                List.of(new PekkoSetup.Binding("reflectlab", ServingSerializer.class, ServingSerializer.ID, ClusterMessage.class)));
+        // keep-oldest, not the resolver's default keep-majority: with two nodes, one killed is a tie, which keep-majority breaks
+        // by the lowest address, so the survivor downed *itself* whenever the dead node's port was the lower one (bench kill:
+        // "SBR took decision DownReachable ... including myself", 64 requests lost). The oldest node stays; alone, it goes
+        return com.typesafe.config.ConfigFactory.parseString("pekko.cluster.split-brain-resolver.active-strategy = keep-oldest\n"
+                        + "pekko.cluster.split-brain-resolver.keep-oldest.down-if-alone = on\n")
+                .withFallback(PekkoSetup.config(m, Map.of(NodeGuardian.DISPATCHER, threads),
+                        List.of(new PekkoSetup.Binding("reflectlab", ServingSerializer.class, ServingSerializer.ID, ClusterMessage.class))));
     }
 
     public ServingConfig config() {
