@@ -65,15 +65,6 @@ final class AdmissionGate {
         return d;
     }
 
-    /**
-     * What {@link #admit} would decide now, counting nothing: the HTTP layer asks this on a request's
-     * line and headers (the route named in its query), so that an overloaded route is refused before the
-     * request's body is read; a request that passes is admitted for real once its body is in.
-     */
-    synchronized Decision peek(long id, Modality input, Modality output, long timeoutMillis, long arrivedNanos) {
-        return decide(id, input, output, timeoutMillis, arrivedNanos);
-    }
-
     private Decision decide(long id, Modality input, Modality output, long timeoutMillis, long arrivedNanos) {
         String route = Reply.route(input, output);
         ActorRef<Worker.Command> enc = pick(input, null);

@@ -180,18 +180,75 @@ public final class ServingNode implements AutoCloseable {
      * is given up (nothing counted, nothing sent) and the exception reaches the caller.
      */
     public CompletionStage<Reply> request(Modality in, Supplier<Payload> input, Modality out, Duration timeout, long arrivedNanos) {
+        Ahead a = admitAhead(in, out, timeout, arrivedNanos);
+        return a.refused == null ? a.run(input) : CompletableFuture.completedFuture(a.refused);
+    }
+
+    /**
+     * Decides admission now, before the request's input exists (the HTTP layer asks on a request's line, before its body
+     * is read): refused (counted as sent and refused; {@link Ahead#refused}) or admitted, holding its place at its
+     * workers until {@link Ahead#run} starts it or {@link Ahead#giveBack} returns the place (a body that never came).
+     */
+    public Ahead admitAhead(Modality in, Modality out, Duration timeout, long arrivedNanos) {
         long id = ids.incrementAndGet();
         String route = Reply.route(in, out);
-        long start = arrivedNanos;
         long ms = Math.max(1, timeout.toMillis());
         AdmissionGate.Decision decision = closed ? new AdmissionGate.Refused(new Reply.Rejected(id, route, "the serving node is shut down", 0))
-                : gate.admit(id, in, out, ms, start);
+                : gate.admit(id, in, out, ms, arrivedNanos);
         if (decision instanceof AdmissionGate.Refused no) {
             metrics.sent();
-            metrics.ended(no.reply(), System.nanoTime() - start);
-            return CompletableFuture.completedFuture(no.reply());
+            metrics.ended(no.reply(), System.nanoTime() - arrivedNanos);
+            return new Ahead(id, in, out, timeout, arrivedNanos, null, no.reply());
         }
-        AdmissionGate.Admitted on = (AdmissionGate.Admitted) decision;
+        return new Ahead(id, in, out, timeout, arrivedNanos, (AdmissionGate.Admitted) decision, null);
+    }
+
+    /** A request admitted (or refused) before its input exists; see {@link #admitAhead}. Run or give back once. */
+    public final class Ahead {
+        private final long id;
+        private final Modality in;
+        private final Modality out;
+        private final Duration timeout;
+        private final long start;
+        private final AdmissionGate.Admitted on;
+        private final Reply.Rejected refused;
+
+        private Ahead(long id, Modality in, Modality out, Duration timeout, long start, AdmissionGate.Admitted on, Reply.Rejected refused) {
+            this.id = id;
+            this.in = in;
+            this.out = out;
+            this.timeout = timeout;
+            this.start = start;
+            this.on = on;
+            this.refused = refused;
+        }
+
+        public Optional<Reply.Rejected> refused() {
+            return Optional.ofNullable(refused);
+        }
+
+        /** The deadline it was admitted with. */
+        public Duration deadline() {
+            return timeout;
+        }
+
+        /** An admitted request that will not run after all (its body never came, or was bad): its place is given back. */
+        public void giveBack() {
+            if (on != null) {
+                gate.cancel(Reply.route(in, out), on);
+            }
+        }
+
+        /** Starts the admitted request with its input, made now; if {@code input} throws, its place is given back first. */
+        public CompletionStage<Reply> run(Supplier<Payload> input) {
+            return start(id, in, input, out, timeout, start, on);
+        }
+    }
+
+    private CompletionStage<Reply> start(long id, Modality in, Supplier<Payload> input, Modality out, Duration timeout, long start,
+                                         AdmissionGate.Admitted on) {
+        String route = Reply.route(in, out);
+        long ms = Math.max(1, timeout.toMillis());
         Payload data;
         try {
             data = input.get();
@@ -217,25 +274,6 @@ public final class ServingNode implements AutoCloseable {
                     metrics.lost();
                     return new Reply.Failed(id, route, "lost: no answer at all within " + timeout.plus(GRACE).toMillis() + " ms");
                 });
-    }
-
-    /**
-     * A refusal decided before a request's input exists (for HTTP: on its request line, before its body is read), or
-     * empty if admission would let it run now (it is then decided again, and counted, by {@link #request}). A
-     * refusal is counted here as a request sent and shed, exactly as one refused by {@code request}.
-     */
-    public Optional<Reply.Rejected> refuseEarly(Modality in, Modality out, Duration timeout, long arrivedNanos) {
-        if (closed) {
-            return Optional.empty(); // request() answers it, with the reason
-        }
-        AdmissionGate.Decision d = gate.peek(ids.get() + 1, in, out, Math.max(1, timeout.toMillis()), arrivedNanos);
-        if (!(d instanceof AdmissionGate.Refused no)) {
-            return Optional.empty();
-        }
-        Reply.Rejected r = new Reply.Rejected(ids.incrementAndGet(), no.reply().route(), no.reply().reason(), no.reply().retryAfterMillis());
-        metrics.sent();
-        metrics.ended(r, System.nanoTime() - arrivedNanos);
-        return Optional.of(r);
     }
 
     /** Workers of each modality this node's router can reach (local and, in a cluster, remote). */
