@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Speed checks (not tests): training throughput, UI responsiveness.",
         subcommands = {BenchCommand.Train.class, BenchCommand.Inference.class, BenchCommand.Ui.class, BenchWorldCommand.class,
             BenchLayoutCommand.class, BenchCommand.Ttt.class, BenchPipelineCommand.class, BenchSoakCommand.class,
-            BenchSweepCommand.class, BenchAllCommand.class, BenchHttpCommand.class, BenchStartupCommand.class})
+            BenchSweepCommand.class, BenchAllCommand.class, BenchHttpCommand.class, BenchStartupCommand.class, BenchKillCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec

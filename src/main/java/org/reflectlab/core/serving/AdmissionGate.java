@@ -55,6 +55,17 @@ final class AdmissionGate {
 
     /** Admits (and counts) a request or refuses it; {@code arrivedNanos} is when its deadline started to run. */
     synchronized Decision admit(long id, Modality input, Modality output, long timeoutMillis, long arrivedNanos) {
+        Decision d = decide(id, input, output, timeoutMillis, arrivedNanos);
+        if (d instanceof Admitted a) {
+            model.admit(a.encoder(), a.decoder());
+            show(a.encoder());
+            show(a.decoder());
+            routeInFlight.merge(Reply.route(input, output), 1, Integer::sum);
+        }
+        return d;
+    }
+
+    private Decision decide(long id, Modality input, Modality output, long timeoutMillis, long arrivedNanos) {
         String route = Reply.route(input, output);
         ActorRef<Worker.Command> enc = pick(input, null);
         ActorRef<Worker.Command> dec = enc == null ? null : pick(output, enc);
@@ -86,10 +97,6 @@ final class AdmissionGate {
                     finish, waited > 0 ? " after waiting " + waited + " ms" : "", admission.headroom() * 100, timeoutMillis,
                     model.inFlight(enc), boardName(enc), model.inFlight(dec), boardName(dec)), Math.max(1, Math.round(finish - budget)));
         }
-        model.admit(enc, dec);
-        show(enc);
-        show(dec);
-        routeInFlight.merge(route, 1, Integer::sum);
         return new Admitted(enc, dec);
     }
 

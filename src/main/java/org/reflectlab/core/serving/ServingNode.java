@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -122,8 +123,13 @@ public final class ServingNode implements AutoCloseable {
         int threads = Math.max(1, c.roles().size() * c.workersPerModality());
         PekkoSetup.Membership m = new PekkoSetup.Membership(c.cluster(), c.host(), c.port(), c.seedNodes(),
                 c.roles().stream().map(Modality::word).toList());
-        return PekkoSetup.config(m, Map.of(NodeGuardian.DISPATCHER, threads),
-                List.of(new PekkoSetup.Binding("reflectlab", ServingSerializer.class, ServingSerializer.ID, ClusterMessage.class)));
+        // keep-oldest, not the resolver's default keep-majority: with two nodes, one killed is a tie, which keep-majority breaks
+        // by the lowest address, so the survivor downed *itself* whenever the dead node's port was the lower one (bench kill:
+        // "SBR took decision DownReachable ... including myself", 64 requests lost). The oldest node stays; alone, it goes
+        return com.typesafe.config.ConfigFactory.parseString("pekko.cluster.split-brain-resolver.active-strategy = keep-oldest\n"
+                        + "pekko.cluster.split-brain-resolver.keep-oldest.down-if-alone = on\n")
+                .withFallback(PekkoSetup.config(m, Map.of(NodeGuardian.DISPATCHER, threads),
+                        List.of(new PekkoSetup.Binding("reflectlab", ServingSerializer.class, ServingSerializer.ID, ClusterMessage.class))));
     }
 
     public ServingConfig config() {
@@ -174,18 +180,75 @@ public final class ServingNode implements AutoCloseable {
      * is given up (nothing counted, nothing sent) and the exception reaches the caller.
      */
     public CompletionStage<Reply> request(Modality in, Supplier<Payload> input, Modality out, Duration timeout, long arrivedNanos) {
+        Ahead a = admitAhead(in, out, timeout, arrivedNanos);
+        return a.refused == null ? a.run(input) : CompletableFuture.completedFuture(a.refused);
+    }
+
+    /**
+     * Decides admission now, before the request's input exists (the HTTP layer asks on a request's line, before its body
+     * is read): refused (counted as sent and refused; {@link Ahead#refused}) or admitted, holding its place at its
+     * workers until {@link Ahead#run} starts it or {@link Ahead#giveBack} returns the place (a body that never came).
+     */
+    public Ahead admitAhead(Modality in, Modality out, Duration timeout, long arrivedNanos) {
         long id = ids.incrementAndGet();
         String route = Reply.route(in, out);
-        long start = arrivedNanos;
         long ms = Math.max(1, timeout.toMillis());
         AdmissionGate.Decision decision = closed ? new AdmissionGate.Refused(new Reply.Rejected(id, route, "the serving node is shut down", 0))
-                : gate.admit(id, in, out, ms, start);
+                : gate.admit(id, in, out, ms, arrivedNanos);
         if (decision instanceof AdmissionGate.Refused no) {
             metrics.sent();
-            metrics.ended(no.reply(), System.nanoTime() - start);
-            return CompletableFuture.completedFuture(no.reply());
+            metrics.ended(no.reply(), System.nanoTime() - arrivedNanos);
+            return new Ahead(id, in, out, timeout, arrivedNanos, null, no.reply());
         }
-        AdmissionGate.Admitted on = (AdmissionGate.Admitted) decision;
+        return new Ahead(id, in, out, timeout, arrivedNanos, (AdmissionGate.Admitted) decision, null);
+    }
+
+    /** A request admitted (or refused) before its input exists; see {@link #admitAhead}. Run or give back once. */
+    public final class Ahead {
+        private final long id;
+        private final Modality in;
+        private final Modality out;
+        private final Duration timeout;
+        private final long start;
+        private final AdmissionGate.Admitted on;
+        private final Reply.Rejected refused;
+
+        private Ahead(long id, Modality in, Modality out, Duration timeout, long start, AdmissionGate.Admitted on, Reply.Rejected refused) {
+            this.id = id;
+            this.in = in;
+            this.out = out;
+            this.timeout = timeout;
+            this.start = start;
+            this.on = on;
+            this.refused = refused;
+        }
+
+        public Optional<Reply.Rejected> refused() {
+            return Optional.ofNullable(refused);
+        }
+
+        /** The deadline it was admitted with. */
+        public Duration deadline() {
+            return timeout;
+        }
+
+        /** An admitted request that will not run after all (its body never came, or was bad): its place is given back. */
+        public void giveBack() {
+            if (on != null) {
+                gate.cancel(Reply.route(in, out), on);
+            }
+        }
+
+        /** Starts the admitted request with its input, made now; if {@code input} throws, its place is given back first. */
+        public CompletionStage<Reply> run(Supplier<Payload> input) {
+            return start(id, in, input, out, timeout, start, on);
+        }
+    }
+
+    private CompletionStage<Reply> start(long id, Modality in, Supplier<Payload> input, Modality out, Duration timeout, long start,
+                                         AdmissionGate.Admitted on) {
+        String route = Reply.route(in, out);
+        long ms = Math.max(1, timeout.toMillis());
         Payload data;
         try {
             data = input.get();

@@ -155,14 +155,42 @@ public final class ServingHttp implements AutoCloseable {
             req.discardEntityBytes(node.actorSystem());
             return done(req, tooLarge(declared.get()));
         }
+        Optional<EarlyRoute> early;
+        try {
+            early = EarlyRoute.of(req.getUri().query());
+        } catch (ApiRequest.Problem p) {
+            req.discardEntityBytes(node.actorSystem());
+            return done(req, error(p.status, p.getMessage()));
+        }
+        ServingNode.Ahead ahead = null;
+        if (early.isPresent()) {
+            // the route is on the request line: admission decides now, and an overloaded route is refused with its body never
+            // read (discarded as it arrives; a body still on its way closes the connection rather than keep a refused upload
+            // going); an admitted one holds its place while its body arrives, so that no refusal comes after that wait
+            EarlyRoute e = early.get();
+            Duration deadline = e.deadline() != null ? e.deadline() : node.config().deadline(Reply.route(e.from(), e.to()));
+            ahead = node.admitAhead(e.from(), e.to(), deadline, arrived);
+            Optional<Reply.Rejected> no = ahead.refused();
+            if (no.isPresent()) {
+                boolean streaming = !(req.entity() instanceof org.apache.pekko.http.javadsl.model.HttpEntity.Strict);
+                req.discardEntityBytes(node.actorSystem());
+                HttpResponse r = timed(respond(no.get(), Negotiation.Choice.JSON, 0), no.get(), arrived);
+                return done(req, streaming ? r.addHeader(org.apache.pekko.http.javadsl.model.headers.Connection.create("close")) : r);
+            }
+        }
+        ServingNode.Ahead held = ahead;
         return req.entity().toStrict(settings.bodyTimeout().toMillis(), settings.maxBodyBytes(), node.actorSystem())
-                .handle((body, e) -> e == null ? answer(req, body.getData().toArray(), arrived) : CompletableFuture.completedFuture(unread(e)))
+                .handle((body, e) -> e == null ? answer(req, body.getData().toArray(), arrived, early.orElse(null), held)
+                        : CompletableFuture.completedFuture(unread(e, held)))
                 .thenCompose(x -> x)
                 .thenApply(r -> logged(req, r));
     }
 
     /** Why a body could not be read: too large (413), too slow (408, and the connection is closed), or broken. */
-    private HttpResponse unread(Throwable e) {
+    private HttpResponse unread(Throwable e, ServingNode.Ahead held) {
+        if (held != null) {
+            held.giveBack();
+        }
         Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         if (c instanceof EntityStreamSizeException) {
             return tooLarge(-1);
@@ -174,20 +202,34 @@ public final class ServingHttp implements AutoCloseable {
         return error(400, "the body could not be read (" + c.getClass().getSimpleName() + ")");
     }
 
-    private CompletionStage<HttpResponse> answer(HttpRequest req, byte[] body, long arrived) {
+    private CompletionStage<HttpResponse> answer(HttpRequest req, byte[] body, long arrived, EarlyRoute early, ServingNode.Ahead held) {
         ApiRequest r;
         Negotiation.Choice choice;
         try {
             r = ApiRequest.parse(body);
+            if (early != null) {
+                early.check(r);
+            }
             choice = Negotiation.choose(req.getHeader("Accept").map(h -> h.value()).orElse("*/*"), r.to());
         } catch (ApiRequest.Problem p) {
+            if (held != null) {
+                held.giveBack();
+            }
             return CompletableFuture.completedFuture(error(p.status, p.getMessage()));
         }
-        Duration deadline = r.deadline() != null ? r.deadline() : node.config().deadline(Reply.route(r.from(), r.to()));
+        Duration deadline = r.deadline() != null ? r.deadline()
+                : early != null && early.deadline() != null ? early.deadline() : node.config().deadline(Reply.route(r.from(), r.to()));
         CompletionStage<Reply> reply;
         try {
             // admission first, on this thread: the input is decoded only for a request that will run
-            reply = node.request(r.from(), () -> r.payload(scenes, imageSize), r.to(), deadline, arrived);
+            if (held != null && deadline.equals(held.deadline())) {
+                reply = held.run(() -> r.payload(scenes, imageSize));
+            } else {
+                if (held != null) {
+                    held.giveBack(); // admitted with the route's default deadline, but the body asks for another: decided again
+                }
+                reply = node.request(r.from(), () -> r.payload(scenes, imageSize), r.to(), deadline, arrived);
+            }
         } catch (ApiRequest.Problem p) {
             return CompletableFuture.completedFuture(error(p.status, p.getMessage()));
         }
