@@ -18,6 +18,7 @@ import org.reflectlab.core.reflect.ReaderComparison;
 import org.reflectlab.core.reflect.RunDisagreements;
 import org.reflectlab.ui.kit.Fit;
 import org.reflectlab.ui.kit.I18n;
+import org.reflectlab.ui.kit.ModelWords;
 import org.reflectlab.ui.kit.Images;
 
 /** What each reader saw: bindings to {@link ReadersViewModel}, the overlay drawn on a canvas. */
@@ -148,7 +149,9 @@ final class ReadersPane extends VBox {
         head.getStyleClass().add("strong");
         readings.getChildren().add(head);
         for (String reader : java.util.List.of(ReaderComparison.CRITIC, ReaderComparison.JUDGE, ReaderComparison.PIXELS)) {
-            String seen = String.join(", ", c.boxes().stream().filter(b -> b.reader().equals(reader)).map(ReaderComparison.Box::label).toList());
+            java.util.List<String> labels = c.boxes().stream().filter(b -> b.reader().equals(reader)).map(ReaderComparison.Box::label).toList();
+            String seen = labels.stream().map(x -> ModelWords.reading(x).render(I18n.locale())).collect(java.util.stream.Collectors.joining(
+                    I18n.tr("reflect.readers.separator")));
             Label l = Thumbs.muted(I18n.tr("reflect.readers.seen", reader.substring(0, 1).toUpperCase(java.util.Locale.ROOT), readerName(reader),
                     seen.isEmpty() ? I18n.tr("reflect.critic.sees.nothing") : seen));
             l.setTextFill(COLORS.get(reader).darker());
@@ -157,7 +160,8 @@ final class ReadersPane extends VBox {
             readings.getChildren().add(l);
         }
         for (ReaderComparison.Disagreement d : c.disagreements()) {
-            Label l = Thumbs.muted("✗ " + d.describe());
+            Label l = Thumbs.muted(I18n.tr("reflect.readers.disagreement", ModelWords.cell(I18n.locale(), d.cell()), ModelWords.reading(d.critic()),
+                    ModelWords.reading(d.judge()), ModelWords.reading(d.pixels())));
             l.getStyleClass().setAll("label", "disagree");
             l.setWrapText(true);
             readings.getChildren().add(l);
