@@ -90,6 +90,27 @@ public final class ModelWords {
         control.tooltipProperty().bind(Bindings.when(I18n.localeProperty().isEqualTo(I18n.JAPANESE)).then(tip).otherwise((Tooltip) null));
     }
 
+    /**
+     * Why typed words could not be read (a caption, or feedback for the generator), in the current language: from the
+     * error's code and arguments where it has them (an unknown word, unreadable characters, nothing typed), else its English
+     * sentence as it is.
+     */
+    public static String parseError(org.reflectlab.core.data.ParseError e) {
+        if (e == null) {
+            return "";
+        }
+        String code = e.code() == null ? "" : e.code();
+        List<String> a = e.args();
+        return switch (code) {
+            case "empty" -> I18n.tr("kit.caption.empty");
+            case "unreadable" -> I18n.tr("kit.caption.unreadable", a.get(0));
+            case "unknown-word" -> a.get(1).isEmpty() ? I18n.tr("kit.caption.unknown", a.get(0)) : I18n.tr("kit.caption.unknown.near", a.get(0), a.get(1));
+            case "unknown-feedback-word" -> a.get(1).isEmpty() ? I18n.tr("kit.feedback.unknown", a.get(0))
+                    : I18n.tr("kit.feedback.unknown.near", a.get(0), a.get(1));
+            default -> e.message();
+        };
+    }
+
     /** A caption said in {@code locale} from its parsed structure; empty when it does not parse. */
     public static Optional<String> caption(Locale l, String english) {
         ParseResult r = CaptionParser.parse(english);

@@ -90,6 +90,24 @@ class ModelWordsTest {
         assertEquals("something else", ModelWords.losses(List.of("something else")).render(JA));
     }
 
+    @Test
+    void parseErrorsAreSaidFromTheirCodeAndStayWordForWordInEnglish() {
+        for (String typed : List.of("a purpel circle", "a red 🔴 circle", "", "a red zzzzzzzz")) {
+            org.reflectlab.core.data.ParseError e = org.reflectlab.core.data.CaptionParser.parse(typed).error();
+            I18n.setLocale(I18n.ENGLISH);
+            assertEquals(e.message(), ModelWords.parseError(e), "English is the parser's own sentence: " + typed);
+            I18n.setLocale(JA);
+            assertFalse(ModelWords.parseError(e).equals(e.message()), "Japanese: " + ModelWords.parseError(e));
+        }
+        assertEquals("「purpel」は知らない単語です。「purple」のことですか？",
+                ModelWords.parseError(org.reflectlab.core.data.CaptionParser.parse("a purpel circle").error()));
+        org.reflectlab.core.data.ParseError feedback = org.reflectlab.core.reflect.FeedbackCheck.check("the circle shuld be red").error();
+        I18n.setLocale(I18n.ENGLISH);
+        assertEquals(feedback.message(), ModelWords.parseError(feedback));
+        I18n.setLocale(JA);
+        assertEquals("「shuld」は生成器が読むように学習した単語ではありません。「should」のことですか？", ModelWords.parseError(feedback));
+    }
+
     /**
      * Every word of the generator's and the critic's vocabularies appears in some sentence whose Japanese rendering has no
      * Latin letter left: a new word (a template, a color, a number) without a rendering fails here.
