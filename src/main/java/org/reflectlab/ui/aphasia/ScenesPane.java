@@ -222,7 +222,7 @@ final class ScenesPane extends VBox {
             }
             Metric key = sortKey.getValue();
             Label text = new Label(I18n.tr("aphasia.browser.row", s.index(), key == null ? I18n.tr("aphasia.browser.gap")
-                    : SceneBrowser.sortLabel(key), SceneBrowser.sortKey(s, key), s.readCaption()));
+                    : SceneBrowser.sortLabel(key), SceneBrowser.sortKey(s, key), ModelWords.caption(s.readCaption())));
             text.setWrapText(true);
             text.setMaxWidth(150);
             text.setMinWidth(150);
