@@ -61,7 +61,8 @@ final class ReadersPane extends VBox {
             @Override
             protected void updateItem(RunDisagreements.Entry e, boolean empty) {
                 super.updateItem(e, empty);
-                setText(empty || e == null ? null : e.describe());
+                setText(empty || e == null ? null : e.disagrees() ? I18n.tr("reflect.readers.row.disagree", source(e), e.comparison().disagreements().size())
+                        : I18n.tr("reflect.readers.row.agree", source(e)));
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
@@ -108,6 +109,14 @@ final class ReadersPane extends VBox {
         return c;
     }
 
+    /** Where an image came from, in the current language: "reflection #3", "best-of-N #2". */
+    static String source(RunDisagreements.Entry e) {
+        if (e.iteration() == null) {
+            return e.source();
+        }
+        return I18n.tr(e.bestOfN() ? "reflect.readers.source.best-of-n" : "reflect.readers.source.reflection", e.iteration().k());
+    }
+
     private static String readerName(String reader) {
         return I18n.tr(reader.equals(ReaderComparison.CRITIC) ? "reflect.readers.critic"
                 : reader.equals(ReaderComparison.JUDGE) ? "reflect.readers.judge" : "reflect.readers.pixels");
@@ -145,7 +154,7 @@ final class ReadersPane extends VBox {
             g.fillText(tag, tx, ty);
         }
         // where the image came from, what each reader saw and how they disagree are core's words (English), shown as they are
-        Label head = Fit.wrapped(new Label(e.disagrees() ? e.source() : I18n.tr("reflect.readers.agree", e.source())));
+        Label head = Fit.wrapped(new Label(e.disagrees() ? source(e) : I18n.tr("reflect.readers.agree", source(e))));
         head.getStyleClass().add("strong");
         readings.getChildren().add(head);
         for (String reader : java.util.List.of(ReaderComparison.CRITIC, ReaderComparison.JUDGE, ReaderComparison.PIXELS)) {
