@@ -32,18 +32,46 @@ public final class Cli implements Runnable {
         cl.setParameterExceptionHandler((e, args2) -> {
             // one line and where to look, not the whole usage (which buries the line that matters)
             CommandLine cmd = e.getCommandLine();
-            cmd.getErr().println("error: " + cut(e.getMessage()));
-            cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for its options.");
+            cmd.getErr().println(CliText.error(cut(parameterProblem(e))));
+            cmd.getErr().println(CliText.tr("cli.help", cmd.getCommandSpec().qualifiedName()));
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("error: " + cut(describe(e)));
+            cmd.getErr().println(CliText.error(cut(describe(e))));
             if (Boolean.getBoolean("reflectlab.debug")) {
                 e.printStackTrace(cmd.getErr());
             }
             return badInput(e) ? BAD_INPUT : FAILED;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * A bad command line in the default locale's language. picocli writes its messages in English only (its resource
+     * bundles cover the usage help, not the errors), so the common ones are said again from the exception's structure;
+     * the rest keep picocli's English inside a translated frame.
+     */
+    static String parameterProblem(CommandLine.ParameterException e) {
+        if (!CliText.japanese()) {
+            return e.getMessage(); // picocli's own English, word for word as before (scripts and tests match on it)
+        }
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String what = String.join(" ", u.getUnmatched());
+            return u.getSuggestions().isEmpty() ? CliText.tr("cli.unmatched", what)
+                    : CliText.tr("cli.unmatched.near", what, String.join(", ", u.getSuggestions()));
+        }
+        if (e instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
+            return CliText.tr("cli.missing", String.join(", ", m.getMissing().stream().map(Cli::name).toList()));
+        }
+        if (e.getArgSpec() != null && e.getValue() != null) {
+            String detail = e.getCause() instanceof CommandLine.TypeConversionException t && t.getMessage() != null ? t.getMessage() : e.getMessage();
+            return CliText.tr("cli.bad-value", name(e.getArgSpec()), e.getValue(), detail);
+        }
+        return CliText.tr("cli.other", e.getMessage());
+    }
+
+    private static String name(CommandLine.Model.ArgSpec a) {
+        return a instanceof CommandLine.Model.OptionSpec o ? o.longestName() : a.paramLabel();
     }
 
     /** Refusals that are about what the user asked for, not failures while running: they exit 2. */
@@ -73,25 +101,47 @@ public final class Cli implements Runnable {
     /** An exception as one line for the user: our own messages as they are, Java's internals never. */
     static String describe(Throwable e) {
         if (e instanceof OutOfMemoryError) {
-            return "not enough memory (" + e.getMessage() + "); try fewer --workers or a smaller --batch";
+            return CliText.tr("cli.memory", e.getMessage());
         }
         if (e instanceof java.nio.file.NoSuchFileException n) {
-            return "no such file or folder: " + n.getFile();
+            return CliText.tr("cli.no-such-file", n.getFile());
         }
         if (e instanceof java.nio.file.AccessDeniedException a) {
-            return "permission denied: " + a.getFile();
+            return CliText.tr("cli.denied", a.getFile());
+        }
+        if (diskFull(e)) {
+            return CliText.tr("cli.disk-full", e.getMessage());
         }
         if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
             return f.getFile() + ": " + f.getReason();
         }
         String m = e.getMessage();
+        if (e instanceof org.reflectlab.core.store.ModelStoreException s && m != null && !INTERNAL.matcher(m).find()) {
+            // the store's sentence names the model and the file (English); the headline says what kind of problem it is
+            return switch (s.reason()) {
+                case MISSING_MODEL, MISSING_FILE -> CliText.tr("cli.model.missing", m);
+                case BAD_MANIFEST, TRUNCATED, CORRUPT, UNREADABLE, NOT_FINITE -> CliText.tr("cli.model.damaged", m);
+                case DISK_FULL -> CliText.tr("cli.disk-full", m);
+                default -> m;
+            };
+        }
         boolean ours = e instanceof java.io.IOException || e instanceof IllegalArgumentException
                 || e instanceof org.reflectlab.core.store.ModelStoreException || e instanceof IllegalStateException;
         if (m == null || m.isBlank() || !ours || INTERNAL.matcher(m).find()) {
-            return "an unexpected internal error (" + e.getClass().getSimpleName() + "). Please report it; run with "
-                    + "-Dreflectlab.debug=true to print where it happened.";
+            return CliText.tr("cli.internal", e.getClass().getSimpleName());
         }
         return m;
+    }
+
+    /** A full disk, however it was reported (the store's reason, or the system's "No space left on device"). */
+    static boolean diskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.reflectlab.core.store.ModelStoreException s && s.reason() == org.reflectlab.core.store.ModelStoreException.Reason.DISK_FULL
+                    || t.getMessage() != null && (t.getMessage().contains("No space left on device") || t.getMessage().contains("the disk is full"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

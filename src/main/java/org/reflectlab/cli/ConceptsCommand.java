@@ -159,7 +159,7 @@ final class ConceptsCommand implements Callable<Integer> {
         }
         ParseResult p = CaptionParser.parse(caption);
         if (!p.ok()) {
-            err.println("error: " + p.error().message());
+            err.println(CliText.error(CliText.parseError(p.error())));
             return null;
         }
         return p.caption();

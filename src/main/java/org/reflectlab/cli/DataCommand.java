@@ -74,7 +74,7 @@ final class DataCommand implements Callable<Integer> {
         if (caption != null) {
             ParseResult parsed = CaptionParser.parse(caption);
             if (!parsed.ok()) {
-                stderr.println("error: " + parsed.error().message());
+                stderr.println(CliText.error(CliText.parseError(parsed.error())));
                 return Cli.BAD_INPUT;
             }
             Caption c = parsed.caption();

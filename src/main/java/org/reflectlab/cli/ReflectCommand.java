@@ -49,7 +49,7 @@ final class ReflectCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ParseResult parsed = CaptionParser.parse(prompt);
         if (!parsed.ok()) {
-            err.println("error: " + parsed.error().message());
+            err.println(CliText.error(CliText.parseError(parsed.error())));
             return Cli.BAD_INPUT;
         }
         if (!org.reflectlab.core.nn.generator.Generator.fits(parsed.caption())) {

@@ -235,27 +235,26 @@ public final class Telephone {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < truth.size(); i++) {
             SceneObject o = truth.objects().get(i);
-            String name = o.size().word() + " " + o.color().word() + " " + o.shape().word();
             SceneObject a = inCell(before.seen(), o);
             SceneObject b = inCell(now, o);
             if (errorBefore[i] <= AttributeAgreement.FINE_TOLERANCE_PX && errorNow[i] > AttributeAgreement.FINE_TOLERANCE_PX) {
-                out.add("fine position of the " + name);
+                out.add(new Loss(Loss.Kind.FINE_POSITION, o, null).text());
             }
             if (a == null) {
                 continue;
             }
             if (b == null) {
-                out.add("the " + name + " (gone from " + o.cell().words() + ")");
+                out.add(new Loss(Loss.Kind.GONE, o, null).text());
                 continue;
             }
             if (a.shape() == o.shape() && b.shape() != o.shape()) {
-                out.add("shape of the " + name + " (now " + b.shape().word() + ")");
+                out.add(new Loss(Loss.Kind.SHAPE, o, b.shape().word()).text());
             }
             if (a.size() == o.size() && b.size() != o.size()) {
-                out.add("size of the " + name + " (now " + b.size().word() + ")");
+                out.add(new Loss(Loss.Kind.SIZE, o, b.size().word()).text());
             }
             if (a.color() == o.color() && b.color() != o.color()) {
-                out.add("color of the " + name + " (now " + b.color().word() + ")");
+                out.add(new Loss(Loss.Kind.COLOR, o, b.color().word()).text());
             }
         }
         return List.copyOf(out);

@@ -82,7 +82,8 @@ public final class CaptionParser {
             return ParseResult.failed(unreadable);
         }
         if (words.isEmpty()) {
-            return ParseResult.failed(new ParseError("Type a caption, e.g. \"a red circle left of a blue square\".", 0, 0, null));
+            return ParseResult.failed(new ParseError("Type a caption, e.g. \"a red circle left of a blue square\".", 0, 0, null,
+                    "empty", List.of()));
         }
         for (Word w : words) {
             if (!KNOWN.contains(w.text()) && !QUANTITIES.containsKey(w.text())) {
@@ -90,7 +91,8 @@ public final class CaptionParser {
                 String msg = "'" + w.text() + "' is not a known word"
                         + near.map(s -> "; did you mean '" + s + "'?").orElse("; ShapesWorld knows shapes, "
                         + "colors, sizes and positions (e.g. \"a small red circle at top left\").");
-                return ParseResult.failed(new ParseError(msg, w.start(), w.end(), near.orElse(null)));
+                return ParseResult.failed(new ParseError(msg, w.start(), w.end(), near.orElse(null), "unknown-word",
+                        List.of(w.text(), near.orElse(""))));
             }
         }
         try {
@@ -134,7 +136,8 @@ public final class CaptionParser {
             return null;
         }
         return new ParseError("The caption holds characters ShapesWorld cannot read: " + String.join(", ", bad)
-                + "; describe the scene in words, e.g. \"a red circle left of a blue square\".", first, firstEnd, null);
+                + "; describe the scene in words, e.g. \"a red circle left of a blue square\".", first, firstEnd, null,
+                "unreadable", List.of(String.join(", ", bad)));
     }
 
     private Caption caption() {

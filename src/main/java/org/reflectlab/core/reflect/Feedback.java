@@ -27,15 +27,13 @@ public final class Feedback {
         if (CaptionCheck.satisfies(prompt, seen)) {
             return List.of(CORRECT);
         }
-        List<String> out = new ArrayList<>();
+        List<Complaint> out = new ArrayList<>();
         List<SceneObject> matched = new ArrayList<>();
         for (Clause c : prompt.clauses()) {
             if (c.count() > 1) {
                 long n = seen.stream().filter(c::admits).count();
                 if (n != c.count()) {
-                    out.add("there should be " + number(c.count()) + " " + noun(c) + " but "
-                            + (n == 0 ? "none exist" : n < c.count() ? "only " + number((int) n) + (n == 1 ? " exists" : " exist")
-                            : number((int) n) + " exist"));
+                    out.add(new Complaint.WrongCount(c.count(), c.color(), c.shape(), (int) n));
                 }
                 continue;
             }
@@ -47,51 +45,37 @@ public final class Feedback {
             SceneObject sameShape = seen.stream().filter(o -> o.shape() == c.shape() && !matched.contains(o)).findFirst().orElse(null);
             if (sameShape != null && c.color() != null && sameShape.color() != c.color()) {
                 matched.add(sameShape);
-                out.add("the " + c.shape().word() + " should be " + c.color().word() + " but it is " + sameShape.color().word());
+                out.add(new Complaint.WrongColor(c.shape(), c.color(), sameShape.color()));
             } else if (sameShape != null && c.size() != null && sameShape.size() != c.size()) {
                 matched.add(sameShape);
-                out.add("the " + c.shape().word() + " should be " + c.size().word() + " but it is " + sameShape.size().word());
+                out.add(new Complaint.WrongSize(c.shape(), c.size(), sameShape.size()));
             } else if (sameShape != null && c.cell() != null && !sameShape.cell().equals(c.cell())) {
                 matched.add(sameShape);
-                out.add("the " + c.shape().word() + " should be at " + c.cell().words() + " but it is at " + sameShape.cell().words());
+                out.add(new Complaint.WrongPlace(c.shape(), c.cell(), sameShape.cell()));
             } else {
-                out.add("there should be " + article(c) + " but none exists");
+                out.add(new Complaint.Missing(c.color(), c.shape()));
             }
         }
         if (out.isEmpty() && prompt.relation() != null) {
-            out.add(relationSentence(prompt, seen));
+            out.add(relationComplaint(prompt, seen));
         }
         if (out.isEmpty() && prompt.exhaustive()) {
-            out.add("there should be " + number(prompt.objectCount()) + " objects but " + number(seen.size()) + " exist");
+            out.add(new Complaint.ObjectCount(prompt.objectCount(), seen.size()));
         }
         if (out.isEmpty()) {
-            out.add("the image does not match the prompt");
+            out.add(new Complaint.Mismatch());
         }
-        return out;
+        // the models read and write the sentences; the structure is kept in the words (Complaint.parse reads it back)
+        return out.stream().map(Complaint::text).toList();
     }
 
-    private static String relationSentence(Caption prompt, List<SceneObject> seen) {
+    private static Complaint relationComplaint(Caption prompt, List<SceneObject> seen) {
         Clause a = prompt.clauses().get(0);
         Clause b = prompt.clauses().get(1);
         Relation rel = prompt.relation();
         SceneObject oa = seen.stream().filter(a::admits).findFirst().orElseThrow();
         SceneObject ob = seen.stream().filter(o -> b.admits(o) && o != oa).findFirst().orElseThrow();
-        Relation actual = rel.actual(oa.cell(), ob.cell());
-        String head = "the " + a.shape().word() + " should be " + rel.words() + " the " + b.shape().word() + " but ";
-        if (actual == null) {
-            boolean horizontal = rel == Relation.LEFT_OF || rel == Relation.RIGHT_OF;
-            return head + "they are in the same " + (horizontal ? "column" : "row");
-        }
-        return head + "it is " + actual.words() + " it";
-    }
-
-    private static String noun(Clause c) {
-        return (c.color() != null ? c.color().word() + " " : "") + c.shape().word(c.count());
-    }
-
-    private static String article(Clause c) {
-        String phrase = noun(c);
-        return ("aeiou".indexOf(phrase.charAt(0)) >= 0 ? "an " : "a ") + phrase;
+        return new Complaint.WrongRelation(a.shape(), rel, b.shape(), rel.actual(oa.cell(), ob.cell()));
     }
 
     static String number(int n) {

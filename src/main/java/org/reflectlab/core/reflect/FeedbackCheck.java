@@ -65,7 +65,8 @@ public final class FeedbackCheck {
                 String msg = "'" + m.group() + "' is not a word the generator was trained to read"
                         + near.map(n -> "; did you mean '" + n + "'?").orElse(" (it reads the critic's words only, e.g. "
                         + "'the circle should be red but it is blue')");
-                return new ParseError(msg, offset + m.start(), offset + m.end(), near.orElse(null));
+                return new ParseError(msg, offset + m.start(), offset + m.end(), near.orElse(null), "unknown-feedback-word",
+                        List.of(m.group(), near.orElse("")));
             }
         }
         return null;

@@ -12,6 +12,11 @@ public final class RunDisagreements {
     /** One image: where it came from, and its comparison. */
     public record Entry(String source, Iteration iteration, ReaderComparison comparison) {
 
+        /** Whether the image is one of best-of-N's candidates (else a reflection iteration): for a display's own words. */
+        public boolean bestOfN() {
+            return source.startsWith(BEST_OF_N);
+        }
+
         public boolean disagrees() {
             return !comparison.disagreements().isEmpty();
         }
@@ -21,13 +26,15 @@ public final class RunDisagreements {
         }
     }
 
+    private static final String BEST_OF_N = "best-of-N";
+
     private RunDisagreements() {
     }
 
     public static List<Entry> of(List<Iteration> reflection, List<Iteration> bestOfN) {
         List<Entry> out = new ArrayList<>();
         reflection.forEach(it -> out.add(new Entry("reflection #" + it.k(), it, ReaderComparison.of(it))));
-        bestOfN.forEach(it -> out.add(new Entry("best-of-N #" + it.k(), it, ReaderComparison.of(it))));
+        bestOfN.forEach(it -> out.add(new Entry(BEST_OF_N + " #" + it.k(), it, ReaderComparison.of(it))));
         return out;
     }
 

@@ -67,7 +67,7 @@ public final class AphasiaViewModel {
         this.notifier = notifier;
         this.cache = cache;
         this.models = new SharedModels(loader);
-        this.roundTrip = new Experiment(runner, notifier, I18n.tr("aphasia.failed.title"), new I18n.Message("aphasia.status.ready"));
+        this.roundTrip = new Experiment(runner, notifier, new I18n.Message("aphasia.failed.title"), new I18n.Message("aphasia.status.ready"));
         this.memory = new MemoryViewModel(runner, notifier, models);
         this.variants = new VariantsViewModel(runner, notifier, variants);
         this.telephone = new TelephoneViewModel(runner, notifier, models);

@@ -11,6 +11,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.reflectlab.core.aphasia.MemoryExperiment;
 import org.reflectlab.ui.kit.I18n;
+import org.reflectlab.ui.kit.ModelWords;
 import org.reflectlab.ui.kit.Images;
 
 /** The Describe-from-memory tab: run the memory test; recall error drawn vs described per name group; the posters as drawn and said. */
@@ -69,7 +70,7 @@ final class MemoryPane extends VBox {
             posters.getChildren().clear();
             r.recalls().stream().filter(x -> !x.captionTrained()).limit(6).forEach(x -> {
                 Label said = new Label(I18n.tr("aphasia.memory.said", x.described().isEmpty() ? I18n.tr("aphasia.scene.nothing")
-                        : x.described(), x.trueCaption()));
+                        : ModelWords.caption(x.described()), ModelWords.caption(x.trueCaption())));
                 said.setWrapText(true);
                 said.setMaxWidth(150);
                 said.getStyleClass().add("muted");

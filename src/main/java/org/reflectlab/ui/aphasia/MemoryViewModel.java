@@ -17,7 +17,7 @@ public final class MemoryViewModel {
 
     MemoryViewModel(TaskRunner runner, Notifier notifier, SharedModels models) {
         this.models = models;
-        this.experiment = new Experiment(runner, notifier, I18n.tr("aphasia.memory.failed.title"),
+        this.experiment = new Experiment(runner, notifier, new I18n.Message("aphasia.memory.failed.title"),
                 new I18n.Message("aphasia.memory.status.ready"));
     }
 

@@ -16,6 +16,7 @@ import org.reflectlab.core.aphasia.SampleOutcome;
 import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.core.settings.Settings;
 import org.reflectlab.ui.kit.I18n;
+import org.reflectlab.ui.kit.ModelWords;
 
 /**
  * The Aphasia sample browser: the scenes of the shown result, sorted by how much the textual
@@ -100,7 +101,7 @@ public final class SceneBrowser {
     /** One route's verdict line: what the judge read (its English words), and per attribute whether it matches the truth. */
     public static String verdict(SampleOutcome o, Route route) {
         String seen = o.judged(route).isEmpty() ? I18n.tr("aphasia.verdict.nothing")
-                : o.judged(route).stream().map(SceneObject::describe).collect(Collectors.joining("; "));
+                : o.judged(route).stream().map(x -> ModelWords.object(I18n.locale(), x)).collect(Collectors.joining(I18n.tr("aphasia.verdict.separator")));
         String marks = java.util.Arrays.stream(Metric.values()).filter(Metric::isAttribute)
                 .map(m -> I18n.tr("aphasia.verdict.mark", mark(o.score(route, m)), AphasiaTexts.metric(m))).collect(Collectors.joining("  "));
         return I18n.tr("aphasia.verdict", seen, marks);

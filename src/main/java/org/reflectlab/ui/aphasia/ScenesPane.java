@@ -19,6 +19,7 @@ import org.reflectlab.core.aphasia.Route;
 import org.reflectlab.core.aphasia.SampleOutcome;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.ui.kit.I18n;
+import org.reflectlab.ui.kit.ModelWords;
 import org.reflectlab.ui.kit.Images;
 
 /**
@@ -144,10 +145,12 @@ final class ScenesPane extends VBox {
             list.getSelectionModel().select(s);
             list.scrollTo(s);
         }
-        // the caption is the model's own English words, shown as they are
-        String read = s.readCaption().isEmpty() ? I18n.tr("aphasia.scene.nothing") : s.readCaption();
-        readCaption.setText(I18n.tr(s.parsed() ? "aphasia.scene.read" : "aphasia.scene.unparsed", read));
-        trueCaption.setText(I18n.tr("aphasia.scene.true", s.trueCaption()));
+        // the caption is the model's own English words, said in the current language (as it is when it does not parse)
+        ModelWords.Text said = ModelWords.caption(s.readCaption());
+        readCaption.setText(I18n.tr(s.parsed() ? "aphasia.scene.read" : "aphasia.scene.unparsed", s.readCaption().isEmpty()
+                ? I18n.tr("aphasia.scene.nothing") : said));
+        trueCaption.setText(I18n.tr("aphasia.scene.true", ModelWords.caption(s.trueCaption())));
+        ModelWords.originalTooltip(readCaption, said);
         VBox captionBox = new VBox(6, AphasiaView.imageTitle(I18n.tr("aphasia.scene.caption-title")), readCaption, trueCaption);
         captionBox.setPrefWidth(200);
         images.getChildren().addAll(picture(I18n.tr("aphasia.scene.original", s.index()), s.original()),
@@ -219,7 +222,7 @@ final class ScenesPane extends VBox {
             }
             Metric key = sortKey.getValue();
             Label text = new Label(I18n.tr("aphasia.browser.row", s.index(), key == null ? I18n.tr("aphasia.browser.gap")
-                    : SceneBrowser.sortLabel(key), SceneBrowser.sortKey(s, key), s.readCaption()));
+                    : SceneBrowser.sortLabel(key), SceneBrowser.sortKey(s, key), ModelWords.caption(s.readCaption())));
             text.setWrapText(true);
             text.setMaxWidth(150);
             text.setMinWidth(150);

@@ -22,6 +22,7 @@ import org.reflectlab.core.aphasia.Telephone;
 import org.reflectlab.ui.kit.BandedLineChart;
 import org.reflectlab.ui.kit.Fit;
 import org.reflectlab.ui.kit.I18n;
+import org.reflectlab.ui.kit.ModelWords;
 import org.reflectlab.ui.kit.Images;
 import static org.reflectlab.ui.kit.Localized.label;
 
@@ -195,15 +196,17 @@ final class TelephonePane extends VBox {
             return;
         }
         chainTitle.setText(I18n.tr("aphasia.telephone.chain", vm.chainProperty().get() + 1, r.chains().size(), c.index(),
-                TelephoneViewModel.pathName(vm.pathProperty().get()), c.trueCaption()));
+                TelephoneViewModel.pathName(vm.pathProperty().get()), ModelWords.caption(c.trueCaption())));
         List<Telephone.Frame> list = c.of(vm.pathProperty().get());
         for (int i = 0; i < list.size(); i++) {
             Telephone.Frame f = list.get(i);
             ImageView img = new ImageView(Images.toFx(f.image(), 3));
-            // the captions are the model's own English words, shown as they are
-            Label said = new Label(i == 0 ? I18n.tr("aphasia.telephone.true", f.caption())
+            // the captions are the model's own English words, said in the current language (as they are when they do not parse)
+            ModelWords.Text caption = ModelWords.caption(f.caption());
+            Label said = new Label(i == 0 ? I18n.tr("aphasia.telephone.true", caption)
                     : vm.pathProperty().get() == Telephone.Path.WORDS
-                    ? I18n.tr(f.parsed() ? "aphasia.telephone.said" : "aphasia.telephone.said.unparsed", f.caption()) : "");
+                    ? I18n.tr(f.parsed() ? "aphasia.telephone.said" : "aphasia.telephone.said.unparsed", caption) : "");
+            ModelWords.originalTooltip(said, caption);
             Label lost = new Label(TelephoneViewModel.lostLine(f, i));
             for (Label l : List.of(said, lost)) {
                 l.setWrapText(true);

@@ -15,6 +15,7 @@ import org.reflectlab.core.concurrent.TaskContext;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.ui.kit.Experiment;
 import org.reflectlab.ui.kit.I18n;
+import org.reflectlab.ui.kit.ModelWords;
 import org.reflectlab.ui.kit.Notifier;
 
 /**
@@ -42,7 +43,7 @@ public final class TelephoneViewModel {
 
     TelephoneViewModel(TaskRunner runner, Notifier notifier, SharedModels models) {
         this.models = models;
-        this.experiment = new Experiment(runner, notifier, I18n.tr("aphasia.telephone.failed.title"),
+        this.experiment = new Experiment(runner, notifier, new I18n.Message("aphasia.telephone.failed.title"),
                 new I18n.Message("aphasia.telephone.status.ready"));
         settingsError.bind(I18n.textOf(refusal));
     }
@@ -156,7 +157,7 @@ public final class TelephoneViewModel {
         if (round == 0) {
             return I18n.tr("aphasia.telephone.lost.original");
         }
-        return f.lost().isEmpty() ? I18n.tr("aphasia.telephone.lost.nothing") : I18n.tr("aphasia.telephone.lost", String.join("; ", f.lost()));
+        return f.lost().isEmpty() ? I18n.tr("aphasia.telephone.lost.nothing") : I18n.tr("aphasia.telephone.lost", ModelWords.losses(f.lost()));
     }
 
     static I18n.Message summary(Telephone.Result r) {

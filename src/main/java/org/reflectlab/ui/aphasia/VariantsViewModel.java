@@ -19,7 +19,7 @@ public final class VariantsViewModel {
 
     VariantsViewModel(TaskRunner runner, Notifier notifier, AphasiaViewModel.VariantSource source) {
         this.source = source;
-        this.experiment = new Experiment(runner, notifier, I18n.tr("aphasia.variants.failed.title"),
+        this.experiment = new Experiment(runner, notifier, new I18n.Message("aphasia.variants.failed.title"),
                 new I18n.Message("aphasia.variants.status.ready"));
     }
 

@@ -36,7 +36,7 @@ public final class ConceptExperiment<R> {
     /** {@code titleKey}: the {@link I18n} key of the task's title (task list, failure notification). */
     public ConceptExperiment(String titleKey, TaskRunner runner, Notifier notifier) {
         this.titleKey = titleKey;
-        this.experiment = new Experiment(runner, notifier, I18n.tr(titleKey), new I18n.Message("concepts.status.not-run"))
+        this.experiment = new Experiment(runner, notifier, new I18n.Message(titleKey), new I18n.Message("concepts.status.not-run"))
                 .indeterminateAtStart();
     }
 

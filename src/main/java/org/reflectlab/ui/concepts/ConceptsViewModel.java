@@ -80,7 +80,7 @@ public final class ConceptsViewModel {
         quiz = new ConceptExperiment<>("concepts.task.quiz", runner, notifier);
         fullMap = selected(AttentionMaps.Mask.FULL);
         causalMap = selected(AttentionMaps.Mask.CAUSAL);
-        caption.addListener((o, a, b) -> captionError.set(parse(b).ok() ? "" : parse(b).error().message()));
+        caption.addListener((o, a, b) -> captionError.set(parse(b).ok() ? "" : org.reflectlab.ui.kit.ModelWords.parseError(parse(b).error())));
     }
 
     private ObjectBinding<AttentionMaps.Map> selected(AttentionMaps.Mask mask) {
@@ -230,7 +230,7 @@ public final class ConceptsViewModel {
     private Caption validCaption() {
         ParseResult p = parse(caption.get());
         if (!p.ok()) {
-            notifier.error(I18n.tr("shell.workspace.concepts"), I18n.tr("concepts.error.caption", p.error().message()));
+            notifier.error(I18n.tr("shell.workspace.concepts"), I18n.tr("concepts.error.caption", org.reflectlab.ui.kit.ModelWords.parseError(p.error())));
             return null;
         }
         return p.caption();

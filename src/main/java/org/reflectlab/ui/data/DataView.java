@@ -208,8 +208,8 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
         message.setWrapText(true);
         message.getStyleClass().add("error-text");
         message.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.caption().errorProperty().get() == null ? "" : vm.caption().errorProperty().get().message(),
-                vm.caption().errorProperty()));
+                () -> org.reflectlab.ui.kit.ModelWords.parseError(vm.caption().errorProperty().get()),
+                vm.caption().errorProperty(), I18n.localeProperty()));
         Hyperlink fix = new Hyperlink();
         fix.setId("caption-fix");
         fix.textProperty().bind(Bindings.createStringBinding(() -> {

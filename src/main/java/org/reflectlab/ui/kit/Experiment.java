@@ -23,7 +23,8 @@ public final class Experiment {
 
     private final TaskRunner runner;
     private final Notifier notifier;
-    private final String failureTitle;
+    // a message, so a failure after a language switch is titled in the new language
+    private final I18n.Message failureTitle;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     // a message, not a sentence, so the status line follows a language switch
@@ -33,11 +34,11 @@ public final class Experiment {
 
     /** @param failureTitle the notification's title when a run fails, e.g. "Aphasia run failed" */
     public Experiment(TaskRunner runner, Notifier notifier, String failureTitle, String initialStatus) {
-        this(runner, notifier, failureTitle, I18n.Message.literal(initialStatus));
+        this(runner, notifier, I18n.Message.literal(failureTitle), I18n.Message.literal(initialStatus));
     }
 
-    /** As above with a status line in the current language. */
-    public Experiment(TaskRunner runner, Notifier notifier, String failureTitle, I18n.Message initialStatus) {
+    /** As above with a title and a status line in the current language (whatever it is when they are shown). */
+    public Experiment(TaskRunner runner, Notifier notifier, I18n.Message failureTitle, I18n.Message initialStatus) {
         this.runner = runner;
         this.notifier = notifier;
         this.failureTitle = failureTitle;
@@ -79,7 +80,7 @@ public final class Experiment {
                 .onFailure(e -> {
                     failed.accept(e);
                     status.set(failedStatus.apply(e));
-                    notifier.error(failureTitle, message(e));
+                    notifier.error(failureTitle.text(), message(e));
                 })
                 .onFinished(() -> {
                     running.set(false);

@@ -96,7 +96,8 @@ public final class I18n {
         Object[] resolved = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             resolved[i] = args[i] instanceof ObservableValue<?> o ? o.getValue()
-                    : args[i] instanceof Message m ? format(locale, m.key(), m.args()) : args[i];
+                    : args[i] instanceof Message m ? format(locale, m.key(), m.args())
+                    : args[i] instanceof ModelWords.Text t ? t.render(locale) : args[i];
         }
         // MessageFormat reads a lone apostrophe as a quote: patterns without arguments are shown as written
         return args.length == 0 && !pattern.contains("{") ? pattern : new MessageFormat(pattern, locale).format(resolved);

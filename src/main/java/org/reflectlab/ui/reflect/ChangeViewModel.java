@@ -116,7 +116,7 @@ public final class ChangeViewModel {
         if (before.criticSaysCorrect()) {
             return I18n.tr("reflect.answering.nothing", before.k());
         }
-        return I18n.tr("reflect.answering", String.join("; ", before.feedback())); // the critic's own words
+        return I18n.tr("reflect.answering", org.reflectlab.ui.kit.ModelWords.feedback(before.feedback())); // the critic's words, said again
     }
 
     // A few changed pixels must not read as "0%" (the overlay shows them), nor nearly all as "100%".

@@ -67,8 +67,8 @@ final class CriticPane extends VBox {
         Label error = Fit.wrapped(new Label());
         error.setId("critic-words-error");
         error.getStyleClass().add("error-text");
-        error.textProperty().bind(Bindings.createStringBinding(() -> vm.errorProperty().get() == null ? ""
-                : vm.errorProperty().get().message(), vm.errorProperty()));
+        error.textProperty().bind(Bindings.createStringBinding(() -> org.reflectlab.ui.kit.ModelWords.parseError(vm.errorProperty().get()),
+                vm.errorProperty(), I18n.localeProperty()));
         Hyperlink fix = new Hyperlink();
         fix.setId("critic-words-fix");
         fix.textProperty().bind(Bindings.createStringBinding(() -> vm.errorProperty().get() == null

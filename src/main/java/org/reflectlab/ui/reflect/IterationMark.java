@@ -91,7 +91,7 @@ public record IterationMark(Transition transition, String explanation, String di
     }
 
     private static String list(List<SceneObject> objects) {
-        return objects.isEmpty() ? I18n.tr("reflect.critic.sees.nothing") : objects.stream().map(o -> "a " + o.describe()).collect(Collectors.joining(", "));
+        return objects.isEmpty() ? I18n.tr("reflect.critic.sees.nothing") : org.reflectlab.ui.kit.ModelWords.objects(objects, true).render(I18n.locale());
     }
 
     private static String explain(Iteration before, Iteration it) {

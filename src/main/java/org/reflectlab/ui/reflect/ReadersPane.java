@@ -18,6 +18,7 @@ import org.reflectlab.core.reflect.ReaderComparison;
 import org.reflectlab.core.reflect.RunDisagreements;
 import org.reflectlab.ui.kit.Fit;
 import org.reflectlab.ui.kit.I18n;
+import org.reflectlab.ui.kit.ModelWords;
 import org.reflectlab.ui.kit.Images;
 
 /** What each reader saw: bindings to {@link ReadersViewModel}, the overlay drawn on a canvas. */
@@ -60,7 +61,8 @@ final class ReadersPane extends VBox {
             @Override
             protected void updateItem(RunDisagreements.Entry e, boolean empty) {
                 super.updateItem(e, empty);
-                setText(empty || e == null ? null : e.describe());
+                setText(empty || e == null ? null : e.disagrees() ? I18n.tr("reflect.readers.row.disagree", source(e), e.comparison().disagreements().size())
+                        : I18n.tr("reflect.readers.row.agree", source(e)));
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
@@ -107,6 +109,14 @@ final class ReadersPane extends VBox {
         return c;
     }
 
+    /** Where an image came from, in the current language: "reflection #3", "best-of-N #2". */
+    static String source(RunDisagreements.Entry e) {
+        if (e.iteration() == null) {
+            return e.source();
+        }
+        return I18n.tr(e.bestOfN() ? "reflect.readers.source.best-of-n" : "reflect.readers.source.reflection", e.iteration().k());
+    }
+
     private static String readerName(String reader) {
         return I18n.tr(reader.equals(ReaderComparison.CRITIC) ? "reflect.readers.critic"
                 : reader.equals(ReaderComparison.JUDGE) ? "reflect.readers.judge" : "reflect.readers.pixels");
@@ -144,11 +154,13 @@ final class ReadersPane extends VBox {
             g.fillText(tag, tx, ty);
         }
         // where the image came from, what each reader saw and how they disagree are core's words (English), shown as they are
-        Label head = Fit.wrapped(new Label(e.disagrees() ? e.source() : I18n.tr("reflect.readers.agree", e.source())));
+        Label head = Fit.wrapped(new Label(e.disagrees() ? source(e) : I18n.tr("reflect.readers.agree", source(e))));
         head.getStyleClass().add("strong");
         readings.getChildren().add(head);
         for (String reader : java.util.List.of(ReaderComparison.CRITIC, ReaderComparison.JUDGE, ReaderComparison.PIXELS)) {
-            String seen = String.join(", ", c.boxes().stream().filter(b -> b.reader().equals(reader)).map(ReaderComparison.Box::label).toList());
+            java.util.List<String> labels = c.boxes().stream().filter(b -> b.reader().equals(reader)).map(ReaderComparison.Box::label).toList();
+            String seen = labels.stream().map(x -> ModelWords.reading(x).render(I18n.locale())).collect(java.util.stream.Collectors.joining(
+                    I18n.tr("reflect.readers.separator")));
             Label l = Thumbs.muted(I18n.tr("reflect.readers.seen", reader.substring(0, 1).toUpperCase(java.util.Locale.ROOT), readerName(reader),
                     seen.isEmpty() ? I18n.tr("reflect.critic.sees.nothing") : seen));
             l.setTextFill(COLORS.get(reader).darker());
@@ -157,7 +169,8 @@ final class ReadersPane extends VBox {
             readings.getChildren().add(l);
         }
         for (ReaderComparison.Disagreement d : c.disagreements()) {
-            Label l = Thumbs.muted("✗ " + d.describe());
+            Label l = Thumbs.muted(I18n.tr("reflect.readers.disagreement", ModelWords.cell(I18n.locale(), d.cell()), ModelWords.reading(d.critic()),
+                    ModelWords.reading(d.judge()), ModelWords.reading(d.pixels())));
             l.getStyleClass().setAll("label", "disagree");
             l.setWrapText(true);
             readings.getChildren().add(l);

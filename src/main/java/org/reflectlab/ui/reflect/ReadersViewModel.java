@@ -42,9 +42,11 @@ public final class ReadersViewModel {
         bestOfK.addListener((javafx.collections.ListChangeListener<Iteration>) c -> rebuild.run());
         current.addListener((o, a, it) -> follow(it));
         onlyDisagreements.addListener((o, a, only) -> shown.setPredicate(only ? RunDisagreements.Entry::disagrees : null));
-        // the run's summary is core's sentence (English)
+        // the run's summary from its counts (core's RunDisagreements.summary says the same in English, for the CLI)
         summary = Bindings.createStringBinding(() -> entries.isEmpty() ? org.reflectlab.ui.kit.I18n.tr("reflect.readers.none")
-                : RunDisagreements.summary(entries), entries, org.reflectlab.ui.kit.I18n.localeProperty());
+                : org.reflectlab.ui.kit.I18n.tr("reflect.readers.summary", entries.stream().filter(RunDisagreements.Entry::disagrees).count(),
+                entries.size(), entries.stream().filter(e -> e.comparison().criticAndJudgeDisagree()).count()),
+                entries, org.reflectlab.ui.kit.I18n.localeProperty());
         comparison = Bindings.createObjectBinding(() -> selected.get() == null ? null : selected.get().comparison(), selected);
         rebuild.run();
     }

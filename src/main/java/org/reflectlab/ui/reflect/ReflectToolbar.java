@@ -103,8 +103,8 @@ final class ReflectToolbar extends VBox {
         error.setId("prompt-error");
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
-        error.textProperty().bind(Bindings.createStringBinding(() -> vm.form().promptErrorProperty().get() == null ? ""
-                : vm.form().promptErrorProperty().get().message(), vm.form().promptErrorProperty()));
+        error.textProperty().bind(Bindings.createStringBinding(() -> org.reflectlab.ui.kit.ModelWords.parseError(vm.form().promptErrorProperty().get()),
+                vm.form().promptErrorProperty(), I18n.localeProperty()));
         Hyperlink fix = new Hyperlink();
         fix.textProperty().bind(Bindings.createStringBinding(() -> {
             var e = vm.form().promptErrorProperty().get();

@@ -28,6 +28,7 @@ import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.core.reflect.Iteration;
 import org.reflectlab.ui.kit.Fit;
 import org.reflectlab.ui.kit.I18n;
+import org.reflectlab.ui.kit.ModelWords;
 import org.reflectlab.ui.kit.GlossaryView;
 import org.reflectlab.ui.kit.Images;
 import org.reflectlab.ui.kit.PixelView;
@@ -280,17 +281,25 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         Label title = new Label(I18n.tr("reflect.iteration.title", it.k(), vm.steps().iterations().size()));
         title.getStyleClass().add("section-title");
         title.setId("iteration-title");
-        // the critic's feedback, its reading and the judge's checks are the models' own English words, shown as they are
-        Label critic = new Label(I18n.tr(it.criticSaysCorrect() ? "reflect.critic.yes" : "reflect.critic.no", String.join("; ", it.feedback())));
+        // the critic's feedback, its reading and the judge's checks are the models' own English words: said in the current
+        // language from their parsed structure (ModelWords), the English original in a tooltip in Japanese
+        ModelWords.Text feedback = ModelWords.feedback(it.feedback());
+        Label critic = new Label(I18n.tr(it.criticSaysCorrect() ? "reflect.critic.yes" : "reflect.critic.no", feedback));
+        ModelWords.originalTooltip(critic, feedback);
         critic.setId("critic-feedback");
         critic.setWrapText(true);
         critic.getStyleClass().add(it.criticSaysCorrect() ? "good" : "bad");
-        Label sees = new Label(I18n.tr("reflect.critic.sees", describe(it.criticReading())));
+        ModelWords.Text seen = ModelWords.objects(it.criticReading(), false);
+        Label sees = new Label(I18n.tr("reflect.critic.sees", it.criticReading().isEmpty() ? I18n.tr("reflect.critic.sees.nothing") : seen));
+        ModelWords.originalTooltip(sees, seen);
         sees.setWrapText(true);
         sees.getStyleClass().add("muted");
         Label judge = new Label(I18n.tr(it.judgeCorrect() ? "reflect.judge.yes" : "reflect.judge.no", vm.runPrompt() == null ? ""
                 : org.reflectlab.ui.kit.CategoryNames.name(vm.runPrompt().category()),
-                it.judgeCorrect() ? I18n.tr("reflect.judge.correct") : String.join("; ", it.judgeChecks())));
+                it.judgeCorrect() ? I18n.tr("reflect.judge.correct") : ModelWords.feedback(it.judgeChecks())));
+        if (!it.judgeCorrect()) {
+            ModelWords.originalTooltip(judge, ModelWords.feedback(it.judgeChecks()));
+        }
         judge.setId("judge-verdict");
         judge.setWrapText(true);
         judge.getStyleClass().add(it.judgeCorrect() ? "good" : "bad");
@@ -313,7 +322,8 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         VBox box = new VBox(4, head);
         for (int k : it.contextFrom()) {
             Iteration prior = vm.steps().iterations().get(k - 1);
-            Label fb = new Label("#" + k + ": " + String.join("; ", prior.feedback()));
+            Label fb = new Label(I18n.tr("reflect.context.feedback", k, ModelWords.feedback(prior.feedback())));
+            ModelWords.originalTooltip(fb, ModelWords.feedback(prior.feedback()));
             fb.setWrapText(true);
             HBox row = new HBox(6, new ImageView(Images.toFx(prior.image(), 2)), fb);
             row.setAlignment(Pos.CENTER_LEFT);
@@ -352,9 +362,6 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         return new VBox(4, t, new ImageView(Images.toFx(it.image(), 3)), v);
     }
 
-    private static String describe(List<SceneObject> objects) {
-        return objects.isEmpty() ? I18n.tr("reflect.critic.sees.nothing") : String.join(", ", objects.stream().map(SceneObject::describe).toList());
-    }
 
     private static Label label(String text) {
         return ReflectToolbar.label(text);

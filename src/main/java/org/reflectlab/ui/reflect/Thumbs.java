@@ -31,9 +31,9 @@ final class Thumbs {
         }
         box.setAlignment(Pos.TOP_CENTER);
         box.getStyleClass().add("film-cell");
-        // the critic's feedback and the judge's checks are the models' own English words
-        Tooltip.install(box, new Tooltip(I18n.tr("reflect.thumb.tooltip", String.join("; ", it.feedback()),
-                it.judgeCorrect() ? I18n.tr("reflect.judge.correct") : String.join("; ", it.judgeChecks()))));
+        // the critic's feedback and the judge's checks are the models' own English words, said in the current language
+        Tooltip.install(box, new Tooltip(I18n.tr("reflect.thumb.tooltip", org.reflectlab.ui.kit.ModelWords.feedback(it.feedback()),
+                it.judgeCorrect() ? I18n.tr("reflect.judge.correct") : org.reflectlab.ui.kit.ModelWords.feedback(it.judgeChecks()))));
         return box;
     }
 

@@ -27,6 +27,7 @@ import org.reflectlab.core.reflect.Reflector;
 import org.reflectlab.core.scaling.CompareGrid;
 import org.reflectlab.core.scaling.SweepSettings;
 import org.reflectlab.ui.kit.I18n;
+import org.reflectlab.ui.kit.ModelWords;
 import org.reflectlab.ui.kit.TextLine;
 
 /**
@@ -88,8 +89,8 @@ public final class CompareKViewModel {
         }
         ParseResult r = CaptionParser.parse(text.trim());
         if (!r.ok()) {
-            return r.error().suggestion() == null ? I18n.Message.literal(r.error().message())
-                    : new I18n.Message("scaling.compare.prompt.try", r.error().message(), r.error().applySuggestion(text.trim()));
+            return r.error().suggestion() == null ? I18n.Message.literal(ModelWords.parseError(r.error()))
+                    : new I18n.Message("scaling.compare.prompt.try", ModelWords.parseError(r.error()), r.error().applySuggestion(text.trim()));
         }
         return I18n.Message.literal(Generator.tooLong(r.caption()));
     }

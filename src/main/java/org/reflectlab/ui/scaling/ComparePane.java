@@ -23,6 +23,7 @@ import org.reflectlab.core.scaling.Method;
 import org.reflectlab.core.scaling.MethodRunner;
 import org.reflectlab.ui.kit.Fit;
 import org.reflectlab.ui.kit.I18n;
+import org.reflectlab.ui.kit.ModelWords;
 import org.reflectlab.ui.kit.Images;
 import static org.reflectlab.ui.kit.Localized.label;
 
@@ -219,10 +220,10 @@ final class ComparePane extends VBox {
             if (i == answer.answerIndex()) {
                 box.getStyleClass().add("answer");
             }
-            // the critic's feedback and the judge's checks are the models' own English words, shown as they are
+            // the critic's feedback and the judge's checks are the models' own English words, said in the current language
             Tooltip.install(box, new Tooltip(I18n.tr(i == answer.answerIndex() ? "scaling.compare.candidate.answer" : "scaling.compare.candidate",
-                    i + 1, String.join("; ", it.feedback()), it.judgeCorrect() ? I18n.tr("scaling.compare.judge.correct")
-                            : String.join("; ", it.judgeChecks()))));
+                    i + 1, ModelWords.feedback(it.feedback()), it.judgeCorrect() ? I18n.tr("scaling.compare.judge.correct")
+                            : ModelWords.feedback(it.judgeChecks()))));
             all.getChildren().add(box);
         }
         return all;

@@ -21,6 +21,7 @@ import org.reflectlab.core.serving.Reply;
 import org.reflectlab.core.serving.SceneInputs;
 import org.reflectlab.core.serving.ServingNode;
 import org.reflectlab.ui.kit.I18n;
+import org.reflectlab.ui.kit.ModelWords;
 
 /**
  * Serving's request composer: input modality and data (a typed caption, or scene N rendered / synthesized), output
@@ -116,7 +117,7 @@ public final class ComposerViewModel {
     /** A reply in words: the route, the model's caption and the workers' notes are the node's own (English) words. */
     static I18n.Message describeMessage(Reply r, double ms) {
         if (r instanceof Reply.Completed c) {
-            Object what = c.output() instanceof Payload.Text t ? new I18n.Message("serving.reply.quoted", t.text())
+            Object what = c.output() instanceof Payload.Text t ? new I18n.Message("serving.reply.quoted", ModelWords.caption(t.text()))
                     : modality(c.output().modality());
             return new I18n.Message("serving.reply.done", c.route(), ms, what, c.encodedBy(), c.encodeNote(), c.decodedBy(), c.decodeNote());
         }

@@ -60,6 +60,8 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
     private final LineChart<Number, Number> qualityChart;
     private final Slider smoothing = new Slider(0, 0.99, 0.6);
     private final ToggleSwitch logScale = new ToggleSwitch();
+    /** Held here (the locale keeps a weak reference): the sheet's rows get their names and categories again on a switch. */
+    private javafx.beans.InvalidationListener relabelSheet;
 
     public TrainView(TrainViewModel vm) {
         this.vm = vm;
@@ -217,6 +219,10 @@ public final class TrainView extends BorderPane implements org.reflectlab.ui.kit
         sheet.setSearchBoxVisible(false);
         sheet.setMode(PropertySheet.Mode.CATEGORY);
         vm.hyper().params().all().forEach(p -> sheet.getItems().add(new HyperParamItem(p, vm)));
+        // a PropertySheet reads an item's name, category and description once: new items redraw it in the new language
+        // (the values live in the ViewModel's parameters, so nothing typed is lost)
+        relabelSheet = o -> sheet.getItems().setAll(vm.hyper().params().all().stream().map(p -> new HyperParamItem(p, vm)).toList());
+        I18n.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabelSheet));
         sheet.disableProperty().bind(vm.stateProperty().isNotEqualTo(TrainViewModel.State.IDLE));
         Label error = new Label();
         error.setId("param-error");
