@@ -58,6 +58,7 @@ public final class WorldViewModel {
     private TaskHandle rolloutTask = TaskHandle.DONE;
     private long generation;
     private boolean blending;
+    private boolean released;
 
     public WorldViewModel(TaskRunner runner, Notifier notifier, Supplier<WorldModels> loader) {
         this.runner = runner;
@@ -164,6 +165,35 @@ public final class WorldViewModel {
                 busy.set(false);
             }
         }));
+    }
+
+    // Release //
+
+    /**
+     * The workspace was hidden a while: lets go of the world models (the implicit network and its buffers) unless a
+     * rollout, a blend or {@code inUse} (live play, a sweep) needs them; the rollout on screen, the settings and the card
+     * stay. Shown again, {@link #rebuild()} loads them on a worker without rolling out again.
+     */
+    public void release(boolean inUse) {
+        if (models.get() == null || released || inUse || busy.get() || blending) {
+            return;
+        }
+        released = true;
+        models.set(null);
+    }
+
+    public void rebuild() {
+        if (!released) {
+            return;
+        }
+        released = false;
+        runner.submit(BackgroundTask.of(I18n.tr("world.task.load"), ctx -> loader.get()).onSuccess(models::set)
+                .onFailure(e -> problemMessage.set(new I18n.Message("world.problem.load", String.valueOf(e.getMessage())))));
+    }
+
+    /** Whether the models were let go and not loaded back yet (the card keeps showing them meanwhile). */
+    public boolean released() {
+        return released;
     }
 
     private void reblend() {
