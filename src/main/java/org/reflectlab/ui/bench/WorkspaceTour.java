@@ -55,7 +55,7 @@ public final class WorkspaceTour {
     private final HeadlessApp app = new HeadlessApp();
     private MemoryReport.Snapshot startup;
     private final List<Double> gaps = Collections.synchronizedList(new ArrayList<>());
-    /** Gaps over {@link #LONG_GAP_MS}: {gap ms, when it ended in ms after the action started}, to find them in a JFR recording. */
+    /** Gaps over {@link #LONG_GAP_MS}: {gap ms, when it ended in ms after the action started}, to find them in a JFR recording (the 5 longest are logged). */
     private final List<double[]> longGaps = Collections.synchronizedList(new ArrayList<>());
     private volatile long actionStart = System.nanoTime();
     private static final double LONG_GAP_MS = 100;
@@ -195,9 +195,11 @@ public final class WorkspaceTour {
                     sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1), (int) sorted.stream().filter(g -> g > SLOW_MS).count(),
                     (System.nanoTime() - t0) / 1e9));
             log.accept(out.get(out.size() - 1).line());
+            List<double[]> longest;
             synchronized (longGaps) {
-                longGaps.forEach(g -> log.accept(String.format(Locale.ROOT, "  gap of %.0f ms ending %.2f s into the action", g[0], g[1] / 1000)));
+                longest = longGaps.stream().sorted((a, b) -> Double.compare(b[0], a[0])).limit(5).toList();
             }
+            longest.forEach(g -> log.accept(String.format(Locale.ROOT, "  gap of %.0f ms ending %.2f s into the action", g[0], g[1] / 1000)));
             log.accept("  memory after " + w.id() + ": " + MemoryReport.now(false).line());
         }
         return out;
