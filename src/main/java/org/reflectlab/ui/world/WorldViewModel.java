@@ -169,11 +169,7 @@ public final class WorldViewModel {
 
     // Release //
 
-    /**
-     * The workspace was hidden a while: lets go of the world models (the implicit network and its buffers) unless a
-     * rollout, a blend or {@code inUse} (live play, a sweep) needs them; the rollout on screen, the settings and the card
-     * stay. Shown again, {@link #rebuild()} loads them on a worker without rolling out again.
-     */
+    /** Hidden a while: lets go of the world models unless a rollout, a blend or {@code inUse} (play, a sweep) needs them; what shows stays. */
     public void release(boolean inUse) {
         if (models.get() == null || released || inUse || busy.get() || blending) {
             return;
@@ -191,7 +187,7 @@ public final class WorldViewModel {
                 .onFailure(e -> problemMessage.set(new I18n.Message("world.problem.load", String.valueOf(e.getMessage())))));
     }
 
-    /** Whether the models were let go and not loaded back yet (the card keeps showing them meanwhile). */
+    /** Let go and not loaded back yet ({@link #rebuild()} loads them on a worker, no new rollout); the card keeps showing them. */
     public boolean released() {
         return released;
     }
