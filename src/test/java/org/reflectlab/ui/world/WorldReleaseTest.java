@@ -2,6 +2,7 @@ package org.reflectlab.ui.world;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -73,6 +74,17 @@ class WorldReleaseTest {
         assertTrue(vm.settings().setSeed(6)); // the commands work on the models loaded back
         assertEquals(6L, vm.comparisonProperty().get().spec().seed());
         assertTrue(vm.comparisonProperty().get().has(ModelKind.IMPLICIT));
+    }
+
+    @Test
+    void aSettingChangedBeforeTheModelsAreBackIsRolledOutWhenTheyAre() {
+        WorldViewModel vm = vm();
+        vm.loadModels();
+        vm.release(false);
+        assertTrue(vm.settings().setSeed(9)); // accepted at once; nothing to roll out with yet
+        assertNotEquals(9L, vm.comparisonProperty().get().spec().seed());
+        vm.rebuild();
+        assertEquals(9L, vm.comparisonProperty().get().spec().seed(), "the rollout follows the settings once the models are back");
     }
 
     @Test
