@@ -168,6 +168,9 @@ final class BenchCommand implements Runnable {
         @Option(names = "--memory", description = "Also print the heap's largest classes and the JVM's native areas after the tour "
                 + "(run the JVM with -XX:NativeMemoryTracking=summary for the latter).")
         boolean memory;
+        @Option(names = "--only", split = ",", paramLabel = "WORKSPACE", description = "Visit only these workspaces "
+                + "(ids as in the tour's table, e.g. scaling), to iterate on one; the targets then cover those only.")
+        List<String> only = List.of();
         @Option(names = "--train-only", description = "Only train in the Train workspace (for --seconds) and measure.")
         boolean trainOnly;
         @Option(names = "--this-jvm", description = "Measure this JVM with the options it was started with, even where they are "
@@ -220,7 +223,7 @@ final class BenchCommand implements Runnable {
                 o.flush();
             }
             String loadBefore = loadAverage();
-            org.reflectlab.ui.bench.WorkspaceTour.Result r = org.reflectlab.ui.bench.WorkspaceTour.run(seconds, idleSeconds, memory, line -> {
+            org.reflectlab.ui.bench.WorkspaceTour.Result r = org.reflectlab.ui.bench.WorkspaceTour.run(seconds, idleSeconds, memory, only, line -> {
                 err.println(line);
                 err.flush();
             });

@@ -39,6 +39,17 @@ public class ConceptsModels {
         return org.reflectlab.core.registry.ModelRegistry.of(store).reflector();
     }
 
+    /**
+     * Lets go of the working buffers the experiments grew in the shared unified model (the modality losses run it at
+     * batch 32; the other workspaces run it at batch 1 or drop their own): the next run builds them again. Loads nothing.
+     */
+    public void dropWorkingBuffers() {
+        UnifiedModel u = org.reflectlab.core.registry.ModelRegistry.of(store).unifiedIfLoaded();
+        if (u != null) {
+            u.dropWorkingBuffers();
+        }
+    }
+
     /** A stored sweep: its name and rows. */
     public record StoredSweep(String name, List<SweepRow> rows) {
     }

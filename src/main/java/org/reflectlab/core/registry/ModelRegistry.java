@@ -64,6 +64,13 @@ public final class ModelRegistry {
         return u;
     }
 
+    /** The shared unified model if some workspace holds it now, else null (never loads: for releases). */
+    public synchronized UnifiedModel unifiedIfLoaded() {
+        UnifiedModel u = unified.get();
+        Reflector r = reflector.get();
+        return u != null ? u : r != null ? r.codec().unified() : null;
+    }
+
     /** Forgets what was loaded, so the next use reads the folder again (after a model there was retrained). */
     public synchronized void forget() {
         reflector = new WeakReference<>(null);

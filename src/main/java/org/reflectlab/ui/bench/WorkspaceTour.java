@@ -55,6 +55,10 @@ public final class WorkspaceTour {
     private final HeadlessApp app = new HeadlessApp();
     private MemoryReport.Snapshot startup;
     private final List<Double> gaps = Collections.synchronizedList(new ArrayList<>());
+    /** Gaps over {@link #LONG_GAP_MS}: {gap ms, when it ended in ms after the action started}, to find them in a JFR recording (the 5 longest are logged). */
+    private final List<double[]> longGaps = Collections.synchronizedList(new ArrayList<>());
+    private volatile long actionStart = System.nanoTime();
+    private static final double LONG_GAP_MS = 100;
     private AnimationTimer timer;
 
     private WorkspaceTour() {
@@ -62,15 +66,17 @@ public final class WorkspaceTour {
 
     /** Runs the tour without the idle wait or the memory breakdown (as {@code bench all} does). */
     public static Result run(double seconds, Consumer<String> log) throws Exception {
-        return run(seconds, 0, false, log);
+        return run(seconds, 0, false, List.of(), log);
     }
 
     /**
      * Runs the tour; {@code seconds} bounds each workspace's action (long actions are cancelled then); then, if
      * {@code idleSeconds > 0}, shows the first workspace that long and reads memory again (the others release their
-     * heavy state meanwhile). {@code breakdown}: also the heap histogram and native areas after the tour.
+     * heavy state meanwhile). {@code breakdown}: also the heap histogram and native areas after the tour. {@code only}: the
+     * workspace ids to visit (empty: all), to iterate on one workspace without the whole tour.
      */
-    public static Result run(double seconds, double idleSeconds, boolean breakdown, Consumer<String> log) throws Exception {
+    public static Result run(double seconds, double idleSeconds, boolean breakdown, List<String> only, Consumer<String> log)
+            throws Exception {
         if (System.getProperty("reflectlab.home") == null) {
             System.setProperty("reflectlab.home", Files.createTempDirectory("reflectlab-tour").toString());
         }
@@ -81,7 +87,7 @@ public final class WorkspaceTour {
         HeadlessApp.startToolkit();
         WorkspaceTour t = new WorkspaceTour();
         try {
-            List<Gaps> out = t.tour(seconds, log);
+            List<Gaps> out = t.tour(seconds, only, log);
             long peak = MemoryReport.now(false).peakRssMb();
             MemoryReport.Snapshot after = MemoryReport.now(true);
             log.accept("after the tour: " + after.line());
@@ -136,7 +142,7 @@ public final class WorkspaceTour {
                 "max ms", ">33 ms");
     }
 
-    private List<Gaps> tour(double seconds, Consumer<String> log) throws Exception {
+    private List<Gaps> tour(double seconds, List<String> only, Consumer<String> log) throws Exception {
         app.open(log);
         onFx(() -> {
             long[] last = {0};
@@ -144,7 +150,11 @@ public final class WorkspaceTour {
                 @Override
                 public void handle(long now) {
                     if (last[0] != 0) {
-                        gaps.add((now - last[0]) / 1e6);
+                        double gap = (now - last[0]) / 1e6;
+                        gaps.add(gap);
+                        if (gap > LONG_GAP_MS) {
+                            longGaps.add(new double[] {gap, (System.nanoTime() - actionStart) / 1e6});
+                        }
                     }
                     last[0] = now;
                 }
@@ -163,6 +173,9 @@ public final class WorkspaceTour {
         }
         List<Gaps> out = new ArrayList<>();
         for (Workspace w : app.shell.workspaces()) {
+            if (!only.isEmpty() && !only.contains(w.id())) {
+                continue;
+            }
             log.accept("# " + w.id());
             long t0 = System.nanoTime();
             // opening (building the view the first time) is timed on its own; the gaps are those of the action
@@ -170,6 +183,8 @@ public final class WorkspaceTour {
             double openMs = (System.nanoTime() - t0) / 1e6;
             onFx(() -> null);
             gaps.clear();
+            longGaps.clear();
+            actionStart = System.nanoTime();
             String action = heaviest(w.id(), seconds);
             List<Double> sorted;
             synchronized (gaps) {
@@ -180,6 +195,11 @@ public final class WorkspaceTour {
                     sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1), (int) sorted.stream().filter(g -> g > SLOW_MS).count(),
                     (System.nanoTime() - t0) / 1e9));
             log.accept(out.get(out.size() - 1).line());
+            List<double[]> longest;
+            synchronized (longGaps) {
+                longest = longGaps.stream().sorted((a, b) -> Double.compare(b[0], a[0])).limit(5).toList();
+            }
+            longest.forEach(g -> log.accept(String.format(Locale.ROOT, "  gap of %.0f ms ending %.2f s into the action", g[0], g[1] / 1000)));
             log.accept("  memory after " + w.id() + ": " + MemoryReport.now(false).line());
         }
         return out;

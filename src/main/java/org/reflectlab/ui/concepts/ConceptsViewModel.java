@@ -138,6 +138,13 @@ public final class ConceptsViewModel {
 
     // Commands //
 
+    /** Hidden a while: the shared model's buffers its runs grew go unless an experiment runs; results and settings stay. */
+    public void release() {
+        if (all().stream().noneMatch(e -> e.runningProperty().get())) {
+            models.dropWorkingBuffers();
+        }
+    }
+
     public void runTokens() {
         long s = seed.get();
         tokens.run(p -> Tokenization.measure(Tokenization.Settings.defaults(s)));

@@ -41,6 +41,8 @@ final class QualityPane extends VBox {
     private final Label sweepName = new Label();
     /** Held here: the locale keeps only a weak reference, so a closed pane is not kept alive by it. */
     private final javafx.beans.InvalidationListener relabel = o -> redraw();
+    /** The sweep shown, its prediction and the overlays change together while a sweep runs: one redraw for them. */
+    private final org.reflectlab.ui.kit.CoalescedRedraw due = new org.reflectlab.ui.kit.CoalescedRedraw(this::redraw);
 
     QualityPane(ScalingViewModel vm) {
         this.vm = vm;
@@ -88,9 +90,9 @@ final class QualityPane extends VBox {
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(sweepName, Priority.ALWAYS);
         getChildren().addAll(head, predictionRow(), legend, charts, note);
-        vm.stored().currentProperty().addListener((o, a, b) -> redraw());
-        vm.setup().prediction().shownProperty().addListener((o, a, b) -> redraw());
-        vm.stored().overlays().addListener((ListChangeListener<StoredSweeps.Run>) c -> redraw());
+        vm.stored().currentProperty().addListener((o, a, b) -> due.request());
+        vm.setup().prediction().shownProperty().addListener((o, a, b) -> due.request());
+        vm.stored().overlays().addListener((ListChangeListener<StoredSweeps.Run>) c -> due.request());
         redraw();
     }
 

@@ -84,10 +84,12 @@ final class StoppingPane extends VBox {
         HBox controls = new HBox(8, org.reflectlab.ui.kit.Fit.whole(weight), lambda, lambdaLabel, unit);
         controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getChildren().addAll(controls, formula, legend, chart, table);
-        vm.analysis().lambdaProperty().addListener((o, a, b) -> redraw());
-        vm.analysis().costUnitProperty().addListener((o, a, b) -> redraw());
-        vm.stored().currentProperty().addListener((o, a, b) -> redraw());
-        vm.analysis().stopping().addListener((ListChangeListener<AnalysisViewModel.Stopping>) c -> redraw());
+        // the sweep shown and its analysis change together (twice per update of a running sweep): one redraw for them
+        org.reflectlab.ui.kit.CoalescedRedraw due = new org.reflectlab.ui.kit.CoalescedRedraw(this::redraw);
+        vm.analysis().lambdaProperty().addListener((o, a, b) -> due.request());
+        vm.analysis().costUnitProperty().addListener((o, a, b) -> due.request());
+        vm.stored().currentProperty().addListener((o, a, b) -> due.request());
+        vm.analysis().stopping().addListener((ListChangeListener<AnalysisViewModel.Stopping>) c -> due.request());
         redraw();
     }
 

@@ -14,8 +14,10 @@ final class ModelCard extends VBox {
 
     private final GridPane params = new GridPane();
     private final Label implicitNote = new Label();
+    private final WorldViewModel vm;
 
     ModelCard(WorldViewModel vm) {
+        this.vm = vm;
         setId("world-model-card");
         getStyleClass().add("card");
         setSpacing(4);
@@ -37,6 +39,9 @@ final class ModelCard extends VBox {
     }
 
     private void show(WorldModels m) {
+        if (m == null && vm.released()) {
+            return; // let go while hidden: the card keeps what it showed until they are back
+        }
         params.getChildren().clear();
         if (m == null) {
             implicitNote.setText(I18n.tr("world.card.loading"));

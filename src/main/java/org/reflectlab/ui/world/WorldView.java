@@ -162,6 +162,9 @@ public final class WorldView extends BorderPane implements org.reflectlab.ui.kit
         });
         KEYS.bind(this, this);
         drawFrames();
+        // hidden a while: the models go unless live play or a sweep runs (the rollout on screen stays); back: loaded on a worker
+        org.reflectlab.ui.kit.Releasable.register(this, org.reflectlab.ui.kit.Releasable.of(
+                () -> vm.release(play.runningProperty().get() || sweep.runningProperty().get()), vm::rebuild));
     }
 
     /** Builds the three ViewModels and starts loading the models in the background. */

@@ -58,6 +58,7 @@ public final class WorldViewModel {
     private TaskHandle rolloutTask = TaskHandle.DONE;
     private long generation;
     private boolean blending;
+    private boolean released;
 
     public WorldViewModel(TaskRunner runner, Notifier notifier, Supplier<WorldModels> loader) {
         this.runner = runner;
@@ -164,6 +165,33 @@ public final class WorldViewModel {
                 busy.set(false);
             }
         }));
+    }
+
+    /** Hidden a while: lets go of the world models unless a rollout, a blend or {@code inUse} (play, a sweep) needs them; what shows stays. */
+    public void release(boolean inUse) {
+        if (models.get() != null && !released && !inUse && !busy.get() && !blending) {
+            released = true;
+            models.set(null);
+        }
+    }
+
+    public void rebuild() {
+        if (released) {
+            released = false;
+            runner.submit(BackgroundTask.of(I18n.tr("world.task.load"), ctx -> loader.get()).onSuccess(m -> {
+                models.set(m);
+                if (comparison.get() == null || !comparison.get().spec().equals(settings.spec())) {
+                    recompute(); // a setting changed while they loaded: the rollout follows it
+                } else {
+                    reblend();
+                }
+            }).onFailure(e -> problemMessage.set(new I18n.Message("world.problem.load", String.valueOf(e.getMessage())))));
+        }
+    }
+
+    /** Let go and not loaded back yet ({@link #rebuild()} loads them on a worker, no new rollout); the card keeps showing them. */
+    public boolean released() {
+        return released;
     }
 
     private void reblend() {
