@@ -75,8 +75,13 @@ final class Blas {
     static final long SPLIT_MACS = 1L << 18;
     /** Rows a block has at least (a multiple of OpenBLAS's 16-row micro-kernel on AVX-512). */
     private static final int BLOCK_ROWS = 32;
-    /** Products of at most this many rows (batch-1 token rows) run on the Vector API kernel, not OpenBLAS. */
-    static final int FEW_ROWS = 8;
+    /**
+     * Products of at most this many rows run on the Vector API kernel, not OpenBLAS. One row by default: up to 8
+     * rows won in a probe on the loaded machine, but quiet `bench inference` runs side by side measured the batch-1
+     * unified forward at 9.96 / 4.45 ms with 8 rows against 5.00 / 3.00 with 1 (performance.md);
+     * {@code -Dreflectlab.gemm.fewRows=N} moves the bound to compare (0: OpenBLAS for all).
+     */
+    static final int FEW_ROWS = Integer.getInteger("reflectlab.gemm.fewRows", 1);
 
     /**
      * c = alpha * op(a) op(b) + beta * c on Mats (op = transpose when asked): the shapes come from the
