@@ -15,7 +15,7 @@ import java.util.List;
 public final class ChainPlan {
 
     /**
-     * The critic and the judge also learn from the base generator's own samples, read by the pixel reader (a third of
+     * The critic and the judge also learn from the base generator's own samples, read by the pixel reader (3 in 10 of
      * their examples; shape unlabelled there): trained only on true scenes sent through the output path, they agreed with
      * the pixel reader on 0.73 / 0.77 of real samples. The shape head then sees fewer labelled examples, so they train
      * twice as long (2,500 steps with the bank: clean shape accuracy 0.84 for the critic, under the 0.88 before it).
