@@ -18,6 +18,8 @@ import org.reflectlab.core.train.TrainingControl;
 import org.reflectlab.core.train.TrainingLoop;
 import org.reflectlab.core.train.TrainingObserver;
 import org.reflectlab.core.train.UnifiedEval;
+import org.reflectlab.core.reflect.DecodePathCheck;
+import org.reflectlab.core.train.DecoderTuning;
 import org.reflectlab.core.train.UnifiedTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -81,6 +83,23 @@ final class TrainUnifiedCommand implements Callable<Integer> {
     String out;
     @Mixin
     ModelsFolder models;
+    @Option(names = "--tune-decoder", paramLabel = "GENERATOR",
+            description = "Train only the image decoder of the --init model, on this generator's decode path (its whitened "
+                    + "principal components, with noise): the encoders, and so the generator's latent space, stay as they are.")
+    String tuneDecoder;
+
+    @Option(names = "--init", description = "With --tune-decoder: the unified model to start from (default: unified).")
+    String init;
+
+    @Option(names = "--path-noise", defaultValue = "0.3",
+            description = "With --tune-decoder: the largest noise added in the generator's whitened units (default: ${DEFAULT-VALUE}).")
+    double pathNoise;
+
+    @Option(names = "--path-share", defaultValue = "0.5",
+            description = "With --tune-decoder: the share of examples sent through the decode path; the rest are plain "
+                    + "reconstructions (default: ${DEFAULT-VALUE}).")
+    double pathShare;
+
     @Option(names = "--resume", description = "Resume this checkpoint (a model saved with its optimizer state).")
     String resume;
     @Option(names = "--checkpoint-every", defaultValue = "0", description = "Save a resumable checkpoint <out>-checkpoint every N steps (0: never).")
@@ -89,6 +108,8 @@ final class TrainUnifiedCommand implements Callable<Integer> {
     int logEvery;
 
     /** Training options a resumed run takes from its checkpoint instead. */
+    private static final List<String> ARCHITECTURE = List.of("--width", "--latent", "--latent-channels", "--latent-noise",
+            "--decoder-channels", "--foreground-weight", "--decoder-depth", "--caption-depth", "--weights");
     private static final List<String> FIXED_ON_RESUME = List.of("--seed", "--steps", "--batch", "--lr", "--warmup", "--width",
             "--latent", "--latent-channels", "--latent-noise", "--decoder-channels", "--foreground-weight", "--decoder-depth", "--caption-depth", "--weights", "--eval-every", "--eval-size");
     /** How long Ctrl+C waits for the current step and the checkpoint. */
@@ -109,7 +130,23 @@ final class TrainUnifiedCommand implements Callable<Integer> {
                 return Cli.BAD_INPUT;
             }
         }
+        if (tuneDecoder != null) {
+            List<String> given = ARCHITECTURE.stream().filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+            if (!given.isEmpty() || resume != null) {
+                err.println("error: " + (resume != null ? "--resume" : String.join(" and ", given)) + " cannot go with "
+                        + "--tune-decoder: the model's architecture and loss weights are those of the --init model.");
+                return Cli.BAD_INPUT;
+            }
+        } else if (init != null || spec.commandLine().getParseResult().hasMatchedOption("--path-noise")
+                || spec.commandLine().getParseResult().hasMatchedOption("--path-share")) {
+            err.println("error: --init, --path-noise and --path-share go with --tune-decoder only");
+            return Cli.BAD_INPUT;
+        }
         ModelStore store = models.store();
+        if (tuneDecoder != null && !store.exists(initName())) {
+            err.println("error: --init " + initName() + ": no model of that name in " + store.root());
+            return Cli.BAD_INPUT;
+        }
         if (resume != null && !store.exists(resume)) {
             err.println("error: --resume " + resume + ": no checkpoint of that name in " + store.root()
                     + " (a stopped run prints the name to resume, e.g. " + out + "-checkpoint)");
@@ -129,6 +166,10 @@ final class TrainUnifiedCommand implements Callable<Integer> {
             if (resume != null) {
                 training = UnifiedTraining.resume(store, resume);
                 o.printf("# resumed %s at step %d of %d%n", resume, training.completedSteps(), training.settings().steps());
+            } else if (tuneDecoder != null) {
+                TrainSettings settings = new TrainSettings(lr, batch, steps, seed, warmup, evalEvery, evalSize, evalEvery);
+                training = UnifiedTraining.tuneDecoder(store, initName(), settings, new DecoderTuning(tuneDecoder, pathNoise, pathShare));
+                o.printf("# tuning the image decoder of %s on %s's decode path (the encoders stay frozen)%n", initName(), tuneDecoder);
             } else {
                 if (lossWeights.length != 4) {
                     err.println("error: --weights needs 4 numbers: recon,generation,caption,align");
@@ -146,6 +187,10 @@ final class TrainUnifiedCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return Cli.BAD_INPUT;
+        }
+        if (training.tuning() != null) {
+            UnifiedTraining run = training;
+            run.extraEvaluation(() -> DecodePathCheck.measure(run, Math.min(evalSizeOf(run), 256)));
         }
         String command = commandLine();
         o.printf("# unified model: %,d parameters, %s%n", training.model().params().count(), command);
@@ -234,9 +279,23 @@ final class TrainUnifiedCommand implements Callable<Integer> {
         return 0;
     }
 
+    private String initName() {
+        return init != null ? init : "unified";
+    }
+
+    private static int evalSizeOf(UnifiedTraining t) {
+        return t.settings().evalSize();
+    }
+
     private String commandLine() {
         if (resume != null) {
             return "reflectlab train unified --resume " + resume + " --out " + out;
+        }
+        if (tuneDecoder != null) {
+            return String.format(Locale.ROOT, "reflectlab train unified --tune-decoder %s --init %s --path-noise %s "
+                            + "--path-share %s --seed %d --steps %d --batch %d --lr %s --warmup %d --eval-every %d "
+                            + "--eval-size %d --out %s", tuneDecoder, initName(), pathNoise, pathShare, seed, steps, batch, lr,
+                    warmup, evalEvery, evalSize, out);
         }
         // the decoder depths are written only when they differ from the defaults, so older commands read as they did
         UnifiedConfig d = UnifiedConfig.defaults();

@@ -119,6 +119,52 @@ class TrainCliTest {
         assertTrue(cli.err().contains("--predict must be velocity or data"), cli.both());
     }
 
+    @Test
+    void tuningTheDecoderTrainsTheDecoderAloneOnAGeneratorsPathAndResumesAsSuch(@TempDir Path models) throws Exception {
+        assertEquals(0, cli.run(args("--steps", "2", "--batch", "4", "--latent-noise", "0.1", "--eval-every", "2",
+                "--out", "unified", "--models", models.toString())), cli.both());
+        assertEquals(0, cli.run("train", "generator", "--steps", "2", "--batch", "4", "--width", "32", "--depth", "1",
+                "--context-rate", "0", "--components", "8", "--out", "g", "--models", models.toString()), cli.both());
+        var store = new org.reflectlab.core.store.ModelStore(models);
+        assertEquals(0, cli.run("train", "unified", "--tune-decoder", "g", "--steps", "4", "--batch", "4", "--lr", "0.01",
+                "--eval-every", "2", "--eval-size", "8", "--checkpoint-every", "2", "--out", "tuned", "--models", models.toString()),
+                cli.both());
+        var m = store.verify("tuned");
+        assertTrue(m.command().contains("--tune-decoder g --init unified --path-noise 0.3 --path-share 0.5"), m.command());
+        assertTrue(m.metrics().get("decode_path_pixel_scene") instanceof Number, m.metrics().toString());
+        var before = org.reflectlab.core.train.UnifiedModelIO.load(store, "unified").params().arrays();
+        assertOnlyTheDecoderMoved(before, org.reflectlab.core.train.UnifiedModelIO.load(store, "tuned").params().arrays());
+
+        // the checkpoint of step 2 resumes as a tuning run: the encoders stay frozen to the end
+        assertEquals(0, cli.run("train", "unified", "--resume", "tuned-checkpoint", "--out", "tuned2", "--models", models.toString()),
+                cli.both());
+        assertOnlyTheDecoderMoved(before, org.reflectlab.core.train.UnifiedModelIO.load(store, "tuned2").params().arrays());
+
+        assertEquals(Cli.BAD_INPUT, cli.run("train", "unified", "--tune-decoder", "g", "--width", "64", "--out", "x", "--models",
+                models.toString()), cli.both());
+        assertTrue(cli.err().contains("--width cannot go with --tune-decoder"), cli.both());
+        assertEquals(Cli.BAD_INPUT, cli.run("train", "unified", "--init", "unified", "--out", "x", "--models", models.toString()),
+                cli.both());
+        assertTrue(cli.err().contains("go with --tune-decoder only"), cli.both());
+        assertEquals(Cli.BAD_INPUT, cli.run("train", "unified", "--tune-decoder", "g", "--init", "nope", "--out", "x", "--models",
+                models.toString()), cli.both());
+        assertTrue(cli.err().contains("--init nope: no model of that name"), cli.both());
+    }
+
+    private static void assertOnlyTheDecoderMoved(java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> before,
+                                                  java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> after) {
+        int moved = 0;
+        for (var e : before.entrySet()) {
+            boolean same = e.getValue().equals(after.get(e.getKey()));
+            if (e.getKey().startsWith("dec/")) {
+                moved += same ? 0 : 1;
+            } else {
+                assertTrue(same, e.getKey() + " is frozen while the decoder is tuned");
+            }
+        }
+        assertTrue(moved > 0, "the decoder trained");
+    }
+
     private static String[] concat(String[] a, String... more) {
         List<String> all = new ArrayList<>(List.of(a));
         all.addAll(List.of(more));

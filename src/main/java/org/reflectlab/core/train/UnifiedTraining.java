@@ -13,6 +13,8 @@ import org.reflectlab.core.data.Sample;
 import org.reflectlab.core.data.ShapesWorld;
 import org.reflectlab.core.nn.NetworkIO;
 import org.reflectlab.core.nn.fast.FastPath;
+import org.reflectlab.core.nn.generator.Generator;
+import org.reflectlab.core.nn.generator.LatentCodec;
 import org.reflectlab.core.nn.unified.UnifiedNet;
 import org.reflectlab.core.nn.unified.UnifiedConfig;
 import org.reflectlab.core.nn.unified.UnifiedModel;
@@ -39,9 +41,20 @@ public final class UnifiedTraining extends TrainingRun<UnifiedModel> {
     private final ShapesWorld heldOut;
     private final List<Sample> panelSamples;
     private java.util.function.UnaryOperator<MultiDataSet> batchFilter = java.util.function.UnaryOperator.identity();
+    /** Null for a plain run; else only the decoder trains, on {@link #codec}'s decode path. */
+    private final DecoderTuning tuning;
+    private final LatentCodec codec;
+    private java.util.function.Supplier<Map<String, Double>> extraEval = Map::of;
 
     private UnifiedTraining(UnifiedModel model, TrainSettings settings, LossHistory history) {
-        super(model, settings, history, UnifiedTraining::trainer);
+        this(model, settings, history, null, null);
+    }
+
+    private UnifiedTraining(UnifiedModel model, TrainSettings settings, LossHistory history, DecoderTuning tuning,
+                            LatentCodec codec) {
+        super(model, settings, history, (m, schedule) -> trainer(m, schedule, tuning));
+        this.tuning = tuning;
+        this.codec = codec;
         this.train = new ShapesWorld(dataSpec(settings.seed(), model.config().imageSize()));
         this.heldOut = new ShapesWorld(dataSpec(settings.seed() + HELDOUT_SEED_OFFSET, model.config().imageSize()));
         this.trainer.guardExplosions(EXPLOSION_FACTOR);
@@ -49,10 +62,14 @@ public final class UnifiedTraining extends TrainingRun<UnifiedModel> {
     }
 
     /** The fast path's hand-written backward pass, or SameDiff's graph with -Dreflectlab.fastpath=false. */
-    private static StepTrainer trainer(UnifiedModel model, WarmupCosine schedule) {
+    private static StepTrainer trainer(UnifiedModel model, WarmupCosine schedule, DecoderTuning tuning) {
         if (FastPath.enabled()) {
             UnifiedNet backprop = UnifiedNet.training(model);
-            return new FastTrainer(model.params(), backprop.grads(), backprop::step, model.lossWeights(), schedule);
+            return new FastTrainer(model.params(), backprop.grads(), backprop::step, model.lossWeights(), schedule,
+                    tuning == null ? name -> true : DecoderTuning::trainable);
+        }
+        if (tuning != null) {
+            throw new IllegalArgumentException("tuning the decoder alone needs the fast path (drop -Dreflectlab.fastpath=false)");
         }
         return new SdTrainer(model.trainingGraph(), model.params(), model.features(), UnifiedModel.LOSS,
                 model.lossWeights(), schedule);
@@ -61,6 +78,51 @@ public final class UnifiedTraining extends TrainingRun<UnifiedModel> {
     public static UnifiedTraining fresh(UnifiedConfig config, TrainSettings settings) {
         return new UnifiedTraining(UnifiedModel.create(config, settings.seed()), settings,
                 new LossHistory(UnifiedModel.LOSS_COMPONENTS));
+    }
+
+    /**
+     * A run that trains only {@code name}'s image decoder on the decode path of {@code tuning}'s generator
+     * (see {@link DecoderTuning}); fresh optimizer and schedule from these settings.
+     */
+    public static UnifiedTraining tuneDecoder(ModelStore store, String name, TrainSettings settings, DecoderTuning tuning)
+            throws ModelStoreException {
+        Manifest m = store.verify(name);
+        UnifiedModel model = UnifiedModelIO.load(store, name, m);
+        return tuning(model, settings, new LossHistory(UnifiedModel.LOSS_COMPONENTS), tuning, store);
+    }
+
+    private static UnifiedTraining tuning(UnifiedModel model, TrainSettings settings, LossHistory history, DecoderTuning tuning,
+                                          ModelStore store) throws ModelStoreException {
+        if (!model.config().noisyLatent()) {
+            throw new IllegalArgumentException("tuning the decoder needs a model trained with --latent-noise "
+                    + "(its training graph has the latent offset the decode path goes through)");
+        }
+        Generator generator = NetworkIO.load(store, tuning.generator(), Generator.NETWORK);
+        return new UnifiedTraining(model, settings, history, tuning, new LatentCodec(model, generator.params()));
+    }
+
+    /** The first n held-out samples and their renders (never in the training stream). */
+    public List<Sample> heldOutSamples(int n) {
+        return heldOut.samples(0, n);
+    }
+
+    public RgbImage renderHeldOut(Sample s) {
+        return heldOut.render(s.scene());
+    }
+
+    /** The run's decoder tuning, or null for a plain run. */
+    public DecoderTuning tuning() {
+        return tuning;
+    }
+
+    /** The generator's decode path this run trains on (null for a plain run). */
+    public LatentCodec codec() {
+        return codec;
+    }
+
+    /** Measures merged into every evaluation (e.g. what the pixel reader keeps on the decode path). */
+    public void extraEvaluation(java.util.function.Supplier<Map<String, Double>> more) {
+        this.extraEval = more;
     }
 
     static DataSpec dataSpec(long seed, int imageSize) {
@@ -98,9 +160,40 @@ public final class UnifiedTraining extends TrainingRun<UnifiedModel> {
         MultiDataSet batch = batchOf(samples, train);
         if (model.config().noisyLatent()) {
             // fresh noise per step, seeded by the step: a resumed run sees the noise an uninterrupted one would
-            batch.getFeatures()[UnifiedModel.FEATURES.size()] = latentNoise(samples.size(), completedSteps());
+            INDArray noise = latentNoise(samples.size(), completedSteps());
+            batch.getFeatures()[UnifiedModel.FEATURES.size()] = tuning == null ? noise
+                    : decodePathOffsets(samples, noise, completedSteps());
         }
         return batchFilter.apply(batch);
+    }
+
+    /**
+     * The latent offsets that make the reconstruction decode what the generator's path hands over: for
+     * the path's share of examples, (its whitened projection + noise, mapped back) minus the encoder's
+     * latent; for the rest, the model's own latent noise. The encoders are frozen, so the latent computed
+     * here is the one the training step computes again.
+     */
+    private INDArray decodePathOffsets(List<Sample> samples, INDArray ownNoise, long step) {
+        List<RgbImage> images = new ArrayList<>();
+        samples.forEach(s -> images.add(train.render(s.scene())));
+        INDArray z = model.imageLatents(images);
+        INDArray w = codec.whiten(z);
+        java.util.SplittableRandom r = ShapesWorld.random(settings.seed() ^ 0xdec0_de7aL, step);
+        boolean[] onPath = new boolean[samples.size()];
+        for (int i = 0; i < onPath.length; i++) {
+            onPath[i] = r.nextDouble() < tuning.share();
+            double sigma = tuning.pathNoise() * r.nextDouble();
+            for (int c = 0; c < w.size(1); c++) {
+                w.putScalar(i, c, w.getDouble(i, c) + org.reflectlab.core.nn.Params.gaussian(r) * sigma);
+            }
+        }
+        INDArray offsets = codec.unwhiten(w).subi(z);
+        for (int i = 0; i < onPath.length; i++) {
+            if (!onPath[i]) {
+                offsets.putRow(i, ownNoise.getRow(i));
+            }
+        }
+        return offsets;
     }
 
     private INDArray latentNoise(int n, long step) {
@@ -143,6 +236,7 @@ public final class UnifiedTraining extends TrainingRun<UnifiedModel> {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put(UnifiedEval.HELDOUT_LOSS, heldOutLoss());
         m.putAll(UnifiedEval.evaluate(model, heldOut, settings.evalSize(), Math.min(128, settings.evalSize())));
+        m.putAll(extraEval.get());
         history.addEval(completedSteps(), m);
         return m;
     }
@@ -226,6 +320,9 @@ public final class UnifiedTraining extends TrainingRun<UnifiedModel> {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("model", model.config().toMap());
         config.put("training", settings.toMap());
+        if (tuning != null) {
+            config.put("decoderTuning", tuning.toMap());
+        }
         config.put("completedSteps", completedSteps());
         Map<String, Object> network = new LinkedHashMap<>();
         network.put("parameters", model.params().count());
@@ -255,7 +352,9 @@ public final class UnifiedTraining extends TrainingRun<UnifiedModel> {
         if (m.fileFor("history").isPresent()) {
             history = store.load(name, "history", p -> LossHistory.readCsv(p, UnifiedModel.LOSS_COMPONENTS));
         }
-        UnifiedTraining t = new UnifiedTraining(model, settings, history);
+        DecoderTuning tuning = DecoderTuning.fromMap(m.config().get("decoderTuning"));
+        UnifiedTraining t = tuning == null ? new UnifiedTraining(model, settings, history)
+                : tuning(model, settings, history, tuning, store);
         long completed = ((Number) m.config().getOrDefault("completedSteps", 0)).longValue();
         Map<String, INDArray> opt = m.fileFor("optimizer").isPresent()
                 ? store.load(name, "optimizer", NetworkIO::readParams) : Map.of();

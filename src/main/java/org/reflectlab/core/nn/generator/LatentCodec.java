@@ -133,7 +133,17 @@ public final class LatentCodec {
 
     /** Whitened principal components [n, components]. */
     public INDArray encode(List<RgbImage> images) {
-        return unified.imageLatents(images).subRowVector(mean).mmul(encode);
+        return whiten(unified.imageLatents(images));
+    }
+
+    /** Unified latents [n, latent] -> their whitened principal components [n, components]. */
+    public INDArray whiten(INDArray latents) {
+        return latents.subRowVector(mean).mmul(encode);
+    }
+
+    /** Whitened principal components -> the unified latents they stand for (what the decoder is given). */
+    public INDArray unwhiten(INDArray whitened) {
+        return whitened.mmul(decode).addRowVector(mean);
     }
 
     /** The unified text encoder's latent of each caption, projected and whitened like an image's. */
@@ -142,6 +152,6 @@ public final class LatentCodec {
     }
 
     public List<RgbImage> decode(INDArray whitened) {
-        return unified.decodeImages(whitened.mmul(decode).addRowVector(mean));
+        return unified.decodeImages(unwhiten(whitened));
     }
 }
