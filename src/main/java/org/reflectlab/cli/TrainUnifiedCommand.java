@@ -108,8 +108,9 @@ final class TrainUnifiedCommand implements Callable<Integer> {
     int logEvery;
 
     /** Training options a resumed run takes from its checkpoint instead. */
+    /** What a decoder tuning takes from its --init model (its decoder's shape may be given: then a new decoder). */
     private static final List<String> ARCHITECTURE = List.of("--width", "--latent", "--latent-channels", "--latent-noise",
-            "--decoder-channels", "--foreground-weight", "--decoder-depth", "--caption-depth", "--weights");
+            "--foreground-weight", "--caption-depth", "--weights");
     private static final List<String> FIXED_ON_RESUME = List.of("--seed", "--steps", "--batch", "--lr", "--warmup", "--width",
             "--latent", "--latent-channels", "--latent-noise", "--decoder-channels", "--foreground-weight", "--decoder-depth", "--caption-depth", "--weights", "--eval-every", "--eval-size");
     /** How long Ctrl+C waits for the current step and the checkpoint. */
@@ -168,7 +169,10 @@ final class TrainUnifiedCommand implements Callable<Integer> {
                 o.printf("# resumed %s at step %d of %d%n", resume, training.completedSteps(), training.settings().steps());
             } else if (tuneDecoder != null) {
                 TrainSettings settings = new TrainSettings(lr, batch, steps, seed, warmup, evalEvery, evalSize, evalEvery);
-                training = UnifiedTraining.tuneDecoder(store, initName(), settings, new DecoderTuning(tuneDecoder, pathNoise, pathShare));
+                UnifiedConfig decoder = newDecoder() ? UnifiedConfig.defaults().withArchitecture(96, 2, 2, decoderDepth, 2, 128)
+                        .withDecoderChannels(decoderChannels) : null;
+                training = UnifiedTraining.tuneDecoder(store, initName(), settings, new DecoderTuning(tuneDecoder, pathNoise, pathShare),
+                        decoder);
                 o.printf("# tuning the image decoder of %s on %s's decode path (the encoders stay frozen)%n", initName(), tuneDecoder);
             } else {
                 if (lossWeights.length != 4) {
@@ -279,6 +283,11 @@ final class TrainUnifiedCommand implements Callable<Integer> {
         return 0;
     }
 
+    private boolean newDecoder() {
+        var parsed = spec.commandLine().getParseResult();
+        return parsed.hasMatchedOption("--decoder-depth") || parsed.hasMatchedOption("--decoder-channels");
+    }
+
     private String initName() {
         return init != null ? init : "unified";
     }
@@ -294,8 +303,9 @@ final class TrainUnifiedCommand implements Callable<Integer> {
         if (tuneDecoder != null) {
             return String.format(Locale.ROOT, "reflectlab train unified --tune-decoder %s --init %s --path-noise %s "
                             + "--path-share %s --seed %d --steps %d --batch %d --lr %s --warmup %d --eval-every %d "
-                            + "--eval-size %d --out %s", tuneDecoder, initName(), pathNoise, pathShare, seed, steps, batch, lr,
-                    warmup, evalEvery, evalSize, out);
+                            + "--eval-size %d%s --out %s", tuneDecoder, initName(), pathNoise, pathShare, seed, steps, batch, lr,
+                    warmup, evalEvery, evalSize, newDecoder() ? " --decoder-depth " + decoderDepth
+                            + (decoderChannels > 0 ? " --decoder-channels " + decoderChannels : "") : "", out);
         }
         // the decoder depths are written only when they differ from the defaults, so older commands read as they did
         UnifiedConfig d = UnifiedConfig.defaults();

@@ -140,6 +140,20 @@ class TrainCliTest {
                 cli.both());
         assertOnlyTheDecoderMoved(before, org.reflectlab.core.train.UnifiedModelIO.load(store, "tuned2").params().arrays());
 
+        // a new, deeper decoder on the same encoders
+        assertEquals(0, cli.run("train", "unified", "--tune-decoder", "g", "--decoder-depth", "2", "--steps", "2", "--batch", "4",
+                "--eval-every", "2", "--eval-size", "8", "--out", "deeper", "--models", models.toString()), cli.both());
+        assertTrue(store.verify("deeper").command().contains("--decoder-depth 2 --out deeper"), store.verify("deeper").command());
+        var deeper = org.reflectlab.core.train.UnifiedModelIO.load(store, "deeper");
+        assertEquals(2, deeper.config().decoderDepth());
+        before.forEach((k, a) -> {
+            if (!k.startsWith("dec/")) {
+                assertTrue(a.equals(deeper.params().get(k)), k + " comes from the --init model");
+            }
+        });
+        assertTrue(deeper.params().arrays().keySet().stream().anyMatch(k -> k.startsWith("dec/hidden1"))
+                && before.keySet().stream().noneMatch(k -> k.startsWith("dec/hidden1")), deeper.params().arrays().keySet().toString());
+
         assertEquals(Cli.BAD_INPUT, cli.run("train", "unified", "--tune-decoder", "g", "--width", "64", "--out", "x", "--models",
                 models.toString()), cli.both());
         assertTrue(cli.err().contains("--width cannot go with --tune-decoder"), cli.both());

@@ -65,8 +65,12 @@ public final class UnifiedTraining extends TrainingRun<UnifiedModel> {
     private static StepTrainer trainer(UnifiedModel model, WarmupCosine schedule, DecoderTuning tuning) {
         if (FastPath.enabled()) {
             UnifiedNet backprop = UnifiedNet.training(model);
-            return new FastTrainer(model.params(), backprop.grads(), backprop::step, model.lossWeights(), schedule,
-                    tuning == null ? name -> true : DecoderTuning::trainable);
+            if (tuning != null) {
+                return new FastTrainer(model.params(), backprop.grads(), backprop::decoderStep,
+                        Map.of(UnifiedModel.LOSS_RECON, model.lossWeights().get(UnifiedModel.LOSS_RECON)), schedule,
+                        DecoderTuning::trainable);
+            }
+            return new FastTrainer(model.params(), backprop.grads(), backprop::step, model.lossWeights(), schedule);
         }
         if (tuning != null) {
             throw new IllegalArgumentException("tuning the decoder alone needs the fast path (drop -Dreflectlab.fastpath=false)");
@@ -86,8 +90,29 @@ public final class UnifiedTraining extends TrainingRun<UnifiedModel> {
      */
     public static UnifiedTraining tuneDecoder(ModelStore store, String name, TrainSettings settings, DecoderTuning tuning)
             throws ModelStoreException {
+        return tuneDecoder(store, name, settings, tuning, null);
+    }
+
+    /**
+     * As above, with a new decoder of {@code decoder}'s shape (its depth and channels; null: keep the
+     * loaded one) trained from random weights (seeded by the settings) on the loaded model's encoders.
+     */
+    public static UnifiedTraining tuneDecoder(ModelStore store, String name, TrainSettings settings, DecoderTuning tuning,
+                                              UnifiedConfig decoder) throws ModelStoreException {
         Manifest m = store.verify(name);
-        UnifiedModel model = UnifiedModelIO.load(store, name, m);
+        UnifiedModel loaded = UnifiedModelIO.load(store, name, m);
+        UnifiedModel model = loaded;
+        if (decoder != null) {
+            UnifiedConfig c = loaded.config();
+            UnifiedConfig shaped = c.withArchitecture(c.width(), c.imageDepth(), c.textDepth(), decoder.decoderDepth(),
+                    c.captionDepth(), c.latent()).withDecoderChannels(decoder.decoderChannels());
+            model = UnifiedModel.create(shaped, settings.seed());
+            for (Map.Entry<String, INDArray> e : model.params().arrays().entrySet()) {
+                if (!DecoderTuning.trainable(e.getKey())) {
+                    e.getValue().assign(loaded.params().get(e.getKey()));
+                }
+            }
+        }
         return tuning(model, settings, new LossHistory(UnifiedModel.LOSS_COMPONENTS), tuning, store);
     }
 

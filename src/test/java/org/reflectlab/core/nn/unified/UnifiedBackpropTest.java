@@ -75,6 +75,47 @@ class UnifiedBackpropTest {
                 b.trainingGraph().output(in, UnifiedModel.LOSS_GEN).get(UnifiedModel.LOSS_GEN).getDouble(0), 1e-7);
     }
 
+    @Test
+    void theDecoderAloneGetsTheGraphsReconstructionGradientsAndNothingElseMoves() {
+        // no generation loss: then the full graph's decoder gradients are the reconstruction's alone
+        UnifiedConfig config = new UnifiedConfig(16, 4, 32, 2, 1, 1, 2, 1, 24, 2.0, 0.0, 1.3, 0.4, 0.1)
+                .withLatentNoise(0.2).withForegroundWeight(3.0);
+        UnifiedModel m = UnifiedModel.create(config, 5);
+        ShapesWorld w = new ShapesWorld(new DataSpec(3, 16, DataSpec.defaults(3).categories()));
+        List<Sample> samples = w.samples(0, 6);
+        Map<String, INDArray> in = m.inputs(samples.stream().map(s -> w.render(s.scene())).toList(),
+                samples.stream().map(Sample::description).toList());
+        in.put(UnifiedModel.LATENT_NOISE, Nd4j.randn(org.nd4j.linalg.api.buffer.DataType.FLOAT, samples.size(), config.latent()).muli(0.2));
+        INDArray[] features = m.features().stream().map(in::get).toArray(INDArray[]::new);
+
+        UnifiedNet fast = UnifiedNet.training(m);
+        Map<String, Double> losses = fast.decoderStep(features);
+        assertEquals(m.trainingGraph().output(in, UnifiedModel.LOSS_RECON).get(UnifiedModel.LOSS_RECON).getDouble(0),
+                losses.get(UnifiedModel.LOSS_RECON), 1e-4);
+        List<String> names = new ArrayList<>(m.params().arrays().keySet());
+        Map<String, INDArray> grads = m.trainingGraph().calculateGradients(in, names.toArray(new String[0]));
+        int decoder = 0;
+        for (String name : names) {
+            FloatBuffer actual = fast.grads().of(name);
+            if (!name.startsWith("dec/")) {
+                for (int i = 0; i < actual.capacity(); i++) {
+                    assertEquals(0f, actual.get(i), name + " is frozen: no gradient");
+                }
+                continue;
+            }
+            decoder++;
+            float[] expected = grads.get(name).dup('c').data().asFloat();
+            double scale = 1e-4;
+            double worst = 0;
+            for (int i = 0; i < expected.length; i++) {
+                scale = Math.max(scale, Math.abs(expected[i]));
+                worst = Math.max(worst, Math.abs(expected[i] - actual.get(i)));
+            }
+            assertTrue(worst <= 2e-3 * scale, name + ": max difference " + worst + " at scale " + scale);
+        }
+        assertTrue(decoder >= 4, "the decoder's arrays were compared");
+    }
+
     private static void assertMatchesSameDiff(UnifiedConfig config) {
         UnifiedModel m = UnifiedModel.create(config, 5);
         m.params().arrays().forEach((k, a) -> a.addi(Nd4j.randn(a.dataType(), a.shape()).muli(0.05)));
