@@ -38,6 +38,9 @@ final class PipelineCommand implements Callable<Integer> {
     @Option(names = "--lanes", defaultValue = "1", description = "Stages run at once where the chain allows it, each in its "
             + "own process with one thread; 2 on a 2-core machine shares both cores (default: ${DEFAULT-VALUE}).")
     int lanes;
+    @Option(names = "--adopt", description = "First record as finished every stage whose models are already in the folder with "
+            + "manifests that say this stage of a pipeline made them (e.g. the shipped models), so the chain continues from them.")
+    boolean adopt;
     @Option(names = "--report", description = "Markdown report of every model's held-out metrics (default: <work>/report.md).")
     Path report;
 
@@ -60,6 +63,11 @@ final class PipelineCommand implements Callable<Integer> {
         List<Stage> plan = quick ? ChainPlan.quick(workDir) : ChainPlan.full(workDir);
         String label = "reflectlab pipeline" + (quick ? " --quick" : "");
         Pipeline pipeline = new Pipeline(plan, new ModelStore(root), workDir, label);
+        if (adopt) {
+            List<String> adopted = pipeline.adopt();
+            o.printf("# adopted %d stage%s whose models the folder already holds: %s%n", adopted.size(),
+                    adopted.size() == 1 ? "" : "s", adopted.isEmpty() ? "none" : String.join(", ", adopted));
+        }
         if (dryRun) {
             for (Stage s : plan) {
                 o.printf(Locale.ROOT, "%-15s %-6s %s%n", s.name(), pipeline.upToDate(s) ? "skip" : "run", s.command());

@@ -74,7 +74,66 @@ public final class Pipeline {
         if (rec == null || !s.args().equals(rec.get("args"))) {
             return false;
         }
-        return outputs(s).equals(rec.get("outputs")) && inputs(s).equals(rec.get("inputs"));
+        return produced(s).equals(rec.get("outputs")) && inputs(s).equals(rec.get("inputs"));
+    }
+
+    /**
+     * The stage's outputs as it wrote them: its record's where a later stage refined them in place since (that
+     * stage's record says it ran on exactly them and wrote what is on disk now), else what is on disk.
+     */
+    private Map<String, String> produced(Stage s) {
+        Map<String, String> now = outputs(s);
+        Map<String, Object> rec = records.get(s.name());
+        if (rec == null || now.equals(rec.get("outputs")) || !(rec.get("outputs") instanceof Map<?, ?> wrote)) {
+            return now;
+        }
+        for (Stage r : stages) {
+            Map<String, Object> refined = records.get(r.name());
+            if (s.name().equals(r.refines()) && refined != null && now.equals(refined.get("outputs"))
+                    && refined.get("inputs") instanceof Map<?, ?> read && read.entrySet().containsAll(wrote.entrySet())) {
+                @SuppressWarnings("unchecked")
+                Map<String, String> original = (Map<String, String>) wrote;
+                return new LinkedHashMap<>(original);
+            }
+        }
+        return now;
+    }
+
+    /**
+     * Records, as finished, each stage not yet recorded whose models are all in the folder with a manifest
+     * that says this very stage of a pipeline made them (and whose upstream stages are recorded): a models
+     * folder the pipeline filled elsewhere, e.g. the shipped one, continues the chain instead of training it
+     * again. A stage that writes files outside the folder (the pool) is never adopted. The names adopted.
+     */
+    public List<String> adopt() throws IOException {
+        List<String> adopted = new ArrayList<>();
+        for (Stage s : stages) {
+            if (records.get(s.name()) != null && records.get(s.name()).containsKey("args")) {
+                continue;
+            }
+            boolean ok = s.files().isEmpty() && !s.models().isEmpty() && s.refines() == null
+                    && s.needs().stream().allMatch(n -> records.get(n) != null && records.get(n).containsKey("args"));
+            for (String m : s.models()) {
+                ok = ok && madeBy(m, s);
+            }
+            if (ok) {
+                record(s, 0);
+                records.get(s.name()).put("adopted", true);
+                adopted.add(s.name());
+            }
+        }
+        AtomicFile.write(stateFile(), out -> out.write(JSON.writeValueAsBytes(records)));
+        return adopted;
+    }
+
+    private boolean madeBy(String model, Stage s) {
+        try {
+            String command = store.verify(model).command();
+            return command != null && command.startsWith("reflectlab pipeline")
+                    && command.endsWith(" (stage " + s.name() + ": " + s.command() + ")");
+        } catch (ModelStoreException e) {
+            return false;
+        }
     }
 
     /** Runs every stage that is not up to date, one at a time, in order; stops at the first failure. */
@@ -294,9 +353,12 @@ public final class Pipeline {
     }
 
     private synchronized void record(Stage s, double minutes) throws IOException {
+        Map<String, Object> before = records.get(s.name());
         Map<String, Object> rec = new LinkedHashMap<>();
         rec.put("args", s.args());
-        rec.put("inputs", inputs(s));
+        // what it ran on, taken as it started: a stage that refines its input in place has changed it since
+        rec.put("inputs", before != null && before.get("startedInputs") != null && s.args().equals(before.get("started"))
+                ? before.get("startedInputs") : inputs(s));
         rec.put("outputs", outputs(s));
         rec.put("minutes", Math.round(minutes * 100) / 100.0);
         records.put(s.name(), rec);
@@ -315,11 +377,11 @@ public final class Pipeline {
         return out;
     }
 
-    /** The outputs of every stage this one needs, as they are now. */
+    /** The outputs of every stage this one needs, as those stages wrote them (see {@link #produced}). */
     private Map<String, String> inputs(Stage s) {
         Map<String, String> in = new LinkedHashMap<>();
         for (String need : s.needs()) {
-            stages.stream().filter(t -> t.name().equals(need)).findFirst().ifPresent(t -> in.putAll(outputs(t)));
+            stages.stream().filter(t -> t.name().equals(need)).findFirst().ifPresent(t -> in.putAll(produced(t)));
         }
         return in;
     }

@@ -8,13 +8,32 @@ import java.util.List;
  * how many minutes it took when it was last measured (for the ETA; refined as stages finish).
  */
 public record Stage(String name, List<String> args, List<String> models, List<String> files, List<String> needs,
-                    double estimatedMinutes) {
+                    double estimatedMinutes, String refines) {
 
     public Stage {
         args = List.copyOf(args);
         models = List.copyOf(models);
         files = List.copyOf(files);
         needs = List.copyOf(needs);
+        if (refines != null && !needs.contains(refines)) {
+            throw new IllegalArgumentException("stage " + name + " refines " + refines + ", so it needs it");
+        }
+    }
+
+    /** A stage that writes models of its own. */
+    public Stage(String name, List<String> args, List<String> models, List<String> files, List<String> needs,
+                 double estimatedMinutes) {
+        this(name, args, models, files, needs, estimatedMinutes, null);
+    }
+
+    /**
+     * A stage that trains further, in place, a model an earlier stage wrote (e.g. the unified model's decoder
+     * on the base generator's decode path). Stages that need the earlier stage keep reading what it wrote; stages
+     * that need this one read the refined model.
+     */
+    public static Stage refining(String name, String refines, List<String> args, List<String> models, List<String> needs,
+                                 double estimatedMinutes) {
+        return new Stage(name, args, models, List.of(), needs, estimatedMinutes, refines);
     }
 
     /** The command as a user would type it. */

@@ -96,6 +96,68 @@ class PipelineTest {
         assertFalse(calls.get(0).contains("--resume"));
     }
 
+    private static void save(ModelStore store, String name, String weights) throws Exception {
+        store.save(name, List.of(new ModelStore.NewFile("weights", "weights", "bin", p -> Files.writeString(p, weights))),
+                new org.reflectlab.core.store.ModelDescription("test", "by hand", 1L, java.util.Map.of(), java.util.Map.of(),
+                        java.util.Map.of(), java.util.Map.of()));
+    }
+
+    /** base -> reader of base; base refined in place -> reader of the refinement. */
+    private static List<Stage> refinedChain() {
+        return List.of(
+                new Stage("base", List.of("make", "base"), List.of("base"), List.of(), List.of(), 1),
+                new Stage("early", List.of("make", "early"), List.of("early"), List.of(), List.of("base"), 1),
+                Stage.refining("refine", "base", List.of("make", "base", "refined"), List.of("base"), List.of("base", "early"), 1),
+                new Stage("late", List.of("make", "late"), List.of("late"), List.of(), List.of("refine"), 1));
+    }
+
+    @Test
+    void aStageThatRefinesAModelInPlaceLeavesItsUpstreamUpToDateAndRerunsWhenItChanges(@TempDir Path dir) throws Exception {
+        ModelStore store = new ModelStore(dir.resolve("models"));
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        Pipeline.Runner runner = args -> {
+            ran.add(String.join(" ", args.subList(0, args.indexOf("--models"))));
+            // every run writes new bytes (a stage that reproduced its model exactly would leave its readers up to date)
+            save(store, args.get(1), String.join(" ", args.subList(0, args.indexOf("--models"))) + " " + runs.incrementAndGet());
+            return 0;
+        };
+        assertTrue(new Pipeline(refinedChain(), store, dir.resolve("work"), "test").run(runner, s -> { }).ok());
+        assertEquals(List.of("make base", "make early", "make base refined", "make late"), ran);
+
+        Pipeline.Result again = new Pipeline(refinedChain(), store, dir.resolve("work"), "test").run(runner, s -> { });
+        assertEquals(0, again.ran(), "the refined model does not make its own maker, or the stage that read it first, stale");
+        assertEquals(4, again.skipped());
+
+        save(store, "base", "edited by hand");
+        ran.clear();
+        new Pipeline(refinedChain(), store, dir.resolve("work"), "test").run(runner, s -> { });
+        assertEquals(List.of("make base", "make early", "make base refined", "make late"), ran,
+                "a model changed by hand is neither what its stage wrote nor what the refinement wrote: all of it again");
+    }
+
+    @Test
+    void aFolderFilledByThePipelineElsewhereIsAdoptedStageByStage(@TempDir Path dir) throws Exception {
+        ModelStore store = new ModelStore(dir.resolve("models"));
+        List<Stage> chain = refinedChain();
+        save(store, "base", "shipped");
+        save(store, "early", "shipped");
+        save(store, "late", "shipped");
+        store.recordMaker("base", "reflectlab pipeline (stage base: reflectlab make base)");
+        store.recordMaker("early", "reflectlab pipeline --lanes 2 (stage early: reflectlab make early)");
+        store.recordMaker("late", "reflectlab train late by hand"); // not made by this stage: not adopted
+
+        Pipeline p = new Pipeline(chain, store, dir.resolve("work"), "test");
+        assertEquals(List.of("base", "early"), p.adopt());
+        assertTrue(p.upToDate(chain.get(0)) && p.upToDate(chain.get(1)));
+        Pipeline.Result r = new Pipeline(chain, store, dir.resolve("work"), "test").run(args -> {
+            ran.add(String.join(" ", args.subList(0, args.indexOf("--models"))));
+            save(store, args.get(1), "made");
+            return 0;
+        }, s -> { });
+        assertTrue(r.ok());
+        assertEquals(List.of("make base refined", "make late"), ran, "only what was not adopted ran");
+    }
+
     @Test
     void independentStagesShareTheLanesAndAReaderWaitsForBoth(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a.txt");
