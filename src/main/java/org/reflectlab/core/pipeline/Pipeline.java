@@ -74,7 +74,16 @@ public final class Pipeline {
         if (rec == null || !s.args().equals(rec.get("args"))) {
             return false;
         }
-        return produced(s).equals(rec.get("outputs")) && inputs(s).equals(rec.get("inputs"));
+        if (!produced(s).equals(rec.get("outputs")) || !inputs(s).equals(rec.get("inputs"))) {
+            return false;
+        }
+        // refined in place since: what it wrote is gone, so a refinement that must run again needs it made anew
+        Stage refiner = refinerOf(s);
+        return refiner == null || outputs(s).equals(rec.get("outputs")) || upToDate(refiner);
+    }
+
+    private Stage refinerOf(Stage s) {
+        return stages.stream().filter(r -> s.name().equals(r.refines())).findFirst().orElse(null);
     }
 
     /**
@@ -87,16 +96,17 @@ public final class Pipeline {
         if (rec == null || now.equals(rec.get("outputs")) || !(rec.get("outputs") instanceof Map<?, ?> wrote)) {
             return now;
         }
-        for (Stage r : stages) {
-            Map<String, Object> refined = records.get(r.name());
-            if (s.name().equals(r.refines()) && refined != null && now.equals(refined.get("outputs"))
-                    && refined.get("inputs") instanceof Map<?, ?> read && read.entrySet().containsAll(wrote.entrySet())) {
-                @SuppressWarnings("unchecked")
-                Map<String, String> original = (Map<String, String>) wrote;
-                return new LinkedHashMap<>(original);
-            }
+        Stage r = refinerOf(s);
+        Map<String, Object> refined = r == null ? null : records.get(r.name());
+        boolean explained = now.equals(rec.get("refinedTo")) // adopted as its refinement left it
+                || refined != null && now.equals(refined.get("outputs"))
+                && refined.get("inputs") instanceof Map<?, ?> read && read.entrySet().containsAll(wrote.entrySet());
+        if (!explained) {
+            return now;
         }
-        return now;
+        @SuppressWarnings("unchecked")
+        Map<String, String> original = (Map<String, String>) wrote;
+        return new LinkedHashMap<>(original);
     }
 
     /**
@@ -111,16 +121,24 @@ public final class Pipeline {
             if (records.get(s.name()) != null && records.get(s.name()).containsKey("args")) {
                 continue;
             }
-            boolean ok = s.files().isEmpty() && !s.models().isEmpty() && s.refines() == null
+            boolean ready = s.files().isEmpty() && !s.models().isEmpty()
                     && s.needs().stream().allMatch(n -> records.get(n) != null && records.get(n).containsKey("args"));
-            for (String m : s.models()) {
-                ok = ok && madeBy(m, s);
-            }
-            if (ok) {
+            Stage refiner = refinerOf(s);
+            if (ready && s.models().stream().allMatch(m -> madeBy(m, s))) {
                 record(s, 0);
-                records.get(s.name()).put("adopted", true);
-                adopted.add(s.name());
+            } else if (ready && refiner != null && s.models().stream().allMatch(m -> madeBy(m, refiner))) {
+                // its models were refined in place after it: what it wrote is gone, the refinement stands for it
+                record(s, 0);
+                Map<String, Object> rec = records.get(s.name());
+                Map<String, String> placeholder = new LinkedHashMap<>();
+                s.models().forEach(m -> placeholder.put(m, m + "@refined-by-" + refiner.name()));
+                rec.put("refinedTo", rec.get("outputs"));
+                rec.put("outputs", placeholder);
+            } else {
+                continue;
             }
+            records.get(s.name()).put("adopted", true);
+            adopted.add(s.name());
         }
         AtomicFile.write(stateFile(), out -> out.write(JSON.writeValueAsBytes(records)));
         return adopted;
@@ -381,6 +399,12 @@ public final class Pipeline {
     private Map<String, String> inputs(Stage s) {
         Map<String, String> in = new LinkedHashMap<>();
         for (String need : s.needs()) {
+            Map<String, Object> rec = records.get(need);
+            if (need.equals(s.refines()) && rec != null && rec.get("outputs") instanceof Map<?, ?> wrote) {
+                // a refinement reads what the stage it refines wrote, whatever it left on disk since
+                wrote.forEach((k, v) -> in.put(String.valueOf(k), String.valueOf(v)));
+                continue;
+            }
             stages.stream().filter(t -> t.name().equals(need)).findFirst().ifPresent(t -> in.putAll(produced(t)));
         }
         return in;

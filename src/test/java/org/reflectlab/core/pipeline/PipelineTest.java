@@ -128,10 +128,18 @@ class PipelineTest {
         assertEquals(0, again.ran(), "the refined model does not make its own maker, or the stage that read it first, stale");
         assertEquals(4, again.skipped());
 
+        // a refinement with other arguments cannot refine what is on disk (it is refined already): all of it again
+        List<Stage> changed = new ArrayList<>(refinedChain());
+        changed.set(2, Stage.refining("refine", "base", List.of("make", "base", "refined", "more"), List.of("base"),
+                List.of("base", "early"), 1));
+        ran.clear();
+        new Pipeline(changed, store, dir.resolve("work"), "test").run(runner, s -> { });
+        assertEquals(List.of("make base", "make early", "make base refined more", "make late"), ran);
+
         save(store, "base", "edited by hand");
         ran.clear();
-        new Pipeline(refinedChain(), store, dir.resolve("work"), "test").run(runner, s -> { });
-        assertEquals(List.of("make base", "make early", "make base refined", "make late"), ran,
+        new Pipeline(changed, store, dir.resolve("work"), "test").run(runner, s -> { });
+        assertEquals(List.of("make base", "make early", "make base refined more", "make late"), ran,
                 "a model changed by hand is neither what its stage wrote nor what the refinement wrote: all of it again");
     }
 
@@ -142,20 +150,22 @@ class PipelineTest {
         save(store, "base", "shipped");
         save(store, "early", "shipped");
         save(store, "late", "shipped");
-        store.recordMaker("base", "reflectlab pipeline (stage base: reflectlab make base)");
+        // the shipped base is the refined one: its own stage's output is gone, the refinement stands for it
+        store.recordMaker("base", "reflectlab pipeline (stage refine: reflectlab make base refined)");
         store.recordMaker("early", "reflectlab pipeline --lanes 2 (stage early: reflectlab make early)");
         store.recordMaker("late", "reflectlab train late by hand"); // not made by this stage: not adopted
 
         Pipeline p = new Pipeline(chain, store, dir.resolve("work"), "test");
-        assertEquals(List.of("base", "early"), p.adopt());
-        assertTrue(p.upToDate(chain.get(0)) && p.upToDate(chain.get(1)));
+        assertEquals(List.of("base", "early", "refine"), p.adopt());
+        assertTrue(p.upToDate(chain.get(0)) && p.upToDate(chain.get(1)) && p.upToDate(chain.get(2)));
+        assertFalse(p.upToDate(chain.get(3)));
         Pipeline.Result r = new Pipeline(chain, store, dir.resolve("work"), "test").run(args -> {
             ran.add(String.join(" ", args.subList(0, args.indexOf("--models"))));
             save(store, args.get(1), "made");
             return 0;
         }, s -> { });
         assertTrue(r.ok());
-        assertEquals(List.of("make base refined", "make late"), ran, "only what was not adopted ran");
+        assertEquals(List.of("make late"), ran, "only what was not adopted ran");
     }
 
     @Test
