@@ -69,6 +69,8 @@ final class AuditCommand implements Callable<Integer> {
         ShapesWorld world = new ShapesWorld(DataSpec.defaults(sceneSeed));
         o.printf("# audit: %d true scenes (seed %d) through the output path; %d prompts x %d real samples (noise seed %d)%n",
                 scenes, sceneSeed, captions.size(), seeds, seed);
+        o.printf(Locale.ROOT, "unified GenEval-lite of the captions it reads from the true scenes' image latents: %.3f "
+                + "(what the latent keeps, without the decoder)%n", DetectorAudit.latentCaptionScore(r.codec().unified(), set, sceneSeed));
         for (String role : List.of(ReflectModels.CRITIC, ReflectModels.JUDGE)) {
             SceneReader d = role.equals(ReflectModels.CRITIC) ? r.critic() : r.judge();
             double dp = DetectorAudit.decodePathAccuracy(d, path, world, scenes, sceneSeed);

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * The shipped model chain in dependency order: the unified model (a bounded, noisy 128-d latent, its image
  * losses weighted towards the objects), the base
- * generator in its latent space, the critic and the judge trained also on that generator's output
+ * generator in its latent space, a new image decoder trained on that generator's decode path (the unified model
+ * refined in place, its encoders and so the generator's latent space unchanged), the critic and the judge trained
+ * also on that generator's output
  * path, the reflection pool of the base generator's own samples, the reflection generator and the SFT
  * control fine-tuned on it, the Aphasia ablation variants and the implicit world model. {@link #quick}
  * is the same chain on tiny settings (what a test runs).

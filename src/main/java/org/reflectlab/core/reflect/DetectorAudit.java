@@ -140,6 +140,35 @@ public final class DetectorAudit {
         return m;
     }
 
+    /**
+     * What the unified model's image latent keeps, read without its decoder: GenEval-lite of the captions
+     * it reads from the latents of the prompts' true scenes (realised as {@link #ceiling} realises them),
+     * each caption drawn as the scene it describes. Beside the decode path's ceiling it tells where a
+     * scene is lost: in the latent (both fail) or in the decoder (the caption is right, the image is not).
+     */
+    public static double latentCaptionScore(org.reflectlab.core.nn.unified.UnifiedModel unified, List<PromptSet.Prompt> prompts,
+                                            long seed) {
+        List<GenEvalLite.Outcome> out = new ArrayList<>();
+        for (int from = 0; from < prompts.size(); from += 128) {
+            List<RgbImage> crisp = new ArrayList<>();
+            int to = Math.min(prompts.size(), from + 128);
+            for (int i = from; i < to; i++) {
+                crisp.add(org.reflectlab.core.data.SceneRenderer.render(org.reflectlab.core.data.SceneSampler.realize(
+                        prompts.get(i).caption(), ShapesWorld.random(seed, i)).orElseThrow(), 32));
+            }
+            List<String> read = unified.decodeCaptions(unified.imageLatents(crisp));
+            for (int i = from; i < to; i++) {
+                org.reflectlab.core.data.ParseResult parsed = org.reflectlab.core.data.CaptionParser.parse(read.get(i - from));
+                org.reflectlab.core.data.Caption prompt = prompts.get(i).caption();
+                boolean ok = parsed.ok() && org.reflectlab.core.data.SceneSampler.realize(parsed.caption(), ShapesWorld.random(seed, i))
+                        .map(scene -> org.reflectlab.core.data.CaptionCheck.satisfies(prompt, scene))
+                        .orElse(false);
+                out.add(new GenEvalLite.Outcome(prompts.get(i), ok, 0, 1));
+            }
+        }
+        return GenEvalLite.overall(out);
+    }
+
     private static double score(List<List<SceneObject>> read, List<PromptSet.Prompt> prompts) {
         List<GenEvalLite.Outcome> out = new ArrayList<>();
         for (int i = 0; i < prompts.size(); i++) {

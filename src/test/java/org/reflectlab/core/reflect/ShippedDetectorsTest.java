@@ -60,6 +60,16 @@ class ShippedDetectorsTest {
     }
 
     @Test
+    void theShippedLatentKeepsMostScenesAndAnUntrainedOneNone() throws Exception {
+        // `reflectlab audit` on the 300 prompts: 0.840 for the shipped unified model (the decode path's judge: 0.790)
+        var prompts = PromptSet.read(Path.of("assets/geneval-lite.json")).perCategory(10).prompts();
+        var shipped = org.reflectlab.core.train.UnifiedModelIO.load(new ModelStore(Path.of("models")), "unified");
+        double kept = DetectorAudit.latentCaptionScore(shipped, prompts, 777_001);
+        assertTrue(kept >= 0.7, "shipped latent's captions " + kept);
+        assertTrue(DetectorAudit.latentCaptionScore(TinyModels.unified(), prompts, 777_001) <= 0.1, "an untrained model reads nothing");
+    }
+
+    @Test
     void criticFeedbackNamesHandBuiltFlaws() {
         assertCritic("a red circle", Scene.of(o(Shape.CIRCLE, ShapeColor.BLUE, 1, 1)), "the circle should be red but it is blue");
         assertCritic("two squares", Scene.of(o(Shape.SQUARE, ShapeColor.GREEN, 0, 0)), "there should be two squares but only one exists");
