@@ -31,29 +31,26 @@ class PipelineCliTest {
                 "the chain's unified model has a bounded, noisy vector latent and foreground-weighted image losses");
         Reflector r = ReflectModels.load(store, unified);
         assertEquals(16, r.codec().components(), "the generator draws the principal components the chain asks for");
-        for (String name : new String[] {"generator-base", "critic", "judge", "generator", "generator-sft", "world-implicit"}) {
+        for (String name : new String[] {"unified", "generator-base", "critic", "judge", "generator", "generator-sft", "world-implicit"}) {
             Manifest m = store.verify(name);
             assertTrue(m.command().startsWith("reflectlab pipeline --quick (stage " + name + ": reflectlab "), m.command());
         }
-        assertTrue(store.verify("unified").command().startsWith("reflectlab pipeline --quick (stage decoder: reflectlab train "
-                + "unified --tune-decoder generator-base --init unified"), "the decoder stage refined the unified model in place");
-        assertEquals(2, unified.config().decoderDepth(), "the refined decoder's shape");
         assertTrue(Files.size(work.resolve("pool.tsv")) > 0);
         String report = Files.readString(work.resolve("report.md"));
         assertTrue(report.contains("| judge | judge |") && report.contains("scene_accuracy"), report);
 
         CliRun second = new CliRun();
         assertEquals(0, second.run("pipeline", "--quick", "--models", models.toString(), "--work", work.toString()), second.both());
-        assertTrue(second.out().contains("0 stages ran, 10 skipped"), second.both());
+        assertTrue(second.out().contains("0 stages ran, 9 skipped"), second.both());
         assertFalse(second.out().contains("] reflectlab train"), "nothing ran again:\n" + second.out());
 
         // the folder alone, with no record of the run that filled it: adopted, only what wrote files elsewhere runs again
         CliRun third = new CliRun();
         assertEquals(0, third.run("pipeline", "--quick", "--adopt", "--models", models.toString(), "--work",
                 dir.resolve("fresh-work").toString()), third.both());
-        assertTrue(third.out().contains("# adopted 7 stages whose models the folder already holds: unified, generator-base, decoder, "
+        assertTrue(third.out().contains("# adopted 6 stages whose models the folder already holds: unified, generator-base, "
                 + "critic, judge, ablate-base, world-implicit"), third.both());
-        assertTrue(third.out().contains("3 stages ran, 7 skipped"), third.both());
+        assertTrue(third.out().contains("3 stages ran, 6 skipped"), third.both());
     }
 
     @Test

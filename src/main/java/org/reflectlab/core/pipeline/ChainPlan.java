@@ -7,9 +7,7 @@ import java.util.List;
 /**
  * The shipped model chain in dependency order: the unified model (a bounded, noisy 128-d latent, its image
  * losses weighted towards the objects), the base
- * generator in its latent space, a new image decoder trained on that generator's decode path (the unified model
- * refined in place, its encoders and so the generator's latent space unchanged), the critic and the judge trained
- * also on that generator's output
+ * generator in its latent space, the critic and the judge trained also on that generator's output
  * path, the reflection pool of the base generator's own samples, the reflection generator and the SFT
  * control fine-tuned on it, the Aphasia ablation variants and the implicit world model. {@link #quick}
  * is the same chain on tiny settings (what a test runs).
@@ -41,10 +39,6 @@ public final class ChainPlan {
         s.add(new Stage("generator-base", List.of("train", "generator", "--seed", "6", "--steps", "24000", "--batch", "32", "--lr",
                 "0.0007", "--width", "128", "--depth", "6", "--components", "64", "--context-rate", "0", "--out", "generator-base"),
                 List.of("generator-base"), List.of(), List.of("unified"), 25));
-        s.add(Stage.refining("decoder", "unified", List.of("train", "unified", "--tune-decoder", "generator-base", "--init", "unified",
-                "--decoder-depth", "4", "--path-noise", "0.2", "--path-share", "0.5", "--seed", "1", "--steps", "6000", "--batch", "32",
-                "--lr", "0.0015", "--warmup", "200", "--eval-every", "1000", "--eval-size", "256", "--checkpoint-every", "1000",
-                "--out", "unified"), List.of("unified"), List.of("unified", "generator-base"), 20));
         s.add(detector("critic", "11", "5000", "2000", FULL_BANK));
         s.add(detector("judge", "23", "5000", "2000", FULL_BANK));
         s.add(new Stage("pool", List.of("pool", "--generator", "generator-base", "--prompts", "1200", "--seeds", "12", "--seed", "7",
@@ -73,9 +67,6 @@ public final class ChainPlan {
         s.add(new Stage("generator-base", List.of("train", "generator", "--seed", "6", "--steps", "8", "--batch", "8", "--width", "32",
                 "--depth", "1", "--components", "16", "--context-rate", "0", "--out", "generator-base"), List.of("generator-base"), List.of(),
                 List.of("unified"), 0.3));
-        s.add(Stage.refining("decoder", "unified", List.of("train", "unified", "--tune-decoder", "generator-base", "--init", "unified",
-                "--decoder-depth", "2", "--steps", "4", "--batch", "8", "--warmup", "1", "--eval-every", "1000", "--eval-size", "8",
-                "--log-every", "100", "--out", "unified"), List.of("unified"), List.of("unified", "generator-base"), 0.2));
         List<String> quickBank = List.of("--batch", "8", "--audit-prompts", "none", "--sampled-rate", "0.3", "--sampled-prompts", "4",
                 "--sampled-seeds", "2");
         s.add(detector("critic", "11", "6", "16", quickBank));
@@ -99,7 +90,7 @@ public final class ChainPlan {
         }
         args.addAll(List.of("--lr", "0.002", "--eval-size", evalSize, "--output-path", "generator-base", "--generated-rate", "0.75"));
         args.addAll(extra);
-        return new Stage(role, args, List.of(role), List.of(), List.of("generator-base", "decoder"),
+        return new Stage(role, args, List.of(role), List.of(), List.of("generator-base"),
                 steps.length() > 3 ? 30 : steps.length() > 2 ? 20 : 0.2);
     }
 
