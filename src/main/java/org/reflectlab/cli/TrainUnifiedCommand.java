@@ -107,10 +107,10 @@ final class TrainUnifiedCommand implements Callable<Integer> {
     @Option(names = "--log-every", defaultValue = "25", description = "Print a progress line every N steps (default: ${DEFAULT-VALUE}).")
     int logEvery;
 
-    /** Training options a resumed run takes from its checkpoint instead. */
     /** What a decoder tuning takes from its --init model (its decoder's shape may be given: then a new decoder). */
     private static final List<String> ARCHITECTURE = List.of("--width", "--latent", "--latent-channels", "--latent-noise",
             "--foreground-weight", "--caption-depth", "--weights");
+    /** Training options a resumed run takes from its checkpoint instead. */
     private static final List<String> FIXED_ON_RESUME = List.of("--seed", "--steps", "--batch", "--lr", "--warmup", "--width",
             "--latent", "--latent-channels", "--latent-noise", "--decoder-channels", "--foreground-weight", "--decoder-depth", "--caption-depth", "--weights", "--eval-every", "--eval-size");
     /** How long Ctrl+C waits for the current step and the checkpoint. */
@@ -169,10 +169,8 @@ final class TrainUnifiedCommand implements Callable<Integer> {
                 o.printf("# resumed %s at step %d of %d%n", resume, training.completedSteps(), training.settings().steps());
             } else if (tuneDecoder != null) {
                 TrainSettings settings = new TrainSettings(lr, batch, steps, seed, warmup, evalEvery, evalSize, evalEvery);
-                UnifiedConfig decoder = newDecoder() ? UnifiedConfig.defaults().withArchitecture(96, 2, 2, decoderDepth, 2, 128)
-                        .withDecoderChannels(decoderChannels) : null;
                 training = UnifiedTraining.tuneDecoder(store, initName(), settings, new DecoderTuning(tuneDecoder, pathNoise, pathShare),
-                        decoder);
+                        newDecoder() ? new DecoderTuning.Shape(decoderDepth, decoderChannels) : null);
                 o.printf("# tuning the image decoder of %s on %s's decode path (the encoders stay frozen)%n", initName(), tuneDecoder);
             } else {
                 if (lossWeights.length != 4) {
@@ -194,7 +192,7 @@ final class TrainUnifiedCommand implements Callable<Integer> {
         }
         if (training.tuning() != null) {
             UnifiedTraining run = training;
-            run.extraEvaluation(() -> DecodePathCheck.measure(run, Math.min(evalSizeOf(run), 256)));
+            run.extraEvaluation(() -> DecodePathCheck.measure(run, Math.min(run.settings().evalSize(), 256)));
         }
         String command = commandLine();
         o.printf("# unified model: %,d parameters, %s%n", training.model().params().count(), command);
@@ -290,10 +288,6 @@ final class TrainUnifiedCommand implements Callable<Integer> {
 
     private String initName() {
         return init != null ? init : "unified";
-    }
-
-    private static int evalSizeOf(UnifiedTraining t) {
-        return t.settings().evalSize();
     }
 
     private String commandLine() {

@@ -36,6 +36,10 @@ public record DecoderTuning(String generator, double pathNoise, double share) {
         }
     }
 
+    /** A new decoder's shape: its depth and, for a transformer decoder, the numbers per patch (0: the MLP decoder). */
+    public record Shape(int depth, int channels) {
+    }
+
     public static boolean trainable(String parameter) {
         return parameter.startsWith(TRAINABLE_PREFIX);
     }

@@ -94,18 +94,18 @@ public final class UnifiedTraining extends TrainingRun<UnifiedModel> {
     }
 
     /**
-     * As above, with a new decoder of {@code decoder}'s shape (its depth and channels; null: keep the
-     * loaded one) trained from random weights (seeded by the settings) on the loaded model's encoders.
+     * As above, with a new decoder of that shape (null: keep the loaded one) trained from random weights
+     * (seeded by the settings) on the loaded model's encoders.
      */
     public static UnifiedTraining tuneDecoder(ModelStore store, String name, TrainSettings settings, DecoderTuning tuning,
-                                              UnifiedConfig decoder) throws ModelStoreException {
+                                              DecoderTuning.Shape decoder) throws ModelStoreException {
         Manifest m = store.verify(name);
         UnifiedModel loaded = UnifiedModelIO.load(store, name, m);
         UnifiedModel model = loaded;
         if (decoder != null) {
             UnifiedConfig c = loaded.config();
-            UnifiedConfig shaped = c.withArchitecture(c.width(), c.imageDepth(), c.textDepth(), decoder.decoderDepth(),
-                    c.captionDepth(), c.latent()).withDecoderChannels(decoder.decoderChannels());
+            UnifiedConfig shaped = c.withArchitecture(c.width(), c.imageDepth(), c.textDepth(), decoder.depth(),
+                    c.captionDepth(), c.latent()).withDecoderChannels(decoder.channels());
             model = UnifiedModel.create(shaped, settings.seed());
             for (Map.Entry<String, INDArray> e : model.params().arrays().entrySet()) {
                 if (!DecoderTuning.trainable(e.getKey())) {
