@@ -38,11 +38,11 @@ public final class ReflectLabApp extends Application {
         ShellViewModel.WindowState place = WindowPlacement.place(
                 Screen.getScreens().stream().sorted((a, b) -> a == Screen.getPrimary() ? -1 : b == Screen.getPrimary() ? 1 : 0)
                         .map(Screen::getVisualBounds).toList(), shell.windowState());
-        Scene scene = new Scene(new StartupPane(shell), place.width(), place.height());
-        scene.getStylesheets().add(ReflectLabApp.class.getResource("app.css").toExternalForm());
+        StartupPane pane = new StartupPane(shell);
+        // no style sheet yet: the start-up pane styles itself, and parsing the theme (JavaFX's and ours) waits for the main window
+        Scene scene = new Scene(pane, place.width(), place.height());
         primary.setScene(scene);
         primary.titleProperty().bind(I18n.text("shell.window.title"));
-        StartupPane.applyIcon(primary);
         double[] min = WindowPlacement.minimum(Screen.getPrimary().getVisualBounds());
         primary.setMinWidth(min[0]);
         primary.setMinHeight(min[1]);
@@ -54,9 +54,16 @@ public final class ReflectLabApp extends Application {
         primary.show();
         StartupTimes.mark("window shown");
         shell.backendReadyProperty().addListener((o, a, ready) -> StartupTimes.mark("backend ready"));
-        shell.startBackend(Backend::start);
+        // Past the start-up pane's first frame: the icon (a PNG to decode) and ND4J's start on a worker (a second of CPU
+        // on a 2-core machine, which the first frame would otherwise share).
+        WorkspaceSkeleton.afterFrames(1, () -> {
+            StartupTimes.mark("first frame");
+            StartupPane.applyIcon(primary);
+            shell.startBackend(Backend::start);
+        });
         // after the start-up pane has been drawn (a window left blank while the FX thread builds looks hung)
         WorkspaceSkeleton.afterFrames(3, () -> {
+            scene.getStylesheets().add(ReflectLabApp.class.getResource("app.css").toExternalForm());
             MainWindow main = new MainWindow(shell, runner, services);
             main.setOnFirstShown(() -> {
                 StartupTimes.mark("main window interactive");
@@ -64,6 +71,7 @@ public final class ReflectLabApp extends Application {
                     Platform.exit(); // `bench startup`: one launch timed, the next can start
                 }
             });
+            pane.stop();
             scene.setRoot(main);
             StartupTimes.mark("main window built");
         });
