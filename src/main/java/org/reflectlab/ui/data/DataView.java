@@ -145,6 +145,9 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
         private final ImageView image = new ImageView();
         private final Label caption = new Label();
         private final VBox box = new VBox(4, image, caption);
+        /** One tooltip per cell, its text made when it shows: a new Tooltip (a popup window) and its formatted text per
+         *  update cost the FX thread more than the rest of the cell's update, 24 cells per reseed. */
+        private final Tooltip tip = new Tooltip();
 
         SampleCell() {
             getStyleClass().add("sample-card");
@@ -158,6 +161,13 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
                 }
             });
             vm.selectedProperty().addListener((o, a, b) -> pseudoClassStateChanged(SELECTED, b != null && b == getItem()));
+            tip.setOnShowing(e -> {
+                SampleCard item = getItem();
+                if (item != null) {
+                    tip.setText(I18n.tr("data.card.tooltip", CategoryFilter.label(item.sample().category()),
+                            item.sample().description().text()));
+                }
+            });
         }
 
         @Override
@@ -176,8 +186,8 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
             if (text.length() > LONG_CAPTION) {
                 caption.getStyleClass().add("long-caption");
             }
-            setTooltip(new Tooltip(I18n.tr("data.card.tooltip", CategoryFilter.label(item.sample().category()),
-                    item.sample().description().text())));
+            tip.setText(text); // never empty; the full text replaces it as the tooltip shows
+            setTooltip(tip);
             pseudoClassStateChanged(SELECTED, item == vm.selectedProperty().get());
             setGraphic(box);
         }

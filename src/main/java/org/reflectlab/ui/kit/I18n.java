@@ -37,9 +37,7 @@ public final class I18n {
     public static final List<Locale> SUPPORTED = List.of(ENGLISH, JAPANESE);
 
     private static final ObjectProperty<Locale> LOCALE = new SimpleObjectProperty<>(fromSystem(Locale.getDefault()));
-    // no fallback to the JVM's default locale: a German system must fall back to the English base file, not fail
-    private static final ResourceBundle.Control CONTROL = ResourceBundle.Control.getNoFallbackControl(
-            ResourceBundle.Control.FORMAT_PROPERTIES);
+    private static final ResourceBundle.Control CONTROL = new Bundles();
 
     private I18n() {
     }
@@ -113,6 +111,30 @@ public final class I18n {
             ResourceBundle b = ResourceBundle.getBundle(baseName(key.substring(0, dot)), locale, I18n.class.getClassLoader(), CONTROL);
             return b.containsKey(key) ? b.getString(key) : null;
         } catch (MissingResourceException noBundle) {
+            return null;
+        }
+    }
+
+    /**
+     * Properties files only, and only the files the app ships: English is the base file and Japanese its {@code _ja}
+     * file, so English asks for no {@code _en} file and Japanese for no {@code _ja_JP}. A file that is not there is looked
+     * for in every jar on the class path (about a hundred in the app image): at start-up those misses opened every jar
+     * before the first window. No fallback to the JVM's default locale either: a German system gets the English base.
+     */
+    static final class Bundles extends ResourceBundle.Control {
+
+        @Override
+        public List<String> getFormats(String baseName) {
+            return FORMAT_PROPERTIES;
+        }
+
+        @Override
+        public List<Locale> getCandidateLocales(String baseName, Locale locale) {
+            return JAPANESE.getLanguage().equals(locale.getLanguage()) ? List.of(JAPANESE, Locale.ROOT) : List.of(Locale.ROOT);
+        }
+
+        @Override
+        public Locale getFallbackLocale(String baseName, Locale locale) {
             return null;
         }
     }

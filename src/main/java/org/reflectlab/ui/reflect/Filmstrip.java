@@ -32,10 +32,33 @@ final class Filmstrip extends HBox {
         super(6);
         this.vm = vm;
         setId("filmstrip");
-        vm.iterations().addListener((ListChangeListener<Iteration>) c -> rebuild());
+        vm.iterations().addListener((ListChangeListener<Iteration>) this::changed);
         vm.selectedProperty().addListener((o, a, b) -> highlight());
         I18n.localeProperty().addListener(new javafx.beans.WeakInvalidationListener(relabel));
         rebuild();
+    }
+
+    /**
+     * A running reflection adds one iteration at a time: its cell is appended (an iteration's mark depends only on it and
+     * the one before, so the cells already there stay right). Rebuilding every cell per iteration made the FX thread
+     * convert every image and make every tooltip again, K times per run. Anything else (a new run, a removal) rebuilds.
+     */
+    private void changed(ListChangeListener.Change<? extends Iteration> c) {
+        boolean appendOnly = true;
+        int from = getChildren().size();
+        while (c.next()) {
+            appendOnly &= c.wasAdded() && !c.wasRemoved() && !c.wasPermutated() && !c.wasUpdated() && c.getFrom() == from;
+            from = c.getTo();
+        }
+        if (!appendOnly || from != vm.iterations().size()) {
+            rebuild();
+            return;
+        }
+        List<Iteration> its = vm.iterations();
+        for (int i = getChildren().size(); i < its.size(); i++) {
+            getChildren().add(cell(its.get(i), vm.mark(i), i));
+        }
+        highlight();
     }
 
     private void rebuild() {

@@ -38,11 +38,11 @@ public final class ReflectLabApp extends Application {
         ShellViewModel.WindowState place = WindowPlacement.place(
                 Screen.getScreens().stream().sorted((a, b) -> a == Screen.getPrimary() ? -1 : b == Screen.getPrimary() ? 1 : 0)
                         .map(Screen::getVisualBounds).toList(), shell.windowState());
-        Scene scene = new Scene(new StartupPane(shell), place.width(), place.height());
-        scene.getStylesheets().add(ReflectLabApp.class.getResource("app.css").toExternalForm());
+        StartupPane pane = new StartupPane(shell);
+        // no style sheet yet: the start-up pane styles itself, and parsing the theme (JavaFX's and ours) waits for the main window
+        Scene scene = new Scene(pane, place.width(), place.height());
         primary.setScene(scene);
         primary.titleProperty().bind(I18n.text("shell.window.title"));
-        StartupPane.applyIcon(primary);
         double[] min = WindowPlacement.minimum(Screen.getPrimary().getVisualBounds());
         primary.setMinWidth(min[0]);
         primary.setMinHeight(min[1]);
@@ -54,16 +54,27 @@ public final class ReflectLabApp extends Application {
         primary.show();
         StartupTimes.mark("window shown");
         shell.backendReadyProperty().addListener((o, a, ready) -> StartupTimes.mark("backend ready"));
-        shell.startBackend(Backend::start);
+        // past the start-up pane's first frame: the icon (a PNG to decode)
+        WorkspaceSkeleton.afterFrames(1, () -> {
+            StartupTimes.mark("first frame");
+            StartupPane.applyIcon(primary);
+        });
         // after the start-up pane has been drawn (a window left blank while the FX thread builds looks hung)
         WorkspaceSkeleton.afterFrames(3, () -> {
+            scene.getStylesheets().add(ReflectLabApp.class.getResource("app.css").toExternalForm());
             MainWindow main = new MainWindow(shell, runner, services);
             main.setOnFirstShown(() -> {
                 StartupTimes.mark("main window interactive");
+                // ND4J starts once the first workspace is up: its second or more of CPU on a worker would share a 2-core
+                // machine with the main window's build. The first workspace (Data) does not use it; a workspace opened
+                // sooner starts it itself (Backend.start is idempotent), and the status bar says "Backend starting…".
                 if (System.getenv("REFLECTLAB_EXIT_WHEN_READY") != null) {
-                    Platform.exit(); // `bench startup`: one launch timed, the next can start
+                    // `bench startup`: one launch timed (the backend's start too), then the next can start
+                    shell.backendStatusProperty().addListener((o, a, now) -> Platform.exit());
                 }
+                shell.startBackend(Backend::start);
             });
+            pane.stop();
             scene.setRoot(main);
             StartupTimes.mark("main window built");
         });
