@@ -182,7 +182,7 @@ class ScalingViewModelTest {
         vm.run();
         assertFalse(vm.analysis().answers().isEmpty());
         var curve = vm.stored().currentProperty().get().analysis().curve(Method.BEST_OF_N);
-        assertNotNull(curve.fit(), curve.fitProblem());
+        assertNotNull(curve.fit(), String.valueOf(curve.fitProblem()));
         assertEquals(1, vm.analysis().stopping().size());
         double before = vm.analysis().stopping().get(0).closedForm();
         double lambda = vm.analysis().lambdaProperty().get() * 100;
