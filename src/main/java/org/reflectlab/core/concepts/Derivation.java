@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.function.DoubleBinaryOperator;
 import java.util.stream.Collectors;
 import org.reflectlab.core.scaling.SweepRow;
+import org.reflectlab.core.text.Phrase;
 
 /**
  * The lecture's scaling-law derivation (appendix B.1), checked on a stored sweep. If every extra
@@ -65,6 +66,11 @@ public final class Derivation {
     }
 
     private Derivation() {
+    }
+
+    /** A fit's form ("exponential", "power law") as a phrase, so the app names it in the chosen language. */
+    public static Phrase formName(String form) {
+        return new Phrase(form.equals("exponential") ? "concepts.form.exponential" : "concepts.form.power");
     }
 
     public static Result analyse(String sweep, List<SweepRow> rows) {

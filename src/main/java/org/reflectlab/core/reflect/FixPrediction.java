@@ -3,6 +3,7 @@ package org.reflectlab.core.reflect;
 import java.util.List;
 import java.util.Locale;
 import org.reflectlab.core.text.Phrase;
+import org.reflectlab.core.text.PhrasedException;
 
 /**
  * A learner's guess, before a reflection run, at the iteration whose image the judge first calls
@@ -30,10 +31,10 @@ public record FixPrediction(int iteration) {
         try {
             i = Integer.parseInt(t);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text.trim() + "' is not an iteration: give a number from 1 to " + k + ", or never");
+            throw new PhrasedException("reflect.parse.not-iteration", text.trim(), k);
         }
         if (i < 1 || i > k) {
-            throw new IllegalArgumentException("the run has iterations 1 to " + k + " (K), so " + i + " cannot be; or write never");
+            throw new PhrasedException("reflect.parse.out-of-range", k, i);
         }
         return new FixPrediction(i);
     }

@@ -13,6 +13,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.reflectlab.core.store.AtomicFile;
 import org.reflectlab.core.text.Phrase;
+import org.reflectlab.core.text.PhrasedException;
 
 /**
  * A learner's guess at one method's scaling curve before the sweep runs ("1: 0.40, 4: 0.55, 20: 0.70":
@@ -40,7 +41,7 @@ public record CurvePrediction(Method method, SortedMap<Integer, Double> points) 
             }
             String[] kv = part.split("[:=]");
             if (kv.length != 2) {
-                throw new IllegalArgumentException("'" + part.trim() + "' is not 'K: score' (e.g. 4: 0.55)");
+                throw new PhrasedException("scaling.parse.not-pair", part.trim());
             }
             int k;
             double q;
@@ -48,20 +49,20 @@ public record CurvePrediction(Method method, SortedMap<Integer, Double> points) 
                 k = Integer.parseInt(kv[0].trim());
                 q = Double.parseDouble(kv[1].trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + part.trim() + "' is not 'K: score' (e.g. 4: 0.55)");
+                throw new PhrasedException("scaling.parse.not-pair", part.trim());
             }
             if (k < 1) {
-                throw new IllegalArgumentException("K must be 1 or more, not " + k);
+                throw new PhrasedException("scaling.parse.k", k);
             }
             if (!(q >= 0 && q <= 1)) {
-                throw new IllegalArgumentException("a score is between 0 and 1 (GenEval-lite), not " + kv[1].trim());
+                throw new PhrasedException("scaling.parse.score", kv[1].trim());
             }
             if (out.put(k, q) != null) {
-                throw new IllegalArgumentException("K=" + k + " is given twice");
+                throw new PhrasedException("scaling.parse.twice", k);
             }
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("give at least one 'K: score' pair, e.g. 1: 0.4, 20: 0.7");
+            throw new PhrasedException("scaling.parse.empty");
         }
         return new CurvePrediction(method, out);
     }

@@ -31,7 +31,7 @@ public enum Method implements Term {
 
     /** The method's name in the app's bundles (written out, so the key check sees every key). */
     @Override
-    public String key() {
+    public String nameKey() {
         return switch (this) {
             case BEST_OF_N -> "scaling.method.bon";
             case REFLECT -> "scaling.method.reflect";
@@ -41,7 +41,7 @@ public enum Method implements Term {
     }
 
     @Override
-    public String english() {
+    public String englishName() {
         return label;
     }
 

@@ -40,7 +40,7 @@ public final class English {
     }
 
     private static Object resolve(Object a) {
-        return a instanceof Phrase p ? p.english() : a instanceof Term t ? t.english() : a;
+        return a instanceof Phrase p ? p.english() : a instanceof Term t ? t.englishName() : a;
     }
 
     private static Map<String, String> load() {

@@ -7,8 +7,8 @@ package org.reflectlab.core.text;
 public interface Term {
 
     /** The key of the name in the feature's bundles. */
-    String key();
+    String nameKey();
 
     /** The name in English. */
-    String english();
+    String englishName();
 }

@@ -318,10 +318,14 @@ public final class ConceptsView extends BorderPane implements org.reflectlab.ui.
             answers.getChildren().clear();
             for (int i = 0; i < list.size(); i++) {
                 Quiz.Answer q = list.get(i);
-                Label question = new Label(I18n.tr("concepts.quiz.question", i + 1, q.question()));
+                // core's phrases, bound: the question and its working follow a language switch
+                Label question = new Label();
+                question.textProperty().bind(I18n.text("concepts.quiz.question", i + 1, q.question()));
                 question.setWrapText(true);
                 question.setStyle("-fx-font-weight: bold;");
-                TextArea working = new TextArea(String.join("\n", q.working()));
+                TextArea working = new TextArea();
+                working.textProperty().bind(I18n.text(() -> String.join("\n", q.working().stream()
+                        .map(w -> I18n.Message.of(w).text()).toList())));
                 working.setEditable(false);
                 working.setWrapText(true);
                 working.setPrefRowCount(Math.min(9, q.working().size() + 1));

@@ -106,7 +106,7 @@ public final class I18n {
             resolved[i] = args[i] instanceof ObservableValue<?> o ? o.getValue()
                     : args[i] instanceof Message m ? format(locale, m.key(), m.args())
                     : args[i] instanceof Phrase p ? format(locale, p.key(), p.args())
-                    : args[i] instanceof Term t ? format(locale, t.key())
+                    : args[i] instanceof Term t ? format(locale, t.nameKey())
                     : args[i] instanceof ModelWords.Text t ? t.render(locale) : args[i];
         }
         // MessageFormat reads a lone apostrophe as a quote: patterns without arguments are shown as written

@@ -54,7 +54,7 @@ final class MethodStyle {
 
     /** A method's name in the current language (Best-of-N and Reflect-DiT stay as the lecture writes them). */
     static String name(Method m) {
-        return I18n.tr(m.key());
+        return I18n.tr(m.nameKey());
     }
     static final String NEUTRAL = "#868e96";
 

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.reflectlab.core.aphasia.Metric;
 import org.reflectlab.core.scaling.Method;
 import org.reflectlab.core.text.English;
 import org.reflectlab.core.text.Term;
@@ -27,12 +28,12 @@ class PhraseKeysTest {
     private static final Pattern KEY = Pattern.compile("[a-z]+(\\.[a-z0-9*-]+)+");
     private static final Pattern FORMATTER = Pattern.compile("%(\\d+\\$)?[-#+ 0,(]*\\d*(\\.\\d+)?[a-zA-Z%]");
     private static final Pattern MESSAGE_ARG = Pattern.compile("\\{(\\d+)");
-    /** core's named things (enums): their English is in code ({@link Term#english()}), their keys in the bundles. */
-    private static final List<Class<? extends Term>> TERMS = List.of(Method.class);
+    /** core's named things (enums): their English is in code ({@link Term#englishName()}), their keys in the bundles. */
+    private static final List<Class<? extends Term>> TERMS = List.of(Method.class, Metric.class);
 
     static Set<String> termKeys() {
         Set<String> out = new TreeSet<>();
-        TERMS.forEach(c -> Arrays.stream(c.getEnumConstants()).forEach(t -> out.add(t.key())));
+        TERMS.forEach(c -> Arrays.stream(c.getEnumConstants()).forEach(t -> out.add(t.nameKey())));
         return out;
     }
 
@@ -53,10 +54,12 @@ class PhraseKeysTest {
     static int formatterArgs(String pattern) {
         Matcher m = FORMATTER.matcher(pattern);
         int n = 0;
+        int next = 0;
         while (m.find()) {
             char c = m.group().charAt(m.group().length() - 1);
             if (c != '%' && c != 'n') {
-                n++;
+                // "%2$s" names its argument; a plain "%s" takes the next one
+                n = Math.max(n, m.group(1) != null ? Integer.parseInt(m.group(1).substring(0, m.group(1).length() - 1)) : ++next);
             }
         }
         return n;
@@ -110,6 +113,7 @@ class PhraseKeysTest {
     @Test
     void theArgumentCountsAreRead() {
         assertEquals(3, formatterArgs("%s: %.2f vs %+.3f, 95%% and %,d%n") - 1);
+        assertEquals(2, formatterArgs("%2$s only"));
         assertEquals(2, messageArgs("{0}: {1,number,0.00} and '{0}'"));
     }
 }
