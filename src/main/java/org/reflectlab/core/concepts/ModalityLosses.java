@@ -17,6 +17,7 @@ import org.reflectlab.core.data.SceneAudio;
 import org.reflectlab.core.data.ShapesWorld;
 import org.reflectlab.core.data.Vocabulary;
 import org.reflectlab.core.nn.unified.UnifiedModel;
+import org.reflectlab.core.text.Phrase;
 
 /**
  * How each modality's loss answers controlled perturbations. Images: pixel MSE against a perceptual
@@ -36,20 +37,21 @@ public final class ModalityLosses {
 
     public record Result(long seed, int samples, List<Curve> curves) {
 
-        public List<String> table() {
-            List<String> out = new ArrayList<>();
-            out.add(String.format(Locale.ROOT, "Modality losses under perturbations (%d held-out samples, seed %d)", samples, seed));
+        /** The table's lines: the title a phrase (the app translates it), the fixed-width columns as the CLI prints them. */
+        public List<Phrase> table() {
+            List<Phrase> out = new ArrayList<>();
+            out.add(new Phrase("concepts.table.losses.title", samples, seed));
             for (Curve c : curves) {
-                out.add(String.format(Locale.ROOT, "%s / %s (%s):", c.modality(), c.perturbation(), c.unit()));
+                out.add(Phrase.literal(String.format(Locale.ROOT, "%s / %s (%s):", c.modality(), c.perturbation(), c.unit())));
                 StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %10s", "strength"));
                 c.losses().keySet().forEach(k -> head.append(String.format(Locale.ROOT, " %16s", k)));
-                out.add(head.toString());
+                out.add(Phrase.literal(head.toString()));
                 for (int i = 0; i < c.strengths().length; i++) {
                     StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %10.3f", c.strengths()[i]));
                     for (double[] v : c.losses().values()) {
                         row.append(String.format(Locale.ROOT, " %16.5f", v[i]));
                     }
-                    out.add(row.toString());
+                    out.add(Phrase.literal(row.toString()));
                 }
             }
             return out;

@@ -31,6 +31,7 @@ import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.ui.kit.Formula;
+import org.reflectlab.core.text.Phrase;
 import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Images;
 import org.reflectlab.ui.kit.Notifier;
@@ -135,13 +136,15 @@ public final class ConceptsView extends BorderPane implements org.reflectlab.ui.
         return box;
     }
 
-    private static <R> TextArea table(String id, ObservableValue<R> result, Function<R, List<String>> lines) {
+    /** core's table: its sentences said in the current language (they follow a switch), its columns as core wrote them. */
+    private static <R> TextArea table(String id, ObservableValue<R> result, Function<R, List<Phrase>> lines) {
         TextArea area = new TextArea();
         area.setId("concepts-table-" + id);
         area.setEditable(false);
         area.setFont(Font.font("Monospaced", 12));
         area.setPrefRowCount(14);
-        result.addListener((o, a, r) -> area.setText(r == null ? "" : String.join("\n", lines.apply(r))));
+        area.textProperty().bind(I18n.text(() -> result.getValue() == null ? "" : String.join("\n", lines.apply(result.getValue())
+                .stream().map(l -> I18n.Message.of(l).text()).toList()), result));
         return area;
     }
 
