@@ -107,7 +107,7 @@ public final class TttConvergence {
     public static Result run(Reflector reflector, Caption prompt, Settings s, Progress progress) {
         Generator base = reflector.baseGenerator();
         Generator.Condition cond = new Generator.Condition(prompt, List.of());
-        progress.update(0, s.rates().size() + 1, "drawing " + s.candidates() + " samples");
+        progress.update(0, s.rates().size() + 1, new Phrase("concepts.progress.drawing", s.candidates()));
         INDArray z = base.sample(cond, s.candidates(), s.samplingSteps(), s.seed(), 2.0);
         List<RgbImage> images = reflector.codec().decode(z);
         List<List<SceneObject>> seen = reflector.critic().read(images);
@@ -128,7 +128,7 @@ public final class TttConvergence {
         for (int r = 0; r < s.rates().size(); r++) {
             progress.check();
             double rate = s.rates().get(r);
-            progress.update(r + 1, s.rates().size() + 1, String.format(Locale.ROOT, "learning rate %.0e", rate));
+            progress.update(r + 1, s.rates().size() + 1, new Phrase("concepts.progress.rate", rate));
             curves.add(curve(base, batch, rate, s.steps(), progress));
         }
         return new Result(s, prompt.text(), accepted, s.candidates(), curves);

@@ -134,7 +134,7 @@ public final class VqSweep {
             int at = i;
             Progress inner = new Progress() {
                 @Override
-                public void update(double done, double total, String message) {
+                public void update(double done, double total, Phrase message) {
                     progress.update(at + done / total, s.sizes().size(), message);
                 }
 
