@@ -43,7 +43,7 @@ final class BenchWorldCommand implements Callable<Integer> {
         WorldModels wm = WorldModels.load(models.store(),
                 ImplicitModelIO.DEFAULT_NAME, PhysicsParams.defaults(), 32);
         if (!wm.hasImplicit()) {
-            spec.commandLine().getErr().println("warning: " + wm.implicitProblem());
+            spec.commandLine().getErr().println("warning: " + wm.implicitProblem().english());
         }
         o.printf("# live play, unpaced, %d warm-up frames, %.0f s per model, %d ND4J thread(s)%n", warmup, seconds,
                 Backend.current().computeThreads());

@@ -33,6 +33,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import org.reflectlab.core.text.Phrase;
 
 @Command(name = "concepts", mixinStandardHelpOptions = true,
         description = {"The lecture's appendix experiments, computed on the real models:",
@@ -71,7 +72,7 @@ final class ConceptsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ConceptsModels m = new ConceptsModels(models.store(), AppPaths.sweeps());
         Progress quiet = Progress.NONE;
-        List<String> lines;
+        List<Phrase> lines; // each line said in English
         try {
             Backend.start();
             lines = switch (panel) {
@@ -113,7 +114,7 @@ final class ConceptsCommand implements Callable<Integer> {
         if (lines == null) {
             return Cli.BAD_INPUT;
         }
-        lines.forEach(o::println);
+        lines.forEach(l -> o.println(l.english()));
         o.flush();
         return 0;
     }
@@ -132,7 +133,7 @@ final class ConceptsCommand implements Callable<Integer> {
         return Derivation.analyse(s.name(), s.rows());
     }
 
-    private List<String> quiz(ConceptsModels m) throws Exception {
+    private List<Phrase> quiz(ConceptsModels m) throws Exception {
         List<Quiz.Answer> answers = new ArrayList<>();
         answers.add(Quiz.retrieval(m.unified(), seed, samples * 6));
         Derivation.Result d = m.sweep(sweep) == null ? null : derivation(m);
@@ -141,7 +142,7 @@ final class ConceptsCommand implements Callable<Integer> {
                 .run(AphasiaSettings.of(seed, samples * 3), RoundTrip.SILENT)));
         TttConvergence.Result ttt = ttt(m, CaptionParser.parse("a red circle").caption());
         answers.add(Quiz.objectives(ttt, manifest(m, "generator-sft"), manifest(m, "generator-base")));
-        return Quiz.table(answers);
+        return Quiz.table(answers).stream().map(Phrase::literal).toList();
     }
 
     private static org.reflectlab.core.store.Manifest manifest(ConceptsModels m, String name) {

@@ -138,8 +138,8 @@ final class SweepCommand implements Callable<Integer> {
                     membership != null ? " on this node" : "");
             SweepSession.Outcome outcome = new SweepSession(runner, PRINT_EVERY, false).run(sweep, list, new SweepSession.Observer() {
                 @Override
-                public void note(String note) {
-                    err.println("warning: " + note);
+                public void note(org.reflectlab.core.text.Phrase note) {
+                    err.println("warning: " + note.english());
                 }
 
                 @Override
@@ -224,7 +224,7 @@ final class SweepCommand implements Callable<Integer> {
         o.printf("%-18s %16s %16s %16s %6s %s%n", "fit Q=Qinf-A/K^g", "Q_inf", "A", "gamma", "R^2", "note");
         an.curves().forEach((m, c) -> {
             if (c.fit() == null) {
-                o.printf("%-18s %s%n", m.label(), c.fitProblem());
+                o.printf("%-18s %s%n", m.label(), c.fitProblem().english());
             } else {
                 var f = c.fit();
                 o.printf(Locale.ROOT, "%-18s %7.3f +/- %5.3f %7.3f +/- %5.3f %7.3f +/- %5.3f %6.3f %s%n", m.label(), f.qInf(),
@@ -235,8 +235,8 @@ final class SweepCommand implements Callable<Integer> {
         an.curves().values().stream().filter(c -> c.fit() != null).forEach(c -> {
             o.println();
             for (Answers.Answer a : Answers.of(c, 0.002, c.nfePerK())) {
-                o.println("Q: " + a.question());
-                o.println("A: " + a.answer());
+                o.println("Q: " + a.question().english());
+                o.println("A: " + a.answer().english());
             }
         });
     }

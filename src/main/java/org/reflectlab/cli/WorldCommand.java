@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.reflectlab.core.text.Phrase;
 
 @Command(name = "world", mixinStandardHelpOptions = true,
         description = {"Roll out the explicit, implicit and hybrid world models beside the true simulator and print",
@@ -98,7 +99,7 @@ final class WorldCommand implements Callable<Integer> {
         Backend.start();
         WorldModels wm;
         if (explicitOnly) {
-            wm = WorldModels.explicitOnly(base.physics(), size, "--explicit-only: no implicit model");
+            wm = WorldModels.explicitOnly(base.physics(), size, new Phrase("world.problem.explicit-only"));
         } else {
             try {
                 ImplicitModel implicit = WorldModels.loadImplicit(models.store(),

@@ -8,6 +8,7 @@ import org.reflectlab.core.nn.unified.UnifiedModel;
 import org.reflectlab.core.store.Manifest;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.store.ModelStoreException;
+import org.reflectlab.core.text.Phrase;
 
 /**
  * The round trip on several unified models trained with the same small settings but for one change
@@ -20,7 +21,7 @@ public final class Ablation {
     public static final String BASELINE = PREFIX + "base";
 
     /** One variant's result and what distinguishes it. */
-    public record Variant(String name, String description, String command, AphasiaResult result) {
+    public record Variant(String name, Phrase description, String command, AphasiaResult result) {
     }
 
     private Ablation() {
@@ -82,17 +83,18 @@ public final class Ablation {
 
     /** "latent 128, align weight 0.2, 1500 steps", read from the manifest's configuration. */
     @SuppressWarnings("unchecked")
-    static String describe(Manifest m) {
+    static Phrase describe(Manifest m) {
         Object model = m.config().get("model");
         Object training = m.config().get("training");
         if (!(model instanceof Map<?, ?> mm)) {
-            return "(no configuration in its manifest)";
+            return new Phrase("aphasia.variant.no-config");
         }
         Map<String, Object> t = training instanceof Map<?, ?> tm ? (Map<String, Object>) tm : Map.of();
-        String heads = String.valueOf(mm.get("decoderDepth")).equals("1") && String.valueOf(mm.get("captionDepth")).equals("2")
-                ? "" : String.format(Locale.ROOT, ", decoder depth %s, caption depth %s", mm.get("decoderDepth"), mm.get("captionDepth"));
-        return String.format(Locale.ROOT, "latent %s, align weight %s, width %s%s, %s steps", mm.get("latent"), mm.get("alignWeight"),
-                mm.get("width"), heads, t.getOrDefault("steps", "?"));
+        // the manifest's values as written there (strings), so "0.2" stays "0.2" in every language
+        Phrase heads = String.valueOf(mm.get("decoderDepth")).equals("1") && String.valueOf(mm.get("captionDepth")).equals("2")
+                ? Phrase.none() : new Phrase("aphasia.variant.heads", String.valueOf(mm.get("decoderDepth")), String.valueOf(mm.get("captionDepth")));
+        return new Phrase("aphasia.variant.describe", String.valueOf(mm.get("latent")), String.valueOf(mm.get("alignWeight")),
+                String.valueOf(mm.get("width")), heads, String.valueOf(t.getOrDefault("steps", "?")));
     }
 
     /** Plain-text table: per variant, the gap per metric (with interval), retrieval R@1 and modality bias. */
@@ -115,7 +117,7 @@ public final class Ablation {
             out.add(b.toString());
         }
         for (Variant v : variants) {
-            out.add("# " + v.name() + ": " + v.description() + "; trained by: " + v.command());
+            out.add("# " + v.name() + ": " + v.description().english() + "; trained by: " + v.command());
         }
         return out;
     }

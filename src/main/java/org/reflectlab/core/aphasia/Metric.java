@@ -1,6 +1,7 @@
 package org.reflectlab.core.aphasia;
 
 import java.util.Locale;
+import org.reflectlab.core.text.Term;
 
 /**
  * What a round trip is scored on, each in [0, 1] per sample (higher is more faithful). Pixel
@@ -8,7 +9,7 @@ import java.util.Locale;
  * TRUE scene (never with the judge's reading of the original), except {@link #FINE}, which is read
  * off the pixels because the judge does not see sub-cell detail.
  */
-public enum Metric {
+public enum Metric implements Term {
     PIXELS("pixels", "1 - mean absolute error over all RGB values (values clamped to [0,1])"),
     SHAPE("shape", "share of true objects the judge finds in their cell with the right shape"),
     COLOR("color", "share of true objects the judge finds in their cell with the right color"),
@@ -36,6 +37,25 @@ public enum Metric {
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The metric's name in the app's bundles (written out, so the key check sees every key). */
+    @Override
+    public String nameKey() {
+        return switch (this) {
+            case PIXELS -> "aphasia.metric.pixels";
+            case SHAPE -> "aphasia.metric.shape";
+            case COLOR -> "aphasia.metric.color";
+            case SIZE -> "aphasia.metric.size";
+            case POSITION -> "aphasia.metric.position";
+            case COUNT -> "aphasia.metric.count";
+            case FINE -> "aphasia.metric.fine";
+        };
+    }
+
+    @Override
+    public String englishName() {
+        return label;
     }
 
     /** The attributes the judge (or the pixel reader, for fine position) scores; all but pixels. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.reflectlab.core.text.Phrase;
 
 /**
  * The coordinator's picture of its workers, for the UI and the CLI: per worker its node, state,
@@ -109,12 +110,18 @@ public final class JobBoard {
 
     /** "node a: 3 done, 1 running; node b: ...; 12 queued" */
     public String summary() {
-        StringBuilder sb = new StringBuilder();
+        return said().english();
+    }
+
+    /** {@link #summary()} as a phrase, for the app to say in the chosen language. */
+    public Phrase said() {
+        List<Phrase> each = new ArrayList<>();
         for (NodeView n : nodes()) {
-            sb.append(sb.length() == 0 ? "" : "; ").append(n.node()).append(": ").append(n.done()).append(" done, ")
-                    .append(n.running()).append(" running (")
-                    .append(n.gone() ? "left)" : n.workers() + (n.workers() == 1 ? " worker)" : " workers)"));
+            each.add(n.gone() ? new Phrase("scaling.board.node-left", n.node(), n.done(), n.running())
+                    : new Phrase(n.workers() == 1 ? "scaling.board.node-one" : "scaling.board.node", n.node(), n.done(), n.running(),
+                            n.workers()));
         }
-        return (sb.length() == 0 ? "no workers yet" : sb) + "; " + queued + " queued";
+        return new Phrase("scaling.board", each.isEmpty() ? new Phrase("scaling.board.no-workers")
+                : Phrase.join("scaling.board.nodes", each), queued);
     }
 }

@@ -9,6 +9,7 @@ import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.Vocabulary;
 import org.reflectlab.core.nn.fast.FastOps;
 import org.reflectlab.core.nn.unified.UnifiedModel;
+import org.reflectlab.core.text.Phrase;
 
 /**
  * The unified model's real attention weights on one input, for its text and image encoders, under
@@ -87,16 +88,16 @@ public final class AttentionMaps {
             return encoders.stream().filter(e -> e.name().equals(name) && e.mask() == mask).findFirst().orElseThrow();
         }
 
-        public List<String> table() {
-            List<String> out = new ArrayList<>();
-            out.add("Attention of the unified model on \"" + caption + "\" and its image (trained with full masks;"
-                    + " causal = the same weights under a causal mask)");
-            out.add(String.format(Locale.ROOT, "%-6s %-21s %5s %4s %4s %9s %9s %10s %12s", "enc", "mask", "layer", "head", "t",
-                    "allowed", "non-zero", "max above", "entropy bits"));
+        /** The table's lines: the title a phrase (the app translates it), the fixed-width columns as the CLI prints them. */
+        public List<Phrase> table() {
+            List<Phrase> out = new ArrayList<>();
+            out.add(new Phrase("concepts.table.attention.title", String.valueOf(caption)));
+            out.add(Phrase.literal(String.format(Locale.ROOT, "%-6s %-21s %5s %4s %4s %9s %9s %10s %12s", "enc", "mask", "layer", "head", "t",
+                    "allowed", "non-zero", "max above", "entropy bits")));
             for (Encoder e : encoders) {
                 for (Map m : e.maps()) {
-                    out.add(String.format(Locale.ROOT, "%-6s %-21s %5d %4d %4d %9d %9d %10.4f %12.3f", e.name(), m.mask().label(),
-                            m.layer(), m.head(), m.t(), m.allowed(), m.nonZero(), m.maxAboveDiagonal(), m.meanEntropyBits()));
+                    out.add(Phrase.literal(String.format(Locale.ROOT, "%-6s %-21s %5d %4d %4d %9d %9d %10.4f %12.3f", e.name(), m.mask().label(),
+                            m.layer(), m.head(), m.t(), m.allowed(), m.nonZero(), m.maxAboveDiagonal(), m.meanEntropyBits())));
                 }
             }
             return out;

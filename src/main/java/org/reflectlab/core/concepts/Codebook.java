@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.reflectlab.core.text.Phrase;
 
 /**
  * A vector-quantisation codebook learned by mini-batch k-means (Sculley 2010: each code moves towards
@@ -93,7 +94,7 @@ public final class Codebook {
             }
             cb.refreshNorms();
             done++;
-            progress.update(it + 1, iterations, "codebook " + size + ": batch " + (it + 1) + " of " + iterations);
+            progress.update(it + 1, iterations, new Phrase("concepts.progress.codebook", size, it + 1, iterations));
         }
         return new Training(cb, done, iterations, (System.nanoTime() - t0) / 1e9, outOfTime);
     }

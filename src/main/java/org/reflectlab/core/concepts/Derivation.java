@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.function.DoubleBinaryOperator;
 import java.util.stream.Collectors;
 import org.reflectlab.core.scaling.SweepRow;
+import org.reflectlab.core.text.Phrase;
 
 /**
  * The lecture's scaling-law derivation (appendix B.1), checked on a stored sweep. If every extra
@@ -40,31 +41,37 @@ public final class Derivation {
 
     public record Result(String sweep, List<MethodFit> methods) {
 
-        public List<String> table() {
-            List<String> out = new ArrayList<>();
-            out.add("Scaling-law derivation on sweep " + sweep);
-            out.add("constant fix rate p:  1 - Q(K) = (1 - Q(1)) (1 - p)^(K-1)  ->  Q(K) = Q_inf - A e^(-bK)");
-            out.add("falling fix rate p_K ~ gamma/K  ->  Q(K) = Q_inf - A K^(-gamma)");
+        /** The table's lines: sentences as phrases (the app translates them), the fixed-width columns as the CLI prints them. */
+        public List<Phrase> table() {
+            List<Phrase> out = new ArrayList<>();
+            out.add(new Phrase("concepts.table.derivation.title", sweep));
+            out.add(new Phrase("concepts.table.derivation.constant"));
+            out.add(new Phrase("concepts.table.derivation.falling"));
             for (MethodFit m : methods) {
-                out.add(String.format(Locale.ROOT, "%s (%d prompts per K):", m.method(), m.prompts()[0]));
-                out.add(String.format(Locale.ROOT, "  %5s %8s %18s", "K", "Q(K)", "p_K (from prev K)"));
+                out.add(new Phrase("concepts.table.derivation.method", m.method(), m.prompts()[0]));
+                out.add(Phrase.literal(String.format(Locale.ROOT, "  %5s %8s %18s", "K", "Q(K)", "p_K (from prev K)")));
                 for (int i = 0; i < m.k().length; i++) {
-                    out.add(String.format(Locale.ROOT, "  %5.0f %8.3f %18s", m.k()[i], m.q()[i],
-                            i == 0 ? "-" : Double.isNaN(m.fixRate()[i]) ? "n/a" : String.format(Locale.ROOT, "%.4f", m.fixRate()[i])));
+                    out.add(Phrase.literal(String.format(Locale.ROOT, "  %5.0f %8.3f %18s", m.k()[i], m.q()[i],
+                            i == 0 ? "-" : Double.isNaN(m.fixRate()[i]) ? "n/a" : String.format(Locale.ROOT, "%.4f", m.fixRate()[i]))));
                 }
                 for (Fit f : List.of(m.exponential(), m.power())) {
-                    out.add(String.format(Locale.ROOT, "  %-11s Q_inf %.3f  A %.3f  %s %.4f  RSS %.5f  AIC %.2f%s", f.form(), f.qInf(),
+                    out.add(Phrase.literal(String.format(Locale.ROOT, "  %-11s Q_inf %.3f  A %.3f  %s %.4f  RSS %.5f  AIC %.2f%s", f.form(), f.qInf(),
                             f.a(), f.form().equals("exponential") ? "b" : "gamma", f.rate(), f.rss(), f.aic(),
-                            f.rate() <= 1.01e-3 || f.rate() >= 4.95 ? "  (rate at the search bound: the form does not really fit)" : ""));
+                            f.rate() <= 1.01e-3 || f.rate() >= 4.95 ? "  (rate at the search bound: the form does not really fit)" : "")));
                 }
-                out.add(String.format(Locale.ROOT, "  better: %s (AIC lower by %.2f%s)", m.better().form(), Math.abs(m.deltaAic()),
-                        Math.abs(m.deltaAic()) < 2 ? "; under 2: the data do not really tell them apart" : ""));
+                out.add(new Phrase(Math.abs(m.deltaAic()) < 2 ? "concepts.table.derivation.better-close" : "concepts.table.derivation.better",
+                        formName(m.better().form()), Math.abs(m.deltaAic())));
             }
             return out;
         }
     }
 
     private Derivation() {
+    }
+
+    /** A fit's form ("exponential", "power law") as a phrase, so the app names it in the chosen language. */
+    public static Phrase formName(String form) {
+        return new Phrase(form.equals("exponential") ? "concepts.form.exponential" : "concepts.form.power");
     }
 
     public static Result analyse(String sweep, List<SweepRow> rows) {

@@ -17,6 +17,7 @@ import org.reflectlab.core.data.SceneAudio;
 import org.reflectlab.core.data.ShapesWorld;
 import org.reflectlab.core.data.Vocabulary;
 import org.reflectlab.core.nn.unified.UnifiedModel;
+import org.reflectlab.core.text.Phrase;
 
 /**
  * How each modality's loss answers controlled perturbations. Images: pixel MSE against a perceptual
@@ -36,20 +37,21 @@ public final class ModalityLosses {
 
     public record Result(long seed, int samples, List<Curve> curves) {
 
-        public List<String> table() {
-            List<String> out = new ArrayList<>();
-            out.add(String.format(Locale.ROOT, "Modality losses under perturbations (%d held-out samples, seed %d)", samples, seed));
+        /** The table's lines: the title a phrase (the app translates it), the fixed-width columns as the CLI prints them. */
+        public List<Phrase> table() {
+            List<Phrase> out = new ArrayList<>();
+            out.add(new Phrase("concepts.table.losses.title", samples, seed));
             for (Curve c : curves) {
-                out.add(String.format(Locale.ROOT, "%s / %s (%s):", c.modality(), c.perturbation(), c.unit()));
+                out.add(Phrase.literal(String.format(Locale.ROOT, "%s / %s (%s):", c.modality(), c.perturbation(), c.unit())));
                 StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %10s", "strength"));
                 c.losses().keySet().forEach(k -> head.append(String.format(Locale.ROOT, " %16s", k)));
-                out.add(head.toString());
+                out.add(Phrase.literal(head.toString()));
                 for (int i = 0; i < c.strengths().length; i++) {
                     StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %10.3f", c.strengths()[i]));
                     for (double[] v : c.losses().values()) {
                         row.append(String.format(Locale.ROOT, " %16.5f", v[i]));
                     }
-                    out.add(row.toString());
+                    out.add(Phrase.literal(row.toString()));
                 }
             }
             return out;
@@ -67,7 +69,7 @@ public final class ModalityLosses {
         List<Caption> captions = data.stream().map(Sample::description).toList(); // what the model was trained to read
         INDArray clean = model.imageLatents(images);
         List<Curve> curves = new ArrayList<>();
-        progress.update(0, 7, "image losses");
+        progress.update(0, 7, new Phrase("concepts.progress.image-losses"));
         curves.add(imageCurve(model, images, captions, clean, "shift", "pixels", new double[] {0, 1, 2, 3, 4, 6},
                 (img, v) -> Perturb.shift(img, (int) Math.round(v))));
         progress.check();
@@ -76,10 +78,10 @@ public final class ModalityLosses {
         progress.check();
         curves.add(imageCurve(model, images, captions, clean, "noise", "Gaussian sigma", new double[] {0, 0.05, 0.1, 0.2, 0.3},
                 (img, v) -> Perturb.noise(img, v, seed)));
-        progress.update(3, 7, "text loss");
+        progress.update(3, 7, new Phrase("concepts.progress.text-loss"));
         progress.check();
         curves.add(textCurve(model, clean, captions, new double[] {0, 0.1, 0.2, 0.3, 0.5}, seed));
-        progress.update(4, 7, "audio losses");
+        progress.update(4, 7, new Phrase("concepts.progress.audio-losses"));
         List<float[]> clips = data.stream().map(s -> SceneAudio.synthesize(s.scene())).map(AudioClip::left).toList();
         curves.add(audioCurve(clips, "noise", "Gaussian sigma", new double[] {0, 0.005, 0.01, 0.02, 0.05},
                 (x, v) -> Perturb.noise(x, v, seed)));
@@ -89,7 +91,7 @@ public final class ModalityLosses {
         progress.check();
         curves.add(audioCurve(clips, "time shift", "ms", new double[] {0, 1, 5, 10, 25, 50},
                 (x, v) -> Perturb.delay(x, (int) Math.round(v * SceneAudio.SAMPLE_RATE / 1000))));
-        progress.update(7, 7, "done");
+        progress.update(7, 7, new Phrase("concepts.progress.done"));
         return new Result(seed, samples, curves);
     }
 

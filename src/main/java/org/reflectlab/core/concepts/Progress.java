@@ -2,13 +2,14 @@ package org.reflectlab.core.concepts;
 
 import java.util.concurrent.CancellationException;
 import org.reflectlab.core.concurrent.TaskContext;
+import org.reflectlab.core.text.Phrase;
 
 /** What a long concept experiment reports to (a task's progress bar, the CLI) and asks whether to stop. */
 public interface Progress {
 
     Progress NONE = new Progress() {
         @Override
-        public void update(double done, double total, String message) {
+        public void update(double done, double total, Phrase message) {
         }
 
         @Override
@@ -17,7 +18,8 @@ public interface Progress {
         }
     };
 
-    void update(double done, double total, String message);
+    /** Where the experiment stands; the message is a phrase, for the app to say in the chosen language. */
+    void update(double done, double total, Phrase message);
 
     boolean cancelled();
 
@@ -31,9 +33,9 @@ public interface Progress {
     static Progress of(TaskContext c) {
         return new Progress() {
             @Override
-            public void update(double done, double total, String message) {
+            public void update(double done, double total, Phrase message) {
                 c.progress(done, total);
-                c.message(message);
+                c.message(message.english());
             }
 
             @Override

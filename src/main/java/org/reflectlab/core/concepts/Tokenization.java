@@ -12,6 +12,7 @@ import org.reflectlab.core.data.SceneAudio;
 import org.reflectlab.core.data.SceneRenderer;
 import org.reflectlab.core.data.ShapesWorld;
 import org.reflectlab.core.data.Vocabulary;
+import org.reflectlab.core.text.Phrase;
 
 /**
  * How many tokens each ShapesWorld modality becomes, and how much smaller the tokens are than the
@@ -61,15 +62,16 @@ public final class Tokenization {
 
     public record Result(Settings settings, List<Row> rows) {
 
-        public List<String> table() {
-            List<String> out = new ArrayList<>();
-            out.add(String.format(Locale.ROOT, "Tokenization of %d ShapesWorld samples (seed %d)", settings.samples(), settings.seed()));
-            out.add(String.format(Locale.ROOT, "%-6s %-34s %10s %11s %8s %11s %10s %12s %11s", "mod", "token unit", "raw values",
-                    "raw bits", "tokens", "token bits", "values/tok", "compression", "informative"));
+        /** The table's lines: the title a phrase (the app translates it), the fixed-width columns as the CLI prints them. */
+        public List<Phrase> table() {
+            List<Phrase> out = new ArrayList<>();
+            out.add(new Phrase("concepts.table.tokens.title", settings.samples(), settings.seed()));
+            out.add(Phrase.literal(String.format(Locale.ROOT, "%-6s %-34s %10s %11s %8s %11s %10s %12s %11s", "mod", "token unit", "raw values",
+                    "raw bits", "tokens", "token bits", "values/tok", "compression", "informative")));
             for (Row r : rows) {
-                out.add(String.format(Locale.ROOT, "%-6s %-34s %10.1f %11.0f %8.1f %11.1f %10.1f %11.1fx %10.1f%%", r.modality(),
+                out.add(Phrase.literal(String.format(Locale.ROOT, "%-6s %-34s %10.1f %11.0f %8.1f %11.1f %10.1f %11.1fx %10.1f%%", r.modality(),
                         r.unit(), r.rawValues(), r.rawBits(), r.tokens(), r.tokenBits(), r.valuesPerToken(), r.compression(),
-                        100 * r.informative()));
+                        100 * r.informative())));
             }
             return out;
         }

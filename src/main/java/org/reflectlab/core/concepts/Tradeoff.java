@@ -11,6 +11,7 @@ import org.reflectlab.core.reflect.Reflector;
 import org.reflectlab.core.scaling.SweepRow;
 import org.reflectlab.core.store.Manifest;
 import org.reflectlab.core.store.ModelStoreException;
+import org.reflectlab.core.text.Phrase;
 
 /**
  * Train-time vs test-time compute, on what exists: the shipped generator checkpoints (generator-base,
@@ -29,20 +30,20 @@ public final class Tradeoff {
     public record Checkpoint(String name, long steps, int batch, double trainFlops) {
     }
 
-    public record Result(String sweep, int prompts, List<Checkpoint> checkpoints, List<Point> points, List<String> verdicts) {
+    public record Result(String sweep, int prompts, List<Checkpoint> checkpoints, List<Point> points, List<Phrase> verdicts) {
 
-        public List<String> table() {
-            List<String> out = new ArrayList<>();
-            out.add(String.format(Locale.ROOT, "Train-time vs test-time compute (sweep %s; training amortised over %d prompts)", sweep, prompts));
+        /** The table's lines: sentences as phrases (the app translates them), the fixed-width columns as the CLI prints them. */
+        public List<Phrase> table() {
+            List<Phrase> out = new ArrayList<>();
+            out.add(new Phrase("concepts.table.tradeoff.title", sweep, prompts));
             for (Checkpoint c : checkpoints) {
-                out.add(String.format(Locale.ROOT, "checkpoint %-15s %6d steps x batch %d: %.3e training FLOPs", c.name(), c.steps(),
-                        c.batch(), c.trainFlops()));
+                out.add(new Phrase("concepts.table.tradeoff.checkpoint", c.name(), c.steps(), c.batch(), c.trainFlops()));
             }
-            out.add(String.format(Locale.ROOT, "%-15s %-8s %4s %8s %14s %14s %14s", "checkpoint", "method", "K", "quality",
-                    "train/prompt", "inference", "total"));
+            out.add(Phrase.literal(String.format(Locale.ROOT, "%-15s %-8s %4s %8s %14s %14s %14s", "checkpoint", "method", "K", "quality",
+                    "train/prompt", "inference", "total")));
             for (Point p : points) {
-                out.add(String.format(Locale.ROOT, "%-15s %-8s %4d %8.3f %14.3e %14.3e %14.3e", p.checkpoint(), p.method(), p.k(),
-                        p.quality(), p.trainFlops(), p.inferenceFlops(), p.totalFlops()));
+                out.add(Phrase.literal(String.format(Locale.ROOT, "%-15s %-8s %4d %8.3f %14.3e %14.3e %14.3e", p.checkpoint(), p.method(), p.k(),
+                        p.quality(), p.trainFlops(), p.inferenceFlops(), p.totalFlops())));
             }
             out.addAll(verdicts);
             return out;
@@ -97,8 +98,8 @@ public final class Tradeoff {
     }
 
     /** Marginal quality per extra FLOP: more samples at fixed training, or more training at fixed K. */
-    static List<String> verdicts(List<Point> points) {
-        List<String> out = new ArrayList<>();
+    static List<Phrase> verdicts(List<Point> points) {
+        List<Phrase> out = new ArrayList<>();
         List<Point> bon = points.stream().filter(p -> p.method().equals("bon")).toList();
         List<Point> ref = points.stream().filter(p -> p.method().equals("reflect")).toList();
         for (Point b : bon) {
@@ -109,9 +110,8 @@ public final class Tradeoff {
             }
             double perInf = (next.quality() - b.quality()) / (next.totalFlops() - b.totalFlops());
             double perTrain = (trained.quality() - b.quality()) / (trained.totalFlops() - b.totalFlops());
-            out.add(String.format(Locale.ROOT, "at K=%d: more samples (K->%d) %+.2e quality/GFLOP; more training (same K) %+.2e"
-                    + " quality/GFLOP -> spend it on %s", b.k(), next.k(), perInf * 1e9, perTrain * 1e9,
-                    perInf >= perTrain ? "inference" : "training"));
+            out.add(new Phrase(perInf >= perTrain ? "concepts.table.tradeoff.inference" : "concepts.table.tradeoff.training", b.k(),
+                    next.k(), perInf * 1e9, perTrain * 1e9));
         }
         return out;
     }

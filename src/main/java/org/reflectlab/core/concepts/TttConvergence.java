@@ -21,6 +21,7 @@ import org.reflectlab.core.reflect.Feedback;
 import org.reflectlab.core.reflect.Reflector;
 import org.reflectlab.core.train.FastTrainer;
 import org.reflectlab.core.train.StepResult;
+import org.reflectlab.core.text.Phrase;
 
 /**
  * Test-time training's objective under a learning-rate sweep: the Scaling workspace's TTT (Adam on the
@@ -84,16 +85,17 @@ public final class TttConvergence {
 
     public record Result(Settings settings, String prompt, int accepted, int drawn, List<Curve> curves) {
 
-        public List<String> table() {
-            List<String> out = new ArrayList<>();
-            out.add(String.format(Locale.ROOT, "TTT on \"%s\": %d of %d base samples accepted by the critic%s; batch %d, %d steps, seed %d",
-                    prompt, accepted, drawn, accepted == 0 ? " (none: all samples used as targets)" : "", settings.batch(),
+        /** The table's lines: the title a phrase (the app translates it), the fixed-width columns as the CLI prints them. */
+        public List<Phrase> table() {
+            List<Phrase> out = new ArrayList<>();
+            out.add(new Phrase("concepts.table.ttt.title", prompt, accepted, drawn,
+                    accepted == 0 ? new Phrase("concepts.table.ttt.none-accepted") : Phrase.none(), settings.batch(),
                     settings.steps(), settings.seed()));
-            out.add(String.format(Locale.ROOT, "%9s %10s %10s %10s %10s %9s  %s", "lr", "L(step 0)", "L(final)", "min L",
-                    "final/0", "rejected", "status"));
+            out.add(Phrase.literal(String.format(Locale.ROOT, "%9s %10s %10s %10s %10s %9s  %s", "lr", "L(step 0)", "L(final)", "min L",
+                    "final/0", "rejected", "status")));
             for (Curve c : curves) {
-                out.add(String.format(Locale.ROOT, "%9.0e %10.4f %10.4f %10.4f %10.3f %9d  %s", c.rate(), c.initial(), c.last(),
-                        c.min(), c.last() / c.initial(), c.rejectedSteps(), c.status()));
+                out.add(Phrase.literal(String.format(Locale.ROOT, "%9.0e %10.4f %10.4f %10.4f %10.3f %9d  %s", c.rate(), c.initial(), c.last(),
+                        c.min(), c.last() / c.initial(), c.rejectedSteps(), c.status())));
             }
             return out;
         }
@@ -105,7 +107,7 @@ public final class TttConvergence {
     public static Result run(Reflector reflector, Caption prompt, Settings s, Progress progress) {
         Generator base = reflector.baseGenerator();
         Generator.Condition cond = new Generator.Condition(prompt, List.of());
-        progress.update(0, s.rates().size() + 1, "drawing " + s.candidates() + " samples");
+        progress.update(0, s.rates().size() + 1, new Phrase("concepts.progress.drawing", s.candidates()));
         INDArray z = base.sample(cond, s.candidates(), s.samplingSteps(), s.seed(), 2.0);
         List<RgbImage> images = reflector.codec().decode(z);
         List<List<SceneObject>> seen = reflector.critic().read(images);
@@ -126,7 +128,7 @@ public final class TttConvergence {
         for (int r = 0; r < s.rates().size(); r++) {
             progress.check();
             double rate = s.rates().get(r);
-            progress.update(r + 1, s.rates().size() + 1, String.format(Locale.ROOT, "learning rate %.0e", rate));
+            progress.update(r + 1, s.rates().size() + 1, new Phrase("concepts.progress.rate", rate));
             curves.add(curve(base, batch, rate, s.steps(), progress));
         }
         return new Result(s, prompt.text(), accepted, s.candidates(), curves);

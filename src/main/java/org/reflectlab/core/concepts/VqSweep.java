@@ -7,6 +7,7 @@ import org.reflectlab.core.data.DataSpec;
 import org.reflectlab.core.data.Patches;
 import org.reflectlab.core.data.RgbImage;
 import org.reflectlab.core.data.ShapesWorld;
+import org.reflectlab.core.text.Phrase;
 
 /**
  * Codebook size against reconstruction error: one codebook per size, learned on training patches,
@@ -81,34 +82,33 @@ public final class VqSweep {
             return first.mse() * Math.sqrt((double) first.size() / size);
         }
 
-        public List<String> verdicts() {
-            List<String> out = new ArrayList<>();
+        public List<Phrase> verdicts() {
+            List<Phrase> out = new ArrayList<>();
             for (int i = 1; i < points.size(); i++) {
                 double s = localSlope(i);
-                String verdict = Math.abs(s + 0.5) <= 0.15 ? "holds (within 0.15 of -0.5)"
-                        : s > -0.35 ? "does not hold: falls slower than 1/sqrt(K)" : "does not hold: falls faster than 1/sqrt(K)";
+                Phrase verdict = new Phrase(Math.abs(s + 0.5) <= 0.15 ? "concepts.table.vq.holds"
+                        : s > -0.35 ? "concepts.table.vq.slower" : "concepts.table.vq.faster");
                 Point p = points.get(i);
-                String why = p.usedCodes() < 0.5 * p.size() ? String.format(Locale.ROOT,
-                        "; only %d of %d codes used on held-out patches", p.usedCodes(), p.size()) : "";
-                String time = p.outOfTime() ? String.format(Locale.ROOT, "; training stopped by the time budget after %d of %d batches",
-                        p.iterations(), p.plannedIterations()) : "";
-                out.add(String.format(Locale.ROOT, "K %d -> %d: slope %.3f, %s%s%s", points.get(i - 1).size(), p.size(), s,
-                        verdict, why, time));
+                Phrase why = p.usedCodes() < 0.5 * p.size() ? new Phrase("concepts.table.vq.few-codes", p.usedCodes(), p.size()) : Phrase.none();
+                Phrase time = p.outOfTime() ? new Phrase("concepts.table.vq.out-of-time", p.iterations(), p.plannedIterations())
+                        : Phrase.none();
+                out.add(new Phrase("concepts.table.vq.verdict", points.get(i - 1).size(), p.size(), s, verdict, why, time));
             }
             return out;
         }
 
-        public List<String> table() {
-            List<String> out = new ArrayList<>();
-            out.add(String.format(Locale.ROOT, "VQ codebooks on %dx%d patches: %d training patches (%d distinct), %d held-out images, seed %d",
-                    settings.patch(), settings.patch(), trainPatches, distinctTrainPatches, settings.testImages(), settings.seed()));
-            out.add(String.format(Locale.ROOT, "%7s %12s %14s %11s %9s %8s", "K", "held-out MSE", "1/sqrt(K) ref", "codes used",
-                    "batches", "seconds"));
+        /** The table's lines: sentences as phrases (the app translates them), the fixed-width columns as the CLI prints them. */
+        public List<Phrase> table() {
+            List<Phrase> out = new ArrayList<>();
+            out.add(new Phrase("concepts.table.vq.title", settings.patch(), settings.patch(), trainPatches, distinctTrainPatches,
+                    settings.testImages(), settings.seed()));
+            out.add(Phrase.literal(String.format(Locale.ROOT, "%7s %12s %14s %11s %9s %8s", "K", "held-out MSE", "1/sqrt(K) ref", "codes used",
+                    "batches", "seconds")));
             for (Point p : points) {
-                out.add(String.format(Locale.ROOT, "%7d %12.6f %14.6f %11d %4d/%-4d %8.1f", p.size(), p.mse(), reference(p.size()),
-                        p.usedCodes(), p.iterations(), p.plannedIterations(), p.seconds()));
+                out.add(Phrase.literal(String.format(Locale.ROOT, "%7d %12.6f %14.6f %11d %4d/%-4d %8.1f", p.size(), p.mse(), reference(p.size()),
+                        p.usedCodes(), p.iterations(), p.plannedIterations(), p.seconds())));
             }
-            out.add(String.format(Locale.ROOT, "log-log slope over all sizes: %.3f (the 1/sqrt(K) law says -0.500)", slope()));
+            out.add(new Phrase("concepts.table.vq.slope", slope()));
             out.addAll(verdicts());
             return out;
         }
@@ -134,7 +134,7 @@ public final class VqSweep {
             int at = i;
             Progress inner = new Progress() {
                 @Override
-                public void update(double done, double total, String message) {
+                public void update(double done, double total, Phrase message) {
                     progress.update(at + done / total, s.sizes().size(), message);
                 }
 

@@ -2,6 +2,8 @@ package org.reflectlab.core.reflect;
 
 import java.util.List;
 import java.util.Locale;
+import org.reflectlab.core.text.Phrase;
+import org.reflectlab.core.text.PhrasedException;
 
 /**
  * A learner's guess, before a reflection run, at the iteration whose image the judge first calls
@@ -29,10 +31,10 @@ public record FixPrediction(int iteration) {
         try {
             i = Integer.parseInt(t);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text.trim() + "' is not an iteration: give a number from 1 to " + k + ", or never");
+            throw new PhrasedException("reflect.parse.not-iteration", text.trim(), k);
         }
         if (i < 1 || i > k) {
-            throw new IllegalArgumentException("the run has iterations 1 to " + k + " (K), so " + i + " cannot be; or write never");
+            throw new PhrasedException("reflect.parse.out-of-range", k, i);
         }
         return new FixPrediction(i);
     }
@@ -55,16 +57,16 @@ public record FixPrediction(int iteration) {
         return new Outcome(this, verdicts, fixed, run.settings().k(), run.stoppedEarly());
     }
 
-    /** The reveal in one sentence. */
-    public static String reveal(Outcome o) {
-        String you = o.predicted().iteration() == NEVER ? "You predicted it would not be fixed within K=" + o.k()
-                : "You predicted iteration " + o.predicted().iteration();
-        String run = o.fixedAt() == NEVER ? "the judge called none of the " + o.judgeCorrect().size() + " images correct"
-                : "the judge first called the image correct at iteration " + o.fixedAt();
-        String stop = o.stoppedEarly() ? " (the critic stopped the run at iteration " + o.judgeCorrect().size() + ")" : "";
-        String verdict = o.hit() ? "right" : o.fixedAt() == NEVER || o.predicted().iteration() == NEVER ? "wrong"
-                : (o.predicted().iteration() < o.fixedAt() ? "too early by " : "too late by ")
-                        + Math.abs(o.predicted().iteration() - o.fixedAt());
-        return you + "; " + run + stop + ": " + verdict + ".";
+    /** The reveal in one sentence, as a phrase: the app says it in the chosen language, {@link Phrase#english()} in English. */
+    public static Phrase reveal(Outcome o) {
+        int p = o.predicted().iteration();
+        Phrase you = p == NEVER ? new Phrase("reflect.reveal.you-never", o.k()) : new Phrase("reflect.reveal.you", p);
+        Phrase run = o.fixedAt() == NEVER ? new Phrase("reflect.reveal.none-correct", o.judgeCorrect().size())
+                : new Phrase("reflect.reveal.fixed-at", o.fixedAt());
+        Phrase stop = o.stoppedEarly() ? new Phrase("reflect.reveal.stopped", o.judgeCorrect().size()) : Phrase.none();
+        Phrase verdict = o.hit() ? new Phrase("reflect.reveal.right")
+                : o.fixedAt() == NEVER || p == NEVER ? new Phrase("reflect.reveal.wrong")
+                : p < o.fixedAt() ? new Phrase("reflect.reveal.early", o.fixedAt() - p) : new Phrase("reflect.reveal.late", p - o.fixedAt());
+        return new Phrase("reflect.reveal", you, run, stop, verdict);
     }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.reflectlab.core.store.AtomicFile;
+import org.reflectlab.core.text.Phrase;
+import org.reflectlab.core.text.PhrasedException;
 
 /**
  * A learner's guess at one method's scaling curve before the sweep runs ("1: 0.40, 4: 0.55, 20: 0.70":
@@ -39,7 +41,7 @@ public record CurvePrediction(Method method, SortedMap<Integer, Double> points) 
             }
             String[] kv = part.split("[:=]");
             if (kv.length != 2) {
-                throw new IllegalArgumentException("'" + part.trim() + "' is not 'K: score' (e.g. 4: 0.55)");
+                throw new PhrasedException("scaling.parse.not-pair", part.trim());
             }
             int k;
             double q;
@@ -47,20 +49,20 @@ public record CurvePrediction(Method method, SortedMap<Integer, Double> points) 
                 k = Integer.parseInt(kv[0].trim());
                 q = Double.parseDouble(kv[1].trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + part.trim() + "' is not 'K: score' (e.g. 4: 0.55)");
+                throw new PhrasedException("scaling.parse.not-pair", part.trim());
             }
             if (k < 1) {
-                throw new IllegalArgumentException("K must be 1 or more, not " + k);
+                throw new PhrasedException("scaling.parse.k", k);
             }
             if (!(q >= 0 && q <= 1)) {
-                throw new IllegalArgumentException("a score is between 0 and 1 (GenEval-lite), not " + kv[1].trim());
+                throw new PhrasedException("scaling.parse.score", kv[1].trim());
             }
             if (out.put(k, q) != null) {
-                throw new IllegalArgumentException("K=" + k + " is given twice");
+                throw new PhrasedException("scaling.parse.twice", k);
             }
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException("give at least one 'K: score' pair, e.g. 1: 0.4, 20: 0.7");
+            throw new PhrasedException("scaling.parse.empty");
         }
         return new CurvePrediction(method, out);
     }
@@ -88,29 +90,30 @@ public record CurvePrediction(Method method, SortedMap<Integer, Double> points) 
         return out;
     }
 
-    /** The reveal as one paragraph: each K predicted against measured, the mean miss, how many fell inside the interval. */
-    public String reveal(ScalingAnalysis analysis) {
+    /**
+     * The reveal as one paragraph: each K predicted against measured, the mean miss, how many fell inside the interval.
+     * A phrase: the app says it in the chosen language, {@link Phrase#english()} is the CLI's sentence.
+     */
+    public Phrase reveal(ScalingAnalysis analysis) {
         List<Miss> misses = against(analysis);
         List<Miss> measured = misses.stream().filter(m -> m.measured() != null).toList();
         if (measured.isEmpty()) {
-            return "The sweep measured " + method.label() + " at none of your K values (" + points.keySet() + ").";
+            return new Phrase("scaling.reveal.none-measured", method, String.valueOf(points.keySet()));
         }
-        StringBuilder sb = new StringBuilder("Your " + method.label() + " curve against the sweep:");
         double sum = 0;
+        List<Phrase> items = new ArrayList<>();
         for (Miss m : measured) {
             double d = m.predicted() - m.measured().quality();
             sum += Math.abs(d);
-            sb.append(String.format(Locale.ROOT, " K=%d %.2f vs %.2f (%+.2f)%s;", m.k(), m.predicted(), m.measured().quality(), d,
-                    m.insideInterval() ? " inside the 95% interval" : ""));
+            items.add(new Phrase(m.insideInterval() ? "scaling.reveal.item-inside" : "scaling.reveal.item", m.k(), m.predicted(),
+                    m.measured().quality(), d));
         }
         long inside = measured.stream().filter(Miss::insideInterval).count();
-        sb.setLength(sb.length() - 1);
-        sb.append(String.format(Locale.ROOT, ". Mean miss %.2f; %d of %d inside the interval.", sum / measured.size(), inside, measured.size()));
         List<Integer> notRun = misses.stream().filter(m -> m.measured() == null).map(Miss::k).toList();
-        if (!notRun.isEmpty()) {
-            sb.append(" Not measured: K=").append(notRun.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")).append('.');
-        }
-        return sb.toString();
+        Phrase notMeasured = notRun.isEmpty() ? Phrase.none() : new Phrase("scaling.reveal.not-measured",
+                Phrase.join("scaling.reveal.k-list", notRun));
+        return new Phrase("scaling.reveal", method, Phrase.join("scaling.reveal.items", items), sum / measured.size(), inside,
+                measured.size(), notMeasured);
     }
 
     /** Writes the prediction into a sweep's folder (atomically). */

@@ -3,9 +3,10 @@ package org.reflectlab.core.scaling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.reflectlab.core.text.Term;
 
 /** The inference-time scaling methods a sweep compares at equal compute. */
-public enum Method {
+public enum Method implements Term {
     BEST_OF_N("bon", "Best-of-N"),
     REFLECT("reflect", "Reflect-DiT"),
     /** Reflect-DiT answering with the critic's pick among its iterations: best-of-N's answer rule. */
@@ -25,6 +26,22 @@ public enum Method {
     }
 
     public String label() {
+        return label;
+    }
+
+    /** The method's name in the app's bundles (written out, so the key check sees every key). */
+    @Override
+    public String nameKey() {
+        return switch (this) {
+            case BEST_OF_N -> "scaling.method.bon";
+            case REFLECT -> "scaling.method.reflect";
+            case REFLECT_PICK -> "scaling.method.reflect-pick";
+            case TEST_TIME_TRAINING -> "scaling.method.ttt";
+        };
+    }
+
+    @Override
+    public String englishName() {
         return label;
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.reflectlab.core.data.Category;
+import org.reflectlab.core.text.Phrase;
 
 /**
  * What a sweep's rows say: per method and K the GenEval-lite score (the unweighted mean of the
@@ -31,7 +32,7 @@ public final class ScalingAnalysis {
     }
 
     /** A method's points and, with {@link #MIN_FIT_POINTS} or more K values, its fitted curve (else null and why). */
-    public record Curve(Method method, List<Point> points, PowerLawFit.Fit fit, String fitProblem) {
+    public record Curve(Method method, List<Point> points, PowerLawFit.Fit fit, Phrase fitProblem) {
 
         public double[] ks() {
             return points.stream().mapToDouble(Point::k).toArray();
@@ -67,16 +68,15 @@ public final class ScalingAnalysis {
             List<Point> points = new ArrayList<>();
             byK.forEach((k, list) -> points.add(point(m, k, list, bootstrapSeed)));
             PowerLawFit.Fit fit = null;
-            String problem = null;
+            Phrase problem = null;
             if (points.size() < MIN_FIT_POINTS) {
-                problem = "a fit needs at least " + MIN_FIT_POINTS + " K values (3 parameters, and one point to check them); this sweep has "
-                        + points.size();
+                problem = new Phrase("scaling.fit.too-few", MIN_FIT_POINTS, points.size());
             } else {
                 try {
                     fit = PowerLawFit.fit(points.stream().mapToDouble(Point::k).toArray(),
                             points.stream().mapToDouble(Point::quality).toArray());
                 } catch (RuntimeException e) {
-                    problem = "the fit did not converge: " + e.getMessage();
+                    problem = new Phrase("scaling.fit.no-converge", String.valueOf(e.getMessage()));
                 }
             }
             curves.put(m, new Curve(m, List.copyOf(points), fit, problem));
@@ -159,7 +159,7 @@ public final class ScalingAnalysis {
                 pts.add(pm);
             }
             mm.put("points", pts);
-            mm.put("fit", c.fit() == null ? c.fitProblem() : c.fit().toMap());
+            mm.put("fit", c.fit() == null ? c.fitProblem().english() : c.fit().toMap());
             mm.put("nfePerK", c.nfePerK());
             mm.put("secondsPerK", c.secondsPerK());
             out.put(m.id(), mm);

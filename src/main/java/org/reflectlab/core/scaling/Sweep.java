@@ -16,6 +16,7 @@ import org.reflectlab.core.cluster.JobRun;
 import org.reflectlab.core.cluster.JobSpec;
 import org.reflectlab.core.reflect.PromptSet;
 import org.reflectlab.core.reflect.Reflector;
+import org.reflectlab.core.text.Phrase;
 
 /**
  * Runs methods x K x prompts and appends every scored image to a {@link SweepStore}; prompts
@@ -37,7 +38,7 @@ public final class Sweep {
      * of 20 drew 3 images, not 20), so done reaches total when the sweep ends.
      */
     public interface Listener {
-        void progress(long imagesDone, long imagesTotal, String message);
+        void progress(long imagesDone, long imagesTotal, Phrase message);
     }
 
     private final List<Reflector> reflectors;
@@ -113,7 +114,7 @@ public final class Sweep {
         long[] images = {0};
         long[] all = {total};
         int[] written = {0};
-        listener.progress(0, total, "queued " + jobs.size() + " prompts: " + on.board().summary());
+        listener.progress(0, total, new Phrase("scaling.progress.queued", jobs.size(), on.board().said()));
         run.drain(cancelled, o -> {
             Map<Method, List<SweepRow>> byMethod = new LinkedHashMap<>();
             SweepJobs.rows(o.result()).forEach(r -> byMethod.computeIfAbsent(r.method(), m -> new ArrayList<>()).add(r));
@@ -125,8 +126,8 @@ public final class Sweep {
                 long drawn = sharedRun ? 0 : drawn(e.getKey(), e.getValue());
                 images[0] += drawn;
                 all[0] -= (sharedRun ? 0 : imagesFor(e.getKey(), s)) - drawn;
-                listener.progress(images[0], all[0], e.getKey().label() + " on '" + e.getValue().get(0).prompt() + "' ("
-                        + o.worker() + "); " + on.board().summary());
+                listener.progress(images[0], all[0], new Phrase("scaling.progress.finished", e.getKey(), e.getValue().get(0).prompt(),
+                        o.worker(), on.board().said()));
             }
         });
         return written[0];

@@ -3,9 +3,9 @@ package org.reflectlab.core.scaling;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import org.reflectlab.core.reflect.PromptSet;
+import org.reflectlab.core.text.Phrase;
 
 /**
  * One run of a sweep as the app and the CLI both do it: the store's notes, progress in images
@@ -25,7 +25,7 @@ public final class SweepSession {
      * @param seconds          time since the run started
      * @param what             what finished last (method, prompt, worker, job board)
      */
-    public record Progress(long imagesDone, long imagesAtMost, long savedByEarlyStop, double seconds, String what) {
+    public record Progress(long imagesDone, long imagesAtMost, long savedByEarlyStop, double seconds, Phrase what) {
 
         public double fraction() {
             return imagesAtMost == 0 ? 1 : imagesDone / (double) imagesAtMost;
@@ -37,10 +37,10 @@ public final class SweepSession {
         }
 
         /** "120 of at most 1,380 images, ETA 3m 20s, early stop saved 40". */
-        public String summary() {
-            String eta = imagesDone > 0 ? ", ETA " + duration(etaSeconds()) : "";
-            String saved = savedByEarlyStop > 0 ? String.format(Locale.ROOT, ", early stop saved %,d", savedByEarlyStop) : "";
-            return String.format(Locale.ROOT, "%,d of at most %,d images%s%s", imagesDone, imagesAtMost, eta, saved);
+        public Phrase summary() {
+            return new Phrase("scaling.progress", imagesDone, imagesAtMost,
+                    imagesDone > 0 ? new Phrase("scaling.progress.eta", duration(etaSeconds())) : Phrase.none(),
+                    savedByEarlyStop > 0 ? new Phrase("scaling.progress.saved", savedByEarlyStop) : Phrase.none());
         }
     }
 
@@ -48,7 +48,7 @@ public final class SweepSession {
     public interface Observer {
 
         /** A note from the store (e.g. that the sweep resumes), once at the start. */
-        default void note(String note) {
+        default void note(Phrase note) {
         }
 
         /** After every stored method of every prompt. */
@@ -81,9 +81,9 @@ public final class SweepSession {
                           boolean stopped) {
 
         /** "1,680 answers (4,000 images drawn; early stop saved 1,100)". */
-        public String summary() {
-            String saved = savedByEarlyStop > 0 ? String.format(Locale.ROOT, "; early stop saved %,d", savedByEarlyStop) : "";
-            return String.format(Locale.ROOT, "%,d answers (%,d images drawn%s)", loaded.rows().size(), imagesDrawn, saved);
+        public Phrase summary() {
+            return new Phrase("scaling.outcome", loaded.rows().size(), imagesDrawn,
+                    savedByEarlyStop > 0 ? new Phrase("scaling.outcome.saved", savedByEarlyStop) : Phrase.none());
         }
     }
 
@@ -111,7 +111,7 @@ public final class SweepSession {
         long t0 = System.nanoTime();
         long[] lastReport = {0};
         long[] bound = {-1};
-        Progress[] last = {new Progress(0, 0, 0, 0, "")};
+        Progress[] last = {new Progress(0, 0, 0, 0, Phrase.none())};
         int written = sweep.run(store, prompts, (done, total, what) -> {
             long now = System.nanoTime();
             if (bound[0] < 0) {
@@ -137,12 +137,12 @@ public final class SweepSession {
     }
 
     /** "45 s", "3m 20s", "1h 02m"; "?" when not finite. */
-    public static String duration(double seconds) {
+    public static Phrase duration(double seconds) {
         if (!Double.isFinite(seconds)) {
-            return "?";
+            return new Phrase("scaling.duration.unknown");
         }
         long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%dh %02dm", s / 3600, s % 3600 / 60)
-                : s >= 60 ? String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60) : s + " s";
+        return s >= 3600 ? new Phrase("scaling.duration.hours", s / 3600, s % 3600 / 60)
+                : s >= 60 ? new Phrase("scaling.duration.minutes", s / 60, s % 60) : new Phrase("scaling.duration.seconds", s);
     }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.reflectlab.core.store.AtomicFile;
 import org.reflectlab.core.store.Names;
+import org.reflectlab.core.text.Phrase;
 
 /**
  * A sweep on disk, so it survives a cancel or a crash and can be compared with later ones: a
@@ -50,7 +51,7 @@ public final class SweepStore implements AutoCloseable {
     private final Path dir;
     private final SweepSettings settings;
     private final Map<String, Object> info;
-    private final List<String> notes = new ArrayList<>();
+    private final List<Phrase> notes = new ArrayList<>();
     /** Keys of the rows in results.csv, read at the first append. */
     private java.util.Set<String> stored;
     private FileChannel lockChannel;
@@ -218,8 +219,7 @@ public final class SweepStore implements AutoCloseable {
             Files.write(dir.resolve(TORN), bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             ch.truncate(keep);
             ch.force(true);
-            notes.add(String.format("%s had an incomplete last line (%d bytes, probably from a crash); it was cut off and "
-                    + "kept in %s. Its prompt runs again.", f, size - keep, dir.resolve(TORN)));
+            notes.add(new Phrase("scaling.note.torn", f.toString(), size - keep, dir.resolve(TORN).toString()));
         }
     }
 
@@ -291,7 +291,7 @@ public final class SweepStore implements AutoCloseable {
     }
 
     /** What opening the sweep repaired, for the user to read (empty when nothing was). */
-    public List<String> notes() {
+    public List<Phrase> notes() {
         return List.copyOf(notes);
     }
 

@@ -3,6 +3,7 @@ package org.reflectlab.core.world;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import org.reflectlab.core.text.PhrasedException;
 
 /**
  * A learner's guess, before a rollout is watched, at where the orange ball (ball 0, the one the
@@ -14,8 +15,7 @@ public record EndPrediction(double x, double y) {
 
     public EndPrediction {
         if (!(x >= 0 && x <= 1 && y >= 0 && y <= 1)) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "a position is inside the box: x and y from 0 to 1, not (%.2f, %.2f)", x, y));
+            throw new PhrasedException("world.parse.outside", x, y);
         }
     }
 
@@ -23,12 +23,12 @@ public record EndPrediction(double x, double y) {
     public static EndPrediction parse(String text) {
         String[] parts = text.trim().replace("(", "").replace(")", "").split("[,;\\s]+");
         if (parts.length != 2) {
-            throw new IllegalArgumentException("give x, y in box units, e.g. 0.3, 0.7 (or click the frame)");
+            throw new PhrasedException("world.parse.two-numbers");
         }
         try {
             return new EndPrediction(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text.trim() + "' is not x, y: two numbers from 0 to 1, e.g. 0.3, 0.7");
+            throw new PhrasedException("world.parse.not-numbers", text.trim());
         }
     }
 

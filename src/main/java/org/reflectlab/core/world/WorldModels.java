@@ -3,6 +3,7 @@ package org.reflectlab.core.world;
 import org.reflectlab.core.nn.world.ImplicitModel;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.store.ModelStoreException;
+import org.reflectlab.core.text.Phrase;
 
 /**
  * The world models a comparison can use: the explicit one always (it is identified in well
@@ -10,7 +11,7 @@ import org.reflectlab.core.store.ModelStoreException;
  * implicitProblem} says why, and everything runs with explicit physics alone.
  */
 public record WorldModels(ExplicitModel explicit, SystemIdentification.Result identification, ImplicitModel implicit,
-                          String implicitProblem) {
+                          Phrase implicitProblem) {
 
     /** Seeds of the rollouts the explicit model is identified from (never used for evaluation). */
     public static final long CALIBRATION_SEED = 7_000_000;
@@ -23,13 +24,13 @@ public record WorldModels(ExplicitModel explicit, SystemIdentification.Result id
 
     public static WorldModels load(ModelStore store, String name, PhysicsParams truth, int frameSize) {
         ImplicitModel implicit = null;
-        String problem = null;
+        Phrase problem = null;
         try {
             implicit = loadImplicit(store, name, frameSize);
         } catch (ModelStoreException e) {
-            problem = e.getMessage() + (e.reason() == ModelStoreException.Reason.MISSING_MODEL
-                    ? " Running with explicit physics only; train one with `reflectlab train world`."
-                    : " Showing explicit physics only.");
+            // the store's detail (English, naming the model and file) goes along: the app says the rest in its language
+            problem = new Phrase(e.reason() == ModelStoreException.Reason.MISSING_MODEL ? "world.problem.missing" : "world.problem.unusable",
+                    name, String.valueOf(e.getMessage()));
         }
         return with(truth, frameSize, implicit, problem);
     }
@@ -54,13 +55,13 @@ public record WorldModels(ExplicitModel explicit, SystemIdentification.Result id
     }
 
     /** The explicit model identified for these physics, beside the given implicit one (null: none, for the reason given). */
-    public static WorldModels with(PhysicsParams truth, int frameSize, ImplicitModel implicit, String problem) {
+    public static WorldModels with(PhysicsParams truth, int frameSize, ImplicitModel implicit, Phrase problem) {
         ExplicitModel.Calibration c = ExplicitModel.calibrate(truth, CALIBRATION_SEED, CALIBRATION_ROLLOUTS,
                 CALIBRATION_FRAMES, frameSize);
         return new WorldModels(c.model(), c.identification(), implicit, problem);
     }
 
-    public static WorldModels explicitOnly(PhysicsParams truth, int frameSize, String why) {
+    public static WorldModels explicitOnly(PhysicsParams truth, int frameSize, Phrase why) {
         ExplicitModel.Calibration c = ExplicitModel.calibrate(truth, CALIBRATION_SEED, CALIBRATION_ROLLOUTS,
                 CALIBRATION_FRAMES, frameSize);
         return new WorldModels(c.model(), c.identification(), null, why);

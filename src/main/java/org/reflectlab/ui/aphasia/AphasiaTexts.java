@@ -15,15 +15,7 @@ final class AphasiaTexts {
 
     /** A metric's name in the current language ("fine position"). */
     static String metric(Metric m) {
-        return I18n.tr(switch (m) {
-            case PIXELS -> "aphasia.metric.pixels";
-            case SHAPE -> "aphasia.metric.shape";
-            case COLOR -> "aphasia.metric.color";
-            case SIZE -> "aphasia.metric.size";
-            case POSITION -> "aphasia.metric.position";
-            case COUNT -> "aphasia.metric.count";
-            case FINE -> "aphasia.metric.fine";
-        });
+        return I18n.tr(m.nameKey());
     }
 
     static String definition(Metric m) {

@@ -11,6 +11,7 @@ import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.ui.kit.Experiment;
 import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Notifier;
+import org.reflectlab.core.text.Phrase;
 
 /**
  * One concept panel's live experiment: the workspace-wide {@link Experiment} (busy flag, progress, status,
@@ -79,9 +80,9 @@ public final class ConceptExperiment<R> {
             private long last;
 
             @Override
-            public void update(double done, double total, String message) {
+            public void update(double done, double total, Phrase message) {
                 ctx.progress(done, total);
-                ctx.message(message);
+                ctx.message(I18n.Message.of(message).text());
                 long now = System.nanoTime();
                 if (now - last > STATUS_EVERY_NANOS || done >= total) {
                     last = now;

@@ -31,6 +31,7 @@ import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.settings.AppPaths;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.ui.kit.Formula;
+import org.reflectlab.core.text.Phrase;
 import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Images;
 import org.reflectlab.ui.kit.Notifier;
@@ -135,13 +136,15 @@ public final class ConceptsView extends BorderPane implements org.reflectlab.ui.
         return box;
     }
 
-    private static <R> TextArea table(String id, ObservableValue<R> result, Function<R, List<String>> lines) {
+    /** core's table: its sentences said in the current language (they follow a switch), its columns as core wrote them. */
+    private static <R> TextArea table(String id, ObservableValue<R> result, Function<R, List<Phrase>> lines) {
         TextArea area = new TextArea();
         area.setId("concepts-table-" + id);
         area.setEditable(false);
         area.setFont(Font.font("Monospaced", 12));
         area.setPrefRowCount(14);
-        result.addListener((o, a, r) -> area.setText(r == null ? "" : String.join("\n", lines.apply(r))));
+        area.textProperty().bind(I18n.text(() -> result.getValue() == null ? "" : String.join("\n", lines.apply(result.getValue())
+                .stream().map(l -> I18n.Message.of(l).text()).toList()), result));
         return area;
     }
 
@@ -318,10 +321,14 @@ public final class ConceptsView extends BorderPane implements org.reflectlab.ui.
             answers.getChildren().clear();
             for (int i = 0; i < list.size(); i++) {
                 Quiz.Answer q = list.get(i);
-                Label question = new Label(I18n.tr("concepts.quiz.question", i + 1, q.question()));
+                // core's phrases, bound: the question and its working follow a language switch
+                Label question = new Label();
+                question.textProperty().bind(I18n.text("concepts.quiz.question", i + 1, q.question()));
                 question.setWrapText(true);
                 question.setStyle("-fx-font-weight: bold;");
-                TextArea working = new TextArea(String.join("\n", q.working()));
+                TextArea working = new TextArea();
+                working.textProperty().bind(I18n.text(() -> String.join("\n", q.working().stream()
+                        .map(w -> I18n.Message.of(w).text()).toList())));
                 working.setEditable(false);
                 working.setWrapText(true);
                 working.setPrefRowCount(Math.min(9, q.working().size() + 1));

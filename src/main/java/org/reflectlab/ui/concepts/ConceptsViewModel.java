@@ -34,6 +34,7 @@ import org.reflectlab.core.data.SceneSampler;
 import org.reflectlab.core.data.ShapesWorld;
 import org.reflectlab.core.concurrent.TaskRunner;
 import org.reflectlab.core.train.UnifiedModelIO;
+import org.reflectlab.core.text.Phrase;
 import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.Notifier;
 
@@ -198,17 +199,17 @@ public final class ConceptsViewModel {
         TttConvergence.Result existing = ttt.resultProperty().get(); // read here, on the UI thread
         quiz.run(p -> {
             List<Quiz.Answer> a = new ArrayList<>();
-            p.update(0, 4, I18n.tr("concepts.quiz.step.retrieval"));
+            p.update(0, 4, new Phrase("concepts.quiz.step.retrieval"));
             a.add(Quiz.retrieval(models.unified(), s, 200));
-            p.update(1, 4, I18n.tr("concepts.quiz.step.doubling"));
+            p.update(1, 4, new Phrase("concepts.quiz.step.doubling"));
             ConceptsModels.StoredSweep sw = models.sweep(null);
             a.add(Quiz.doubling(sw == null ? null : Derivation.analyse(sw.name(), sw.rows())));
             p.check();
-            p.update(2, 4, I18n.tr("concepts.quiz.step.aphasia", 100));
+            p.update(2, 4, new Phrase("concepts.quiz.step.aphasia", 100));
             a.add(Quiz.limit(AphasiaModels.load(models.store(), UnifiedModelIO.DEFAULT_NAME)
                     .run(AphasiaSettings.of(s, 100), RoundTrip.SILENT)));
             p.check();
-            p.update(3, 4, I18n.tr("concepts.quiz.step.ttt"));
+            p.update(3, 4, new Phrase("concepts.quiz.step.ttt"));
             TttConvergence.Settings d = TttConvergence.Settings.defaults(s);
             TttConvergence.Result t = existing != null ? existing
                     : TttConvergence.run(models.reflector(), CaptionParser.parse("a red circle").caption(),

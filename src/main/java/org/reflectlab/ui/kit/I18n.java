@@ -15,6 +15,8 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
+import org.reflectlab.core.text.Phrase;
+import org.reflectlab.core.text.Term;
 
 /**
  * The app's language: the current locale as a property, and every user-visible text looked up by key and formatted with
@@ -27,7 +29,8 @@ import javafx.beans.value.ObservableValue;
  *
  * <p>Views bind ({@link #text}) so a switch of {@link #localeProperty()} re-translates what is on screen without
  * rebuilding anything; ViewModels keep a {@link Message} (key and arguments) rather than a finished sentence for the same
- * reason. A key missing from the bundles shows as the key itself (and fails {@code I18nKeysTest}).
+ * reason; {@code core}'s sentences come as {@link Phrase}s (a key of these bundles and its arguments), which any argument
+ * may be. A key missing from the bundles shows as the key itself (and fails {@code I18nKeysTest}).
  */
 public final class I18n {
 
@@ -48,6 +51,11 @@ public final class I18n {
         /** A text that is the same in every language (a number, a name, a model's own words). */
         public static Message literal(String text) {
             return new Message("kit.literal", text);
+        }
+
+        /** A sentence {@code core} made (a prediction's reveal, a fit's answer), said in the current language. */
+        public static Message of(Phrase phrase) {
+            return new Message(phrase.key(), phrase.args());
         }
 
         /** The text in the current language. */
@@ -95,6 +103,8 @@ public final class I18n {
         for (int i = 0; i < args.length; i++) {
             resolved[i] = args[i] instanceof ObservableValue<?> o ? o.getValue()
                     : args[i] instanceof Message m ? format(locale, m.key(), m.args())
+                    : args[i] instanceof Phrase p ? format(locale, p.key(), p.args())
+                    : args[i] instanceof Term t ? format(locale, t.nameKey())
                     : args[i] instanceof ModelWords.Text t ? t.render(locale) : args[i];
         }
         // MessageFormat reads a lone apostrophe as a quote: patterns without arguments are shown as written

@@ -1,12 +1,15 @@
 package org.reflectlab.ui.kit;
 
 import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.reflectlab.core.text.PhrasedException;
 
 /**
  * The text box of a "predict, then reveal" lab: what the learner typed, parsed as they type, with
@@ -17,12 +20,15 @@ public final class PredictionInput<P> {
 
     private final StringProperty text = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    // a message, so a parse error on screen follows a language switch (core's reasons come as phrases)
+    private final ObjectProperty<I18n.Message> errorMessage = new SimpleObjectProperty<>(I18n.Message.literal(""));
     private final ReadOnlyObjectWrapper<P> value = new ReadOnlyObjectWrapper<>();
     private Function<String, P> parser;
 
     /** {@code parser} throws IllegalArgumentException with a reader's message on text it cannot read. */
     public PredictionInput(Function<String, P> parser) {
         this.parser = parser;
+        error.bind(I18n.textOf(errorMessage));
         text.addListener((o, a, b) -> reparse());
     }
 
@@ -36,15 +42,18 @@ public final class PredictionInput<P> {
         String t = text.get() == null ? "" : text.get().trim();
         if (t.isEmpty()) {
             value.set(null);
-            error.set("");
+            errorMessage.set(I18n.Message.literal(""));
             return;
         }
         try {
             value.set(parser.apply(t));
-            error.set("");
+            errorMessage.set(I18n.Message.literal(""));
+        } catch (PhrasedException e) {
+            value.set(null);
+            errorMessage.set(I18n.Message.of(e.phrase()));
         } catch (IllegalArgumentException e) {
             value.set(null);
-            error.set(e.getMessage());
+            errorMessage.set(I18n.Message.literal(e.getMessage()));
         }
     }
 

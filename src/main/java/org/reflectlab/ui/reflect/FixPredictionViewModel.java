@@ -61,7 +61,7 @@ public final class FixPredictionViewModel {
         FixPrediction.Outcome o = locked.get().against(run);
         revealedRun = run;
         outcome.set(o);
-        reveal.set(I18n.Message.literal(FixPrediction.reveal(o))); // core's sentence (English)
+        reveal.set(I18n.Message.of(FixPrediction.reveal(o)));
     }
 
     private static I18n.Message describe(FixPrediction p) {

@@ -41,7 +41,7 @@ final class ReflectExports {
             if (prediction != null) {
                 var o = prediction.against(run);
                 map.put("prediction", java.util.Map.of("fixedAt", prediction.text(), "judgeFirstCorrect", o.fixedAt() == 0 ? "never"
-                        : Integer.toString(o.fixedAt()), "reveal", org.reflectlab.core.reflect.FixPrediction.reveal(o)));
+                        : Integer.toString(o.fixedAt()), "reveal", org.reflectlab.core.reflect.FixPrediction.reveal(o).english()));
             }
             export.write(file, () -> RunExport.writeJson(map, file));
         }

@@ -70,7 +70,7 @@ public final class CurvePredictionViewModel {
             if (gen == generation) {
                 shown.set(p);
                 // the reveal is core's sentence (English); "no prediction" is ours
-                reveal.set(p == null ? new I18n.Message("scaling.predict.none") : I18n.Message.literal(p.reveal(run.analysis())));
+                reveal.set(p == null ? new I18n.Message("scaling.predict.none") : I18n.Message.of(p.reveal(run.analysis())));
             }
         }).onFailure(e -> {
             if (gen == generation) {

@@ -24,10 +24,12 @@ final class FitsPane extends VBox {
 
     private final TableView<ScalingAnalysis.Curve> fits = new TableView<>();
     private TableView<SweepRow> rows;
+    private ListView<Answers.Answer> answers;
     /** Held here (the locale keeps a weak reference): cell texts are computed, so a switch computes them again. */
     private final javafx.beans.InvalidationListener relabel = o -> {
         fits.refresh();
         rows.refresh();
+        answers.refresh();
     };
 
     FitsPane(ScalingViewModel vm) {
@@ -37,7 +39,6 @@ final class FitsPane extends VBox {
         fits.setPrefHeight(120);
 
         fits.getColumns().add(col(I18n.text("scaling.fits.method"), c -> MethodStyle.name(c.method())));
-        // the fit's problem is core's English reason inside a translated frame
         fits.getColumns().add(col(I18n.text(() -> "Q∞"), c -> c.fit() == null ? I18n.tr("scaling.fits.none", c.fitProblem())
                 : pm(c.fit().qInf(), c.fit().qInfError())));
         fits.getColumns().add(col(I18n.text(() -> "A"), c -> fit(c, f -> pm(f.a(), f.aError()))));
@@ -51,13 +52,13 @@ final class FitsPane extends VBox {
                 : b.analysis().curves().values()));
         org.reflectlab.ui.kit.WrappedColumns.fit(fits);
         MethodStyle.followLanguage(fits);
-        ListView<Answers.Answer> answers = new ListView<>(vm.analysis().answers());
+        answers = new ListView<>(vm.analysis().answers());
         answers.setId("answers");
         answers.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(Answers.Answer a, boolean empty) {
                 super.updateItem(a, empty);
-                setText(empty || a == null ? null : a.question() + "\n   " + a.answer());
+                setText(empty || a == null ? null : I18n.tr("scaling.fits.qa", a.question(), a.answer()));
                 setWrapText(true);
                 setPrefWidth(0);
             }

@@ -54,12 +54,7 @@ final class MethodStyle {
 
     /** A method's name in the current language (Best-of-N and Reflect-DiT stay as the lecture writes them). */
     static String name(Method m) {
-        return I18n.tr(switch (m) {
-            case BEST_OF_N -> "scaling.method.bon";
-            case REFLECT -> "scaling.method.reflect";
-            case REFLECT_PICK -> "scaling.method.reflect-pick";
-            case TEST_TIME_TRAINING -> "scaling.method.ttt";
-        });
+        return I18n.tr(m.nameKey());
     }
     static final String NEUTRAL = "#868e96";
 

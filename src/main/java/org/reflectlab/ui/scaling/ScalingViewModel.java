@@ -134,7 +134,6 @@ public final class ScalingViewModel {
         }).onSuccess(f -> {
             stored.show(f.run());
             progress.set(1);
-            // the summary and duration are core's words (English); the frame is translated
             status.set("scaling.status.done", f.run().store().name(), f.outcome().summary(),
                     SweepSession.duration(f.outcome().seconds()), f.run().skippedNote());
         }).onFailure(e -> {

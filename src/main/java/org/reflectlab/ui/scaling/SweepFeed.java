@@ -6,6 +6,7 @@ import javafx.beans.property.DoubleProperty;
 import org.reflectlab.core.concurrent.TaskContext;
 import org.reflectlab.core.scaling.SweepSession;
 import org.reflectlab.core.scaling.SweepStore;
+import org.reflectlab.core.text.Phrase;
 import org.reflectlab.ui.kit.Notifier;
 import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.TextLine;
@@ -35,18 +36,17 @@ final class SweepFeed implements SweepSession.Observer {
     }
 
     @Override
-    public void note(String note) {
-        ctx.onUiThread(() -> notifier.info(note));
+    public void note(Phrase note) {
+        ctx.onUiThread(() -> notifier.info(I18n.Message.of(note).text()));
     }
 
     @Override
     public void progress(SweepSession.Progress p) {
         ctx.progress(p.imagesDone(), p.imagesAtMost());
-        ctx.message(p.what());
-        String line = p.summary() + " · " + p.what();
+        ctx.message(I18n.Message.of(p.what()).text());
         ctx.onUiThread(() -> {
             progress.set(p.fraction());
-            status.set(I18n.Message.literal(line)); // the session's own progress words (core, English)
+            status.set("scaling.status.progress", p.summary(), p.what());
         });
     }
 

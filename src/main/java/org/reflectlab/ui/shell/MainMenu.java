@@ -167,7 +167,7 @@ final class MainMenu {
         StringBuilder versions = new StringBuilder();
         org.reflectlab.core.backend.Backend.versions().forEach((k, v) -> versions.append(I18n.tr("shell.about.version", k, v))
                 .append('\n'));
-        String backend = info == null ? I18n.tr("shell.backend.starting") : I18n.tr("shell.about.backend", info.summary(), info.binary());
+        String backend = info == null ? I18n.tr("shell.backend.starting") : I18n.tr("shell.about.backend", info.said(), info.binary());
         Alert a = new Alert(Alert.AlertType.INFORMATION, I18n.tr("shell.about.text", versions.toString(), backend), ButtonType.CLOSE);
         a.setTitle(I18n.tr("shell.menu.about"));
         a.setHeaderText(I18n.tr("shell.brand"));

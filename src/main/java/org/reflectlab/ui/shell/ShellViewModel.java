@@ -103,7 +103,7 @@ public final class ShellViewModel {
                 .onSuccess(info -> {
                     backendInfo.set(info);
                     backendReady.set(true);
-                    backendStatus.set(new I18n.Message("shell.backend.ready", info.summary()));
+                    backendStatus.set(new I18n.Message("shell.backend.ready", info.said()));
                 })
                 .onFailure(e -> backendStatus.set(new I18n.Message("shell.backend.failed", String.valueOf(e.getMessage())))));
     }

@@ -109,7 +109,7 @@ public final class SweepViewModel {
             return;
         }
         if (!m.hasImplicit()) {
-            statusMessage.set(new I18n.Message("world.sweep.status.no-implicit", String.valueOf(m.implicitProblem())));
+            statusMessage.set(new I18n.Message("world.sweep.status.no-implicit", m.implicitProblem()));
             return;
         }
         int n = rollouts.get();

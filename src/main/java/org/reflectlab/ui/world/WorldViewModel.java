@@ -121,7 +121,7 @@ public final class WorldViewModel {
         runner.submit(BackgroundTask.of(I18n.tr("world.task.load"), ctx -> loader.get())
                 .onSuccess(m -> {
                     models.set(m);
-                    problemMessage.set(I18n.Message.literal(m.hasImplicit() ? "" : String.valueOf(m.implicitProblem())));
+                    problemMessage.set(m.hasImplicit() || m.implicitProblem() == null ? I18n.Message.literal("") : I18n.Message.of(m.implicitProblem()));
                     recompute();
                 })
                 .onFailure(e -> {

@@ -40,8 +40,8 @@ class AblationTest {
         List<Ablation.Variant> v = Ablation.run(store, Ablation.variantNames(store), new AphasiaSettings(1, 8, 100), cache,
                 RoundTrip.SILENT);
         assertEquals(2, v.size());
-        assertTrue(v.get(1).description().contains("align weight 1.0"), v.get(1).description());
-        assertTrue(v.get(0).description().contains("align weight 0.2"), v.get(0).description());
+        assertTrue(v.get(1).description().english().contains("align weight 1.0"), v.get(1).description().english());
+        assertTrue(v.get(0).description().english().contains("align weight 0.2"), v.get(0).description().english());
         assertNotEquals(v.get(0).result().modelSha(), v.get(1).result().modelSha());
         for (int i = 0; i < 8; i++) {
             assertEquals(v.get(0).result().samples().get(i).trueCaption(), v.get(1).result().samples().get(i).trueCaption());

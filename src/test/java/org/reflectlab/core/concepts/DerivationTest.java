@@ -39,6 +39,6 @@ class DerivationTest {
         assertEquals("power law", reflect.better().form());
         assertEquals(0.7, reflect.power().rate(), 0.1);
         assertTrue(reflect.fixRate()[1] > reflect.fixRate()[6], "power law: p_K falls with K");
-        assertTrue(r.table().stream().anyMatch(l -> l.contains("better: exponential")));
+        assertTrue(r.table().stream().anyMatch(l -> l.english().contains("better: exponential")));
     }
 }

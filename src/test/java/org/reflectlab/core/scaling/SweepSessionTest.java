@@ -76,9 +76,10 @@ class SweepSessionTest {
             SweepSession.Progress last = seen.get(seen.size() - 1);
             assertEquals(last.imagesAtMost(), last.imagesDone(), "the bar ends full, at what really ran");
             assertEquals(1.0, last.fraction());
-            assertTrue(last.summary().contains("of at most 8 images") && last.summary().contains("early stop saved 4"), last.summary());
+            assertTrue(last.summary().english().contains("of at most 8 images") && last.summary().english().contains("early stop saved 4"),
+                    last.summary().english());
             assertEquals(2 * 3 * 3, o.loaded().rows().size());
-            assertTrue(o.summary().startsWith("18 answers (8 images drawn; early stop saved 4)"), o.summary());
+            assertTrue(o.summary().english().startsWith("18 answers (8 images drawn; early stop saved 4)"), o.summary().english());
             assertEquals(1, periodic.size(), "reported at the first image, then once an hour");
             assertFalse(o.stopped());
         }

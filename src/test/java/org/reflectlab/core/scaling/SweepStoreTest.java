@@ -37,8 +37,8 @@ class SweepStoreTest {
         }
         try (SweepStore s = SweepStore.open(dir.resolve("s"), SETTINGS, Map.of())) {
             assertEquals(1, s.notes().size(), s.notes().toString());
-            assertTrue(s.notes().get(0).contains("an incomplete last line") && s.notes().get(0).contains(SweepStore.TORN),
-                    s.notes().get(0));
+            assertTrue(s.notes().get(0).english().contains("an incomplete last line") && s.notes().get(0).english().contains(SweepStore.TORN),
+                    s.notes().get(0).english());
             Path torn = s.dir().resolve(SweepStore.TORN);
             String third = row("p2", 1).toCsv();
             assertEquals(third.substring(0, third.length() - 3) + "\n", Files.readString(torn));

@@ -108,6 +108,6 @@ class ImplicitModelTest {
         assertTrue(corrupt.getMessage().contains("corrupt"), corrupt.getMessage());
         WorldModels models = WorldModels.load(store, "w", PhysicsParams.defaults(), 32);
         assertFalse(models.hasImplicit());
-        assertTrue(models.implicitProblem().contains("explicit physics only"), models.implicitProblem());
+        assertTrue(models.implicitProblem().english().contains("explicit physics only"), models.implicitProblem().english());
     }
 }

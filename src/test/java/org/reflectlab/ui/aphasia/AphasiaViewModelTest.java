@@ -167,8 +167,8 @@ class AphasiaViewModelTest {
         AphasiaViewModel vm = new AphasiaViewModel(runner, notifier, () -> shipped, (s, l) -> {
             asked[0] = s;
             AphasiaResult r = shipped.run(s, l);
-            return List.of(new Ablation.Variant("ablate-base", "latent 128", "cmd", r),
-                    new Ablation.Variant("ablate-align", "align 1.0", "cmd", r));
+            return List.of(new Ablation.Variant("ablate-base", org.reflectlab.core.text.Phrase.literal("latent 128"), "cmd", r),
+                    new Ablation.Variant("ablate-align", org.reflectlab.core.text.Phrase.literal("align 1.0"), "cmd", r));
         }, new AphasiaCache());
         vm.setup().setSamples(6);
         vm.compareVariants();

@@ -52,7 +52,7 @@ class AphasiaViewSmokeTest {
         ModelStore store = new ModelStore(Path.of("models"));
         // one "variant": the shipped model under another name (the real variants are trained by a command)
         vm = new AphasiaViewModel(new FxTaskRunner(1), notifier, () -> AphasiaModels.load(store, "unified"),
-                (s, l) -> List.of(new Ablation.Variant("shipped", "the shipped model", "-",
+                (s, l) -> List.of(new Ablation.Variant("shipped", org.reflectlab.core.text.Phrase.literal("the shipped model"), "-",
                         AphasiaModels.load(store, "unified").run(s, l))), cache);
         vm.setup().setSamples(20);
         view = new AphasiaView(vm);

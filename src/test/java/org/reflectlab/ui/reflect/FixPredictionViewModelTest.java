@@ -15,6 +15,7 @@ import org.reflectlab.core.backend.Backend;
 import org.reflectlab.core.concurrent.SynchronousTaskRunner;
 import org.reflectlab.core.reflect.FixPrediction;
 import org.reflectlab.core.settings.Settings;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.RecordingNotifier;
 
 /** Predict, then reveal, in Reflect: the guess is taken when a run starts, laid over the judge's verdicts, kept with the run. */
@@ -72,6 +73,15 @@ class FixPredictionViewModelTest {
         assertFalse(o.hit());
         assertEquals("You predicted iteration 2; the judge first called the image correct at iteration 3 (the critic stopped the run "
                 + "at iteration 4): too early by 1.", p.revealProperty().get());
+        // the reveal is core's phrase: it follows a language switch and comes back unchanged
+        I18n.setLocale(I18n.JAPANESE);
+        try {
+            assertEquals("あなたの予想は反復 2。判定器が初めて正解としたのは反復 3 でした（クリティックは反復 4 で実行を止めました）。"
+                    + "1 回早すぎました。", p.revealProperty().get());
+        } finally {
+            I18n.setLocale(I18n.ENGLISH);
+        }
+        assertTrue(p.revealProperty().get().endsWith("too early by 1."), p.revealProperty().get());
         assertEquals(2, p.predictionFor(vm.lastRunProperty().get()).iteration(), "kept with the run it was made for");
 
         // typing after the run is the next run's guess: this run's reveal is unchanged until the next run starts

@@ -1,6 +1,7 @@
 package org.reflectlab.ui.scaling;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,6 +19,7 @@ import org.reflectlab.core.scaling.CurvePrediction;
 import org.reflectlab.core.scaling.Method;
 import org.reflectlab.core.scaling.ScalingAnalysis;
 import org.reflectlab.core.settings.Settings;
+import org.reflectlab.ui.kit.I18n;
 import org.reflectlab.ui.kit.RecordingNotifier;
 
 /** Predict, then reveal, in Scaling: the guessed curve is taken at Run, stored in the sweep's folder, read back with it. */
@@ -70,6 +72,20 @@ class CurvePredictionViewModelTest {
         String reveal = p.revealProperty().get();
         assertTrue(reveal.replace(" inside the 95% interval", "").replace(";", "").startsWith(expected.toString()), reveal + "\n" + expected);
         assertTrue(reveal.endsWith("Not measured: K=8."), reveal);
+        // core's phrase, said again in Japanese on a switch (and the sweep's summary line with it), then back
+        String doneLine = vm.statusProperty().get();
+        I18n.setLocale(I18n.JAPANESE);
+        try {
+            String ja = p.revealProperty().get();
+            assertTrue(ja.startsWith("Reflect-DiT の曲線の予想とスイープの実測：K=1 は予想 0.50 / 実測 "), ja);
+            assertTrue(ja.endsWith("測っていない K：8。"), ja);
+            assertFalse(vm.statusProperty().get().equals(doneLine), vm.statusProperty().get());
+            assertTrue(vm.statusProperty().get().contains("答え "), vm.statusProperty().get());
+        } finally {
+            I18n.setLocale(I18n.ENGLISH);
+        }
+        assertEquals(reveal, p.revealProperty().get());
+        assertEquals(doneLine, vm.statusProperty().get());
 
         // a resumed sweep keeps the guess made before it first ran
         p.input().textProperty().set("1: 0.1");

@@ -12,7 +12,8 @@ final class TestModels {
     }
 
     static WorldModels explicitOnly() {
-        return WorldModels.explicitOnly(PhysicsParams.defaults(), 32, "No model 'world-implicit' (test).");
+        return WorldModels.explicitOnly(PhysicsParams.defaults(), 32,
+                new org.reflectlab.core.text.Phrase("world.problem.missing", "world-implicit", "No model 'world-implicit' (test)."));
     }
 
     static WorldModels withTinyImplicit() {
