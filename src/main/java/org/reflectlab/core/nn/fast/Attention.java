@@ -53,7 +53,7 @@ public final class Attention {
         qm = q.forward(h);
         km = k.forward(h);
         vm = v.forward(h);
-        if (ops.probe() == null && !ops.training() && HeadsForward.applies()) {
+        if (ops.probe() == null && !ops.training() && HeadsForward.applies(seg)) {
             // inference keeps no probabilities: no backward pass reads them, and no probe is attached
             Mat a = att.mat(h.rows(), d);
             inference.forward(qm, km, vm, seg, a);
