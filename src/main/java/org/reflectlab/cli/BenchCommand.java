@@ -99,7 +99,8 @@ final class BenchCommand implements Runnable {
 
     @Command(name = "inference", mixinStandardHelpOptions = true,
             description = {"Inference latency on the shipped models, 1 ND4J thread: each piece of work on SameDiff's graphs and",
-                "on the fast path, the CPU named."})
+                "on the fast path, the CPU named. --rounds: the batch-1 works on the fast path, kernel sets alternated in short",
+                "rounds, medians and interquartile ranges (what a 10 % change shows through on a shared machine)."})
     static final class Inference implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -111,6 +112,21 @@ final class BenchCommand implements Runnable {
         @Option(names = "--profile", description = "Also print where a fast unified forward at batch 1 goes, per kernel kind (\"other\": "
                 + "the Java around the kernels: inputs, outputs, bookkeeping).")
         boolean profile;
+        @Option(names = "--rounds", defaultValue = "0", description = {"Instead of the table: the batch-1 works on the fast path in this "
+                + "many short rounds, each running every --candidates one after the other, and per work and candidate the median "
+                + "and interquartile range of ms per call (wall and thread CPU) and the median ratio to the first candidate "
+                + "(0: the table; try 60)."})
+        int rounds;
+        @Option(names = "--round-ms", defaultValue = "25", description = "With --rounds: milliseconds per work and candidate in a round, "
+                + "at least one call (default: ${DEFAULT-VALUE}).")
+        double roundMs;
+        @Option(names = "--warmup-seconds", defaultValue = "8", description = "With --rounds: untimed rounds first (default: ${DEFAULT-VALUE}).")
+        double warmupSeconds;
+        @Option(names = "--candidates", defaultValue = "current,reference", split = ",", description = {"With --rounds: kernel sets to "
+                + "alternate, current and/or reference (the ninth session's starting kernels; -Dreflectlab.kernels=reference selects them "
+                + "for a whole run); a name may repeat (current,current: the noise between two identical candidates) "
+                + "(default: ${DEFAULT-VALUE})."})
+        List<String> candidates;
 
         @Override
         public Integer call() throws Exception {
@@ -119,11 +135,21 @@ final class BenchCommand implements Runnable {
                 spec.commandLine().getErr().println("error: --seconds must be in (0, 600]");
                 return Cli.BAD_INPUT;
             }
+            if (rounds < 0 || rounds > 100_000 || !(roundMs > 0 && roundMs <= 10_000) || !(warmupSeconds >= 0 && warmupSeconds <= 600)
+                    || !candidates.stream().allMatch(c -> c.equals("current") || c.equals("reference"))) {
+                spec.commandLine().getErr().println("error: --rounds in [0, 100000], --round-ms in (0, 10000], --warmup-seconds in "
+                        + "[0, 600], --candidates current and/or reference");
+                return Cli.BAD_INPUT;
+            }
             Backend.start(1);
             var store = models.store();
             var bench = new org.reflectlab.core.bench.InferenceBenchmark(
                     org.reflectlab.core.train.UnifiedModelIO.load(store, org.reflectlab.core.train.UnifiedModelIO.DEFAULT_NAME),
                     org.reflectlab.core.reflect.ReflectModels.load(store), seconds);
+            if (rounds > 0) {
+                printRounds(o, bench);
+                return 0;
+            }
             o.printf("# CPU: %s; fast-path kernels: %s%n", Backend.cpuName(),
                     org.reflectlab.core.nn.fast.Kernels.VECTOR ? "vectorised" : "scalar");
             o.printf("%-58s %10s %10s %8s%n", "work (ms per call, 1 thread)", "SameDiff", "fast", "speedup");
@@ -131,14 +157,50 @@ final class BenchCommand implements Runnable {
                 o.printf(Locale.ROOT, "%-58s %10.2f %10.2f %7.1fx%n", r.work(), r.graphMs(), r.fastMs(), r.speedup());
             }
             o.println("# No PyTorch column: a figure measured on another machine or day says nothing about this run.");
+            profile(o, bench);
+            return 0;
+        }
+
+        private void printRounds(PrintWriter o, org.reflectlab.core.bench.InferenceBenchmark bench) {
+            String loadBefore = Ui.loadAverage();
+            List<org.reflectlab.core.bench.AlternatingRounds.Candidate> list = candidates.stream()
+                    .map(c -> new org.reflectlab.core.bench.AlternatingRounds.Candidate(c, new org.reflectlab.core.bench.AlternatingRounds.Wrapper() {
+                        @Override
+                        public <T> T run(java.util.function.Supplier<T> body) {
+                            return org.reflectlab.core.nn.fast.KernelSet.with(c.equals("reference"), body);
+                        }
+                    })).toList();
+            long t0 = System.nanoTime();
+            var rows = bench.rounds(list, warmupSeconds, rounds, roundMs);
+            o.printf(Locale.ROOT, "# CPU: %s; fast-path kernels: %s; %d rounds of ~%.0f ms per work and kernel set after %.0f s of warm-up "
+                    + "(%.0f s in all); load average (1 min) before %s, after %s%n", Backend.cpuName(),
+                    org.reflectlab.core.nn.fast.Kernels.VECTOR ? "vectorised" : "scalar", rounds, roundMs, warmupSeconds,
+                    (System.nanoTime() - t0) / 1e9, loadBefore, Ui.loadAverage());
+            printRoundsTable(o, rows, candidates.get(0));
+            o.println("# ratios: the median over rounds of each round's ms per call against the first candidate's in the same round, "
+                    + "(interquartile range as % of it); CPU: the thread's CPU time, without the time it waited for a core.");
+            profile(o, bench);
+        }
+
+        private void profile(PrintWriter o, org.reflectlab.core.bench.InferenceBenchmark bench) {
             if (profile) {
                 Map<String, Double> ms = bench.profileForward(1);
                 double step = ms.remove("call");
-                o.printf(Locale.ROOT, "# where a fast unified forward at batch 1 goes (1 thread, %.2f ms per call, CPU: %s):%n", step,
-                        Backend.cpuName());
+                o.printf(Locale.ROOT, "# where a fast unified forward at batch 1 goes (1 thread, %s kernels, %.2f ms per call, CPU: %s):%n",
+                        org.reflectlab.core.nn.fast.KernelSet.name(), step, Backend.cpuName());
                 ms.forEach((k, v) -> o.printf(Locale.ROOT, "  %-14s %8.3f ms %5.1f%%%n", k, v, 100 * v / step));
             }
-            return 0;
+        }
+    }
+
+    /** The alternating rounds of {@code bench inference --rounds}: one line per work and candidate. */
+    private static void printRoundsTable(PrintWriter o, List<org.reflectlab.core.bench.AlternatingRounds.Row> rows, String first) {
+        o.printf("%-56s %-10s %22s %22s %16s %16s%n", "work (ms per call, 1 thread)", "kernels", "wall: median (p25-p75)",
+                "CPU: median (p25-p75)", "wall / " + first, "CPU / " + first);
+        for (var r : rows) {
+            o.printf(Locale.ROOT, "%-56s %-10s %8.3f (%6.3f-%6.3f) %8.3f (%6.3f-%6.3f) %6.3f (%4.0f%%) %6.3f (%4.0f%%)%n", r.work(),
+                    r.candidate(), r.wallMs().median(), r.wallMs().q1(), r.wallMs().q3(), r.cpuMs().median(), r.cpuMs().q1(),
+                    r.cpuMs().q3(), r.ratio().median(), r.ratio().iqrPercent(), r.cpuRatio().median(), r.cpuRatio().iqrPercent());
         }
     }
 

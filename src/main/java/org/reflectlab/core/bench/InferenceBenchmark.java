@@ -67,6 +67,32 @@ public final class InferenceBenchmark {
         return rows;
     }
 
+    /**
+     * The batch-1 works of {@link #run()} on the fast path, each under every candidate in alternating rounds
+     * ({@link AlternatingRounds}); the reflection iteration is timed per iteration of a run of {@value #ITERATIONS}.
+     */
+    public List<AlternatingRounds.Row> rounds(List<AlternatingRounds.Candidate> candidates, double warmupSeconds, int rounds,
+                                              double roundMs) {
+        Backend.setThreads(1);
+        ShapesWorld w = new ShapesWorld(DataSpec.defaults(11));
+        List<Sample> samples = w.samples(0, 1);
+        Map<String, INDArray> in = unified.inputs(samples.stream().map(s -> w.render(s.scene())).toList(),
+                samples.stream().map(Sample::caption).toList());
+        Caption prompt = CaptionParser.parse("two red circles").caption();
+        Generator g = reflector.generator();
+        Generator.Condition cond = new Generator.Condition(prompt, List.of());
+        ShapesWorld scenes = new ShapesWorld(DataSpec.defaults(3));
+        List<RgbImage> one = List.of(scenes.render(scenes.sample(0).scene()));
+        List<AlternatingRounds.Work> works = List.of(
+                new AlternatingRounds.Work("unified model forward (batch 1)", () -> unified.forwardFast(in)),
+                new AlternatingRounds.Work("generator, one NFE (batch 1)", () -> g.sample(cond, 1, 1, 7, 1.0)),
+                new AlternatingRounds.Work("generator, one guided step (batch 2)", () -> g.sample(cond, 1, 1, 7, 2.0)),
+                new AlternatingRounds.Work("critic, one image", () -> reflector.critic().read(one)),
+                new AlternatingRounds.Work("judge, one image", () -> reflector.judge().read(one)),
+                new AlternatingRounds.Work("reflection iteration (sample + decode + critic + judge)", () -> reflect(prompt), ITERATIONS));
+        return FastPath.with(true, () -> new AlternatingRounds(works, candidates).run(warmupSeconds, rounds, roundMs));
+    }
+
     private Row unifiedForward(int batch, double pytorch) {
         ShapesWorld w = new ShapesWorld(DataSpec.defaults(11));
         List<Sample> samples = w.samples(0, batch);

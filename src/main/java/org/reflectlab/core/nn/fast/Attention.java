@@ -25,6 +25,7 @@ public final class Attention {
     private final Slot dq = new Slot();
     private final Slot dk = new Slot();
     private final Slot dv = new Slot();
+    private final HeadsForward inference;
     private Segments seg;
     private int[] probOffsets;
     private Mat qm;
@@ -43,6 +44,7 @@ public final class Attention {
         this.k = new Dense(ops, name + "/k", d, d);
         this.v = new Dense(ops, name + "/v", d, d);
         this.o = new Dense(ops, name + "/o", d, d);
+        this.inference = new HeadsForward(d, heads);
     }
 
     /** out += attention(h), h the block's normed input [seg.rows(), d]. */
@@ -51,6 +53,13 @@ public final class Attention {
         qm = q.forward(h);
         km = k.forward(h);
         vm = v.forward(h);
+        if (ops.probe() == null && !ops.training() && HeadsForward.applies(seg)) {
+            // inference keeps no probabilities: no backward pass reads them, and no probe is attached
+            Mat a = att.mat(h.rows(), d);
+            inference.forward(qm, km, vm, seg, a);
+            o.forward(a, out, true);
+            return;
+        }
         probOffsets = new int[seg.count() + 1];
         for (int s = 0; s < seg.count(); s++) {
             probOffsets[s + 1] = probOffsets[s] + heads * seg.length(s) * seg.length(s);

@@ -82,6 +82,18 @@ final class Blas {
      * {@code -Dreflectlab.gemm.fewRows=N} moves the bound to compare (0: OpenBLAS for all).
      */
     static final int FEW_ROWS = Integer.getInteger("reflectlab.gemm.fewRows", 1);
+    /**
+     * Rows up to which a product without transposes runs on {@link VectorTiles} (the current kernel set): every product
+     * of a batch-1 forward (at most 128 rows: the image decoder's two latents x 64 patches). The training step's
+     * products (batch 32: 224 to 4,096 rows) stay on OpenBLAS, which packs b once for many rows there.
+     * {@code -Dreflectlab.gemm.tileRows=N} moves the bound (0: none).
+     */
+    static final int TILE_ROWS = Integer.getInteger("reflectlab.gemm.tileRows", 128);
+
+    /** Whether c[m, n] = op(a) op(b) runs on {@link VectorTiles} rather than OpenBLAS. */
+    static boolean tiled(int m, int n, boolean transA, boolean transB) {
+        return !transA && !transB && m <= TILE_ROWS && Kernels.VECTOR && !KernelSet.reference() && VectorTiles.fits(n);
+    }
 
     /**
      * c = alpha * op(a) op(b) + beta * c on Mats (op = transpose when asked): the shapes come from the
@@ -97,6 +109,14 @@ final class Blas {
      * A block's product never depends on another's, so a split changes no value's sum.
      */
     static void gemm(Mat a, boolean transA, Mat b, boolean transB, Mat c, float alpha, float beta, Epilogue epilogue) {
+        gemm(a, transA, b, transB, c, alpha, beta, null, epilogue);
+    }
+
+    /**
+     * As above with {@code bias} (a one-row Mat, or null) added to every row of c before the epilogue: inside the
+     * product where it runs on {@link VectorTiles}, as a pass over each block of rows otherwise.
+     */
+    static void gemm(Mat a, boolean transA, Mat b, boolean transB, Mat c, float alpha, float beta, Mat bias, Epilogue epilogue) {
         int m = c.rows();
         int n = c.cols();
         int k = transA ? a.rows() : a.cols();
@@ -105,6 +125,16 @@ final class Blas {
                     + (transB ? "^T" : "") + " -> " + c);
         }
         long macs = (long) m * n * k;
+        if (tiled(m, n, transA, transB)) {
+            tiles(a, b, c, alpha, beta, bias, epilogue, macs);
+            return;
+        }
+        Epilogue after = bias == null ? epilogue : (from, to) -> {
+            Kernels.addBias(c.rows(from, to - from), bias);
+            if (epilogue != null) {
+                epilogue.rows(from, to);
+            }
+        };
         if (m <= FEW_ROWS && !transA && !transB && Kernels.VECTOR) {
             // a few rows (batch-1 tokens, readouts and latents): 2-3x faster than cblas_sgemm in a probe on the loaded
             // machine ([1, 1024] x [1024, 128], [1, 128] x [128, 384]); cblas_sgemm packs all of b first
@@ -117,8 +147,8 @@ final class Blas {
                 Mat cPart = c.rows(from, to - from);
                 gemm(transA, to - from, n, k, alpha, aPart.buf(), aPart.off(), aPart.ld(), b.buf(), b.off(), b.ld(), transB,
                         beta, cPart.buf(), cPart.off(), cPart.ld());
-                if (epilogue != null) {
-                    epilogue.rows(from, to);
+                if (after != null) {
+                    after.rows(from, to);
                 }
             });
             return;
@@ -133,6 +163,35 @@ final class Blas {
         } else {
             gemm(transA, m, n, k, alpha, a.buf(), a.off(), a.ld(), b.buf(), b.off(), b.ld(), transB, beta, c.buf(), c.off(), c.ld());
         }
+        if (after != null) {
+            after.rows(0, m);
+        }
+    }
+
+    /** c = alpha * a b + beta * c on {@link VectorTiles} whatever the shapes (n a multiple of the vector length), timed. */
+    static void timedTiles(Mat a, Mat b, Mat c, float alpha, float beta) {
+        long t0 = KernelTimer.start();
+        VectorTiles.gemm(a, b, c, alpha, beta, null);
+        KernelTimer.stop((long) c.rows() * c.cols() * a.cols() < KernelTimer.SMALL_GEMM ? KernelTimer.Kind.GEMM_SMALL
+                : KernelTimer.Kind.GEMM, t0);
+    }
+
+    /** A product on {@link VectorTiles}, in row blocks over the lanes when it is large enough to pay for the hand-over. */
+    private static void tiles(Mat a, Mat b, Mat c, float alpha, float beta, Mat bias, Epilogue epilogue, long macs) {
+        int m = c.rows();
+        long t0 = KernelTimer.start();
+        if (Lanes.count() > 1 && macs >= SPLIT_MACS && m >= 2 * BLOCK_ROWS) {
+            Lanes.split(m, BLOCK_ROWS, 4, (lane, from, to) -> {
+                VectorTiles.gemm(a.rows(from, to - from), b, c.rows(from, to - from), alpha, beta, bias);
+                if (epilogue != null) {
+                    epilogue.rows(from, to);
+                }
+            });
+            KernelTimer.stop(macs < KernelTimer.SMALL_GEMM ? KernelTimer.Kind.GEMM_SMALL : KernelTimer.Kind.GEMM, t0);
+            return;
+        }
+        VectorTiles.gemm(a, b, c, alpha, beta, bias);
+        KernelTimer.stop(macs < KernelTimer.SMALL_GEMM ? KernelTimer.Kind.GEMM_SMALL : KernelTimer.Kind.GEMM, t0);
         if (epilogue != null) {
             epilogue.rows(0, m);
         }

@@ -1,7 +1,5 @@
 package org.reflectlab.core.nn.fast;
 
-import java.nio.FloatBuffer;
-
 /**
  * y = x W + b with W = name/w [in, out] and b = name/b, as SdBuilder.dense: one GEMM. The forward
  * pass remembers its input Mat (not a copy: it must stay unchanged until the backward pass), which
@@ -41,9 +39,8 @@ public final class Dense {
     /** y (= or, with {@code accumulate}, +=) x W + b: accumulating is how residual connections add in place. */
     public void forward(Mat x, Mat y, boolean accumulate) {
         this.x = x;
-        Mat b = ops.row(name + "/b", false);
-        // the bias goes onto each block of rows as soon as its product is done, while the block is in cache
-        Blas.gemm(x, false, weights(), false, y, 1f, accumulate ? 1f : 0f, (from, to) -> Kernels.addBias(y.rows(from, to - from), b));
+        // the bias goes onto each tile as it is stored, or onto each block of rows as soon as its product is done
+        Blas.gemm(x, false, weights(), false, y, 1f, accumulate ? 1f : 0f, ops.row(name + "/b", false), null);
     }
 
     /**
@@ -56,7 +53,13 @@ public final class Dense {
         Mat u = output.mat(x.rows(), out);
         Mat b = ops.row(name + "/b", false);
         Mat g = gelu.begin(u);
-        Blas.gemm(x, false, weights(), false, u, 1f, 0f, (from, to) -> gelu.biasRows(b, from, to));
+        if (Blas.tiled(x.rows(), out, false, false)) {
+            // the bias inside the product; an inference path keeps no sigmoid (only a backward pass reads it)
+            Blas.gemm(x, false, weights(), false, u, 1f, 0f, b, null);
+            gelu.rows(0, u.rows(), ops.training());
+        } else {
+            Blas.gemm(x, false, weights(), false, u, 1f, 0f, (from, to) -> gelu.biasRows(b, from, to));
+        }
         return g;
     }
 
@@ -70,7 +73,6 @@ public final class Dense {
     }
 
     private Mat weights() {
-        FloatBuffer w = ops.weight(name + "/w");
-        return Mat.of(w, in, out);
+        return ops.weightMat(name + "/w", in, out);
     }
 }

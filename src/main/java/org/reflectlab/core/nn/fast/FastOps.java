@@ -57,6 +57,11 @@ public final class FastOps {
         return this;
     }
 
+    /** Whether this path trains (its modules keep what a backward pass needs), not only infers. */
+    public boolean training() {
+        return grads != null;
+    }
+
     /** The gradient buffer of a parameter (training paths only). */
     public FloatBuffer grad(String name) {
         if (grads == null) {
@@ -120,6 +125,23 @@ public final class FastOps {
             FloatBuffer f = view(a);
             return new Mat(f, 0, 1, (int) a.length(), (int) a.length(), Direct.bytes(f));
         });
+    }
+
+    private final Map<INDArray, Mat> matViews = new IdentityHashMap<>();
+
+    /**
+     * A weight as a [rows, cols] Mat with its bytes view kept: the vector kernels read it through that view, which
+     * costs several JNI calls to make (a few microseconds, per product when it was made per call).
+     */
+    public Mat weightMat(String name, int rows, int cols) {
+        Mat m = matViews.computeIfAbsent(params.get(name), a -> {
+            FloatBuffer f = weight(name);
+            return new Mat(f, 0, rows, cols, cols, Direct.bytes(f));
+        });
+        if (m.rows() != rows || m.cols() != cols) {
+            throw new IllegalArgumentException(name + " is " + m + ", not [" + rows + ", " + cols + "]");
+        }
+        return m;
     }
 
     /** The weight's memory, viewed in place (the view is kept: parameter arrays live as long as the model). */

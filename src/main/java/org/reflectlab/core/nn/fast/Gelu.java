@@ -31,6 +31,12 @@ public final class Gelu {
         Kernels.biasGelu(u.rows(from, n), b, g.rows(from, n), s.rows(from, n));
     }
 
+    /** The GELU of rows [from, to) of the input {@link #begin} was given (its bias already added), the sigmoid kept if asked. */
+    void rows(int from, int to, boolean keepSigmoid) {
+        int n = to - from;
+        Kernels.gelu(u.rows(from, n), g.rows(from, n), keepSigmoid ? s.rows(from, n) : null);
+    }
+
     /** In place on the incoming gradient. */
     public void backward(Mat grad) {
         Kernels.geluBackward(u, s, grad);
