@@ -169,7 +169,7 @@ final class TrainUnifiedCommand implements Callable<Integer> {
                 o.printf("# resumed %s at step %d of %d%n", resume, training.completedSteps(), training.settings().steps());
             } else if (tuneDecoder != null) {
                 TrainSettings settings = new TrainSettings(lr, batch, steps, seed, warmup, evalEvery, evalSize, evalEvery);
-                training = UnifiedTraining.tuneDecoder(store, initName(), settings, new DecoderTuning(tuneDecoder, pathNoise, pathShare),
+                training = new DecoderTuning(tuneDecoder, pathNoise, pathShare).start(store, initName(), settings,
                         newDecoder() ? new DecoderTuning.Shape(decoderDepth, decoderChannels) : null);
                 o.printf("# tuning the image decoder of %s on %s's decode path (the encoders stay frozen)%n", initName(), tuneDecoder);
             } else {

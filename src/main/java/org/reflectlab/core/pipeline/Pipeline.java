@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.reflectlab.core.store.AtomicFile;
-import org.reflectlab.core.store.Manifest;
 import org.reflectlab.core.store.ModelStore;
 import org.reflectlab.core.store.ModelStoreException;
 
@@ -170,7 +169,7 @@ public final class Pipeline {
             throw new IllegalArgumentException("lanes must be 1 or more");
         }
         long t0 = System.nanoTime();
-        Schedule plan = new Schedule(log);
+        Schedule plan = new Schedule(stages, this::upToDate, log);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(lanes, r -> {
             Thread t = new Thread(r, "pipeline-lane");
             t.setDaemon(true);
@@ -272,57 +271,6 @@ public final class Pipeline {
         return args;
     }
 
-    /** Which stage is ready, what is left, and the ETA (measured minutes per estimated minute so far). */
-    private final class Schedule {
-        private final Consumer<String> log;
-        private final List<Stage> waiting = new ArrayList<>(stages);
-        private final java.util.Set<String> finished = new java.util.HashSet<>();
-        private double pace = 1.0;
-        private double estimateLeft;
-        int ran;
-        int skippedCount;
-
-        Schedule(Consumer<String> log) {
-            this.log = log;
-            this.estimateLeft = stages.stream().filter(s -> !upToDate(s)).mapToDouble(Stage::estimatedMinutes).sum();
-        }
-
-        String head(Stage s) {
-            return String.format(Locale.ROOT, "[%d/%d %s]", stages.indexOf(s) + 1, stages.size(), s.name());
-        }
-
-        /** The first waiting stage whose needs have all finished or been skipped; null if none is. */
-        Stage nextReady() {
-            for (Stage s : waiting) {
-                if (finished.containsAll(s.needs())) {
-                    waiting.remove(s);
-                    return s;
-                }
-            }
-            return null;
-        }
-
-        void skipped(Stage s) {
-            finished.add(s.name());
-            skippedCount++;
-        }
-
-        void started(Stage s, int lanes) {
-            String head = head(s);
-            log.accept(String.format(Locale.ROOT, "%s %s%n%s about %s for this stage, %s for the rest of the pipeline", head,
-                    s.command(), " ".repeat(head.length()), minutes(s.estimatedMinutes() * pace),
-                    minutes(estimateLeft * pace / lanes)));
-        }
-
-        void finished(Stage s, double took) {
-            finished.add(s.name());
-            ran++;
-            estimateLeft -= s.estimatedMinutes();
-            double ratio = s.estimatedMinutes() > 0 ? took / s.estimatedMinutes() : pace;
-            pace = Math.max(0.05, (pace * (ran - 1) + ratio) / ran);
-        }
-    }
-
     /**
      * A stage that saves checkpoints ({@code --checkpoint-every}) and was started with these very
      * arguments and inputs, but did not finish (the session ended, the machine stopped), resumes its
@@ -418,7 +366,7 @@ public final class Pipeline {
         }
     }
 
-    private static String fileRef(Path file) {
+    static String fileRef(Path file) {
         try {
             return file.getFileName() + "@" + ModelStore.sha256(file).substring(0, 12);
         } catch (IOException e) {
@@ -428,32 +376,7 @@ public final class Pipeline {
 
     /** A Markdown table of every model's held-out metrics, from their manifests. */
     public String report() {
-        StringBuilder b = new StringBuilder("| stage | model | minutes | held-out metrics |\n|---|---|---|---|\n");
-        for (Stage s : stages) {
-            Object minutes = records.getOrDefault(s.name(), Map.of()).get("minutes");
-            for (String m : s.models()) {
-                String metrics;
-                try {
-                    Manifest man = store.verify(m);
-                    metrics = describe(man.metrics());
-                } catch (ModelStoreException e) {
-                    metrics = "not available: " + e.getMessage();
-                }
-                b.append("| ").append(s.name()).append(" | ").append(m).append(" | ").append(minutes == null ? "-" : minutes)
-                        .append(" | ").append(metrics).append(" |\n");
-            }
-            for (String f : s.files()) {
-                b.append("| ").append(s.name()).append(" | ").append(Path.of(f).getFileName()).append(" | ")
-                        .append(minutes == null ? "-" : minutes).append(" | ").append(fileRef(Path.of(f))).append(" |\n");
-            }
-        }
-        return b.toString();
-    }
-
-    private static String describe(Map<String, Object> metrics) {
-        List<String> parts = new ArrayList<>();
-        metrics.forEach((k, v) -> parts.add(k + " " + (v instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : v)));
-        return String.join(", ", parts);
+        return PipelineReport.markdown(stages, records, store);
     }
 
     static String minutes(double m) {

@@ -13,7 +13,6 @@ import org.reflectlab.core.data.Sample;
 import org.reflectlab.core.data.ShapesWorld;
 import org.reflectlab.core.nn.NetworkIO;
 import org.reflectlab.core.nn.fast.FastPath;
-import org.reflectlab.core.nn.generator.Generator;
 import org.reflectlab.core.nn.generator.LatentCodec;
 import org.reflectlab.core.nn.unified.UnifiedNet;
 import org.reflectlab.core.nn.unified.UnifiedConfig;
@@ -50,8 +49,8 @@ public final class UnifiedTraining extends TrainingRun<UnifiedModel> {
         this(model, settings, history, null, null);
     }
 
-    private UnifiedTraining(UnifiedModel model, TrainSettings settings, LossHistory history, DecoderTuning tuning,
-                            LatentCodec codec) {
+    /** A run that trains the decoder alone (see {@link DecoderTuning#start}), or a plain one where tuning is null. */
+    UnifiedTraining(UnifiedModel model, TrainSettings settings, LossHistory history, DecoderTuning tuning, LatentCodec codec) {
         super(model, settings, history, (m, schedule) -> trainer(m, schedule, tuning));
         this.tuning = tuning;
         this.codec = codec;
@@ -82,48 +81,6 @@ public final class UnifiedTraining extends TrainingRun<UnifiedModel> {
     public static UnifiedTraining fresh(UnifiedConfig config, TrainSettings settings) {
         return new UnifiedTraining(UnifiedModel.create(config, settings.seed()), settings,
                 new LossHistory(UnifiedModel.LOSS_COMPONENTS));
-    }
-
-    /**
-     * A run that trains only {@code name}'s image decoder on the decode path of {@code tuning}'s generator
-     * (see {@link DecoderTuning}); fresh optimizer and schedule from these settings.
-     */
-    public static UnifiedTraining tuneDecoder(ModelStore store, String name, TrainSettings settings, DecoderTuning tuning)
-            throws ModelStoreException {
-        return tuneDecoder(store, name, settings, tuning, null);
-    }
-
-    /**
-     * As above, with a new decoder of that shape (null: keep the loaded one) trained from random weights
-     * (seeded by the settings) on the loaded model's encoders.
-     */
-    public static UnifiedTraining tuneDecoder(ModelStore store, String name, TrainSettings settings, DecoderTuning tuning,
-                                              DecoderTuning.Shape decoder) throws ModelStoreException {
-        Manifest m = store.verify(name);
-        UnifiedModel loaded = UnifiedModelIO.load(store, name, m);
-        UnifiedModel model = loaded;
-        if (decoder != null) {
-            UnifiedConfig c = loaded.config();
-            UnifiedConfig shaped = c.withArchitecture(c.width(), c.imageDepth(), c.textDepth(), decoder.depth(),
-                    c.captionDepth(), c.latent()).withDecoderChannels(decoder.channels());
-            model = UnifiedModel.create(shaped, settings.seed());
-            for (Map.Entry<String, INDArray> e : model.params().arrays().entrySet()) {
-                if (!DecoderTuning.trainable(e.getKey())) {
-                    e.getValue().assign(loaded.params().get(e.getKey()));
-                }
-            }
-        }
-        return tuning(model, settings, new LossHistory(UnifiedModel.LOSS_COMPONENTS), tuning, store);
-    }
-
-    private static UnifiedTraining tuning(UnifiedModel model, TrainSettings settings, LossHistory history, DecoderTuning tuning,
-                                          ModelStore store) throws ModelStoreException {
-        if (!model.config().noisyLatent()) {
-            throw new IllegalArgumentException("tuning the decoder needs a model trained with --latent-noise "
-                    + "(its training graph has the latent offset the decode path goes through)");
-        }
-        Generator generator = NetworkIO.load(store, tuning.generator(), Generator.NETWORK);
-        return new UnifiedTraining(model, settings, history, tuning, new LatentCodec(model, generator.params()));
     }
 
     /** The first n held-out samples and their renders (never in the training stream). */
@@ -187,38 +144,10 @@ public final class UnifiedTraining extends TrainingRun<UnifiedModel> {
             // fresh noise per step, seeded by the step: a resumed run sees the noise an uninterrupted one would
             INDArray noise = latentNoise(samples.size(), completedSteps());
             batch.getFeatures()[UnifiedModel.FEATURES.size()] = tuning == null ? noise
-                    : decodePathOffsets(samples, noise, completedSteps());
+                    : tuning.offsets(model, codec, samples.stream().map(x -> train.render(x.scene())).toList(), noise,
+                            ShapesWorld.random(settings.seed() ^ 0xdec0_de7aL, completedSteps()));
         }
         return batchFilter.apply(batch);
-    }
-
-    /**
-     * The latent offsets that make the reconstruction decode what the generator's path hands over: for
-     * the path's share of examples, (its whitened projection + noise, mapped back) minus the encoder's
-     * latent; for the rest, the model's own latent noise. The encoders are frozen, so the latent computed
-     * here is the one the training step computes again.
-     */
-    private INDArray decodePathOffsets(List<Sample> samples, INDArray ownNoise, long step) {
-        List<RgbImage> images = new ArrayList<>();
-        samples.forEach(s -> images.add(train.render(s.scene())));
-        INDArray z = model.imageLatents(images);
-        INDArray w = codec.whiten(z);
-        java.util.SplittableRandom r = ShapesWorld.random(settings.seed() ^ 0xdec0_de7aL, step);
-        boolean[] onPath = new boolean[samples.size()];
-        for (int i = 0; i < onPath.length; i++) {
-            onPath[i] = r.nextDouble() < tuning.share();
-            double sigma = tuning.pathNoise() * r.nextDouble();
-            for (int c = 0; c < w.size(1); c++) {
-                w.putScalar(i, c, w.getDouble(i, c) + org.reflectlab.core.nn.Params.gaussian(r) * sigma);
-            }
-        }
-        INDArray offsets = codec.unwhiten(w).subi(z);
-        for (int i = 0; i < onPath.length; i++) {
-            if (!onPath[i]) {
-                offsets.putRow(i, ownNoise.getRow(i));
-            }
-        }
-        return offsets;
     }
 
     private INDArray latentNoise(int n, long step) {
@@ -379,7 +308,7 @@ public final class UnifiedTraining extends TrainingRun<UnifiedModel> {
         }
         DecoderTuning tuning = DecoderTuning.fromMap(m.config().get("decoderTuning"));
         UnifiedTraining t = tuning == null ? new UnifiedTraining(model, settings, history)
-                : tuning(model, settings, history, tuning, store);
+                : tuning.resume(model, settings, history, store);
         long completed = ((Number) m.config().getOrDefault("completedSteps", 0)).longValue();
         Map<String, INDArray> opt = m.fileFor("optimizer").isPresent()
                 ? store.load(name, "optimizer", NetworkIO::readParams) : Map.of();

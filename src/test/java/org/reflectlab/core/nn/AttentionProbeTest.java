@@ -56,7 +56,9 @@ class AttentionProbeTest {
         INDArray plain = m.imageLatents(img);
         List<Seen> seen = new ArrayList<>();
         INDArray probed = m.imageLatentsProbed(img, recorder(false, seen));
-        assertEquals(0, plain.sub(probed).norm1Number().doubleValue(), 1e-6);
+        // the probe reads attention on the per-head products, plain inference runs short segments on the vector tiles
+        // (HeadsForward): the same sums in another order, so equal to float rounding, not bit for bit
+        assertEquals(0, plain.sub(probed).norm1Number().doubleValue(), 1e-4);
         assertEquals(cfg.imageDepth() * cfg.heads(), seen.size());
         for (Seen x : seen) {
             assertEquals(cfg.imageTokens(), x.t());

@@ -22,7 +22,8 @@ final class HeadsForward {
         this.d = d;
         this.heads = heads;
         this.dh = d / heads;
-        this.dPad = roundUp(dh);
+        // without the Vector API (a JVM started without --add-modules) this path never runs, and must not touch its classes
+        this.dPad = Kernels.VECTOR ? roundUp(dh) : dh;
     }
 
     /**
