@@ -81,7 +81,12 @@ public final class FxTaskRunner implements TaskRunner {
             t.setDaemon(true);
             t.start();
         } else {
-            pool.execute(task);
+            try {
+                pool.execute(task);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // the pool was shut down (the app is closing; a timer's late tick, e.g. IdleRelease): nothing more runs
+                task.cancel();
+            }
         }
         return new TaskHandle() {
             @Override
