@@ -20,6 +20,7 @@ import org.reflectlab.core.train.TrainingObserver;
 import org.reflectlab.core.train.UnifiedEval;
 import org.reflectlab.core.reflect.DecodePathCheck;
 import org.reflectlab.core.train.DecoderTuning;
+import org.reflectlab.core.train.UnifiedModelIO;
 import org.reflectlab.core.train.UnifiedTraining;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -287,7 +288,7 @@ final class TrainUnifiedCommand implements Callable<Integer> {
     }
 
     private String initName() {
-        return init != null ? init : "unified";
+        return init != null ? init : UnifiedModelIO.DEFAULT_NAME;
     }
 
     private String commandLine() {

@@ -125,11 +125,7 @@ public final class DetectorAudit {
      * through this decoder can expect more than the second from this reader.
      */
     public static Map<String, Double> ceiling(SceneReader reader, LatentCodec codec, List<PromptSet.Prompt> prompts, long seed) {
-        List<RgbImage> crisp = new ArrayList<>();
-        for (int i = 0; i < prompts.size(); i++) {
-            crisp.add(org.reflectlab.core.data.SceneRenderer.render(
-                    org.reflectlab.core.data.SceneSampler.realize(prompts.get(i).caption(), ShapesWorld.random(seed, i)).orElseThrow(), 32));
-        }
+        List<RgbImage> crisp = trueScenes(prompts, seed);
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("crisp", score(reader.read(crisp), prompts));
         List<RgbImage> decoded = new ArrayList<>();
@@ -149,14 +145,10 @@ public final class DetectorAudit {
     public static double latentCaptionScore(org.reflectlab.core.nn.unified.UnifiedModel unified, List<PromptSet.Prompt> prompts,
                                             long seed) {
         List<GenEvalLite.Outcome> out = new ArrayList<>();
+        List<RgbImage> crisp = trueScenes(prompts, seed);
         for (int from = 0; from < prompts.size(); from += 128) {
-            List<RgbImage> crisp = new ArrayList<>();
             int to = Math.min(prompts.size(), from + 128);
-            for (int i = from; i < to; i++) {
-                crisp.add(org.reflectlab.core.data.SceneRenderer.render(org.reflectlab.core.data.SceneSampler.realize(
-                        prompts.get(i).caption(), ShapesWorld.random(seed, i)).orElseThrow(), 32));
-            }
-            List<String> read = unified.decodeCaptions(unified.imageLatents(crisp));
+            List<String> read = unified.decodeCaptions(unified.imageLatents(crisp.subList(from, to)));
             for (int i = from; i < to; i++) {
                 org.reflectlab.core.data.ParseResult parsed = org.reflectlab.core.data.CaptionParser.parse(read.get(i - from));
                 org.reflectlab.core.data.Caption prompt = prompts.get(i).caption();
@@ -167,6 +159,16 @@ public final class DetectorAudit {
             }
         }
         return GenEvalLite.overall(out);
+    }
+
+    /** One realised scene per prompt (prompt i with seed, i), rendered crisp at 32 px. */
+    private static List<RgbImage> trueScenes(List<PromptSet.Prompt> prompts, long seed) {
+        List<RgbImage> crisp = new ArrayList<>();
+        for (int i = 0; i < prompts.size(); i++) {
+            crisp.add(org.reflectlab.core.data.SceneRenderer.render(
+                    org.reflectlab.core.data.SceneSampler.realize(prompts.get(i).caption(), ShapesWorld.random(seed, i)).orElseThrow(), 32));
+        }
+        return crisp;
     }
 
     private static double score(List<List<SceneObject>> read, List<PromptSet.Prompt> prompts) {

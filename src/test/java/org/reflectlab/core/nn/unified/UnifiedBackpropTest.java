@@ -104,14 +104,7 @@ class UnifiedBackpropTest {
                 continue;
             }
             decoder++;
-            float[] expected = grads.get(name).dup('c').data().asFloat();
-            double scale = 1e-4;
-            double worst = 0;
-            for (int i = 0; i < expected.length; i++) {
-                scale = Math.max(scale, Math.abs(expected[i]));
-                worst = Math.max(worst, Math.abs(expected[i] - actual.get(i)));
-            }
-            assertTrue(worst <= 2e-3 * scale, name + ": max difference " + worst + " at scale " + scale);
+            assertGradientMatches(name, grads.get(name), actual);
         }
         assertTrue(decoder >= 4, "the decoder's arrays were compared");
     }
@@ -138,15 +131,18 @@ class UnifiedBackpropTest {
         List<String> names = new ArrayList<>(m.params().arrays().keySet());
         Map<String, INDArray> grads = m.trainingGraph().calculateGradients(in, names.toArray(new String[0]));
         for (String name : names) {
-            float[] expected = grads.get(name).dup('c').data().asFloat();
-            FloatBuffer actual = fast.grads().of(name);
-            double scale = 1e-4; // a floor: some gradients are zero in exact arithmetic (key biases under softmax)
-            double worst = 0;
-            for (int i = 0; i < expected.length; i++) {
-                scale = Math.max(scale, Math.abs(expected[i]));
-                worst = Math.max(worst, Math.abs(expected[i] - actual.get(i)));
-            }
-            assertTrue(worst <= 2e-3 * scale, name + ": max difference " + worst + " at scale " + scale);
+            assertGradientMatches(name, grads.get(name), fast.grads().of(name));
         }
+    }
+
+    private static void assertGradientMatches(String name, INDArray graph, FloatBuffer actual) {
+        float[] expected = graph.dup('c').data().asFloat();
+        double scale = 1e-4; // a floor: some gradients are zero in exact arithmetic (key biases under softmax)
+        double worst = 0;
+        for (int i = 0; i < expected.length; i++) {
+            scale = Math.max(scale, Math.abs(expected[i]));
+            worst = Math.max(worst, Math.abs(expected[i] - actual.get(i)));
+        }
+        assertTrue(worst <= 2e-3 * scale, name + ": max difference " + worst + " at scale " + scale);
     }
 }
