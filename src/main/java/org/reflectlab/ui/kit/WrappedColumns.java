@@ -40,14 +40,117 @@ public final class WrappedColumns {
                 c.setMinWidth(Math.ceil(min + PAD));
                 c.setPrefWidth(Math.ceil(pref + PAD));
             }
+            shareWidth(table);
         };
         table.getItems().addListener((ListChangeListener<S>) ch -> refit.run());
         table.itemsProperty().addListener((o, a, b) -> {
             b.addListener((ListChangeListener<S>) ch -> refit.run());
             refit.run();
         });
+        // the resize policy shares out a change of the table's width, not a change of the columns' preferred widths made
+        // after it (new items): seen as a last column only a sideways scroll reached at 1024x700
+        table.widthProperty().addListener((o, a, b) -> shareWidth(table));
         refit.run();
     }
+
+    /**
+     * Where the columns' preferred widths add up to more than the table has, each gives up width in proportion to what
+     * it has above its minimum, so they end exactly as wide as the table and only text wraps.
+     */
+    static <S> void shareWidth(TableView<S> table) {
+        double room = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - SCROLLBAR_ALLOWANCE;
+        if (room <= 0) {
+            return;
+        }
+        double pref = 0;
+        double min = 0;
+        for (TableColumn<S, ?> c : table.getVisibleLeafColumns()) {
+            pref += c.getPrefWidth();
+            min += c.getMinWidth();
+        }
+        if (pref <= room || pref <= min) {
+            return;
+        }
+        double keep = Math.max(0, (room - min) / (pref - min));
+        for (TableColumn<S, ?> c : table.getVisibleLeafColumns()) {
+            c.setPrefWidth(Math.floor(c.getMinWidth() + (c.getPrefWidth() - c.getMinWidth()) * keep));
+        }
+    }
+
+    /** Room kept for a vertical scroll bar, so one that appears does not push the last column out of sight. */
+    private static final double SCROLLBAR_ALLOWANCE = 16;
+
+    /**
+     * A table of a few rows as tall as its rows need, however its cells wrap, so no row hides behind a scroll bar (the
+     * power-law fits at 1024x700 showed only their first method). Measured, not laid out: each row is as tall as its
+     * highest wrapped cell at its column's width. For tables of a handful of rows: every row is measured.
+     */
+    public static <S> void showAllRows(TableView<S> table) {
+        boolean[] due = {false};
+        javafx.scene.layout.Region[] watched = {null};
+        Runnable[] again = {null};
+        Runnable measure = () -> {
+            due[0] = false;
+            if (!(table.lookup(".column-header-background") instanceof javafx.scene.layout.Region header) || header.getHeight() <= 0) {
+                return;
+            }
+            if (watched[0] != header) {
+                // a header that wraps onto another line when its columns narrow grows after this measure
+                watched[0] = header;
+                header.heightProperty().addListener((o, a, b) -> again[0].run());
+            }
+            header.requestLayout();
+            Text probe = new Text("Xg");
+            if (table.lookup(".wrapped-cell-text") instanceof Text cell) {
+                probe.setFont(cell.getFont());
+            }
+            double line = probe.getLayoutBounds().getHeight();
+            double rows = 0;
+            for (int i = 0; i < table.getItems().size(); i++) {
+                double h = line;
+                for (TableColumn<S, ?> c : table.getVisibleLeafColumns()) {
+                    Object v = c.getCellData(i);
+                    if (v != null && !v.toString().isEmpty()) {
+                        probe.setText(v.toString());
+                        probe.setWrappingWidth(Math.max(1, c.getWidth() - 8));
+                        h = Math.max(h, probe.getLayoutBounds().getHeight());
+                    }
+                }
+                rows += Math.ceil(h) + ROW_PADDING;
+            }
+            if (table.getItems().isEmpty()) {
+                rows = 2 * (Math.ceil(line) + ROW_PADDING); // room for the placeholder's sentence
+            }
+            double height = Math.ceil(header.getHeight() + rows + table.snappedTopInset() + table.snappedBottomInset() + 2);
+            table.setMinHeight(height);
+            table.setPrefHeight(height);
+            table.setMaxHeight(height);
+        };
+        Runnable request = () -> {
+            if (!due[0]) {
+                due[0] = true;
+                javafx.application.Platform.runLater(measure);
+            }
+        };
+        again[0] = request;
+        table.getItems().addListener((ListChangeListener<S>) ch -> request.run());
+        table.itemsProperty().addListener((o, a, b) -> {
+            b.addListener((ListChangeListener<S>) ch -> request.run());
+            request.run();
+        });
+        for (TableColumn<S, ?> c : table.getColumns()) {
+            c.widthProperty().addListener((o, a, b) -> request.run());
+        }
+        table.skinProperty().addListener((o, a, b) -> request.run());
+        table.needsLayoutProperty().addListener((o, a, b) -> {
+            if (table.getMinHeight() <= 0) {
+                request.run(); // the header's height is known after the first layout
+            }
+        });
+    }
+
+    /** A row's height beyond its text: the cell's padding and the row's border (Modena: 0.25em and 1 px). */
+    private static final double ROW_PADDING = 9;
 
     private static double longestWord(String s) {
         return s == null ? 0 : Arrays.stream(BREAKS.split(s)).mapToDouble(Fit::width).max().orElse(0);

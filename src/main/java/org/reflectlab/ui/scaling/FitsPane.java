@@ -36,7 +36,6 @@ final class FitsPane extends VBox {
         setSpacing(6);
         setPadding(new Insets(8));
         fits.setId("fits");
-        fits.setPrefHeight(120);
 
         fits.getColumns().add(col(I18n.text("scaling.fits.method"), c -> MethodStyle.name(c.method())));
         fits.getColumns().add(col(I18n.text(() -> "Q∞"), c -> c.fit() == null ? I18n.tr("scaling.fits.none", c.fitProblem())
@@ -51,6 +50,7 @@ final class FitsPane extends VBox {
         vm.stored().currentProperty().addListener((o, a, b) -> fits.getItems().setAll(b == null ? java.util.List.of()
                 : b.analysis().curves().values()));
         org.reflectlab.ui.kit.WrappedColumns.fit(fits);
+        org.reflectlab.ui.kit.WrappedColumns.showAllRows(fits);
         MethodStyle.followLanguage(fits);
         answers = new ListView<>(vm.analysis().answers());
         answers.setId("answers");

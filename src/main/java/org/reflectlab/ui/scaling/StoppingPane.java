@@ -64,7 +64,6 @@ final class StoppingPane extends VBox {
         chart.titleProperty().bind(I18n.text("scaling.stopping.title"));
         VBox.setVgrow(chart, Priority.ALWAYS);
         table.setId("stopping-table");
-        table.setPrefHeight(130);
         table.getColumns().add(col("scaling.stopping.method", s -> MethodStyle.name(s.method())));
         table.getColumns().add(col("scaling.stopping.cost", s -> String.format(Locale.ROOT, "%.3g", s.costPerK())));
         table.getColumns().add(col("scaling.stopping.closed", s -> AnalysisViewModel.kStar(s.closedForm())));
@@ -72,6 +71,7 @@ final class StoppingPane extends VBox {
         table.getColumns().add(col("scaling.stopping.measured", s -> Integer.toString(s.measuredK())));
         table.setItems(vm.analysis().stopping());
         org.reflectlab.ui.kit.WrappedColumns.fit(table);
+        org.reflectlab.ui.kit.WrappedColumns.showAllRows(table);
         MethodStyle.followLanguage(table);
         Label formula = org.reflectlab.ui.kit.Fit.wrapped(new Label());
         formula.textProperty().bind(I18n.text("scaling.stopping.formula"));
