@@ -47,8 +47,14 @@ final class AuditCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--gallery", description = "Write the first 32 disagreements of each detector as PNG grids: <file>-critic.png, <file>-judge.png.")
     Path gallery;
+    @Option(names = "--latent-only", description = "Print only what the unified model's image latent keeps (needs no generator,"
+            + " critic or judge: a new unified model can be read before the chain after it is trained).")
+    boolean latentOnly;
     @Mixin
     ModelsFolder models;
+
+    private static final String LATENT_LINE = "unified GenEval-lite of the captions it reads from the true scenes' image latents: %.3f "
+            + "(what the latent keeps, without the decoder)%n";
 
     @Override
     public Integer call() throws Exception {
@@ -62,15 +68,20 @@ final class AuditCommand implements Callable<Integer> {
             return Cli.BAD_INPUT;
         }
         Backend.start();
+        List<PromptSet.Prompt> set = PromptSet.read(prompts).perCategory(perCategory).prompts();
+        if (latentOnly) {
+            o.printf(Locale.ROOT, LATENT_LINE, DetectorAudit.latentCaptionScore(
+                    org.reflectlab.core.train.UnifiedModelIO.load(models.store(), org.reflectlab.core.train.UnifiedModelIO.DEFAULT_NAME),
+                    set, sceneSeed));
+            return 0;
+        }
         Reflector r = ReflectModels.load(models.store());
         OutputPath path = new OutputPath(r.codec(), r.generator());
-        List<PromptSet.Prompt> set = PromptSet.read(prompts).perCategory(perCategory).prompts();
         List<Caption> captions = set.stream().map(PromptSet.Prompt::caption).toList();
         ShapesWorld world = new ShapesWorld(DataSpec.defaults(sceneSeed));
         o.printf("# audit: %d true scenes (seed %d) through the output path; %d prompts x %d real samples (noise seed %d)%n",
                 scenes, sceneSeed, captions.size(), seeds, seed);
-        o.printf(Locale.ROOT, "unified GenEval-lite of the captions it reads from the true scenes' image latents: %.3f "
-                + "(what the latent keeps, without the decoder)%n", DetectorAudit.latentCaptionScore(r.codec().unified(), set, sceneSeed));
+        o.printf(Locale.ROOT, LATENT_LINE, DetectorAudit.latentCaptionScore(r.codec().unified(), set, sceneSeed));
         for (String role : List.of(ReflectModels.CRITIC, ReflectModels.JUDGE)) {
             SceneReader d = role.equals(ReflectModels.CRITIC) ? r.critic() : r.judge();
             double dp = DetectorAudit.decodePathAccuracy(d, path, world, scenes, sceneSeed);
