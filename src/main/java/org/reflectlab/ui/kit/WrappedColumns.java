@@ -171,6 +171,15 @@ public final class WrappedColumns {
             head.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
             head.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             head.maxWidthProperty().bind(c.widthProperty().subtract(8));
+            // the header row asks its labels for their height at no particular width, which a wrapping label answers
+            // with one line: a header of three lines (Japanese, narrow columns) was cut; so the height is measured at
+            // the column's width
+            head.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+                Text probe = new Text(head.getText());
+                probe.setFont(head.getFont());
+                probe.setWrappingWidth(Math.max(1, c.getWidth() - 8));
+                return Math.ceil(probe.getLayoutBounds().getHeight()) + 2;
+            }, c.widthProperty(), head.textProperty(), head.fontProperty()));
             c.setText(null);
             c.setGraphic(head);
         }
