@@ -17,6 +17,15 @@ public final class Table {
         Kernels.addTable(x, ops.weight(name), t);
     }
 
+    /** x[r, :] += table[first + r, :] for rows that start at position {@code first} of one sequence. */
+    public void forward(Mat x, int first) {
+        if (first + x.rows() > t) {
+            throw new IllegalArgumentException("positions " + first + ".." + (first + x.rows()) + " past " + t);
+        }
+        int d = x.cols();
+        Kernels.addTable(x, ops.weight(name).duplicate().position(first * d).slice(), t);
+    }
+
     public void backward(Mat dx) {
         Kernels.addTableBackward(dx, ops.grad(name), t);
     }
