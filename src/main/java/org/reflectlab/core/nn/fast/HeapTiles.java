@@ -51,7 +51,7 @@ final class HeapTiles {
         float[] ch = s.c(m * n);
         copyIn(a, ah);
         copyIn(b, bh);
-        start(c, ch, beta, bias);
+        start(c, ch, beta, bias, s);
         int whole = n / L * L;
         for (int j = 0; j < whole; ) {
             int left = (whole - j) / L;
@@ -123,8 +123,8 @@ final class HeapTiles {
         }
     }
 
-    /** ch = beta * c + bias, as VectorTiles starts its tiles (beta 0 reads nothing of c). */
-    private static void start(Mat c, float[] ch, float beta, Mat bias) {
+    /** ch = beta * c + bias, as VectorTiles starts its tiles (beta 0 reads nothing of c: zero plus the bias). */
+    private static void start(Mat c, float[] ch, float beta, Mat bias, Scratch s) {
         int m = c.rows();
         int n = c.cols();
         if (beta != 0f) {
@@ -141,13 +141,18 @@ final class HeapTiles {
             }
             return;
         }
-        FloatBuffer bb = bias.buf();
-        int bo = bias.off();
+        float[] bh = s.bias(n);
+        copyIn(bias, bh);
+        int whole = n / L * L;
+        FloatVector zero = FloatVector.zero(S);
         for (int i = 0; i < m; i++) {
             int row = i * n;
-            for (int j = 0; j < n; j++) {
-                float v = beta == 0f ? 0f : ch[row + j];
-                ch[row + j] = v + bb.get(bo + j);
+            int j = 0;
+            for (; j < whole; j += L) {
+                (beta == 0f ? zero : ld(ch, row + j)).add(ld(bh, j)).intoArray(ch, row + j);
+            }
+            for (; j < n; j++) {
+                ch[row + j] = (beta == 0f ? 0f : ch[row + j]) + bh[j];
             }
         }
     }
@@ -364,6 +369,7 @@ final class HeapTiles {
         private float[] a = new float[0];
         private float[] b = new float[0];
         private float[] c = new float[0];
+        private float[] bias = new float[0];
 
         float[] a(int size) {
             return a.length >= size ? a : (a = new float[size]);
@@ -371,6 +377,10 @@ final class HeapTiles {
 
         float[] b(int size) {
             return b.length >= size ? b : (b = new float[size]);
+        }
+
+        float[] bias(int size) {
+            return bias.length >= size ? bias : (bias = new float[size]);
         }
 
         float[] c(int size) {
