@@ -22,7 +22,8 @@ final class HeapTiles {
     private static final int L = S.length();
     /**
      * Rows from which a product takes this path ({@code -Dreflectlab.gemm.heapRows}; 0: never). Below it the copy of b
-     * weighs too much against the product (measured in {@code VectorTilesTest}'s probe, performance.md).
+     * weighs too much against the product: 1.0-1.7x the direct tiles' time at 1 and 2 rows, 0.55-0.96x at 4, 0.25-0.5x
+     * from 8 rows (the {@code TilesProbe} test tool, loaded machine, performance.md).
      */
     static final int MIN_ROWS = Integer.getInteger("reflectlab.gemm.heapRows", 4);
 
