@@ -171,7 +171,7 @@ final class Blas {
     /** c = alpha * a b + beta * c on {@link VectorTiles} whatever the shapes (n a multiple of the vector length), timed. */
     static void timedTiles(Mat a, Mat b, Mat c, float alpha, float beta) {
         long t0 = KernelTimer.start();
-        VectorTiles.gemm(a, b, c, alpha, beta, null);
+        tile(a, b, c, alpha, beta, null);
         KernelTimer.stop((long) c.rows() * c.cols() * a.cols() < KernelTimer.SMALL_GEMM ? KernelTimer.Kind.GEMM_SMALL
                 : KernelTimer.Kind.GEMM, t0);
     }
@@ -182,7 +182,7 @@ final class Blas {
         long t0 = KernelTimer.start();
         if (Lanes.count() > 1 && macs >= SPLIT_MACS && m >= 2 * BLOCK_ROWS) {
             Lanes.split(m, BLOCK_ROWS, 4, (lane, from, to) -> {
-                VectorTiles.gemm(a.rows(from, to - from), b, c.rows(from, to - from), alpha, beta, bias);
+                tile(a.rows(from, to - from), b, c.rows(from, to - from), alpha, beta, bias);
                 if (epilogue != null) {
                     epilogue.rows(from, to);
                 }
@@ -190,10 +190,22 @@ final class Blas {
             KernelTimer.stop(macs < KernelTimer.SMALL_GEMM ? KernelTimer.Kind.GEMM_SMALL : KernelTimer.Kind.GEMM, t0);
             return;
         }
-        VectorTiles.gemm(a, b, c, alpha, beta, bias);
+        tile(a, b, c, alpha, beta, bias);
         KernelTimer.stop(macs < KernelTimer.SMALL_GEMM ? KernelTimer.Kind.GEMM_SMALL : KernelTimer.Kind.GEMM, t0);
         if (epilogue != null) {
             epilogue.rows(0, m);
+        }
+    }
+
+    /**
+     * A product on the Vector API tiles: on heap copies ({@link HeapTiles}, 4-row tiles) from a few rows, on the direct
+     * buffers ({@link VectorTiles}) below, where copying b would cost more than the tiles' passes over it.
+     */
+    private static void tile(Mat a, Mat b, Mat c, float alpha, float beta, Mat bias) {
+        if (HeapTiles.takes(c.rows())) {
+            HeapTiles.gemm(a, b, c, alpha, beta, bias);
+        } else {
+            VectorTiles.gemm(a, b, c, alpha, beta, bias);
         }
     }
 

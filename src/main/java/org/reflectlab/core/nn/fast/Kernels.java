@@ -92,6 +92,15 @@ public final class Kernels {
         KernelTimer.stop(KernelTimer.Kind.POSITIONS, t0);
     }
 
+    /** x[r, :] += table[r mod t, :] with t = table's rows, on the Vector API (the same sums as the loop below). */
+    static void addTable(Mat x, Mat table) {
+        long t0 = KernelTimer.start();
+        for (int r = 0; r < x.rows(); r++) {
+            VectorKernels.addBias(x.rows(r, 1), table.rows(r % table.rows(), 1));
+        }
+        KernelTimer.stop(KernelTimer.Kind.POSITIONS, t0);
+    }
+
     static void addTableScalar(Mat x, FloatBuffer table, int t) {
         int d = x.cols();
         for (int r = 0; r < x.rows(); r++) {

@@ -66,11 +66,12 @@ public record Mat(FloatBuffer buf, int off, int rows, int cols, int ld, ByteBuff
     /** Copies this Mat's values into {@code to} (same shape). */
     public void copyTo(Mat to) {
         long t0 = KernelTimer.start();
-        for (int r = 0; r < rows; r++) {
-            int src = off + r * ld;
-            int dst = to.off + r * to.ld;
-            for (int c = 0; c < cols; c++) {
-                to.buf.put(dst + c, buf.get(src + c));
+        // bulk copies (memcpy) row by row, or at once when both are contiguous
+        if (ld == cols && to.ld == cols) {
+            to.buf.put(to.off, buf, off, rows * cols);
+        } else {
+            for (int r = 0; r < rows; r++) {
+                to.buf.put(to.off + r * to.ld, buf, off + r * ld, cols);
             }
         }
         KernelTimer.stop(KernelTimer.Kind.COPY_AND_PACK, t0);

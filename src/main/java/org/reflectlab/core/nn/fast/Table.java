@@ -14,7 +14,23 @@ public final class Table {
     }
 
     public void forward(Mat x) {
-        Kernels.addTable(x, ops.weight(name), t);
+        if (Kernels.VECTOR && !KernelSet.reference()) {
+            Kernels.addTable(x, ops.weightMat(name, t, x.cols()));
+        } else {
+            Kernels.addTable(x, ops.weight(name), t);
+        }
+    }
+
+    /** x[r, :] += table[first + r, :] for rows that start at position {@code first} of one sequence. */
+    public void forward(Mat x, int first) {
+        if (first + x.rows() > t) {
+            throw new IllegalArgumentException("positions " + first + ".." + (first + x.rows()) + " past " + t);
+        }
+        if (Kernels.VECTOR) {
+            Kernels.addTable(x, ops.weightMat(name, t, x.cols()).rows(first, x.rows()));
+        } else {
+            Kernels.addTable(x, ops.weight(name).duplicate().position(first * x.cols()).slice(), t);
+        }
     }
 
     public void backward(Mat dx) {

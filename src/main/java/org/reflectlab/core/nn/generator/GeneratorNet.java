@@ -10,6 +10,7 @@ import org.reflectlab.core.nn.fast.Block;
 import org.reflectlab.core.nn.fast.Dense;
 import org.reflectlab.core.nn.fast.FastOps;
 import org.reflectlab.core.nn.fast.Gelu;
+import org.reflectlab.core.nn.fast.KernelSet;
 import org.reflectlab.core.nn.fast.Grads;
 import org.reflectlab.core.nn.fast.LayerNorm;
 import org.reflectlab.core.nn.fast.Mat;
@@ -102,17 +103,31 @@ public final class GeneratorNet {
     /** Velocities [batch, latent] for a batch of placeholders ({@link Generator#inputs}). */
     synchronized INDArray velocity(Map<String, INDArray> in) {
         try {
-            n = (int) in.get("xt").size(0);
-            Map<String, Mat> mats = new HashMap<>();
-            for (String f : features) {
-                if (in.containsKey(f) && !f.equals("v_target")) {
-                    mats.put(f, input(f, in.get(f)));
-                }
-            }
-            return FastOps.toArray(forward(mats), n, cfg.latent());
+            return FastOps.toArray(forward(inputs(in)), n, cfg.latent());
         } finally {
             ops.release();
         }
+    }
+
+    /** As {@link #velocity(Map)}, into {@code out} [batch * latent]: no INDArray per call (the sampler's Euler steps). */
+    synchronized void velocity(Map<String, INDArray> in, float[] out) {
+        try {
+            Mat v = forward(inputs(in));
+            v.buf().get(v.off(), out, 0, v.size());
+        } finally {
+            ops.release();
+        }
+    }
+
+    private Map<String, Mat> inputs(Map<String, INDArray> in) {
+        n = (int) in.get("xt").size(0);
+        Map<String, Mat> mats = new HashMap<>();
+        for (String f : features) {
+            if (in.containsKey(f) && !f.equals("v_target")) {
+                mats.put(f, input(f, in.get(f)));
+            }
+        }
+        return mats;
     }
 
     /** Forward and backward on one batch (features in the generator's order): {loss_flow}; gradients in {@link #grads()}. */
@@ -166,7 +181,14 @@ public final class GeneratorNet {
         Mat x = xSlot.mat(n * seq, d);
         Mat t = time2.forward(timeGelu.forward(time1.forward(in.get("time"))));
         place(t, x, 0, 1);
+        // On an inference path (current kernels) a context or prompt part embeds only the span of its tokens that the
+        // mask keeps: packing drops the rest, and every row's product is the same whatever rows go with it
+        boolean spans = grads == null && !KernelSet.reference();
         for (Part p : parts) {
+            if (spans && p != latent) {
+                p.forwardKept(in.get(p.input), in.get("mask"), x);
+                continue;
+            }
             Mat e = p.forward(in.get(p.input));
             if (p == latent && guide != null) {
                 guide.forward(in.get("guide"), e, true);
@@ -253,6 +275,30 @@ public final class GeneratorNet {
             Mat e = embed.forward(in);
             pos.forward(e);
             return e;
+        }
+
+        /**
+         * Per sequence, the tokens from the first to the last the mask keeps, embedded straight into their rows of x
+         * (nothing for a sequence that keeps none: an unused context slot, the unconditional half of guidance). The
+         * other rows of x are left as they were; packing leaves them out.
+         */
+        void forwardKept(Mat in, Mat mask, Mat x) {
+            for (int s = 0; s < n; s++) {
+                int lo = 0;
+                while (lo < tokens && mask.get(s, start + lo) == 0f) {
+                    lo++;
+                }
+                if (lo == tokens) {
+                    continue;
+                }
+                int hi = tokens;
+                while (mask.get(s, start + hi - 1) == 0f) {
+                    hi--;
+                }
+                Mat rows = x.rows(s * seq + start + lo, hi - lo);
+                embed.forward(in.rows(s * tokens + lo, hi - lo), rows, false);
+                pos.forward(rows, lo);
+            }
         }
 
         void backward(Mat dPart) {

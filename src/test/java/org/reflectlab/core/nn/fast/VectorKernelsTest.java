@@ -70,6 +70,11 @@ class VectorKernelsTest {
             compare("layer norm " + cols, 8, cols, m -> Kernels.layerNormScalar(m, m, invA), m -> VectorKernels.layerNorm(m, m, invB));
             Mat bias = random(1, cols, 0);
             compare("bias " + cols, 4, cols, m -> Kernels.addBiasScalar(m, bias.buf()), m -> VectorKernels.addBias(m, bias));
+            Mat table = random(3, cols, 0);
+            compare("positions " + cols, 7, cols, m -> Kernels.addTableScalar(m, table.buf(), 3), m -> Kernels.addTable(m, table));
+            compare("positions from 1 " + cols, 2, cols,
+                    m -> Kernels.addTableScalar(m, table.buf().duplicate().position(cols).slice(), 3),
+                    m -> Kernels.addTable(m, table.rows(1, 2)));
 
             Mat y = random(4, cols, 0);
             Kernels.layerNormScalar(y, y, invA);

@@ -92,6 +92,41 @@ class VectorTilesTest {
         }
     }
 
+    /**
+     * The heap-copy tiles sum every value as the direct-buffer tiles do (from beta c + bias, over p in order, alpha
+     * after), so they must give the same bits, and both the plain loop's values; rows cover every 4- and 2-row
+     * remainder, Mats sit inside their buffers (offsets, leading dimensions), and values beside c must stay as they were.
+     */
+    @Test
+    void heapTilesGiveTheDirectTilesBits() {
+        int l = VectorKernels.S.length();
+        for (int rows : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 10, 11, 13, 33}) {
+            for (int cols : new int[] {l, 2 * l, 3 * l, 4 * l, 5 * l, 6 * l, 7 * l + 3, 2 * l + 1}) {
+                int k = 29;
+                Mat a = random(rows, k, 3, k + 5);
+                Mat b = random(k, cols, 1, cols + 2);
+                Mat bias = random(1, cols, 2, cols);
+                float[][] cases = {{1f, 1f}, {1f, 0f}, {0.5f, 0f}, {1f, 0.5f}};
+                for (float[] ab : cases) {
+                    Mat withBias = ab[0] == 1f && ab[1] != 0f ? bias : null;
+                    Mat c = random(rows, cols, 4, cols + 7);
+                    Mat d = copy(c);
+                    double[][] want = expected(a, b, c, ab[0], ab[1], withBias);
+                    VectorTiles.gemm(a, b, c, ab[0], ab[1], withBias);
+                    HeapTiles.gemm(a, b, d, ab[0], ab[1], withBias);
+                    String what = rows + " x " + cols + ", alpha " + ab[0] + ", beta " + ab[1];
+                    close(what + " (heap)", want, d);
+                    for (int i = 0; i < c.buf().capacity(); i++) {
+                        if (Float.floatToRawIntBits(c.buf().get(i)) != Float.floatToRawIntBits(d.buf().get(i))) {
+                            throw new AssertionError(what + ": heap tiles differ from the direct tiles at buffer index " + i
+                                    + ": " + d.buf().get(i) + " vs " + c.buf().get(i));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void aWidthWithALongTailStaysOnOpenBlas() {
         int l = VectorKernels.S.length();
