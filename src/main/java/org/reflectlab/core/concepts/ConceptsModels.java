@@ -42,12 +42,15 @@ public class ConceptsModels {
     /**
      * Lets go of the working buffers the experiments grew in the shared unified model (the modality losses run it at
      * batch 32; the other workspaces run it at batch 1 or drop their own): the next run builds them again. Loads nothing.
+     * Whether there were any.
      */
-    public void dropWorkingBuffers() {
+    public boolean dropWorkingBuffers() {
         UnifiedModel u = org.reflectlab.core.registry.ModelRegistry.of(store).unifiedIfLoaded();
-        if (u != null) {
-            u.dropWorkingBuffers();
+        if (u == null || !u.holdsWorkingBuffers()) {
+            return false;
         }
+        u.dropWorkingBuffers();
+        return true;
     }
 
     /** A stored sweep: its name and rows. */
