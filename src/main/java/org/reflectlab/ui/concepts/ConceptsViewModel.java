@@ -68,9 +68,6 @@ public final class ConceptsViewModel {
     private final ObjectBinding<AttentionMaps.Map> fullMap;
     private final ObjectBinding<AttentionMaps.Map> causalMap;
 
-    /** An experiment ran since the buffers were last given back (FX thread). */
-    private boolean ranSinceTrim;
-
     public ConceptsViewModel(TaskRunner runner, Notifier notifier, ConceptsModels models) {
         this.models = models;
         this.notifier = notifier;
@@ -85,7 +82,6 @@ public final class ConceptsViewModel {
         fullMap = selected(AttentionMaps.Mask.FULL);
         causalMap = selected(AttentionMaps.Mask.CAUSAL);
         caption.addListener((o, a, b) -> captionError.set(parse(b).ok() ? "" : org.reflectlab.ui.kit.ModelWords.parseError(parse(b).error())));
-        all().forEach(e -> e.runningProperty().addListener((o, was, now) -> ranSinceTrim |= now));
     }
 
     private ObjectBinding<AttentionMaps.Map> selected(AttentionMaps.Mask mask) {
@@ -143,17 +139,9 @@ public final class ConceptsViewModel {
 
     // Commands //
 
-    /**
-     * Hidden: the shared model's buffers its runs grew go unless an experiment runs; results and settings stay. Only once
-     * per run: asked again while hidden, it must not take the buffers of a workspace shown meanwhile that uses the same
-     * model (they would grow again on its next call, and the old ones wait for a GC). Whether it let go of anything.
-     */
+    /** Hidden: the shared model's buffers its runs grew go unless an experiment runs; results and settings stay. */
     public boolean release() {
-        if (!ranSinceTrim || all().stream().anyMatch(e -> e.runningProperty().get())) {
-            return false;
-        }
-        ranSinceTrim = false;
-        return models.dropWorkingBuffers();
+        return all().stream().noneMatch(e -> e.runningProperty().get()) && models.dropWorkingBuffers();
     }
 
     public void runTokens() {
