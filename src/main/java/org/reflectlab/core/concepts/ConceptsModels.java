@@ -19,6 +19,8 @@ public class ConceptsModels {
 
     private final ModelStore store;
     private final Path sweeps;
+    /** An experiment took the unified model since its buffers were last dropped. */
+    private volatile boolean usedSinceDrop;
 
     public ConceptsModels(ModelStore store, Path sweeps) {
         this.store = store;
@@ -31,6 +33,7 @@ public class ConceptsModels {
 
     /** The unified model, shared with the other workspaces through the app's registry. */
     public UnifiedModel unified() throws ModelStoreException {
+        usedSinceDrop = true;
         return org.reflectlab.core.registry.ModelRegistry.of(store).unified();
     }
 
@@ -42,12 +45,20 @@ public class ConceptsModels {
     /**
      * Lets go of the working buffers the experiments grew in the shared unified model (the modality losses run it at
      * batch 32; the other workspaces run it at batch 1 or drop their own): the next run builds them again. Loads nothing.
+     * Only once per use: asked again, it must not take the buffers of another workspace using the same model now (they
+     * would grow again at its next call, and the old ones wait for a GC). Whether there were any.
      */
-    public void dropWorkingBuffers() {
-        UnifiedModel u = org.reflectlab.core.registry.ModelRegistry.of(store).unifiedIfLoaded();
-        if (u != null) {
-            u.dropWorkingBuffers();
+    public boolean dropWorkingBuffers() {
+        if (!usedSinceDrop) {
+            return false;
         }
+        usedSinceDrop = false;
+        UnifiedModel u = org.reflectlab.core.registry.ModelRegistry.of(store).unifiedIfLoaded();
+        if (u == null || !u.holdsWorkingBuffers()) {
+            return false;
+        }
+        u.dropWorkingBuffers();
+        return true;
     }
 
     /** A stored sweep: its name and rows. */

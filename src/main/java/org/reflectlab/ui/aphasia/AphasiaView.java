@@ -139,8 +139,8 @@ public final class AphasiaView extends BorderPane implements org.reflectlab.ui.k
         }
         AphasiaView view = new AphasiaView(vm);
         vm.restore();
-        // hidden a while: the models go; the next run loads them again
-        org.reflectlab.ui.kit.Releasable.register(view, org.reflectlab.ui.kit.Releasable.of(vm::releaseModels, () -> { }));
+        // hidden: the buffers its batches grew go at once; hidden a while: the models go, and the next run loads them again
+        org.reflectlab.ui.kit.Releasable.register(view, org.reflectlab.ui.kit.Releasable.of(vm::releaseModels, () -> { }, vm::trimBuffers));
         return view;
     }
 

@@ -129,6 +129,14 @@ public final class AphasiaViewModel {
         models.release();
     }
 
+    /**
+     * The workspace was just hidden: the working buffers its experiments grew (a 50-scene batch leaves ~100 MB) go now,
+     * the models stay (they go with {@link #releaseModels()} after a while). Whether it let go of anything.
+     */
+    public boolean trimBuffers() {
+        return models.trim();
+    }
+
     /** Whether the models are loaded (for tests of the release). */
     public boolean modelsLoaded() {
         return models.loaded();

@@ -22,6 +22,8 @@ final class SharedModels {
     private final Callable<AphasiaModels> loader;
     private final ReentrantLock lock = new ReentrantLock();
     private AphasiaModels models;
+    /** An experiment used the models since their buffers were last given back (guarded by the lock). */
+    private boolean usedSinceTrim;
 
     SharedModels(Callable<AphasiaModels> loader) {
         this.loader = loader;
@@ -39,6 +41,7 @@ final class SharedModels {
                 ctx.message(I18n.tr("aphasia.task.loading"));
                 models = loader.call();
             }
+            usedSinceTrim = true;
             return use.run(models);
         } finally {
             lock.unlock();
@@ -59,6 +62,28 @@ final class SharedModels {
             } finally {
                 lock.unlock();
             }
+        }
+    }
+
+    /**
+     * Hidden: the working buffers the experiments grew in the (shared) unified model go at once, the models stay; nothing
+     * while an experiment uses them, and only once per use (the same model may be working for a workspace shown now).
+     * Whether it let go of anything.
+     */
+    boolean trim() {
+        if (!lock.tryLock()) {
+            return false;
+        }
+        try {
+            if (models == null || !usedSinceTrim) {
+                return false;
+            }
+            usedSinceTrim = false;
+            boolean held = models.unified().holdsWorkingBuffers();
+            models.unified().dropWorkingBuffers();
+            return held;
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -61,8 +61,8 @@ public final class ConceptsView extends BorderPane implements org.reflectlab.ui.
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
         setTop(settings());
-        // hidden a while: the buffers its runs grew in the shared model go; the next Run builds them again (nothing to load)
-        org.reflectlab.ui.kit.Releasable.register(this, org.reflectlab.ui.kit.Releasable.of(vm::release, () -> { }));
+        // hidden: the buffers its runs grew in the shared model go at once (a trim); the next Run builds them again (nothing to load)
+        org.reflectlab.ui.kit.Releasable.register(this, org.reflectlab.ui.kit.Releasable.of(() -> { }, () -> { }, vm::release));
     }
 
     /** The app's wiring: models from the store, loaded on first use; sweeps from the Scaling workspace's folder. */

@@ -139,11 +139,9 @@ public final class ConceptsViewModel {
 
     // Commands //
 
-    /** Hidden a while: the shared model's buffers its runs grew go unless an experiment runs; results and settings stay. */
-    public void release() {
-        if (all().stream().noneMatch(e -> e.runningProperty().get())) {
-            models.dropWorkingBuffers();
-        }
+    /** Hidden: the shared model's buffers its runs grew go unless an experiment runs; results and settings stay. */
+    public boolean release() {
+        return all().stream().noneMatch(e -> e.runningProperty().get()) && models.dropWorkingBuffers();
     }
 
     public void runTokens() {

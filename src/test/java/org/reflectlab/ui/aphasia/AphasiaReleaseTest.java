@@ -77,4 +77,35 @@ class AphasiaReleaseTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(before, after, "the model itself stays, and answers the same");
         assertTrue(a.unified().holdsWorkingBuffers(), "built again at the next use");
     }
+
+    @Test
+    void hidingTrimsTheBatchBuffersAtOnceKeepsModelsAndResultAndTakesNothingFromOthers() throws Exception {
+        ModelStore store = new ModelStore(Path.of("models"));
+        AphasiaModels a = AphasiaModels.shared(store);
+        AtomicInteger loads = new AtomicInteger();
+        AphasiaViewModel vm = new AphasiaViewModel(new SynchronousTaskRunner(), new RecordingNotifier(), () -> {
+            loads.incrementAndGet();
+            return a;
+        }, new AphasiaCache());
+        assertTrue(vm.setup().setSamples(24));
+        vm.run();
+        AphasiaResult shown = vm.resultProperty().get();
+        assertNotNull(shown, vm.statusProperty().get());
+        assertTrue(a.unified().holdsWorkingBuffers());
+
+        assertTrue(vm.trimBuffers(), "hidden: the buffers its batches grew go at once");
+        assertFalse(a.unified().holdsWorkingBuffers());
+        assertTrue(vm.modelsLoaded(), "the models stay (they go after the release's delay)");
+        assertSame(shown, vm.resultProperty().get(), "what the workspace showed stays");
+
+        a.unified().imageLatents(java.util.List.of(vm.scenes().browser().get(0).original())); // another workspace uses the model
+        assertFalse(vm.trimBuffers(), "asked again while hidden: nothing of its own to give back");
+        assertTrue(a.unified().holdsWorkingBuffers(), "the other workspace's buffers are not taken");
+
+        assertTrue(vm.setup().setSamples(30));
+        vm.run(); // back, and run again: the buffers grow again, the models were not loaded again
+        assertEquals(30, vm.resultProperty().get().samples().size(), vm.statusProperty().get());
+        assertEquals(1, loads.get());
+        assertTrue(vm.trimBuffers(), "a new run's buffers go at the next hiding");
+    }
 }

@@ -41,12 +41,15 @@ class ConceptsReleaseTest {
         String status = vm.losses.statusProperty().get();
         assertTrue(shared.holdsWorkingBuffers(), "the run grew the shared model's working buffers");
 
-        vm.release();
+        assertTrue(vm.release(), "hidden: the buffers its runs grew go at once");
         assertFalse(shared.holdsWorkingBuffers(), "given back while hidden");
         assertSame(shown, vm.losses.resultProperty().get(), "the result on screen stays");
         assertEquals(status, vm.losses.statusProperty().get());
         assertEquals(3, vm.seedProperty().get());
         assertSame(shared, ModelRegistry.of(store).unifiedIfLoaded(), "the model itself stays for the workspaces holding it");
+        shared.imageLatents(java.util.List.of(new org.reflectlab.core.data.RgbImage(32, 32))); // another workspace uses it
+        assertFalse(vm.release(), "asked again while hidden: it ran nothing since, so it takes nothing");
+        assertTrue(shared.holdsWorkingBuffers(), "the other workspace's buffers are not taken");
 
         vm.runLosses(); // back: the next run builds the buffers again, same answer
         assertNotSame(shown, vm.losses.resultProperty().get());
@@ -58,7 +61,7 @@ class ConceptsReleaseTest {
     void releaseLoadsNothing(@TempDir Path empty) {
         ConceptsViewModel vm = new ConceptsViewModel(new SynchronousTaskRunner(), new RecordingNotifier(),
                 new ConceptsModels(new ModelStore(empty), empty));
-        vm.release(); // no model in the folder: a load would fail
+        assertFalse(vm.release()); // no model in the folder: a load would fail
         assertNull(ModelRegistry.of(new ModelStore(empty)).unifiedIfLoaded());
     }
 }

@@ -100,4 +100,54 @@ class IdleReleaseTest {
         never.tick();
         assertEquals(0, c.released().get());
     }
+
+    @Test
+    void aHiddenWorkspaceTrimsAtOnceAndAgainOnlyWhenItsBusyPartLetsGoLater() {
+        AtomicInteger released = new AtomicInteger();
+        AtomicInteger trimmed = new AtomicInteger();
+        AtomicInteger trims = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean holds = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicBoolean busy = new java.util.concurrent.atomic.AtomicBoolean(true);
+        IdleRelease r = new IdleRelease(30_000, now::get, released::incrementAndGet, trimmed::incrementAndGet);
+        Group aphasia = new Group();
+        Releasable.register(aphasia, Releasable.of(() -> { }, () -> { }, () -> {
+            trims.incrementAndGet();
+            if (busy.get() || !holds.get()) {
+                return false; // a run still uses its buffers, or there is nothing left
+            }
+            holds.set(false);
+            return true;
+        }));
+        Group serving = new Group();
+        r.shown(aphasia);
+        assertEquals(0, trims.get(), "the shown workspace is not trimmed");
+        r.shown(serving); // hidden while its run goes on: the trim finds it busy
+        assertEquals(1, trims.get(), "trimmed as it is hidden, not after the delay");
+        assertEquals(0, trimmed.get(), "nothing let go yet: no give-back");
+        busy.set(false);
+        now.set(5_000);
+        r.tick();
+        assertEquals(1, trimmed.get(), "the run finished: its buffers go at the next tick and are given back");
+        now.set(10_000);
+        r.tick();
+        assertEquals(1, trimmed.get(), "nothing more to let go: no give-back");
+        assertEquals(0, released.get(), "the release proper still waits for the delay");
+
+        r.shown(aphasia);
+        holds.set(true); // used again while shown
+        r.shown(serving);
+        assertEquals(2, trimmed.get(), "idle when hidden: trimmed and given back at once");
+    }
+
+    @Test
+    void nothingIsTrimmedWhenReleasingIsOff() {
+        AtomicInteger trims = new AtomicInteger();
+        IdleRelease never = new IdleRelease(0, now::get);
+        Group v = new Group();
+        Releasable.register(v, Releasable.of(() -> { }, () -> { }, () -> trims.incrementAndGet() > 0));
+        never.shown(v);
+        never.shown(new Group());
+        never.tick();
+        assertEquals(0, trims.get());
+    }
 }
