@@ -5,16 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.nd4j.autodiff.samediff.SDIndex;
-import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.reflectlab.core.data.Caption;
 import org.reflectlab.core.data.Vocabulary;
 import org.reflectlab.core.nn.Params;
-import org.reflectlab.core.nn.SdBuilder;
 import org.reflectlab.core.nn.fast.FastPath;
 import org.reflectlab.core.nn.fast.KernelSet;
 
@@ -45,7 +41,7 @@ public final class Generator {
     /** With a text guide the batch also carries the prompt's projected unified text latent. */
     public static final List<String> GUIDED_FEATURES = List.of("xt", "time", "prompt", "ctx_z", "ctx_fb", "mask", "v_target", "guide");
     /** Bounds 1 / (1 - t) when a predicted clean latent becomes a velocity near t = 1. */
-    private static final double MIN_REMAINING_TIME = 0.05;
+    static final double MIN_REMAINING_TIME = 0.05;
     static final int TIME_FEATURES = 32;
     /** Prompt tokens the generator reads: GenEval-style prompts are under ten words; descriptions of two objects fit. */
     public static final int PROMPT_TOKENS = 16;
@@ -95,56 +91,10 @@ public final class Generator {
     }
 
     public SameDiff graph() {
-        if (graph != null) {
-            return graph;
+        if (graph == null) {
+            graph = GeneratorGraph.build(cfg, params, sequenceLength());
         }
-        SameDiff sd = SameDiff.create();
-        SdBuilder b = new SdBuilder(sd, params);
-        int d = cfg.width();
-        int len = PROMPT_TOKENS;
-        int pairs = cfg.contextPairs();
-        int ctxTokens = pairs * cfg.contextImageTokens();
-        int fbTokens = pairs * FeedbackVocabulary.MAX_TOKENS;
-        int n = cfg.latentTokens();
-        int seq = sequenceLength();
-
-        SDVariable xt = sd.placeHolder("xt", DataType.FLOAT, -1, cfg.latent());
-        SDVariable time = sd.placeHolder("time", DataType.FLOAT, -1, TIME_FEATURES);
-        SDVariable prompt = sd.placeHolder("prompt", DataType.FLOAT, -1, len, Vocabulary.size());
-        SDVariable ctxZ = sd.placeHolder("ctx_z", DataType.FLOAT, -1, pairs, cfg.latent());
-        SDVariable ctxFb = sd.placeHolder("ctx_fb", DataType.FLOAT, -1, fbTokens, FeedbackVocabulary.size());
-        SDVariable mask = sd.placeHolder("mask", DataType.FLOAT, -1, seq);
-        SDVariable vTarget = sd.placeHolder("v_target", DataType.FLOAT, -1, cfg.latent());
-
-        SDVariable timeTok = sd.reshape(b.dense("gen/time2", sd.nn.gelu(b.dense("gen/time1", time, TIME_FEATURES, d)), d, d), -1, 1, d);
-        SDVariable promptTok = b.dense3("gen/prompt", prompt, len, Vocabulary.size(), d).add(b.table("gen/prompt_pos", len, d));
-        SDVariable ctxImg = sd.reshape(ctxZ, -1, ctxTokens, cfg.contextTokenWidth());
-        SDVariable ctxImgTok = b.dense3("gen/ctx_img", ctxImg, ctxTokens, cfg.contextTokenWidth(), d)
-                .add(b.table("gen/ctx_img_pos", ctxTokens, d));
-        SDVariable fbTok = b.dense3("gen/ctx_fb", ctxFb, fbTokens, FeedbackVocabulary.size(), d)
-                .add(b.table("gen/ctx_fb_pos", fbTokens, d));
-        SDVariable lat = sd.reshape(xt, -1, n, cfg.tokenWidth());
-        SDVariable latTok = b.dense3("gen/latent_in", lat, n, cfg.tokenWidth(), d).add(b.table("gen/latent_pos", n, d));
-        if (cfg.textGuide()) {
-            // Zero-initialised, so a generator fine-tuned from an unguided one starts exactly where it was.
-            SDVariable guide = sd.placeHolder("guide", DataType.FLOAT, -1, cfg.latent());
-            SDVariable g = sd.reshape(guide, -1, n, cfg.tokenWidth());
-            latTok = latTok.add(b.dense3("gen/guide", g, n, cfg.tokenWidth(), d, 0.0));
-        }
-
-        SDVariable x = sd.concat(1, timeTok, promptTok, ctxImgTok, fbTok, latTok);
-        SDVariable bias = b.keyBias(mask);
-        for (int i = 0; i < cfg.depth(); i++) {
-            x = b.block("gen/block" + i, x, seq, d, cfg.heads(), bias);
-        }
-        x = b.layerNorm3("gen/ln", x, d);
-        SDVariable latOut = x.get(SDIndex.all(), SDIndex.interval(seq - n, seq), SDIndex.all());
-        SDVariable v = sd.reshape(b.dense3("gen/out", latOut, n, d, cfg.tokenWidth(), 0.1), -1, cfg.latent());
-        sd.identity("v", v);
-        SDVariable flow = sd.math.square(v.sub(vTarget)).mean().rename(LOSS_FLOW);
-        flow.mul(1.0).rename(LOSS);
-        graph = sd;
-        return sd;
+        return graph;
     }
 
     // Inputs //
@@ -337,7 +287,7 @@ public final class Generator {
         }
         double dt = (1.0 - from) / steps;
         if (FastPath.enabled() && !KernelSet.reference()) {
-            return integrateFast(batch, n, x, from, dt, steps, guidance);
+            return FastEulerSteps.integrate(this, fast(), batch, n, x, from, dt, steps, guidance);
         }
         for (int s = 0; s < steps; s++) {
             double[] t = new double[batch.size()];
@@ -354,53 +304,6 @@ public final class Generator {
             }
             x.addi(v.mul(dt));
         }
-        return x;
-    }
-
-    /**
-     * {@link #integrate}'s Euler steps on the fast path: the placeholders built once (only the time and the noisy
-     * latent change from step to step, written into the same arrays) and the step's arithmetic on float arrays, where
-     * the loop above builds every input again and makes some ten ND4J calls per step. The same float operations in
-     * the same order as those calls: v = (v - x) / r, v = vu + (vc - vu) g, x += v dt.
-     */
-    private INDArray integrateFast(List<Condition> batch, int n, INDArray x, double from, double dt, int steps, double guidance) {
-        int rows = batch.size();
-        int dim = cfg.latent();
-        boolean guided = rows != n;
-        INDArray xt = Nd4j.create(DataType.FLOAT, rows, dim);
-        double[] t = new double[rows];
-        java.util.Arrays.fill(t, from);
-        Map<String, INDArray> in = inputs(batch, xt, t);
-        java.nio.FloatBuffer xtBuf = org.reflectlab.core.nn.fast.FastOps.view(xt);
-        java.nio.FloatBuffer timeBuf = org.reflectlab.core.nn.fast.FastOps.view(in.get("time"));
-        float[] xs = x.dup('c').data().asFloat();
-        float[] v = new float[rows * dim];
-        float[] time = new float[rows * TIME_FEATURES];
-        float g = (float) guidance;
-        float step = (float) dt;
-        for (int s = 0; s < steps; s++) {
-            double ts = from + s * dt;
-            for (int i = 0; i < rows; i++) {
-                timeFeatures(ts, time, i * TIME_FEATURES);
-            }
-            timeBuf.put(0, time);
-            xtBuf.put(0, xs);
-            if (guided) {
-                xtBuf.put(n * dim, xs);
-            }
-            fast().velocity(in, v);
-            if (cfg.predictsData()) {
-                float r = (float) Math.max(MIN_REMAINING_TIME, 1.0 - ts);
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = (v[i] - xs[i % (n * dim)]) / r;
-                }
-            }
-            for (int i = 0; i < n * dim; i++) {
-                float vi = guided ? v[n * dim + i] + (v[i] - v[n * dim + i]) * g : v[i];
-                xs[i] += vi * step;
-            }
-        }
-        x.assign(Nd4j.create(xs, new long[] {n, dim}, 'c').reshape(x.shape()));
         return x;
     }
 
