@@ -191,6 +191,7 @@ public final class WorkspaceTour {
                 }
             };
             timer.start();
+            traceSlowWork(log);
             // as in the app: the backend starts in the background while the window is in use
             app.shell.startBackend(Backend::start);
             return null;
@@ -255,6 +256,30 @@ public final class WorkspaceTour {
             log.accept("  memory after " + w.id() + ": " + MemoryReport.now(false).line());
         }
         return out;
+    }
+
+    /**
+     * With {@code -Dreflectlab.bench.trace=MS}: logs every hand-over to the FX thread (a task's result, a batch of
+     * updates) and every pulse's CSS and layout passes that cost the FX thread more than MS of CPU, with the time into
+     * the action, to say what a heavy frame ran.
+     */
+    private void traceSlowWork(Consumer<String> log) {
+        String over = System.getProperty("reflectlab.bench.trace");
+        if (over == null) {
+            return;
+        }
+        double ms = Double.parseDouble(over);
+        Consumer<String> at = line -> log.accept(String.format(Locale.ROOT, "  trace %.2f s: %s", (System.nanoTime() - actionStart) / 1e9, line));
+        org.reflectlab.ui.kit.PulseFeed.trace(ms, at);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] before = {0};
+        app.scene.addPreLayoutPulseListener(() -> before[0] = threads.getCurrentThreadCpuTime());
+        app.scene.addPostLayoutPulseListener(() -> {
+            double used = (threads.getCurrentThreadCpuTime() - before[0]) / 1e6;
+            if (used > ms) {
+                at.accept(String.format(Locale.ROOT, "%.1f ms FX-thread CPU in the pulse's CSS and layout passes", used));
+            }
+        });
     }
 
     /** Starts the workspace's heaviest action, lets it run up to {@code seconds}, then stops what still runs. */
