@@ -29,12 +29,21 @@ public final class WorkspaceTour {
     /** A frame slower than this is a dropped frame at 30 fps. */
     public static final double SLOW_MS = 33;
 
-    /** Pulse gaps in milliseconds while one workspace ran its heaviest action; {@code slow} counts gaps over {@link #SLOW_MS}. */
+    /** A frame whose FX thread used more CPU than this could not have kept 60 fps on any machine. */
+    public static final double FRAME_CPU_MS = 16.7;
+
+    /**
+     * Pulse gaps in milliseconds while one workspace ran its heaviest action; {@code slow} counts gaps over {@link #SLOW_MS}.
+     * {@code cpuP99} / {@code cpuMax}: the FX thread's own CPU time between two pulses (what the app's work on it cost,
+     * whatever waited for a core or a GC meanwhile), {@code cpuSlow} the frames over {@link #FRAME_CPU_MS} of it;
+     * {@code renderP99} / {@code renderMax} the same for the render thread (JavaFX paints there; the FX thread waits for
+     * the previous frame's painting before it hands over the next), NaN where that thread was not found.
+     */
     public record Gaps(String workspace, String action, double openMs, int pulses, double p50, double p99, double max, int slow,
-                       double seconds) {
+                       double seconds, double cpuP99, double cpuMax, int cpuSlow, double renderP99, double renderMax) {
         public String line() {
-            return String.format(Locale.ROOT, "%-9s %-46s %8.0f %7d %8.1f %8.1f %8.1f %7d", workspace, action, openMs, pulses, p50, p99,
-                    max, slow);
+            return String.format(Locale.ROOT, "%-9s %-46s %8.0f %7d %8.1f %8.1f %8.1f %7d %8.1f %8.1f %7d %8.1f %8.1f", workspace, action,
+                    openMs, pulses, p50, p99, max, slow, cpuP99, cpuMax, cpuSlow, renderP99, renderMax);
         }
     }
 
@@ -55,6 +64,12 @@ public final class WorkspaceTour {
     private final HeadlessApp app = new HeadlessApp();
     private MemoryReport.Snapshot startup;
     private final List<Double> gaps = Collections.synchronizedList(new ArrayList<>());
+    /** The FX thread's CPU time (ms) spent between consecutive pulses, beside {@link #gaps}. */
+    private final List<Double> frameCpu = Collections.synchronizedList(new ArrayList<>());
+    /** The render thread's CPU time (ms) between consecutive pulses. */
+    private final List<Double> renderCpu = Collections.synchronizedList(new ArrayList<>());
+    /** Frames whose FX thread CPU was over {@link #FRAME_CPU_MS}: {cpu ms, when it ended in ms after the action started}. */
+    private final List<double[]> heavyFrames = Collections.synchronizedList(new ArrayList<>());
     /** Gaps over {@link #LONG_GAP_MS}: {gap ms, when it ended in ms after the action started}, to find them in a JFR recording (the 5 longest are logged). */
     private final List<double[]> longGaps = Collections.synchronizedList(new ArrayList<>());
     private volatile long actionStart = System.nanoTime();
@@ -138,28 +153,45 @@ public final class WorkspaceTour {
 
     /** Header of {@link Gaps#line()}. */
     public static String header() {
-        return String.format(Locale.ROOT, "%-9s %-46s %8s %7s %8s %8s %8s %7s", "workspace", "action", "open ms", "pulses", "p50 ms", "p99 ms",
-                "max ms", ">33 ms");
+        return String.format(Locale.ROOT, "%-9s %-46s %8s %7s %8s %8s %8s %7s %8s %8s %7s %8s %8s", "workspace", "action", "open ms", "pulses",
+                "p50 ms", "p99 ms", "max ms", ">33 ms", "cpu p99", "cpu max", ">16.7", "rdr p99", "rdr max");
     }
 
     private List<Gaps> tour(double seconds, List<String> only, Consumer<String> log) throws Exception {
         app.open(log);
         onFx(() -> {
-            long[] last = {0};
+            long[] last = {0, 0, 0};
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            long renderer = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("QuantumRenderer"))
+                    .mapToLong(Thread::getId).findFirst().orElse(-1);
             timer = new AnimationTimer() {
                 @Override
                 public void handle(long now) {
+                    long cpu = threads.getCurrentThreadCpuTime();
+                    long painted = renderer < 0 ? -1 : threads.getThreadCpuTime(renderer);
                     if (last[0] != 0) {
+                        if (painted >= 0 && last[2] >= 0) {
+                            renderCpu.add((painted - last[2]) / 1e6);
+                        }
                         double gap = (now - last[0]) / 1e6;
+                        double used = (cpu - last[1]) / 1e6;
+                        double into = (System.nanoTime() - actionStart) / 1e6;
                         gaps.add(gap);
+                        frameCpu.add(used);
                         if (gap > LONG_GAP_MS) {
-                            longGaps.add(new double[] {gap, (System.nanoTime() - actionStart) / 1e6});
+                            longGaps.add(new double[] {gap, into});
+                        }
+                        if (used > FRAME_CPU_MS) {
+                            heavyFrames.add(new double[] {used, into});
                         }
                     }
                     last[0] = now;
+                    last[1] = cpu;
+                    last[2] = painted;
                 }
             };
             timer.start();
+            traceSlowWork(log);
             // as in the app: the backend starts in the background while the window is in use
             app.shell.startBackend(Backend::start);
             return null;
@@ -184,6 +216,9 @@ public final class WorkspaceTour {
             onFx(() -> null);
             gaps.clear();
             longGaps.clear();
+            frameCpu.clear();
+            renderCpu.clear();
+            heavyFrames.clear();
             actionStart = System.nanoTime();
             String action = heaviest(w.id(), seconds);
             List<Double> sorted;
@@ -191,18 +226,60 @@ public final class WorkspaceTour {
                 sorted = new ArrayList<>(gaps);
             }
             Collections.sort(sorted);
+            List<Double> cpu;
+            synchronized (frameCpu) {
+                cpu = new ArrayList<>(frameCpu);
+            }
+            Collections.sort(cpu);
+            List<Double> paint;
+            synchronized (renderCpu) {
+                paint = new ArrayList<>(renderCpu);
+            }
+            Collections.sort(paint);
             out.add(new Gaps(w.id(), action, openMs, sorted.size(), pct(sorted, 0.5), pct(sorted, 0.99),
                     sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1), (int) sorted.stream().filter(g -> g > SLOW_MS).count(),
-                    (System.nanoTime() - t0) / 1e9));
+                    (System.nanoTime() - t0) / 1e9, pct(cpu, 0.99), cpu.isEmpty() ? Double.NaN : cpu.get(cpu.size() - 1),
+                    (int) cpu.stream().filter(c -> c > FRAME_CPU_MS).count(), pct(paint, 0.99),
+                    paint.isEmpty() ? Double.NaN : paint.get(paint.size() - 1)));
             log.accept(out.get(out.size() - 1).line());
             List<double[]> longest;
             synchronized (longGaps) {
                 longest = longGaps.stream().sorted((a, b) -> Double.compare(b[0], a[0])).limit(5).toList();
             }
             longest.forEach(g -> log.accept(String.format(Locale.ROOT, "  gap of %.0f ms ending %.2f s into the action", g[0], g[1] / 1000)));
+            List<double[]> heaviest;
+            synchronized (heavyFrames) {
+                heaviest = heavyFrames.stream().sorted((a, b) -> Double.compare(b[0], a[0])).limit(5).toList();
+            }
+            heaviest.forEach(g -> log.accept(String.format(Locale.ROOT, "  frame of %.1f ms FX-thread CPU ending %.2f s into the action",
+                    g[0], g[1] / 1000)));
             log.accept("  memory after " + w.id() + ": " + MemoryReport.now(false).line());
         }
         return out;
+    }
+
+    /**
+     * With {@code -Dreflectlab.bench.trace=MS}: logs every hand-over to the FX thread (a task's result, a batch of
+     * updates) and every pulse's CSS and layout passes that cost the FX thread more than MS of CPU, with the time into
+     * the action, to say what a heavy frame ran.
+     */
+    private void traceSlowWork(Consumer<String> log) {
+        String over = System.getProperty("reflectlab.bench.trace");
+        if (over == null) {
+            return;
+        }
+        double ms = Double.parseDouble(over);
+        Consumer<String> at = line -> log.accept(String.format(Locale.ROOT, "  trace %.2f s: %s", (System.nanoTime() - actionStart) / 1e9, line));
+        org.reflectlab.ui.kit.PulseFeed.trace(ms, at);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] before = {0};
+        app.scene.addPreLayoutPulseListener(() -> before[0] = threads.getCurrentThreadCpuTime());
+        app.scene.addPostLayoutPulseListener(() -> {
+            double used = (threads.getCurrentThreadCpuTime() - before[0]) / 1e6;
+            if (used > ms) {
+                at.accept(String.format(Locale.ROOT, "%.1f ms FX-thread CPU in the pulse's CSS and layout passes", used));
+            }
+        });
     }
 
     /** Starts the workspace's heaviest action, lets it run up to {@code seconds}, then stops what still runs. */

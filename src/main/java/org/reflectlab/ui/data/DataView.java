@@ -168,13 +168,17 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
                             item.sample().description().text()));
                 }
             });
+            // the card stays in the cell, hidden while the cell is empty: a new seed empties and fills every cell, and a
+            // graphic taken out of the scene and put back has its CSS looked up again from scratch (24 cards per reseed)
+            box.setVisible(false);
+            setGraphic(box);
         }
 
         @Override
         protected void updateItem(SampleCard item, boolean empty) {
             super.updateItem(item, empty);
             if (empty || item == null) {
-                setGraphic(null);
+                box.setVisible(false);
                 setTooltip(null);
                 return;
             }
@@ -182,14 +186,18 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
             String text = item.sample().caption().text();
             caption.setText(text);
             // three-object descriptions run to 100 characters: a smaller size keeps all of it on the card
-            caption.getStyleClass().remove("long-caption");
-            if (text.length() > LONG_CAPTION) {
-                caption.getStyleClass().add("long-caption");
+            boolean longer = text.length() > LONG_CAPTION;
+            if (longer != caption.getStyleClass().contains("long-caption")) { // changed only when it changes: a change looks up CSS again
+                if (longer) {
+                    caption.getStyleClass().add("long-caption");
+                } else {
+                    caption.getStyleClass().remove("long-caption");
+                }
             }
             tip.setText(text); // never empty; the full text replaces it as the tooltip shows
             setTooltip(tip);
             pseudoClassStateChanged(SELECTED, item == vm.selectedProperty().get());
-            setGraphic(box);
+            box.setVisible(true);
         }
     }
 

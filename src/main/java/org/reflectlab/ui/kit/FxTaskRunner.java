@@ -161,7 +161,7 @@ public final class FxTaskRunner implements TaskRunner {
 
                 @Override
                 public void onUiThread(Runnable update) {
-                    ui.execute(update);
+                    ui.execute(PulseFeed.named(() -> "an update from '" + background.title() + "' (" + update.getClass().getName() + ")", update));
                 }
             };
             V value = null;
@@ -173,11 +173,11 @@ public final class FxTaskRunner implements TaskRunner {
             }
             V v = value;
             Throwable err = error;
-            ui.execute(() -> {
+            ui.execute(PulseFeed.named(() -> "the result of '" + background.title() + "'", () -> {
                 finished = true;
                 tasks.remove(this);
                 TaskOutcome.deliver(background, v, err, cancelRequested);
-            });
+            }));
             if (error instanceof Exception e && !cancelRequested) {
                 throw e;
             }

@@ -22,6 +22,9 @@ public final class PulseFeed implements Executor {
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile long drains;
     private volatile long handed;
+    /** Opt-in (the benchmark's): every hand-over that costs the FX thread more CPU than this is reported; off when negative. */
+    private static volatile double traceOverMs = -1;
+    private static volatile Consumer<String> traceLog = s -> { };
 
     /** @param nextPulse runs its argument once, on the UI thread, at the next pulse ({@link #fx()} in the app) */
     public PulseFeed(Consumer<Runnable> nextPulse) {
@@ -52,11 +55,49 @@ public final class PulseFeed implements Executor {
                 break;
             }
             handed++;
-            r.run();
+            if (traceOverMs < 0) {
+                r.run();
+            } else {
+                traced(r);
+            }
         }
         if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
             nextPulse.accept(this::drain);
         }
+    }
+
+    private static void traced(Runnable r) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long t0 = threads.getCurrentThreadCpuTime();
+        r.run();
+        double ms = (threads.getCurrentThreadCpuTime() - t0) / 1e6;
+        if (ms > traceOverMs) {
+            traceLog.accept(String.format(java.util.Locale.ROOT, "%.1f ms FX-thread CPU in %s", ms, r));
+        }
+    }
+
+    /**
+     * Reports each hand-over that costs the FX thread more than {@code overMs} of CPU, with its name ({@link #named}, else
+     * its class), to find what a slow frame ran; a negative {@code overMs} turns it off. For benchmarks.
+     */
+    public static void trace(double overMs, Consumer<String> log) {
+        traceLog = log;
+        traceOverMs = overMs;
+    }
+
+    /** {@code update} under a name the trace reports (a task's result says which task). */
+    public static Runnable named(java.util.function.Supplier<String> name, Runnable update) {
+        return new Runnable() {
+            @Override
+            public void run() {
+                update.run();
+            }
+
+            @Override
+            public String toString() {
+                return name.get();
+            }
+        };
     }
 
     /** How many pulses have run updates. */

@@ -264,62 +264,96 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         return b;
     }
 
+    /**
+     * The selected iteration's details. The labels are made once and their texts set per iteration: a running reflection
+     * selects each new iteration as it arrives, and making a dozen labels (their skins, text layout, CSS) and six tooltips
+     * each time was the largest share of Reflect's FX-thread work per iteration.
+     */
     private void show(Iteration it) {
-        details.getChildren().clear();
         if (it == null) {
             image.setImage(null);
             diff.setImage(null);
-            Label hint = new Label(I18n.tr("reflect.hint"));
-            hint.setWrapText(true);
-            hint.getStyleClass().add("muted");
-            details.getChildren().add(hint);
+            hint.setText(I18n.tr("reflect.hint"));
+            details.getChildren().setAll(hint);
             return;
         }
         image.setImage(it.image());
         Iteration before = vm.steps().previousOfCurrent();
         diff.setImage(before == null ? null : Images.toFx(ImageDiff.heatmap(before.image(), it.image(), 3f), 3));
-        Label title = new Label(I18n.tr("reflect.iteration.title", it.k(), vm.steps().iterations().size()));
-        title.getStyleClass().add("section-title");
-        title.setId("iteration-title");
+        title.setText(I18n.tr("reflect.iteration.title", it.k(), vm.steps().iterations().size()));
         // the critic's feedback, its reading and the judge's checks are the models' own English words: said in the current
         // language from their parsed structure (ModelWords), the English original in a tooltip in Japanese
         ModelWords.Text feedback = ModelWords.feedback(it.feedback());
-        Label critic = new Label(I18n.tr(it.criticSaysCorrect() ? "reflect.critic.yes" : "reflect.critic.no", feedback));
+        critic.setText(I18n.tr(it.criticSaysCorrect() ? "reflect.critic.yes" : "reflect.critic.no", feedback));
         ModelWords.originalTooltip(critic, feedback);
-        critic.setId("critic-feedback");
-        critic.setWrapText(true);
-        critic.getStyleClass().add(it.criticSaysCorrect() ? "good" : "bad");
+        verdict(critic, it.criticSaysCorrect());
         ModelWords.Text seen = ModelWords.objects(it.criticReading(), false);
-        Label sees = new Label(I18n.tr("reflect.critic.sees", it.criticReading().isEmpty() ? I18n.tr("reflect.critic.sees.nothing") : seen));
+        sees.setText(I18n.tr("reflect.critic.sees", it.criticReading().isEmpty() ? I18n.tr("reflect.critic.sees.nothing") : seen));
         ModelWords.originalTooltip(sees, seen);
-        sees.setWrapText(true);
-        sees.getStyleClass().add("muted");
-        Label judge = new Label(I18n.tr(it.judgeCorrect() ? "reflect.judge.yes" : "reflect.judge.no", vm.runPrompt() == null ? ""
+        judge.setText(I18n.tr(it.judgeCorrect() ? "reflect.judge.yes" : "reflect.judge.no", vm.runPrompt() == null ? ""
                 : org.reflectlab.ui.kit.CategoryNames.name(vm.runPrompt().category()),
                 it.judgeCorrect() ? I18n.tr("reflect.judge.correct") : ModelWords.feedback(it.judgeChecks())));
-        if (!it.judgeCorrect()) {
+        if (it.judgeCorrect()) {
+            judge.tooltipProperty().unbind();
+            judge.setTooltip(null);
+        } else {
             ModelWords.originalTooltip(judge, ModelWords.feedback(it.judgeChecks()));
         }
+        verdict(judge, it.judgeCorrect());
+        judgeNote.setText(I18n.tr("reflect.judge.note"));
+        numbers.setText(I18n.tr("reflect.iteration.compute", it.nfe(), it.millis()));
+        fillContext(it);
+        if (details.getChildren().size() != 11) {
+            details.getChildren().setAll(title, changeNotes, changesBox, critic, sees, judge, changeNotes.disagreement(), changeNotes.why(),
+                    judgeNote, numbers, context);
+        }
+    }
+
+    /** The details' labels, made once (see {@link #show}). */
+    private final Label hint = new Label();
+    private final Label title = new Label();
+    private final Label critic = new Label();
+    private final Label sees = new Label();
+    private final Label judge = new Label();
+    private final Label judgeNote = new Label();
+    private final Label numbers = new Label();
+    private final Label contextHead = new Label();
+    private final VBox context = new VBox(4, contextHead);
+
+    {
+        hint.setWrapText(true);
+        hint.getStyleClass().add("muted");
+        title.getStyleClass().add("section-title");
+        title.setId("iteration-title");
+        critic.setId("critic-feedback");
+        critic.setWrapText(true);
+        sees.setWrapText(true);
+        sees.getStyleClass().add("muted");
         judge.setId("judge-verdict");
         judge.setWrapText(true);
-        judge.getStyleClass().add(it.judgeCorrect() ? "good" : "bad");
-        Label judgeNote = new Label(I18n.tr("reflect.judge.note"));
         judgeNote.getStyleClass().add("muted");
         judgeNote.setWrapText(true);
-        Label numbers = new Label(I18n.tr("reflect.iteration.compute", it.nfe(), it.millis()));
         numbers.setId("iteration-nfe");
         GlossaryView.explain(numbers, "NFE");
         GlossaryView.explain(judgeNote, "judge");
-        VBox context = contextBox(it);
-        details.getChildren().addAll(title, changeNotes, changesBox, critic, sees, judge, changeNotes.disagreement(), changeNotes.why(),
-                judgeNote, numbers, context);
+        contextHead.getStyleClass().add("strong");
+        context.getStyleClass().add("card");
     }
 
-    private VBox contextBox(Iteration it) {
-        Label head = new Label(it.contextFrom().isEmpty() ? I18n.tr("reflect.context.none")
+    /** "good" or "bad", changed only when it changes (a style class changed makes the label's CSS apply again). */
+    private static void verdict(Label l, boolean good) {
+        String want = good ? "good" : "bad";
+        if (!l.getStyleClass().contains(want)) {
+            l.getStyleClass().removeAll("good", "bad");
+            l.getStyleClass().add(want);
+        }
+    }
+
+    /** The iterations this one was generated from, with their feedback. */
+    private void fillContext(Iteration it) {
+        contextHead.setText(it.contextFrom().isEmpty() ? I18n.tr("reflect.context.none")
                 : I18n.tr("reflect.context.some", String.join(", ", it.contextFrom().stream().map(String::valueOf).toList())));
-        head.getStyleClass().add("strong");
-        VBox box = new VBox(4, head);
+        context.getChildren().setAll(contextHead);
         for (int k : it.contextFrom()) {
             Iteration prior = vm.steps().iterations().get(k - 1);
             Label fb = new Label(I18n.tr("reflect.context.feedback", k, ModelWords.feedback(prior.feedback())));
@@ -327,10 +361,8 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
             fb.setWrapText(true);
             HBox row = new HBox(6, new ImageView(Images.toFx(prior.image(), 2)), fb);
             row.setAlignment(Pos.CENTER_LEFT);
-            box.getChildren().add(row);
+            context.getChildren().add(row);
         }
-        box.getStyleClass().add("card");
-        return box;
     }
 
     private void drawChanges(ChangeMask mask) {

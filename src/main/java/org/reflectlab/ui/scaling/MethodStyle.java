@@ -110,13 +110,35 @@ final class MethodStyle {
     }
 
     /** A series whose line (and symbols, if shown) follow a style once the chart has drawn it. */
-    static XYChart.Series<Number, Number> series(LineChart<Number, Number> chart, String name, String lineStyle,
-                                                 String symbolStyle) {
-        XYChart.Series<Number, Number> s = new XYChart.Series<>();
-        s.setName(name);
-        chart.getData().add(s);
-        style(s, lineStyle, symbolStyle);
-        return s;
+    /**
+     * One redraw of some charts: each series is filled while it is off its chart and the chart is handed all of them at
+     * once by {@link #commit()}. A point added to a series already on a chart makes the chart create, insert and style its
+     * symbol there and then: Scaling's redraw added ~1,000 points that way, 406 ms of the FX thread's CPU in one frame
+     * (a JFR recording of {@code bench ui}, loaded). Points are given a symbol node only where they are meant to be seen
+     * (the charts draw with {@code createSymbols} off): a fitted curve's 130 points had one each, styled transparent.
+     */
+    static final class Drawing {
+        private final java.util.Map<LineChart<Number, Number>, java.util.List<XYChart.Series<Number, Number>>> pending =
+                new java.util.LinkedHashMap<>();
+
+        /** Charts to redraw: each ends with only the series made for it here (none if none were). */
+        Drawing(java.util.List<? extends LineChart<Number, Number>> charts) {
+            charts.forEach(c -> pending.put(c, new java.util.ArrayList<>()));
+        }
+
+        /** A new series for {@code chart}, shown on it at {@link #commit()}; {@code symbolStyle} null: a line without points. */
+        XYChart.Series<Number, Number> series(LineChart<Number, Number> chart, String name, String lineStyle, String symbolStyle) {
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            s.setName(name);
+            pending.computeIfAbsent(chart, c -> new java.util.ArrayList<>()).add(s);
+            style(s, lineStyle, symbolStyle);
+            return s;
+        }
+
+        /** Hands each chart its series, one change per chart. */
+        void commit() {
+            pending.forEach((chart, series) -> chart.getData().setAll(series));
+        }
     }
 
     static void style(XYChart.Series<Number, Number> s, String lineStyle, String symbolStyle) {
@@ -128,6 +150,9 @@ final class MethodStyle {
                 n.setStyle(lineStyle);
             }
         });
+        if (symbolStyle == null) {
+            return;
+        }
         for (XYChart.Data<Number, Number> d : s.getData()) {
             styleSymbol(d, symbolStyle);
         }
@@ -138,20 +163,18 @@ final class MethodStyle {
         });
     }
 
+    /** The point's symbol, made here (the chart adds its style classes and places it) and styled. */
     private static void styleSymbol(XYChart.Data<Number, Number> d, String symbolStyle) {
-        if (d.getNode() != null) {
-            d.getNode().setStyle(symbolStyle);
+        if (d.getNode() == null) {
+            d.setNode(new javafx.scene.layout.StackPane());
         }
-        d.nodeProperty().addListener((o, a, n) -> {
-            if (n != null) {
-                n.setStyle(symbolStyle);
-            }
-        });
+        d.getNode().setStyle(symbolStyle);
     }
 
+    /** A measured point's symbol in the method's colour; null (no symbol at all) where {@code visible} is false. */
     static String symbol(String color, boolean visible) {
         return visible ? "-fx-background-color: " + color + ", white; -fx-background-insets: 0, 2; -fx-background-radius: 5px; -fx-padding: 4px;"
-                : "-fx-background-color: transparent; -fx-padding: 0;";
+                : null;
     }
 
     /** A diamond, for published reference numbers (never confused with a measured circle). */

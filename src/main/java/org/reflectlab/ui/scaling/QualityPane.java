@@ -57,7 +57,7 @@ final class QualityPane extends VBox {
         for (LineChart<Number, Number> c : List.of(byK, byNfe)) {
             c.setAnimated(false);
             c.setLegendVisible(false);
-            c.setCreateSymbols(true);
+            c.setCreateSymbols(false); // only points meant to be seen get symbols (MethodStyle.Drawing)
             HBox.setHgrow(c, Priority.ALWAYS);
         }
         byK.setId("quality-by-k");
@@ -132,13 +132,13 @@ final class QualityPane extends VBox {
     }
 
     /** The prediction stored with the sweep, under its measured points: accent squares joined by a dotted line. */
-    private void drawPrediction() {
+    private void drawPrediction(MethodStyle.Drawing draw) {
         org.reflectlab.core.scaling.CurvePrediction guess = vm.setup().prediction().shownProperty().get();
         if (guess == null) {
             return;
         }
         String accent = "#ff7043";
-        XYChart.Series<Number, Number> s = MethodStyle.series(byK, I18n.tr("scaling.predict.series"), MethodStyle.line(accent, MethodStyle.Kind.REFERENCE),
+        XYChart.Series<Number, Number> s = draw.series(byK, I18n.tr("scaling.predict.series"), MethodStyle.line(accent, MethodStyle.Kind.REFERENCE),
                 "-fx-background-color: " + accent + ", white; -fx-background-insets: 0, 2; -fx-background-radius: 0; -fx-padding: 4px;");
         guess.points().forEach((k, q) -> {
             XYChart.Data<Number, Number> d = new XYChart.Data<>(MethodStyle.log2(k), q);
@@ -178,12 +178,12 @@ final class QualityPane extends VBox {
     }
 
     void redraw() {
-        byK.getData().clear();
-        byNfe.getData().clear();
         legend.getChildren().clear();
+        MethodStyle.Drawing draw = new MethodStyle.Drawing(List.of(byK, byNfe));
         List<BandedLineChart.Band> bands = new ArrayList<>();
         StoredSweeps.Run run = vm.stored().currentProperty().get();
         if (run == null) {
+            draw.commit();
             byK.setBands(bands);
             sweepName.setText(I18n.tr("scaling.quality.none"));
             return;
@@ -193,7 +193,7 @@ final class QualityPane extends VBox {
         boolean anyFit = false;
         boolean anyExtrapolation = false;
         if (overall) {
-            drawPrediction(); // first, so the measured points are drawn over it
+            drawPrediction(draw); // first, so the measured points are drawn over it
         }
         for (ScalingAnalysis.Curve c : run.analysis().curves().values()) {
             String color = MethodStyle.color(c.method());
@@ -201,9 +201,9 @@ final class QualityPane extends VBox {
             if (overall) {
                 bands.add(band(c, color));
             }
-            XYChart.Series<Number, Number> pts = MethodStyle.series(byK, MethodStyle.name(c.method()), MethodStyle.line(color, MethodStyle.Kind.MEASURED),
+            XYChart.Series<Number, Number> pts = draw.series(byK, MethodStyle.name(c.method()), MethodStyle.line(color, MethodStyle.Kind.MEASURED),
                     MethodStyle.symbol(color, true));
-            XYChart.Series<Number, Number> cost = MethodStyle.series(byNfe, MethodStyle.name(c.method()), MethodStyle.line(color, MethodStyle.Kind.FIT),
+            XYChart.Series<Number, Number> cost = draw.series(byNfe, MethodStyle.name(c.method()), MethodStyle.line(color, MethodStyle.Kind.FIT),
                     MethodStyle.symbol(color, true));
             for (ScalingAnalysis.Point p : c.points()) {
                 XYChart.Data<Number, Number> d = new XYChart.Data<>(MethodStyle.log2(p.k()), value(p));
@@ -214,13 +214,13 @@ final class QualityPane extends VBox {
                 clickable(e, c.method(), p);
             }
             if (overall && c.fit() != null) {
-                anyExtrapolation |= fitted(c.fit(), c.ks(), color);
+                anyExtrapolation |= fitted(draw, c.fit(), c.ks(), color);
                 anyFit = true;
             }
             if (overall) {
                 List<PublishedReference.Point> ref = PublishedReference.of(c.method());
                 if (!ref.isEmpty()) {
-                    XYChart.Series<Number, Number> r = MethodStyle.series(byK, I18n.tr("scaling.published.series", MethodStyle.name(c.method())),
+                    XYChart.Series<Number, Number> r = draw.series(byK, I18n.tr("scaling.published.series", MethodStyle.name(c.method())),
                             MethodStyle.line(MethodStyle.REFERENCE, MethodStyle.Kind.REFERENCE), MethodStyle.referenceSymbol());
                     ref.forEach(p -> {
                         XYChart.Data<Number, Number> d = new XYChart.Data<>(MethodStyle.log2(p.n()), p.geneval());
@@ -246,7 +246,7 @@ final class QualityPane extends VBox {
         for (StoredSweeps.Run o : vm.stored().overlays()) {
             for (ScalingAnalysis.Curve c : o.analysis().curves().values()) {
                 String color = MethodStyle.color(c.method()) + "99";
-                XYChart.Series<Number, Number> s = MethodStyle.series(byK, I18n.tr("scaling.overlay.series", o.store().name(), MethodStyle.name(c.method())),
+                XYChart.Series<Number, Number> s = draw.series(byK, I18n.tr("scaling.overlay.series", o.store().name(), MethodStyle.name(c.method())),
                         MethodStyle.line(color, MethodStyle.Kind.OVERLAY), MethodStyle.symbol(color, true));
                 c.points().forEach(p -> {
                     XYChart.Data<Number, Number> d = new XYChart.Data<>(MethodStyle.log2(p.k()), value(p));
@@ -257,6 +257,7 @@ final class QualityPane extends VBox {
             legend.getChildren().add(MethodStyle.key(I18n.tr("scaling.key.overlay", o.store().name()), MethodStyle.NEUTRAL,
                     MethodStyle.Kind.OVERLAY));
         }
+        draw.commit();
     }
 
     private static BandedLineChart.Band band(ScalingAnalysis.Curve c, String color) {
@@ -273,11 +274,11 @@ final class QualityPane extends VBox {
     }
 
     /** Draws the fit over the measured K and, dashed, beyond it to K=100; true if an extrapolation was drawn. */
-    private boolean fitted(PowerLawFit.Fit fit, double[] ks, String color) {
+    private boolean fitted(MethodStyle.Drawing draw, PowerLawFit.Fit fit, double[] ks, String color) {
         double lastK = ks[ks.length - 1];
-        XYChart.Series<Number, Number> in = MethodStyle.series(byK, I18n.tr("scaling.key.fit"), MethodStyle.line(color, MethodStyle.Kind.FIT),
+        XYChart.Series<Number, Number> in = draw.series(byK, I18n.tr("scaling.key.fit"), MethodStyle.line(color, MethodStyle.Kind.FIT),
                 MethodStyle.symbol(color, false));
-        XYChart.Series<Number, Number> out = MethodStyle.series(byK, I18n.tr("scaling.key.extrapolation"), MethodStyle.line(color, MethodStyle.Kind.EXTRAPOLATION),
+        XYChart.Series<Number, Number> out = draw.series(byK, I18n.tr("scaling.key.extrapolation"), MethodStyle.line(color, MethodStyle.Kind.EXTRAPOLATION),
                 MethodStyle.symbol(color, false));
         for (double x = 0; x <= MethodStyle.log2(MAX_K) + 1e-9; x += 0.05) {
             double k = Math.pow(2, x);

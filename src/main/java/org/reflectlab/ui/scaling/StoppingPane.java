@@ -59,6 +59,7 @@ final class StoppingPane extends VBox {
         y.labelProperty().bind(I18n.text("scaling.stopping.axis"));
         chart = new LineChart<>(MethodStyle.log2KAxis(QualityPane.MAX_K), y);
         chart.setAnimated(false);
+        chart.setCreateSymbols(false); // only the measured points have symbols (MethodStyle.Drawing)
         chart.setLegendVisible(false);
         chart.setId("stopping-chart");
         chart.titleProperty().bind(I18n.text("scaling.stopping.title"));
@@ -114,10 +115,11 @@ final class StoppingPane extends VBox {
     private void redraw() {
         double lambda = vm.analysis().lambdaProperty().get();
         lambdaLabel.setText(String.format(Locale.ROOT, "λ = %.2g", lambda));
-        chart.getData().clear();
         legend.getChildren().clear();
+        MethodStyle.Drawing draw = new MethodStyle.Drawing(java.util.List.of(chart));
         StoredSweeps.Run run = vm.stored().currentProperty().get();
         if (run == null) {
+            draw.commit();
             return;
         }
         // The y range follows the values up to twice the largest measured K: the extrapolated tail
@@ -134,9 +136,9 @@ final class StoppingPane extends VBox {
             double cost = vm.analysis().costPerK(c);
             double lastK = c.ks()[c.ks().length - 1];
             double shownK = 2 * lastK;
-            XYChart.Series<Number, Number> curve = MethodStyle.series(chart, MethodStyle.name(c.method()), MethodStyle.line(color, MethodStyle.Kind.FIT),
+            XYChart.Series<Number, Number> curve = draw.series(chart, MethodStyle.name(c.method()), MethodStyle.line(color, MethodStyle.Kind.FIT),
                     MethodStyle.symbol(color, false));
-            XYChart.Series<Number, Number> beyond = MethodStyle.series(chart, I18n.tr("scaling.stopping.extrapolated", MethodStyle.name(c.method())),
+            XYChart.Series<Number, Number> beyond = draw.series(chart, I18n.tr("scaling.stopping.extrapolated", MethodStyle.name(c.method())),
                     MethodStyle.line(color, MethodStyle.Kind.EXTRAPOLATION), MethodStyle.symbol(color, false));
             beyond.getData().add(new XYChart.Data<>(MethodStyle.log2(lastK), OptimalStopping.value(c.fit(), lastK, lambda, cost)));
             for (double x = 0; x <= MethodStyle.log2(QualityPane.MAX_K) + 1e-9; x += 0.05) {
@@ -147,7 +149,7 @@ final class StoppingPane extends VBox {
                     hi = Math.max(hi, v);
                 }
             }
-            XYChart.Series<Number, Number> measured = MethodStyle.series(chart, I18n.tr("scaling.stopping.measured-series"), MethodStyle.line(color, MethodStyle.Kind.MEASURED),
+            XYChart.Series<Number, Number> measured = draw.series(chart, I18n.tr("scaling.stopping.measured-series"), MethodStyle.line(color, MethodStyle.Kind.MEASURED),
                     MethodStyle.symbol(color, true));
             for (ScalingAnalysis.Point p : c.points()) {
                 double v = p.quality() - lambda * cost * p.k();
@@ -169,6 +171,7 @@ final class StoppingPane extends VBox {
             }
         }
         if (lo > hi) {
+            draw.commit();
             return;
         }
         double tick = niceStep((hi - lo) / 8);
@@ -178,11 +181,12 @@ final class StoppingPane extends VBox {
         yAxis.setUpperBound(top);
         yAxis.setTickUnit(tick);
         marks.forEach((color, kStar) -> {
-            XYChart.Series<Number, Number> mark = MethodStyle.series(chart, "K*", MethodStyle.line(color, MethodStyle.Kind.MARKER),
+            XYChart.Series<Number, Number> mark = draw.series(chart, "K*", MethodStyle.line(color, MethodStyle.Kind.MARKER),
                     MethodStyle.symbol(color, false));
             mark.getData().add(new XYChart.Data<>(MethodStyle.log2(kStar), bottom));
             mark.getData().add(new XYChart.Data<>(MethodStyle.log2(kStar), top));
         });
+        draw.commit();
         legend.getChildren().addAll(MethodStyle.key(I18n.tr("scaling.key.fit"), MethodStyle.NEUTRAL, MethodStyle.Kind.FIT),
                 MethodStyle.key(I18n.tr("scaling.key.extrapolation"), MethodStyle.NEUTRAL, MethodStyle.Kind.EXTRAPOLATION),
                 MethodStyle.key(I18n.tr("scaling.key.k-star"), MethodStyle.NEUTRAL, MethodStyle.Kind.MARKER));

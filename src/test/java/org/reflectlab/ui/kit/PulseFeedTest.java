@@ -108,4 +108,29 @@ class PulseFeedTest {
         p.pulse();
         assertEquals(List.of("items [1, 2, 3]", "done"), ran);
     }
+
+    @Test
+    void theTraceNamesAHandOverThatCostMoreThanItsLimitAndOnlyThat() {
+        Pulses p = new Pulses();
+        PulseFeed feed = new PulseFeed(p.due::add);
+        List<String> reported = new ArrayList<>();
+        PulseFeed.trace(5, reported::add);
+        try {
+            feed.execute(PulseFeed.named(() -> "quick", () -> { }));
+            feed.execute(PulseFeed.named(() -> "slow", () -> {
+                java.lang.management.ThreadMXBean t = java.lang.management.ManagementFactory.getThreadMXBean();
+                long end = t.getCurrentThreadCpuTime() + 20_000_000L;
+                double x = 0;
+                while (t.getCurrentThreadCpuTime() < end) {
+                    x += Math.sqrt(x + 1);
+                }
+                assertTrue(x > 0);
+            }));
+            p.pulse();
+        } finally {
+            PulseFeed.trace(-1, s -> { });
+        }
+        assertEquals(1, reported.size(), reported.toString());
+        assertTrue(reported.get(0).endsWith("FX-thread CPU in slow"), reported.get(0));
+    }
 }

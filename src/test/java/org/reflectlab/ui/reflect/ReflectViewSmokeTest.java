@@ -1,6 +1,7 @@
 package org.reflectlab.ui.reflect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -79,6 +80,8 @@ class ReflectViewSmokeTest {
         assertEquals(1, vm.steps().selectedProperty().get(), "the right arrow steps forward");
         Label critic = robot.lookup("#critic-feedback").queryAs(Label.class);
         assertTrue(critic.getText().contains("the circle should be red but it is blue"), critic.getText());
+        assertSame(title, robot.lookup("#iteration-title").queryAs(Label.class), "stepping sets the details' texts, it makes no new labels");
+        assertEquals("Iteration 2 of 3", title.getText());
         assertEquals(3, robot.lookup("#filmstrip").queryAs(javafx.scene.layout.HBox.class).getChildren().size());
 
         // Iteration 2 answers iteration 1's feedback, and the judge now accepts it: a fix.
