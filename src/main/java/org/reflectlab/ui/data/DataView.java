@@ -185,15 +185,9 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
             image.setImage(item.thumbnail());
             String text = item.sample().caption().text();
             caption.setText(text);
-            // three-object descriptions run to 100 characters: a smaller size keeps all of it on the card
-            boolean longer = text.length() > LONG_CAPTION;
-            if (longer != caption.getStyleClass().contains("long-caption")) { // changed only when it changes: a change looks up CSS again
-                if (longer) {
-                    caption.getStyleClass().add("long-caption");
-                } else {
-                    caption.getStyleClass().remove("long-caption");
-                }
-            }
+            // three-object descriptions run to 100 characters: a smaller size keeps all of it on the card (a pseudo-class: set
+            // unchanged, it costs no CSS look-up, where a style class removed and added again did)
+            caption.pseudoClassStateChanged(LONG, text.length() > LONG_CAPTION);
             tip.setText(text); // never empty; the full text replaces it as the tooltip shows
             setTooltip(tip);
             pseudoClassStateChanged(SELECTED, item == vm.selectedProperty().get());
@@ -202,6 +196,7 @@ public final class DataView extends BorderPane implements org.reflectlab.ui.kit.
     }
 
     private static final javafx.css.PseudoClass SELECTED = javafx.css.PseudoClass.getPseudoClass("chosen");
+    private static final javafx.css.PseudoClass LONG = javafx.css.PseudoClass.getPseudoClass("long-caption");
 
     private ScrollPane sidePanel() {
         VBox panel = new VBox(10, captionSection(), sampleSection());

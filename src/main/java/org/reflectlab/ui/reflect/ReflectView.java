@@ -28,8 +28,6 @@ import org.reflectlab.core.data.SceneObject;
 import org.reflectlab.core.reflect.Iteration;
 import org.reflectlab.ui.kit.Fit;
 import org.reflectlab.ui.kit.I18n;
-import org.reflectlab.ui.kit.ModelWords;
-import org.reflectlab.ui.kit.GlossaryView;
 import org.reflectlab.ui.kit.Images;
 import org.reflectlab.ui.kit.PixelView;
 import org.reflectlab.ui.kit.Keymap;
@@ -264,106 +262,25 @@ public final class ReflectView extends BorderPane implements org.reflectlab.ui.k
         return b;
     }
 
-    /**
-     * The selected iteration's details. The labels are made once and their texts set per iteration: a running reflection
-     * selects each new iteration as it arrives, and making a dozen labels (their skins, text layout, CSS) and six tooltips
-     * each time was the largest share of Reflect's FX-thread work per iteration.
-     */
+    /** The selected iteration's details (their labels made once: {@link IterationLabels}). */
     private void show(Iteration it) {
         if (it == null) {
             image.setImage(null);
             diff.setImage(null);
-            hint.setText(I18n.tr("reflect.hint"));
-            details.getChildren().setAll(hint);
+            details.getChildren().setAll(labels.hint());
             return;
         }
         image.setImage(it.image());
         Iteration before = vm.steps().previousOfCurrent();
         diff.setImage(before == null ? null : Images.toFx(ImageDiff.heatmap(before.image(), it.image(), 3f), 3));
-        title.setText(I18n.tr("reflect.iteration.title", it.k(), vm.steps().iterations().size()));
-        // the critic's feedback, its reading and the judge's checks are the models' own English words: said in the current
-        // language from their parsed structure (ModelWords), the English original in a tooltip in Japanese
-        ModelWords.Text feedback = ModelWords.feedback(it.feedback());
-        critic.setText(I18n.tr(it.criticSaysCorrect() ? "reflect.critic.yes" : "reflect.critic.no", feedback));
-        ModelWords.originalTooltip(critic, feedback);
-        verdict(critic, it.criticSaysCorrect());
-        ModelWords.Text seen = ModelWords.objects(it.criticReading(), false);
-        sees.setText(I18n.tr("reflect.critic.sees", it.criticReading().isEmpty() ? I18n.tr("reflect.critic.sees.nothing") : seen));
-        ModelWords.originalTooltip(sees, seen);
-        judge.setText(I18n.tr(it.judgeCorrect() ? "reflect.judge.yes" : "reflect.judge.no", vm.runPrompt() == null ? ""
-                : org.reflectlab.ui.kit.CategoryNames.name(vm.runPrompt().category()),
-                it.judgeCorrect() ? I18n.tr("reflect.judge.correct") : ModelWords.feedback(it.judgeChecks())));
-        if (it.judgeCorrect()) {
-            judge.tooltipProperty().unbind();
-            judge.setTooltip(null);
-        } else {
-            ModelWords.originalTooltip(judge, ModelWords.feedback(it.judgeChecks()));
-        }
-        verdict(judge, it.judgeCorrect());
-        judgeNote.setText(I18n.tr("reflect.judge.note"));
-        numbers.setText(I18n.tr("reflect.iteration.compute", it.nfe(), it.millis()));
-        fillContext(it);
+        labels.fill(it, vm);
         if (details.getChildren().size() != 11) {
-            details.getChildren().setAll(title, changeNotes, changesBox, critic, sees, judge, changeNotes.disagreement(), changeNotes.why(),
-                    judgeNote, numbers, context);
+            details.getChildren().setAll(labels.title, changeNotes, changesBox, labels.critic, labels.sees, labels.judge,
+                    changeNotes.disagreement(), changeNotes.why(), labels.judgeNote, labels.numbers, labels.context);
         }
     }
 
-    /** The details' labels, made once (see {@link #show}). */
-    private final Label hint = new Label();
-    private final Label title = new Label();
-    private final Label critic = new Label();
-    private final Label sees = new Label();
-    private final Label judge = new Label();
-    private final Label judgeNote = new Label();
-    private final Label numbers = new Label();
-    private final Label contextHead = new Label();
-    private final VBox context = new VBox(4, contextHead);
-
-    {
-        hint.setWrapText(true);
-        hint.getStyleClass().add("muted");
-        title.getStyleClass().add("section-title");
-        title.setId("iteration-title");
-        critic.setId("critic-feedback");
-        critic.setWrapText(true);
-        sees.setWrapText(true);
-        sees.getStyleClass().add("muted");
-        judge.setId("judge-verdict");
-        judge.setWrapText(true);
-        judgeNote.getStyleClass().add("muted");
-        judgeNote.setWrapText(true);
-        numbers.setId("iteration-nfe");
-        GlossaryView.explain(numbers, "NFE");
-        GlossaryView.explain(judgeNote, "judge");
-        contextHead.getStyleClass().add("strong");
-        context.getStyleClass().add("card");
-    }
-
-    /** "good" or "bad", changed only when it changes (a style class changed makes the label's CSS apply again). */
-    private static void verdict(Label l, boolean good) {
-        String want = good ? "good" : "bad";
-        if (!l.getStyleClass().contains(want)) {
-            l.getStyleClass().removeAll("good", "bad");
-            l.getStyleClass().add(want);
-        }
-    }
-
-    /** The iterations this one was generated from, with their feedback. */
-    private void fillContext(Iteration it) {
-        contextHead.setText(it.contextFrom().isEmpty() ? I18n.tr("reflect.context.none")
-                : I18n.tr("reflect.context.some", String.join(", ", it.contextFrom().stream().map(String::valueOf).toList())));
-        context.getChildren().setAll(contextHead);
-        for (int k : it.contextFrom()) {
-            Iteration prior = vm.steps().iterations().get(k - 1);
-            Label fb = new Label(I18n.tr("reflect.context.feedback", k, ModelWords.feedback(prior.feedback())));
-            ModelWords.originalTooltip(fb, ModelWords.feedback(prior.feedback()));
-            fb.setWrapText(true);
-            HBox row = new HBox(6, new ImageView(Images.toFx(prior.image(), 2)), fb);
-            row.setAlignment(Pos.CENTER_LEFT);
-            context.getChildren().add(row);
-        }
-    }
+    private final IterationLabels labels = new IterationLabels();
 
     private void drawChanges(ChangeMask mask) {
         image.setOverlay(mask == null ? null : zoom -> ChangeOverlay.render(mask, zoom));
