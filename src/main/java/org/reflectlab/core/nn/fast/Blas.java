@@ -202,7 +202,7 @@ final class Blas {
      * buffers ({@link VectorTiles}) below, where copying b would cost more than the tiles' passes over it.
      */
     private static void tile(Mat a, Mat b, Mat c, float alpha, float beta, Mat bias) {
-        if (HeapTiles.takes(c.rows())) {
+        if (HeapTiles.takes(c.rows(), c.cols())) {
             HeapTiles.gemm(a, b, c, alpha, beta, bias);
         } else {
             VectorTiles.gemm(a, b, c, alpha, beta, bias);
