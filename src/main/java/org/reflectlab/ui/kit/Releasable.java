@@ -37,17 +37,7 @@ public interface Releasable {
 
     /** A part made of two actions (e.g. a ViewModel's "drop the models" and "load them again"). */
     static Releasable of(Runnable release, Runnable rebuild) {
-        return new Releasable() {
-            @Override
-            public void release() {
-                release.run();
-            }
-
-            @Override
-            public void rebuild() {
-                rebuild.run();
-            }
-        };
+        return of(release, rebuild, () -> false);
     }
 
     /** A part that also trims ({@link #trim()}: at once on hiding) besides its release after the delay. */
