@@ -48,7 +48,9 @@ class UiLiteralsTest {
             // the audio device's own error, written to stderr only (the window shows data.sound.none)
             "no audio output device: ",
             // start-up milestones, printed to stderr for `bench startup` (StartupTimes), not shown in the window
-            "window shown", "first frame", "backend ready", "main window interactive", "main window built", "startup: %s %d ms after JVM start%n");
+            "window shown", "first frame", "backend ready", "main window interactive", "main window built", "startup: %s %d ms after JVM start%n",
+            // `bench ui`'s trace of the FX thread's heavy frames (-Dreflectlab.bench.trace), printed for the benchmark
+            "an update from '", "the result of '", "%.1f ms FX-thread CPU in %s");
 
     /** Key names as JavaFX spells them (Keymap shows "Escape" as "Esc"). */
     private static final Set<String> KEY_NAMES = Set.of("Escape", "Esc", "Enter", "Space", "Left", "Right", "Up", "Down", "Home", "End");
