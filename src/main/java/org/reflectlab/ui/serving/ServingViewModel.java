@@ -132,14 +132,22 @@ public final class ServingViewModel {
 
     /** Sends flood-many requests over every route at once; their replies only count in the metrics. */
     public void flood() {
-        if (node == null) {
+        ServingNode n = node;
+        if (n == null) {
             return;
         }
-        Modality[] ms = Modality.values();
-        for (int i = 0; i < flood.get(); i++) {
-            Modality in = ms[i % 3];
-            node.request(in, inputs.input(in, i), ms[(i / 3) % 3]);
-        }
+        SceneInputs scenes = inputs;
+        int count = flood.get();
+        // on a worker: the inputs are rendered images and synthesized clips, and 200 of them held the FX thread for tens
+        // of milliseconds (a JFR recording of bench ui's Serving tour put SceneAudio.synthesize on the FX thread)
+        runner.submit(BackgroundTask.of(I18n.tr("serving.task.flood", count), ctx -> {
+            Modality[] ms = Modality.values();
+            for (int i = 0; i < count && !ctx.isCancelled(); i++) {
+                Modality in = ms[i % 3];
+                n.request(in, scenes.input(in, i), ms[(i / 3) % 3]);
+            }
+            return count;
+        }));
     }
 
     /** Copies the node's workers and metrics into the properties; call on the UI thread. */
