@@ -70,9 +70,10 @@ public final class NativeMemory {
      * just released, so the heap the released work needed is not needed now; while the app works, G1 sizes it as the
      * launch says. Measured (bench ui, after the idle wait): a ratio of 15 for the whole run shrank the committed heap
      * 192 -> 158 MB but the tour then paid ~35 % more young collections; here only the give-back's collection is tight.
-     * Where the flags cannot be set, a plain full GC. Returns whether it ran tight; the launch's ratios are back after it.
+     * Where the flags cannot be set, a plain full GC. Returns whether it ran tight; the launch's ratios are back after it
+     * (one at a time: a second caller would read the lowered ratios as the launch's and leave them lowered).
      */
-    static boolean tightCollect() {
+    static synchronized boolean tightCollect() {
         com.sun.management.HotSpotDiagnosticMXBean vm = diagnostics();
         String min = option(vm, "MinHeapFreeRatio");
         String max = option(vm, "MaxHeapFreeRatio");
