@@ -110,7 +110,7 @@ public final class Pipeline {
 
     /**
      * Records, as finished, each stage not yet recorded whose models are all in the folder with a manifest
-     * that says this very stage of a pipeline made them (and whose upstream stages are recorded): a models
+     * that says this very stage of a pipeline made them (and whose upstream stages were adopted too): a models
      * folder the pipeline filled elsewhere, e.g. the shipped one, continues the chain instead of training it
      * again. A stage that writes files outside the folder (the pool) is never adopted. The names adopted.
      */
@@ -120,8 +120,12 @@ public final class Pipeline {
             if (records.get(s.name()) != null && records.get(s.name()).containsKey("args")) {
                 continue;
             }
+            // every stage it reads adopted too: a model in the folder was made from the folder's own upstream models, not
+            // from ones this work folder has trained since (a critic shipped beside the old base generator is not the
+            // critic of a base generator trained here)
             boolean ready = s.files().isEmpty() && !s.models().isEmpty()
-                    && s.needs().stream().allMatch(n -> records.get(n) != null && records.get(n).containsKey("args"));
+                    && s.needs().stream().allMatch(n -> records.get(n) != null && records.get(n).containsKey("args")
+                    && Boolean.TRUE.equals(records.get(n).get("adopted")));
             Stage refiner = refinerOf(s);
             if (ready && s.models().stream().allMatch(m -> madeBy(m, s))) {
                 record(s, 0);

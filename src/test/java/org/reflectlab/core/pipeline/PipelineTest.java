@@ -169,6 +169,25 @@ class PipelineTest {
     }
 
     @Test
+    void aModelWhoseInputWasTrainedHereIsNotAdopted(@TempDir Path dir) throws Exception {
+        ModelStore store = new ModelStore(dir.resolve("models"));
+        Stage a = new Stage("a", List.of("make", "a"), List.of("a"), List.of(), List.of(), 1);
+        Stage b = new Stage("b", List.of("make", "b"), List.of("b"), List.of(), List.of("a"), 1);
+        save(store, "b", "shipped beside another a");
+        store.recordMaker("b", "reflectlab pipeline (stage b: reflectlab make b)");
+        Pipeline.Runner runner = args -> {
+            ran.add(String.join(" ", args.subList(0, args.indexOf("--models"))));
+            save(store, args.get(1), "made " + ran.size());
+            return 0;
+        };
+        assertTrue(new Pipeline(List.of(a), store, dir.resolve("work"), "test").run(runner, s -> { }).ok());
+        Pipeline p = new Pipeline(List.of(a, b), store, dir.resolve("work"), "test");
+        assertEquals(List.of(), p.adopt(), "b was made from another a than the one trained here");
+        assertTrue(p.run(runner, s -> { }).ok());
+        assertEquals(List.of("make a", "make b"), ran);
+    }
+
+    @Test
     void independentStagesShareTheLanesAndAReaderWaitsForBoth(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a.txt");
         Path b = dir.resolve("b.txt");
