@@ -136,18 +136,7 @@ public final class ServingViewModel {
         if (n == null) {
             return;
         }
-        SceneInputs scenes = inputs;
-        int count = flood.get();
-        // on a worker: the inputs are rendered images and synthesized clips, and 200 of them held the FX thread for tens
-        // of milliseconds (a JFR recording of bench ui's Serving tour put SceneAudio.synthesize on the FX thread)
-        runner.submit(BackgroundTask.of(I18n.tr("serving.task.flood", count), ctx -> {
-            Modality[] ms = Modality.values();
-            for (int i = 0; i < count && !ctx.isCancelled(); i++) {
-                Modality in = ms[i % 3];
-                n.request(in, scenes.input(in, i), ms[(i / 3) % 3]);
-            }
-            return count;
-        }));
+        runner.submit(Flood.of(n, inputs, flood.get()));
     }
 
     /** Copies the node's workers and metrics into the properties; call on the UI thread. */
