@@ -86,20 +86,51 @@ public final class WrappedColumns {
      * highest wrapped cell at its column's width. For tables of a handful of rows: every row is measured.
      */
     public static <S> void showAllRows(TableView<S> table) {
-        boolean[] due = {false};
-        javafx.scene.layout.Region[] watched = {null};
-        Runnable[] again = {null};
-        Runnable measure = () -> {
-            due[0] = false;
+        new RowFit<>(table);
+    }
+
+    /** {@link #showAllRows}'s measure, run once per pulse at most after whatever can change a row's height. */
+    private static final class RowFit<S> {
+
+        private final TableView<S> table;
+        private boolean due;
+        private javafx.scene.layout.Region watchedHeader;
+
+        RowFit(TableView<S> table) {
+            this.table = table;
+            table.getItems().addListener((ListChangeListener<S>) ch -> request());
+            table.itemsProperty().addListener((o, a, b) -> {
+                b.addListener((ListChangeListener<S>) ch -> request());
+                request();
+            });
+            for (TableColumn<S, ?> c : table.getColumns()) {
+                c.widthProperty().addListener((o, a, b) -> request());
+            }
+            table.skinProperty().addListener((o, a, b) -> request());
+            table.needsLayoutProperty().addListener((o, a, b) -> {
+                if (table.getMinHeight() <= 0) {
+                    request(); // the header's height is known after the first layout
+                }
+            });
+        }
+
+        private void request() {
+            if (!due) {
+                due = true;
+                javafx.application.Platform.runLater(this::measure);
+            }
+        }
+
+        private void measure() {
+            due = false;
             if (!(table.lookup(".column-header-background") instanceof javafx.scene.layout.Region header) || header.getHeight() <= 0) {
                 return;
             }
-            if (watched[0] != header) {
+            if (watchedHeader != header) {
                 // a header that wraps onto another line when its columns narrow grows after this measure
-                watched[0] = header;
-                header.heightProperty().addListener((o, a, b) -> again[0].run());
+                watchedHeader = header;
+                header.heightProperty().addListener((o, a, b) -> request());
             }
-            header.requestLayout();
             Text probe = new Text("Xg");
             if (table.lookup(".wrapped-cell-text") instanceof Text cell) {
                 probe.setFont(cell.getFont());
@@ -125,28 +156,7 @@ public final class WrappedColumns {
             table.setMinHeight(height);
             table.setPrefHeight(height);
             table.setMaxHeight(height);
-        };
-        Runnable request = () -> {
-            if (!due[0]) {
-                due[0] = true;
-                javafx.application.Platform.runLater(measure);
-            }
-        };
-        again[0] = request;
-        table.getItems().addListener((ListChangeListener<S>) ch -> request.run());
-        table.itemsProperty().addListener((o, a, b) -> {
-            b.addListener((ListChangeListener<S>) ch -> request.run());
-            request.run();
-        });
-        for (TableColumn<S, ?> c : table.getColumns()) {
-            c.widthProperty().addListener((o, a, b) -> request.run());
         }
-        table.skinProperty().addListener((o, a, b) -> request.run());
-        table.needsLayoutProperty().addListener((o, a, b) -> {
-            if (table.getMinHeight() <= 0) {
-                request.run(); // the header's height is known after the first layout
-            }
-        });
     }
 
     /** A row's height beyond its text: the cell's padding and the row's border (Modena: 0.25em and 1 px). */

@@ -148,6 +148,11 @@ public final class ShotsOf {
                 Thread.sleep(1000L * Integer.getInteger("trainSeconds", 90));
                 app.fire("#pause");
             }
+            case "serving" -> { // no prediction: a flood of requests on the embedded node, the charts as it leaves them
+                app.waitFor(() -> !app.button("#serving-flood").isDisabled(), wait, "the serving node");
+                app.fire("#serving-flood");
+                Thread.sleep(3000);
+            }
             default -> throw new IllegalArgumentException("no prediction in " + workspace);
         }
         Thread.sleep(1500);
